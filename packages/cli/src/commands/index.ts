@@ -1,0 +1,6 @@
+/** Every CLI command, one module each. */
+import type { CommandModule } from 'yargs';
+
+// Each command module default-exports a yargs CommandModule; add new ones here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const commands: CommandModule<any, any>[] = [];

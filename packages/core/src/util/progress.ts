@@ -1,0 +1,14 @@
+/**
+ * Core never prints. Long work reports through this callback; the CLI draws a bar or log line.
+ */
+export interface ProgressEvent {
+  /** Short step name: "build", "snap", "matrix", "solve", … */
+  step: string;
+  /** Work done so far and the total, in the step's own units, when known. */
+  done?: number;
+  total?: number;
+  /** Free-form status, e.g. the best cost so far. */
+  message?: string;
+}
+
+export type ProgressCallback = (event: ProgressEvent) => void;
