@@ -1,0 +1,91 @@
+/**
+ * The vehicle-routing problem as a user writes it: plain, JSON-friendly objects.
+ * `createProblem` (model.ts) validates this and compiles it into the immutable `ProblemData`
+ * that the solver reads. The same shape is the `--problem problem.json` file format.
+ *
+ * Units: distances in metres (or the instance's own unit), times in seconds (or the instance's
+ * own unit), demands in any unit per dimension; all must be consistent within one problem.
+ * Every location is an index into the matrices (row = from, column = to).
+ */
+
+/** A square travel matrix over the problem's locations, row-major: `values[from * size + to]`. */
+export interface MatrixInput {
+  /** Number of locations (rows = columns). */
+  size: number;
+  /** Distances, `size * size` entries; `null` or a negative value marks an unreachable pair. */
+  distances: ArrayLike<number | null> | (number | null)[][];
+  /** Durations, same layout; when omitted, durations equal distances (benchmark convention). */
+  durations?: ArrayLike<number | null> | (number | null)[][];
+}
+
+/** [earliest, latest] start of service (or of the shift), in the problem's time unit. */
+export type TimeWindowInput = [number, number];
+
+export interface DepotInput {
+  id: string;
+  /** Index into the matrices. */
+  location: number;
+  /** When the depot is open; vehicles leave and return within it. Default: always. */
+  timeWindow?: TimeWindowInput;
+}
+
+export interface StopInput {
+  id: string;
+  /** Index into the matrices. */
+  location: number;
+  /** Amount dropped off here, per capacity dimension. Default: zeros. */
+  delivery?: number[];
+  /** Amount picked up here and carried to the route's end, per dimension. Default: zeros. */
+  pickup?: number[];
+  /** Time spent at the stop. Default 0. */
+  serviceTime?: number;
+  /** One or several windows for the start of service; waiting is allowed. Default: always. */
+  timeWindows?: TimeWindowInput[];
+  /** Required stops are always served when feasible (default true). */
+  required?: boolean;
+  /** For optional stops: the value earned by serving it, in cost units. */
+  prize?: number;
+}
+
+export interface VehicleTypeInput {
+  id: string;
+  /** How many vehicles of this type are available. Default 1. Use a large number for "unlimited". */
+  count?: number;
+  /** Capacity per dimension; must have as many entries as the stops' demand vectors. */
+  capacity: number[];
+  /** Depot id where routes start. */
+  startDepot: string;
+  /** Depot id where routes end; default = startDepot; `null` for open routes (end at last stop). */
+  endDepot?: string | null;
+  /** Shift window: earliest departure, latest return. Default: the depots' windows. */
+  shift?: TimeWindowInput;
+  /** Maximum route duration: travel + service + waiting, from departure to return. */
+  maxDuration?: number;
+  /** Maximum travelled distance per route. */
+  maxDistance?: number;
+  /** Cost per vehicle used. Default 0. */
+  fixedCost?: number;
+  /** Cost per unit of distance. Default 1. */
+  costPerDistance?: number;
+  /** Cost per unit of duration. Default 0. */
+  costPerDuration?: number;
+  /** Name of a matrix in `ProblemInput.profiles`; default: the main `matrix`. */
+  profile?: string;
+}
+
+export interface ProblemInput {
+  depots: DepotInput[];
+  stops: StopInput[];
+  vehicleTypes: VehicleTypeInput[];
+  /** The main travel matrix over all locations. */
+  matrix: MatrixInput;
+  /** Extra matrices for vehicle types with another road profile (e.g. motorbikes). */
+  profiles?: Record<string, MatrixInput>;
+}
+
+/** A route given by the user, e.g. today's plan, as a warm start or to evaluate. */
+export interface RouteInput {
+  vehicleType: string;
+  /** Stop ids in visiting order (depots excluded). */
+  stops: string[];
+}
