@@ -1,0 +1,331 @@
+/**
+ * An independent feasibility checker for vehicle-routing solutions.
+ *
+ * It shares NO code with the solver on purpose: it reads the user-level ProblemInput (plain JSON)
+ * and a solution as `solve`, `evaluatePlan` or `postroute solve --json` print it, and recomputes
+ * everything from the matrices: who is served, loads, times, waiting, limits, fleet counts,
+ * distances, durations and costs. It has no runtime imports at all, so the benchmark runner can
+ * load it with a plain TypeScript transpile.
+ *
+ * Semantics it enforces (the documented meaning of ProblemInput):
+ * - every stop is either served exactly once or listed once in `unassigned`; with
+ *   `requireAllServed` (default) no required stop may be unassigned;
+ * - the vehicle leaves with the deliveries of all its stops on board; at each stop it drops the
+ *   stop's delivery and takes its pickup; the load never exceeds the capacity, per dimension;
+ * - arrival = previous departure + travel time; service starts at or after arrival inside one
+ *   of the stop's windows (waiting = start − arrival); departure = start + service time;
+ * - departure from the depot within the shift and the start depot's window; return to the end
+ *   depot by the end of the shift and of the end depot's window; an open route ends at its last
+ *   departure;
+ * - duration = end − departure ≤ maxDuration; distance ≤ maxDistance;
+ * - route cost = fixedCost + costPerDistance·distance + costPerDuration·duration; the total adds
+ *   the prizes of optional stops that are not served;
+ * - at most `count` routes per vehicle type, vehicle indices distinct and below `count`.
+ */
+
+// Structural copies of the input and output shapes: importing the solver's types would be
+// harmless, but keeping this file import-free lets node load it without the workspace.
+type Window = [number, number];
+type MatrixLike = ArrayLike<number | null> | (number | null)[][];
+export interface CheckMatrix { size: number; distances: MatrixLike; durations?: MatrixLike }
+export interface CheckProblem {
+  depots: { id: string; location: number; timeWindow?: Window }[];
+  stops: {
+    id: string; location: number; delivery?: number[]; pickup?: number[]; serviceTime?: number;
+    timeWindows?: Window[]; required?: boolean; prize?: number;
+  }[];
+  vehicleTypes: {
+    id: string; count?: number; capacity: number[]; startDepot: string; endDepot?: string | null;
+    shift?: Window; maxDuration?: number; maxDistance?: number; fixedCost?: number;
+    costPerDistance?: number; costPerDuration?: number; profile?: string;
+  }[];
+  matrix: CheckMatrix;
+  profiles?: Record<string, CheckMatrix>;
+}
+export interface CheckVisit { id: string; arrival: number; waiting: number; start?: number; departure?: number; load: number[]; distance?: number }
+export interface CheckRoute {
+  vehicleType: string; vehicle?: number; stops: string[]; visits?: CheckVisit[];
+  departure?: number; arrival?: number; distance: number; duration: number; cost?: number; startLoad?: number[];
+}
+export interface CheckSolution {
+  cost: number; distance?: number; duration?: number; vehiclesUsed?: number; feasible?: boolean;
+  routes: CheckRoute[];
+  unassigned?: { id: string; reason: string }[];
+}
+
+export interface CheckOptions {
+  /** Every required stop must be served (default true). */
+  requireAllServed?: boolean;
+  /** Relative tolerance for comparing reported with recomputed figures (default 1e-6). */
+  tolerance?: number;
+}
+
+export interface RouteFigures {
+  distance: number;
+  duration: number;
+  cost: number;
+  /** Departure used for the recomputation. */
+  departure: number;
+  /** End of the route: return to the end depot, or last departure when open. */
+  end: number;
+  /** Constraint violations found on this route. */
+  violations: string[];
+  visits: { id: string; arrival: number; waiting: number; start: number; departure: number; load: number[]; distance: number }[];
+}
+
+export interface CheckReport {
+  /** No violation at all: feasible, complete and every reported figure correct. */
+  ok: boolean;
+  violations: string[];
+  cost: number;
+  distance: number;
+  duration: number;
+  vehiclesUsed: number;
+  routes: RouteFigures[];
+}
+
+const INF = Number.POSITIVE_INFINITY;
+
+/** Reads entry (from, to) of a flat or nested matrix; null, negative or missing = unreachable. */
+export function matrixValue(m: MatrixLike, size: number, from: number, to: number): number {
+  const row = (m as (number | null)[][])[0];
+  const value = Array.isArray(row)
+    ? (m as (number | null)[][])[from]?.[to]
+    : (m as ArrayLike<number | null>)[from * size + to];
+  if (value === null || value === undefined || !Number.isFinite(value) || value < 0) return INF;
+  return value;
+}
+
+function matricesFor(problem: CheckProblem, typeIndex: number): { dist: (a: number, b: number) => number; time: (a: number, b: number) => number } {
+  const type = problem.vehicleTypes[typeIndex]!;
+  const m = type.profile !== undefined ? problem.profiles?.[type.profile] : problem.matrix;
+  if (!m) throw new Error(`vehicle type ${type.id}: unknown profile ${type.profile}`);
+  const durations = m.durations ?? m.distances;
+  return {
+    dist: (a, b) => matrixValue(m.distances, m.size, a, b),
+    time: (a, b) => matrixValue(durations, m.size, a, b),
+  };
+}
+
+function close(a: number, b: number, tolerance: number): boolean {
+  return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** [earliest departure, latest departure, latest end] for a vehicle type. */
+export function routeTimeBounds(problem: CheckProblem, typeIndex: number): { earliest: number; latestDeparture: number; latestEnd: number } {
+  const type = problem.vehicleTypes[typeIndex]!;
+  const start = problem.depots.find((d) => d.id === type.startDepot);
+  const endId = type.endDepot === undefined ? type.startDepot : type.endDepot;
+  const end = endId === null ? undefined : problem.depots.find((d) => d.id === endId);
+  const earliest = Math.max(type.shift?.[0] ?? -INF, start?.timeWindow?.[0] ?? -INF);
+  const latestDeparture = Math.min(type.shift?.[1] ?? INF, start?.timeWindow?.[1] ?? INF);
+  const latestEnd = Math.min(type.shift?.[1] ?? INF, end?.timeWindow?.[1] ?? INF);
+  return { earliest: earliest === -INF ? 0 : earliest, latestDeparture, latestEnd };
+}
+
+/**
+ * Simulates one route of `stopIds` for vehicle type `typeIndex` leaving at `departure`, starting
+ * service as early as allowed. When `reported` visits are given, their start times are used
+ * instead (they must still be legal), so a solver that waits on purpose is judged on its plan.
+ */
+export function simulateRoute(
+  problem: CheckProblem,
+  typeIndex: number,
+  stopIds: readonly string[],
+  departure: number,
+  reported?: readonly CheckVisit[],
+  tolerance = 1e-6,
+): RouteFigures {
+  const type = problem.vehicleTypes[typeIndex]!;
+  const violations: string[] = [];
+  const { dist, time } = matricesFor(problem, typeIndex);
+  const depotById = new Map(problem.depots.map((d) => [d.id, d]));
+  const stopById = new Map(problem.stops.map((s) => [s.id, s]));
+  const startDepot = depotById.get(type.startDepot);
+  const endId = type.endDepot === undefined ? type.startDepot : type.endDepot;
+  const endDepot = endId === null ? undefined : depotById.get(endId);
+  if (!startDepot) violations.push(`start depot ${type.startDepot} does not exist`);
+  if (endId !== null && !endDepot) violations.push(`end depot ${endId} does not exist`);
+  const dims = type.capacity.length;
+  const bounds = routeTimeBounds(problem, typeIndex);
+  const eps = (x: number): number => tolerance * Math.max(1, Math.abs(x));
+
+  if (departure < bounds.earliest - eps(bounds.earliest)) violations.push(`departs at ${departure}, before the shift/depot opens at ${bounds.earliest}`);
+  if (departure > bounds.latestDeparture + eps(bounds.latestDeparture)) violations.push(`departs at ${departure}, after the shift/depot closes at ${bounds.latestDeparture}`);
+
+  const load = new Array<number>(dims).fill(0);
+  for (const id of stopIds) {
+    const stop = stopById.get(id);
+    for (let k = 0; k < dims; k++) load[k]! += stop?.delivery?.[k] ?? 0;
+  }
+  const checkLoad = (where: string): void => {
+    for (let k = 0; k < dims; k++) {
+      if (load[k]! > type.capacity[k]! + eps(type.capacity[k]!)) violations.push(`load ${load[k]} exceeds capacity ${type.capacity[k]} (dimension ${k}) ${where}`);
+    }
+  };
+  checkLoad('when leaving the depot');
+
+  let location = startDepot?.location ?? 0;
+  let clock = departure;
+  let distance = 0;
+  const visits: RouteFigures['visits'] = [];
+  stopIds.forEach((id, position) => {
+    const stop = stopById.get(id);
+    if (!stop) {
+      violations.push(`stop ${id} does not exist`);
+      return;
+    }
+    const d = dist(location, stop.location);
+    const t = time(location, stop.location);
+    if (d === INF || t === INF) violations.push(`no road from location ${location} to stop ${id}`);
+    distance += d;
+    const arrival = clock + t;
+    const windows = stop.timeWindows && stop.timeWindows.length > 0 ? stop.timeWindows : [[-INF, INF] as Window];
+    let start: number;
+    const given = reported?.[position];
+    if (given !== undefined && given.start !== undefined) {
+      start = given.start;
+      if (start < arrival - eps(arrival)) violations.push(`stop ${id}: service starts at ${start} before arrival ${arrival}`);
+    } else if (given !== undefined) {
+      start = given.arrival + given.waiting;
+    } else {
+      const open = windows.filter((w) => w[1] >= arrival - eps(arrival)).sort((a, b) => a[0] - b[0])[0];
+      start = open ? Math.max(arrival, open[0]) : arrival;
+    }
+    const inWindow = windows.some((w) => start >= w[0] - eps(w[0]) && start <= w[1] + eps(w[1]));
+    if (!inWindow) violations.push(`stop ${id}: service starts at ${start}, outside its time windows ${JSON.stringify(windows)}`);
+    const departureHere = start + (stop.serviceTime ?? 0);
+    for (let k = 0; k < dims; k++) load[k] = load[k]! - (stop.delivery?.[k] ?? 0) + (stop.pickup?.[k] ?? 0);
+    checkLoad(`after stop ${id}`);
+    visits.push({ id, arrival, waiting: start - arrival, start, departure: departureHere, load: load.slice(), distance });
+    clock = departureHere;
+    location = stop.location;
+  });
+
+  let end = clock;
+  if (endDepot) {
+    const d = dist(location, endDepot.location);
+    const t = time(location, endDepot.location);
+    if (d === INF || t === INF) violations.push(`no road from location ${location} back to depot ${endDepot.id}`);
+    distance += d;
+    end = clock + t;
+  }
+  if (end > bounds.latestEnd + eps(bounds.latestEnd)) violations.push(`ends at ${end}, after the shift/depot closes at ${bounds.latestEnd}`);
+  const duration = end - departure;
+  if (type.maxDuration !== undefined && duration > type.maxDuration + eps(type.maxDuration)) violations.push(`duration ${duration} exceeds maxDuration ${type.maxDuration}`);
+  if (type.maxDistance !== undefined && distance > type.maxDistance + eps(type.maxDistance)) violations.push(`distance ${distance} exceeds maxDistance ${type.maxDistance}`);
+  const cost = (type.fixedCost ?? 0) + (type.costPerDistance ?? 1) * distance + (type.costPerDuration ?? 0) * duration;
+  return { distance, duration, cost, departure, end, violations, visits };
+}
+
+/**
+ * Checks a solution against its problem and recomputes every figure.
+ *
+ * @example
+ * const report = checkSolution(problemInput, solve(createProblem(problemInput)));
+ * expect(report.violations).toEqual([]);
+ */
+export function checkSolution(problem: CheckProblem, solution: CheckSolution, options: CheckOptions = {}): CheckReport {
+  const tolerance = options.tolerance ?? 1e-6;
+  const requireAllServed = options.requireAllServed ?? true;
+  const violations: string[] = [];
+  const typeIndex = new Map(problem.vehicleTypes.map((t, k) => [t.id, k]));
+  const stopById = new Map(problem.stops.map((s) => [s.id, s]));
+  const served = new Map<string, number>();
+  const usedVehicles = new Map<string, Set<number>>();
+  const routes: RouteFigures[] = [];
+  let cost = 0;
+  let distance = 0;
+  let duration = 0;
+  const compare = (what: string, reported: number | undefined, recomputed: number): void => {
+    if (reported === undefined) violations.push(`${what} is missing`);
+    else if (!close(reported, recomputed, tolerance)) violations.push(`${what}: reported ${reported}, recomputed ${recomputed}`);
+  };
+
+  solution.routes.forEach((route, r) => {
+    const where = `route ${r} (${route.vehicleType})`;
+    const t = typeIndex.get(route.vehicleType);
+    if (t === undefined) {
+      violations.push(`${where}: unknown vehicle type`);
+      return;
+    }
+    const type = problem.vehicleTypes[t]!;
+    if (route.stops.length === 0) violations.push(`${where}: empty route`);
+    const vehicles = usedVehicles.get(type.id) ?? new Set<number>();
+    usedVehicles.set(type.id, vehicles);
+    const vehicle = route.vehicle ?? vehicles.size;
+    if (vehicles.has(vehicle)) violations.push(`${where}: vehicle ${vehicle} used twice`);
+    if (vehicle < 0 || vehicle >= (type.count ?? 1) || !Number.isInteger(vehicle)) violations.push(`${where}: vehicle index ${vehicle} not in 0..${(type.count ?? 1) - 1}`);
+    vehicles.add(vehicle);
+    for (const id of route.stops) {
+      served.set(id, (served.get(id) ?? 0) + 1);
+      if (!stopById.has(id)) violations.push(`${where}: unknown stop ${id}`);
+    }
+    if (route.visits !== undefined) {
+      const ids = route.visits.map((v) => v.id);
+      if (ids.join('\u0000') !== route.stops.join('\u0000')) violations.push(`${where}: visits ${JSON.stringify(ids)} differ from stops ${JSON.stringify(route.stops)}`);
+    }
+    const departure = route.departure ?? routeTimeBounds(problem, t).earliest;
+    const figures = simulateRoute(problem, t, route.stops, departure, route.visits, tolerance);
+    routes.push(figures);
+    for (const v of figures.violations) violations.push(`${where}: ${v}`);
+    compare(`${where} distance`, route.distance, figures.distance);
+    compare(`${where} duration`, route.duration, figures.duration);
+    if (route.cost !== undefined) compare(`${where} cost`, route.cost, figures.cost);
+    if (route.arrival !== undefined) compare(`${where} arrival`, route.arrival, figures.end);
+    if (route.startLoad !== undefined) {
+      const expected = route.stops.map((id) => stopById.get(id)?.delivery ?? []).reduce((acc, d) => acc.map((x, k) => x + (d[k] ?? 0)), type.capacity.map(() => 0));
+      if (expected.some((x, k) => !close(x, route.startLoad![k] ?? Number.NaN, tolerance))) violations.push(`${where}: startLoad ${JSON.stringify(route.startLoad)}, recomputed ${JSON.stringify(expected)}`);
+    }
+    route.visits?.forEach((visit, k) => {
+      const mine = figures.visits[k];
+      if (!mine) return;
+      compare(`${where} stop ${visit.id} arrival`, visit.arrival, mine.arrival);
+      compare(`${where} stop ${visit.id} waiting`, visit.waiting, mine.waiting);
+      if (visit.departure !== undefined) compare(`${where} stop ${visit.id} departure`, visit.departure, mine.departure);
+      if (visit.distance !== undefined) compare(`${where} stop ${visit.id} distance`, visit.distance, mine.distance);
+      if (!Array.isArray(visit.load) || visit.load.length !== mine.load.length || visit.load.some((x, d) => !close(x, mine.load[d]!, tolerance))) {
+        violations.push(`${where} stop ${visit.id} load: reported ${JSON.stringify(visit.load)}, recomputed ${JSON.stringify(mine.load)}`);
+      }
+    });
+    cost += figures.cost;
+    distance += figures.distance;
+    duration += figures.duration;
+  });
+  for (const type of problem.vehicleTypes) {
+    const used = usedVehicles.get(type.id)?.size ?? 0;
+    if (used > (type.count ?? 1)) violations.push(`vehicle type ${type.id}: ${used} routes but only ${type.count ?? 1} vehicles`);
+  }
+
+  const unassigned = new Map<string, number>();
+  for (const u of solution.unassigned ?? []) {
+    unassigned.set(u.id, (unassigned.get(u.id) ?? 0) + 1);
+    if (!stopById.has(u.id)) violations.push(`unassigned: unknown stop ${u.id}`);
+    if (u.reason === 'demand-exceeds-capacity') {
+      const stop = stopById.get(u.id);
+      const fits = problem.vehicleTypes.some((type) => type.capacity.every((c, k) => (stop?.delivery?.[k] ?? 0) <= c && (stop?.pickup?.[k] ?? 0) <= c));
+      if (fits) violations.push(`unassigned stop ${u.id}: reason demand-exceeds-capacity, but a vehicle type can carry it`);
+    }
+  }
+  for (const stop of problem.stops) {
+    const times = served.get(stop.id) ?? 0;
+    const listed = unassigned.get(stop.id) ?? 0;
+    if (times > 1) violations.push(`stop ${stop.id} is served ${times} times`);
+    if (times >= 1 && listed > 0) violations.push(`stop ${stop.id} is served and also listed as unassigned`);
+    if (listed > 1) violations.push(`stop ${stop.id} is listed ${listed} times as unassigned`);
+    if (times === 0 && listed === 0) violations.push(`stop ${stop.id} is neither served nor listed as unassigned`);
+    if (times === 0 && (stop.required ?? true) && requireAllServed) violations.push(`required stop ${stop.id} is not served`);
+    if (times === 0 && !(stop.required ?? true)) cost += stop.prize ?? 0;
+  }
+
+  compare('total cost', solution.cost, cost);
+  if (solution.distance !== undefined) compare('total distance', solution.distance, distance);
+  if (solution.duration !== undefined) compare('total duration', solution.duration, duration);
+  if (solution.vehiclesUsed !== undefined && solution.vehiclesUsed !== solution.routes.length) {
+    violations.push(`vehiclesUsed ${solution.vehiclesUsed}, but ${solution.routes.length} routes`);
+  }
+  const constraintViolations = routes.some((r) => r.violations.length > 0);
+  if (solution.feasible === true && constraintViolations) violations.push('the solution claims to be feasible but breaks a constraint');
+  if (solution.feasible === false && !constraintViolations) violations.push('the solution claims to be infeasible but breaks no constraint');
+  return { ok: violations.length === 0, violations, cost, distance, duration, vehiclesUsed: solution.routes.length, routes };
+}
