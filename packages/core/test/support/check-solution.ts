@@ -233,6 +233,7 @@ export function checkSolution(problem: CheckProblem, solution: CheckSolution, op
   const stopById = new Map(problem.stops.map((s) => [s.id, s]));
   const served = new Map<string, number>();
   const usedVehicles = new Map<string, Set<number>>();
+  const routesPerType = new Map<string, number>();
   const routes: RouteFigures[] = [];
   let cost = 0;
   let distance = 0;
@@ -257,6 +258,7 @@ export function checkSolution(problem: CheckProblem, solution: CheckSolution, op
     if (vehicles.has(vehicle)) violations.push(`${where}: vehicle ${vehicle} used twice`);
     if (vehicle < 0 || vehicle >= (type.count ?? 1) || !Number.isInteger(vehicle)) violations.push(`${where}: vehicle index ${vehicle} not in 0..${(type.count ?? 1) - 1}`);
     vehicles.add(vehicle);
+    routesPerType.set(type.id, (routesPerType.get(type.id) ?? 0) + 1);
     for (const id of route.stops) {
       served.set(id, (served.get(id) ?? 0) + 1);
       if (!stopById.has(id)) violations.push(`${where}: unknown stop ${id}`);
@@ -293,7 +295,7 @@ export function checkSolution(problem: CheckProblem, solution: CheckSolution, op
     duration += figures.duration;
   });
   for (const type of problem.vehicleTypes) {
-    const used = usedVehicles.get(type.id)?.size ?? 0;
+    const used = routesPerType.get(type.id) ?? 0;
     if (used > (type.count ?? 1)) violations.push(`vehicle type ${type.id}: ${used} routes but only ${type.count ?? 1} vehicles`);
   }
 
