@@ -1,2 +1,13 @@
 /** Public API of the report area. */
-export {};
+export type * from './types.js';
+export { computeSavings, totalsOf, round } from './savings.js';
+export type { SavingsOptions } from './savings.js';
+export { findViolations, clock } from './violations.js';
+export type { RouteLimits } from './violations.js';
+export { routesCsv, stopsCsv } from './csv.js';
+export { planReportToGeoJson } from './geojson.js';
+export { formatSummary } from './text.js';
+export { renderHtmlReport } from './html/page.js';
+export type { HtmlReportOptions } from './html/page.js';
+export { renderMapSvg } from './html/map.js';
+export type { MapOptions } from './html/map.js';

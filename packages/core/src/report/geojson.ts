@@ -1,0 +1,93 @@
+/**
+ * `routes.geojson`: every route as a LineString along the roads and every place as a Point, with
+ * properties a GIS user can filter on. Colours use the simplestyle keys (`stroke`, `marker-color`)
+ * that geojson.io shows; QGIS keeps them as attributes.
+ */
+import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
+import type { PlanReport } from './types.js';
+import { routeColour, ROLE_COLOURS } from './html/palette.js';
+import { clock } from './violations.js';
+
+/**
+ * @example
+ * writeFileSync('routes.geojson', JSON.stringify(planReportToGeoJson(report)));
+ */
+export function planReportToGeoJson(report: PlanReport): FeatureCollection<LineString | Point> {
+  const features: Feature<LineString | Point>[] = [];
+  for (const phase of ['before', 'after'] as const) {
+    report[phase].forEach((route, index) => {
+      features.push({
+        type: 'Feature',
+        id: `${phase}/${route.id}`,
+        properties: {
+          kind: 'route',
+          phase: route.phase,
+          route_id: route.id,
+          vehicle_type: route.vehicleType,
+          stops: route.stops.length,
+          stop_sequence: route.stops.join(' > '),
+          distance_km: Number((route.distance / 1000).toFixed(3)),
+          duration_min: Number((route.duration / 60).toFixed(1)),
+          departure: clock(route.departure),
+          return: clock(route.arrival),
+          load: route.load,
+          capacity: route.capacity,
+          violations: route.violations.map((violation) => violation.message),
+          ...(route.lineLength === undefined ? {} : { drawn_line_km: Number((route.lineLength / 1000).toFixed(3)) }),
+          stroke: routeColour(phase, index),
+          'stroke-width': phase === 'after' ? 3 : 2,
+          'stroke-opacity': phase === 'after' ? 0.9 : 0.6,
+        },
+        geometry: { type: 'LineString', coordinates: route.geometry.map(([lon, lat]) => [round6(lon), round6(lat)]) },
+      });
+    });
+  }
+  const visitsOf = (phase: 'before' | 'after'): Map<string, { route: string; seq: number; arrival: string }> => {
+    const visits = new Map<string, { route: string; seq: number; arrival: string }>();
+    for (const route of report[phase]) {
+      route.visits.forEach((visit, index) => {
+        if (!visits.has(visit.id)) visits.set(visit.id, { route: route.id, seq: index + 1, arrival: clock(visit.arrival) });
+      });
+    }
+    return visits;
+  };
+  const before = visitsOf('before');
+  const after = visitsOf('after');
+  const unassigned = new Map(report.summary.unassigned.map((stop) => [stop.id, stop.reason]));
+  for (const place of report.places) {
+    const now = after.get(place.id);
+    const today = before.get(place.id);
+    const status = place.role === 'hub' ? 'hub'
+      : now ? 'served'
+        : unassigned.has(place.id) ? 'unassigned'
+          : place.servedVia ? 'via-station' : 'not-a-stop';
+    features.push({
+      type: 'Feature',
+      id: place.id,
+      properties: {
+        kind: 'place',
+        id: place.id,
+        name: place.name,
+        role: place.role,
+        population: place.population,
+        mail: place.mail,
+        status,
+        ...(place.servedVia ? { served_via: place.servedVia } : {}),
+        ...(unassigned.has(place.id) ? { unassigned_reason: unassigned.get(place.id) } : {}),
+        route_after: now?.route ?? null,
+        seq_after: now?.seq ?? null,
+        arrival_after: now?.arrival ?? null,
+        route_before: today?.route ?? null,
+        seq_before: today?.seq ?? null,
+        'marker-color': status === 'unassigned' ? ROLE_COLOURS.unserved : ROLE_COLOURS[place.role],
+        'marker-size': place.role === 'hub' ? 'large' : place.role === 'village' ? 'small' : 'medium',
+      },
+      geometry: { type: 'Point', coordinates: [round6(place.lon), round6(place.lat)] },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+function round6(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}

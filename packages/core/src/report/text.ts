@@ -1,0 +1,48 @@
+/** The summary a planner reads in the terminal: before, after, saved, rate. */
+import type { SavingsSummary } from './types.js';
+
+const number = (value: number, digits = 0): string =>
+  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const signed = (value: number, digits = 0): string => `${value > 0 ? '+' : ''}${number(value, digits)}`;
+
+/**
+ * A fixed-width table and one headline line; plain ASCII apart from the en dash, no colours.
+ *
+ * @example
+ * process.stdout.write(formatSummary(result.report.summary));
+ */
+export function formatSummary(summary: SavingsSummary): string {
+  const { before: b, after: a } = summary;
+  const rows: [string, string, string, string][] = [
+    ['', 'today', 'new plan', 'change'],
+    ['routes (vehicles/day)', number(b.vehicles), number(a.vehicles), signed(a.vehicles - b.vehicles)],
+    ['distance, km/day', number(b.km, 1), number(a.km, 1), signed(a.km - b.km, 1)],
+    ['driver hours/day', number(b.driverHours, 1), number(a.driverHours, 1), signed(a.driverHours - b.driverHours, 1)],
+    ['stops served', number(b.stopsServed), number(a.stopsServed), signed(a.stopsServed - b.stopsServed)],
+    ['mail delivered/day', number(b.mailDelivered), number(a.mailDelivered), signed(a.mailDelivered - b.mailDelivered)],
+    ['routes breaking a rule', number(b.routesWithViolations), number(a.routesWithViolations), signed(a.routesWithViolations - b.routesWithViolations)],
+  ];
+  const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
+  const lines = [`Plan: ${summary.name}`];
+  for (const row of rows) {
+    lines.push(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[column] ?? 0))).join('   '));
+  }
+  lines.push('');
+  lines.push(
+    `Saved: ${number(summary.savedKmPerDay, 1)} km per day, ${number(summary.savedKmPerYear)} km per year ` +
+      `(${summary.operatingDaysPerYear} operating days); optimisation rate ${number(summary.optimisationRatePercent, 2)} %`,
+  );
+  lines.push(`Driver time saved: ${number(summary.savedDriverHoursPerDay, 1)} h per day, ${number(summary.savedDriverHoursPerYear)} h per year`);
+  if (summary.stations) {
+    lines.push(`Village stations opened: ${summary.stations.opened.length} (every village within ${number(summary.stations.radiusM / 1000, 1)} km of an outlet or station)`);
+  }
+  if (summary.notServedToday.length > 0) {
+    lines.push(`Not served by today's routes: ${summary.notServedToday.length} (${summary.notServedToday.join(', ')})`);
+  }
+  if (summary.unassigned.length === 0) lines.push('Unassigned stops: none');
+  else {
+    lines.push(`Unassigned stops: ${summary.unassigned.length}`);
+    for (const stop of summary.unassigned) lines.push(`  ${stop.id} (${stop.name}): ${stop.reason}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
