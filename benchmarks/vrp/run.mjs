@@ -1,0 +1,375 @@
+#!/usr/bin/env node
+/**
+ * VRP benchmark runner: solves the CVRPLIB (X, A, B, P) and Solomon instances in
+ * benchmarks/instances with a fixed time budget per run and several seeds, re-checks every
+ * result with the independent checker (packages/core/test/support/check-solution.ts, which shares
+ * no code with the solver), and prints markdown tables of cost, gap to the best known value,
+ * time and routes, with the average gap per set.
+ *
+ * It runs the compiled package (packages/core/dist): build first with
+ *   npx tsc -b packages/core
+ *
+ * Usage:
+ *   node benchmarks/vrp/run.mjs --set A --time-limit 5 --seeds 1,2,3
+ *   node benchmarks/vrp/run.mjs --set X,A,B,P,solomon --time-limit 60 --seeds 1,2,3 --parallel 2 --out results.md
+ *   node benchmarks/vrp/run.mjs --set solomon --instances C101,R101 --time-limit 10 --solomon truncated
+ *
+ * Options:
+ *   --set S[,S…]        X, A, B, P, solomon (default A)
+ *   --instances a,b     only these instance names
+ *   --max-n N           only instances with at most N customers
+ *   --time-limit s      seconds per run (default 10)
+ *   --max-iterations N  also stop after N iterations (optional)
+ *   --seeds 1,2,3       seeds, one run each (default 1,2,3)
+ *   --parallel k        runs at once, in worker threads (default 1; timings are per run)
+ *   --solomon c[,c]     Solomon conventions: truncated (distance-only BKS), unrounded
+ *                       (fewest vehicles then distance) (default both)
+ *   --out file.md       also write the tables there
+ *   --json file.json    also write every run's figures there
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker, isMainThread, parentPort } from 'node:worker_threads';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const instancesDir = join(root, 'benchmarks', 'instances');
+const checkerSource = join(root, 'packages', 'core', 'test', 'support', 'check-solution.ts');
+
+/**
+ * The checker is TypeScript without runtime imports; transpile it once to a cached .mjs so that
+ * plain node can load it (the benchmark must not depend on the solver for its verdict).
+ */
+export async function loadChecker() {
+  const text = readFileSync(checkerSource, 'utf8');
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  const dir = join(tmpdir(), 'postroute-bench');
+  const file = join(dir, `check-solution-${hash}.mjs`);
+  if (!existsSync(file)) {
+    const ts = (await import('typescript')).default;
+    const output = ts.transpileModule(text, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
+      fileName: 'check-solution.ts',
+    }).outputText;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(`${file}.tmp${process.pid}`, output);
+    // rename is atomic: parallel workers never read a half-written file
+    (await import('node:fs')).renameSync(`${file}.tmp${process.pid}`, file);
+  }
+  return import(pathToFileURL(file).href);
+}
+
+function parseCsvLine(line) {
+  const cells = [];
+  let cell = '';
+  let quoted = false;
+  for (let k = 0; k < line.length; k++) {
+    const c = line[k];
+    if (quoted) {
+      if (c === '"' && line[k + 1] === '"') { cell += '"'; k++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { cells.push(cell); cell = ''; } else cell += c;
+  }
+  cells.push(cell);
+  return cells;
+}
+
+function readCsv(path) {
+  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const header = parseCsvLine(lines[0]);
+  return lines.slice(1).map((line) => Object.fromEntries(parseCsvLine(line).map((v, k) => [header[k], v])));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worker: one run = read, convert, solve, check.
+
+async function runJob(job, core, checker) {
+  const text = readFileSync(join(instancesDir, job.file), 'utf8');
+  let converted;
+  if (job.format === 'solomon') {
+    converted = core.solomonToProblem(core.parseSolomon(text, { source: basename(job.file) }), { convention: job.convention });
+  } else {
+    converted = core.vrplibToProblem(core.parseVrplib(text, { source: basename(job.file) }));
+  }
+  const input = converted.problem;
+  const problem = core.createProblem(input, { source: basename(job.file) });
+  const options = { seed: job.seed, timeLimit: job.timeLimit };
+  if (job.maxIterations !== undefined) options.maxIterations = job.maxIterations;
+  const started = process.hrtime.bigint();
+  const solution = core.solve(problem, options);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const report = checker.checkSolution(input, solution);
+  return {
+    ...job,
+    cost: solution.cost,
+    distance: solution.distance,
+    routes: solution.routes.length,
+    unassigned: solution.unassigned.length,
+    feasible: solution.feasible,
+    checked: report.ok,
+    violations: report.violations.slice(0, 5),
+    seconds,
+  };
+}
+
+async function workerMain() {
+  const core = await import('@postroute/core');
+  const checker = await loadChecker();
+  parentPort.on('message', async (job) => {
+    try {
+      parentPort.postMessage({ ok: true, result: await runJob(job, core, checker) });
+    } catch (error) {
+      parentPort.postMessage({ ok: false, job, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main: choose instances, run the pool, print tables.
+
+function parseArgs(argv) {
+  const args = {
+    set: ['A'], instances: undefined, maxN: Infinity, timeLimit: 10, maxIterations: undefined, seeds: [1, 2, 3],
+    parallel: 1, solomon: ['truncated', 'unrounded'], out: undefined, json: undefined,
+  };
+  const list = (v) => v.split(',').map((s) => s.trim()).filter(Boolean);
+  for (let k = 0; k < argv.length; k++) {
+    const flag = argv[k];
+    const value = argv[k + 1];
+    const need = () => {
+      if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value`);
+      k++;
+      return value;
+    };
+    const positive = (v, name) => {
+      const x = Number(v);
+      if (!(x > 0)) throw new Error(`${name} must be a positive number, got ${v}`);
+      return x;
+    };
+    switch (flag) {
+      case '--set': args.set = list(need()); break;
+      case '--instances': args.instances = new Set(list(need())); break;
+      case '--max-n': args.maxN = positive(need(), flag); break;
+      case '--time-limit': args.timeLimit = positive(need(), flag); break;
+      case '--max-iterations': args.maxIterations = positive(need(), flag); break;
+      case '--seeds': args.seeds = list(need()).map((s) => { if (!/^\d+$/.test(s)) throw new Error(`bad seed ${s}`); return Number(s); }); break;
+      case '--parallel': args.parallel = Math.floor(positive(need(), flag)); break;
+      case '--solomon': args.solomon = list(need()); break;
+      case '--out': args.out = need(); break;
+      case '--json': args.json = need(); break;
+      case '--help': case '-h':
+        process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0].replace(/^#!.*\n\/\*\*\n/, '').replace(/^ \* ?/gm, ''));
+        process.exit(0);
+        break;
+      default: throw new Error(`unknown option ${flag}`);
+    }
+  }
+  for (const s of args.set) {
+    if (!['X', 'A', 'B', 'P', 'solomon'].includes(s)) throw new Error(`unknown set ${s} (X, A, B, P, solomon)`);
+  }
+  for (const c of args.solomon) {
+    if (!['truncated', 'unrounded'].includes(c)) throw new Error(`unknown Solomon convention ${c} (truncated, unrounded)`);
+  }
+  return args;
+}
+
+const SET_OF = { 'CVRP-X': 'X', 'CVRP-A': 'A', 'CVRP-B': 'B', 'CVRP-P': 'P', 'VRPTW-Solomon': 'solomon' };
+
+function selectJobs(args) {
+  const index = readCsv(join(instancesDir, 'index.csv'));
+  const solomonBks = new Map(readCsv(join(instancesDir, 'vrptw', 'solomon', 'bks.csv')).map((r) => [r.instance, r]));
+  const rows = index.filter((r) => args.set.includes(SET_OF[r.set]) && Number(r.n) <= args.maxN && (!args.instances || args.instances.has(r.instance)));
+  if (args.instances) {
+    for (const name of args.instances) if (!rows.some((r) => r.instance === name)) throw new Error(`instance ${name} is not in the selected sets`);
+  }
+  const jobs = [];
+  for (const row of rows) {
+    const set = SET_OF[row.set];
+    const conventions = set === 'solomon' ? args.solomon : ['nint'];
+    for (const convention of conventions) {
+      const table = set === 'solomon' ? `solomon-${convention}` : set;
+      let bks = Number(row.bks);
+      let bksVehicles;
+      const notes = /BKS solution has (\d+) routes/.exec(row.notes ?? '');
+      if (notes) bksVehicles = Number(notes[1]);
+      if (set === 'solomon') {
+        const b = solomonBks.get(row.instance);
+        if (convention === 'unrounded') {
+          bks = Number(b.bks_hier_distance_unrounded);
+          bksVehicles = Number(b.bks_hier_vehicles);
+        } else if (b.routes_in_trunc1_bks !== '') bksVehicles = Number(b.routes_in_trunc1_bks);
+      } else if (set !== 'X') {
+        bksVehicles = Number(row.vehicles_or_p);
+      }
+      for (const seed of args.seeds) {
+        jobs.push({
+          table, set, instance: row.instance, file: row.file, n: Number(row.n), format: set === 'solomon' ? 'solomon' : 'vrplib',
+          convention, bks, bksVehicles, seed, timeLimit: args.timeLimit, maxIterations: args.maxIterations,
+        });
+      }
+    }
+  }
+  return jobs;
+}
+
+function runPool(jobs, parallel) {
+  return new Promise((resolve) => {
+    const results = [];
+    let next = 0;
+    let running = 0;
+    const workers = [];
+    const total = jobs.length;
+    const started = Date.now();
+    if (total === 0) { resolve(results); return; }
+    const feed = (worker) => {
+      if (next >= total) {
+        worker.terminate();
+        if (running === 0) resolve(results);
+        return;
+      }
+      const job = jobs[next++];
+      running++;
+      worker.postMessage(job);
+    };
+    for (let w = 0; w < Math.min(parallel, total); w++) {
+      const worker = new Worker(fileURLToPath(import.meta.url), { argv: ['--worker'] });
+      workers.push(worker);
+      worker.on('message', (message) => {
+        running--;
+        const r = message.ok ? message.result : { ...message.job, error: message.error };
+        results.push(r);
+        const elapsed = ((Date.now() - started) / 1000).toFixed(0);
+        const line = r.error
+          ? `ERROR ${r.error}`
+          : `cost ${fmt(r.cost)} distance ${fmt(r.distance)} routes ${r.routes} gap ${fmtPct(gapOf(r))} ${r.seconds.toFixed(1)} s ${r.checked ? 'checked' : `CHECK FAILED: ${r.violations.join('; ')}`}`;
+        process.stderr.write(`[${results.length}/${total}, ${elapsed} s] ${r.table} ${r.instance} seed ${r.seed}: ${line}\n`);
+        feed(worker);
+      });
+      worker.on('error', (error) => {
+        process.stderr.write(`worker failed: ${error.stack ?? error}\n`);
+        process.exit(1);
+      });
+      feed(worker);
+    }
+  });
+}
+
+const fmt = (x) => (x === undefined || x === null || Number.isNaN(x) ? '–' : Number.isInteger(x) ? String(x) : x.toFixed(2));
+const fmtPct = (x) => (x === undefined || Number.isNaN(x) ? '–' : `${(100 * x).toFixed(2)}`);
+const gapOf = (r) => (r.distance - r.bks) / r.bks;
+const median = (xs) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+const TITLES = {
+  X: 'CVRP-X (Uchoa et al. 2017): arcs rounded to the nearest integer, unlimited fleet; BKS from the .sol files',
+  A: 'CVRP-A (Augerat et al. 1995): nint arcs, fleet fixed at k; BKS = proven optimum',
+  B: 'CVRP-B (Augerat et al. 1995): nint arcs, fleet fixed at k; BKS = proven optimum',
+  P: 'CVRP-P (Augerat et al. 1995): nint arcs, fleet fixed at k; BKS = proven optimum',
+  'solomon-truncated': 'VRPTW Solomon, distance-only: arcs truncated to 0.1, any number of vehicles (25 available); BKS = `bks` of index.csv',
+  'solomon-unrounded': 'VRPTW Solomon, hierarchical: fewest vehicles, then unrounded distance; BKS = SINTEF table (bks.csv)',
+};
+
+function tables(results, args) {
+  const out = [];
+  const order = ['X', 'A', 'B', 'P', 'solomon-truncated', 'solomon-unrounded'];
+  const summary = [];
+  for (const table of order) {
+    const rows = results.filter((r) => r.table === table);
+    if (rows.length === 0) continue;
+    const hier = table === 'solomon-unrounded';
+    out.push(`### ${TITLES[table]}`, '');
+    out.push(hier
+      ? '| instance | n | BKS veh. | BKS dist. | best veh. | best dist. | mean veh. | mean dist. | gap best % | gap mean % | time s (median) | feasible & checked |'
+      : '| instance | n | BKS | best | mean | gap best % | gap mean % | routes (best) | BKS routes | time s (median) | feasible & checked |');
+    out.push(hier ? '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|' : '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+    const names = [...new Set(rows.map((r) => r.instance))];
+    const gapsBest = [];
+    const gapsMean = [];
+    let good = 0;
+    let runs = 0;
+    for (const name of names) {
+      const runsOf = rows.filter((r) => r.instance === name).sort((a, b) => a.seed - b.seed);
+      const ok = runsOf.filter((r) => !r.error && r.checked && r.feasible && r.unassigned === 0);
+      runs += runsOf.length;
+      good += ok.length;
+      const first = runsOf[0];
+      const errors = runsOf.filter((r) => r.error).map((r) => r.error);
+      if (ok.length === 0) {
+        out.push(`| ${name} | ${first.n} | ${hier ? `${first.bksVehicles} | ` : ''}${fmt(first.bks)} | ${hier ? '– | – | – | – | – | – |' : '– | – | – | – | – | –'} | – | 0/${runsOf.length}${errors.length ? ` (${errors[0]})` : ''} |`);
+        continue;
+      }
+      // Hierarchical: best = fewest vehicles, then distance. Otherwise: least distance.
+      const best = ok.slice().sort((a, b) => (hier ? a.routes - b.routes : 0) || a.distance - b.distance)[0];
+      const gBest = gapOf(best);
+      const gMean = mean(ok.map(gapOf));
+      gapsBest.push(gBest);
+      gapsMean.push(gMean);
+      const time = median(runsOf.filter((r) => !r.error).map((r) => r.seconds));
+      const check = `${ok.length}/${runsOf.length}`;
+      if (hier) {
+        out.push(`| ${name} | ${first.n} | ${first.bksVehicles} | ${fmt(first.bks)} | ${best.routes} | ${fmt(best.distance)} | ${fmt(mean(ok.map((r) => r.routes)))} | ${fmt(mean(ok.map((r) => r.distance)))} | ${fmtPct(gBest)} | ${fmtPct(gMean)} | ${time.toFixed(1)} | ${check} |`);
+      } else {
+        out.push(`| ${name} | ${first.n} | ${fmt(first.bks)} | ${fmt(best.distance)} | ${fmt(mean(ok.map((r) => r.distance)))} | ${fmtPct(gBest)} | ${fmtPct(gMean)} | ${best.routes} | ${first.bksVehicles ?? '–'} | ${time.toFixed(1)} | ${check} |`);
+      }
+    }
+    out.push('');
+    const line = `average gap: best ${fmtPct(gapsBest.length ? mean(gapsBest) : NaN)} %, mean ${fmtPct(gapsMean.length ? mean(gapsMean) : NaN)} % over ${gapsBest.length} instances; ${good}/${runs} runs feasible, complete and confirmed by the independent checker`;
+    out.push(`**${table}**: ${line}`, '');
+    if (hier) {
+      const veh = names.map((name) => {
+        const ok = rows.filter((r) => r.instance === name && !r.error && r.checked && r.feasible && r.unassigned === 0);
+        if (ok.length === 0) return undefined;
+        return Math.min(...ok.map((r) => r.routes)) - ok[0].bksVehicles;
+      }).filter((x) => x !== undefined);
+      out.push(`vehicles above the BKS (best run): total ${veh.reduce((a, b) => a + b, 0)} over ${veh.length} instances; the distance gap is only comparable where the vehicle counts are equal.`, '');
+    }
+    summary.push(`| ${table} | ${gapsBest.length} | ${fmtPct(gapsBest.length ? mean(gapsBest) : NaN)} | ${fmtPct(gapsMean.length ? mean(gapsMean) : NaN)} | ${good}/${runs} |`);
+  }
+  const head = [
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`node benchmarks/vrp/run.mjs ${process.argv.slice(2).join(' ')}\``,
+    `(budget ${args.timeLimit} s per run${args.maxIterations ? ` or ${args.maxIterations} iterations` : ''}, seeds ${args.seeds.join(',')}, ${args.parallel} run(s) at once; node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}).`,
+    'Gap = (distance − BKS) / BKS in %, best and mean over the seeds; time = median wall-clock seconds of `solve`; "feasible & checked" counts the runs that serve every customer and pass the independent checker.',
+    '',
+    '| table | instances | avg gap best % | avg gap mean % | runs ok |',
+    '|---|---:|---:|---:|---:|',
+    ...summary,
+    '',
+  ];
+  return [...head, ...out].join('\n');
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const jobs = selectJobs(args);
+  const parallel = Math.max(1, Math.min(args.parallel, availableParallelism()));
+  process.stderr.write(`${jobs.length} runs, ${args.timeLimit} s each, ${parallel} at a time: about ${Math.ceil((jobs.length * args.timeLimit) / parallel / 60)} min\n`);
+  const results = await runPool(jobs, parallel);
+  const text = tables(results, args);
+  process.stdout.write(`${text}\n`);
+  if (args.out) {
+    mkdirSync(dirname(args.out), { recursive: true });
+    writeFileSync(args.out, `${text}\n`);
+  }
+  if (args.json) writeFileSync(args.json, `${JSON.stringify(results, null, 2)}\n`);
+  const failures = results.filter((r) => r.error || !r.checked);
+  if (failures.length > 0) {
+    process.stderr.write(`${failures.length} run(s) failed or did not pass the checker\n`);
+    process.exitCode = 1;
+  }
+}
+
+if (!isMainThread) {
+  await workerMain();
+} else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error) => {
+    process.stderr.write(`run.mjs: ${error.message}\n`);
+    process.exit(2);
+  });
+}
