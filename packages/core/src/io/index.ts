@@ -1,2 +1,8 @@
 /** Public API of the io area. */
-export {};
+export { parseCsv } from './csv.js';
+export type { CsvRow, CsvTable, ParseCsvOptions } from './csv.js';
+export { readGeoJson, parseJson, validateFeatureCollection, checkLonLat } from './geojson.js';
+export { readPlaces } from './places.js';
+export type { Place, ReadPlacesOptions } from './places.js';
+export * from './baseline.js';
+export * from './plan-file.js';

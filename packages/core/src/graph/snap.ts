@@ -1,0 +1,238 @@
+/**
+ * Places → positions on road edges. Each place is projected perpendicularly onto the nearest
+ * drivable segment; the edge is split virtually at that point, so a place in the middle of a
+ * long rural road is exactly where it is, and one-way edges are honoured from there.
+ */
+import Flatbush from 'flatbush';
+import type { Place } from '../io/places.js';
+import type { ProgressCallback } from '../util/progress.js';
+import { haversine, METRES_PER_DEGREE } from './geodesy.js';
+import type { RoadEdge, RoadNetwork } from './types.js';
+
+/** Where a place meets the road network. */
+export interface Snap {
+  placeId: string;
+  /** Index of the place in the input list. */
+  placeIndex: number;
+  /** Edge index in `network.edges`. */
+  edge: number;
+  /** Metres along the edge from its `from` node to the snapped point. */
+  offset: number;
+  /** offset / edge length (0 when the edge has no length). */
+  fraction: number;
+  /** The snapped point on the road. */
+  lon: number;
+  lat: number;
+  /** Metres from the place to the snapped point (geodesic). */
+  distance: number;
+  /** Metres and seconds of the off-road leg added to every trip from/to this place (0 unless
+   *  `countOffRoad`). */
+  offRoadDistance: number;
+  offRoadDuration: number;
+}
+
+export interface RejectedPlace {
+  placeId: string;
+  placeIndex: number;
+  reason: 'too-far' | 'dropped-component' | 'no-road';
+  /** Metres to the nearest road considered (NaN when there is none). */
+  distance: number;
+  lon: number;
+  lat: number;
+  message: string;
+}
+
+export interface SnapResult {
+  /** Accepted places, in input order. */
+  snaps: Snap[];
+  /** Places that were not snapped, in input order, with the reason. */
+  rejected: RejectedPlace[];
+}
+
+export interface SnapOptions {
+  /** Places farther than this from every road (metres) are rejected; default 5000. */
+  maxDistance?: number;
+  /** Add the off-road leg (place → road) to distances and durations; default false. */
+  countOffRoad?: boolean;
+  /** Speed on the off-road leg, km/h, when counted; default 10. */
+  offRoadSpeed?: number;
+  onProgress?: ProgressCallback;
+}
+
+interface SegmentIndex {
+  index: Flatbush;
+  /** Per segment: edge (kept: e ≥ 0, dropped: -1 - e) and the segment's first vertex. */
+  segEdge: Int32Array;
+  segVertex: Uint32Array;
+  /** x = lon · kx so that degrees are roughly isotropic. */
+  kx: number;
+  /** Lower bound of (true metres) / (scaled-degree distance × METRES_PER_DEGREE) over the data. */
+  metricFactor: number;
+}
+
+const indexCache = new WeakMap<RoadNetwork, SegmentIndex>();
+
+function segmentIndex(network: RoadNetwork): SegmentIndex {
+  const cached = indexCache.get(network);
+  if (cached) return cached;
+  let count = 0;
+  let latSum = 0;
+  let latMin = Infinity;
+  let latMax = -Infinity;
+  let vertexCount = 0;
+  const visit = (edges: RoadEdge[]): void => {
+    for (const edge of edges) {
+      count += edge.coordinates.length - 1;
+      for (const p of edge.coordinates) {
+        latSum += p[1]!;
+        vertexCount++;
+        if (p[1]! < latMin) latMin = p[1]!;
+        if (p[1]! > latMax) latMax = p[1]!;
+      }
+    }
+  };
+  visit(network.edges);
+  visit(network.droppedEdges);
+  const kx = Math.cos((latSum / Math.max(1, vertexCount)) * (Math.PI / 180));
+  // Away from the mean latitude a degree of longitude is shorter or longer; bound the error.
+  const coldest = Math.max(Math.abs(latMin), Math.abs(latMax));
+  const metricFactor = Math.min(1, Math.cos(Math.min(89.9, coldest) * (Math.PI / 180)) / kx) * 0.995;
+  const index = new Flatbush(Math.max(1, count));
+  const segEdge = new Int32Array(count);
+  const segVertex = new Uint32Array(count);
+  let s = 0;
+  const add = (edges: RoadEdge[], code: (e: number) => number): void => {
+    edges.forEach((edge, e) => {
+      const c = edge.coordinates;
+      for (let i = 0; i + 1 < c.length; i++) {
+        const ax = c[i]![0]! * kx, ay = c[i]![1]!, bx = c[i + 1]![0]! * kx, by = c[i + 1]![1]!;
+        index.add(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
+        segEdge[s] = code(e);
+        segVertex[s] = i;
+        s++;
+      }
+    });
+  };
+  add(network.edges, (e) => e);
+  add(network.droppedEdges, (e) => -1 - e);
+  if (count === 0) index.add(0, 0, 0, 0);
+  index.finish();
+  const built = { index, segEdge, segVertex, kx, metricFactor };
+  indexCache.set(network, built);
+  return built;
+}
+
+interface Projection {
+  segment: number;
+  t: number;
+  lon: number;
+  lat: number;
+  distance: number;
+}
+
+/** Perpendicular foot of (lon, lat) on segment a→b, in a local equirectangular frame. */
+function project(lon: number, lat: number, a: ArrayLike<number>, b: ArrayLike<number>): { t: number; lon: number; lat: number } {
+  const k = Math.cos(lat * (Math.PI / 180));
+  const ax = (a[0]! - lon) * k, ay = a[1]! - lat;
+  const bx = (b[0]! - lon) * k, by = b[1]! - lat;
+  const dx = bx - ax, dy = by - ay;
+  const squared = dx * dx + dy * dy;
+  let t = squared === 0 ? 0 : -(ax * dx + ay * dy) / squared;
+  if (t < 0) t = 0;
+  else if (t > 1) t = 1;
+  return { t, lon: a[0]! + t * (b[0]! - a[0]!), lat: a[1]! + t * (b[1]! - a[1]!) };
+}
+
+function nearestSegment(network: RoadNetwork, idx: SegmentIndex, lon: number, lat: number, maxDistance: number): Projection | undefined {
+  const x = lon * idx.kx;
+  const searchRadius = maxDistance / (METRES_PER_DEGREE * idx.metricFactor);
+  let best: Projection | undefined;
+  const seen = new Set<number>();
+  for (let k = 8; ; k *= 4) {
+    const found = idx.index.neighbors(x, lat, k, searchRadius);
+    let farthestBox = 0;
+    for (const s of found) {
+      const edgeCode = idx.segEdge[s]!;
+      const edge = edgeCode >= 0 ? network.edges[edgeCode]! : network.droppedEdges[-1 - edgeCode]!;
+      const i = idx.segVertex[s]!;
+      const a = edge.coordinates[i]!;
+      const b = edge.coordinates[i + 1]!;
+      const ax = a[0]! * idx.kx, bx = b[0]! * idx.kx;
+      const boxDx = Math.max(Math.min(ax, bx) - x, 0, x - Math.max(ax, bx));
+      const boxDy = Math.max(Math.min(a[1]!, b[1]!) - lat, 0, lat - Math.max(a[1]!, b[1]!));
+      farthestBox = Math.max(farthestBox, Math.hypot(boxDx, boxDy));
+      if (seen.has(s)) continue;
+      seen.add(s);
+      const foot = project(lon, lat, a, b);
+      const distance = haversine(lon, lat, foot.lon, foot.lat);
+      // Ties go to the lower segment number, so results never depend on search order.
+      if (!best || distance < best.distance || (distance === best.distance && s < best.segment)) best = { segment: s, t: foot.t, lon: foot.lon, lat: foot.lat, distance };
+    }
+    if (found.length < k) return best;
+    // Every unseen segment is at least this far away.
+    if (best && best.distance <= farthestBox * METRES_PER_DEGREE * idx.metricFactor) return best;
+  }
+}
+
+/**
+ * Snaps places onto the nearest drivable edge. Places farther than `maxDistance` from every
+ * road, or nearest to a road that was dropped (not in the kept component), are rejected with a
+ * reason rather than moved.
+ *
+ * @example
+ * const { snaps, rejected } = snapPlaces(network, places, { maxDistance: 2000 });
+ * snaps[0].distance; // metres from the place to the road
+ */
+export function snapPlaces(network: RoadNetwork, places: Place[], options: SnapOptions = {}): SnapResult {
+  const maxDistance = options.maxDistance ?? 5000;
+  const offRoadSpeed = (options.offRoadSpeed ?? 10) / 3.6;
+  const idx = segmentIndex(network);
+  const snaps: Snap[] = [];
+  const rejected: RejectedPlace[] = [];
+  const report = options.onProgress;
+  places.forEach((place, placeIndex) => {
+    if (report && placeIndex % 1000 === 0) report({ step: 'snap', done: placeIndex, total: places.length });
+    const found = nearestSegment(network, idx, place.lon, place.lat, maxDistance);
+    const base = { placeId: place.id, placeIndex, lon: place.lon, lat: place.lat };
+    if (!found) {
+      rejected.push({ ...base, reason: 'no-road', distance: Number.NaN, message: `no drivable road within ${maxDistance} m` });
+      return;
+    }
+    if (found.distance > maxDistance) {
+      rejected.push({ ...base, reason: 'too-far', distance: found.distance, message: `nearest road is ${Math.round(found.distance)} m away (limit ${maxDistance} m)` });
+      return;
+    }
+    const edgeCode = idx.segEdge[found.segment]!;
+    if (edgeCode < 0) {
+      rejected.push({
+        ...base,
+        reason: 'dropped-component',
+        distance: found.distance,
+        message: `nearest road (${Math.round(found.distance)} m) is not connected both ways to the main network`,
+      });
+      return;
+    }
+    const edge = network.edges[edgeCode]!;
+    const vertex = idx.segVertex[found.segment]!;
+    let offset = 0;
+    const c = edge.coordinates;
+    for (let i = 0; i < vertex; i++) offset += haversine(c[i]![0]!, c[i]![1]!, c[i + 1]![0]!, c[i + 1]![1]!);
+    offset += found.t * haversine(c[vertex]![0]!, c[vertex]![1]!, c[vertex + 1]![0]!, c[vertex + 1]![1]!);
+    offset = Math.min(offset, edge.length);
+    const counted = options.countOffRoad ? found.distance : 0;
+    snaps.push({
+      placeId: place.id,
+      placeIndex,
+      edge: edgeCode,
+      offset,
+      fraction: edge.length > 0 ? offset / edge.length : 0,
+      lon: found.lon,
+      lat: found.lat,
+      distance: found.distance,
+      offRoadDistance: counted,
+      offRoadDuration: counted / offRoadSpeed,
+    });
+  });
+  report?.({ step: 'snap', done: places.length, total: places.length });
+  return { snaps, rejected };
+}

@@ -1,0 +1,151 @@
+/**
+ * Reading GeoJSON with errors that say what is wrong, where, and how to fix it.
+ */
+import type { FeatureCollection, Geometry } from 'geojson';
+import { InputError } from '../errors.js';
+
+/**
+ * Parses JSON text, turning a syntax error into an `InputError` that names the line and column.
+ *
+ * @example
+ * parseJson('{"type": "FeatureCollection", "features": []}', 'roads.geojson');
+ */
+export function parseJson(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const match = /at position (\d+)/.exec(message);
+    const reason = message.replace(/\s*in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/, '');
+    if (match) {
+      const position = Number(match[1]);
+      const before = text.slice(0, position);
+      const line = before.split('\n').length;
+      const column = position - before.lastIndexOf('\n');
+      throw new InputError(`malformed JSON (${reason}) at column ${column}`, { source, line }, 'fix the JSON syntax there, or re-export the file');
+    }
+    throw new InputError(`malformed JSON (${reason})`, { source }, text.trim() === '' ? 'the file is empty' : 'fix the JSON syntax, or re-export the file');
+  }
+}
+
+/**
+ * Parses and validates a GeoJSON FeatureCollection. Every coordinate is checked: it must be a pair
+ * of finite numbers with longitude in [-180, 180] and latitude in [-90, 90] (WGS84, RFC 7946).
+ * Coordinates that are clearly projected metres (UTM, Web Mercator, national grids) are refused
+ * with a hint to reproject. Features with a `null` geometry are kept; the consumer decides.
+ *
+ * @example
+ * const roads = readGeoJson(readFileSync('roads.geojson', 'utf8'), 'roads.geojson');
+ * roads.features.length; // number of features
+ */
+export function readGeoJson(text: string, source: string): FeatureCollection {
+  const value = parseJson(text, source);
+  return validateFeatureCollection(value, source);
+}
+
+/**
+ * Validates an already-parsed value as a WGS84 FeatureCollection (see `readGeoJson`).
+ *
+ * @example
+ * validateFeatureCollection({ type: 'FeatureCollection', features: [] }, 'roads');
+ */
+export function validateFeatureCollection(value: unknown, source: string): FeatureCollection {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new InputError('not a GeoJSON FeatureCollection: the top level is not an object', { source }, 'give a file whose top level is {"type": "FeatureCollection", "features": [...]}');
+  }
+  const object = value as Record<string, unknown>;
+  if (object.type !== 'FeatureCollection') {
+    const what = typeof object.type === 'string' ? `a GeoJSON ${object.type}` : 'an object without "type"';
+    throw new InputError(`not a GeoJSON FeatureCollection: found ${what}`, { source, field: 'type' }, 'wrap the features as {"type": "FeatureCollection", "features": [...]}');
+  }
+  checkCrs(object.crs, source);
+  if (!Array.isArray(object.features)) {
+    throw new InputError('"features" is missing or not an array', { source, field: 'features' }, 'a FeatureCollection needs "features": [...]');
+  }
+  object.features.forEach((feature: unknown, index: number) => {
+    if (feature === null || typeof feature !== 'object' || (feature as { type?: unknown }).type !== 'Feature') {
+      throw new InputError('not a GeoJSON Feature', { source, index, field: 'type' }, 'each item of "features" must be {"type": "Feature", "geometry": ..., "properties": ...}');
+    }
+    const { geometry, properties } = feature as { geometry?: unknown; properties?: unknown };
+    if (properties !== undefined && properties !== null && (typeof properties !== 'object' || Array.isArray(properties))) {
+      throw new InputError('"properties" is not an object', { source, index, field: 'properties' }, 'use an object or null');
+    }
+    if (geometry === undefined) throw new InputError('feature has no "geometry" member', { source, index, field: 'geometry' }, 'add a geometry, or "geometry": null to skip it');
+    if (geometry !== null) validateGeometry(geometry, source, index, 'geometry');
+  });
+  return value as FeatureCollection;
+}
+
+function checkCrs(crs: unknown, source: string): void {
+  if (crs === undefined || crs === null || typeof crs !== 'object') return;
+  const name = (crs as { properties?: { name?: unknown } }).properties?.name;
+  if (typeof name !== 'string') return;
+  if (/CRS84|EPSG:+4326|EPSG::4326/i.test(name)) return;
+  throw new InputError(`coordinates are in ${name}, not WGS84 lon/lat`, { source, field: 'crs' }, 'reproject to EPSG:4326, e.g. `ogr2ogr -t_srs EPSG:4326 out.geojson in.geojson`');
+}
+
+const POSITION_DEPTH: Record<string, number> = {
+  Point: 0,
+  MultiPoint: 1,
+  LineString: 1,
+  MultiLineString: 2,
+  Polygon: 2,
+  MultiPolygon: 3,
+};
+
+function validateGeometry(geometry: unknown, source: string, index: number, field: string): void {
+  if (typeof geometry !== 'object' || geometry === null) {
+    throw new InputError('geometry is not an object', { source, index, field }, 'use a GeoJSON geometry or null');
+  }
+  const { type, coordinates, geometries } = geometry as { type?: unknown; coordinates?: unknown; geometries?: unknown };
+  if (type === 'GeometryCollection') {
+    if (!Array.isArray(geometries)) throw new InputError('GeometryCollection without "geometries" array', { source, index, field: `${field}.geometries` }, 'add "geometries": [...]');
+    geometries.forEach((inner: unknown, i: number) => validateGeometry(inner, source, index, `${field}.geometries[${i}]`));
+    return;
+  }
+  const depth = typeof type === 'string' ? POSITION_DEPTH[type] : undefined;
+  if (depth === undefined) {
+    throw new InputError(`unknown geometry type ${JSON.stringify(type)}`, { source, index, field: `${field}.type` }, 'use one of Point, LineString, Polygon and their Multi forms');
+  }
+  validatePositions(coordinates, depth, source, index, `${field}.coordinates`);
+}
+
+function validatePositions(value: unknown, depth: number, source: string, index: number, field: string): void {
+  if (depth > 0) {
+    if (!Array.isArray(value)) throw new InputError('coordinates are not an array', { source, index, field }, 'nest coordinates as the geometry type requires');
+    for (let i = 0; i < value.length; i++) validatePositions(value[i], depth - 1, source, index, `${field}[${i}]`);
+    return;
+  }
+  if (!Array.isArray(value) || value.length < 2) {
+    throw new InputError('a position must be [lon, lat]', { source, index, field }, 'write each position as [longitude, latitude]');
+  }
+  const lon = value[0] as unknown;
+  const lat = value[1] as unknown;
+  if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) {
+    throw new InputError(`position ${JSON.stringify(value)} is not a pair of finite numbers`, { source, index, field }, 'remove or fix this vertex (NaN, null or text coordinates are not allowed)');
+  }
+  checkLonLat(lon, lat, source, index, field);
+}
+
+/**
+ * Throws a located `InputError` unless (lon, lat) is a plausible WGS84 position.
+ *
+ * @example
+ * checkLonLat(11.6, 50.0, 'places.csv', 3, 'lon'); // fine
+ * checkLonLat(675000, 5540000, 'places.csv', 3, 'lon'); // throws: projected metres
+ */
+export function checkLonLat(lon: number, lat: number, source: string, index: number, field: string): void {
+  if (Math.abs(lon) <= 180 && Math.abs(lat) <= 90) return;
+  if (Math.abs(lon) > 1000 || Math.abs(lat) > 1000) {
+    throw new InputError(
+      `coordinates [${lon}, ${lat}] look like projected metres (UTM, Web Mercator or a national grid), not lon/lat degrees`,
+      { source, index, field },
+      'reproject to WGS84 (EPSG:4326), e.g. `ogr2ogr -t_srs EPSG:4326 out.geojson in.geojson`',
+    );
+  }
+  if (Math.abs(lat) > 90 && Math.abs(lat) <= 180 && Math.abs(lon) <= 90) {
+    throw new InputError(`latitude ${lat} is out of range [-90, 90]`, { source, index, field }, 'are longitude and latitude swapped? GeoJSON order is [lon, lat]');
+  }
+  throw new InputError(`coordinates [${lon}, ${lat}] are out of range (lon -180…180, lat -90…90)`, { source, index, field }, 'give WGS84 longitude/latitude in degrees');
+}
+

@@ -1,0 +1,325 @@
+/**
+ * Many-to-many travel matrices and single paths between snapped places. Both use the same
+ * search and the same partial-edge arithmetic, so a path's length and time are exactly the
+ * matrix entries.
+ */
+import type { Feature, LineString, Position } from 'geojson';
+import { InfeasibleError } from '../errors.js';
+import { haversine } from '../graph/geodesy.js';
+import type { Snap, SnapResult } from '../graph/snap.js';
+import type { RoadEdge, RoadNetwork } from '../graph/types.js';
+import type { ProgressCallback } from '../util/progress.js';
+import { ShortestPathSearch, targetTable, type TargetTable } from './dijkstra.js';
+
+export type Metric = 'time' | 'distance';
+
+export interface MatrixOptions {
+  /** What the paths minimise; default "time". Both distances and durations of those paths are returned. */
+  metric?: Metric;
+  onProgress?: ProgressCallback;
+}
+
+/** Row-major matrices: entry `[from * size + to]`. Unreachable entries are NaN and listed. */
+export interface TravelMatrix {
+  ids: string[];
+  size: number;
+  /** metres */
+  distances: Float64Array;
+  /** seconds */
+  durations: Float64Array;
+  /** [from, to] index pairs with no path, row-major order. */
+  unreachable: Array<[number, number]>;
+  metric: Metric;
+}
+
+interface EdgeCost {
+  edge: RoadEdge;
+  /** Primary and secondary weight of the whole edge. */
+  w: number;
+  w2: number;
+}
+
+function edgeCost(network: RoadNetwork, snap: Snap, metric: Metric): EdgeCost {
+  const edge = network.edges[snap.edge];
+  if (!edge) throw new RangeError(`snap for place "${snap.placeId}" refers to edge ${snap.edge}, which this network does not have`);
+  return metric === 'time' ? { edge, w: edge.duration, w2: edge.length } : { edge, w: edge.length, w2: edge.duration };
+}
+
+function offRoad(snap: Snap, metric: Metric): [number, number] {
+  return metric === 'time' ? [snap.offRoadDuration, snap.offRoadDistance] : [snap.offRoadDistance, snap.offRoadDuration];
+}
+
+interface Start {
+  nodes: number[];
+  cost: number[];
+  cost2: number[];
+}
+
+/** Where a search may start from a snap: ahead along the edge, and back too if it is two-way. */
+function startsOf(network: RoadNetwork, snap: Snap, metric: Metric): Start {
+  const { edge, w, w2 } = edgeCost(network, snap, metric);
+  const [o, o2] = offRoad(snap, metric);
+  const f = snap.fraction;
+  const start: Start = { nodes: [edge.to], cost: [o + (1 - f) * w], cost2: [o2 + (1 - f) * w2] };
+  if (!edge.oneway || f === 0) {
+    start.nodes.push(edge.from);
+    start.cost.push(o + f * w);
+    start.cost2.push(o2 + f * w2);
+  }
+  return start;
+}
+
+/** How a search reaches a snap: from the edge's start, and from its end too if two-way. */
+function entriesOf(network: RoadNetwork, snap: Snap, target: number, metric: Metric): Array<{ node: number; target: number; cost: number; cost2: number }> {
+  const { edge, w, w2 } = edgeCost(network, snap, metric);
+  const [o, o2] = offRoad(snap, metric);
+  const f = snap.fraction;
+  const entries = [{ node: edge.from, target, cost: o + f * w, cost2: o2 + f * w2 }];
+  if (!edge.oneway || f === 1) entries.push({ node: edge.to, target, cost: o + (1 - f) * w, cost2: o2 + (1 - f) * w2 });
+  return entries;
+}
+
+/** Cost of driving along one edge from snap a to snap b without leaving it, if allowed. */
+function direct(network: RoadNetwork, a: Snap, b: Snap, metric: Metric): [number, number] | undefined {
+  if (a.edge !== b.edge) return undefined;
+  const { edge, w, w2 } = edgeCost(network, a, metric);
+  const delta = b.fraction - a.fraction;
+  if (delta < 0 && edge.oneway) return undefined;
+  const [oa, oa2] = offRoad(a, metric);
+  const [ob, ob2] = offRoad(b, metric);
+  return [oa + ob + Math.abs(delta) * w, oa2 + ob2 + Math.abs(delta) * w2];
+}
+
+function searchFor(network: RoadNetwork, metric: Metric): ShortestPathSearch {
+  const { csr } = network;
+  return metric === 'time' ? new ShortestPathSearch(csr, csr.arcDuration, csr.arcLength) : new ShortestPathSearch(csr, csr.arcLength, csr.arcDuration);
+}
+
+/**
+ * Distance and time between every pair of snapped places, from one search per origin. Paths
+ * minimise `metric` and respect one-way roads from the snap points on.
+ *
+ * @example
+ * const { snaps } = snapPlaces(network, places);
+ * const m = computeMatrix(network, snaps, { metric: 'time' });
+ * m.durations[i * m.size + j]; // seconds from place i to place j (NaN if unreachable)
+ */
+export function computeMatrix(network: RoadNetwork, snaps: Snap[], options: MatrixOptions = {}): TravelMatrix {
+  const metric = options.metric ?? 'time';
+  const size = snaps.length;
+  const distances = new Float64Array(size * size);
+  const durations = new Float64Array(size * size);
+  const unreachable: Array<[number, number]> = [];
+  const table = targetTable(network.csr.nodeCount, size, snaps.flatMap((snap, j) => entriesOf(network, snap, j, metric)));
+  const search = searchFor(network, metric);
+  const onEdge = new Map<number, number[]>();
+  snaps.forEach((snap, j) => {
+    const list = onEdge.get(snap.edge);
+    if (list) list.push(j);
+    else onEdge.set(snap.edge, [j]);
+  });
+  const primary = metric === 'time' ? durations : distances;
+  const secondary = metric === 'time' ? distances : durations;
+  const step = Math.max(1, Math.floor(size / 100));
+  for (let i = 0; i < size; i++) {
+    if (options.onProgress && i % step === 0) options.onProgress({ step: 'matrix', done: i, total: size });
+    const snap = snaps[i]!;
+    const start = startsOf(network, snap, metric);
+    search.runFrom(start.nodes, start.cost, start.cost2, table);
+    const row = i * size;
+    for (let j = 0; j < size; j++) {
+      primary[row + j] = search.best[j]!;
+      secondary[row + j] = search.best2[j]!;
+    }
+    for (const j of onEdge.get(snap.edge)!) {
+      const d = direct(network, snap, snaps[j]!, metric);
+      if (d && d[0] < primary[row + j]!) {
+        primary[row + j] = d[0];
+        secondary[row + j] = d[1];
+      }
+    }
+    primary[row + i] = 0;
+    secondary[row + i] = 0;
+    for (let j = 0; j < size; j++) {
+      if (primary[row + j] === Infinity) {
+        primary[row + j] = Number.NaN;
+        secondary[row + j] = Number.NaN;
+        unreachable.push([i, j]);
+      }
+    }
+  }
+  options.onProgress?.({ step: 'matrix', done: size, total: size });
+  return { ids: snaps.map((snap) => snap.placeId), size, distances, durations, unreachable, metric };
+}
+
+/** Properties of a path feature. */
+export interface PathProperties {
+  from: string;
+  to: string;
+  /** metres */
+  distance: number;
+  /** seconds */
+  duration: number;
+  /** Edge indices driven through, in order (not counting the edges of the two snaps). */
+  edges: number[];
+}
+
+/**
+ * The best path between two snapped places as a LineString along the road geometry, from the
+ * first snap point to the second. Its `distance` and `duration` equal the matrix entries.
+ * Throws `InfeasibleError` when the second place cannot be reached from the first.
+ *
+ * @example
+ * const path = findPath(network, snaps[0], snaps[1], { metric: 'time' });
+ * path.properties.duration; // seconds, same as matrix.durations[0 * size + 1]
+ */
+export function findPath(network: RoadNetwork, from: Snap, to: Snap, options: { metric?: Metric } = {}): Feature<LineString, PathProperties> {
+  const metric = options.metric ?? 'time';
+  const search = searchFor(network, metric);
+  const start = startsOf(network, from, metric);
+  const table: TargetTable = targetTable(network.csr.nodeCount, 1, entriesOf(network, to, 0, metric));
+  search.runFrom(start.nodes, start.cost, start.cost2, table);
+  let cost = search.best[0]!;
+  let cost2 = search.best2[0]!;
+  const directCost = from === to || (from.edge === to.edge && from.fraction === to.fraction && from.offRoadDistance === 0 && to.offRoadDistance === 0) ? ([0, 0] as [number, number]) : direct(network, from, to, metric);
+  let coordinates: Position[];
+  let edges: number[] = [];
+  if (directCost && directCost[0] <= cost) {
+    cost = directCost[0];
+    cost2 = directCost[1];
+    coordinates = sliceEdge(network.edges[from.edge]!, from.offset, to.offset);
+  } else if (search.bestEntry[0] === -1) {
+    throw new InfeasibleError(`no path from "${from.placeId}" to "${to.placeId}" (one-way roads or a disconnected network)`, 'check the one-way tags near both places, or keep only the largest strongly connected component');
+  } else {
+    const entry = search.bestEntry[0]!;
+    let node = -1;
+    for (let v = 0; v < table.offsets.length - 1; v++) if (entry >= table.offsets[v]! && entry < table.offsets[v + 1]!) { node = v; break; }
+    const arcs = search.arcsTo(node);
+    const { csr } = network;
+    // The node the search started from fixes which way the first partial edge is driven.
+    let root = node;
+    if (arcs.length > 0) {
+      const firstArc = arcs[0]!;
+      const firstEdge = network.edges[csr.arcEdge[firstArc]!]!;
+      root = csr.arcForward[firstArc] ? firstEdge.from : firstEdge.to;
+    }
+    const fromEdge = network.edges[from.edge]!;
+    const toEdge = network.edges[to.edge]!;
+    // On a loop edge both ends are the same node; the search kept the cheaper start.
+    const startsForward = root === fromEdge.to && (fromEdge.from !== fromEdge.to || start.cost[1] === undefined || start.cost[0]! <= start.cost[1]);
+    coordinates = sliceEdge(fromEdge, from.offset, startsForward ? fromEdge.length : 0);
+    for (const a of arcs) {
+      const e = csr.arcEdge[a]!;
+      edges.push(e);
+      const c = network.edges[e]!.coordinates;
+      append(coordinates, csr.arcForward[a] ? c : [...c].reverse());
+    }
+    // Entries of one snap were added start-of-edge first, so on a loop edge the slot tells which.
+    const entersFromStart = node === toEdge.from && (toEdge.from !== toEdge.to || entry === table.offsets[node]);
+    append(coordinates, sliceEdge(toEdge, entersFromStart ? 0 : toEdge.length, to.offset));
+  }
+  if (coordinates.length === 1) coordinates.push([...coordinates[0]!]);
+  const [distance, duration] = metric === 'time' ? [cost2, cost] : [cost, cost2];
+  return {
+    type: 'Feature',
+    properties: { from: from.placeId, to: to.placeId, distance, duration, edges },
+    geometry: { type: 'LineString', coordinates },
+  };
+}
+
+function append(target: Position[], part: Position[]): void {
+  for (let i = 0; i < part.length; i++) {
+    const last = target[target.length - 1];
+    const p = part[i]!;
+    if (last && last[0] === p[0] && last[1] === p[1]) continue;
+    target.push(p);
+  }
+}
+
+/**
+ * The part of an edge's geometry between two offsets (metres from its start), in travel order:
+ * reversed when `toOffset < fromOffset`.
+ *
+ * @example
+ * sliceEdge(network.edges[snap.edge], snap.offset, network.edges[snap.edge].length);
+ */
+export function sliceEdge(edge: RoadEdge, fromOffset: number, toOffset: number): Position[] {
+  if (toOffset < fromOffset) return sliceEdge(edge, toOffset, fromOffset).reverse();
+  const c = edge.coordinates;
+  const out: Position[] = [];
+  let travelled = 0;
+  for (let i = 0; i + 1 < c.length; i++) {
+    const a = c[i]!;
+    const b = c[i + 1]!;
+    const length = haversine(a[0]!, a[1]!, b[0]!, b[1]!);
+    const segEnd = travelled + length;
+    const at = (offset: number): Position => {
+      const t = length > 0 ? Math.min(1, Math.max(0, (offset - travelled) / length)) : 0;
+      return [a[0]! + t * (b[0]! - a[0]!), a[1]! + t * (b[1]! - a[1]!)];
+    };
+    if (out.length === 0 && fromOffset <= segEnd) out.push(at(fromOffset));
+    if (out.length > 0) {
+      if (toOffset <= segEnd) {
+        const end = at(toOffset);
+        const last = out[out.length - 1]!;
+        if (end[0] !== last[0] || end[1] !== last[1]) out.push(end);
+        return out;
+      }
+      out.push([b[0]!, b[1]!]);
+    }
+    travelled = segEnd;
+  }
+  if (out.length === 0) out.push([...c[c.length - 1]!]);
+  return out;
+}
+
+/** JSON-ready matrix: nested arrays, null for unreachable, rounded to 0.1 m / 0.1 s. */
+export interface MatrixJson {
+  ids: string[];
+  distances: Array<Array<number | null>>;
+  durations: Array<Array<number | null>>;
+  snaps: Array<{ id: string; lon: number; lat: number; snapDistance: number; edge: number; offset: number }>;
+  unreachable: Array<{ from: string; to: string }>;
+  rejected: Array<{ id: string; reason: string; distance: number | null; message: string }>;
+}
+
+/**
+ * Turns a `TravelMatrix` (and the snapping it came from) into plain JSON with a stable key
+ * order; row = from, column = to.
+ *
+ * @example
+ * writeFileSync('m.json', JSON.stringify(matrixToJson(matrix, snapResult)));
+ */
+export function matrixToJson(matrix: TravelMatrix, snapping?: SnapResult): MatrixJson {
+  const n = matrix.size;
+  const nested = (values: Float64Array): Array<Array<number | null>> =>
+    Array.from({ length: n }, (_, i) => Array.from(values.subarray(i * n, i * n + n), (v) => (Number.isNaN(v) ? null : Math.round(v * 10) / 10)));
+  return {
+    ids: [...matrix.ids],
+    distances: nested(matrix.distances),
+    durations: nested(matrix.durations),
+    snaps: (snapping?.snaps ?? []).map((s) => ({ id: s.placeId, lon: s.lon, lat: s.lat, snapDistance: Math.round(s.distance * 10) / 10, edge: s.edge, offset: Math.round(s.offset * 10) / 10 })),
+    unreachable: matrix.unreachable.map(([i, j]) => ({ from: matrix.ids[i]!, to: matrix.ids[j]! })),
+    rejected: (snapping?.rejected ?? []).map((r) => ({ id: r.placeId, reason: r.reason, distance: Number.isNaN(r.distance) ? null : Math.round(r.distance * 10) / 10, message: r.message })),
+  };
+}
+
+/**
+ * The matrix as CSV in long form: one line per ordered pair, `from,to,distance_m,duration_s`,
+ * empty cells for unreachable pairs.
+ *
+ * @example
+ * writeFileSync('m.csv', matrixToCsv(matrix));
+ */
+export function matrixToCsv(matrix: TravelMatrix): string {
+  const n = matrix.size;
+  const quote = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const cell = (v: number): string => (Number.isNaN(v) ? '' : String(Math.round(v * 10) / 10));
+  const lines = ['from,to,distance_m,duration_s'];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      lines.push(`${quote(matrix.ids[i]!)},${quote(matrix.ids[j]!)},${cell(matrix.distances[i * n + j]!)},${cell(matrix.durations[i * n + j]!)}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
