@@ -1,0 +1,162 @@
+/**
+ * Lagrangian lower bounds, so that a heuristic answer carries a certified gap.
+ *
+ * p-median (and maximal covering in its p-median form): relax "each demand point is assigned
+ * once" with multipliers λ_i. For fixed λ the problem splits by site: opening j is worth
+ * ρ_j = Σ_i min(0, c_ij − λ_i), and the best choice opens the fixed sites and the p − |fixed|
+ * allowed sites with the smallest ρ_j. L(λ) = Σ λ_i + Σ_open ρ_j ≤ optimum for every λ;
+ * subgradient steps (Held–Wolfe–Crowder, Polyak step toward the incumbent) raise it.
+ *
+ * Set covering: relax the covering rows with u_i ≥ 0 (Beasley 1990):
+ * L(u) = Σ u_i + Σ_j min(0, c_j − Σ_{i covered by j} u_i).
+ */
+import type { LocationInstance } from './location-search.js';
+
+export interface BoundOptions {
+  /** The best known objective (an upper bound), used by the step size. */
+  upperBound: number;
+  /** Starting multipliers (e.g. each demand point's current assignment cost). */
+  start?: Float64Array;
+  /** performance.now() value at which to stop. */
+  deadline: number;
+  maxIterations?: number;
+  /** The objective only takes integer values, so the bound may be rounded up. */
+  integral: boolean;
+}
+
+export interface BoundResult {
+  bound: number;
+  iterations: number;
+}
+
+/** A lower bound on the p-median-shaped problem `instance`. */
+export function locationLowerBound(instance: LocationInstance, options: BoundOptions): BoundResult {
+  const { n, m, cost, fixed, allowed, p } = instance;
+  const lambda = options.start ? Float64Array.from(options.start) : initialMultipliers(instance);
+  const rho = new Float64Array(m);
+  const chosen = new Uint8Array(m);
+  const order: number[] = [];
+  for (let j = 0; j < m; j++) if (allowed[j]) order.push(j);
+  let fixedCount = 0;
+  for (let j = 0; j < m; j++) if (fixed[j]) fixedCount++;
+  const free = Math.max(0, Math.min(p - fixedCount, order.length));
+  const subgradient = new Float64Array(n);
+  const maxIterations = options.maxIterations ?? 5000;
+  let best = -Infinity;
+  let theta = 2;
+  let sinceImprovement = 0;
+  let iterations = 0;
+  const round = (value: number): number => (options.integral ? Math.ceil(value - 1e-6) : value);
+  for (; iterations < maxIterations; iterations++) {
+    if ((iterations & 7) === 0 && performance.now() > options.deadline) break;
+    rho.fill(0);
+    for (let i = 0; i < n; i++) {
+      const row = i * m;
+      const l = lambda[i]!;
+      for (let j = 0; j < m; j++) {
+        const r = cost[row + j]! - l;
+        if (r < 0) rho[j] = rho[j]! + r;
+      }
+    }
+    order.sort((a, b) => rho[a]! - rho[b]! || a - b);
+    chosen.fill(0);
+    let value = 0;
+    for (let i = 0; i < n; i++) value += lambda[i]!;
+    for (let j = 0; j < m; j++) if (fixed[j]) { chosen[j] = 1; value += rho[j]!; }
+    for (let k = 0; k < free; k++) { const j = order[k]!; chosen[j] = 1; value += rho[j]!; }
+    if (best === -Infinity || value > best + 1e-9 * Math.max(1, Math.abs(best))) { best = value; sinceImprovement = 0; }
+    else if (++sinceImprovement >= 20) { theta /= 2; sinceImprovement = 0; }
+    if (round(best) >= options.upperBound - 1e-9 || theta < 1e-5) break;
+    let norm = 0;
+    for (let i = 0; i < n; i++) {
+      const row = i * m;
+      const l = lambda[i]!;
+      let served = 0;
+      for (let j = 0; j < m; j++) if (chosen[j] && cost[row + j]! < l) served++;
+      const g = 1 - served;
+      subgradient[i] = g;
+      norm += g * g;
+    }
+    if (norm === 0) break; // λ is optimal: the relaxed solution is feasible.
+    const step = (theta * Math.max(options.upperBound - value, 1e-9 * Math.max(1, Math.abs(value)))) / norm;
+    for (let i = 0; i < n; i++) lambda[i] = lambda[i]! + step * subgradient[i]!;
+  }
+  return { bound: round(best), iterations };
+}
+
+function initialMultipliers(instance: LocationInstance): Float64Array {
+  const { n, m, cost } = instance;
+  const lambda = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let lowest = Infinity;
+    for (let j = 0; j < m; j++) if (cost[i * m + j]! < lowest) lowest = cost[i * m + j]!;
+    lambda[i] = lowest;
+  }
+  return lambda;
+}
+
+/** Rows (demand points to cover) and, per allowed site, the rows it covers. */
+export interface CoverInstance {
+  rows: number;
+  /** CSR by column: columnStarts[j]..columnStarts[j+1] in columnRows. */
+  columnStarts: Int32Array;
+  columnRows: Int32Array;
+  columnCost: Float64Array;
+}
+
+/** A lower bound on the cost of covering every row. */
+export function coverLowerBound(instance: CoverInstance, options: BoundOptions): BoundResult {
+  const { rows, columnStarts, columnRows, columnCost } = instance;
+  const columns = columnCost.length;
+  const u = new Float64Array(rows);
+  if (options.start) u.set(options.start);
+  else {
+    // u_i = the cheapest cost per row among the columns covering i.
+    u.fill(Infinity);
+    for (let j = 0; j < columns; j++) {
+      const size = columnStarts[j + 1]! - columnStarts[j]!;
+      for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
+        const i = columnRows[k]!;
+        u[i] = Math.min(u[i]!, columnCost[j]! / size);
+      }
+    }
+    for (let i = 0; i < rows; i++) if (!Number.isFinite(u[i]!)) u[i] = 0;
+  }
+  const reduced = new Float64Array(columns);
+  const coverCount = new Float64Array(rows);
+  const maxIterations = options.maxIterations ?? 5000;
+  let best = -Infinity;
+  let theta = 2;
+  let sinceImprovement = 0;
+  let iterations = 0;
+  const round = (value: number): number => (options.integral ? Math.ceil(value - 1e-6) : value);
+  for (; iterations < maxIterations; iterations++) {
+    if ((iterations & 7) === 0 && performance.now() > options.deadline) break;
+    let value = 0;
+    for (let i = 0; i < rows; i++) value += u[i]!;
+    coverCount.fill(0);
+    for (let j = 0; j < columns; j++) {
+      let r = columnCost[j]!;
+      for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) r -= u[columnRows[k]!]!;
+      reduced[j] = r;
+      if (r < 0) {
+        value += r;
+        for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) coverCount[columnRows[k]!]!++;
+      }
+    }
+    if (best === -Infinity || value > best + 1e-9 * Math.max(1, Math.abs(best))) { best = value; sinceImprovement = 0; }
+    else if (++sinceImprovement >= 20) { theta /= 2; sinceImprovement = 0; }
+    if (round(best) >= options.upperBound - 1e-9 || theta < 1e-5) break;
+    let norm = 0;
+    for (let i = 0; i < rows; i++) {
+      let g = 1 - coverCount[i]!;
+      if (g < 0 && u[i]! <= 0) g = 0; // the projection keeps u ≥ 0
+      coverCount[i] = g;
+      norm += g * g;
+    }
+    if (norm === 0) break;
+    const step = (theta * Math.max(options.upperBound - value, 1e-9 * Math.max(1, Math.abs(value)))) / norm;
+    for (let i = 0; i < rows; i++) u[i] = Math.max(0, u[i]! + step * coverCount[i]!);
+  }
+  return { bound: Math.max(0, round(best)), iterations };
+}

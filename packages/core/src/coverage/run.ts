@@ -1,0 +1,162 @@
+/**
+ * What the four models share when they solve: the time budget, the seeded random source, the
+ * backend choice, and the exact and heuristic solution of a (reduced) set covering instance.
+ */
+import { InputError } from '../errors.js';
+import { createRandom, type Random } from '../util/random.js';
+import type { ProgressCallback } from '../util/progress.js';
+import type { CoverageMethod, CoverageOptions, MipBackend } from './model.js';
+import type { CoverInstance } from './heuristics/lagrangian.js';
+import { coverLowerBound } from './heuristics/lagrangian.js';
+import { greedyCover } from './heuristics/set-cover.js';
+import { MipBuilder, estimateMipBytes, HIGHS_MEMORY_BUDGET, type MipBackendAdapter, type MipModel, type MipOptions, type MipResult } from './mip/model.js';
+import { solveWithHighs } from './mip/highs.js';
+import { solveWithLpSolver, LP_SOLVER_MAX_COLUMNS } from './mip/lp-solver.js';
+
+export interface RunContext {
+  method: CoverageMethod;
+  backend: MipBackend;
+  started: number;
+  deadline: number;
+  random: Random;
+  onProgress: ProgressCallback;
+}
+
+export const DEFAULT_TIME_LIMIT = 60;
+
+export function createContext(options: CoverageOptions): RunContext {
+  const timeLimit = options.timeLimit ?? DEFAULT_TIME_LIMIT;
+  if (!(timeLimit > 0)) throw new InputError(`time limit ${timeLimit} is not positive`, { field: 'timeLimit' }, 'give a number of seconds > 0');
+  const started = performance.now();
+  return {
+    method: options.method ?? 'auto',
+    backend: options.solver ?? 'highs',
+    started,
+    deadline: started + timeLimit * 1000,
+    random: createRandom(options.seed ?? 1),
+    onProgress: options.onProgress ?? (() => {}),
+  };
+}
+
+export function secondsLeft(context: RunContext): number {
+  return Math.max(0, (context.deadline - performance.now()) / 1000);
+}
+
+/** Whether a model of this size may go to the chosen backend; throws for a forced impossible choice. */
+export function backendFits(context: RunContext, size: { numCols: number; numRows: number; numNonzeros: number }): boolean {
+  if (context.backend === 'lp-solver') {
+    if (size.numCols <= LP_SOLVER_MAX_COLUMNS) return true;
+    if (context.method === 'exact') {
+      throw new InputError(
+        `the model has ${size.numCols} columns, too many for javascript-lp-solver (at most ${LP_SOLVER_MAX_COLUMNS})`,
+        { field: 'solver' },
+        'use the default HiGHS backend',
+      );
+    }
+    return false;
+  }
+  return estimateMipBytes(size) <= HIGHS_MEMORY_BUDGET;
+}
+
+export function solveMipWith(context: RunContext, model: MipModel, options: MipOptions, session?: MipBackendAdapter): Promise<MipResult> {
+  const withProgress = { onProgress: context.onProgress, ...options };
+  if (context.backend === 'lp-solver') return solveWithLpSolver(model, withProgress);
+  return session ? session.solve(model, withProgress) : solveWithHighs(model, withProgress);
+}
+
+/** True when every value is an integer, so bounds may be rounded up. */
+export function allIntegral(values: ArrayLike<number>): boolean {
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k]!;
+    if (Number.isFinite(v) && Math.abs(v - Math.round(v)) > 1e-9) return false;
+  }
+  return true;
+}
+
+export interface CoverSolution {
+  /** Chosen column indices, ascending. */
+  columns: number[];
+  objective: number;
+  bound: number;
+  proven: boolean;
+  method: 'exact' | 'heuristic';
+  solver: MipBackend | 'heuristic';
+}
+
+/** Set covering model: min Σ c_j y_j, each row covered at least once, y binary. */
+export function coverMip(cover: CoverInstance): MipModel {
+  const columns = cover.columnCost.length;
+  const builder = new MipBuilder('min');
+  for (let j = 0; j < columns; j++) builder.addCol(cover.columnCost[j]!, 0, 1, true);
+  const rowColumns: number[][] = Array.from({ length: cover.rows }, () => []);
+  for (let j = 0; j < columns; j++) {
+    for (let k = cover.columnStarts[j]!; k < cover.columnStarts[j + 1]!; k++) rowColumns[cover.columnRows[k]!]!.push(j);
+  }
+  for (const cols of rowColumns) builder.addRow(cols, cols.map(() => 1), 1, Infinity);
+  return builder.build();
+}
+
+export function coverCost(cover: CoverInstance, columns: readonly number[]): number {
+  let total = 0;
+  for (const j of columns) total += cover.columnCost[j]!;
+  return total;
+}
+
+/**
+ * Solves a set covering instance: greedy and a Lagrangian bound first (often already optimal on
+ * reduced instances), then the MIP unless the method is `heuristic`.
+ */
+export async function solveCover(
+  context: RunContext,
+  cover: CoverInstance,
+  options: { session?: MipBackendAdapter; stopAtObjective?: number; stopWhenBoundBeyond?: number; heuristicSeconds?: number } = {},
+): Promise<CoverSolution> {
+  const integral = allIntegral(cover.columnCost);
+  if (cover.rows === 0) return { columns: [], objective: 0, bound: 0, proven: true, method: 'exact', solver: 'heuristic' };
+  const greedy = greedyCover(cover);
+  const greedyCost = coverCost(cover, greedy);
+  const boundDeadline = Math.min(context.deadline, performance.now() + 1000 * (options.heuristicSeconds ?? 1));
+  const { bound } = coverLowerBound(cover, { upperBound: greedyCost, deadline: boundDeadline, integral });
+  const heuristic: CoverSolution = {
+    columns: greedy,
+    objective: greedyCost,
+    bound: Math.min(bound, greedyCost),
+    proven: bound >= greedyCost - 1e-9,
+    method: 'heuristic',
+    solver: 'heuristic',
+  };
+  context.onProgress({ step: 'heuristic', message: `greedy cover ${greedyCost}, Lagrangian bound ${bound}` });
+  if (heuristic.proven || context.method === 'heuristic') return heuristic;
+  if (options.stopAtObjective !== undefined && greedyCost <= options.stopAtObjective) return heuristic;
+  if (options.stopWhenBoundBeyond !== undefined && bound > options.stopWhenBoundBeyond) return heuristic;
+  const model = coverMip(cover);
+  const size = { numCols: model.numCols, numRows: model.numRows, numNonzeros: model.rowIndex.length };
+  if (!backendFits(context, size)) return heuristic;
+  const start = new Float64Array(model.numCols);
+  for (const j of greedy) start[j] = 1;
+  const mipOptions: MipOptions = {
+    timeLimit: Math.max(0.05, secondsLeft(context)),
+    start,
+    absoluteGap: integral ? 1 - 1e-6 : 1e-6,
+  };
+  if (options.stopAtObjective !== undefined) mipOptions.stopAtObjective = options.stopAtObjective;
+  if (options.stopWhenBoundBeyond !== undefined) mipOptions.stopWhenBoundBeyond = options.stopWhenBoundBeyond;
+  const result = await solveMipWith(context, model, mipOptions, options.session);
+  if (result.status === 'infeasible') throw new Error('set covering MIP reported infeasible although every row is coverable');
+  const mipBound = integral ? Math.ceil(result.bound - 1e-6) : result.bound;
+  const bestBound = Math.max(heuristic.bound, Number.isFinite(mipBound) ? mipBound : -Infinity);
+  if (!result.values || !(result.objective < greedyCost - 1e-9)) {
+    return { ...heuristic, bound: bestBound, proven: result.status === 'optimal' || bestBound >= greedyCost - 1e-9, method: 'exact', solver: context.backend };
+  }
+  const columns: number[] = [];
+  for (let j = 0; j < model.numCols; j++) if (result.values[j]! > 0.5) columns.push(j);
+  const objective = coverCost(cover, columns);
+  return {
+    columns,
+    objective,
+    bound: Math.min(objective, bestBound),
+    proven: result.status === 'optimal' || bestBound >= objective - 1e-9,
+    method: 'exact',
+    solver: context.backend,
+  };
+}
