@@ -70,6 +70,7 @@ export async function maximalCovering(problem: CoverageProblem, radius: number, 
       random: context.random,
       deadline: heuristicDeadline(context),
       integral,
+      lagrangian: context.lagrangian,
       onProgress: context.onProgress,
     });
     chosen = Array.from(found.open);

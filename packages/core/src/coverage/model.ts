@@ -54,6 +54,12 @@ export interface CoverageOptions {
   solver?: MipBackend;
   /** Wall-clock limit in seconds for the whole solve. Default 60. */
   timeLimit?: number;
+  /**
+   * Compute Lagrangian lower bounds (default true). They certify the heuristic's gap and often
+   * prove optimality without a MIP; `false` leaves the proof to the MIP (tests use it to exercise
+   * the MIP on tiny instances), and a heuristic result then carries the trivial bound 0.
+   */
+  lagrangian?: boolean;
   /** Seed of the heuristic's random choices. Default 1. */
   seed?: number;
   /** Progress reports ("reduce", "heuristic", "bound", "mip"). */

@@ -104,7 +104,7 @@ export async function pMedian(problem: CoverageProblem, p: number, context: RunC
     allowed: Uint8Array.from(data.fixed, (f) => 1 - f),
     p: total,
   };
-  const found = searchLocation(instance, { random: context.random, deadline: heuristicDeadline(context), integral: data.integral, onProgress: context.onProgress });
+  const found = searchLocation(instance, { random: context.random, deadline: heuristicDeadline(context), integral: data.integral, lagrangian: context.lagrangian, onProgress: context.onProgress });
   let bestOpen = Array.from(found.open);
   let bestValue = medianObjective(data, bestOpen);
   let bound = found.total >= penalty ? -Infinity : found.bound;

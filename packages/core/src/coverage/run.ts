@@ -19,6 +19,7 @@ export interface RunContext {
   started: number;
   deadline: number;
   random: Random;
+  lagrangian: boolean;
   onProgress: ProgressCallback;
 }
 
@@ -34,6 +35,7 @@ export function createContext(options: CoverageOptions): RunContext {
     started,
     deadline: started + timeLimit * 1000,
     random: createRandom(options.seed ?? 1),
+    lagrangian: options.lagrangian ?? true,
     onProgress: options.onProgress ?? (() => {}),
   };
 }
@@ -116,7 +118,7 @@ export async function solveCover(
   const greedy = greedyCover(cover);
   const greedyCost = coverCost(cover, greedy);
   const boundDeadline = Math.min(context.deadline, performance.now() + 1000 * (options.heuristicSeconds ?? 1));
-  const { bound } = coverLowerBound(cover, { upperBound: greedyCost, deadline: boundDeadline, integral });
+  const { bound } = context.lagrangian ? coverLowerBound(cover, { upperBound: greedyCost, deadline: boundDeadline, integral }) : { bound: 0 };
   const heuristic: CoverSolution = {
     columns: greedy,
     objective: greedyCost,

@@ -18,6 +18,8 @@ export interface LocationSearchOptions {
   maxShakesWithoutImprovement?: number;
   /** Costs are integers, so bounds round up. */
   integral: boolean;
+  /** Compute the Lagrangian bound (default true); otherwise the bound is the trivial 0. */
+  lagrangian?: boolean;
   onProgress?: ProgressCallback;
 }
 
@@ -45,7 +47,9 @@ export function searchLocation(instance: LocationInstance, options: LocationSear
   const boundDeadline = Math.min(options.deadline, now + Math.min(2000, (options.deadline - now) / 5));
   const start = new Float64Array(instance.n);
   for (let i = 0; i < instance.n; i++) start[i] = instance.cost[i * instance.m + state.c1[i]!]!;
-  const { bound } = locationLowerBound(instance, { upperBound: state.total, start, deadline: boundDeadline, integral: options.integral });
+  const { bound } = options.lagrangian === false
+    ? { bound: 0 }
+    : locationLowerBound(instance, { upperBound: state.total, start, deadline: boundDeadline, integral: options.integral });
   report({ step: 'bound', message: `Lagrangian bound ${round(bound)}` });
   const best = variableNeighbourhoodSearch(instance, state, {
     random: options.random,
