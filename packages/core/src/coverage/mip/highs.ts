@@ -2,8 +2,8 @@
  * HiGHS adapter. HiGHS (WebAssembly) blocks the thread it runs on, so every solve runs in a
  * worker thread: the caller keeps its event loop (progress, time limits, cancelling), and a
  * worker that runs out of WebAssembly memory dies alone. A worker owns one HiGHS runtime and
- * disposes every model after its solve; `HighsSession` keeps one worker for a series of solves
- * (p-center's radius search) and `solveWithHighs` uses a fresh one per call.
+ * disposes every model after its solve, and a crashed worker (e.g. out of memory) is replaced.
+ * `solveWithHighs` uses one shared worker; `HighsSession` gives a caller its own.
  *
  * Warm start: HiGHS accepts a starting MIP solution (`Model.setSolution`), so the heuristic's
  * answer is handed over as the first incumbent.
@@ -139,6 +139,8 @@ export class HighsSession implements MipBackendAdapter {
   private run(model: MipModel, options: MipOptions): Promise<MipResult> {
     this.worker ??= this.start();
     const worker = this.worker;
+    // Keep the process alive while solving only: an idle shared worker must not block exit.
+    worker.ref();
     const id = this.nextId++;
     return new Promise<MipResult>((resolve, reject) => {
       // HiGHS honours time_limit itself; this is the backstop for a solver that does not return.
@@ -176,6 +178,7 @@ export class HighsSession implements MipBackendAdapter {
     }
     this.pending.delete(message.id);
     if (entry.timer) clearTimeout(entry.timer);
+    if (this.pending.size === 0) this.worker?.unref();
     if (message.type === 'error') {
       entry.reject(new HighsFailure(message.message));
       return;
@@ -199,12 +202,13 @@ function formatNumber(value: number): string {
   return Number.isFinite(value) ? String(Math.round(value * 1000) / 1000) : '–';
 }
 
-/** Solves one model in a fresh worker, which ends with the solve. */
-export async function solveWithHighs(model: MipModel, options: MipOptions = {}): Promise<MipResult> {
-  const session = new HighsSession();
-  try {
-    return await session.solve(model, options);
-  } finally {
-    session.close();
-  }
+let shared: HighsSession | undefined;
+
+/**
+ * Solves one model in the shared worker (started on first use, idle between solves without
+ * holding the process open; a crashed worker is replaced on the next solve).
+ */
+export function solveWithHighs(model: MipModel, options: MipOptions = {}): Promise<MipResult> {
+  shared ??= new HighsSession();
+  return shared.solve(model, options);
 }
