@@ -9,7 +9,7 @@ import { MultiGraph } from 'graphology';
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { InputError } from '../errors.js';
 import type { ProgressCallback } from '../util/progress.js';
-import { compileGraph } from './compile.js';
+import { compileArrays } from './compile.js';
 import { haversine, METRES_PER_DEGREE } from './geodesy.js';
 import { defaultProfile, resolveRoad, type RoadProfile } from './profile.js';
 import type { DroppedPiece, DroppedReport, NetworkStats, RoadEdge, RoadNetwork } from './types.js';
@@ -34,6 +34,8 @@ export interface BuildNetworkOptions {
 
 interface Line {
   vertices: number[];
+  /** The input positions of `vertices`, reused for edge geometry; dropped when a repair edits the line. */
+  positions: Position[] | undefined;
   feature: number;
   roadClass: string;
   speed: number;
@@ -41,9 +43,7 @@ interface Line {
   layer: number;
 }
 
-interface WorkEdge extends RoadEdge {
-  alive: boolean;
-}
+type WorkEdge = RoadEdge;
 
 /**
  * Builds a routable road network from a GeoJSON FeatureCollection of LineStrings and
@@ -95,24 +95,25 @@ export function buildNetwork(roads: FeatureCollection, options: BuildNetworkOpti
   report({ step: 'build', done: 1, total: steps, message: 'splitting at shared vertices' });
 
   const edges = splitLines(lines, vertices);
+  const alive = new Uint8Array(edges.length).fill(1);
   lap('split');
   report({ step: 'build', done: 2, total: steps, message: 'joining degree-2 chains' });
-  const contractedNodes = contractChains(edges, vertices.count);
+  const contractedNodes = contractChains(edges, alive, vertices.count);
   lap('contract');
   report({ step: 'build', done: 3, total: steps, message: 'finding components' });
 
   // Number the junctions that remain, in order of first use, so the result is deterministic.
-  const alive = edges.filter((edge) => edge.alive);
+  const liveEdges = edges.filter((_edge, e) => alive[e] === 1);
   const nodeOf = new Int32Array(vertices.count).fill(-1);
   let nodeCount = 0;
-  for (const edge of alive) {
+  for (const edge of liveEdges) {
     if (nodeOf[edge.from] === -1) nodeOf[edge.from] = nodeCount++;
     if (nodeOf[edge.to] === -1) nodeOf[edge.to] = nodeCount++;
   }
-  const from = new Uint32Array(alive.length);
-  const to = new Uint32Array(alive.length);
-  const oneway = new Uint8Array(alive.length);
-  alive.forEach((edge, i) => {
+  const from = new Uint32Array(liveEdges.length);
+  const to = new Uint32Array(liveEdges.length);
+  const oneway = new Uint8Array(liveEdges.length);
+  liveEdges.forEach((edge, i) => {
     from[i] = nodeOf[edge.from]!;
     to[i] = nodeOf[edge.to]!;
     oneway[i] = edge.oneway ? 1 : 0;
@@ -137,9 +138,9 @@ export function buildNetwork(roads: FeatureCollection, options: BuildNetworkOpti
     return keptNodeIndex[oldNode]!;
   };
   const droppedIndex: number[] = [];
-  alive.forEach((edge, i) => {
+  liveEdges.forEach((edge, i) => {
     const kept = keep === 'all' || (strong.component[from[i]!] === largest && strong.component[to[i]!] === largest);
-    const { alive: _alive, ...plain } = edge;
+    const plain = edge;
     if (kept) {
       plain.from = keepNode(from[i]!, edge.from);
       plain.to = keepNode(to[i]!, edge.to);
@@ -153,24 +154,19 @@ export function buildNetwork(roads: FeatureCollection, options: BuildNetworkOpti
   });
   const dropped = describeDropped(droppedIndex, droppedEdges, from, to, nodeCount, keptNodeIndex);
 
-  const graph = new MultiGraph({ type: 'mixed', allowSelfLoops: true });
-  for (let v = 0; v < nodeLonList.length; v++) graph.addNode(String(v), { lon: nodeLonList[v], lat: nodeLatList[v] });
+  const edgeSource = new Uint32Array(keptEdges.length);
+  const edgeTarget = new Uint32Array(keptEdges.length);
+  const edgeUndirected = new Uint8Array(keptEdges.length);
+  const edgeLength = new Float64Array(keptEdges.length);
+  const edgeDuration = new Float64Array(keptEdges.length);
   keptEdges.forEach((edge, e) => {
-    const attributes = {
-      length: edge.length,
-      duration: edge.duration,
-      roadClass: edge.roadClass,
-      speed: edge.speed,
-      oneway: edge.oneway,
-      feature: edge.feature,
-      coordinates: edge.coordinates,
-    };
-    if (edge.oneway) graph.addDirectedEdgeWithKey(String(e), String(edge.from), String(edge.to), attributes);
-    else graph.addUndirectedEdgeWithKey(String(e), String(edge.from), String(edge.to), attributes);
+    edgeSource[e] = edge.from;
+    edgeTarget[e] = edge.to;
+    edgeUndirected[e] = edge.oneway ? 0 : 1;
+    edgeLength[e] = edge.length;
+    edgeDuration[e] = edge.duration;
   });
-  lap('graphology');
-  report({ step: 'build', done: 5, total: steps, message: 'compiling' });
-  const csr = compileGraph(graph);
+  const csr = compileArrays(nodeLonList.length, edgeSource, edgeTarget, edgeUndirected, edgeLength, edgeDuration);
   lap('compile');
   report({ step: 'build', done: steps, total: steps, message: 'done' });
 
@@ -196,41 +192,99 @@ export function buildNetwork(roads: FeatureCollection, options: BuildNetworkOpti
     components: { weak: weak, strong: strong.count, largestStrongNodes: strong.size[largest] ?? 0 },
     timings,
   };
-  return {
-    graph,
-    csr,
-    nodeLon: Float64Array.from(nodeLonList),
-    nodeLat: Float64Array.from(nodeLatList),
-    edges: keptEdges,
-    droppedEdges,
-    dropped,
-    stats,
-    profile,
-  };
+  const nodeLon = Float64Array.from(nodeLonList);
+  const nodeLat = Float64Array.from(nodeLatList);
+  const network = { csr, nodeLon, nodeLat, edges: keptEdges, droppedEdges, dropped, stats, profile } as Omit<RoadNetwork, 'graph'>;
+  // The graphology view costs more than the rest of the build on large inputs and the searches
+  // never read it, so it is made on first access (and then kept).
+  let graph: MultiGraph | undefined;
+  Object.defineProperty(network, 'graph', {
+    enumerable: true,
+    get: () => (graph ??= toGraphology(nodeLon, nodeLat, keptEdges)),
+  });
+  return network as RoadNetwork;
 }
 
-/** Distinct coordinates, identified by exact equality of lon and lat. */
+/**
+ * The network as a graphology mixed multigraph: node keys "0".."n-1" with lon/lat, edge keys
+ * "0".."m-1" in edge order, two-way roads undirected, one-way roads directed from → to.
+ */
+function toGraphology(nodeLon: Float64Array, nodeLat: Float64Array, edges: RoadEdge[]): MultiGraph {
+  const graph = new MultiGraph({ type: 'mixed', allowSelfLoops: true });
+  for (let v = 0; v < nodeLon.length; v++) graph.addNode(String(v), { lon: nodeLon[v], lat: nodeLat[v] });
+  edges.forEach((edge, e) => {
+    const attributes = {
+      length: edge.length,
+      duration: edge.duration,
+      roadClass: edge.roadClass,
+      speed: edge.speed,
+      oneway: edge.oneway,
+      feature: edge.feature,
+      coordinates: edge.coordinates,
+    };
+    if (edge.oneway) graph.addDirectedEdgeWithKey(String(e), String(edge.from), String(edge.to), attributes);
+    else graph.addUndirectedEdgeWithKey(String(e), String(edge.from), String(edge.to), attributes);
+  });
+  return graph;
+}
+
+/**
+ * Distinct coordinates, identified by exact equality of lon and lat: an open-addressing hash
+ * table on the bits of the two doubles (a Map keyed by strings took most of the build time on
+ * county-sized inputs).
+ */
 class VertexTable {
-  lon: number[] = [];
-  lat: number[] = [];
-  private readonly ids = new Map<string, number>();
-  get count(): number {
-    return this.lon.length;
-  }
-  idOf(lon: number, lat: number): number {
-    const key = `${lon},${lat}`;
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.lon.length;
-      this.ids.set(key, id);
-      this.lon.push(lon);
-      this.lat.push(lat);
+  lon: Float64Array = new Float64Array(1024);
+  lat: Float64Array = new Float64Array(1024);
+  count = 0;
+  private slots = new Int32Array(4096).fill(-1);
+  private readonly scratch = new Float64Array(2);
+  private readonly bits = new Uint32Array(this.scratch.buffer);
+
+  private slotOf(lon: number, lat: number): number {
+    this.scratch[0] = lon;
+    this.scratch[1] = lat;
+    const b = this.bits;
+    let h = Math.imul(b[0]! ^ Math.imul(b[1]!, 0x9e3779b1), 0x85ebca6b);
+    h = Math.imul(h ^ b[2]! ^ Math.imul(b[3]!, 0xc2b2ae35), 0x27d4eb2f);
+    h ^= h >>> 15;
+    const mask = this.slots.length - 1;
+    let slot = h & mask;
+    for (;;) {
+      const id = this.slots[slot]!;
+      if (id === -1 || (this.lon[id] === lon && this.lat[id] === lat)) return slot;
+      slot = (slot + 1) & mask;
     }
+  }
+
+  idOf(lon: number, lat: number): number {
+    // -0 and 0 are the same coordinate but not the same bits.
+    lon += 0;
+    lat += 0;
+    const slot = this.slotOf(lon, lat);
+    const found = this.slots[slot]!;
+    if (found !== -1) return found;
+    const id = this.count++;
+    if (id === this.lon.length) {
+      const grow = (a: Float64Array): Float64Array => { const b = new Float64Array(a.length * 2); b.set(a); return b; };
+      this.lon = grow(this.lon);
+      this.lat = grow(this.lat);
+    }
+    this.lon[id] = lon;
+    this.lat[id] = lat;
+    this.slots[slot] = id;
+    if (this.count * 2 > this.slots.length) this.rehash();
     return id;
   }
-  /** A new vertex that no input coordinate can collide with by accident (crossings). */
+
+  /** A vertex for a computed point (a crossing); equal coordinates still share it. */
   add(lon: number, lat: number): number {
     return this.idOf(lon, lat);
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    for (let id = 0; id < this.count; id++) this.slots[this.slotOf(this.lon[id]!, this.lat[id]!)] = id;
   }
 }
 
@@ -259,6 +313,7 @@ function readLines(roads: FeatureCollection, profile: RoadProfile, source: strin
     parts.forEach((coordinates, part) => {
       if (!Array.isArray(coordinates)) throw new InputError('line coordinates are not an array', { source, index, field: 'geometry.coordinates' }, 'give LineString coordinates as [[lon, lat], ...]');
       const ids: number[] = [];
+      const positions: Position[] = [];
       for (let i = 0; i < coordinates.length; i++) {
         const position = coordinates[i];
         const lon = position?.[0];
@@ -273,11 +328,17 @@ function readLines(roads: FeatureCollection, profile: RoadProfile, source: strin
           );
         }
         const id = vertices.idOf(lon, lat);
-        if (ids[ids.length - 1] !== id) ids.push(id);
+        if (ids[ids.length - 1] !== id) {
+          ids.push(id);
+          positions.push(position!);
+        }
       }
       if (ids.length < 2) { count(stats.skippedGeometries, 'degenerate line'); return; }
-      if (rule.direction === -1) ids.reverse();
-      lines.push({ vertices: ids, feature: index, roadClass: rule.roadClass, speed: rule.speed, oneway: rule.direction !== 0, layer });
+      if (rule.direction === -1) {
+        ids.reverse();
+        positions.reverse();
+      }
+      lines.push({ vertices: ids, positions, feature: index, roadClass: rule.roadClass, speed: rule.speed, oneway: rule.direction !== 0, layer });
       used = true;
     });
     if (used) stats.featuresUsed++;
@@ -300,10 +361,10 @@ function layerOf(properties: Record<string, unknown> | null | undefined): number
 }
 
 /** Local metric frame for a set of longitudes/latitudes: x = lon·kx, y = lat (degrees). */
-function longitudeScale(lat: number[]): number {
+function longitudeScale(lat: Float64Array, count: number): number {
   let sum = 0;
-  for (const value of lat) sum += value;
-  return Math.cos(((sum / Math.max(1, lat.length)) * Math.PI) / 180);
+  for (let i = 0; i < count; i++) sum += lat[i]!;
+  return Math.cos(((sum / Math.max(1, count)) * Math.PI) / 180);
 }
 
 function mergeDanglingEndpoints(lines: Line[], vertices: VertexTable, within: number): number {
@@ -311,7 +372,7 @@ function mergeDanglingEndpoints(lines: Line[], vertices: VertexTable, within: nu
   for (const line of lines) for (const v of line.vertices) uses[v]!++;
   const lineOfVertex = new Int32Array(vertices.count).fill(-1);
   lines.forEach((line, i) => { for (const v of line.vertices) if (lineOfVertex[v] === -1) lineOfVertex[v] = i; });
-  const kx = longitudeScale(vertices.lat);
+  const kx = longitudeScale(vertices.lat, vertices.count);
   const index = new Flatbush(Math.max(1, vertices.count));
   for (let v = 0; v < vertices.count; v++) index.add(vertices.lon[v]! * kx, vertices.lat[v]!);
   index.finish();
@@ -340,6 +401,7 @@ function mergeDanglingEndpoints(lines: Line[], vertices: VertexTable, within: nu
         const id = target[v] !== -1 ? target[v]! : v;
         if (out[out.length - 1] !== id) out.push(id);
       }
+      if (out.length !== line.vertices.length || out.some((v, i) => v !== line.vertices[i])) line.positions = undefined;
       line.vertices = out;
     }
   }
@@ -347,7 +409,7 @@ function mergeDanglingEndpoints(lines: Line[], vertices: VertexTable, within: nu
 }
 
 function nodeCrossings(lines: Line[], vertices: VertexTable): number {
-  const kx = longitudeScale(vertices.lat);
+  const kx = longitudeScale(vertices.lat, vertices.count);
   const segLine: number[] = [];
   const segStart: number[] = [];
   lines.forEach((line, l) => { for (let i = 0; i + 1 < line.vertices.length; i++) { segLine.push(l); segStart.push(i); } });
@@ -405,6 +467,7 @@ function nodeCrossings(lines: Line[], vertices: VertexTable): number {
       for (const inserted of map.get(i) ?? []) if (out[out.length - 1] !== inserted) out.push(inserted);
     });
     line.vertices = out;
+    line.positions = undefined;
   }
   return added;
 }
@@ -423,13 +486,15 @@ function splitLines(lines: Line[], vertices: VertexTable): WorkEdge[] {
   for (const line of lines) {
     const ids = line.vertices;
     let start = 0;
-    let coordinates: Position[] = [[lon[ids[0]!]!, lat[ids[0]!]!]];
+    const positions = line.positions;
+    const at = (i: number): Position => positions ? positions[i]! : [lon[ids[i]!]!, lat[ids[i]!]!];
+    let coordinates: Position[] = [at(0)];
     let length = 0;
     for (let i = 1; i < ids.length; i++) {
       const a = ids[i - 1]!;
       const b = ids[i]!;
       length += haversine(lon[a]!, lat[a]!, lon[b]!, lat[b]!);
-      coordinates.push([lon[b]!, lat[b]!]);
+      coordinates.push(at(i));
       if (uses[b]! >= 2) {
         edges.push({
           from: ids[start]!,
@@ -441,10 +506,9 @@ function splitLines(lines: Line[], vertices: VertexTable): WorkEdge[] {
           speed: line.speed,
           oneway: line.oneway,
           feature: line.feature,
-          alive: true,
         });
         start = i;
-        coordinates = [[lon[b]!, lat[b]!]];
+        coordinates = [at(i)];
         length = 0;
       }
     }
@@ -457,7 +521,7 @@ function splitLines(lines: Line[], vertices: VertexTable): WorkEdge[] {
  * speed, one-way sense), so that the shortest-path searches see fewer nodes. The geometry and
  * length of the joined edge are the concatenation, so nothing is lost.
  */
-function contractChains(edges: WorkEdge[], vertexCount: number): number {
+function contractChains(edges: WorkEdge[], alive: Uint8Array, vertexCount: number): number {
   const degree = new Uint32Array(vertexCount);
   for (const edge of edges) { degree[edge.from]!++; degree[edge.to]!++; }
   const start = new Uint32Array(vertexCount + 1);
@@ -493,7 +557,7 @@ function contractChains(edges: WorkEdge[], vertexCount: number): number {
     first.to = second.to;
     first.length += second.length;
     first.duration += second.duration;
-    second.alive = false;
+    alive[secondIndex] = 0;
     // The far end of `second` now belongs to `first`.
     const w = second.to;
     for (let k = start[w]!; k < start[w + 1]!; k++) if (incident[k] === secondIndex) { incident[k] = firstIndex; break; }

@@ -51,7 +51,6 @@ export function compileGraph(graph: AbstractGraph, options: CompileOptions = {})
   const edgeUndirected = new Uint8Array(edgeCount);
   const edgeLength = new Float64Array(edgeCount);
   const edgeDuration = new Float64Array(edgeCount);
-  const outDegree = new Uint32Array(nodeCount);
   let e = 0;
   graph.forEachEdge((_key, attributes, source, target, _sa, _ta, undirected) => {
     const s = nodeIndex.get(source)!;
@@ -61,11 +60,33 @@ export function compileGraph(graph: AbstractGraph, options: CompileOptions = {})
     edgeUndirected[e] = undirected ? 1 : 0;
     edgeLength[e] = Number(attributes[lengthKey] ?? 1);
     edgeDuration[e] = Number(attributes[durationKey] ?? 1);
-    outDegree[s]! += 1;
-    if (undirected) outDegree[t]! += 1;
     e++;
   });
 
+  return compileArrays(nodeCount, edgeSource, edgeTarget, edgeUndirected, edgeLength, edgeDuration);
+}
+
+/**
+ * CSR from flat edge arrays (the same arc order as `compileGraph` gives for a graph whose edges
+ * were added in this order).
+ *
+ * @example
+ * const csr = compileArrays(2, Uint32Array.of(0), Uint32Array.of(1), Uint8Array.of(1), Float64Array.of(100), Float64Array.of(9));
+ */
+export function compileArrays(
+  nodeCount: number,
+  edgeSource: Uint32Array,
+  edgeTarget: Uint32Array,
+  edgeUndirected: Uint8Array,
+  edgeLength: Float64Array,
+  edgeDuration: Float64Array,
+): CompiledGraph {
+  const edgeCount = edgeSource.length;
+  const outDegree = new Uint32Array(nodeCount);
+  for (let i = 0; i < edgeCount; i++) {
+    outDegree[edgeSource[i]!]! += 1;
+    if (edgeUndirected[i]) outDegree[edgeTarget[i]!]! += 1;
+  }
   const offsets = new Uint32Array(nodeCount + 1);
   for (let v = 0; v < nodeCount; v++) offsets[v + 1] = offsets[v]! + outDegree[v]!;
   const arcCount = offsets[nodeCount]!;

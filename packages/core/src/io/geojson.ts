@@ -15,16 +15,85 @@ export function parseJson(text: string, source: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
+    if (text.trim() === '') throw new InputError('malformed JSON: the file is empty', { source }, 'give a GeoJSON FeatureCollection');
     const match = /at position (\d+)/.exec(message);
-    const reason = message.replace(/\s*in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/, '');
-    if (match) {
-      const position = Number(match[1]);
+    const reason = message.replace(/\s*in JSON at position \d+.*$/, '').replace(/,\s+(\.\.\.)?".*" is not valid JSON$/s, '');
+    // V8 only sometimes gives the offset ("Unexpected token" does not); find it ourselves then.
+    const position = match ? Number(match[1]) : locateJsonError(text);
+    if (position !== undefined) {
       const before = text.slice(0, position);
       const line = before.split('\n').length;
       const column = position - before.lastIndexOf('\n');
       throw new InputError(`malformed JSON (${reason}) at column ${column}`, { source, line }, 'fix the JSON syntax there, or re-export the file');
     }
     throw new InputError(`malformed JSON (${reason})`, { source }, text.trim() === '' ? 'the file is empty' : 'fix the JSON syntax, or re-export the file');
+  }
+}
+
+/**
+ * Offset of the first syntax error in JSON text (a small recursive-descent scan used only after
+ * JSON.parse has failed), or undefined when the scan finds none.
+ */
+function locateJsonError(text: string): number | undefined {
+  let i = 0;
+  const ws = (): void => { while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++; };
+  const fail = (): never => { throw i; };
+  const literal = (word: string): void => { if (text.startsWith(word, i)) i += word.length; else fail(); };
+  const string = (): void => {
+    if (text[i] !== '"') fail();
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text.charCodeAt(i) < 0x20) fail();
+      if (text[i] === '\\') {
+        i++;
+        if (text[i] === 'u') { if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail(); i += 4; }
+        else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail();
+      }
+      i++;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const number = (): void => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m) fail();
+    i += m![0].length;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++; ws();
+      if (text[i] === '}') { i++; return; }
+      for (;;) {
+        ws(); string(); ws();
+        if (text[i] !== ':') fail();
+        i++; value(); ws();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === '}') { i++; return; }
+        fail();
+      }
+    } else if (c === '[') {
+      i++; ws();
+      if (text[i] === ']') { i++; return; }
+      for (;;) {
+        value(); ws();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === ']') { i++; return; }
+        fail();
+      }
+    } else if (c === '"') string();
+    else if (c === 't') literal('true');
+    else if (c === 'f') literal('false');
+    else if (c === 'n') literal('null');
+    else number();
+  };
+  try {
+    value();
+    ws();
+    return i < text.length ? i : undefined;
+  } catch (position) {
+    return typeof position === 'number' ? Math.min(position, text.length) : undefined;
   }
 }
 
