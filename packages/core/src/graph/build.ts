@@ -120,7 +120,7 @@ export function buildNetwork(roads: FeatureCollection, options: BuildNetworkOpti
   });
   const strong = stronglyConnectedComponents(nodeCount, from, to, oneway);
   const weak = weaklyConnectedComponents(nodeCount, from, to);
-  const largest = largestComponent(strong.component, strong.count);
+  const largest = largestComponent(strong.component, strong.count, from, to, liveEdges);
   lap('components');
   report({ step: 'build', done: 4, total: steps, message: 'building graph' });
 
@@ -643,11 +643,15 @@ function stronglyConnectedComponents(n: number, from: Uint32Array, to: Uint32Arr
   return { component, count, size };
 }
 
-function largestComponent(component: Int32Array, count: number): number {
-  const size = new Uint32Array(count);
-  for (const c of component) size[c]!++;
+/** The component holding the most road length (node counts mislead after chain contraction). */
+function largestComponent(component: Int32Array, count: number, from: Uint32Array, to: Uint32Array, edges: RoadEdge[]): number {
+  const length = new Float64Array(count);
+  for (let e = 0; e < from.length; e++) {
+    const c = component[from[e]!]!;
+    if (c === component[to[e]!]) length[c]! += edges[e]!.length;
+  }
   let best = 0;
-  for (let c = 1; c < count; c++) if (size[c]! > size[best]!) best = c;
+  for (let c = 1; c < count; c++) if (length[c]! > length[best]!) best = c;
   return best;
 }
 

@@ -75,7 +75,8 @@ export interface NetworkStats {
   mergedEndpoints: number;
   /** Junctions added where two roads cross without a shared vertex (`nodeCrossings`). */
   crossingNodes: number;
-  /** Over the whole drivable network before filtering. */
+  /** Over the whole drivable network before filtering. `largestStrongNodes` is the node count of
+   *  the strongly connected component with the most road length (the one `largest-scc` keeps). */
   components: { weak: number; strong: number; largestStrongNodes: number };
   /** Wall-clock milliseconds per phase. */
   timings: Record<string, number>;
