@@ -1,8 +1,9 @@
 /** Every CLI command, one module each. */
 import type { CommandModule } from 'yargs';
+import cover from './cover.js';
 import graph from './graph.js';
 import matrix from './matrix.js';
 
 // Each command module default-exports a yargs CommandModule; add new ones here.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [graph, matrix];
+export const commands: CommandModule<any, any>[] = [graph, matrix, cover];

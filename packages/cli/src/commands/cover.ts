@@ -1,0 +1,297 @@
+/**
+ * `postroute cover`: where to put service stations. Set covering, maximal covering, p-median and
+ * p-center on road distances (or times), or on a demand × site matrix the user gives.
+ */
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import {
+  InputError,
+  readCoverageMatrixCsv,
+  readWeightsCsv,
+  roadCoverageMatrix,
+  solveCoverage,
+  type CoverageMatrix,
+  type CoverageModel,
+  type CoverageResult,
+  type Place,
+  type SolveCoverageOptions,
+} from '@postroute/core';
+import { createProgress, writeOutput } from '../output.js';
+import { loadNetwork, loadPlaces, networkOptions, readText, type NetworkArgs } from './graph.js';
+
+interface CoverArgs extends Omit<NetworkArgs, 'roads'> {
+  roads?: string;
+  matrix?: string;
+  demand?: string;
+  sites?: string;
+  existing?: string;
+  forbidden?: string;
+  model: CoverageModel;
+  radius?: string;
+  p?: number;
+  metric?: 'distance' | 'time';
+  weights?: string;
+  weightField?: string;
+  costField?: string;
+  capacityField?: string;
+  costs?: string;
+  capacities?: string;
+  method: 'auto' | 'exact' | 'heuristic';
+  solver: 'highs' | 'lp-solver';
+  timeLimit: number;
+  seed: number;
+  maxSnap: number;
+  out?: string;
+  geojson?: string;
+  json: boolean;
+  quiet: boolean;
+}
+
+/** "5km" → 5000 m (distance), "15min" → 900 s (time), "800" → 800 in the matrix's units. */
+export function parseRadius(text: string): { value: number; metric: 'distance' | 'time' | undefined } {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(m|km|s|sec|min|h)?\s*$/i.exec(text);
+  if (!match) {
+    throw new InputError(`radius "${text}" is not a distance or time`, { field: 'radius' }, 'write e.g. 5km, 800m, 15min, 600s, or a plain number in the matrix units');
+  }
+  const value = Number(match[1]);
+  const unit = (match[2] ?? '').toLowerCase();
+  const factor: Record<string, [number, 'distance' | 'time' | undefined]> = {
+    '': [1, undefined], m: [1, 'distance'], km: [1000, 'distance'], s: [1, 'time'], sec: [1, 'time'], min: [60, 'time'], h: [3600, 'time'],
+  };
+  const [scale, metric] = factor[unit]!;
+  return { value: value * scale, metric };
+}
+
+const command: CommandModule<object, CoverArgs> = {
+  command: 'cover',
+  describe: 'choose service stations: set covering, maximal covering, p-median or p-center',
+  builder: (yargs: Argv<object>) =>
+    yargs
+      .options({ ...networkOptions, roads: { ...networkOptions.roads, demandOption: false } })
+      .option('matrix', { type: 'string', describe: 'instead of --roads: CSV matrix, first row site ids, first column demand ids, cells distances (empty = unreachable)' })
+      .option('demand', { type: 'string', describe: 'demand points (villages): GeoJSON Points or CSV id,lon,lat (with --roads)' })
+      .option('sites', { type: 'string', describe: 'candidate sites (default: every demand point)' })
+      .option('existing', { type: 'string', describe: 'existing outlets that stay open: a places file (with --roads) or comma-separated site ids' })
+      .option('forbidden', { type: 'string', describe: 'comma-separated site ids that may not be opened' })
+      .option('model', { choices: ['lscp', 'mclp', 'pmedian', 'pcenter'] as const, demandOption: true, describe: 'lscp: fewest stations covering all; mclp: most weight covered by p; pmedian: least weighted distance; pcenter: least worst distance' })
+      .option('radius', { type: 'string', describe: 'coverage radius for lscp and mclp: 5km, 800m, 15min, or a number in matrix units' })
+      .option('p', { type: 'number', describe: 'number of new stations (mclp, pmedian, pcenter), besides the existing ones' })
+      .option('metric', { choices: ['distance', 'time'] as const, describe: 'with --roads: road distance (m) or travel time (s); default from the radius unit, else distance' })
+      .option('weights', { type: 'string', describe: 'with --matrix: CSV id,weight per demand point (default 1 each)' })
+      .option('weight-field', { type: 'string', describe: 'with --roads: demand property holding the weight, e.g. population (default 1 each)' })
+      .option('cost-field', { type: 'string', describe: 'with --roads: site property holding the opening cost (lscp minimises its sum)' })
+      .option('capacity-field', { type: 'string', describe: 'with --roads: site property holding the capacity, in weight units' })
+      .option('costs', { type: 'string', describe: 'with --matrix: CSV id,cost per site' })
+      .option('capacities', { type: 'string', describe: 'with --matrix: CSV id,capacity per site' })
+      .option('method', { choices: ['auto', 'exact', 'heuristic'] as const, default: 'auto' as const, describe: 'exact MIP, heuristic with a certified gap, or pick by size' })
+      .option('solver', { choices: ['highs', 'lp-solver'] as const, default: 'highs' as const, describe: 'MIP backend (lp-solver: pure JS, tiny models only)' })
+      .option('time-limit', { type: 'number', default: 60, describe: 'seconds for the solve' })
+      .option('seed', { type: 'number', default: 1, describe: 'seed of the heuristic' })
+      .option('max-snap', { type: 'number', default: 5000, describe: 'with --roads: places farther than this many metres from a road are not snapped' })
+      .option('out', { type: 'string', describe: 'write the result as JSON here (and, with --roads, GeoJSON next to it)' })
+      .option('geojson', { type: 'string', describe: 'with --roads: write the GeoJSON (sites, assignment lines) here' })
+      .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON on stdout instead of the summary' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
+      // Usage mistakes are input errors: one line, exit 2.
+      .check((argv) => {
+        if ((argv.roads === undefined) === (argv.matrix === undefined)) throw new InputError('give either --roads (with --demand) or --matrix', {}, 'see postroute cover --help');
+        if (argv.roads !== undefined && argv.demand === undefined) throw new InputError('--roads needs --demand', {}, 'see postroute cover --help');
+        if (argv.matrix !== undefined && argv.demand !== undefined) throw new InputError('--demand goes with --roads; with --matrix the rows are the demand points', {}, 'see postroute cover --help');
+        if ((argv.model === 'lscp' || argv.model === 'mclp') && argv.radius === undefined) throw new InputError(`--model ${argv.model} needs --radius`, {}, 'see postroute cover --help');
+        if (argv.model !== 'lscp' && argv.p === undefined) throw new InputError(`--model ${argv.model} needs --p`, {}, 'see postroute cover --help');
+        if (!(typeof argv.timeLimit === 'number' && argv.timeLimit > 0)) throw new InputError('--time-limit must be a positive number of seconds', {}, 'see postroute cover --help');
+        return true;
+      })
+      .example('$0 cover --roads roads.geojson --demand villages.geojson --existing outlets.geojson --model lscp --radius 5km', '')
+      .example('$0 cover --matrix m.csv --weights w.csv --model pmedian --p 12 --json', '') as unknown as Argv<CoverArgs>,
+  handler: async (args: ArgumentsCamelCase<CoverArgs>) => {
+    const progress = createProgress(args.quiet);
+    const log = (line: string): void => { if (!args.quiet) process.stderr.write(`${line}\n`); };
+    const radius = args.radius === undefined ? undefined : parseRadius(args.radius);
+    const options: SolveCoverageOptions = {
+      model: args.model,
+      method: args.method,
+      solver: args.solver,
+      timeLimit: args.timeLimit,
+      seed: args.seed,
+      onProgress: progress.onProgress,
+    };
+    if (radius) options.radius = radius.value;
+    if (args.p !== undefined) options.p = args.p;
+    if (args.forbidden) options.forbidden = splitIds(args.forbidden);
+    let matrix: CoverageMatrix;
+    let geometry: { demand: Place[]; sites: Place[] } | undefined;
+    let unit = '';
+    if (args.matrix !== undefined) {
+      matrix = readCoverageMatrixCsv(readText(args.matrix, 'matrix'), { source: args.matrix });
+      if (args.weights) options.weights = readWeightsCsv(readText(args.weights, 'weights'), matrix.demandIds, { source: args.weights });
+      if (args.costs) options.openingCosts = readWeightsCsv(readText(args.costs, 'costs'), matrix.siteIds, { source: args.costs });
+      if (args.capacities) options.capacities = readWeightsCsv(readText(args.capacities, 'capacities'), matrix.siteIds, { source: args.capacities });
+      if (args.existing) options.existing = splitIds(args.existing);
+      if (radius?.metric) log(`note: the radius ${args.radius} is read as ${radius.value} ${radius.metric === 'time' ? 'seconds' : 'metres'}; the matrix must be in those units`);
+    } else {
+      const metric = args.metric ?? radius?.metric ?? 'distance';
+      if (radius?.metric && args.metric && radius.metric !== args.metric) {
+        throw new InputError(`radius ${args.radius} is a ${radius.metric}, but --metric is ${args.metric}`, { field: 'radius' }, 'use the same kind for both');
+      }
+      unit = metric === 'time' ? 's' : 'm';
+      const demand = loadPlaces(args.demand!, undefined);
+      const candidates = args.sites ? loadPlaces(args.sites, undefined) : demand;
+      const existing = args.existing ? loadPlaces(args.existing, undefined) : [];
+      const sites = mergeSites(existing, candidates, args.existing ?? '');
+      options.existing = existing.map((place) => place.id);
+      if (args.weightField) options.weights = numericField(demand, args.weightField, args.demand!);
+      if (args.costField) options.openingCosts = numericField(sites, args.costField, args.sites ?? args.demand!);
+      if (args.capacityField) options.capacities = numericField(sites, args.capacityField, args.sites ?? args.demand!);
+      const network = loadNetwork({ ...args, roads: args.roads! }, progress.onProgress);
+      const road = roadCoverageMatrix(network, demand, sites, { metric, snap: { maxDistance: args.maxSnap }, onProgress: progress.onProgress });
+      for (const r of road.rejectedDemand) log(`postroute: warning: demand point "${r.placeId}" not on the road network (${r.message}); it is reported as unreachable`);
+      for (const r of road.rejectedSites) log(`postroute: warning: site "${r.placeId}" not on the road network (${r.message}); it cannot be used`);
+      matrix = road.matrix;
+      geometry = { demand, sites };
+    }
+    const result = await solveCoverage(matrix, options);
+    progress.done();
+    const json = resultJson(result, args, unit);
+    const text = `${JSON.stringify(json, null, 2)}\n`;
+    if (args.out !== undefined) writeOutput(text, args.out);
+    const geojsonPath = args.geojson ?? (args.out !== undefined && geometry ? args.out.replace(/(\.json)?$/i, '.geojson') : undefined);
+    if (geojsonPath !== undefined) {
+      if (!geometry) throw new InputError('--geojson needs coordinates, which a matrix does not have', { field: 'geojson' }, 'use --roads with --demand and --sites');
+      writeOutput(JSON.stringify(resultGeoJson(result, geometry, new Set(options.existing ?? []))), geojsonPath);
+    }
+    if (args.json) writeOutput(text);
+    else writeOutput(summary(result, unit));
+  },
+};
+
+export default command;
+
+// Minimal GeoJSON shapes (the CLI does not depend on @types/geojson).
+interface Feature {
+  type: 'Feature';
+  id?: string;
+  properties: Record<string, unknown>;
+  geometry: { type: 'Point'; coordinates: number[] } | { type: 'LineString'; coordinates: number[][] };
+}
+interface FeatureCollection {
+  type: 'FeatureCollection';
+  features: Feature[];
+}
+
+function splitIds(text: string): string[] {
+  return text.split(',').map((id) => id.trim()).filter((id) => id !== '');
+}
+
+/** Existing outlets first, then candidates; a candidate with an outlet's id is the outlet. */
+function mergeSites(existing: Place[], candidates: Place[], source: string): Place[] {
+  const ids = new Set(existing.map((place) => place.id));
+  if (ids.size !== existing.length) throw new InputError('duplicate outlet id', { source }, 'give every outlet a unique id');
+  return [...existing, ...candidates.filter((place) => !ids.has(place.id))];
+}
+
+function numericField(places: Place[], field: string, source: string): number[] {
+  return places.map((place, index) => {
+    const raw = place.properties[field];
+    const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+    if (!Number.isFinite(value) || value < 0) {
+      throw new InputError(`"${place.id}" has no usable ${field} (${JSON.stringify(raw ?? null)})`, { source, index, field }, `give every place a number ≥ 0 in "${field}", or leave out the option`);
+    }
+    return value;
+  });
+}
+
+/** The result with a stable key order; `assignment` maps demand id → site id. */
+function resultJson(result: CoverageResult, args: CoverArgs, unit: string): object {
+  const assignment: Record<string, string | null> = {};
+  for (const a of result.assignments) assignment[a.demand] = a.site;
+  return {
+    model: result.model,
+    status: result.status,
+    objective: result.objective,
+    bound: result.bound,
+    gap: result.gap,
+    radius: result.radius,
+    p: args.p ?? null,
+    unit: unit || null,
+    open: result.open,
+    opened: result.opened,
+    assignment,
+    assignments: result.assignments,
+    uncovered: result.uncovered,
+    coverage: result.coverage,
+    method: result.method,
+    solver: result.solver,
+    seconds: Math.round(result.seconds * 1000) / 1000,
+  };
+}
+
+function resultGeoJson(result: CoverageResult, geometry: { demand: Place[]; sites: Place[] }, existing: Set<string>): FeatureCollection {
+  const demandById = new Map(geometry.demand.map((place) => [place.id, place]));
+  const siteById = new Map(geometry.sites.map((place) => [place.id, place]));
+  const served = new Map<string, { count: number; weight: number }>();
+  const features: Feature[] = [];
+  result.assignments.forEach((a, i) => {
+    const from = demandById.get(a.demand)!;
+    if (a.site !== null) {
+      const entry = served.get(a.site) ?? { count: 0, weight: 0 };
+      entry.count += 1;
+      served.set(a.site, entry);
+      const to = siteById.get(a.site)!;
+      features.push({
+        type: 'Feature',
+        properties: { kind: 'assignment', demand: a.demand, site: a.site, distance: a.distance, covered: a.covered },
+        geometry: { type: 'LineString', coordinates: [[from.lon, from.lat], [to.lon, to.lat]] },
+      });
+    }
+    features.push({
+      type: 'Feature',
+      id: a.demand,
+      properties: { kind: 'demand', index: i, site: a.site, distance: a.distance, covered: a.covered, ...from.properties },
+      geometry: { type: 'Point', coordinates: [from.lon, from.lat] },
+    });
+  });
+  for (const id of result.open) {
+    const site = siteById.get(id)!;
+    features.push({
+      type: 'Feature',
+      id,
+      properties: { kind: 'site', role: existing.has(id) ? 'existing' : 'new', served: served.get(id)?.count ?? 0, ...site.properties },
+      geometry: { type: 'Point', coordinates: [site.lon, site.lat] },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+function summary(result: CoverageResult, unit: string): string {
+  const fmt = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(2));
+  const pct = (share: number): string => `${(share * 100).toFixed(1)} %`;
+  const objectiveName = { lscp: 'opening cost', mclp: 'covered weight', pmedian: 'weighted distance', pcenter: 'worst distance' }[result.model];
+  const lines = [
+    `model       ${result.model}${result.radius !== null && result.model !== 'pcenter' ? `, radius ${fmt(result.radius)}${unit ? ` ${unit}` : ''}` : ''}`,
+    `status      ${result.status}${result.status === 'optimal' ? ' (proven)' : ` — bound ${fmt(result.bound)}, gap ${(result.gap * 100).toFixed(2)} %`}`,
+    `objective   ${fmt(result.objective)} (${objectiveName})`,
+    `open        ${result.open.length} sites (${result.open.length - result.opened.length} existing, ${result.opened.length} new)`,
+    `coverage    ${result.coverage.count}/${result.coverage.total} demand points (${pct(result.coverage.share)}), weight ${fmt(result.coverage.weight)}/${fmt(result.coverage.totalWeight)} (${pct(result.coverage.weightShare)})`,
+    `solver      ${result.solver} (${result.method}), ${result.seconds.toFixed(1)} s`,
+    '',
+    'site                     new  demand  farthest',
+  ];
+  const perSite = new Map<string, { count: number; farthest: number }>();
+  for (const a of result.assignments) {
+    if (a.site === null) continue;
+    const entry = perSite.get(a.site) ?? { count: 0, farthest: 0 };
+    entry.count += 1;
+    entry.farthest = Math.max(entry.farthest, a.distance ?? 0);
+    perSite.set(a.site, entry);
+  }
+  const opened = new Set(result.opened);
+  for (const id of result.open) {
+    const entry = perSite.get(id) ?? { count: 0, farthest: 0 };
+    lines.push(`${id.padEnd(24).slice(0, 24)} ${opened.has(id) ? 'yes' : ' no'}  ${String(entry.count).padStart(6)}  ${fmt(entry.farthest).padStart(8)}`);
+  }
+  if (result.uncovered.length > 0) {
+    lines.push('', `not covered (${result.uncovered.length}):`);
+    for (const u of result.uncovered) lines.push(`  ${u.demand}: ${u.reason}${u.nearestDistance !== null ? ` (nearest usable site ${fmt(u.nearestDistance)})` : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
