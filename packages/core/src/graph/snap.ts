@@ -144,8 +144,9 @@ function project(lon: number, lat: number, a: ArrayLike<number>, b: ArrayLike<nu
 }
 
 function nearestSegment(network: RoadNetwork, idx: SegmentIndex, lon: number, lat: number, maxDistance: number): Projection | undefined {
+  if (idx.segEdge.length === 0) return undefined;
   const x = lon * idx.kx;
-  const searchRadius = maxDistance / (METRES_PER_DEGREE * idx.metricFactor);
+  const searchRadius = Number.isFinite(maxDistance) ? maxDistance / (METRES_PER_DEGREE * idx.metricFactor) : Infinity;
   let best: Projection | undefined;
   const seen = new Set<number>();
   for (let k = 8; ; k *= 4) {
@@ -192,10 +193,11 @@ export function snapPlaces(network: RoadNetwork, places: Place[], options: SnapO
   const report = options.onProgress;
   places.forEach((place, placeIndex) => {
     if (report && placeIndex % 1000 === 0) report({ step: 'snap', done: placeIndex, total: places.length });
-    const found = nearestSegment(network, idx, place.lon, place.lat, maxDistance);
+    // Past the limit, search on anyway so that the rejection can say how far the road is.
+    const found = nearestSegment(network, idx, place.lon, place.lat, maxDistance) ?? nearestSegment(network, idx, place.lon, place.lat, Infinity);
     const base = { placeId: place.id, placeIndex, lon: place.lon, lat: place.lat };
     if (!found) {
-      rejected.push({ ...base, reason: 'no-road', distance: Number.NaN, message: `no drivable road within ${maxDistance} m` });
+      rejected.push({ ...base, reason: 'no-road', distance: Number.NaN, message: 'the network has no roads' });
       return;
     }
     if (found.distance > maxDistance) {
