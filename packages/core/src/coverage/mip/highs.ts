@@ -47,6 +47,7 @@ parentPort.on('message', async (message) => {
     });
     const settings = { output_flag: false, mip_rel_gap: options.relativeGap, mip_abs_gap: options.absoluteGap, random_seed: 1 };
     if (options.timeLimit !== undefined) settings.time_limit = Math.max(0.01, options.timeLimit);
+    Object.assign(settings, options.highs || {});
     model.options.set(settings);
     if (options.start) model.setSolution({ colValue: options.start });
     let lastPost = 0;
@@ -161,6 +162,7 @@ export class HighsSession implements MipBackendAdapter {
           start: options.start,
           stopAtObjective: options.stopAtObjective,
           stopWhenBoundBeyond: options.stopWhenBoundBeyond,
+          highs: { ...options.highs, ...envOptions() },
         },
       });
     });
@@ -200,6 +202,17 @@ type WorkerMessage =
 
 function formatNumber(value: number): string {
   return Number.isFinite(value) ? String(Math.round(value * 1000) / 1000) : '–';
+}
+
+/** POSTROUTE_HIGHS_OPTIONS='{"mip_heuristic_effort":0.01}' passes options through (for experiments). */
+function envOptions(): Record<string, number | string | boolean> {
+  const text = process.env['POSTROUTE_HIGHS_OPTIONS'];
+  if (!text) return {};
+  try {
+    return JSON.parse(text) as Record<string, number | string | boolean>;
+  } catch {
+    return {};
+  }
 }
 
 let shared: HighsSession | undefined;

@@ -34,6 +34,8 @@ export interface MipOptions {
   stopAtObjective?: number;
   /** Stop as soon as the proven bound shows no solution can reach this value (min: bound > it). */
   stopWhenBoundBeyond?: number;
+  /** Extra HiGHS options by their HiGHS names (e.g. `{ mip_heuristic_effort: 0.01 }`). */
+  highs?: Record<string, number | string | boolean>;
   onProgress?: ProgressCallback;
 }
 
