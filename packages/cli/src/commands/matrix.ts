@@ -3,7 +3,8 @@
  * time (s) matrices as JSON or CSV (row = from, column = to).
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { InfeasibleError, computeMatrix, matrixToCsv, matrixToJson, snapPlaces } from '@postroute/core';
+import { availableParallelism } from 'node:os';
+import { InfeasibleError, computeMatrixParallel, matrixToCsv, matrixToJson, snapPlaces } from '@postroute/core';
 import { createProgress, writeOutput } from '../output.js';
 import { loadNetwork, loadPlaces, networkOptions, type NetworkArgs } from './graph.js';
 
@@ -14,6 +15,7 @@ interface MatrixArgs extends NetworkArgs {
   format: 'json' | 'csv';
   maxSnap: number;
   countOffRoad: boolean;
+  threads: number;
   out?: string;
   quiet: boolean;
 }
@@ -30,15 +32,17 @@ const command: CommandModule<object, MatrixArgs> = {
       .option('format', { choices: ['json', 'csv'] as const, default: 'json' as const, describe: 'output format' })
       .option('max-snap', { type: 'number', default: 5000, describe: 'reject places farther than this many metres from a road' })
       .option('count-off-road', { type: 'boolean', default: false, describe: 'add the straight leg from each place to its road (at 10 km/h) to distances and times' })
+      .option('threads', { type: 'number', default: availableParallelism(), describe: 'worker threads for the searches (same results for any number)' })
       .option('out', { type: 'string', describe: 'output file (default: stdout)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress or summary on stderr' })
       .check((argv) => {
         if (!(typeof argv.maxSnap === 'number' && argv.maxSnap > 0)) throw new Error('--max-snap must be a positive number of metres');
+        if (!(Number.isInteger(argv.threads) && argv.threads >= 1)) throw new Error('--threads must be a positive integer');
         if (!(typeof argv.mergeEndpoints === 'number' && argv.mergeEndpoints >= 0)) throw new Error('--merge-endpoints must be a number of metres ≥ 0');
         return true;
       })
       .example('$0 matrix --roads roads.geojson --places places.csv --out m.json', '') as unknown as Argv<MatrixArgs>,
-  handler: (args: ArgumentsCamelCase<MatrixArgs>) => {
+  handler: async (args: ArgumentsCamelCase<MatrixArgs>) => {
     const started = Date.now();
     const progress = createProgress(args.quiet);
     const log = (line: string): void => { if (!args.quiet) process.stderr.write(`${line}\n`); };
@@ -51,7 +55,7 @@ const command: CommandModule<object, MatrixArgs> = {
       progress.done();
       throw new InfeasibleError(`none of the ${places.length} places could be snapped to the road network`, 'check that places and roads cover the same area, or raise --max-snap');
     }
-    const matrix = computeMatrix(network, snapping.snaps, { metric: args.metric, onProgress: progress.onProgress });
+    const matrix = await computeMatrixParallel(network, snapping.snaps, { metric: args.metric, threads: args.threads, onProgress: progress.onProgress });
     progress.done();
     writeOutput(args.format === 'csv' ? matrixToCsv(matrix) : JSON.stringify(matrixToJson(matrix, snapping)), args.out);
     log(

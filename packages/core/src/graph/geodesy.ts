@@ -2,7 +2,10 @@
  * Distances on the WGS84 sphere (haversine, the same model and radius as Turf and OSMnx's
  * great-circle lengths), written out because they run once per road vertex.
  */
-import { earthRadius } from '@turf/turf';
+/** Mean earth radius in metres: Turf's `earthRadius` (a test checks they agree). Not imported
+ *  from Turf so that matrix worker threads start without loading all of it. */
+export const EARTH_RADIUS = 6371008.8;
+const earthRadius = EARTH_RADIUS;
 
 const RADIANS = Math.PI / 180;
 

@@ -3,7 +3,7 @@ export { buildNetwork } from './build.js';
 export type { BuildNetworkOptions } from './build.js';
 export { compileGraph } from './compile.js';
 export type { CompiledGraph, CompileOptions } from './compile.js';
-export { haversine, polylineLength } from './geodesy.js';
+export { EARTH_RADIUS, haversine, polylineLength } from './geodesy.js';
 export { networkToGeoJson } from './geojson.js';
 export type { NetworkEdgeProperties } from './geojson.js';
 export { defaultProfile, parseMaxspeed, parseOneway, resolveRoad, validateProfile } from './profile.js';

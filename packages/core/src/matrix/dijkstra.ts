@@ -63,7 +63,6 @@ export class ShortestPathSearch {
   bestEntry: Int32Array = new Int32Array(0);
   /** Nodes settled in the last run (a work measure for benchmarks). */
   settled = 0;
-  private readonly done: Uint32Array;
   private readonly queue: FlatQueue<number>;
 
   constructor(
@@ -76,7 +75,6 @@ export class ShortestPathSearch {
     this.dist2 = new Float64Array(n);
     this.parentArc = new Int32Array(n);
     this.stamp = new Uint32Array(n);
-    this.done = new Uint32Array(n);
     this.queue = new FlatQueue<number>(csr.arcCount + n + 16, Float64Array, Uint32Array);
   }
 
@@ -92,7 +90,6 @@ export class ShortestPathSearch {
     const dist2 = this.dist2;
     const parentArc = this.parentArc;
     const stamp = this.stamp;
-    const done = this.done;
     const queue = this.queue;
     const run = ++this.run;
     queue.clear();
@@ -131,7 +128,9 @@ export class ShortestPathSearch {
     while (queue.length > 0) {
       const key = queue.peekValue()!;
       const v = queue.pop()!;
-      if (done[v] === run || key > dist[v]!) continue;
+      // A node is pushed again only with a strictly lower cost, so exactly one entry per node
+      // carries its final cost; every other entry is stale.
+      if (key > dist[v]!) continue;
       if (targets && unresolved === 0 && key >= bound) {
         // Costs only grow from here; recompute the bound (it can only have dropped) and stop
         // if every target is already at least this cheap.
@@ -139,7 +138,6 @@ export class ShortestPathSearch {
         for (let t = 0; t < targetCount; t++) if (best[t]! > bound) bound = best[t]!;
         if (key >= bound) break;
       }
-      done[v] = run;
       settled++;
       const dv = dist[v]!;
       const dv2 = dist2[v]!;

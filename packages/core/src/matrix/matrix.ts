@@ -3,9 +3,14 @@
  * search and the same partial-edge arithmetic, so a path's length and time are exactly the
  * matrix entries.
  */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Feature, LineString, Position } from 'geojson';
 import { InfeasibleError } from '../errors.js';
 import { haversine } from '../graph/geodesy.js';
+import type { CompiledGraph } from '../graph/compile.js';
 import type { Snap, SnapResult } from '../graph/snap.js';
 import type { RoadEdge, RoadNetwork } from '../graph/types.js';
 import type { ProgressCallback } from '../util/progress.js';
@@ -90,47 +95,84 @@ function direct(network: RoadNetwork, a: Snap, b: Snap, metric: Metric): [number
   return [oa + ob + Math.abs(delta) * w, oa2 + ob2 + Math.abs(delta) * w2];
 }
 
-function searchFor(network: RoadNetwork, metric: Metric): ShortestPathSearch {
+/** A search minimising `metric` and carrying the other measure along. */
+export function searchFor(network: Pick<RoadNetwork, 'csr'>, metric: Metric): ShortestPathSearch {
   const { csr } = network;
   return metric === 'time' ? new ShortestPathSearch(csr, csr.arcDuration, csr.arcLength) : new ShortestPathSearch(csr, csr.arcLength, csr.arcDuration);
 }
 
+/** Everything a row search needs, as flat arrays (shareable with worker threads). */
+export interface MatrixPlan {
+  metric: Metric;
+  size: number;
+  targets: TargetTable;
+  /** Start nodes of origin i: `startNodes[startOffsets[i] .. startOffsets[i + 1] - 1]`. */
+  startOffsets: Uint32Array;
+  startNodes: Uint32Array;
+  startCost: Float64Array;
+  startCost2: Float64Array;
+}
+
 /**
- * Distance and time between every pair of snapped places, from one search per origin. Paths
- * minimise `metric` and respect one-way roads from the snap points on.
+ * Prepares the searches of a matrix: where each origin starts and how each destination is reached.
  *
  * @example
- * const { snaps } = snapPlaces(network, places);
- * const m = computeMatrix(network, snaps, { metric: 'time' });
- * m.durations[i * m.size + j]; // seconds from place i to place j (NaN if unreachable)
+ * const plan = planMatrix(network, snaps, 'time');
  */
-export function computeMatrix(network: RoadNetwork, snaps: Snap[], options: MatrixOptions = {}): TravelMatrix {
-  const metric = options.metric ?? 'time';
+export function planMatrix(network: RoadNetwork, snaps: Snap[], metric: Metric): MatrixPlan {
   const size = snaps.length;
-  const distances = new Float64Array(size * size);
-  const durations = new Float64Array(size * size);
-  const unreachable: Array<[number, number]> = [];
-  const table = targetTable(network.csr.nodeCount, size, snaps.flatMap((snap, j) => entriesOf(network, snap, j, metric)));
-  const search = searchFor(network, metric);
+  const targets = targetTable(network.csr.nodeCount, size, snaps.flatMap((snap, j) => entriesOf(network, snap, j, metric)));
+  const starts = snaps.map((snap) => startsOf(network, snap, metric));
+  const startOffsets = new Uint32Array(size + 1);
+  starts.forEach((start, i) => { startOffsets[i + 1] = startOffsets[i]! + start.nodes.length; });
+  return {
+    metric,
+    size,
+    targets,
+    startOffsets,
+    startNodes: Uint32Array.from(starts.flatMap((s) => s.nodes)),
+    startCost: Float64Array.from(starts.flatMap((s) => s.cost)),
+    startCost2: Float64Array.from(starts.flatMap((s) => s.cost2)),
+  };
+}
+
+/**
+ * Runs the searches of rows `first, first + step, …` and writes their raw results (Infinity where
+ * unreached; no same-edge shortcuts yet) into `primary` and `secondary`.
+ */
+export function runMatrixRows(
+  search: ShortestPathSearch,
+  plan: MatrixPlan,
+  primary: Float64Array,
+  secondary: Float64Array,
+  first = 0,
+  step = 1,
+  onRow?: () => void,
+): void {
+  const { size, startOffsets } = plan;
+  for (let i = first; i < size; i += step) {
+    const a = startOffsets[i]!;
+    const b = startOffsets[i + 1]!;
+    search.runFrom(plan.startNodes.subarray(a, b), plan.startCost.subarray(a, b), plan.startCost2.subarray(a, b), plan.targets);
+    primary.set(search.best, i * size);
+    secondary.set(search.best2, i * size);
+    onRow?.();
+  }
+}
+
+/** Same-edge trips, the diagonal, and unreachable pairs: the part every matrix run shares. */
+function finishMatrix(network: RoadNetwork, snaps: Snap[], metric: Metric, primary: Float64Array, secondary: Float64Array): TravelMatrix {
+  const size = snaps.length;
   const onEdge = new Map<number, number[]>();
   snaps.forEach((snap, j) => {
     const list = onEdge.get(snap.edge);
     if (list) list.push(j);
     else onEdge.set(snap.edge, [j]);
   });
-  const primary = metric === 'time' ? durations : distances;
-  const secondary = metric === 'time' ? distances : durations;
-  const step = Math.max(1, Math.floor(size / 100));
+  const unreachable: Array<[number, number]> = [];
   for (let i = 0; i < size; i++) {
-    if (options.onProgress && i % step === 0) options.onProgress({ step: 'matrix', done: i, total: size });
     const snap = snaps[i]!;
-    const start = startsOf(network, snap, metric);
-    search.runFrom(start.nodes, start.cost, start.cost2, table);
     const row = i * size;
-    for (let j = 0; j < size; j++) {
-      primary[row + j] = search.best[j]!;
-      secondary[row + j] = search.best2[j]!;
-    }
     for (const j of onEdge.get(snap.edge)!) {
       const d = direct(network, snap, snaps[j]!, metric);
       if (d && d[0] < primary[row + j]!) {
@@ -148,8 +190,101 @@ export function computeMatrix(network: RoadNetwork, snaps: Snap[], options: Matr
       }
     }
   }
-  options.onProgress?.({ step: 'matrix', done: size, total: size });
+  const [distances, durations] = metric === 'time' ? [secondary, primary] : [primary, secondary];
   return { ids: snaps.map((snap) => snap.placeId), size, distances, durations, unreachable, metric };
+}
+
+/**
+ * Distance and time between every pair of snapped places, from one search per origin. Paths
+ * minimise `metric` and respect one-way roads from the snap points on.
+ *
+ * @example
+ * const { snaps } = snapPlaces(network, places);
+ * const m = computeMatrix(network, snaps, { metric: 'time' });
+ * m.durations[i * m.size + j]; // seconds from place i to place j (NaN if unreachable)
+ */
+export function computeMatrix(network: RoadNetwork, snaps: Snap[], options: MatrixOptions = {}): TravelMatrix {
+  const metric = options.metric ?? 'time';
+  const size = snaps.length;
+  const plan = planMatrix(network, snaps, metric);
+  const primary = new Float64Array(size * size);
+  const secondary = new Float64Array(size * size);
+  const search = searchFor(network, metric);
+  const report = options.onProgress;
+  const every = Math.max(1, Math.floor(size / 100));
+  let done = 0;
+  report?.({ step: 'matrix', done: 0, total: size });
+  runMatrixRows(search, plan, primary, secondary, 0, 1, report ? () => { if (++done % every === 0) report({ step: 'matrix', done, total: size }); } : undefined);
+  report?.({ step: 'matrix', done: size, total: size });
+  return finishMatrix(network, snaps, metric, primary, secondary);
+}
+
+export interface ParallelMatrixOptions extends MatrixOptions {
+  /** Worker threads; default `os.availableParallelism()`. 1 runs in this thread. */
+  threads?: number;
+}
+
+const sharedGraphs = new WeakMap<RoadNetwork, CompiledGraph>();
+
+function shared<T extends Uint32Array | Uint8Array | Float64Array>(array: T): T {
+  const Constructor = array.constructor as new (buffer: SharedArrayBuffer) => T;
+  const copy = new Constructor(new SharedArrayBuffer(array.byteLength));
+  copy.set(array as never);
+  return copy;
+}
+
+/**
+ * `computeMatrix` with the rows spread over worker threads (same results, bit for bit). Falls
+ * back to this thread for small matrices, one thread, or when run from TypeScript sources
+ * (the worker is the compiled `worker.js`).
+ *
+ * @example
+ * const m = await computeMatrixParallel(network, snaps, { threads: 2 });
+ */
+export async function computeMatrixParallel(network: RoadNetwork, snaps: Snap[], options: ParallelMatrixOptions = {}): Promise<TravelMatrix> {
+  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), snaps.length >> 4));
+  const workerUrl = new URL('./worker.js', import.meta.url);
+  if (threads <= 1 || !existsSync(fileURLToPath(workerUrl))) return computeMatrix(network, snaps, options);
+  const metric = options.metric ?? 'time';
+  const size = snaps.length;
+  const plan = planMatrix(network, snaps, metric);
+  let csr = sharedGraphs.get(network);
+  if (!csr) {
+    const c = network.csr;
+    csr = { ...c, offsets: shared(c.offsets), targets: shared(c.targets), arcEdge: shared(c.arcEdge), arcForward: shared(c.arcForward), arcLength: shared(c.arcLength), arcDuration: shared(c.arcDuration) };
+    sharedGraphs.set(network, csr);
+  }
+  const sharedPlan: MatrixPlan = {
+    ...plan,
+    targets: { ...plan.targets, offsets: shared(plan.targets.offsets), entryTarget: shared(plan.targets.entryTarget), entryCost: shared(plan.targets.entryCost), entryCost2: shared(plan.targets.entryCost2) },
+    startOffsets: shared(plan.startOffsets),
+    startNodes: shared(plan.startNodes),
+    startCost: shared(plan.startCost),
+    startCost2: shared(plan.startCost2),
+  };
+  const primary = new Float64Array(new SharedArrayBuffer(size * size * 8));
+  const secondary = new Float64Array(new SharedArrayBuffer(size * size * 8));
+  const report = options.onProgress;
+  let done = 0;
+  let lastReported = 0;
+  report?.({ step: 'matrix', done: 0, total: size });
+  await Promise.all(
+    Array.from({ length: threads }, (_, first) =>
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(workerUrl, { workerData: { csr, plan: sharedPlan, primary, secondary, first, step: threads } });
+        worker.on('message', (rows: number) => {
+          done += rows;
+          if (report && (done - lastReported >= size / 100 || done === size)) {
+            lastReported = done;
+            report({ step: 'matrix', done, total: size });
+          }
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`matrix worker stopped with exit code ${code}`))));
+      }),
+    ),
+  );
+  return finishMatrix(network, snaps, metric, primary, secondary);
 }
 
 /** Properties of a path feature. */

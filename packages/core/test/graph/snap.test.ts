@@ -64,3 +64,12 @@ describe('snapPlaces', () => {
     expect(Math.max(...snaps.map((s) => s.distance))).toBeLessThan(200);
   });
 });
+
+describe('geodesy', () => {
+  it('uses the same earth radius and distances as Turf', async () => {
+    const turf = await import('@turf/turf');
+    const { EARTH_RADIUS, haversine } = await import('@postroute/core');
+    expect(EARTH_RADIUS).toBe(turf.earthRadius);
+    expect(haversine(11.5, 50, 11.6, 50.05)).toBeCloseTo(turf.distance([11.5, 50], [11.6, 50.05], { units: 'meters' }), 6);
+  });
+});
