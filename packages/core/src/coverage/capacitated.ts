@@ -84,6 +84,9 @@ export async function solveCapacitated(problem: CoverageProblem, spec: Capacitat
   }
   const integral = allIntegral(model.colCost);
   const result = await solveMipWith(context, model, { timeLimit: Math.max(0.05, secondsLeft(context)), absoluteGap: integral ? 1 - 1e-6 : 1e-6 });
+  if (result.failure !== undefined) {
+    throw new InputError(`the capacitated model could not be solved: ${result.failure}`, { field: 'capacities' }, 'use fewer candidate sites or a radius, or drop the capacities');
+  }
   if (result.status === 'infeasible') {
     throw new InfeasibleError('the capacities cannot serve every demand point', 'raise capacities, add candidate sites, or raise p');
   }

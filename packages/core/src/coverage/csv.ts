@@ -60,6 +60,9 @@ export function readCoverageMatrixCsv(text: string, options: { source: string })
 /**
  * Parses `id,weight` rows (a header row is optional) and returns the weights in `demandIds` order.
  * Every demand point needs a weight, and every id must be a demand point.
+ *
+ * @example
+ * readWeightsCsv('id,weight\nb,4\na,3\n', ['a', 'b'], { source: 'w.csv' }); // Float64Array [3, 4]
  */
 export function readWeightsCsv(text: string, demandIds: readonly string[], options: { source: string }): Float64Array {
   const { source } = options;

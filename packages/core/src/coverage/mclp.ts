@@ -85,8 +85,10 @@ export async function maximalCovering(problem: CoverageProblem, radius: number, 
         const covers = coveredRows(structure, chosen);
         for (let r = 0; r < rows; r++) if (covers[r]) start[columns + r] = 1;
         const result = await solveMipWith(context, model, { timeLimit: Math.max(0.05, secondsLeft(context)), start, absoluteGap: integral ? 1 - 1e-6 : 1e-6 });
-        method = 'exact';
-        solver = context.backend;
+        if (result.failure === undefined) {
+          method = 'exact';
+          solver = context.backend;
+        }
         if (result.values && rowTotal - result.objective < uncovered - 1e-9) {
           chosen = [];
           for (let c = 0; c < columns; c++) if (result.values[c]! > 0.5) chosen.push(c);

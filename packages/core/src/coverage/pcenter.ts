@@ -31,7 +31,7 @@ export interface PCenterOptions extends CoverageOptions {
  *   { demandIds: ['a', 'b', 'c'], siteIds: ['s1', 's2'], values: [1, 9, 2, 8, 9, 1] },
  *   { p: 1 },
  * );
- * result.objective; // 8 (s2: distances 9, 8, 1 → worst 9; s1: 1, 2, 9 → 9; tie broken to the first)
+ * result.objective; // 9: either site leaves one demand point 9 away
  */
 export async function solvePCenter(matrix: CoverageMatrix, options: PCenterOptions): Promise<CoverageResult> {
   const problem = prepareProblem(matrix, { ...options, capacities: undefined });

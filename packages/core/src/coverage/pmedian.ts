@@ -127,6 +127,7 @@ export async function pMedian(problem: CoverageProblem, p: number, context: RunC
       start,
       absoluteGap: data.integral ? 1 - 1e-6 : 1e-6,
     });
+    if (result.failure !== undefined) break;
     method = 'exact';
     solver = context.backend;
     if (result.status === 'infeasible') {

@@ -123,3 +123,19 @@ describe('matrix and weights CSV', () => {
     expect(described(() => readWeightsCsv('a,3\nz,1\n', ['a'], { source: 'w.csv' }))).toMatch(/w.csv, line 2.*"z" is not a demand point/);
   });
 });
+
+describe('a failing HiGHS leaves the heuristic answer', () => {
+  it('falls back with the heuristic result and says so', async () => {
+    const inst = tinyInstance(901, { n: 8, m: 6 });
+    const messages: string[] = [];
+    process.env['POSTROUTE_HIGHS_OPTIONS'] = '{"no_such_option": 1}';
+    try {
+      const result = await solvePMedian(asMatrix(inst), { p: 2, weights: inst.w, method: 'exact', lagrangian: false, onProgress: (e) => { if (e.message) messages.push(e.message); } });
+      expect(result.solver).toBe('heuristic');
+      expect(result.opened).toHaveLength(2);
+      expect(messages.some((m) => m.startsWith('HiGHS failed'))).toBe(true);
+    } finally {
+      delete process.env['POSTROUTE_HIGHS_OPTIONS'];
+    }
+  });
+});
