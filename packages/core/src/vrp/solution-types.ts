@@ -8,9 +8,35 @@ export type UnassignedReason =
   | 'demand-exceeds-capacity' // no vehicle type can ever carry it
   | 'time-window-unreachable' // no vehicle type can reach it within its window and shift and get back
   | 'unreachable' // no road (matrix entry) connects it with a depot of any vehicle type
+  | 'route-limit-exceeded' // out and back alone exceeds every type's maximum route duration or distance
   | 'not-profitable' // optional stop whose prize does not pay for the detour
   | 'no-feasible-insertion' // feasible alone, but no room was found in the plan
-  | 'fleet-exhausted'; // every vehicle is in use
+  | 'fleet-exhausted' // every vehicle is in use
+  | 'not-in-plan'; // evaluatePlan: the given routes do not visit it
+
+/** What a plan breaks. Amounts are in the constraint's own unit (load, time, distance, vehicles). */
+export type PlanViolationKind =
+  | 'capacity' // load on board exceeds capacity somewhere on the route (per dimension)
+  | 'time-window' // service starts after the stop's last window closes
+  | 'shift' // the vehicle returns (or, for open routes, finishes) after its shift / depot closes
+  | 'max-duration' // route duration above the type's maximum
+  | 'max-distance' // route distance above the type's maximum
+  | 'unreachable-leg' // no road between two consecutive visits (the leg is counted as 0)
+  | 'fleet-size'; // more routes of a type than it has vehicles
+
+export interface PlanViolation {
+  kind: PlanViolationKind;
+  /** How much the limit is exceeded by. */
+  amount: number;
+  message: string;
+  /** Set for route-level violations in `SolutionResult.violations`. */
+  vehicleType?: string;
+  vehicle?: number;
+  /** Stop id for stop-level violations (time-window, unreachable-leg). */
+  stop?: string;
+  /** Capacity dimension for capacity violations. */
+  dimension?: number;
+}
 
 export interface VisitResult {
   id: string;
@@ -47,6 +73,8 @@ export interface RouteResult {
   /** Load on board when leaving the depot, per dimension. */
   startLoad: number[];
   cost: number;
+  /** Constraints this route breaks (empty for solver output unless it could not be avoided). */
+  violations: PlanViolation[];
 }
 
 export interface UnassignedResult {
@@ -64,4 +92,6 @@ export interface SolutionResult {
   feasible: boolean;
   routes: RouteResult[];
   unassigned: UnassignedResult[];
+  /** Every violation in the plan (route violations carry their vehicle); empty when feasible. */
+  violations: PlanViolation[];
 }

@@ -1,0 +1,171 @@
+/**
+ * The one place that knows what a route costs and which constraints it breaks: capacity (per
+ * dimension, at every point of the route), time windows and shift (as time warp), maximum
+ * duration and maximum distance. Every search move, the split, the savings constructive and the
+ * final report ask these functions, so a new constraint is added here once.
+ */
+import type { ProblemData, VehicleTypeData } from './model.js';
+import { Segment } from './segments.js';
+
+/** Cost per unit of each violation during the search (adapted as it runs; HGS, PyVRP). */
+export interface Penalties {
+  capacity: number;
+  timeWarp: number;
+  distance: number;
+}
+
+/** Load above capacity, summed over dimensions. */
+export function loadExcess(seg: Segment, type: VehicleTypeData): number {
+  let excess = 0;
+  for (let d = 0; d < seg.nDims; d++) {
+    const over = seg.load[d]! - type.capacity[d]!;
+    if (over > 0) excess += over;
+  }
+  return excess;
+}
+
+/** Time warp plus time beyond the maximum route duration. */
+export function timeExcess(seg: Segment, type: VehicleTypeData): number {
+  const over = seg.duration - type.maxDuration;
+  return seg.timeWarp + (over > 0 ? over : 0);
+}
+
+export function distanceExcess(seg: Segment, type: VehicleTypeData): number {
+  const over = seg.distance - type.maxDistance;
+  return over > 0 ? over : 0;
+}
+
+/** Cost without penalties of a complete route (start depot … end); an unused vehicle costs 0. */
+export function routeCost(seg: Segment, type: VehicleTypeData): number {
+  if (seg.clients === 0) return 0;
+  return type.fixedCost + type.costPerDistance * seg.distance + type.costPerDuration * seg.duration;
+}
+
+/** Cost plus penalised violations of a complete route. */
+export function penalisedRouteCost(seg: Segment, type: VehicleTypeData, p: Penalties): number {
+  if (seg.clients === 0) return 0;
+  let cost = type.fixedCost + type.costPerDistance * seg.distance + type.costPerDuration * seg.duration;
+  for (let d = 0; d < seg.nDims; d++) {
+    const over = seg.load[d]! - type.capacity[d]!;
+    if (over > 0) cost += p.capacity * over;
+  }
+  const late = seg.timeWarp + (seg.duration > type.maxDuration ? seg.duration - type.maxDuration : 0);
+  if (late > 0) cost += p.timeWarp * late;
+  if (seg.distance > type.maxDistance) cost += p.distance * (seg.distance - type.maxDistance);
+  return cost;
+}
+
+/** Tolerance for floating-point noise when deciding feasibility (instance units). */
+export const FEASIBILITY_TOLERANCE = 1e-6;
+
+/**
+ * Builds the summary of a whole route (start depot, stops, end) into `out`. With several windows
+ * per stop the O(1) summary only knows each stop's hull, so the exact time warp comes from
+ * `simulateRoute` instead.
+ */
+export function summariseRoute(problem: ProblemData, type: VehicleTypeData, stops: ArrayLike<number>, length: number, out: Segment): void {
+  const prof = problem.profiles[type.profile]!;
+  const n = problem.nLocations;
+  out.clear();
+  out.push(prof.distance, prof.duration, n, type.startLocation, 0, type.startEarly, type.startLate, null, null, 0, 0);
+  let multi = false;
+  for (let k = 0; k < length; k++) {
+    const s = stops[k]!;
+    const loc = problem.nDepots + s;
+    out.push(prof.distance, prof.duration, n, loc, problem.serviceTime[loc]!, problem.early[loc]!, problem.late[loc]!,
+      problem.delivery, problem.pickup, s * problem.nDims, 1);
+    if (problem.windowStart[s + 1]! - problem.windowStart[s]! > 1) multi = true;
+  }
+  out.push(prof.distance, prof.duration, n, type.endLocation, 0, type.endEarly, type.endLate, null, null, 0, 0);
+  if (multi) {
+    const schedule = simulateRoute(problem, type, stops, length, startTime(out, type), null);
+    out.timeWarp = schedule.timeWarp;
+    out.duration = schedule.duration;
+  }
+}
+
+/** Departure time that a route summary implies: as early as allowed without needless waiting. */
+export function startTime(seg: Segment, type: VehicleTypeData): number {
+  let t = seg.early;
+  if (t < type.startEarly) t = type.startEarly;
+  if (t > type.startLate) t = type.startLate;
+  return t;
+}
+
+export interface ScheduleTotals {
+  timeWarp: number;
+  /** Travel + service + waiting from departure to the end. */
+  duration: number;
+  /** Arrival at the end (or last departure for an open route). */
+  end: number;
+}
+
+/** Per-visit times filled by `simulateRoute` when asked. */
+export interface VisitTimes {
+  arrival: Float64Array;
+  start: Float64Array;
+  departure: Float64Array;
+  /** Time warp at each visit (lateness beyond its last window). */
+  late: Float64Array;
+}
+
+/**
+ * Drives a route forward from `departure`: wait for the next window that can still be met, or
+ * record lateness beyond the last one as time warp (and continue as if on time, as the O(1)
+ * summaries do). Exact for several windows per stop.
+ */
+export function simulateRoute(
+  problem: ProblemData, type: VehicleTypeData, stops: ArrayLike<number>, length: number, departure: number, times: VisitTimes | null,
+): ScheduleTotals {
+  const prof = problem.profiles[type.profile]!;
+  const n = problem.nLocations;
+  let t = departure;
+  let prev = type.startLocation;
+  let timeWarp = 0;
+  let duration = 0;
+  for (let k = 0; k < length; k++) {
+    const s = stops[k]!;
+    const loc = problem.nDepots + s;
+    const travel = prof.duration[prev * n + loc]!;
+    t += travel;
+    duration += travel;
+    const arrival = t;
+    let begin = -1;
+    const w0 = problem.windowStart[s]!;
+    const w1 = problem.windowStart[s + 1]!;
+    for (let w = w0; w < w1; w++) {
+      if (t <= problem.windows[2 * w + 1]!) {
+        begin = Math.max(t, problem.windows[2 * w]!);
+        break;
+      }
+    }
+    let lateness = 0;
+    if (begin < 0) {
+      begin = problem.windows[2 * (w1 - 1) + 1]!;
+      lateness = t - begin;
+      timeWarp += lateness;
+    }
+    duration += begin - (t - lateness);
+    const service = problem.serviceTime[loc]!;
+    if (times !== null) {
+      times.arrival[k] = arrival;
+      times.start[k] = begin;
+      times.departure[k] = begin + service;
+      times.late[k] = lateness;
+    }
+    t = begin + service;
+    duration += service;
+    prev = loc;
+  }
+  const travel = prof.duration[prev * n + type.endLocation]!;
+  t += travel;
+  duration += travel;
+  if (t > type.endLate) {
+    timeWarp += t - type.endLate;
+    t = type.endLate;
+  } else if (t < type.endEarly) {
+    duration += type.endEarly - t;
+    t = type.endEarly;
+  }
+  return { timeWarp, duration, end: t };
+}

@@ -1,0 +1,176 @@
+/**
+ * (N, M)-exchange (PyVRP's `Exchange<N, M>`, HGS-CVRP's moves 1–6): the run of N stops starting at
+ * u trades places with the run of M stops starting at v; with M = 0 the run is moved right after v
+ * (relocate; v may be a start depot). Works within one route and between routes, evaluated from
+ * stored prefix and suffix summaries plus the few moved stops.
+ */
+import type { LocalSearch } from '../search/local-search.js';
+import { EPSILON } from '../search/local-search.js';
+
+const runA = new Int32Array(3);
+const runB = new Int32Array(3);
+
+/** Collects the run of `count` stops starting at `first` into `into`; false if it leaves the route. */
+function collectRun(ls: LocalSearch, first: number, count: number, into: Int32Array): boolean {
+  let x = first;
+  for (let k = 0; k < count; k++) {
+    if (!ls.isClient(x)) return false;
+    into[k] = x;
+    if (k < count - 1) x = ls.next[x]!;
+  }
+  return true;
+}
+
+/** Change in penalised cost of the exchange, or +Infinity when the move does not apply. */
+export function evaluateExchange(ls: LocalSearch, u: number, N: number, v: number, M: number): number {
+  if (!collectRun(ls, u, N, runA)) return Infinity;
+  if (M > 0 && !collectRun(ls, v, M, runB)) return Infinity;
+  const uL = runA[N - 1]!;
+  const ru = ls.route[u]!;
+  const rv = ls.route[v]!;
+  if (ru !== rv) {
+    // Quick bound from distances alone.
+    const n = ls.n;
+    const loc = ls.loc;
+    const dU = ls.routeDistance[ru]!;
+    const dV = ls.routeDistance[rv]!;
+    const endU = ls.endNode(ru);
+    const endV = ls.endNode(rv);
+    const pu = loc[ls.prev[u]!]!;
+    const nu = loc[ls.next[uL]!]!;
+    const pv = loc[M > 0 ? ls.prev[v]! : v]!;
+    const vL = M > 0 ? runB[M - 1]! : v;
+    const nv = loc[ls.next[vL]!]!;
+    let innerAU = 0;
+    let innerAV = 0;
+    for (let k = 1; k < N; k++) {
+      const arc = loc[runA[k - 1]!]! * n + loc[runA[k]!]!;
+      innerAU += dU[arc]!;
+      innerAV += dV[arc]!;
+    }
+    const la = loc[u]!;
+    const laL = loc[uL]!;
+    let newU = ls.fwd.distance[endU]! - dU[pu * n + la]! - innerAU - dU[laL * n + nu]!;
+    let newV = ls.fwd.distance[endV]!;
+    if (M > 0) {
+      let innerBU = 0;
+      let innerBV = 0;
+      for (let k = 1; k < M; k++) {
+        const arc = loc[runB[k - 1]!]! * n + loc[runB[k]!]!;
+        innerBU += dU[arc]!;
+        innerBV += dV[arc]!;
+      }
+      const lb = loc[v]!;
+      const lbL = loc[vL]!;
+      newU += dU[pu * n + lb]! + innerBU + dU[lbL * n + nu]!;
+      newV += dV[pv * n + la]! + innerAV + dV[laL * n + nv]! - dV[pv * n + lb]! - innerBV - dV[lbL * n + nv]!;
+    } else {
+      newU += dU[pu * n + nu]!;
+      newV += dV[pv * n + la]! + innerAV + dV[laL * n + nv]! - dV[pv * n + nv]!;
+    }
+    const bound =
+      ls.distanceBound(ru, newU, ls.routeLength[ru]! - N + M) + ls.distanceBound(rv, newV, ls.routeLength[rv]! + N - M) -
+      ls.routeCost[ru]! - ls.routeCost[rv]!;
+    if (bound > -EPSILON) return Infinity;
+    const profU = ls.profileOf(ru);
+    const profV = ls.profileOf(rv);
+    const a = ls.segA;
+    ls.beginWith(a, ls.prev[u]!);
+    if (M > 0) ls.pushRange(a, v, runB[M - 1]!, profU);
+    ls.pushTail(a, ls.next[uL]!, ru);
+    const costU = ls.costOf(a, ru);
+    const old = ls.routeCost[ru]! + ls.routeCost[rv]!;
+    // Route V's new cost is never negative: a cheap bound that skips most evaluations.
+    if (costU - old > -EPSILON) return Infinity;
+    const b = ls.segB;
+    ls.beginWith(b, M > 0 ? ls.prev[v]! : v);
+    ls.pushRange(b, u, uL, profV);
+    ls.pushTail(b, M > 0 ? ls.next[runB[M - 1]!]! : ls.next[v]!, rv);
+    return costU + ls.costOf(b, rv) - old;
+  }
+  // Same route.
+  const r = ru;
+  const prof = ls.profileOf(r);
+  const pu = ls.pos[u]!;
+  const puL = ls.pos[uL]!;
+  const pv = ls.pos[v]!;
+  const s = ls.segA;
+  if (M === 0) {
+    if (pv >= pu && pv <= puL) return Infinity;
+    if (v === ls.prev[u]) return Infinity;
+    if (pv > puL) {
+      ls.beginWith(s, ls.prev[u]!);
+      ls.pushRange(s, ls.next[uL]!, v, prof);
+      ls.pushRange(s, u, uL, prof);
+      ls.pushTail(s, ls.next[v]!, r);
+    } else {
+      ls.beginWith(s, v);
+      ls.pushRange(s, u, uL, prof);
+      ls.pushRange(s, ls.next[v]!, ls.prev[u]!, prof);
+      ls.pushTail(s, ls.next[uL]!, r);
+    }
+  } else {
+    const vL = runB[M - 1]!;
+    const pvL = ls.pos[vL]!;
+    if (puL < pv) {
+      ls.beginWith(s, ls.prev[u]!);
+      ls.pushRange(s, v, vL, prof);
+      if (ls.next[uL] !== v) ls.pushRange(s, ls.next[uL]!, ls.prev[v]!, prof);
+      ls.pushRange(s, u, uL, prof);
+      ls.pushTail(s, ls.next[vL]!, r);
+    } else if (pvL < pu) {
+      ls.beginWith(s, ls.prev[v]!);
+      ls.pushRange(s, u, uL, prof);
+      if (ls.next[vL] !== u) ls.pushRange(s, ls.next[vL]!, ls.prev[u]!, prof);
+      ls.pushRange(s, v, vL, prof);
+      ls.pushTail(s, ls.next[uL]!, r);
+    } else return Infinity;
+  }
+  return ls.costOf(s, r) - ls.routeCost[r]!;
+}
+
+/** Applies the exchange (runs already collected by `evaluateExchange`). */
+export function applyExchange(ls: LocalSearch, u: number, N: number, v: number, M: number): void {
+  collectRun(ls, u, N, runA);
+  if (M > 0) collectRun(ls, v, M, runB);
+  const ru = ls.route[u]!;
+  const rv = ls.route[v]!;
+  const vIsDepot = !ls.isClient(v);
+  // Read both routes before relinking either.
+  const lenU = ls.readRoute(ru, ls.seqA);
+  const lenV = ru === rv ? 0 : ls.readRoute(rv, ls.seqC);
+  const rebuild = (r: number, src: Int32Array, len: number, out: Int32Array): number => {
+    let k = 0;
+    if (M === 0 && vIsDepot && r === rv) for (let j = 0; j < N; j++) out[k++] = runA[j]!;
+    for (let i = 0; i < len; i++) {
+      const x = src[i]!;
+      if (x === u) {
+        for (let j = 0; j < M; j++) out[k++] = runB[j]!;
+        i += N - 1;
+        continue;
+      }
+      if (M > 0 && x === v) {
+        for (let j = 0; j < N; j++) out[k++] = runA[j]!;
+        i += M - 1;
+        continue;
+      }
+      out[k++] = x;
+      if (M === 0 && x === v) for (let j = 0; j < N; j++) out[k++] = runA[j]!;
+    }
+    return k;
+  };
+  const kU = rebuild(ru, ls.seqA, lenU, ls.seqB);
+  const kV = ru === rv ? 0 : rebuild(rv, ls.seqC, lenV, ls.seqD);
+  ls.touched();
+  ls.setRoute(ru, ls.seqB, kU);
+  if (ru !== rv) ls.setRoute(rv, ls.seqD, kV);
+}
+
+/** Evaluates and, if it lowers the penalised cost, applies the exchange. */
+export function tryExchange(ls: LocalSearch, u: number, N: number, v: number, M: number): boolean {
+  if (u === v) return false;
+  const delta = evaluateExchange(ls, u, N, v, M);
+  if (delta > -EPSILON) return false;
+  applyExchange(ls, u, N, v, M);
+  return true;
+}

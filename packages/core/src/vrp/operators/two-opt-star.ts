@@ -1,0 +1,73 @@
+/**
+ * 2-opt* between routes (PyVRP's `SwapTails`, HGS-CVRP's move 9): u's route keeps its stops up to u
+ * and takes v's tail; v's route keeps its stops up to v (v may be a start depot) and takes u's.
+ */
+import type { LocalSearch } from '../search/local-search.js';
+import { EPSILON } from '../search/local-search.js';
+
+export function evaluateTwoOptStar(ls: LocalSearch, u: number, v: number): number {
+  const ru = ls.route[u]!;
+  const rv = ls.route[v]!;
+  if (ru === rv) return Infinity;
+  const nu = ls.next[u]!;
+  const nv = ls.next[v]!;
+  if (!ls.isClient(nu) && !ls.isClient(nv)) return Infinity;
+  if (ls.routeProfile[ru] === ls.routeProfile[rv]) {
+    // Quick bound from distances alone (same matrices: stored tail distances apply).
+    const n = ls.n;
+    const d = ls.routeDistance[ru]!;
+    const endU = ls.endNode(ru);
+    const endV = ls.endNode(rv);
+    const lu = ls.loc[u]!;
+    const lv = ls.loc[v]!;
+    const lastU = ls.loc[ls.prev[endU]!]!;
+    const lastV = ls.loc[ls.prev[endV]!]!;
+    const newU = ls.fwd.distance[u]! + (ls.isClient(nv)
+      ? d[lu * n + ls.loc[nv]!]! + ls.bwd.distance[nv]! + d[lastV * n + ls.loc[endU]!]!
+      : d[lu * n + ls.loc[endU]!]!);
+    const newV = ls.fwd.distance[v]! + (ls.isClient(nu)
+      ? d[lv * n + ls.loc[nu]!]! + ls.bwd.distance[nu]! + d[lastU * n + ls.loc[endV]!]!
+      : d[lv * n + ls.loc[endV]!]!);
+    const lenU = ls.pos[u]! + ls.routeLength[rv]! - ls.pos[v]!;
+    const lenV = ls.pos[v]! + ls.routeLength[ru]! - ls.pos[u]!;
+    const bound = ls.distanceBound(ru, newU, lenU) + ls.distanceBound(rv, newV, lenV) - ls.routeCost[ru]! - ls.routeCost[rv]!;
+    if (bound > -EPSILON) return Infinity;
+  }
+  const a = ls.segA;
+  ls.beginWith(a, u);
+  ls.pushTail(a, nv, ru);
+  const costU = ls.costOf(a, ru);
+  const old = ls.routeCost[ru]! + ls.routeCost[rv]!;
+  if (costU - old > -EPSILON) return Infinity;
+  const b = ls.segB;
+  ls.beginWith(b, v);
+  ls.pushTail(b, nu, rv);
+  return costU + ls.costOf(b, rv) - old;
+}
+
+export function applyTwoOptStar(ls: LocalSearch, u: number, v: number): void {
+  const ru = ls.route[u]!;
+  const rv = ls.route[v]!;
+  const lenU = ls.readRoute(ru, ls.seqA);
+  const lenV = ls.readRoute(rv, ls.seqB);
+  const pu = ls.pos[u]!;
+  const pv = ls.pos[v]!;
+  const outU = ls.seqC;
+  const outV = ls.seqD;
+  let ku = 0;
+  let kv = 0;
+  for (let i = 0; i < pu; i++) outU[ku++] = ls.seqA[i]!;
+  for (let i = pv; i < lenV; i++) outU[ku++] = ls.seqB[i]!;
+  for (let i = 0; i < pv; i++) outV[kv++] = ls.seqB[i]!;
+  for (let i = pu; i < lenU; i++) outV[kv++] = ls.seqA[i]!;
+  ls.touched();
+  ls.setRoute(ru, outU, ku);
+  ls.setRoute(rv, outV, kv);
+}
+
+export function tryTwoOptStar(ls: LocalSearch, u: number, v: number): boolean {
+  const delta = evaluateTwoOptStar(ls, u, v);
+  if (delta > -EPSILON) return false;
+  applyTwoOptStar(ls, u, v);
+  return true;
+}

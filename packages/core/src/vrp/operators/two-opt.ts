@@ -1,0 +1,49 @@
+/**
+ * 2-opt within a route: reverse the stops between u's successor and v. With time windows or
+ * asymmetric matrices the reversed part is re-summarised stop by stop (routes are short).
+ */
+import type { LocalSearch } from '../search/local-search.js';
+import { EPSILON } from '../search/local-search.js';
+
+export function evaluateTwoOpt(ls: LocalSearch, u: number, v: number): number {
+  const r = ls.route[u]!;
+  if (r !== ls.route[v]!) return Infinity;
+  let a = u;
+  let b = v;
+  if (ls.pos[a]! > ls.pos[b]!) {
+    a = v;
+    b = u;
+  }
+  const first = ls.next[a]!;
+  if (first === b) return Infinity;
+  const prof = ls.profileOf(r);
+  const s = ls.segA;
+  ls.beginWith(s, a);
+  ls.pushRangeReversed(s, first, b, prof);
+  ls.pushTail(s, ls.next[b]!, r);
+  return ls.costOf(s, r) - ls.routeCost[r]!;
+}
+
+export function applyTwoOpt(ls: LocalSearch, u: number, v: number): void {
+  const r = ls.route[u]!;
+  let a = u;
+  let b = v;
+  if (ls.pos[a]! > ls.pos[b]!) {
+    a = v;
+    b = u;
+  }
+  const len = ls.readRoute(r, ls.seqA);
+  const i0 = ls.pos[a]!; // index of next(a) in the client array (positions start at 1)
+  const i1 = ls.pos[b]! - 1;
+  const out = ls.seqB;
+  for (let i = 0; i < len; i++) out[i] = i >= i0 && i <= i1 ? ls.seqA[i1 - (i - i0)]! : ls.seqA[i]!;
+  ls.touched();
+  ls.setRoute(r, out, len);
+}
+
+export function tryTwoOpt(ls: LocalSearch, u: number, v: number): boolean {
+  const delta = evaluateTwoOpt(ls, u, v);
+  if (delta > -EPSILON) return false;
+  applyTwoOpt(ls, u, v);
+  return true;
+}

@@ -1,0 +1,230 @@
+/**
+ * Hybrid genetic search (Vidal et al. 2012; Vidal 2022, HGS-CVRP; PyVRP): parents chosen by
+ * binary tournament on biased fitness, ordered crossover of their giant tours, Split, granular
+ * local search with penalised capacity, time warp and distance excess, a repair attempt with
+ * tenfold penalties for half of the infeasible offspring, penalties adapted towards a target
+ * share of feasible offspring, and a restart that keeps the best solution when the search stalls.
+ */
+import type { ProgressCallback, ProgressEvent } from '../../util/progress.js';
+import type { Random } from '../../util/random.js';
+import type { Penalties } from '../evaluate.js';
+import type { ProblemData } from '../model.js';
+import type { SearchState, StopRule } from '../stop.js';
+import { orderCrossover } from './crossover.js';
+import type { Individual } from './individual.js';
+import { makeIndividual } from './individual.js';
+import { LocalSearch, shuffle } from './local-search.js';
+import { nearestNeighbours } from './neighbours.js';
+import { Population } from './population.js';
+import { Split } from './split.js';
+
+export interface HgsParams {
+  /** Nearest neighbours per stop in the local search (HGS: 20). */
+  granularity: number;
+  /** Target share of feasible offspring per constraint (HGS-CVRP: 0.2). */
+  targetFeasible: number;
+  /** Iterations without improvement before the population restarts (HGS-CVRP: 20000). */
+  restartAfter: number;
+  /** Random individuals in the initial population (HGS-CVRP: 4 × 25). */
+  initialSize: number;
+}
+
+export const DEFAULT_HGS: HgsParams = { granularity: 20, targetFeasible: 0.2, restartAfter: 20000, initialSize: 100 };
+
+/** Progress of the search: the best cost so far and when it was found. */
+export interface SolveProgressEvent extends ProgressEvent {
+  step: 'solve';
+  iteration: number;
+  elapsedSeconds: number;
+  /** Best feasible cost so far, or null before the first feasible solution. */
+  bestCost: number | null;
+}
+
+export interface HgsResult {
+  /** Best feasible solution, or null if none was found. */
+  bestFeasible: Individual | null;
+  /** Least penalised solution seen (for repair when nothing feasible was found). */
+  bestOverall: Individual | null;
+  iterations: number;
+}
+
+export function runHgs(
+  problem: ProblemData,
+  active: Uint8Array,
+  rng: Random,
+  stop: StopRule,
+  options: { onProgress?: ProgressCallback; warmStarts?: number[][][]; params?: Partial<HgsParams> } = {},
+): HgsResult {
+  const params = { ...DEFAULT_HGS, ...options.params };
+  const startTime = performance.now();
+  const neighbours = nearestNeighbours(problem, active, params.granularity);
+  const ls = new LocalSearch(problem, active, neighbours, rng);
+  const split = new Split(problem);
+  const population = new Population(active);
+  const penalties = initialPenalties(problem);
+  const repairPenalties: Penalties = { capacity: 0, timeWarp: 0, distance: 0 };
+  const state: SearchState = { iterations: 0, iterationsWithoutImprovement: 0, elapsedSeconds: 0 };
+  let bestFeasible: Individual | null = null;
+  let bestOverall: Individual | null = null;
+  let sinceRestart = 0;
+  const history = { load: [] as boolean[], time: [] as boolean[], distance: [] as boolean[] };
+  const activeStops: number[] = [];
+  for (let s = 0; s < problem.nStops; s++) if (active[s]) activeStops.push(s);
+  const L = activeStops.length;
+  const child = new Int32Array(Math.max(1, L));
+  const seen = new Uint8Array(problem.nStops);
+  let lastReport = -Infinity;
+
+  const tick = (): boolean => {
+    state.elapsedSeconds = (performance.now() - startTime) / 1000;
+    return stop(state);
+  };
+  const report = (force: boolean): void => {
+    if (!options.onProgress) return;
+    if (!force && state.elapsedSeconds - lastReport < 0.5) return;
+    lastReport = state.elapsedSeconds;
+    const event: SolveProgressEvent = {
+      step: 'solve',
+      done: state.iterations,
+      iteration: state.iterations,
+      elapsedSeconds: state.elapsedSeconds,
+      bestCost: bestFeasible ? bestFeasible.cost : null,
+      message: bestFeasible ? `best ${round(bestFeasible.cost)}` : 'no feasible solution yet',
+    };
+    options.onProgress(event);
+  };
+  const consider = (ind: Individual): boolean => {
+    if (bestOverall === null || ind.penalisedCost < bestOverall.penalisedCost - 1e-9) bestOverall = ind;
+    if (ind.feasible && (bestFeasible === null || ind.cost < bestFeasible.cost - 1e-9)) {
+      bestFeasible = ind;
+      report(true);
+      return true;
+    }
+    return false;
+  };
+  const record = (list: boolean[], ok: boolean): void => {
+    list.push(ok);
+    if (list.length > 100) list.shift();
+  };
+  /** Local search, then a repair attempt for half of the infeasible results. */
+  const educate = (routes: number[][]): boolean => {
+    ls.load(routes);
+    ls.run(penalties);
+    const ind = makeIndividual(problem, ls.exportRoutes(), active, penalties);
+    record(history.load, ind.loadExcess <= 1e-6);
+    record(history.time, ind.timeExcess <= 1e-6);
+    record(history.distance, ind.distanceExcess <= 1e-6);
+    population.add(ind);
+    let improved = consider(ind);
+    if (!ind.feasible && rng.next() < 0.5) {
+      repairPenalties.capacity = penalties.capacity * 10;
+      repairPenalties.timeWarp = penalties.timeWarp * 10;
+      repairPenalties.distance = penalties.distance * 10;
+      ls.run(repairPenalties);
+      const repaired = makeIndividual(problem, ls.exportRoutes(), active, penalties);
+      if (repaired.feasible) {
+        population.add(repaired);
+        if (consider(repaired)) improved = true;
+      }
+    }
+    return improved;
+  };
+  const randomRoutes = (): number[][] => {
+    for (let k = 0; k < L; k++) child[k] = activeStops[k]!;
+    shuffle(child, L, rng);
+    return split.run(child, L, penalties);
+  };
+  const initialise = (): void => {
+    for (let k = 0; k < params.initialSize; k++) {
+      if (k > 0 && tick()) break;
+      educate(randomRoutes());
+    }
+  };
+
+  if (L === 0) return { bestFeasible: null, bestOverall: null, iterations: 0 };
+
+  for (const routes of options.warmStarts ?? []) {
+    // The warm start as given counts, so the result is never worse than a feasible warm start.
+    consider(makeIndividual(problem, routes, active, penalties));
+    educate(routes.map((r) => r.slice()));
+  }
+  initialise();
+
+  while (!tick()) {
+    const a = population.select(rng);
+    const b = population.select(rng);
+    orderCrossover(a.tour, b.tour, L, rng, child, seen);
+    const improved = educate(split.run(child, L, penalties));
+    state.iterations++;
+    if (improved) {
+      state.iterationsWithoutImprovement = 0;
+      sinceRestart = 0;
+    } else {
+      state.iterationsWithoutImprovement++;
+      sinceRestart++;
+    }
+    if (state.iterations % 100 === 0) {
+      adapt(penalties, 'capacity', history.load, params.targetFeasible);
+      adapt(penalties, 'timeWarp', history.time, params.targetFeasible);
+      adapt(penalties, 'distance', history.distance, params.targetFeasible);
+      population.repenalise(penalties);
+    }
+    if (sinceRestart >= params.restartAfter) {
+      population.clear();
+      if (bestFeasible) population.add(bestFeasible);
+      initialise();
+      sinceRestart = 0;
+    }
+    report(false);
+  }
+  report(true);
+  return { bestFeasible, bestOverall, iterations: state.iterations };
+}
+
+function adapt(p: Penalties, key: keyof Penalties, history: boolean[], target: number): void {
+  if (history.length === 0) return;
+  const share = history.filter(Boolean).length / history.length;
+  if (share < target - 0.05) p[key] = Math.min(p[key] * 1.2, 1e9);
+  else if (share > target + 0.05) p[key] = Math.max(p[key] * 0.85, 1e-6);
+}
+
+/**
+ * Starting penalties in the problem's own cost units: a unit of excess load costs about as much as
+ * the longest arc per unit of the largest demand (HGS-CVRP), a unit of time warp or of excess
+ * distance about as much as a unit of travel.
+ */
+function initialPenalties(problem: ProblemData): Penalties {
+  const n = problem.nLocations;
+  let maxArcCost = 0;
+  let sumCost = 0;
+  let sumDuration = 0;
+  let sumDistance = 0;
+  for (const t of problem.vehicleTypes) {
+    const prof = problem.profiles[t.profile]!;
+    for (let a = 0; a < n - 1; a++) {
+      for (let b = 0; b < n - 1; b++) {
+        const d = prof.distance[a * n + b]!;
+        const du = prof.duration[a * n + b]!;
+        if (d >= problem.unreachable) continue;
+        const c = t.costPerDistance * d + t.costPerDuration * du;
+        if (c > maxArcCost) maxArcCost = c;
+        sumCost += c;
+        sumDuration += du;
+        sumDistance += d;
+      }
+    }
+  }
+  let maxDemand = 0;
+  for (let k = 0; k < problem.delivery.length; k++) maxDemand = Math.max(maxDemand, problem.delivery[k]!, problem.pickup[k]!);
+  const perDuration = sumDuration > 0 ? sumCost / sumDuration : 1;
+  const perDistance = sumDistance > 0 ? sumCost / sumDistance : 1;
+  return {
+    capacity: Math.max(1e-3, Math.min(1000 * Math.max(perDistance, 1e-3), maxDemand > 0 ? maxArcCost / maxDemand : 1)),
+    timeWarp: Math.max(1e-3, perDuration),
+    distance: Math.max(1e-3, perDistance),
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

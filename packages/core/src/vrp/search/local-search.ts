@@ -1,0 +1,454 @@
+/**
+ * Granular local search in the manner of HGS-CVRP (Vidal 2022) and PyVRP: the routes live in flat
+ * typed arrays (a doubly linked list over nodes), each node keeps the summary of its route from the
+ * start up to it (prefix) and from it to the last stop (suffix), and every move builds the
+ * summaries of the routes it would create from a few of those pieces (segments.ts), asks the one
+ * evaluator (evaluate.ts) what they cost, and is applied only if the penalised cost drops.
+ *
+ * Node numbering: stops are nodes `0 … nStops-1`; route r's start depot is `nStops + 2r` and its
+ * end `nStops + 2r + 1`. Routes are vehicle slots, grouped by type.
+ */
+import type { Random } from '../../util/random.js';
+import type { Penalties } from '../evaluate.js';
+import { penalisedRouteCost } from '../evaluate.js';
+import type { ProblemData, ProfileData, VehicleTypeData } from '../model.js';
+import { Segment, SegmentStore } from '../segments.js';
+import { tryExchange } from '../operators/exchange.js';
+import { tryTwoOpt } from '../operators/two-opt.js';
+import { tryTwoOptStar } from '../operators/two-opt-star.js';
+import { trySwapStar } from '../operators/swap-star.js';
+import { tryInsertOptional, tryRemoveOptional } from '../operators/optional.js';
+
+export const EPSILON = 1e-7;
+
+export class LocalSearch {
+  readonly problem: ProblemData;
+  readonly nStops: number;
+  readonly nRoutes: number;
+  readonly nDims: number;
+  readonly n: number;
+  readonly routeType: Int32Array;
+  readonly typeFirstRoute: Int32Array;
+  readonly types: readonly VehicleTypeData[];
+  readonly next: Int32Array;
+  readonly prev: Int32Array;
+  readonly route: Int32Array;
+  readonly pos: Int32Array;
+  readonly loc: Int32Array;
+  readonly service: Float64Array;
+  readonly early: Float64Array;
+  readonly late: Float64Array;
+  readonly fwd: SegmentStore;
+  readonly bwd: SegmentStore;
+  readonly routeLength: Int32Array;
+  /** Per route: distance matrix, cost per distance and fixed cost of its type (for quick bounds). */
+  readonly routeDistance: Float64Array[];
+  readonly routeCostPerDistance: Float64Array;
+  readonly routeFixedCost: Float64Array;
+  readonly routeProfile: Int32Array;
+  readonly routeCost: Float64Array;
+  readonly whenModified: Int32Array;
+  readonly whenSwapStar: Int32Array;
+  readonly whenTested: Int32Array;
+  readonly neighbours: Int32Array[];
+  readonly active: Uint8Array;
+  penalties: Penalties = { capacity: 1, timeWarp: 1, distance: 1 };
+  nbMoves = 0;
+  /** Scratch segments for building candidate routes. */
+  readonly segA: Segment;
+  readonly segB: Segment;
+  readonly segC: Segment;
+  /** Scratch sequences for applying moves. */
+  readonly seqA: Int32Array;
+  readonly seqB: Int32Array;
+  readonly seqC: Int32Array;
+  readonly seqD: Int32Array;
+  readonly order: Int32Array;
+  private readonly rng: Random;
+  private readonly pairSeen: Uint8Array;
+  readonly useSwapStar: boolean;
+
+  constructor(problem: ProblemData, active: Uint8Array, neighbours: Int32Array[], rng: Random) {
+    this.problem = problem;
+    this.nStops = problem.nStops;
+    this.nDims = problem.nDims;
+    this.types = problem.vehicleTypes;
+    this.nRoutes = problem.totalSlots;
+    this.n = problem.nLocations;
+    this.active = active;
+    this.neighbours = neighbours;
+    this.rng = rng;
+    const N = this.nStops + 2 * this.nRoutes;
+    this.routeType = new Int32Array(this.nRoutes);
+    this.typeFirstRoute = new Int32Array(this.types.length + 1);
+    let r = 0;
+    for (const t of this.types) {
+      this.typeFirstRoute[t.index] = r;
+      for (let k = 0; k < t.slots; k++) this.routeType[r++] = t.index;
+    }
+    this.typeFirstRoute[this.types.length] = r;
+    this.next = new Int32Array(N);
+    this.prev = new Int32Array(N);
+    this.route = new Int32Array(N).fill(-1);
+    this.pos = new Int32Array(N);
+    this.loc = new Int32Array(N);
+    this.service = new Float64Array(N);
+    this.early = new Float64Array(N);
+    this.late = new Float64Array(N);
+    for (let s = 0; s < this.nStops; s++) {
+      const l = problem.nDepots + s;
+      this.loc[s] = l;
+      this.service[s] = problem.serviceTime[l]!;
+      this.early[s] = problem.early[l]!;
+      this.late[s] = problem.late[l]!;
+    }
+    for (let q = 0; q < this.nRoutes; q++) {
+      const t = this.types[this.routeType[q]!]!;
+      const a = this.nStops + 2 * q;
+      this.loc[a] = t.startLocation;
+      this.early[a] = t.startEarly;
+      this.late[a] = t.startLate;
+      this.loc[a + 1] = t.endLocation;
+      this.early[a + 1] = t.endEarly;
+      this.late[a + 1] = t.endLate;
+      this.route[a] = q;
+      this.route[a + 1] = q;
+      this.next[a] = a + 1;
+      this.prev[a + 1] = a;
+    }
+    this.fwd = new SegmentStore(N, this.nDims);
+    this.bwd = new SegmentStore(N, this.nDims);
+    this.routeLength = new Int32Array(this.nRoutes);
+    this.routeDistance = [];
+    this.routeCostPerDistance = new Float64Array(this.nRoutes);
+    this.routeFixedCost = new Float64Array(this.nRoutes);
+    this.routeProfile = new Int32Array(this.nRoutes);
+    for (let q = 0; q < this.nRoutes; q++) {
+      const t = this.types[this.routeType[q]!]!;
+      this.routeDistance.push(problem.profiles[t.profile]!.distance);
+      this.routeCostPerDistance[q] = t.costPerDistance;
+      this.routeFixedCost[q] = t.fixedCost;
+      this.routeProfile[q] = t.profile;
+    }
+    this.routeCost = new Float64Array(this.nRoutes);
+    this.whenModified = new Int32Array(this.nRoutes);
+    this.whenSwapStar = new Int32Array(this.nRoutes);
+    this.whenTested = new Int32Array(this.nStops);
+    this.segA = new Segment(this.nDims);
+    this.segB = new Segment(this.nDims);
+    this.segC = new Segment(this.nDims);
+    this.seqA = new Int32Array(this.nStops + 2);
+    this.seqB = new Int32Array(this.nStops + 2);
+    this.seqC = new Int32Array(this.nStops + 2);
+    this.seqD = new Int32Array(this.nStops + 2);
+    this.order = new Int32Array(this.nStops);
+    this.pairSeen = new Uint8Array(this.nRoutes * this.nRoutes);
+    this.useSwapStar = true;
+  }
+
+  startNode(r: number): number {
+    return this.nStops + 2 * r;
+  }
+  endNode(r: number): number {
+    return this.nStops + 2 * r + 1;
+  }
+  isClient(node: number): boolean {
+    return node < this.nStops;
+  }
+  typeOf(r: number): VehicleTypeData {
+    return this.types[this.routeType[r]!]!;
+  }
+  profileOf(r: number): ProfileData {
+    return this.problem.profiles[this.types[this.routeType[r]!]!.profile]!;
+  }
+
+  /** Loads routes (stop indices per slot); stops not listed are unrouted. */
+  load(routes: readonly (readonly number[])[]): void {
+    this.route.fill(-1, 0, this.nStops);
+    for (let r = 0; r < this.nRoutes; r++) {
+      const list = routes[r] ?? [];
+      for (let k = 0; k < list.length; k++) this.seqA[k] = list[k]!;
+      this.setRoute(r, this.seqA, list.length);
+    }
+    this.nbMoves = 0;
+    this.whenModified.fill(0);
+    this.whenSwapStar.fill(-1);
+    this.whenTested.fill(-1);
+  }
+
+  /** The current routes, per slot. */
+  exportRoutes(): number[][] {
+    const out: number[][] = [];
+    for (let r = 0; r < this.nRoutes; r++) {
+      const list: number[] = [];
+      for (let x = this.next[this.startNode(r)]!; x < this.nStops; x = this.next[x]!) list.push(x);
+      out.push(list);
+    }
+    return out;
+  }
+
+  /** Writes the clients of route r into `into` (from index 0); returns the count. */
+  readRoute(r: number, into: Int32Array): number {
+    let k = 0;
+    for (let x = this.next[this.startNode(r)]!; x < this.nStops; x = this.next[x]!) into[k++] = x;
+    return k;
+  }
+
+  /** Replaces route r by the given clients, relinks and recomputes its summaries. */
+  setRoute(r: number, clients: Int32Array, length: number): void {
+    let p = this.startNode(r);
+    for (let k = 0; k < length; k++) {
+      const x = clients[k]!;
+      this.next[p] = x;
+      this.prev[x] = p;
+      this.route[x] = r;
+      p = x;
+    }
+    const end = this.endNode(r);
+    this.next[p] = end;
+    this.prev[end] = p;
+    this.updateRoute(r);
+  }
+
+  /** Marks a stop as not served (after its route was rebuilt without it). */
+  unroute(u: number): void {
+    this.route[u] = -1;
+  }
+
+  /** Recomputes positions, prefix and suffix summaries and the cost of route r. */
+  updateRoute(r: number): void {
+    const prof = this.profileOf(r);
+    const p = this.problem;
+    const seg = this.segC;
+    const start = this.startNode(r);
+    const end = this.endNode(r);
+    seg.clear();
+    let k = 0;
+    for (let x = start; ; x = this.next[x]!) {
+      this.pos[x] = k++;
+      this.route[x] = r;
+      if (x < this.nStops) seg.push(prof.distance, prof.duration, this.n, this.loc[x]!, this.service[x]!, this.early[x]!, this.late[x]!, p.delivery, p.pickup, x * this.nDims, 1);
+      else seg.push(prof.distance, prof.duration, this.n, this.loc[x]!, 0, this.early[x]!, this.late[x]!, null, null, 0, 0);
+      this.fwd.write(x, seg);
+      if (x === end) break;
+    }
+    this.routeLength[r] = k - 2;
+    this.routeCost[r] = penalisedRouteCost(seg, this.typeOf(r), this.penalties);
+    // Suffixes from each stop to the last stop (the end depot is added by whoever uses them).
+    const s2 = this.segB;
+    this.bwd.first[end] = -1;
+    this.bwd.last[end] = -1;
+    for (let x = this.prev[end]!; x < this.nStops; x = this.prev[x]!) {
+      seg.clear();
+      seg.push(prof.distance, prof.duration, this.n, this.loc[x]!, this.service[x]!, this.early[x]!, this.late[x]!, p.delivery, p.pickup, x * this.nDims, 1);
+      const nx = this.next[x]!;
+      if (nx !== end) {
+        this.bwd.read(nx, s2);
+        seg.append(prof.distance, prof.duration, this.n, s2);
+      }
+      this.bwd.write(x, seg);
+    }
+    this.whenModified[r] = this.nbMoves;
+  }
+
+  // ---- Building candidate routes (used by the operators) ----
+
+  /** seg := the route's prefix from its start depot up to and including `node`. */
+  beginWith(seg: Segment, node: number): void {
+    this.fwd.read(node, seg);
+  }
+
+  /** Appends one node using route r's matrices. */
+  pushNode(seg: Segment, node: number, prof: ProfileData): void {
+    if (node < this.nStops)
+      seg.push(prof.distance, prof.duration, this.n, this.loc[node]!, this.service[node]!, this.early[node]!, this.late[node]!, this.problem.delivery, this.problem.pickup, node * this.nDims, 1);
+    else seg.push(prof.distance, prof.duration, this.n, this.loc[node]!, 0, this.early[node]!, this.late[node]!, null, null, 0, 0);
+  }
+
+  /** Appends nodes from `from` to `to` inclusive along the list (forward). */
+  pushRange(seg: Segment, from: number, to: number, prof: ProfileData): void {
+    for (let x = from; ; x = this.next[x]!) {
+      this.pushNode(seg, x, prof);
+      if (x === to) break;
+    }
+  }
+
+  /** Appends nodes from `to` back to `from` (the range reversed). */
+  pushRangeReversed(seg: Segment, from: number, to: number, prof: ProfileData): void {
+    for (let x = to; ; x = this.prev[x]!) {
+      this.pushNode(seg, x, prof);
+      if (x === from) break;
+    }
+  }
+
+  /**
+   * Appends the tail that starts at `x` (a stop, or an end depot for an empty tail) and then the end
+   * depot of route `r`. O(1) when x's route uses the same matrices as r.
+   */
+  pushTail(seg: Segment, x: number, r: number): void {
+    const prof = this.profileOf(r);
+    if (x < this.nStops) {
+      const rx = this.route[x]!;
+      if (rx === r || this.routeProfile[rx] === this.routeProfile[r])
+        seg.appendStored(prof.distance, prof.duration, this.n, this.bwd, x);
+      else for (let y = x; y < this.nStops; y = this.next[y]!) this.pushNode(seg, y, prof);
+    }
+    this.pushNode(seg, this.endNode(r), prof);
+  }
+
+  /** Penalised cost of a complete candidate route for slot r. */
+  /**
+   * Lower bound on a route's new cost from its new distance alone (duration costs and penalties
+   * are never negative): lets a move be dropped after a few matrix lookups.
+   */
+  distanceBound(r: number, newDistance: number, newLength: number): number {
+    return (newLength > 0 ? this.routeFixedCost[r]! : 0) + this.routeCostPerDistance[r]! * newDistance;
+  }
+
+  costOf(seg: Segment, r: number): number {
+    return penalisedRouteCost(seg, this.typeOf(r), this.penalties);
+  }
+
+  /** Called by an operator after it changed routes. */
+  touched(): void {
+    this.nbMoves++;
+  }
+
+  /** First empty slot of each type, or -1. */
+  emptyRoute(type: number): number {
+    for (let r = this.typeFirstRoute[type]!; r < this.typeFirstRoute[type + 1]!; r++) if (this.routeLength[r] === 0) return r;
+    return -1;
+  }
+
+  /** Runs the local search to a local optimum under the given penalties. */
+  run(penalties: Penalties): void {
+    this.penalties = penalties;
+    for (let r = 0; r < this.nRoutes; r++) this.updateRoute(r);
+    this.nbMoves = 0;
+    this.whenModified.fill(0);
+    this.whenSwapStar.fill(-1);
+    this.whenTested.fill(-1);
+    let m = 0;
+    for (let s = 0; s < this.nStops; s++) if (this.active[s]) this.order[m++] = s;
+    shuffle(this.order, m, this.rng);
+    for (let s = 0; s < this.nStops; s++) {
+      const list = this.neighbours[s]!;
+      if (list.length > 1) shuffle(list, list.length, this.rng);
+    }
+    let loop = 0;
+    let improved = true;
+    while (improved) {
+      improved = false;
+      for (let i = 0; i < m; i++) {
+        const u = this.order[i]!;
+        if (this.route[u]! < 0) {
+          if (!this.problem.required[u] && tryInsertOptional(this, u)) improved = true;
+          continue;
+        }
+        const lastTested = this.whenTested[u]!;
+        this.whenTested[u] = this.nbMoves;
+        const list = this.neighbours[u]!;
+        for (let k = 0; k < list.length; k++) {
+          const v = list[k]!;
+          if (this.route[u]! < 0) break;
+          if (this.route[v]! < 0) continue;
+          const ru = this.route[u]!;
+          const rv = this.route[v]!;
+          if (loop > 0 && Math.max(this.whenModified[ru]!, this.whenModified[rv]!) <= lastTested) continue;
+          if (this.tryMovesWith(u, v)) {
+            improved = true;
+            continue;
+          }
+          const pv = this.prev[v]!;
+          if (pv >= this.nStops && this.tryDepotMoves(u, pv)) improved = true;
+        }
+        if (this.route[u]! >= 0 && !this.problem.required[u] && tryRemoveOptional(this, u)) improved = true;
+        if (loop > 0 && this.route[u]! >= 0) {
+          for (let t = 0; t < this.types.length; t++) {
+            const r = this.emptyRoute(t);
+            if (r >= 0 && r !== this.route[u] && this.tryDepotMoves(u, this.startNode(r))) {
+              improved = true;
+              break;
+            }
+          }
+        }
+      }
+      if (this.useSwapStar && this.swapStarPass(loop)) improved = true;
+      loop++;
+    }
+  }
+
+  private tryMovesWith(u: number, v: number): boolean {
+    return (
+      tryExchange(this, u, 1, v, 0) ||
+      tryExchange(this, u, 2, v, 0) ||
+      tryExchange(this, u, 1, v, 1) ||
+      tryExchange(this, u, 2, v, 1) ||
+      tryExchange(this, u, 2, v, 2) ||
+      tryExchange(this, u, 3, v, 0) ||
+      tryTwoOpt(this, u, v) ||
+      tryTwoOptStar(this, u, v)
+    );
+  }
+
+  /** Moves that put u (and what follows it) right after a start depot. */
+  private tryDepotMoves(u: number, depot: number): boolean {
+    return tryExchange(this, u, 1, depot, 0) || tryExchange(this, u, 2, depot, 0) || tryTwoOptStar(this, u, depot);
+  }
+
+  /** SWAP* between routes that hold neighbouring stops. */
+  private swapStarPass(loop: number): boolean {
+    const R = this.nRoutes;
+    let improved = false;
+    const seen = this.pairSeen;
+    seen.fill(0);
+    const pairs: number[] = [];
+    for (let u = 0; u < this.nStops; u++) {
+      const ru = this.route[u]!;
+      if (ru < 0) continue;
+      const list = this.neighbours[u]!;
+      for (let k = 0; k < list.length; k++) {
+        const rv = this.route[list[k]!]!;
+        if (rv < 0 || rv === ru) continue;
+        const a = ru < rv ? ru : rv;
+        const b = ru < rv ? rv : ru;
+        if (seen[a * R + b]) continue;
+        seen[a * R + b] = 1;
+        pairs.push(a * R + b);
+      }
+    }
+    // Deterministic but varied order.
+    for (let i = pairs.length - 1; i > 0; i--) {
+      const j = this.rng.int(i + 1);
+      const tmp = pairs[i]!;
+      pairs[i] = pairs[j]!;
+      pairs[j] = tmp;
+    }
+    for (const key of pairs) {
+      const a = Math.floor(key / R);
+      const b = key % R;
+      if (this.routeLength[a] === 0 || this.routeLength[b] === 0) continue;
+      const last = Math.min(this.whenSwapStar[a]!, this.whenSwapStar[b]!);
+      if (loop > 0 && Math.max(this.whenModified[a]!, this.whenModified[b]!) <= last) continue;
+      if (trySwapStar(this, a, b)) improved = true;
+    }
+    for (let r = 0; r < R; r++) this.whenSwapStar[r] = this.nbMoves;
+    return improved;
+  }
+
+  /** Total penalised cost of the current routes (prizes not included). */
+  totalCost(): number {
+    let sum = 0;
+    for (let r = 0; r < this.nRoutes; r++) sum += this.routeCost[r]!;
+    return sum;
+  }
+}
+
+export function shuffle(a: Int32Array, length: number, rng: Random): void {
+  for (let i = length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const t = a[i]!;
+    a[i] = a[j]!;
+    a[j] = t;
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The HGS population (Vidal et al. 2012; HGS-CVRP): a feasible and an infeasible subpopulation,
+ * each ranked by a biased fitness that mixes cost rank and diversity rank (average broken-pairs
+ * distance to the closest individuals), culled to `minSize` when it exceeds `minSize +
+ * generationSize` by removing clones first, then the worst biased fitness.
+ */
+import type { Random } from '../../util/random.js';
+import type { Penalties } from '../evaluate.js';
+import type { Individual } from './individual.js';
+import { brokenPairsDistance, repenalise } from './individual.js';
+
+export interface PopulationParams {
+  minSize: number;
+  generationSize: number;
+  nbElite: number;
+  nbClose: number;
+}
+
+export const DEFAULT_POPULATION: PopulationParams = { minSize: 25, generationSize: 40, nbElite: 4, nbClose: 5 };
+
+export class Population {
+  readonly feasible: Individual[] = [];
+  readonly infeasible: Individual[] = [];
+  private readonly params: PopulationParams;
+  private readonly active: Uint8Array;
+
+  constructor(active: Uint8Array, params: PopulationParams = DEFAULT_POPULATION) {
+    this.active = active;
+    this.params = params;
+  }
+
+  get size(): number {
+    return this.feasible.length + this.infeasible.length;
+  }
+
+  add(ind: Individual): void {
+    const sub = ind.feasible ? this.feasible : this.infeasible;
+    for (const other of sub) {
+      const d = brokenPairsDistance(ind, other, this.active);
+      insertClosest(other, ind, d);
+      insertClosest(ind, other, d);
+    }
+    let at = sub.length;
+    while (at > 0 && sub[at - 1]!.penalisedCost > ind.penalisedCost) at--;
+    sub.splice(at, 0, ind);
+    if (sub.length > this.params.minSize + this.params.generationSize) {
+      while (sub.length > this.params.minSize) this.removeWorst(sub);
+    }
+  }
+
+  private averageDistanceToClosest(ind: Individual): number {
+    const k = Math.min(this.params.nbClose, ind.closest.length);
+    if (k === 0) return 0;
+    let sum = 0;
+    for (let i = 0; i < k; i++) sum += ind.closest[i]!.distance;
+    return sum / k;
+  }
+
+  updateBiasedFitness(sub: Individual[]): void {
+    const size = sub.length;
+    if (size === 0) return;
+    if (size === 1) {
+      sub[0]!.biasedFitness = 0;
+      return;
+    }
+    const ranking = sub.map((ind, i) => ({ div: -this.averageDistanceToClosest(ind), i }));
+    ranking.sort((a, b) => a.div - b.div || a.i - b.i);
+    for (let r = 0; r < size; r++) {
+      const divRank = r / (size - 1);
+      const fitRank = ranking[r]!.i / (size - 1);
+      const ind = sub[ranking[r]!.i]!;
+      ind.biasedFitness = size <= this.params.nbElite ? fitRank : fitRank + (1 - this.params.nbElite / size) * divRank;
+    }
+  }
+
+  private removeWorst(sub: Individual[]): void {
+    this.updateBiasedFitness(sub);
+    let worst = -1;
+    let worstClone = false;
+    let worstFitness = -1;
+    for (let i = 1; i < sub.length; i++) {
+      const ind = sub[i]!;
+      const clone = ind.closest.length > 0 && ind.closest[0]!.distance < 1e-9;
+      if ((clone && !worstClone) || (clone === worstClone && ind.biasedFitness > worstFitness)) {
+        worst = i;
+        worstClone = clone;
+        worstFitness = ind.biasedFitness;
+      }
+    }
+    if (worst < 0) return;
+    const [removed] = sub.splice(worst, 1);
+    for (const other of sub) {
+      const k = other.closest.findIndex((c) => c.other === removed);
+      if (k >= 0) other.closest.splice(k, 1);
+    }
+  }
+
+  /** Binary tournament on biased fitness over both subpopulations. */
+  select(rng: Random): Individual {
+    this.updateBiasedFitness(this.feasible);
+    this.updateBiasedFitness(this.infeasible);
+    const total = this.size;
+    const pick = (): Individual => {
+      const k = rng.int(total);
+      return k < this.feasible.length ? this.feasible[k]! : this.infeasible[k - this.feasible.length]!;
+    };
+    const a = pick();
+    const b = pick();
+    return a.biasedFitness < b.biasedFitness ? a : b;
+  }
+
+  /** After a penalty change: infeasible individuals' penalised costs and order change. */
+  repenalise(p: Penalties): void {
+    for (const ind of this.infeasible) repenalise(ind, p);
+    this.infeasible.sort((a, b) => a.penalisedCost - b.penalisedCost);
+  }
+
+  clear(): void {
+    this.feasible.length = 0;
+    this.infeasible.length = 0;
+  }
+}
+
+function insertClosest(ind: Individual, other: Individual, distance: number): void {
+  const list = ind.closest;
+  let at = list.length;
+  while (at > 0 && list[at - 1]!.distance > distance) at--;
+  list.splice(at, 0, { other, distance });
+}

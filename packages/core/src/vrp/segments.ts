@@ -1,0 +1,235 @@
+/**
+ * Route-segment summaries that concatenate in O(1) (Vidal et al. 2013, "A hybrid genetic
+ * algorithm with adaptive diversity management for a large class of vehicle routing problems
+ * with time-windows"; PyVRP's `DurationSegment` and `LoadSegment`).
+ *
+ * A segment (a run of consecutive visits) is summarised by
+ * - its first and last location and its travelled distance;
+ * - load: total delivery, total pickup and the largest load on board inside it (deliveries are
+ *   carried from the start, pickups to the end), per dimension;
+ * - time: minimal duration (travel, service, waiting), time warp (lateness that had to be undone
+ *   to meet the windows), and the window [early, late] of start times at its first location for
+ *   which that duration and time warp hold.
+ * Concatenating A ⊕ B needs only the two summaries and the arc from A's last to B's first
+ * location, so every move is evaluated from stored prefix and suffix summaries.
+ */
+
+/** Summary of one segment; also the accumulator the search uses to build candidate routes. */
+export class Segment {
+  readonly nDims: number;
+  /** Number of stops (depots not counted). */
+  clients = 0;
+  /** First and last location, -1 when empty. */
+  first = -1;
+  last = -1;
+  distance = 0;
+  duration = 0;
+  timeWarp = 0;
+  early = 0;
+  late = Infinity;
+  readonly delivery: Float64Array;
+  readonly pickup: Float64Array;
+  /** Largest load on board within the segment, per dimension. */
+  readonly load: Float64Array;
+
+  constructor(nDims: number) {
+    this.nDims = nDims;
+    this.delivery = new Float64Array(nDims);
+    this.pickup = new Float64Array(nDims);
+    this.load = new Float64Array(nDims);
+  }
+
+  clear(): void {
+    this.clients = 0;
+    this.first = -1;
+    this.last = -1;
+    this.distance = 0;
+    this.duration = 0;
+    this.timeWarp = 0;
+    this.early = 0;
+    this.late = Infinity;
+    this.delivery.fill(0);
+    this.pickup.fill(0);
+    this.load.fill(0);
+  }
+
+  copyFrom(o: Segment): void {
+    this.clients = o.clients;
+    this.first = o.first;
+    this.last = o.last;
+    this.distance = o.distance;
+    this.duration = o.duration;
+    this.timeWarp = o.timeWarp;
+    this.early = o.early;
+    this.late = o.late;
+    this.delivery.set(o.delivery);
+    this.pickup.set(o.pickup);
+    this.load.set(o.load);
+  }
+
+  /**
+   * Appends one visit: travel from the current last location to `loc`, then `service` time in the
+   * window [early, late]. `demand` holds delivery and pickup at `offset` (null for depots).
+   */
+  push(
+    dist: Float64Array, dur: Float64Array, n: number, loc: number, service: number, early: number, late: number,
+    delivery: Float64Array | null, pickup: Float64Array | null, offset: number, isClient: number,
+  ): void {
+    if (this.last < 0) {
+      this.first = loc;
+      this.last = loc;
+      this.clients = isClient;
+      this.distance = 0;
+      this.duration = service;
+      this.timeWarp = 0;
+      this.early = early;
+      this.late = late;
+      for (let d = 0; d < this.nDims; d++) {
+        const del = delivery === null ? 0 : delivery[offset + d]!;
+        const pick = pickup === null ? 0 : pickup[offset + d]!;
+        this.delivery[d] = del;
+        this.pickup[d] = pick;
+        this.load[d] = del > pick ? del : pick;
+      }
+      return;
+    }
+    const arc = this.last * n + loc;
+    this.distance += dist[arc]!;
+    this.mergeTime(dur[arc]!, service, 0, early, late);
+    for (let d = 0; d < this.nDims; d++) {
+      const del = delivery === null ? 0 : delivery[offset + d]!;
+      const pick = pickup === null ? 0 : pickup[offset + d]!;
+      const own = del > pick ? del : pick;
+      const a = this.load[d]! + del;
+      const b = own + this.pickup[d]!;
+      this.load[d] = a > b ? a : b;
+      this.delivery[d] = this.delivery[d]! + del;
+      this.pickup[d] = this.pickup[d]! + pick;
+    }
+    this.last = loc;
+    this.clients += isClient;
+  }
+
+  /** this ⊕ arc ⊕ a stored segment (see SegmentStore). */
+  appendStored(dist: Float64Array, dur: Float64Array, n: number, store: SegmentStore, node: number): void {
+    const D = this.nDims;
+    if (this.last < 0) {
+      store.read(node, this);
+      return;
+    }
+    const arc = this.last * n + store.first[node]!;
+    this.distance += dist[arc]! + store.distance[node]!;
+    this.mergeTime(dur[arc]!, store.duration[node]!, store.timeWarp[node]!, store.early[node]!, store.late[node]!);
+    const base = node * D;
+    for (let d = 0; d < D; d++) {
+      const a = this.load[d]! + store.delivery[base + d]!;
+      const b = store.load[base + d]! + this.pickup[d]!;
+      this.load[d] = a > b ? a : b;
+      this.delivery[d] = this.delivery[d]! + store.delivery[base + d]!;
+      this.pickup[d] = this.pickup[d]! + store.pickup[base + d]!;
+    }
+    this.last = store.last[node]!;
+    this.clients += store.clients[node]!;
+  }
+
+  /** this ⊕ arc ⊕ other. */
+  append(dist: Float64Array, dur: Float64Array, n: number, o: Segment): void {
+    if (o.last < 0) return;
+    if (this.last < 0) {
+      this.copyFrom(o);
+      return;
+    }
+    const arc = this.last * n + o.first;
+    this.distance += dist[arc]! + o.distance;
+    this.mergeTime(dur[arc]!, o.duration, o.timeWarp, o.early, o.late);
+    for (let d = 0; d < this.nDims; d++) {
+      const a = this.load[d]! + o.delivery[d]!;
+      const b = o.load[d]! + this.pickup[d]!;
+      this.load[d] = a > b ? a : b;
+      this.delivery[d] = this.delivery[d]! + o.delivery[d]!;
+      this.pickup[d] = this.pickup[d]! + o.pickup[d]!;
+    }
+    this.last = o.last;
+    this.clients += o.clients;
+  }
+
+  /** The time part of A ⊕ B, as PyVRP's DurationSegment::merge. */
+  private mergeTime(arcDuration: number, bDuration: number, bTimeWarp: number, bEarly: number, bLate: number): void {
+    const atB = this.duration - this.timeWarp + arcDuration;
+    let wait = bEarly - atB - this.late;
+    if (wait < 0) wait = 0;
+    let warp = this.early + atB - bLate;
+    if (warp < 0) warp = 0;
+    const early = bEarly - atB > this.early ? bEarly - atB : this.early;
+    const late = bLate - atB < this.late ? bLate - atB : this.late;
+    this.duration = this.duration + bDuration + arcDuration + wait;
+    this.timeWarp = this.timeWarp + bTimeWarp + warp;
+    this.early = early - wait;
+    this.late = late + warp;
+  }
+}
+
+/** Segment summaries for many nodes at once, in flat typed arrays (the search's prefix/suffix data). */
+export class SegmentStore {
+  readonly nDims: number;
+  readonly first: Int32Array;
+  readonly last: Int32Array;
+  readonly clients: Int32Array;
+  readonly distance: Float64Array;
+  readonly duration: Float64Array;
+  readonly timeWarp: Float64Array;
+  readonly early: Float64Array;
+  readonly late: Float64Array;
+  readonly delivery: Float64Array;
+  readonly pickup: Float64Array;
+  readonly load: Float64Array;
+
+  constructor(size: number, nDims: number) {
+    this.nDims = nDims;
+    this.first = new Int32Array(size).fill(-1);
+    this.last = new Int32Array(size).fill(-1);
+    this.clients = new Int32Array(size);
+    this.distance = new Float64Array(size);
+    this.duration = new Float64Array(size);
+    this.timeWarp = new Float64Array(size);
+    this.early = new Float64Array(size);
+    this.late = new Float64Array(size);
+    this.delivery = new Float64Array(size * nDims);
+    this.pickup = new Float64Array(size * nDims);
+    this.load = new Float64Array(size * nDims);
+  }
+
+  write(node: number, s: Segment): void {
+    this.first[node] = s.first;
+    this.last[node] = s.last;
+    this.clients[node] = s.clients;
+    this.distance[node] = s.distance;
+    this.duration[node] = s.duration;
+    this.timeWarp[node] = s.timeWarp;
+    this.early[node] = s.early;
+    this.late[node] = s.late;
+    const base = node * this.nDims;
+    for (let d = 0; d < this.nDims; d++) {
+      this.delivery[base + d] = s.delivery[d]!;
+      this.pickup[base + d] = s.pickup[d]!;
+      this.load[base + d] = s.load[d]!;
+    }
+  }
+
+  read(node: number, s: Segment): void {
+    s.first = this.first[node]!;
+    s.last = this.last[node]!;
+    s.clients = this.clients[node]!;
+    s.distance = this.distance[node]!;
+    s.duration = this.duration[node]!;
+    s.timeWarp = this.timeWarp[node]!;
+    s.early = this.early[node]!;
+    s.late = this.late[node]!;
+    const base = node * this.nDims;
+    for (let d = 0; d < this.nDims; d++) {
+      s.delivery[d] = this.delivery[base + d]!;
+      s.pickup[d] = this.pickup[base + d]!;
+      s.load[d] = this.load[base + d]!;
+    }
+  }
+}

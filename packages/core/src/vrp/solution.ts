@@ -1,0 +1,230 @@
+/**
+ * Turning routes (stop indices per vehicle) into the `SolutionResult` users read: per-visit
+ * arrival, waiting, start, departure, load and distance, per-route totals and cost, every
+ * violated constraint, and unassigned stops with their reasons. Also plan mode (`evaluatePlan`):
+ * the same report for routes a user gives, e.g. today's routes, never refusing them.
+ */
+import { InputError } from '../errors.js';
+import type { ProblemData } from './model.js';
+import type { RouteInput } from './input.js';
+import type {
+  RouteResult,
+  SolutionResult,
+  UnassignedReason,
+  UnassignedResult,
+  PlanViolation,
+  VisitResult,
+} from './solution-types.js';
+import { FEASIBILITY_TOLERANCE, routeCost, simulateRoute, startTime, summariseRoute } from './evaluate.js';
+import type { VisitTimes } from './evaluate.js';
+import { Segment } from './segments.js';
+
+/** Routes per vehicle: `vehicleType` index, vehicle number within the type, stop indices. */
+export interface PlannedRoute {
+  type: number;
+  vehicle: number;
+  stops: number[];
+}
+
+/** Routes per slot (as the search holds them) → planned routes, empty slots left out. */
+export function routesFromSlots(problem: ProblemData, slots: readonly (readonly number[])[]): PlannedRoute[] {
+  const out: PlannedRoute[] = [];
+  let slot = 0;
+  for (const t of problem.vehicleTypes) {
+    let vehicle = 0;
+    for (let k = 0; k < t.slots; k++, slot++) {
+      const stops = slots[slot] ?? [];
+      if (stops.length > 0) out.push({ type: t.index, vehicle: vehicle++, stops: [...stops] });
+    }
+  }
+  return out;
+}
+
+/**
+ * Builds the result. Stops in no route are listed as unassigned with `reasonFor(stop)`.
+ */
+export function buildSolution(
+  problem: ProblemData, routes: readonly PlannedRoute[], reasonFor: (stop: number) => UnassignedReason,
+  extraViolations: PlanViolation[] = [],
+): SolutionResult {
+  const D = problem.nDims;
+  const seg = new Segment(D);
+  const served = new Uint8Array(problem.nStops);
+  const results: RouteResult[] = [];
+  let cost = 0;
+  let distance = 0;
+  let duration = 0;
+  const violations: PlanViolation[] = [...extraViolations];
+  for (const planned of routes) {
+    const t = problem.vehicleTypes[planned.type]!;
+    const prof = problem.profiles[t.profile]!;
+    const n = problem.nLocations;
+    const stops = planned.stops;
+    const len = stops.length;
+    summariseRoute(problem, t, stops, len, seg);
+    const departure = startTime(seg, t);
+    const times: VisitTimes = {
+      arrival: new Float64Array(len),
+      start: new Float64Array(len),
+      departure: new Float64Array(len),
+      late: new Float64Array(len),
+    };
+    const totals = simulateRoute(problem, t, stops, len, departure, times);
+    const routeViolations: PlanViolation[] = [];
+    const load = new Float64Array(D);
+    for (const s of stops) for (let d = 0; d < D; d++) load[d] = load[d]! + problem.delivery[s * D + d]!;
+    const startLoad = Array.from(load);
+    const maxLoad = Float64Array.from(load);
+    const visits: VisitResult[] = [];
+    let travelled = 0;
+    let prev = t.startLocation;
+    const legDistance = (from: number, to: number, toId: string): number => {
+      const d = prof.distance[from * n + to]!;
+      if (d >= problem.unreachable) {
+        routeViolations.push({ kind: 'unreachable-leg', stop: toId, amount: 0, message: `no road leads to ${toId} from the previous visit` });
+        return 0;
+      }
+      return d;
+    };
+    stops.forEach((s, k) => {
+      served[s] = 1;
+      const loc = problem.nDepots + s;
+      const id = problem.stopIds[s]!;
+      travelled += legDistance(prev, loc, id);
+      for (let d = 0; d < D; d++) {
+        load[d] = load[d]! - problem.delivery[s * D + d]! + problem.pickup[s * D + d]!;
+        if (load[d]! > maxLoad[d]!) maxLoad[d] = load[d]!;
+      }
+      const late = times.late[k]!;
+      if (late > FEASIBILITY_TOLERANCE)
+        routeViolations.push({ kind: 'time-window', stop: id, amount: late, message: `arrives ${fmt(late)} after the last time window of ${id} closes` });
+      visits.push({
+        id,
+        arrival: times.arrival[k]!,
+        waiting: Math.max(0, times.start[k]! - times.arrival[k]!),
+        start: times.start[k]!,
+        departure: times.departure[k]!,
+        load: Array.from(load),
+        distance: travelled,
+      });
+      prev = loc;
+    });
+    const endId = t.endDepot >= 0 ? problem.depotIds[t.endDepot]! : 'route end';
+    travelled += legDistance(prev, t.endLocation, endId);
+    for (let d = 0; d < D; d++) {
+      const over = maxLoad[d]! - t.capacity[d]!;
+      if (over > FEASIBILITY_TOLERANCE)
+        routeViolations.push({ kind: 'capacity', dimension: d, amount: over, message: `load exceeds capacity ${t.capacity[d]} by ${fmt(over)} in dimension ${d}` });
+    }
+    // Lateness at the end beyond what the stops already explain is the shift (or depot) closing.
+    const lateAtStops = Array.from(times.late).reduce((a, b) => a + b, 0);
+    const shiftLate = totals.timeWarp - lateAtStops;
+    if (shiftLate > FEASIBILITY_TOLERANCE)
+      routeViolations.push({ kind: 'shift', amount: shiftLate, message: `returns ${fmt(shiftLate)} after the shift ends at ${t.endLate}` });
+    if (totals.duration > t.maxDuration + FEASIBILITY_TOLERANCE)
+      routeViolations.push({ kind: 'max-duration', amount: totals.duration - t.maxDuration, message: `duration ${fmt(totals.duration)} exceeds the maximum ${t.maxDuration}` });
+    if (travelled > t.maxDistance + FEASIBILITY_TOLERANCE)
+      routeViolations.push({ kind: 'max-distance', amount: travelled - t.maxDistance, message: `distance ${fmt(travelled)} exceeds the maximum ${t.maxDistance}` });
+    seg.distance = travelled;
+    seg.duration = totals.duration;
+    const c = len === 0 ? 0 : routeCost(seg, t);
+    cost += c;
+    distance += travelled;
+    duration += totals.duration;
+    for (const v of routeViolations) violations.push({ ...v, vehicleType: t.id, vehicle: planned.vehicle });
+    results.push({
+      vehicleType: t.id,
+      vehicle: planned.vehicle,
+      stops: stops.map((s) => problem.stopIds[s]!),
+      visits,
+      startDepot: problem.depotIds[t.startDepot]!,
+      endDepot: t.endDepot >= 0 ? problem.depotIds[t.endDepot]! : null,
+      departure,
+      arrival: totals.end,
+      distance: travelled,
+      duration: totals.duration,
+      startLoad,
+      cost: c,
+      violations: routeViolations,
+    });
+  }
+  const unassigned: UnassignedResult[] = [];
+  for (let s = 0; s < problem.nStops; s++) {
+    if (served[s]) continue;
+    if (!problem.required[s]) cost += problem.prize[s]!;
+    unassigned.push({ id: problem.stopIds[s]!, reason: reasonFor(s) });
+  }
+  return {
+    cost,
+    distance,
+    duration,
+    vehiclesUsed: results.length,
+    feasible: violations.length === 0,
+    routes: results,
+    unassigned,
+    violations,
+  };
+}
+
+function fmt(x: number): string {
+  return String(Math.round(x * 1000) / 1000);
+}
+
+/** Default reason for a stop left out by the search. */
+export function searchReason(problem: ProblemData): (s: number) => UnassignedReason {
+  return (s) => problem.stopReason[s] ?? (problem.required[s] ? 'no-feasible-insertion' : 'not-profitable');
+}
+
+/**
+ * Resolves user routes (ids) to stop indices per vehicle. Unknown or repeated ids are input errors;
+ * more routes than a type has vehicles are reported as a `fleet-size` violation.
+ */
+export function resolveRoutes(
+  problem: ProblemData, routes: readonly RouteInput[], field: string,
+): { planned: PlannedRoute[]; violations: PlanViolation[] } {
+  const seen = new Map<number, string>();
+  const perType = new Array<number>(problem.vehicleTypes.length).fill(0);
+  const planned: PlannedRoute[] = [];
+  const where = (f: string): { field: string; source?: string } =>
+    problem.source === undefined ? { field: f } : { field: f, source: problem.source };
+  if (!Array.isArray(routes)) throw new InputError('routes must be an array', where(field));
+  routes.forEach((route, r) => {
+    const f = `${field}[${r}]`;
+    if (route === null || typeof route !== 'object') throw new InputError('a route must be an object { vehicleType, stops }', where(f));
+    const type = problem.vehicleTypeIndexById.get(route.vehicleType);
+    if (type === undefined)
+      throw new InputError(`unknown vehicle type "${String(route.vehicleType)}"`, where(`${f}.vehicleType`),
+        `known types: ${problem.vehicleTypes.map((t) => t.id).join(', ')}`);
+    if (!Array.isArray(route.stops)) throw new InputError('stops must be an array of stop ids', where(`${f}.stops`));
+    const stops = (route.stops as string[]).map((id: string, k: number) => {
+      const s = problem.stopIndexById.get(id);
+      if (s === undefined) throw new InputError(`unknown stop id "${String(id)}"`, where(`${f}.stops[${k}]`), 'use the ids of the problem\'s stops');
+      if (seen.has(s)) throw new InputError(`stop "${id}" is visited twice (also in ${seen.get(s)})`, where(`${f}.stops[${k}]`), 'visit each stop at most once');
+      seen.set(s, f);
+      return s;
+    });
+    if (stops.length === 0) return;
+    planned.push({ type, vehicle: perType[type]!, stops });
+    perType[type]!++;
+  });
+  const violations: PlanViolation[] = [];
+  problem.vehicleTypes.forEach((t, i) => {
+    if (perType[i]! > t.count)
+      violations.push({ kind: 'fleet-size', vehicleType: t.id, amount: perType[i]! - t.count, message: `${perType[i]} routes use type ${t.id}, which has ${t.count} vehicle(s)` });
+  });
+  return { planned, violations };
+}
+
+/**
+ * Plan mode: evaluates given routes (e.g. today's routes) as they are, listing every violation
+ * (over capacity, late at a stop, shift exceeded, over maximum duration or distance, too many
+ * vehicles) instead of refusing them. Stops the plan does not visit are unassigned ("not-in-plan").
+ *
+ * @example
+ * const today = evaluatePlan(problem, [{ vehicleType: 'van', stops: ['a', 'b'] }]);
+ * today.violations; // [] when the plan is feasible
+ */
+export function evaluatePlan(problem: ProblemData, routes: RouteInput[]): SolutionResult {
+  const { planned, violations } = resolveRoutes(problem, routes, 'routes');
+  return buildSolution(problem, planned, () => 'not-in-plan', violations);
+}

@@ -1,0 +1,101 @@
+/**
+ * `solve`: the hybrid genetic search on a validated problem, with seeded randomness, composable
+ * stopping rules, progress reports and warm starts.
+ */
+import { createRandom } from '../util/random.js';
+import type { ProgressCallback } from '../util/progress.js';
+import type { RouteInput } from './input.js';
+import type { ProblemData } from './model.js';
+import type { SolutionResult } from './solution-types.js';
+import { buildSolution, resolveRoutes, routesFromSlots, searchReason } from './solution.js';
+import type { StopRule } from './stop.js';
+import { anyOf, maxIterations, maxRuntime, noImprovement } from './stop.js';
+import { runHgs } from './search/hgs.js';
+import type { HgsParams } from './search/hgs.js';
+import { repairRoutes } from './search/repair.js';
+
+export interface SolveOptions {
+  /** Seed of the random generator (default 1). Same seed and iteration limits → same result. */
+  seed?: number;
+  /** Stop after this many seconds. */
+  timeLimit?: number;
+  /** Stop after this many iterations (offspring). */
+  maxIterations?: number;
+  /** Stop after this many iterations in a row without a better solution. */
+  maxIterationsWithoutImprovement?: number;
+  /** Further stopping rule, combined with the limits above (any one stops the search). */
+  stop?: StopRule;
+  /** Called with the best cost over time (`SolveProgressEvent`), at most twice a second. */
+  onProgress?: ProgressCallback;
+  /** Routes to start from (e.g. today's plan); the result is never worse than a feasible warm start. */
+  warmStart?: RouteInput[];
+  /** Tuning of the search (granularity, target feasible share, restarts, initial population). */
+  params?: Partial<HgsParams>;
+}
+
+/** Iterations without improvement after which the search stops when no limit is given. */
+export const DEFAULT_NO_IMPROVEMENT = 5000;
+
+/**
+ * Solves the problem with hybrid genetic search (Vidal 2022; PyVRP). Synchronous; core never
+ * prints, progress goes to `onProgress`.
+ *
+ * @example
+ * const result = solve(problem, { seed: 7, timeLimit: 10 });
+ * for (const route of result.routes) console.log(route.vehicleType, route.stops.join(' → '));
+ */
+export function solve(problem: ProblemData, options: SolveOptions = {}): SolutionResult {
+  const rules: StopRule[] = [];
+  if (options.timeLimit !== undefined) rules.push(maxRuntime(options.timeLimit));
+  if (options.maxIterations !== undefined) rules.push(maxIterations(options.maxIterations));
+  if (options.maxIterationsWithoutImprovement !== undefined) rules.push(noImprovement(options.maxIterationsWithoutImprovement));
+  if (options.stop !== undefined) rules.push(options.stop);
+  if (rules.length === 0) rules.push(noImprovement(DEFAULT_NO_IMPROVEMENT));
+  const rng = createRandom(options.seed ?? 1);
+  const active = new Uint8Array(problem.nStops);
+  for (let s = 0; s < problem.nStops; s++) active[s] = problem.stopReason[s] === null ? 1 : 0;
+
+  const warmStarts: number[][][] = [];
+  if (options.warmStart !== undefined) warmStarts.push(warmStartSlots(problem, options.warmStart, active));
+
+  const hgsOptions: Parameters<typeof runHgs>[4] = { warmStarts };
+  if (options.onProgress) hgsOptions.onProgress = options.onProgress;
+  if (options.params) hgsOptions.params = options.params;
+  const result = runHgs(problem, active, rng, anyOf(...rules), hgsOptions);
+  const reason = searchReason(problem);
+  if (result.bestFeasible !== null) return buildSolution(problem, routesFromSlots(problem, result.bestFeasible.routes), reason);
+  if (result.bestOverall === null) return buildSolution(problem, [], reason);
+  const repaired = repairRoutes(problem, result.bestOverall.routes);
+  return buildSolution(problem, routesFromSlots(problem, repaired.routes), (s) => repaired.reasons.get(s) ?? reason(s));
+}
+
+/**
+ * Warm-start routes → routes per vehicle slot. Stops that cannot be served are left out; routes
+ * beyond a type's vehicles and required stops the plan misses are appended to the last route of
+ * that type / the first route, for the search to sort out (penalised, never accepted as is).
+ */
+function warmStartSlots(problem: ProblemData, routes: RouteInput[], active: Uint8Array): number[][] {
+  const { planned } = resolveRoutes(problem, routes, 'warmStart');
+  const slots: number[][] = Array.from({ length: problem.totalSlots }, () => []);
+  const first: number[] = [];
+  let r = 0;
+  for (const t of problem.vehicleTypes) {
+    first.push(r);
+    r += t.slots;
+  }
+  const served = new Uint8Array(problem.nStops);
+  for (const route of planned) {
+    const t = problem.vehicleTypes[route.type]!;
+    if (t.slots === 0) continue;
+    const slot = first[route.type]! + Math.min(route.vehicle, t.slots - 1);
+    for (const s of route.stops) {
+      if (!active[s]) continue;
+      slots[slot]!.push(s);
+      served[s] = 1;
+    }
+  }
+  let target = slots.findIndex((x) => x.length === 0);
+  if (target < 0) target = 0;
+  for (let s = 0; s < problem.nStops; s++) if (active[s] && problem.required[s] && !served[s]) slots[target]!.push(s);
+  return slots;
+}
