@@ -73,6 +73,13 @@ const dist = (a, b) => {
   const kx = 111.32 * Math.cos((((y1 + y2) / 2) * Math.PI) / 180);
   return Math.hypot((x1 - x2) * kx, (y1 - y2) * 110.57);
 };
+const ORDER = process.env.ORDER ?? 'sweep';
+/** Compass bearing from a to b, 0 = north, clockwise, in degrees. */
+const bearing = (a, b) => {
+  const [x1, y1] = a.geometry.coordinates, [x2, y2] = b.geometry.coordinates;
+  const angle = (Math.atan2((x2 - x1) * Math.cos((y1 * Math.PI) / 180), y2 - y1) * 180) / Math.PI;
+  return (angle + 360) % 360;
+};
 const outlets = places.filter((f) => f.properties.role === 'outlet');
 const lists = new Map(outlets.map((o) => [o.id, []]));
 for (const village of places.filter((f) => f.properties.role === 'village')) {
@@ -81,7 +88,9 @@ for (const village of places.filter((f) => f.properties.role === 'village')) {
 }
 const rows = ['route_id,seq,stop_id,vehicle_type'];
 for (const outlet of outlets) {
-  const list = lists.get(outlet.id).sort((a, b) => a.properties.name.localeCompare(b.properties.name, 'de') || a.id.localeCompare(b.id));
+  const list = lists.get(outlet.id).sort(ORDER === 'sweep'
+    ? (a, b) => bearing(outlet, a) - bearing(outlet, b) || a.id.localeCompare(b.id)
+    : (a, b) => a.properties.name.localeCompare(b.properties.name, 'de') || a.id.localeCompare(b.id));
   const total = outlet.properties.mail + list.reduce((sum, v) => sum + v.properties.mail, 0);
   const vans = Math.ceil(total / CAPACITY);
   process.stderr.write(`${outlet.id}: ${list.length} villages, ${total} items, ${vans} van(s)\n`);

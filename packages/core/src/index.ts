@@ -10,3 +10,4 @@ export * from './matrix/index.js';
 export * from './coverage/index.js';
 export * from './vrp/index.js';
 export * from './report/index.js';
+export * from './plan/index.js';

@@ -17,6 +17,8 @@ export interface BaselineRoute {
   stops: string[];
   /** For routes read from a drawn line: the line's own length in metres. */
   lineLength?: number;
+  /** For routes read from CSV: the zero-based data row of each stop, for error messages. */
+  rows?: number[];
 }
 
 /** A route drawn as a line, before its stops are matched. */
@@ -104,7 +106,8 @@ async function readCsvRoutes(text: string, source: string): Promise<BaselineRout
   });
   if (byRoute.size === 0) throw new InputError('no routes in the file', { source }, 'add one row per stop: route_id,seq,stop_id');
   return [...byRoute].map(([id, route]) => {
-    const result: BaselineRoute = { id, stops: route.entries.sort((a, b) => a.seq - b.seq).map((entry) => entry.stop) };
+    const entries = route.entries.sort((a, b) => a.seq - b.seq);
+    const result: BaselineRoute = { id, stops: entries.map((entry) => entry.stop), rows: entries.map((entry) => entry.index) };
     if (route.vehicleType !== undefined) result.vehicleType = route.vehicleType;
     return result;
   });

@@ -109,12 +109,13 @@ export function renderMapSvg(report: PlanReport, options: MapOptions = {}): stri
   parts.push(`<path class="road minor" d="${pathData(roadGroups.minor, projection)}" stroke="#b9b2a3" stroke-width="1"/>`);
   parts.push(`<path class="road major" d="${pathData(roadGroups.major, projection)}" stroke="#e6b04b" stroke-width="2.2"/>`);
   parts.push('</g>');
-  for (const phase of ['before', 'after'] as const) {
+  // Today's routes on top, thin and dashed, so that both plans stay visible where they share a road.
+  for (const phase of ['after', 'before'] as const) {
     parts.push(`<g id="layer-${phase}" fill="none" stroke-linecap="round" stroke-linejoin="round">`);
     report[phase].forEach((route, index) => {
       const dash = phase === 'before' ? ' stroke-dasharray="6 4"' : '';
-      const widthAttr = phase === 'before' ? 2.5 : 3;
-      parts.push(`<path class="route ${phase}" data-route="${escapeHtml(route.id)}" d="${pathData([route.geometry], projection)}" stroke="${routeColour(phase, index)}" stroke-width="${widthAttr}" stroke-opacity="${phase === 'before' ? 0.75 : 0.9}"${dash}><title>${escapeHtml(`${phase === 'before' ? 'Today' : 'New'} ${route.id}: ${(route.distance / 1000).toFixed(1)} km, ${route.stops.length} stops`)}</title></path>`);
+      const widthAttr = phase === 'before' ? 2 : 3.5;
+      parts.push(`<path class="route ${phase}" data-route="${escapeHtml(route.id)}" d="${pathData([route.geometry], projection)}" stroke="${routeColour(phase, index)}" stroke-width="${widthAttr}" stroke-opacity="${phase === 'before' ? 0.9 : 0.75}"${dash}><title>${escapeHtml(`${phase === 'before' ? 'Today' : 'New'} ${route.id}: ${(route.distance / 1000).toFixed(1)} km, ${route.stops.length} stops`)}</title></path>`);
     });
     parts.push('</g>');
   }

@@ -1,0 +1,115 @@
+/**
+ * `postroute plan plan.json --out dir/`: roads, places, fleet and today's routes → a new network
+ * plan and a mileage-savings report (summary.json, routes.csv, stops.csv, routes.geojson,
+ * report.html). The command reads the files plan.json names and writes the outputs; every
+ * decision is `planNetwork` in core.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import {
+  InputError,
+  formatSummary,
+  parsePlanFile,
+  planNetwork,
+  planReportToGeoJson,
+  readBaselineLines,
+  readBaselineRoutes,
+  readGeoJson,
+  readPlaces,
+  renderHtmlReport,
+  routesCsv,
+  stopsCsv,
+  type PlanInputs,
+} from '@postroute/core';
+import { createProgress, writeOutput } from '../output.js';
+
+interface PlanArgs {
+  plan: string;
+  out: string;
+  timeLimit?: number;
+  seed?: number;
+  json: boolean;
+  quiet: boolean;
+}
+
+function readText(path: string, what: string, from: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `${what} file not found: ${path}` : `cannot read ${what} file ${path} (${code ?? String(error)})`,
+      { source: from, field: what }, 'paths in plan.json are relative to the plan file');
+  }
+}
+
+/** Reads plan.json and every file it names; paths are relative to plan.json. */
+export async function loadPlan(planPath: string): Promise<PlanInputs> {
+  const planText = readText(planPath, 'plan', planPath);
+  const spec = parsePlanFile(planText, planPath);
+  const base = dirname(planPath);
+  const show = (path: string): string => relative(process.cwd(), resolve(base, path)) || path;
+  const roadsPath = show(spec.roads.path);
+  const placesPath = show(spec.places.path);
+  const roads = readGeoJson(readText(resolve(base, spec.roads.path), 'roads', planPath), roadsPath);
+  const places = readPlaces(readText(resolve(base, spec.places.path), 'places', planPath), {
+    source: placesPath,
+    format: spec.places.format === 'csv' ? 'csv' : 'geojson',
+  });
+  const inputs: PlanInputs = { spec, roads, places, sources: { roads: roadsPath, places: placesPath, plan: planPath } };
+  if (spec.baseline) {
+    const baselinePath = show(spec.baseline.path);
+    const text = readText(resolve(base, spec.baseline.path), 'baseline', planPath);
+    inputs.baseline = spec.baseline.format === 'geojson'
+      ? { lines: readBaselineLines(text, baselinePath) }
+      : { routes: await readBaselineRoutes(text, { source: baselinePath, format: spec.baseline.format }) };
+    inputs.sources = { ...inputs.sources, baseline: baselinePath };
+  }
+  return inputs;
+}
+
+const command: CommandModule<object, PlanArgs> = {
+  command: 'plan <plan>',
+  describe: 'plan routes (and stations) for a county and report the mileage saved against today\'s routes',
+  builder: (yargs: Argv<object>) => yargs
+    .positional('plan', { type: 'string', demandOption: true, describe: 'plan.json: roads, places, fleet, baseline (see README)' })
+    .option('out', { type: 'string', default: 'plan-out', describe: 'folder for summary.json, routes.csv, stops.csv, routes.geojson, report.html' })
+    .option('time-limit', { type: 'number', describe: 'route search time limit, seconds (default: timeLimitS in plan.json, else 10)' })
+    .option('seed', { type: 'number', describe: 'random seed (default: seed in plan.json, else 1)' })
+    .option('json', { type: 'boolean', default: false, describe: 'print summary.json to stdout instead of the table' })
+    .check((argv) => {
+      if (argv.seed !== undefined && !Number.isInteger(argv.seed)) throw new Error('--seed must be an integer');
+      if (argv.timeLimit !== undefined && !(Number(argv.timeLimit) > 0)) throw new Error('--time-limit must be a positive number of seconds');
+      return true;
+    }) as unknown as Argv<PlanArgs>,
+  handler: async (args: ArgumentsCamelCase<PlanArgs>) => {
+    const inputs = await loadPlan(args.plan);
+    const progress = createProgress(args.quiet);
+    let result;
+    try {
+      result = await planNetwork(inputs, {
+        ...(args.seed !== undefined ? { seed: args.seed } : {}),
+        ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),
+        onProgress: progress.onProgress,
+        generatedBy: 'postroute plan',
+      });
+    } finally {
+      progress.done();
+    }
+    const { report } = result;
+    const osm = inputs.roads.features.some((feature) => feature.properties?.osm_id !== undefined || String(feature.id ?? '').startsWith('way/'));
+    mkdirSync(args.out, { recursive: true });
+    const summaryJson = `${JSON.stringify(report.summary, null, 2)}\n`;
+    writeFileSync(join(args.out, 'summary.json'), summaryJson);
+    writeFileSync(join(args.out, 'routes.csv'), await routesCsv(report));
+    writeFileSync(join(args.out, 'stops.csv'), await stopsCsv(report));
+    writeFileSync(join(args.out, 'routes.geojson'), `${JSON.stringify(planReportToGeoJson(report))}\n`);
+    writeFileSync(join(args.out, 'report.html'), renderHtmlReport(report, osm ? { attribution: 'Map data © OpenStreetMap contributors, ODbL' } : {}));
+    writeOutput(args.json ? summaryJson : formatSummary(report.summary));
+    if (!args.quiet) {
+      process.stderr.write(`postroute: wrote summary.json, routes.csv, stops.csv, routes.geojson, report.html to ${args.out} (${report.run.seconds.toFixed(1)} s)\n`);
+    }
+  },
+};
+
+export default command;

@@ -1,0 +1,87 @@
+/**
+ * `postroute plan` as a user runs it: the compiled CLI in a child process, on a hand-made grid
+ * county written to a temporary folder. Build first (`npx tsc -b packages/core packages/cli`; the
+ * test script does it).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gridPlaces, gridRoads } from '../../core/test/plan/grid.js';
+
+const main = resolve(import.meta.dirname, '../dist/main.js');
+
+function run(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [main, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const plan = {
+  name: 'grid county',
+  roads: 'roads.geojson',
+  places: 'places.geojson',
+  baseline: 'today.csv',
+  fleet: [{ id: 'van', count: 3, capacity: 100, departure: '08:00', maxShiftHours: 4 }],
+  timeLimitS: 1,
+};
+
+let dir = '';
+beforeAll(() => {
+  if (!existsSync(main)) throw new Error('packages/cli/dist/main.js is missing: run `npx tsc -b packages/core packages/cli` first');
+  dir = mkdtempSync(join(tmpdir(), 'postroute-plan-'));
+  writeFileSync(join(dir, 'roads.geojson'), JSON.stringify(gridRoads()));
+  writeFileSync(join(dir, 'places.geojson'), JSON.stringify({
+    type: 'FeatureCollection',
+    features: gridPlaces().map((p) => ({ type: 'Feature', id: p.id, properties: p.properties, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } })),
+  }));
+  writeFileSync(join(dir, 'today.csv'), 'route_id,seq,stop_id\nT1,1,v1\nT1,2,v2\nT1,3,v4\nT2,1,v5\nT2,2,v6\nT2,3,outlet\nT2,4,v3\n');
+  writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan, null, 2));
+});
+
+describe('postroute plan', () => {
+  it('writes the five report files and prints the savings summary', () => {
+    const { status, stdout, stderr } = run(['plan', 'plan.json', '--out', 'out', '--seed', '3'], dir);
+    expect(stderr).not.toMatch(/internal error/);
+    expect(status).toBe(0);
+    for (const file of ['summary.json', 'routes.csv', 'stops.csv', 'routes.geojson', 'report.html']) expect(existsSync(join(dir, 'out', file))).toBe(true);
+    expect(stdout).toMatch(/^Plan: grid county/);
+    expect(stdout).toMatch(/optimisation rate -?\d+\.\d\d %/);
+    // Progress per step goes to stderr, not stdout.
+    for (const step of ['graph', 'snap', 'matrix', 'baseline', 'solve', 'report']) expect(stderr).toContain(`[${step}]`);
+    const summary = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8'));
+    expect(summary.before.routes).toBe(2);
+    expect(summary.after.km).toBeLessThanOrEqual(summary.before.km);
+  });
+
+  it('prints summary.json with --json, the same for the same seed', () => {
+    const first = run(['plan', 'plan.json', '--out', 'out-a', '--json', '--quiet', '--seed', '5'], dir);
+    const second = run(['plan', 'plan.json', '--out', 'out-b', '--json', '--quiet', '--seed', '5'], dir);
+    expect(first.status).toBe(0);
+    expect(first.stderr).toBe('');
+    expect(Object.keys(JSON.parse(first.stdout)).slice(0, 4)).toEqual(['name', 'operatingDaysPerYear', 'before', 'after']);
+    expect(second.stdout).toBe(first.stdout);
+    expect(readFileSync(join(dir, 'out-b', 'routes.csv'), 'utf8')).toBe(readFileSync(join(dir, 'out-a', 'routes.csv'), 'utf8'));
+  });
+
+  const badInputs: [string, (p: typeof plan) => unknown, RegExp][] = [
+    ['negative capacity', (p) => ({ ...p, fleet: [{ id: 'van', capacity: -5 }] }), /bad\.json, line \d+, field "fleet\[0\]\.capacity": must be greater than 0/],
+    ['missing places file', (p) => ({ ...p, places: 'nowhere.geojson' }), /places file not found/],
+    ['unknown key', (p) => ({ ...p, vehicle: 3 }), /field "vehicle": unknown setting/],
+  ];
+  it.each(badInputs)('%s: one located error line, exit 2', (_label, edit, pattern) => {
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(edit(plan), null, 2));
+    const { status, stderr } = run(['plan', 'bad.json', '--out', 'out-bad'], dir);
+    expect(status).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(pattern);
+  });
+
+  it('names the row of a baseline stop that does not exist', () => {
+    writeFileSync(join(dir, 'bad-today.csv'), 'route_id,seq,stop_id\nT1,1,v1\nT1,2,v99\n');
+    writeFileSync(join(dir, 'bad-baseline.json'), JSON.stringify({ ...plan, baseline: 'bad-today.csv' }));
+    const { status, stderr } = run(['plan', 'bad-baseline.json', '--out', 'out-bad'], dir);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/bad-today\.csv.*"v99"/);
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * Reads the planning attributes of each place (role, name, population, mail, latest arrival,
+ * service time) from its properties, with one located error per bad value. CSV values arrive as
+ * strings and are parsed here; GeoJSON values may be numbers or strings.
+ */
+import { InputError } from '../errors.js';
+import type { Place } from '../io/places.js';
+import type { PlaceRole, ReportPlace } from '../report/types.js';
+
+const ROLES: readonly PlaceRole[] = ['hub', 'outlet', 'station', 'village'];
+
+/** A place with everything the planner needs. */
+export interface PlanPlace extends ReportPlace {
+  /** Seconds spent at the stop (0 for hubs). */
+  serviceTime: number;
+  /** Latest arrival, seconds after midnight, when the place has a deadline. */
+  latest?: number;
+}
+
+/**
+ * @example
+ * classifyPlaces(readPlaces(text, { source: 'places.csv' }), 'places.csv', { outlet: 600, station: 300, village: 180 });
+ */
+export function classifyPlaces(
+  places: readonly Place[],
+  source: string,
+  serviceTime: { outlet: number; station: number; village: number },
+): PlanPlace[] {
+  const result = places.map((place, index): PlanPlace => {
+    const at = (field: string): { source: string; index: number; field: string } => ({ source, index, field });
+    const props = place.properties;
+    const roleValue = props.role ?? 'village';
+    const role = String(roleValue).trim().toLowerCase() as PlaceRole;
+    if (!ROLES.includes(role)) {
+      throw new InputError(`unknown role "${String(roleValue)}" for place "${place.id}"`, at('role'), `use one of: ${ROLES.join(', ')}`);
+    }
+    const name = props.name === undefined || props.name === null || props.name === '' ? place.id : String(props.name);
+    const number = (field: string, required: boolean): number => {
+      const value = props[field];
+      if (value === undefined || value === null || value === '') {
+        if (required) {
+          throw new InputError(`place "${place.id}" has no ${field}`, at(field),
+            field === 'mail' ? 'give the daily mail volume (items or kg, the unit of the fleet capacity)' : `give a number`);
+        }
+        return 0;
+      }
+      const parsed = typeof value === 'number' ? value : Number(String(value).trim());
+      if (!Number.isFinite(parsed) || parsed < 0) {
+        throw new InputError(`${field} of place "${place.id}" must be a number ≥ 0, got ${JSON.stringify(value)}`, at(field));
+      }
+      return parsed;
+    };
+    const planPlace: PlanPlace = {
+      id: place.id,
+      name,
+      role,
+      lon: place.lon,
+      lat: place.lat,
+      population: number('population', false),
+      mail: role === 'hub' ? number('mail', false) : number('mail', true),
+      serviceTime: role === 'hub' ? 0 : serviceTime[role],
+    };
+    if (props.service_min !== undefined && props.service_min !== null && props.service_min !== '') {
+      planPlace.serviceTime = Math.round(number('service_min', true) * 60);
+    }
+    const latest = props.latest;
+    if (latest !== undefined && latest !== null && latest !== '') {
+      const match = /^(\d{1,2}):(\d{2})$/.exec(String(latest).trim());
+      if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) {
+        throw new InputError(`latest of place "${place.id}" must be a time "HH:MM", got ${JSON.stringify(latest)}`, at('latest'));
+      }
+      planPlace.latest = Number(match[1]) * 3600 + Number(match[2]) * 60;
+    }
+    return planPlace;
+  });
+  if (!result.some((place) => place.role === 'hub')) {
+    throw new InputError('no place has role "hub"', { source, field: 'role' }, 'mark the depot the vans start from with role=hub');
+  }
+  return result;
+}
