@@ -27,9 +27,15 @@ export interface HgsParams {
   restartAfter: number;
   /** Random individuals in the initial population (HGS-CVRP: 4 × 25). */
   initialSize: number;
+  /** Local-search results between penalty updates (HGS-CVRP: 100 iterations). */
+  penaltyUpdateEvery: number;
+  /** Initial time-warp penalty per unit, relative to the average cost of a unit of travel time. */
+  initialTimeWarpFactor: number;
 }
 
-export const DEFAULT_HGS: HgsParams = { granularity: 20, targetFeasible: 0.2, restartAfter: 20000, initialSize: 100 };
+export const DEFAULT_HGS: HgsParams = {
+  granularity: 20, targetFeasible: 0.2, restartAfter: 20000, initialSize: 100, penaltyUpdateEvery: 50, initialTimeWarpFactor: 10,
+};
 
 /** Progress of the search: the best cost so far and when it was found. */
 export interface SolveProgressEvent extends ProgressEvent {
@@ -62,11 +68,13 @@ export function runHgs(
   const split = new Split(problem);
   const population = new Population(active);
   const penalties = initialPenalties(problem);
+  penalties.timeWarp *= params.initialTimeWarpFactor;
   const repairPenalties: Penalties = { capacity: 0, timeWarp: 0, distance: 0 };
   const state: SearchState = { iterations: 0, iterationsWithoutImprovement: 0, elapsedSeconds: 0 };
   let bestFeasible: Individual | null = null;
   let bestOverall: Individual | null = null;
   let sinceRestart = 0;
+  let educated = 0;
   const history = { load: [] as boolean[], time: [] as boolean[], distance: [] as boolean[] };
   const activeStops: number[] = [];
   for (let s = 0; s < problem.nStops; s++) if (active[s]) activeStops.push(s);
@@ -115,6 +123,12 @@ export function runHgs(
     record(history.time, ind.timeExcess <= 1e-6);
     record(history.distance, ind.distanceExcess <= 1e-6);
     population.add(ind);
+    if (++educated % params.penaltyUpdateEvery === 0) {
+      adapt(penalties, 'capacity', history.load, params.targetFeasible);
+      adapt(penalties, 'timeWarp', history.time, params.targetFeasible);
+      adapt(penalties, 'distance', history.distance, params.targetFeasible);
+      population.repenalise(penalties);
+    }
     let improved = consider(ind);
     if (!ind.feasible && rng.next() < 0.5) {
       repairPenalties.capacity = penalties.capacity * 10;
@@ -162,12 +176,6 @@ export function runHgs(
     } else {
       state.iterationsWithoutImprovement++;
       sinceRestart++;
-    }
-    if (state.iterations % 100 === 0) {
-      adapt(penalties, 'capacity', history.load, params.targetFeasible);
-      adapt(penalties, 'timeWarp', history.time, params.targetFeasible);
-      adapt(penalties, 'distance', history.distance, params.targetFeasible);
-      population.repenalise(penalties);
     }
     if (sinceRestart >= params.restartAfter) {
       population.clear();
