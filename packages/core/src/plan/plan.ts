@@ -47,7 +47,7 @@ export interface PlanOptions {
    *  that stops this way, before the time limit, is repeatable for the same seed. */
   maxIterationsWithoutImprovement?: number;
   onProgress?: ProgressCallback;
-  /** Credit shown under the map; default: OSM credit when the roads carry `osm_id`. */
+  /** Name of the tool for the report footer; default "postroute". */
   generatedBy?: string;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { createRandom } from '../../src/util/random.js';
 import { buildNetwork } from '../../src/graph/build.js';
 import { snapPlaces } from '../../src/graph/snap.js';
 import { findPath } from '../../src/matrix/index.js';
@@ -35,6 +36,25 @@ describe('planNetwork on a hand-made grid county', () => {
     expect(summary.optimisationRatePercent).toBeCloseTo(((beforeM - afterM) / beforeM) * 100, 2);
   });
 
+  it('is never worse than random feasible baselines either', async () => {
+    const rng = createRandom(42);
+    const ids = ['outlet', 'v1', 'v2', 'v3', 'v4', 'v5', 'v6'];
+    for (let trial = 0; trial < 3; trial++) {
+      const order = [...ids];
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = rng.int(i + 1);
+        [order[i], order[j]] = [order[j]!, order[i]!];
+      }
+      const cut = 1 + rng.int(order.length - 1);
+      const routes = [{ id: 'A', stops: order.slice(0, cut) }, { id: 'B', stops: order.slice(cut) }];
+      // A generous deadline keeps every baseline feasible, so the warm-start guarantee applies.
+      const places = gridPlaces().map((p) => (p.id === 'outlet' ? { ...p, properties: { ...p.properties, latest: '23:00' } } : p));
+      const { report } = await planNetwork(inputs({ places, baseline: { routes } }), { seed: trial, timeLimit: 0.5 });
+      expect(report.summary.before.routesWithViolations).toBe(0);
+      expect(report.summary.after.distanceM).toBeLessThanOrEqual(report.summary.before.distanceM);
+    }
+  });
+
   it("measures today's routes on the road graph, leg by leg", async () => {
     const { report } = await planNetwork(inputs(), { seed: 1, timeLimit: 0.5 });
     // Independent of the evaluator: sum the road paths of every leg hub → stops → hub.
@@ -64,6 +84,20 @@ describe('planNetwork on a hand-made grid county', () => {
     expect(report.before[0]!.violations.find((v) => v.kind === 'over-capacity')!.amount).toBe(100 - 60);
     expect(report.summary.before.routesWithViolations).toBe(1);
     expect(report.summary.after.routesWithViolations).toBe(0);
+  });
+
+  it("agrees with the routing evaluator's own verdict on today's routes", async () => {
+    const spec = gridSpec({ fleet: [{ id: 'van', count: 3, capacity: 60, departure: '08:00', maxShiftHours: 0.5 }] });
+    const places = gridPlaces().map((p) => (p.id === 'outlet' ? { ...p, properties: { ...p.properties, latest: '08:05' } } : p));
+    const routes = [{ id: 'ALL', stops: ['v1', 'v2', 'v4', 'v5', 'v6', 'v3', 'outlet'] }];
+    const { report, baselineSolution } = await planNetwork(inputs({ spec, places, baseline: { routes } }), { seed: 1, timeLimit: 0.5 });
+    const ours = new Set(report.before[0]!.violations.map((v) => v.kind));
+    const theirs = new Set(baselineSolution!.routes[0]!.violations.map((v) => v.kind));
+    expect(ours).toEqual(new Set(['over-capacity', 'over-shift', 'late']));
+    expect(theirs.has('capacity')).toBe(true);
+    expect(theirs.has('max-duration') || theirs.has('shift')).toBe(true);
+    expect(theirs.has('time-window')).toBe(true);
+    expect(baselineSolution!.feasible).toBe(false);
   });
 
   it('flags a late arrival at a township office', async () => {
