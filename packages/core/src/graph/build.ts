@@ -69,7 +69,7 @@ export function buildNetwork(roads: FeatureCollection, options: BuildNetworkOpti
   const steps = 6;
   report({ step: 'build', done: 0, total: steps, message: 'reading roads' });
 
-  const vertices = new VertexTable();
+  const vertices = new VertexTable(roads.features.length * 4);
   const read = readLines(roads, profile, source, vertices);
   const { lines, stats: readStats } = read;
   if (lines.length === 0) {
@@ -234,12 +234,20 @@ function toGraphology(nodeLon: Float64Array, nodeLat: Float64Array, edges: RoadE
  * county-sized inputs).
  */
 class VertexTable {
-  lon: Float64Array = new Float64Array(1024);
-  lat: Float64Array = new Float64Array(1024);
+  lon: Float64Array;
+  lat: Float64Array;
   count = 0;
-  private slots = new Int32Array(4096).fill(-1);
+  private slots: Int32Array;
   private readonly scratch = new Float64Array(2);
   private readonly bits = new Uint32Array(this.scratch.buffer);
+
+  /** `expected`: a guess of the number of distinct vertices, to avoid regrowing. */
+  constructor(expected = 1024) {
+    const capacity = Math.max(1024, expected);
+    this.lon = new Float64Array(capacity);
+    this.lat = new Float64Array(capacity);
+    this.slots = new Int32Array(2 ** Math.ceil(Math.log2(capacity * 2))).fill(-1);
+  }
 
   private slotOf(lon: number, lat: number): number {
     this.scratch[0] = lon;
