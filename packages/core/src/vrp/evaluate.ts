@@ -93,7 +93,10 @@ export function startTime(seg: Segment, type: VehicleTypeData): number {
 }
 
 export interface ScheduleTotals {
+  /** Total lateness: at stops beyond their last window, and at the end beyond the shift. */
   timeWarp: number;
+  /** Lateness at the end (return after the end depot / shift closes). */
+  endLateness: number;
   /** Travel + service + waiting from departure to the end. */
   duration: number;
   /** Arrival at the end (or last departure for an open route). */
@@ -105,17 +108,19 @@ export interface VisitTimes {
   arrival: Float64Array;
   start: Float64Array;
   departure: Float64Array;
-  /** Time warp at each visit (lateness beyond its last window). */
+  /** Lateness at each visit (beyond its last window). */
   late: Float64Array;
 }
 
 /**
  * Drives a route forward from `departure`: wait for the next window that can still be met, or
- * record lateness beyond the last one as time warp (and continue as if on time, as the O(1)
- * summaries do). Exact for several windows per stop.
+ * record lateness beyond the last one. With `warp` (the search's model, as the O(1) summaries)
+ * the clock is set back to the window's end ("time warp"); without it (reports) service starts
+ * late and the lateness carries on. Exact for several windows per stop.
  */
 export function simulateRoute(
-  problem: ProblemData, type: VehicleTypeData, stops: ArrayLike<number>, length: number, departure: number, times: VisitTimes | null,
+  problem: ProblemData, type: VehicleTypeData, stops: ArrayLike<number>, length: number, departure: number,
+  times: VisitTimes | null, warp = true,
 ): ScheduleTotals {
   const prof = problem.profiles[type.profile]!;
   const n = problem.nLocations;
@@ -141,11 +146,11 @@ export function simulateRoute(
     }
     let lateness = 0;
     if (begin < 0) {
-      begin = problem.windows[2 * (w1 - 1) + 1]!;
-      lateness = t - begin;
+      const close = problem.windows[2 * (w1 - 1) + 1]!;
+      lateness = t - close;
       timeWarp += lateness;
-    }
-    duration += begin - (t - lateness);
+      begin = warp ? close : t;
+    } else duration += begin - t;
     const service = problem.serviceTime[loc]!;
     if (times !== null) {
       times.arrival[k] = arrival;
@@ -160,12 +165,14 @@ export function simulateRoute(
   const travel = prof.duration[prev * n + type.endLocation]!;
   t += travel;
   duration += travel;
+  let endLateness = 0;
   if (t > type.endLate) {
-    timeWarp += t - type.endLate;
-    t = type.endLate;
+    endLateness = t - type.endLate;
+    timeWarp += endLateness;
+    if (warp) t = type.endLate;
   } else if (t < type.endEarly) {
     duration += type.endEarly - t;
     t = type.endEarly;
   }
-  return { timeWarp, duration, end: t };
+  return { timeWarp, endLateness, duration, end: t };
 }

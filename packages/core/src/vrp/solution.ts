@@ -69,7 +69,7 @@ export function buildSolution(
       departure: new Float64Array(len),
       late: new Float64Array(len),
     };
-    const totals = simulateRoute(problem, t, stops, len, departure, times);
+    const totals = simulateRoute(problem, t, stops, len, departure, times, false);
     const routeViolations: PlanViolation[] = [];
     const load = new Float64Array(D);
     for (const s of stops) for (let d = 0; d < D; d++) load[d] = load[d]! + problem.delivery[s * D + d]!;
@@ -116,9 +116,7 @@ export function buildSolution(
       if (over > FEASIBILITY_TOLERANCE)
         routeViolations.push({ kind: 'capacity', dimension: d, amount: over, message: `load exceeds capacity ${t.capacity[d]} by ${fmt(over)} in dimension ${d}` });
     }
-    // Lateness at the end beyond what the stops already explain is the shift (or depot) closing.
-    const lateAtStops = Array.from(times.late).reduce((a, b) => a + b, 0);
-    const shiftLate = totals.timeWarp - lateAtStops;
+    const shiftLate = totals.endLateness;
     if (shiftLate > FEASIBILITY_TOLERANCE)
       routeViolations.push({ kind: 'shift', amount: shiftLate, message: `returns ${fmt(shiftLate)} after the shift ends at ${t.endLate}` });
     if (totals.duration > t.maxDuration + FEASIBILITY_TOLERANCE)

@@ -17,6 +17,7 @@ import { tryExchange } from '../operators/exchange.js';
 import { tryTwoOpt } from '../operators/two-opt.js';
 import { tryTwoOptStar } from '../operators/two-opt-star.js';
 import { trySwapStar } from '../operators/swap-star.js';
+import { trySwapVehicles } from '../operators/swap-vehicles.js';
 import { tryInsertOptional, tryRemoveOptional } from '../operators/optional.js';
 
 export const EPSILON = 1e-7;
@@ -374,6 +375,7 @@ export class LocalSearch {
         }
       }
       if (this.useSwapStar && this.swapStarPass(loop)) improved = true;
+      if (!improved && this.types.length > 1 && this.swapVehiclesPass()) improved = true;
       loop++;
     }
   }
@@ -433,6 +435,30 @@ export class LocalSearch {
       if (trySwapStar(this, a, b)) improved = true;
     }
     for (let r = 0; r < R; r++) this.whenSwapStar[r] = this.nbMoves;
+    return improved;
+  }
+
+  /** Routes trade vehicles with routes (or an unused vehicle) of another type. */
+  private swapVehiclesPass(): boolean {
+    let improved = false;
+    for (let ra = 0; ra < this.nRoutes; ra++) {
+      if (this.routeLength[ra] === 0) continue;
+      for (let t = 0; t < this.types.length; t++) {
+        if (t === this.routeType[ra]) continue;
+        let triedEmpty = false;
+        for (let rb = this.typeFirstRoute[t]!; rb < this.typeFirstRoute[t + 1]!; rb++) {
+          if (this.routeLength[rb] === 0) {
+            if (triedEmpty) continue;
+            triedEmpty = true;
+          }
+          if (trySwapVehicles(this, ra, rb)) {
+            improved = true;
+            break;
+          }
+        }
+        if (this.routeLength[ra] === 0) break;
+      }
+    }
     return improved;
   }
 
