@@ -23,7 +23,7 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const runsIndex = args.indexOf('--runs');
 const runs = runsIndex >= 0 ? Number(args[runsIndex + 1]) : quick ? 1 : 3;
-const gridSize = quick ? { rows: 100, cols: 100 } : { rows: 501, cols: 500 };
+const gridSize = quick ? { rows: 100, cols: 100 } : { rows: 507, cols: 500 };
 const peerGridRows = quick ? 2 : 2;
 
 const median = (values) => {

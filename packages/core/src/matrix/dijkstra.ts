@@ -61,6 +61,8 @@ export class ShortestPathSearch {
   best: Float64Array = new Float64Array(0);
   best2: Float64Array = new Float64Array(0);
   bestEntry: Int32Array = new Int32Array(0);
+  /** Record the arc that reached each node (for `arcsTo`); matrices switch it off. */
+  trackParents = true;
   /** Nodes settled in the last run (a work measure for benchmarks). */
   settled = 0;
   private readonly queue: FlatQueue<number>;
@@ -91,6 +93,7 @@ export class ShortestPathSearch {
     const parentArc = this.parentArc;
     const stamp = this.stamp;
     const queue = this.queue;
+    const trackParents = this.trackParents;
     const run = ++this.run;
     queue.clear();
 
@@ -170,7 +173,7 @@ export class ShortestPathSearch {
         }
         dist[w] = c;
         dist2[w] = dv2 + weight2[a]!;
-        parentArc[w] = a;
+        if (trackParents) parentArc[w] = a;
         queue.push(w, c);
       }
     }

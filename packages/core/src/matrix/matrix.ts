@@ -210,6 +210,7 @@ export function computeMatrix(network: RoadNetwork, snaps: Snap[], options: Matr
   const primary = new Float64Array(size * size);
   const secondary = new Float64Array(size * size);
   const search = searchFor(network, metric);
+  search.trackParents = false;
   const report = options.onProgress;
   const every = Math.max(1, Math.floor(size / 100));
   let done = 0;

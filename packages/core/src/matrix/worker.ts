@@ -17,6 +17,7 @@ interface WorkerInput {
 
 const { csr, plan, primary, secondary, first, step } = workerData as WorkerInput;
 const search = searchFor({ csr }, plan.metric);
+search.trackParents = false;
 let pending = 0;
 runMatrixRows(search, plan, primary, secondary, first, step, () => {
   if (++pending >= 8) {
