@@ -249,9 +249,18 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
     progress({ step: 'baseline', message: `evaluating ${baselineRoutes.length} routes in use today` });
     const baselineProblem = createProblem(problemFor([...seen.keys()], (id) => byId.get(id)?.mail ?? 0), { source: sources.baseline });
     baselineSolution = evaluatePlan(baselineProblem, baselineInput);
+    const used = new Map<string, number>();
     baselineSolution.routes.forEach((route, i) => {
       const source = baselineRoutes[i] as BaselineRoute;
-      before.push(reportRoute('before', source.id, route, source.lineLength));
+      const reported = reportRoute('before', source.id, route, source.lineLength);
+      // Today's plan may need more vans than the fleet has: say which routes have none.
+      const nth = (used.get(route.vehicleType) ?? 0) + 1;
+      used.set(route.vehicleType, nth);
+      const count = spec.fleet.find((vehicle) => vehicle.id === route.vehicleType)?.count ?? 0;
+      if (nth > count) {
+        reported.violations.push({ kind: 'over-fleet', amount: 1, message: `needs van ${nth} of type ${route.vehicleType}; the fleet has ${count}` });
+      }
+      before.push(reported);
     });
   }
 

@@ -21,14 +21,14 @@ export interface ReportPlace {
   servedVia?: string;
 }
 
-export type ViolationKind = 'over-capacity' | 'over-shift' | 'late' | 'unreachable';
+export type ViolationKind = 'over-capacity' | 'over-shift' | 'late' | 'unreachable' | 'over-fleet';
 
 /** One broken rule of one route, with the amount it is broken by, in the rule's unit. */
 export interface Violation {
   kind: ViolationKind;
   /** The stop concerned (late arrivals, unreachable legs); absent for route-wide limits. */
   stop?: string;
-  /** By how much: mail units over capacity, seconds over shift or late, 0 for unreachable. */
+  /** By how much: mail units over capacity, seconds over shift or late, vehicles over the fleet, 0 for unreachable. */
   amount: number;
   message: string;
 }

@@ -100,6 +100,15 @@ describe('planNetwork on a hand-made grid county', () => {
     expect(baselineSolution!.feasible).toBe(false);
   });
 
+  it('flags today\'s routes that need more vans than the fleet has', async () => {
+    const spec = gridSpec({ fleet: [{ id: 'van', count: 1, capacity: 100, departure: '08:00', maxShiftHours: 4 }] });
+    const { report, baselineSolution } = await planNetwork(inputs({ spec }), { seed: 1, timeLimit: 0.5 });
+    expect(report.before[0]!.violations).toEqual([]);
+    expect(report.before[1]!.violations.map((v) => v.kind)).toEqual(['over-fleet']);
+    expect(baselineSolution!.violations.some((v) => v.kind === 'fleet-size')).toBe(true);
+    expect(report.summary.after.vehicles).toBe(1);
+  });
+
   it('flags a late arrival at a township office', async () => {
     // The outlet is due by 08:05, but today's route goes there last.
     const places = gridPlaces().map((p) => (p.id === 'outlet' ? { ...p, properties: { ...p.properties, latest: '08:05' } } : p));
