@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../../src/util/random.js';
+import { createProblem } from '../../../src/vrp/model.js';
+import type { ProblemInput } from '../../../src/vrp/input.js';
+import { LocalSearch } from '../../../src/vrp/search/local-search.js';
+import { nearestNeighbours } from '../../../src/vrp/search/neighbours.js';
+import { penalisedRouteCost, summariseRoute } from '../../../src/vrp/evaluate.js';
+import { Segment } from '../../../src/vrp/segments.js';
+
+function problemInput(seed: number, n: number): ProblemInput {
+  const rng = createRandom(seed);
+  const xy = Array.from({ length: n + 2 }, () => [rng.int(100), rng.int(100)]);
+  const d = xy.map((a) => xy.map((b) => Math.round(Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!))));
+  return {
+    depots: [{ id: 'A', location: 0, timeWindow: [0, 600] }, { id: 'B', location: 1, timeWindow: [0, 600] }],
+    stops: Array.from({ length: n }, (_, k) => {
+      const a = rng.int(400);
+      return { id: `s${k}`, location: k + 2, delivery: [1 + rng.int(5)], pickup: [rng.int(3)], serviceTime: 5, timeWindows: [[a, a + 100] as [number, number]] };
+    }),
+    vehicleTypes: [
+      { id: 'van', count: 4, capacity: [15], startDepot: 'A', fixedCost: 20 },
+      { id: 'bike', count: 3, capacity: [6], startDepot: 'B', endDepot: null, maxDistance: 150, costPerDuration: 0.1 },
+    ],
+    matrix: { size: n + 2, distances: d },
+  };
+}
+
+describe('LocalSearch', () => {
+  it.each([1, 2, 3])('keeps its stored route costs equal to a fresh evaluation, and never worsens (seed %i)', (seed) => {
+    const problem = createProblem(problemInput(seed, 30));
+    const active = new Uint8Array(problem.nStops).fill(1);
+    const ls = new LocalSearch(problem, active, nearestNeighbours(problem, active, 10), createRandom(seed));
+    const rng = createRandom(seed + 10);
+    const routes: number[][] = Array.from({ length: problem.totalSlots }, () => []);
+    for (let s = 0; s < problem.nStops; s++) routes[rng.int(problem.totalSlots)]!.push(s);
+    const pen = { capacity: 10, timeWarp: 5, distance: 5 };
+    ls.load(routes);
+    ls.run(pen);
+    const before = (() => {
+      const seg = new Segment(1);
+      let sum = 0;
+      routes.forEach((r, k) => {
+        const t = problem.vehicleTypes[k < 4 ? 0 : 1]!;
+        summariseRoute(problem, t, r, r.length, seg);
+        sum += penalisedRouteCost(seg, t, pen);
+      });
+      return sum;
+    })();
+    const after = ls.exportRoutes();
+    expect(after.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, k) => k));
+    const seg = new Segment(1);
+    let total = 0;
+    after.forEach((r, k) => {
+      const t = problem.vehicleTypes[k < 4 ? 0 : 1]!;
+      summariseRoute(problem, t, r, r.length, seg);
+      const cost = penalisedRouteCost(seg, t, pen);
+      expect(ls.routeCost[k]).toBeCloseTo(cost, 6);
+      total += cost;
+    });
+    expect(total).toBeLessThan(before);
+  });
+});
