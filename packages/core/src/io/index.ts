@@ -6,3 +6,5 @@ export { readPlaces } from './places.js';
 export type { Place, ReadPlacesOptions } from './places.js';
 export * from './baseline.js';
 export * from './plan-file.js';
+export * from './vrplib.js';
+export * from './solomon.js';
