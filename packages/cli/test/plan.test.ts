@@ -23,7 +23,9 @@ const plan = {
   places: 'places.geojson',
   baseline: 'today.csv',
   fleet: [{ id: 'van', count: 3, capacity: 100, departure: '08:00', maxShiftHours: 4 }],
-  timeLimitS: 1,
+  // The search stops after 2,000 iterations without improvement (well under a second here), so a
+  // generous time limit keeps runs repeatable on a busy machine.
+  timeLimitS: 20,
 };
 
 let dir = '';
