@@ -13,7 +13,7 @@ import type { CoverageMatrix, CoverageOptions, CoverageResult } from './model.js
 import { buildResult, prepareProblem, type CoverageProblem } from './model.js';
 import { allIntegral, backendFits, createContext, secondsLeft, solveMipWith, type RunContext } from './run.js';
 import { checkP, heuristicDeadline } from './mclp.js';
-import { searchLocation } from './heuristics/index.js';
+import { locationReducedCosts, searchLocation, type LocationBoundResult } from './heuristics/index.js';
 import type { LocationInstance } from './heuristics/location-search.js';
 import { MipBuilder, type MipModel } from './mip/model.js';
 import { solveCapacitated } from './capacitated.js';
@@ -114,11 +114,12 @@ export async function pMedian(problem: CoverageProblem, p: number, context: RunC
   // Exact: k-nearest assignment model, grown where the slack is used.
   const k = new Int32Array(n).fill(Math.min(m, nearest ?? Math.max(8, Math.ceil((2 * n) / Math.max(1, total)))));
   const order = nearestOrder(data);
+  const prune = found.lagrangian ? pruning(instance, found.lagrangian, bestValue) : undefined;
   let proven = false;
   let solver: CoverageResult['solver'] = 'heuristic';
   let method: 'exact' | 'heuristic' = 'heuristic';
   for (let round = 0; round < 20 && secondsLeft(context) > 0.05; round++) {
-    const built = kNearestModel(data, order, k, p);
+    const built = kNearestModel(data, order, k, p, prune);
     if (!backendFits(context, { numCols: built.model.numCols, numRows: built.model.numRows, numNonzeros: built.model.rowIndex.length })) break;
     context.onProgress({ step: 'mip', message: `round ${round + 1}: ${built.model.numCols} columns, ${built.model.numRows} rows` });
     const start = startValues(data, order, k, built, bestOpen);
@@ -130,6 +131,12 @@ export async function pMedian(problem: CoverageProblem, p: number, context: RunC
     if (result.failure !== undefined) break;
     method = 'exact';
     solver = context.backend;
+    if (result.status === 'infeasible' && prune) {
+      // Nothing at most as good as the heuristic's answer exists besides it: it is optimal.
+      bound = bestValue;
+      proven = true;
+      break;
+    }
     if (result.status === 'infeasible') {
       throw new InfeasibleError(`no choice of ${p} new stations reaches every demand point by road`, 'raise p or add candidate sites');
     }
@@ -187,43 +194,69 @@ function nearestOrder(data: MedianData): Int32Array[] {
 
 interface KNearestModel {
   model: MipModel;
-  /** Column of x for (r, list position), per demand point: starts into xColumns. */
-  xStart: Int32Array;
+  /** Per demand point, the x column of each position in its nearest list (−1 when pruned). */
+  xColumns: Int32Array[];
   /** Slack column per demand point, −1 when its list is complete. */
   slackColumn: Int32Array;
 }
 
+/**
+ * Lagrangian reduced-cost pruning: every solution that assigns demand point r to site c costs at
+ * least value + siteExcess[c] + max(0, cost − λ_r); pairs (and the slack) that cannot be part of a
+ * solution at most `limit` are left out of the model.
+ */
+interface Pruning {
+  value: number;
+  lambda: Float64Array;
+  siteExcess: Float64Array;
+  limit: number;
+}
+
+function pruning(instance: LocationInstance, lagrangian: LocationBoundResult, limit: number): Pruning {
+  const { siteExcess } = locationReducedCosts(instance, lagrangian);
+  return { value: lagrangian.value, lambda: lagrangian.multipliers, siteExcess, limit: limit + 1e-7 * Math.max(1, Math.abs(limit)) };
+}
+
 /** Columns: y (one per site), then per demand point its x columns and maybe a slack. */
-function kNearestModel(data: MedianData, order: Int32Array[], k: Int32Array, p: number): KNearestModel {
+function kNearestModel(data: MedianData, order: Int32Array[], k: Int32Array, p: number, prune?: Pruning): KNearestModel {
   const n = data.demand.length;
   const m = data.sites.length;
   const builder = new MipBuilder('min');
-  for (let c = 0; c < m; c++) builder.addCol(0, data.fixed[c] ? 1 : 0, 1, true);
-  const xStart = new Int32Array(n + 1);
+  const siteOpenable = (c: number): boolean => !prune || data.fixed[c] === 1 || prune.value + prune.siteExcess[c]! <= prune.limit;
+  for (let c = 0; c < m; c++) builder.addCol(0, data.fixed[c] ? 1 : 0, siteOpenable(c) ? 1 : 0, true);
+  const xColumns: Int32Array[] = [];
   const slackColumn = new Int32Array(n).fill(-1);
   for (let r = 0; r < n; r++) {
     const list = order[r]!;
     const size = Math.min(k[r]!, list.length);
+    const keep = (c: number): boolean =>
+      !prune || prune.value + prune.siteExcess[c]! + Math.max(0, data.cost[r * m + c]! - prune.lambda[r]!) <= prune.limit;
+    let any = false;
+    for (let t = 0; t < size && !any; t++) any = keep(list[t]!);
     const cols: number[] = [];
-    xStart[r] = builder.numCols;
+    const positions = new Int32Array(size).fill(-1);
     for (let t = 0; t < size; t++) {
       const c = list[t]!;
+      if (any && !keep(c)) continue;
       const x = builder.addCol(data.cost[r * m + c]!, 0, 1, false);
+      positions[t] = x;
       cols.push(x);
       builder.addRow([x, c], [1, -1], -Infinity, 0);
     }
-    if (size < list.length) {
+    xColumns.push(positions);
+    const slackNeeded = size < list.length
+      && (!prune || !any || prune.value + Math.max(0, data.cost[r * m + list[size]!]! - prune.lambda[r]!) <= prune.limit);
+    if (slackNeeded) {
       const slack = builder.addCol(data.cost[r * m + list[size]!]!, 0, 1, false);
       slackColumn[r] = slack;
       cols.push(slack);
     }
     builder.addRow(cols, cols.map(() => 1), 1, 1);
   }
-  xStart[n] = builder.numCols;
   const free: number[] = [];
   for (let c = 0; c < m; c++) if (!data.fixed[c]) free.push(c);
   builder.addRow(free, free.map(() => 1), p, p);
-  return { model: builder.build(), xStart, slackColumn };
+  return { model: builder.build(), xColumns, slackColumn };
 }
 
 /** The start for the relaxed model: nearest open site, or the slack when it lies beyond k. */
@@ -236,7 +269,8 @@ function startValues(data: MedianData, order: Int32Array[], k: Int32Array, built
     const size = Math.min(k[r]!, list.length);
     let placed = false;
     for (let t = 0; t < size && !placed; t++) {
-      if (isOpen[list[t]!]) { values[built.xStart[r]! + t] = 1; placed = true; }
+      const x = built.xColumns[r]![t]!;
+      if (isOpen[list[t]!] && x >= 0) { values[x] = 1; placed = true; }
     }
     if (!placed && built.slackColumn[r]! >= 0) values[built.slackColumn[r]!] = 1;
   }

@@ -80,7 +80,7 @@ export function coverStructure(problem: CoverageProblem, radius: number, options
       const bits = bitsetsOf(rowCount, colCount, (add) => {
         columnsRows.forEach((rows, c) => { if (columnsAlive[c]) for (const r of rows) if (rowsAlive[r]) add(r, c); });
       });
-      if (dominate(bits, rowsAlive, words(colCount), (a, b) => a < b, options.rows === 'merge', rowWeightFull)) changed = true;
+      if (dominateRows(bits, rowsAlive, words(colCount), options.rows === 'merge', rowWeightFull)) changed = true;
     }
     if (colCount * colCount * words(rowCount) <= workLimit) {
       const bits = bitsetsOf(colCount, rowCount, (add) => {
@@ -138,7 +138,7 @@ function isSubset(bits: Uint32Array, a: number, b: number, w: number): boolean {
  * Rows: if S(a) ⊆ S(b), row b is implied by row a. With `merge`, only identical rows are
  * merged (weights added to the first); otherwise b is dropped.
  */
-function dominate(bits: Uint32Array, alive: Uint8Array, w: number, _first: (a: number, b: number) => boolean, merge: boolean, weights: Float64Array): boolean {
+function dominateRows(bits: Uint32Array, alive: Uint8Array, w: number, merge: boolean, weights: Float64Array): boolean {
   const count = alive.length;
   let changed = false;
   for (let b = 0; b < count; b++) {

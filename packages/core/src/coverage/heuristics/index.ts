@@ -2,13 +2,14 @@
 export type { LocationInstance, LocationState, SearchOptions } from './location-search.js';
 export { greedy, fastInterchange, variableNeighbourhoodSearch, createState, applySwap } from './location-search.js';
 export type { CoverInstance, BoundOptions, BoundResult } from './lagrangian.js';
-export { locationLowerBound, coverLowerBound } from './lagrangian.js';
+export { locationLowerBound, locationReducedCosts, coverLowerBound } from './lagrangian.js';
+export type { LocationBoundResult } from './lagrangian.js';
 export { greedyCover } from './set-cover.js';
 
 import type { Random } from '../../util/random.js';
 import type { ProgressCallback } from '../../util/progress.js';
 import { createState, fastInterchange, greedy, variableNeighbourhoodSearch, type LocationInstance } from './location-search.js';
-import { locationLowerBound } from './lagrangian.js';
+import { locationLowerBound, type LocationBoundResult } from './lagrangian.js';
 
 export interface LocationSearchOptions {
   random: Random;
@@ -28,6 +29,8 @@ export interface LocationSearchResult {
   total: number;
   /** Lagrangian lower bound on the total. */
   bound: number;
+  /** The Lagrangian solution behind the bound (absent when bounds are off). */
+  lagrangian?: LocationBoundResult;
   greedyTotal: number;
   interchangeTotal: number;
 }
@@ -47,9 +50,10 @@ export function searchLocation(instance: LocationInstance, options: LocationSear
   const boundDeadline = Math.min(options.deadline, now + Math.min(2000, (options.deadline - now) / 5));
   const start = new Float64Array(instance.n);
   for (let i = 0; i < instance.n; i++) start[i] = instance.cost[i * instance.m + state.c1[i]!]!;
-  const { bound } = options.lagrangian === false
-    ? { bound: 0 }
+  const lagrangian = options.lagrangian === false
+    ? undefined
     : locationLowerBound(instance, { upperBound: state.total, start, deadline: boundDeadline, integral: options.integral });
+  const bound = lagrangian ? lagrangian.bound : 0;
   report({ step: 'bound', message: `Lagrangian bound ${round(bound)}` });
   const best = variableNeighbourhoodSearch(instance, state, {
     random: options.random,
@@ -58,7 +62,9 @@ export function searchLocation(instance: LocationInstance, options: LocationSear
     target: bound,
     onImprove: (total) => report({ step: 'heuristic', message: `VNS ${round(total)}, bound ${round(bound)}` }),
   });
-  return { open: Int32Array.from(best.open).sort(), total: best.total, bound: Math.min(bound, best.total), greedyTotal, interchangeTotal };
+  const result: LocationSearchResult = { open: Int32Array.from(best.open).sort(), total: best.total, bound: Math.min(bound, best.total), greedyTotal, interchangeTotal };
+  if (lagrangian) result.lagrangian = lagrangian;
+  return result;
 }
 
 function round(value: number): number {

@@ -29,8 +29,16 @@ export interface BoundResult {
   iterations: number;
 }
 
+/** The p-median bound with what reduced-cost fixing needs: the unrounded value and its multipliers. */
+export interface LocationBoundResult extends BoundResult {
+  /** L(λ) before rounding. */
+  value: number;
+  /** The multipliers λ that gave it (one per demand point). */
+  multipliers: Float64Array;
+}
+
 /** A lower bound on the p-median-shaped problem `instance`. */
-export function locationLowerBound(instance: LocationInstance, options: BoundOptions): BoundResult {
+export function locationLowerBound(instance: LocationInstance, options: BoundOptions): LocationBoundResult {
   const { n, m, cost, fixed, allowed, p } = instance;
   const lambda = options.start ? Float64Array.from(options.start) : initialMultipliers(instance);
   const rho = new Float64Array(m);
@@ -41,6 +49,7 @@ export function locationLowerBound(instance: LocationInstance, options: BoundOpt
   for (let j = 0; j < m; j++) if (fixed[j]) fixedCount++;
   const free = Math.max(0, Math.min(p - fixedCount, order.length));
   const subgradient = new Float64Array(n);
+  const bestLambda = Float64Array.from(lambda);
   const maxIterations = options.maxIterations ?? 5000;
   let best = -Infinity;
   let theta = 2;
@@ -64,7 +73,7 @@ export function locationLowerBound(instance: LocationInstance, options: BoundOpt
     for (let i = 0; i < n; i++) value += lambda[i]!;
     for (let j = 0; j < m; j++) if (fixed[j]) { chosen[j] = 1; value += rho[j]!; }
     for (let k = 0; k < free; k++) { const j = order[k]!; chosen[j] = 1; value += rho[j]!; }
-    if (best === -Infinity || value > best + 1e-9 * Math.max(1, Math.abs(best))) { best = value; sinceImprovement = 0; }
+    if (best === -Infinity || value > best + 1e-9 * Math.max(1, Math.abs(best))) { best = value; bestLambda.set(lambda); sinceImprovement = 0; }
     else if (++sinceImprovement >= 20) { theta /= 2; sinceImprovement = 0; }
     if (round(best) >= options.upperBound - 1e-9 || theta < 1e-5) break;
     let norm = 0;
@@ -81,7 +90,38 @@ export function locationLowerBound(instance: LocationInstance, options: BoundOpt
     const step = (theta * Math.max(options.upperBound - value, 1e-9 * Math.max(1, Math.abs(value)))) / norm;
     for (let i = 0; i < n; i++) lambda[i] = lambda[i]! + step * subgradient[i]!;
   }
-  return { bound: round(best), iterations };
+  return { bound: round(best), iterations, value: best, multipliers: bestLambda };
+}
+
+/**
+ * Reduced-cost tests from a Lagrangian solution (L, λ): any solution that assigns i to j costs
+ * at least L + max(0, c_ij − λ_i), and any that opens a site j outside the relaxed choice at
+ * least L + (ρ_j − ρ_last chosen). Pairs and sites that push this above `upperBound` cannot be
+ * part of a solution at most that good.
+ */
+export function locationReducedCosts(instance: LocationInstance, bound: LocationBoundResult): { siteExcess: Float64Array } {
+  const { n, m, cost, fixed, allowed, p } = instance;
+  const lambda = bound.multipliers;
+  const rho = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    const row = i * m;
+    for (let j = 0; j < m; j++) {
+      const r = cost[row + j]! - lambda[i]!;
+      if (r < 0) rho[j] = rho[j]! + r;
+    }
+  }
+  const order: number[] = [];
+  let fixedCount = 0;
+  for (let j = 0; j < m; j++) {
+    if (allowed[j]) order.push(j);
+    if (fixed[j]) fixedCount++;
+  }
+  order.sort((a, b) => rho[a]! - rho[b]! || a - b);
+  const free = Math.max(0, Math.min(p - fixedCount, order.length));
+  const siteExcess = new Float64Array(m);
+  const last = free > 0 ? rho[order[free - 1]!]! : 0;
+  for (let k = free; k < order.length; k++) siteExcess[order[k]!] = Math.max(0, rho[order[k]!]! - last);
+  return { siteExcess };
 }
 
 function initialMultipliers(instance: LocationInstance): Float64Array {
