@@ -107,7 +107,7 @@ export function renderMapSvg(report: PlanReport, options: MapOptions = {}): stri
   parts.push('<g id="layer-roads" fill="none" stroke-linecap="round" stroke-linejoin="round">');
   parts.push(`<path class="road track" d="${pathData(roadGroups.track, projection)}" stroke="#d5d0c4" stroke-width="0.6"/>`);
   parts.push(`<path class="road minor" d="${pathData(roadGroups.minor, projection)}" stroke="#b9b2a3" stroke-width="1"/>`);
-  parts.push(`<path class="road major" d="${pathData(roadGroups.major, projection)}" stroke="#e6b04b" stroke-width="2.2"/>`);
+  parts.push(`<path class="road major" d="${pathData(roadGroups.major, projection)}" stroke="#a99f8c" stroke-width="2.4"/>`);
   parts.push('</g>');
   // Today's routes on top, thin and dashed, so that both plans stay visible where they share a road.
   for (const phase of ['after', 'before'] as const) {
