@@ -45,7 +45,8 @@ export interface SavingsOptions {
 }
 
 /**
- * Compares today's routes with the new plan.
+ * Compares today's routes with the new plan. Without today's routes (`before` empty) the savings
+ * figures are null rather than a misleading negative saving.
  *
  * @example
  * const summary = computeSavings(todayRoutes, newRoutes, { operatingDaysPerYear: 306 });
@@ -61,17 +62,18 @@ export function computeSavings(
   const a = totalsOf(after);
   const savedM = b.distanceM - a.distanceM;
   const savedS = b.durationS - a.durationS;
+  const compare = before.length > 0;
   return {
     name: options.name ?? 'plan',
     operatingDaysPerYear: days,
     before: b,
     after: a,
-    savedKmPerDay: round(savedM / 1000, 2),
-    savedKmPerYear: round((savedM * days) / 1000, 0),
-    optimisationRatePercent: b.distanceM > 0 ? round((savedM / b.distanceM) * 100, 2) : 0,
-    savedDriverHoursPerDay: round(savedS / 3600, 2),
-    savedDriverHoursPerYear: round((savedS * days) / 3600, 0),
-    vehiclesSaved: b.vehicles - a.vehicles,
+    savedKmPerDay: compare ? round(savedM / 1000, 2) : null,
+    savedKmPerYear: compare ? round((savedM * days) / 1000, 0) : null,
+    optimisationRatePercent: compare && b.distanceM > 0 ? round((savedM / b.distanceM) * 100, 2) : null,
+    savedDriverHoursPerDay: compare ? round(savedS / 3600, 2) : null,
+    savedDriverHoursPerYear: compare ? round((savedS * days) / 3600, 0) : null,
+    vehiclesSaved: compare ? b.vehicles - a.vehicles : null,
     unassigned: options.unassigned ?? [],
     notServedToday: options.notServedToday ?? [],
     stations: options.stations ?? null,

@@ -28,11 +28,16 @@ export function formatSummary(summary: SavingsSummary): string {
     lines.push(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[column] ?? 0))).join('   '));
   }
   lines.push('');
-  lines.push(
-    `Saved: ${number(summary.savedKmPerDay, 1)} km per day, ${number(summary.savedKmPerYear)} km per year ` +
-      `(${summary.operatingDaysPerYear} operating days); optimisation rate ${number(summary.optimisationRatePercent, 2)} %`,
-  );
-  lines.push(`Driver time saved: ${number(summary.savedDriverHoursPerDay, 1)} h per day, ${number(summary.savedDriverHoursPerYear)} h per year`);
+  if (summary.savedKmPerDay === null || summary.savedKmPerYear === null) {
+    lines.push("No routes in use today were given (plan.json \"baseline\"), so there is nothing to compare.");
+  } else {
+    const rate = summary.optimisationRatePercent === null ? 'n/a' : `${number(summary.optimisationRatePercent, 2)} %`;
+    lines.push(
+      `Saved: ${number(summary.savedKmPerDay, 1)} km per day, ${number(summary.savedKmPerYear)} km per year ` +
+        `(${summary.operatingDaysPerYear} operating days); optimisation rate ${rate}`,
+    );
+    lines.push(`Driver time saved: ${number(summary.savedDriverHoursPerDay ?? 0, 1)} h per day, ${number(summary.savedDriverHoursPerYear ?? 0)} h per year`);
+  }
   if (summary.stations) {
     lines.push(`Village stations opened: ${summary.stations.opened.length} (every village within ${number(summary.stations.radiusM / 1000, 1)} km of an outlet or station)`);
   }

@@ -98,13 +98,14 @@ export interface SavingsSummary {
   operatingDaysPerYear: number;
   before: PhaseTotals;
   after: PhaseTotals;
-  savedKmPerDay: number;
-  savedKmPerYear: number;
+  /** The savings figures are null when no baseline was given: there is nothing to compare. */
+  savedKmPerDay: number | null;
+  savedKmPerYear: number | null;
   /** Saved distance as a share of today's distance, in % (China Post's "optimisation rate"). */
-  optimisationRatePercent: number;
-  savedDriverHoursPerDay: number;
-  savedDriverHoursPerYear: number;
-  vehiclesSaved: number;
+  optimisationRatePercent: number | null;
+  savedDriverHoursPerDay: number | null;
+  savedDriverHoursPerYear: number | null;
+  vehiclesSaved: number | null;
   /** Stops the new plan could not serve, with the solver's reason. */
   unassigned: UnassignedStop[];
   /** Stops of the new plan that no route visits today. */

@@ -61,3 +61,11 @@ describe('round', () => {
     expect(round(-0.001, 2)).toBe(0);
   });
 });
+
+describe('computeSavings without a baseline', () => {
+  it('leaves the savings null instead of reporting the whole plan as a negative saving', () => {
+    const s = computeSavings([], [route('after', 'N1', ['a'], 5000, 600, 10)]);
+    expect(s.after.km).toBe(5);
+    expect([s.savedKmPerDay, s.savedKmPerYear, s.optimisationRatePercent, s.savedDriverHoursPerDay, s.vehiclesSaved]).toEqual([null, null, null, null, null]);
+  });
+});

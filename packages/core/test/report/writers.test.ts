@@ -58,3 +58,12 @@ describe('report writers', () => {
     expect(text).toMatch(/routes breaking a rule\s+1\s+0\s+-1/);
   });
 });
+
+describe('formatSummary without a baseline', () => {
+  it('says there is nothing to compare', () => {
+    const report = handMadeReport();
+    const summary = { ...report.summary, savedKmPerDay: null, savedKmPerYear: null, optimisationRatePercent: null };
+    expect(formatSummary(summary)).toContain('nothing to compare');
+    expect(formatSummary(summary)).not.toContain('Saved:');
+  });
+});

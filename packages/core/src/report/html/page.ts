@@ -64,9 +64,9 @@ export function renderHtmlReport(report: PlanReport, options: HtmlReportOptions 
   const figures = [
     figure('figure-before-km', 'km per day today', fmt(s.before.km, 1)),
     figure('figure-after-km', 'km per day, new plan', fmt(s.after.km, 1)),
-    figure('figure-saved-day', 'km saved per day', fmt(s.savedKmPerDay, 1), true),
-    figure('figure-saved-year', `km saved per year (${s.operatingDaysPerYear} days)`, fmt(s.savedKmPerYear), true),
-    figure('figure-rate', 'optimisation rate', `${fmt(s.optimisationRatePercent, 2)} %`, true),
+    figure('figure-saved-day', 'km saved per day', s.savedKmPerDay === null ? '—' : fmt(s.savedKmPerDay, 1), true),
+    figure('figure-saved-year', `km saved per year (${s.operatingDaysPerYear} days)`, s.savedKmPerYear === null ? '—' : fmt(s.savedKmPerYear), true),
+    figure('figure-rate', 'optimisation rate', s.optimisationRatePercent === null ? '—' : `${fmt(s.optimisationRatePercent, 2)} %`, true),
     figure('figure-vehicles', 'vehicles per day, today → new', `${s.before.vehicles} → ${s.after.vehicles}`),
     figure('figure-hours', 'driver hours per day, today → new', `${fmt(s.before.driverHours, 1)} → ${fmt(s.after.driverHours, 1)}`),
     figure('figure-stops', 'stops served, today → new', `${s.before.stopsServed} → ${s.after.stopsServed}`),
