@@ -66,6 +66,22 @@ describe('postroute plan', () => {
     expect(readFileSync(join(dir, 'out-b', 'routes.csv'), 'utf8')).toBe(readFileSync(join(dir, 'out-a', 'routes.csv'), 'utf8'));
   });
 
+  it('reads today\'s routes drawn as GeoJSON lines and reports the drawn length', () => {
+    const L = (coordinates: number[][], id: string) => ({ type: 'Feature', properties: { route_id: id }, geometry: { type: 'LineString', coordinates } });
+    const [x, y, d] = [11.5, 50, 0.01];
+    writeFileSync(join(dir, 'today.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [
+      L([[x, y], [x + 4 * d, y], [x + 4 * d, y + 4 * d]], 'east'),
+      L([[x, y], [x, y + 4 * d], [x + 2 * d, y + 4 * d], [x + 2 * d, y + 2 * d], [x + d, y + d]], 'west'),
+    ] }));
+    writeFileSync(join(dir, 'plan-lines.json'), JSON.stringify({ ...plan, baseline: 'today.geojson' }));
+    const { status, stderr } = run(['plan', 'plan-lines.json', '--out', 'out-lines', '--quiet'], dir);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const routes = readFileSync(join(dir, 'out-lines', 'routes.csv'), 'utf8').split('\n');
+    expect(routes[1]).toMatch(/^before,east,van,hub,3,.*v1 > v4 > outlet,\d+\.\d\d$/);
+    expect(routes[2]).toMatch(/^before,west,.*v2 > v5 > v3 > v6,\d+\.\d\d$/);
+  });
+
   const badInputs: [string, (p: typeof plan) => unknown, RegExp][] = [
     ['negative capacity', (p) => ({ ...p, fleet: [{ id: 'van', capacity: -5 }] }), /bad\.json, line \d+, field "fleet\[0\]\.capacity": must be greater than 0/],
     ['missing places file', (p) => ({ ...p, places: 'nowhere.geojson' }), /places file not found/],
