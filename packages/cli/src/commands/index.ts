@@ -4,7 +4,8 @@ import cover from './cover.js';
 import graph from './graph.js';
 import matrix from './matrix.js';
 import plan from './plan.js';
+import solve from './solve.js';
 
 // Each command module default-exports a yargs CommandModule; add new ones here.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [plan, graph, matrix, cover];
+export const commands: CommandModule<any, any>[] = [plan, graph, matrix, cover, solve];
