@@ -272,7 +272,7 @@ function summary(result: CoverageResult, unit: string): string {
     `objective   ${fmt(result.objective)} (${objectiveName})`,
     `open        ${result.open.length} sites (${result.open.length - result.opened.length} existing, ${result.opened.length} new)`,
     `coverage    ${result.coverage.count}/${result.coverage.total} demand points (${pct(result.coverage.share)}), weight ${fmt(result.coverage.weight)}/${fmt(result.coverage.totalWeight)} (${pct(result.coverage.weightShare)})`,
-    `solver      ${result.solver} (${result.method}), ${result.seconds.toFixed(1)} s`,
+    `solver      ${result.solver === 'heuristic' ? 'heuristic with Lagrangian bound' : `${result.solver} MIP`}, ${result.seconds.toFixed(1)} s`,
     '',
     'site                     new  demand  farthest',
   ];
