@@ -1,0 +1,61 @@
+/**
+ * Today's routes, resolved against the places: drawn lines matched to stops, every stop id checked,
+ * each error located in the baseline file (CSV line and row, or route index).
+ */
+import { InfeasibleError, InputError } from '../errors.js';
+import type { BaselineLine, BaselineRoute } from '../io/baseline.js';
+import { matchLineStops } from '../io/baseline.js';
+import type { PlanSpec } from '../io/plan-file.js';
+import type { PlanPlace } from './places.js';
+
+export interface ResolvedBaseline {
+  routes: BaselineRoute[];
+  /** Stop id → the route that serves it today. */
+  servedBy: Map<string, string>;
+}
+
+/**
+ * @param rejected place id → why it is not on the road network (from snapping)
+ */
+export function resolveBaseline(
+  baseline: { routes: BaselineRoute[] } | { lines: BaselineLine[] } | undefined,
+  places: readonly PlanPlace[],
+  spec: PlanSpec,
+  sources: { baseline: string; places: string },
+  rejected: ReadonlyMap<string, string>,
+): ResolvedBaseline {
+  let routes: BaselineRoute[] = [];
+  if (baseline && 'lines' in baseline) {
+    const candidates = places.filter((place) => place.role !== 'hub');
+    routes = baseline.lines.map((line) => matchLineStops(line, candidates, { maxDistance: spec.baselineMatchDistance }));
+  } else if (baseline) {
+    routes = baseline.routes;
+  }
+  const byId = new Map(places.map((place) => [place.id, place]));
+  const servedBy = new Map<string, string>();
+  routes.forEach((route, routeIndex) => {
+    const where = (k?: number): { source: string; index: number; line?: number } => {
+      const row = k === undefined ? undefined : route.rows?.[k];
+      return row === undefined ? { source: sources.baseline, index: routeIndex } : { source: sources.baseline, index: row, line: row + 2 };
+    };
+    if (route.stops.length === 0) {
+      throw new InputError(`route "${route.id}" serves no place`, { ...where(), field: 'geometry' },
+        `no place lies within ${spec.baselineMatchDistance} m of the drawn line; raise baselineMatchDistanceM or check the line`);
+    }
+    if (route.vehicleType !== undefined && !spec.fleet.some((vehicle) => vehicle.id === route.vehicleType)) {
+      throw new InputError(`route "${route.id}" uses vehicle type "${route.vehicleType}", which is not in the fleet`, { ...where(0), field: 'vehicle_type' },
+        `fleet types: ${spec.fleet.map((vehicle) => vehicle.id).join(', ')}`);
+    }
+    route.stops.forEach((stop, k) => {
+      const place = byId.get(stop);
+      if (!place) throw new InputError(`route "${route.id}" visits "${stop}", which is not in ${sources.places}`, { ...where(k), field: 'stop_id' }, 'use the place ids of the places file');
+      if (place.role === 'hub') throw new InputError(`route "${route.id}" lists the hub "${stop}" as a stop`, { ...where(k), field: 'stop_id' }, 'leave the hub out: routes start and end there');
+      const other = servedBy.get(stop);
+      if (other !== undefined) throw new InputError(`"${stop}" is visited twice (routes "${other}" and "${route.id}")`, { ...where(k), field: 'stop_id' }, 'visit each place once a day');
+      servedBy.set(stop, route.id);
+      const why = rejected.get(stop);
+      if (why !== undefined) throw new InfeasibleError(`today's route "${route.id}" visits "${place.name}", which is ${why}`, 'raise snapDistanceM or fix the place position');
+    });
+  });
+  return { routes, servedBy };
+}

@@ -1,0 +1,79 @@
+/**
+ * One evaluated route as the report shows it: visits in planner units, every broken rule, and the
+ * path along the roads from hub to hub.
+ */
+import { InfeasibleError } from '../errors.js';
+import type { Snap } from '../graph/snap.js';
+import type { RoadNetwork } from '../graph/types.js';
+import type { FleetSpec } from '../io/plan-file.js';
+import { findPath } from '../matrix/index.js';
+import type { ReportRoute } from '../report/types.js';
+import { findViolations } from '../report/violations.js';
+import type { RouteResult } from '../vrp/index.js';
+import type { PlanPlace } from './places.js';
+
+export interface RouteReportContext {
+  network: RoadNetwork;
+  snaps: ReadonlyMap<string, Snap>;
+  places: ReadonlyMap<string, PlanPlace>;
+  fleet: readonly FleetSpec[];
+}
+
+/** The road path of hub → stops → hub, and the stops no road leads to from the previous one. */
+export function drawRoute(context: RouteReportContext, sequence: readonly string[]): { geometry: [number, number][]; unreachable: string[] } {
+  const geometry: [number, number][] = [];
+  const unreachable: string[] = [];
+  for (let k = 1; k < sequence.length; k++) {
+    const from = context.snaps.get(sequence[k - 1] as string);
+    const to = context.snaps.get(sequence[k] as string);
+    let path = null;
+    try {
+      // The same quickest paths as the matrices, so that the line is the distance counted.
+      if (from && to) path = findPath(context.network, from, to, { metric: 'time' });
+    } catch (error) {
+      if (!(error instanceof InfeasibleError)) throw error;
+    }
+    if (!path) {
+      unreachable.push(sequence[k] as string);
+      continue;
+    }
+    for (const position of path.geometry.coordinates) {
+      const last = geometry[geometry.length - 1];
+      if (!last || last[0] !== position[0] || last[1] !== position[1]) geometry.push([position[0] as number, position[1] as number]);
+    }
+  }
+  return { geometry, unreachable };
+}
+
+export function toReportRoute(
+  context: RouteReportContext,
+  phase: 'before' | 'after',
+  id: string,
+  route: RouteResult,
+  lineLength?: number,
+): ReportRoute {
+  const vehicle = context.fleet.find((v) => v.id === route.vehicleType) ?? context.fleet[0];
+  const load = route.startLoad[0] ?? 0;
+  const visits = route.visits.map((visit) => ({
+    id: visit.id, arrival: visit.arrival, start: visit.start, departure: visit.departure, load: visit.load[0] ?? 0, distance: visit.distance,
+  }));
+  const { geometry, unreachable } = drawRoute(context, [route.startDepot, ...route.stops, route.endDepot ?? route.startDepot]);
+  const latest = new Map<string, number>();
+  for (const stop of route.stops) {
+    const deadline = context.places.get(stop)?.latest;
+    if (deadline !== undefined) latest.set(stop, deadline);
+  }
+  const capacity = vehicle?.capacity ?? 0;
+  const result: ReportRoute = {
+    id, phase, vehicleType: route.vehicleType, depot: route.startDepot, stops: [...route.stops], visits,
+    departure: route.departure, arrival: route.arrival, distance: route.distance, duration: route.duration,
+    load, capacity,
+    violations: findViolations({ load, duration: route.duration, visits, stops: route.stops }, {
+      capacity, ...(vehicle?.maxShift !== undefined ? { maxShift: vehicle.maxShift } : {}), latest, unreachable,
+    }),
+    geometry,
+  };
+  if (vehicle?.maxShift !== undefined) result.maxShift = vehicle.maxShift;
+  if (lineLength !== undefined) result.lineLength = lineLength;
+  return result;
+}
