@@ -258,7 +258,7 @@ function runPool(jobs, parallel) {
 }
 
 const fmt = (x) => (x === undefined || x === null || Number.isNaN(x) ? '–' : Number.isInteger(x) ? String(x) : x.toFixed(2));
-const fmtPct = (x) => (x === undefined || Number.isNaN(x) ? '–' : `${(100 * x).toFixed(2)}`);
+const fmtPct = (x) => (x === undefined || Number.isNaN(x) ? "–" : (100 * x).toFixed(2).replace(/^-(0\.00)$/, "$1"));
 const gapOf = (r) => (r.distance - r.bks) / r.bks;
 const median = (xs) => {
   const s = xs.slice().sort((a, b) => a - b);
