@@ -11,20 +11,20 @@ const runA = new Int32Array(3);
 const runB = new Int32Array(3);
 
 /** Collects the run of `count` stops starting at `first` into `into`; false if it leaves the route. */
-function collectRun(ls: LocalSearch, first: number, count: number, into: Int32Array): boolean {
+function collectRun(next: Int32Array, nStops: number, first: number, count: number, into: Int32Array): boolean {
   let x = first;
   for (let k = 0; k < count; k++) {
-    if (!ls.isClient(x)) return false;
+    if (x >= nStops) return false;
     into[k] = x;
-    if (k < count - 1) x = ls.next[x]!;
+    x = next[x]!;
   }
   return true;
 }
 
 /** Change in penalised cost of the exchange, or +Infinity when the move does not apply. */
 export function evaluateExchange(ls: LocalSearch, u: number, N: number, v: number, M: number): number {
-  if (!collectRun(ls, u, N, runA)) return Infinity;
-  if (M > 0 && !collectRun(ls, v, M, runB)) return Infinity;
+  if (!collectRun(ls.next, ls.nStops, u, N, runA)) return Infinity;
+  if (M > 0 && !collectRun(ls.next, ls.nStops, v, M, runB)) return Infinity;
   const uL = runA[N - 1]!;
   const ru = ls.route[u]!;
   const rv = ls.route[v]!;
@@ -34,8 +34,6 @@ export function evaluateExchange(ls: LocalSearch, u: number, N: number, v: numbe
     const loc = ls.loc;
     const dU = ls.routeDistance[ru]!;
     const dV = ls.routeDistance[rv]!;
-    const endU = ls.endNode(ru);
-    const endV = ls.endNode(rv);
     const pu = loc[ls.prev[u]!]!;
     const nu = loc[ls.next[uL]!]!;
     const pv = loc[M > 0 ? ls.prev[v]! : v]!;
@@ -50,8 +48,8 @@ export function evaluateExchange(ls: LocalSearch, u: number, N: number, v: numbe
     }
     const la = loc[u]!;
     const laL = loc[uL]!;
-    let newU = ls.fwd.distance[endU]! - dU[pu * n + la]! - innerAU - dU[laL * n + nu]!;
-    let newV = ls.fwd.distance[endV]!;
+    let newU = -dU[pu * n + la]! - innerAU - dU[laL * n + nu]!;
+    let newV = 0;
     if (M > 0) {
       let innerBU = 0;
       let innerBV = 0;
@@ -68,9 +66,12 @@ export function evaluateExchange(ls: LocalSearch, u: number, N: number, v: numbe
       newU += dU[pu * n + nu]!;
       newV += dV[pv * n + la]! + innerAV + dV[laL * n + nv]! - dV[pv * n + nv]!;
     }
-    const bound =
-      ls.distanceBound(ru, newU, ls.routeLength[ru]! - N + M) + ls.distanceBound(rv, newV, ls.routeLength[rv]! + N - M) -
-      ls.routeCost[ru]! - ls.routeCost[rv]!;
+    // newU/newV hold distance changes; slack is what the routes cost beyond fixed and distance costs.
+    let bound = ls.routeCostPerDistance[ru]! * newU + ls.routeCostPerDistance[rv]! * newV - ls.routeSlack[ru]! - ls.routeSlack[rv]!;
+    if (ls.routeLength[ru] === N - M) bound -= ls.routeFixedCost[ru]!;
+    if (ls.routeLength[rv] === 0) bound += ls.routeFixedCost[rv]!;
+    if (bound > -EPSILON) return Infinity;
+    bound += ls.loadPenaltyBound(ru, runB, M, runA, N) + ls.loadPenaltyBound(rv, runA, N, runB, M);
     if (bound > -EPSILON) return Infinity;
     const profU = ls.profileOf(ru);
     const profV = ls.profileOf(rv);
@@ -98,6 +99,18 @@ export function evaluateExchange(ls: LocalSearch, u: number, N: number, v: numbe
   if (M === 0) {
     if (pv >= pu && pv <= puL) return Infinity;
     if (v === ls.prev[u]) return Infinity;
+    // Quick bound from the three arcs removed and the three added.
+    const n = ls.n;
+    const d = ls.routeDistance[r]!;
+    const loc = ls.loc;
+    const p = loc[ls.prev[u]!]!;
+    const nx = loc[ls.next[uL]!]!;
+    const lv = loc[v]!;
+    const nv = loc[ls.next[v]!]!;
+    const la = loc[u]!;
+    const laL = loc[uL]!;
+    const delta = d[p * n + nx]! + d[lv * n + la]! + d[laL * n + nv]! - d[p * n + la]! - d[laL * n + nx]! - d[lv * n + nv]!;
+    if (ls.distanceBound(r, ls.fwd.distance[ls.endNode(r)]! + delta, 1) - ls.routeCost[r]! > -EPSILON) return Infinity;
     if (pv > puL) {
       ls.beginWith(s, ls.prev[u]!);
       ls.pushRange(s, ls.next[uL]!, v, prof);
@@ -112,6 +125,25 @@ export function evaluateExchange(ls: LocalSearch, u: number, N: number, v: numbe
   } else {
     const vL = runB[M - 1]!;
     const pvL = ls.pos[vL]!;
+    if (!(puL < pv) && !(pvL < pu)) return Infinity;
+    // Quick bound: the runs swap places (adjacent or not).
+    const n = ls.n;
+    const d = ls.routeDistance[r]!;
+    const loc = ls.loc;
+    const [f1, l1, f2, l2] = puL < pv ? [u, uL, v, vL] : [v, vL, u, uL];
+    const p1 = loc[ls.prev[f1]!]!;
+    const n2 = loc[ls.next[l2]!]!;
+    const a1 = loc[f1]!, b1 = loc[l1]!, a2 = loc[f2]!, b2 = loc[l2]!;
+    let delta: number;
+    if (ls.next[l1] === f2) {
+      delta = d[p1 * n + a2]! + d[b2 * n + a1]! + d[b1 * n + n2]! - d[p1 * n + a1]! - d[b1 * n + a2]! - d[b2 * n + n2]!;
+    } else {
+      const n1 = loc[ls.next[l1]!]!;
+      const p2 = loc[ls.prev[f2]!]!;
+      delta = d[p1 * n + a2]! + d[b2 * n + n1]! + d[p2 * n + a1]! + d[b1 * n + n2]! -
+        d[p1 * n + a1]! - d[b1 * n + n1]! - d[p2 * n + a2]! - d[b2 * n + n2]!;
+    }
+    if (ls.distanceBound(r, ls.fwd.distance[ls.endNode(r)]! + delta, 1) - ls.routeCost[r]! > -EPSILON) return Infinity;
     if (puL < pv) {
       ls.beginWith(s, ls.prev[u]!);
       ls.pushRange(s, v, vL, prof);
@@ -131,8 +163,8 @@ export function evaluateExchange(ls: LocalSearch, u: number, N: number, v: numbe
 
 /** Applies the exchange (runs already collected by `evaluateExchange`). */
 export function applyExchange(ls: LocalSearch, u: number, N: number, v: number, M: number): void {
-  collectRun(ls, u, N, runA);
-  if (M > 0) collectRun(ls, v, M, runB);
+  collectRun(ls.next, ls.nStops, u, N, runA);
+  if (M > 0) collectRun(ls.next, ls.nStops, v, M, runB);
   const ru = ls.route[u]!;
   const rv = ls.route[v]!;
   const vIsDepot = !ls.isClient(v);

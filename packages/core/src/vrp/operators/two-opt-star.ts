@@ -5,6 +5,21 @@
 import type { LocalSearch } from '../search/local-search.js';
 import { EPSILON } from '../search/local-search.js';
 
+/** Capacity penalty lower bound for route r made of the prefix up to `head` and the tail from `tail`. */
+function tailLoadBound(ls: LocalSearch, r: number, head: number, tail: number): number {
+  const D = ls.nDims;
+  const cap = ls.typeOf(r).capacity;
+  const client = ls.isClient(tail);
+  let excess = 0;
+  for (let d = 0; d < D; d++) {
+    const del = ls.fwd.delivery[head * D + d]! + (client ? ls.bwd.delivery[tail * D + d]! : 0);
+    const pick = ls.fwd.pickup[head * D + d]! + (client ? ls.bwd.pickup[tail * D + d]! : 0);
+    const over = (del > pick ? del : pick) - cap[d]!;
+    if (over > 1e-9) excess += over;
+  }
+  return excess * ls.penalties.capacity;
+}
+
 export function evaluateTwoOptStar(ls: LocalSearch, u: number, v: number): number {
   const ru = ls.route[u]!;
   const rv = ls.route[v]!;
@@ -30,7 +45,9 @@ export function evaluateTwoOptStar(ls: LocalSearch, u: number, v: number): numbe
       : d[lv * n + ls.loc[endV]!]!);
     const lenU = ls.pos[u]! + ls.routeLength[rv]! - ls.pos[v]!;
     const lenV = ls.pos[v]! + ls.routeLength[ru]! - ls.pos[u]!;
-    const bound = ls.distanceBound(ru, newU, lenU) + ls.distanceBound(rv, newV, lenV) - ls.routeCost[ru]! - ls.routeCost[rv]!;
+    let bound = ls.distanceBound(ru, newU, lenU) + ls.distanceBound(rv, newV, lenV) - ls.routeCost[ru]! - ls.routeCost[rv]!;
+    if (bound > -EPSILON) return Infinity;
+    bound += tailLoadBound(ls, ru, u, nv) + tailLoadBound(ls, rv, v, nu);
     if (bound > -EPSILON) return Infinity;
   }
   const a = ls.segA;

@@ -16,6 +16,14 @@ export function evaluateTwoOpt(ls: LocalSearch, u: number, v: number): number {
   }
   const first = ls.next[a]!;
   if (first === b) return Infinity;
+  if (ls.problem.symmetric) {
+    // Quick bound: with symmetric matrices only the two end arcs change.
+    const n = ls.n;
+    const d = ls.routeDistance[r]!;
+    const la = ls.loc[a]!, lf = ls.loc[first]!, lb = ls.loc[b]!, ln = ls.loc[ls.next[b]!]!;
+    const delta = d[la * n + lb]! + d[lf * n + ln]! - d[la * n + lf]! - d[lb * n + ln]!;
+    if (ls.distanceBound(r, ls.fwd.distance[ls.endNode(r)]! + delta, 1) - ls.routeCost[r]! > -EPSILON) return Infinity;
+  }
   const prof = ls.profileOf(r);
   const s = ls.segA;
   ls.beginWith(s, a);

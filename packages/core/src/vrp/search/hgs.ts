@@ -31,10 +31,12 @@ export interface HgsParams {
   penaltyUpdateEvery: number;
   /** Initial time-warp penalty per unit, relative to the average cost of a unit of travel time. */
   initialTimeWarpFactor: number;
+  /** Use the SWAP* neighbourhood (Vidal 2022). */
+  swapStar: boolean;
 }
 
 export const DEFAULT_HGS: HgsParams = {
-  granularity: 20, targetFeasible: 0.2, restartAfter: 20000, initialSize: 100, penaltyUpdateEvery: 50, initialTimeWarpFactor: 10,
+  granularity: 20, targetFeasible: 0.2, restartAfter: 20000, initialSize: 100, penaltyUpdateEvery: 50, initialTimeWarpFactor: 10, swapStar: true,
 };
 
 /** Progress of the search: the best cost so far and when it was found. */
@@ -64,7 +66,7 @@ export function runHgs(
   const params = { ...DEFAULT_HGS, ...options.params };
   const startTime = performance.now();
   const neighbours = nearestNeighbours(problem, active, params.granularity);
-  const ls = new LocalSearch(problem, active, neighbours, rng);
+  const ls = new LocalSearch(problem, active, neighbours, rng, params.swapStar);
   const split = new Split(problem);
   const population = new Population(active);
   const penalties = initialPenalties(problem);

@@ -21,6 +21,8 @@ import { trySwapVehicles } from '../operators/swap-vehicles.js';
 import { tryInsertOptional, tryRemoveOptional } from '../operators/optional.js';
 
 export const EPSILON = 1e-7;
+/** Nearest stops per stop that make two routes neighbours for SWAP*. */
+const SWAP_STAR_NEIGHBOURS = 5;
 
 export class LocalSearch {
   readonly problem: ProblemData;
@@ -48,10 +50,14 @@ export class LocalSearch {
   readonly routeFixedCost: Float64Array;
   readonly routeProfile: Int32Array;
   readonly routeCost: Float64Array;
+  /** Route cost beyond its fixed and distance costs (duration cost and penalties), ≥ 0. */
+  readonly routeSlack: Float64Array;
   readonly whenModified: Int32Array;
   readonly whenSwapStar: Int32Array;
   readonly whenTested: Int32Array;
   readonly neighbours: Int32Array[];
+  /** The neighbour lists in order of proximity (`neighbours` is reshuffled on every run). */
+  readonly nearest: Int32Array[];
   readonly active: Uint8Array;
   penalties: Penalties = { capacity: 1, timeWarp: 1, distance: 1 };
   nbMoves = 0;
@@ -69,7 +75,7 @@ export class LocalSearch {
   private readonly pairSeen: Uint8Array;
   readonly useSwapStar: boolean;
 
-  constructor(problem: ProblemData, active: Uint8Array, neighbours: Int32Array[], rng: Random) {
+  constructor(problem: ProblemData, active: Uint8Array, neighbours: Int32Array[], rng: Random, useSwapStar = true) {
     this.problem = problem;
     this.nStops = problem.nStops;
     this.nDims = problem.nDims;
@@ -78,6 +84,7 @@ export class LocalSearch {
     this.n = problem.nLocations;
     this.active = active;
     this.neighbours = neighbours;
+    this.nearest = neighbours.map((list) => list.slice());
     this.rng = rng;
     const N = this.nStops + 2 * this.nRoutes;
     this.routeType = new Int32Array(this.nRoutes);
@@ -132,6 +139,7 @@ export class LocalSearch {
       this.routeProfile[q] = t.profile;
     }
     this.routeCost = new Float64Array(this.nRoutes);
+    this.routeSlack = new Float64Array(this.nRoutes);
     this.whenModified = new Int32Array(this.nRoutes);
     this.whenSwapStar = new Int32Array(this.nRoutes);
     this.whenTested = new Int32Array(this.nStops);
@@ -144,7 +152,7 @@ export class LocalSearch {
     this.seqD = new Int32Array(this.nStops + 2);
     this.order = new Int32Array(this.nStops);
     this.pairSeen = new Uint8Array(this.nRoutes * this.nRoutes);
-    this.useSwapStar = true;
+    this.useSwapStar = useSwapStar;
   }
 
   startNode(r: number): number {
@@ -235,6 +243,9 @@ export class LocalSearch {
     }
     this.routeLength[r] = k - 2;
     this.routeCost[r] = penalisedRouteCost(seg, this.typeOf(r), this.penalties);
+    this.routeSlack[r] = k > 2
+      ? Math.max(0, this.routeCost[r]! - this.routeFixedCost[r]! - this.routeCostPerDistance[r]! * seg.distance)
+      : 0;
     // Suffixes from each stop to the last stop (the end depot is added by whoever uses them).
     const s2 = this.segB;
     this.bwd.first[end] = -1;
@@ -304,6 +315,34 @@ export class LocalSearch {
    */
   distanceBound(r: number, newDistance: number, newLength: number): number {
     return (newLength > 0 ? this.routeFixedCost[r]! : 0) + this.routeCostPerDistance[r]! * newDistance;
+  }
+
+  /**
+   * Lower bound on the capacity penalty of route r after removing `outN` stops of `out` and adding
+   * `inN` stops of `inRun`: the load on board is at least the total delivery (at the start) and at
+   * least the total pickup (at the end).
+   */
+  loadPenaltyBound(r: number, inRun: Int32Array, inN: number, out: Int32Array, outN: number): number {
+    const D = this.nDims;
+    const end = this.endNode(r) * D;
+    const cap = this.types[this.routeType[r]!]!.capacity;
+    const p = this.problem;
+    let excess = 0;
+    for (let d = 0; d < D; d++) {
+      let del = this.fwd.delivery[end + d]!;
+      let pick = this.fwd.pickup[end + d]!;
+      for (let k = 0; k < inN; k++) {
+        del += p.delivery[inRun[k]! * D + d]!;
+        pick += p.pickup[inRun[k]! * D + d]!;
+      }
+      for (let k = 0; k < outN; k++) {
+        del -= p.delivery[out[k]! * D + d]!;
+        pick -= p.pickup[out[k]! * D + d]!;
+      }
+      const over = (del > pick ? del : pick) - cap[d]!;
+      if (over > 1e-9) excess += over;
+    }
+    return excess * this.penalties.capacity;
   }
 
   costOf(seg: Segment, r: number): number {
@@ -384,10 +423,9 @@ export class LocalSearch {
     return (
       tryExchange(this, u, 1, v, 0) ||
       tryExchange(this, u, 2, v, 0) ||
-      tryExchange(this, u, 1, v, 1) ||
+      (u < v && tryExchange(this, u, 1, v, 1)) ||
       tryExchange(this, u, 2, v, 1) ||
-      tryExchange(this, u, 2, v, 2) ||
-      tryExchange(this, u, 3, v, 0) ||
+      (u < v && tryExchange(this, u, 2, v, 2)) ||
       tryTwoOpt(this, u, v) ||
       tryTwoOptStar(this, u, v)
     );
@@ -409,8 +447,10 @@ export class LocalSearch {
       const ru = this.route[u]!;
       if (ru < 0) continue;
       const list = this.neighbours[u]!;
-      for (let k = 0; k < list.length; k++) {
-        const rv = this.route[list[k]!]!;
+      // Routes count as neighbours through each stop's few nearest stops (no coordinates needed).
+      const near = Math.min(list.length, SWAP_STAR_NEIGHBOURS);
+      for (let k = 0; k < near; k++) {
+        const rv = this.route[this.nearest[u]![k]!]!;
         if (rv < 0 || rv === ru) continue;
         const a = ru < rv ? ru : rv;
         const b = ru < rv ? rv : ru;
