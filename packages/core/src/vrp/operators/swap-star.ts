@@ -15,6 +15,9 @@ let loadA = new Float64Array(0);
 let loadB = new Float64Array(0);
 let newLoad = new Float64Array(0);
 
+const scratchCost = (): Float64Array => topCost;
+const scratchAfter = (): Int32Array => topAfter;
+
 function ensure(nStops: number, nDims: number): void {
   if (topCost.length < nStops * 3) {
     topCost = new Float64Array(nStops * 3);
@@ -28,6 +31,9 @@ function ensure(nStops: number, nDims: number): void {
   }
 }
 
+/** Where the three best places of stop u in route `into` are kept (cache or scratch). */
+let slotOf: (u: number, into: number) => number = (u) => u * 3;
+
 /** Best three places (after which node) to insert each stop of `from` into route `into`. */
 function preprocess(ls: LocalSearch, from: number, into: number): void {
   const prof = ls.profileOf(into);
@@ -35,38 +41,47 @@ function preprocess(ls: LocalSearch, from: number, into: number): void {
   const n = ls.n;
   const profFrom = ls.profileOf(from);
   const cFrom = ls.typeOf(from).costPerDistance;
-  for (let u = ls.next[ls.startNode(from)]!; ls.isClient(u); u = ls.next[u]!) {
+  const R = ls.nRoutes;
+  const stamp = ls.swapStamp;
+  const tc = ls.swapTopCost ?? topCost;
+  const ta = ls.swapTopAfter ?? topAfter;
+  const modified = ls.whenModified[into]!;
+  for (let u = ls.next[ls.startNode(from)]!; u < ls.nStops; u = ls.next[u]!) {
     const lu = ls.loc[u]!;
     const lp = ls.loc[ls.prev[u]!]!;
     const ln = ls.loc[ls.next[u]!]!;
     removal[u] = cFrom * (profFrom.distance[lp * n + ln]! - profFrom.distance[lp * n + lu]! - profFrom.distance[lu * n + ln]!);
-    const b = u * 3;
-    topCost[b] = topCost[b + 1] = topCost[b + 2] = Infinity;
-    topAfter[b] = topAfter[b + 1] = topAfter[b + 2] = -1;
+    if (stamp !== null) {
+      if (stamp[u * R + into]! > modified) continue;
+      stamp[u * R + into] = ls.nbMoves + 1;
+    }
+    const b = slotOf(u, into);
+    tc[b] = tc[b + 1] = tc[b + 2] = Infinity;
+    ta[b] = ta[b + 1] = ta[b + 2] = -1;
     for (let x = ls.startNode(into); ; x = ls.next[x]!) {
       const nx = ls.next[x]!;
       const lx = ls.loc[x]!;
       const lnx = ls.loc[nx]!;
       const cost = c * (prof.distance[lx * n + lu]! + prof.distance[lu * n + lnx]! - prof.distance[lx * n + lnx]!);
-      if (cost < topCost[b + 2]!) {
-        if (cost < topCost[b + 1]!) {
-          topCost[b + 2] = topCost[b + 1]!;
-          topAfter[b + 2] = topAfter[b + 1]!;
-          if (cost < topCost[b]!) {
-            topCost[b + 1] = topCost[b]!;
-            topAfter[b + 1] = topAfter[b]!;
-            topCost[b] = cost;
-            topAfter[b] = x;
+      if (cost < tc[b + 2]!) {
+        if (cost < tc[b + 1]!) {
+          tc[b + 2] = tc[b + 1]!;
+          ta[b + 2] = ta[b + 1]!;
+          if (cost < tc[b]!) {
+            tc[b + 1] = tc[b]!;
+            ta[b + 1] = ta[b]!;
+            tc[b] = cost;
+            ta[b] = x;
           } else {
-            topCost[b + 1] = cost;
-            topAfter[b + 1] = x;
+            tc[b + 1] = cost;
+            ta[b + 1] = x;
           }
         } else {
-          topCost[b + 2] = cost;
-          topAfter[b + 2] = x;
+          tc[b + 2] = cost;
+          ta[b + 2] = x;
         }
       }
-      if (!ls.isClient(nx)) break;
+      if (nx >= ls.nStops) break;
     }
   }
 }
@@ -83,7 +98,9 @@ function loadPenalty(ls: LocalSearch, load: Float64Array, type: VehicleTypeData)
 /** Cheapest insertion of u into the route of `removed`, with `removed` taken out. Sets `bestAfterOut`. */
 let bestAfterOut = -1;
 function cheapestWithRemoval(ls: LocalSearch, u: number, removed: number, r: number): number {
-  const b = u * 3;
+  const b = slotOf(u, r);
+  const topCost = ls.swapTopCost ?? scratchCost();
+  const topAfter = ls.swapTopAfter ?? scratchAfter();
   let best = Infinity;
   bestAfterOut = -1;
   for (let k = 0; k < 3; k++) {
@@ -134,6 +151,8 @@ export function trySwapStar(ls: LocalSearch, ra: number, rb: number): boolean {
   const p = ls.problem;
   const D = ls.nDims;
   ensure(ls.nStops, D);
+  const R = ls.nRoutes;
+  slotOf = ls.swapStamp !== null ? (u, into) => (u * R + into) * 3 : (u) => u * 3;
   preprocess(ls, ra, rb);
   preprocess(ls, rb, ra);
   const typeA = ls.typeOf(ra);

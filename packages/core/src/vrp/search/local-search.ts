@@ -74,6 +74,14 @@ export class LocalSearch {
   private readonly rng: Random;
   private readonly pairSeen: Uint8Array;
   readonly useSwapStar: boolean;
+  /**
+   * SWAP* insertion cache (HGS-CVRP): the three best places for stop u in route r, at
+   * `(u * nRoutes + r) * 3`, valid while `swapStamp[u * nRoutes + r] > whenModified[r]`.
+   * Null when nStops × nRoutes is too large to keep.
+   */
+  readonly swapTopCost: Float64Array | null;
+  readonly swapTopAfter: Int32Array | null;
+  readonly swapStamp: Int32Array | null;
 
   constructor(problem: ProblemData, active: Uint8Array, neighbours: Int32Array[], rng: Random, useSwapStar = true) {
     this.problem = problem;
@@ -153,6 +161,11 @@ export class LocalSearch {
     this.order = new Int32Array(this.nStops);
     this.pairSeen = new Uint8Array(this.nRoutes * this.nRoutes);
     this.useSwapStar = useSwapStar;
+    const cells = this.nStops * this.nRoutes;
+    const cache = useSwapStar && cells <= 4_000_000;
+    this.swapTopCost = cache ? new Float64Array(cells * 3) : null;
+    this.swapTopAfter = cache ? new Int32Array(cells * 3) : null;
+    this.swapStamp = cache ? new Int32Array(cells) : null;
   }
 
   startNode(r: number): number {
@@ -174,15 +187,13 @@ export class LocalSearch {
   /** Loads routes (stop indices per slot); stops not listed are unrouted. */
   load(routes: readonly (readonly number[])[]): void {
     this.route.fill(-1, 0, this.nStops);
+    // Move stamps only grow (the SWAP* cache compares them across runs).
+    this.nbMoves++;
     for (let r = 0; r < this.nRoutes; r++) {
       const list = routes[r] ?? [];
       for (let k = 0; k < list.length; k++) this.seqA[k] = list[k]!;
       this.setRoute(r, this.seqA, list.length);
     }
-    this.nbMoves = 0;
-    this.whenModified.fill(0);
-    this.whenSwapStar.fill(-1);
-    this.whenTested.fill(-1);
   }
 
   /** The current routes, per slot. */
@@ -363,11 +374,8 @@ export class LocalSearch {
   /** Runs the local search to a local optimum under the given penalties. */
   run(penalties: Penalties): void {
     this.penalties = penalties;
+    this.nbMoves++;
     for (let r = 0; r < this.nRoutes; r++) this.updateRoute(r);
-    this.nbMoves = 0;
-    this.whenModified.fill(0);
-    this.whenSwapStar.fill(-1);
-    this.whenTested.fill(-1);
     let m = 0;
     for (let s = 0; s < this.nStops; s++) if (this.active[s]) this.order[m++] = s;
     shuffle(this.order, m, this.rng);
