@@ -487,9 +487,13 @@ function precheckStops(problem: ProblemData): (UnassignedReason | null)[] {
   const rank: Record<string, number> = { 'demand-exceeds-capacity': 0, unreachable: 1, 'time-window-unreachable': 2, 'route-limit-exceeded': 3 };
   for (let s = 0; s < nStops; s++) {
     const loc = nDepots + s;
+    const usable = vehicleTypes.filter((t) => t.slots > 0);
+    if (usable.length === 0) {
+      reasons.push('fleet-exhausted');
+      continue;
+    }
     let best: UnassignedReason | null = 'demand-exceeds-capacity';
-    for (const t of vehicleTypes) {
-      if (t.slots === 0) continue;
+    for (const t of usable) {
       let reason: UnassignedReason | null = null;
       for (let d = 0; d < nDims; d++) {
         const cap = t.capacity[d]!;

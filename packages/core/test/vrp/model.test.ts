@@ -117,4 +117,10 @@ describe('createProblem', () => {
     input.vehicleTypes.push({ id: 'truck', count: 1, capacity: [20], startDepot: 'hub' });
     expect(createProblem(input).stopReason).toEqual([null, null]);
   });
+
+  it('reports every stop as fleet-exhausted when no vehicle is available', () => {
+    const input = base();
+    input.vehicleTypes[0]!.count = 0;
+    expect(createProblem(input).stopReason).toEqual(['fleet-exhausted', 'fleet-exhausted']);
+  });
 });
