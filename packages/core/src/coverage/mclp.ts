@@ -9,7 +9,7 @@ import { InputError } from '../errors.js';
 import type { CoverageMatrix, CoverageOptions, CoverageResult } from './model.js';
 import { buildResult, prepareProblem, type CoverageProblem } from './model.js';
 import { coverStructure, type CoverStructure } from './reduce.js';
-import { allIntegral, backendFits, createContext, secondsLeft, solveMipWith, type RunContext } from './run.js';
+import { AUTO_EXACT_MAX_NONZEROS, allIntegral, backendFits, createContext, secondsLeft, solveMipWith, type RunContext } from './run.js';
 import { checkRadius, checkReach } from './lscp.js';
 import { searchLocation } from './heuristics/index.js';
 import type { LocationInstance } from './heuristics/location-search.js';
@@ -68,7 +68,7 @@ export async function maximalCovering(problem: CoverageProblem, radius: number, 
     const instance = uncoveredInstance(structure, p);
     const found = searchLocation(instance, {
       random: context.random,
-      deadline: heuristicDeadline(context),
+      deadline: heuristicDeadline(context, 2 * structure.cover.columnRows.length + rows + columns),
       integral,
       lagrangian: context.lagrangian,
       onProgress: context.onProgress,
@@ -110,9 +110,13 @@ export async function maximalCovering(problem: CoverageProblem, radius: number, 
   return buildResult(problem, 'mclp', { open, objective: covered, bound, proven }, { radius, method, solver, started: context.started });
 }
 
-/** Time for the heuristic: all of it when forced, else a quarter of the limit (at most 5 s). */
-export function heuristicDeadline(context: RunContext): number {
+/**
+ * Time for the heuristic: all of it when forced or when no MIP will follow (`auto` beyond the
+ * size for quick proofs), else a quarter of the limit (at most 5 s).
+ */
+export function heuristicDeadline(context: RunContext, mipNonzeros = 0): number {
   if (context.method === 'heuristic') return context.deadline;
+  if (context.method === 'auto' && mipNonzeros > AUTO_EXACT_MAX_NONZEROS) return context.deadline;
   const now = performance.now();
   return Math.min(context.deadline, now + Math.min(5000, (context.deadline - now) / 4));
 }

@@ -16,6 +16,8 @@ import { coverStructure } from './reduce.js';
 import { createContext, secondsLeft, solveCover, type RunContext } from './run.js';
 import { checkP } from './mclp.js';
 import { HighsSession } from './mip/highs.js';
+import { coverLowerBound } from './heuristics/lagrangian.js';
+import { greedyCover } from './heuristics/set-cover.js';
 
 export interface PCenterOptions extends CoverageOptions {
   /** Number of new stations (besides the existing ones). */
@@ -73,7 +75,9 @@ export async function pCenter(problem: CoverageProblem, p: number, context: RunC
     anyExact ||= top.exact;
     while (lo < hi && secondsLeft(context) > 0.05) {
       const mid = (lo + hi) >>> 1;
-      const verdict = await decide(problem, radii[mid]!, p, context, session);
+      // Each radius gets its share of the time left, so one hard radius cannot stall the search.
+      const steps = Math.ceil(Math.log2(hi - lo + 1)) + 1;
+      const verdict = await decide(problem, radii[mid]!, p, context, session, Math.max(1, secondsLeft(context) / steps));
       anyExact ||= verdict.exact;
       context.onProgress({ step: 'search', message: `radius ${radii[mid]} ${verdict.feasible ? 'feasible' : verdict.proven ? 'infeasible' : 'undecided'}` });
       if (verdict.feasible) {
@@ -86,6 +90,15 @@ export async function pCenter(problem: CoverageProblem, p: number, context: RunC
         lo = mid + 1;
       }
     }
+    // Unproven: raise the bound with Lagrangian tests alone on the radii below the answer.
+    let a = provenBelow;
+    let b = hi;
+    while (a < b && secondsLeft(context) > 0.05) {
+      const mid = (a + b) >>> 1;
+      if (boundExceeds(problem, radii[mid]!, p, context)) a = mid + 1;
+      else b = mid;
+    }
+    provenBelow = Math.max(provenBelow, a);
   } finally {
     session?.close();
   }
@@ -108,7 +121,7 @@ interface Verdict {
 }
 
 /** Whether p new stations can cover every reachable demand point within `radius`. */
-async function decide(problem: CoverageProblem, radius: number, p: number, context: RunContext, session: HighsSession | undefined): Promise<Verdict> {
+async function decide(problem: CoverageProblem, radius: number, p: number, context: RunContext, session: HighsSession | undefined, mipSeconds?: number): Promise<Verdict> {
   const structure = coverStructure(problem, radius, { rows: 'drop', columnCosts: false });
   // Rows that are unreachable at every radius are ignored; others out of reach make r infeasible.
   for (const i of structure.uncoverable) {
@@ -118,7 +131,13 @@ async function decide(problem: CoverageProblem, radius: number, p: number, conte
     }
     if (reachable) return { feasible: false, proven: true, exact: false };
   }
-  const solution = await solveCover(context, structure.cover, { session, stopAtObjective: p, stopWhenBoundBeyond: p + 1e-6, heuristicSeconds: 0.3 });
+  const solution = await solveCover(context, structure.cover, {
+    session,
+    stopAtObjective: p,
+    stopWhenBoundBeyond: p + 1e-6,
+    heuristicSeconds: 0.3,
+    ...(mipSeconds !== undefined ? { mipSeconds } : {}),
+  });
   const exact = solution.method === 'exact';
   if (solution.objective <= p + 1e-9) {
     const open = Uint8Array.from(problem.fixedOpen);
@@ -127,6 +146,21 @@ async function decide(problem: CoverageProblem, radius: number, p: number, conte
     return { feasible: true, proven: true, open, exact };
   }
   return { feasible: false, proven: solution.bound > p + 1e-9, exact };
+}
+
+/** Whether the Lagrangian set-covering bound alone proves that radius r needs more than p new stations. */
+function boundExceeds(problem: CoverageProblem, radius: number, p: number, context: RunContext): boolean {
+  const structure = coverStructure(problem, radius, { rows: 'drop', columnCosts: false });
+  for (const i of structure.uncoverable) {
+    for (let j = 0; j < problem.m; j++) {
+      if ((problem.fixedOpen[j] || problem.allowed[j]) && Number.isFinite(problem.dist[i * problem.m + j]!)) return true;
+    }
+  }
+  if (structure.cover.rows === 0) return false;
+  const greedy = greedyCover(structure.cover).length;
+  if (greedy <= p) return false;
+  const deadline = Math.min(context.deadline, performance.now() + 300);
+  return coverLowerBound(structure.cover, { upperBound: greedy, deadline, integral: true }).bound > p;
 }
 
 /** The largest distance from a reachable demand point to its nearest open site. */

@@ -104,7 +104,17 @@ export async function pMedian(problem: CoverageProblem, p: number, context: RunC
     allowed: Uint8Array.from(data.fixed, (f) => 1 - f),
     p: total,
   };
-  const found = searchLocation(instance, { random: context.random, deadline: heuristicDeadline(context), integral: data.integral, lagrangian: context.lagrangian, onProgress: context.onProgress });
+  const order = nearestOrder(data);
+  const k = new Int32Array(n).fill(Math.min(m, nearest ?? Math.max(8, Math.ceil((2 * n) / Math.max(1, total)))));
+  let expectedNonzeros = 0;
+  for (let r = 0; r < n; r++) expectedNonzeros += 3 * Math.min(k[r]!, order[r]!.length);
+  const found = searchLocation(instance, {
+    random: context.random,
+    deadline: heuristicDeadline(context, expectedNonzeros),
+    integral: data.integral,
+    lagrangian: context.lagrangian,
+    onProgress: context.onProgress,
+  });
   let bestOpen = Array.from(found.open);
   let bestValue = medianObjective(data, bestOpen);
   let bound = found.total >= penalty ? -Infinity : found.bound;
@@ -112,8 +122,6 @@ export async function pMedian(problem: CoverageProblem, p: number, context: RunC
     return finish(bestOpen, bound, bound >= bestValue - 1e-9, 'heuristic', 'heuristic');
   }
   // Exact: k-nearest assignment model, grown where the slack is used.
-  const k = new Int32Array(n).fill(Math.min(m, nearest ?? Math.max(8, Math.ceil((2 * n) / Math.max(1, total)))));
-  const order = nearestOrder(data);
   const prune = found.lagrangian ? pruning(instance, found.lagrangian, bestValue) : undefined;
   let proven = false;
   let solver: CoverageResult['solver'] = 'heuristic';

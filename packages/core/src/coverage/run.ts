@@ -136,7 +136,7 @@ export function coverCost(cover: CoverInstance, columns: readonly number[]): num
 export async function solveCover(
   context: RunContext,
   cover: CoverInstance,
-  options: { session?: MipBackendAdapter; stopAtObjective?: number; stopWhenBoundBeyond?: number; heuristicSeconds?: number } = {},
+  options: { session?: MipBackendAdapter; stopAtObjective?: number; stopWhenBoundBeyond?: number; heuristicSeconds?: number; mipSeconds?: number } = {},
 ): Promise<CoverSolution> {
   const integral = allIntegral(cover.columnCost);
   if (cover.rows === 0) return { columns: [], objective: 0, bound: 0, proven: true, method: 'exact', solver: 'heuristic' };
@@ -162,7 +162,7 @@ export async function solveCover(
   const start = new Float64Array(model.numCols);
   for (const j of greedy) start[j] = 1;
   const mipOptions: MipOptions = {
-    timeLimit: Math.max(0.05, secondsLeft(context)),
+    timeLimit: Math.max(0.05, Math.min(secondsLeft(context), options.mipSeconds ?? Infinity)),
     start,
     absoluteGap: integral ? 1 - 1e-6 : 1e-6,
   };

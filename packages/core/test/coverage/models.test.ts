@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { solveMaximalCovering, solvePCenter, solvePMedian, solveSetCovering, type CoverageResult } from '../../src/coverage/index.js';
+import { createRandom } from '../../src/util/random.js';
 import { bruteLscp, bruteMclp, brutePCenter, brutePMedian } from './brute-force.js';
 import { asMatrix, asOptions, evaluateOpen, tinyInstance } from './tiny.js';
 
@@ -145,5 +146,23 @@ describe('p-median with Lagrangian pruning of the MIP matches enumeration', () =
       if (result.solver === 'highs') usedMip++;
     }
     expect(usedMip).toBeGreaterThan(0);
+  });
+});
+
+describe('the Lagrangian bound with capped multipliers (K nearest sites < all sites)', () => {
+  it('stays at or below the optimum that HiGHS proves', async () => {
+    // 150 random points, p = 12: the bound keeps only max(50, ⌈4n/p⌉) = 50 sites per point.
+    const random = createRandom(11);
+    const n = 150;
+    const points = Array.from({ length: n }, () => [random.int(1000), random.int(1000)] as const);
+    const values = points.flatMap(([x1, y1]) => points.map(([x2, y2]) => Math.round(Math.hypot(x1 - x2, y1 - y2))));
+    const ids = points.map((_, i) => `v${i}`);
+    const matrix = { demandIds: ids, siteIds: ids, values };
+    const exact = await solvePMedian(matrix, { p: 12, method: 'exact', lagrangian: false, timeLimit: 40 });
+    expect(exact.status).toBe('optimal');
+    const heuristic = await solvePMedian(matrix, { p: 12, method: 'heuristic', timeLimit: 10 });
+    expect(heuristic.bound).toBeLessThanOrEqual(exact.objective);
+    expect(heuristic.bound).toBeGreaterThan(0.95 * exact.objective);
+    expect(heuristic.objective).toBeGreaterThanOrEqual(exact.objective);
   });
 });

@@ -37,7 +37,7 @@ export interface LocationSearchResult {
 
 /**
  * Greedy → fast vertex substitution → Lagrangian bound → variable neighbourhood search (which
- * stops early once it meets the bound). The bound gets a fifth of the time left, at most 2 s.
+ * stops early once it meets the bound). The bound gets a third of the time left, at most 10 s.
  */
 export function searchLocation(instance: LocationInstance, options: LocationSearchOptions): LocationSearchResult {
   const report = options.onProgress ?? (() => {});
@@ -47,7 +47,7 @@ export function searchLocation(instance: LocationInstance, options: LocationSear
   const interchangeTotal = state.total;
   report({ step: 'heuristic', message: `greedy ${round(greedyTotal)}, interchange ${round(interchangeTotal)}` });
   const now = performance.now();
-  const boundDeadline = Math.min(options.deadline, now + Math.min(2000, (options.deadline - now) / 5));
+  const boundDeadline = Math.min(options.deadline, now + Math.min(10_000, (options.deadline - now) / 3));
   const start = new Float64Array(instance.n);
   for (let i = 0; i < instance.n; i++) start[i] = instance.cost[i * instance.m + state.c1[i]!]!;
   const lagrangian = options.lagrangian === false

@@ -37,10 +37,19 @@ export interface LocationBoundResult extends BoundResult {
   multipliers: Float64Array;
 }
 
-/** A lower bound on the p-median-shaped problem `instance`. */
+/**
+ * A lower bound on the p-median-shaped problem `instance`.
+ *
+ * Each λ_i is kept at most the cost of i's (K+1)-th cheapest site, which any λ may be (every λ
+ * gives a valid bound); then only the K cheapest sites per demand point enter ρ, so an iteration
+ * costs O(nK) instead of O(nm) on large instances. K = max(50, ⌈4n/p⌉), all sites when smaller.
+ */
 export function locationLowerBound(instance: LocationInstance, options: BoundOptions): LocationBoundResult {
-  const { n, m, cost, fixed, allowed, p } = instance;
+  const { n, m, fixed, allowed, p } = instance;
+  const near = nearestLists(instance, Math.max(50, Math.ceil((4 * n) / Math.max(1, p))));
+  const { K, listSite, listCost, cap } = near;
   const lambda = options.start ? Float64Array.from(options.start) : initialMultipliers(instance);
+  for (let i = 0; i < n; i++) if (lambda[i]! > cap[i]!) lambda[i] = cap[i]!;
   const rho = new Float64Array(m);
   const chosen = new Uint8Array(m);
   const order: number[] = [];
@@ -57,14 +66,16 @@ export function locationLowerBound(instance: LocationInstance, options: BoundOpt
   let iterations = 0;
   const round = (value: number): number => (options.integral ? Math.ceil(value - 1e-6) : value);
   for (; iterations < maxIterations; iterations++) {
-    if ((iterations & 7) === 0 && performance.now() > options.deadline) break;
+    // The first iteration always runs, so that there is a bound at all.
+    if (iterations > 0 && (iterations & 7) === 0 && performance.now() > options.deadline) break;
     rho.fill(0);
     for (let i = 0; i < n; i++) {
-      const row = i * m;
+      const row = i * K;
       const l = lambda[i]!;
-      for (let j = 0; j < m; j++) {
-        const r = cost[row + j]! - l;
-        if (r < 0) rho[j] = rho[j]! + r;
+      for (let k = 0; k < K; k++) {
+        const r = listCost[row + k]! - l;
+        if (r >= 0) break; // lists are sorted by cost
+        rho[listSite[row + k]!] = rho[listSite[row + k]!]! + r;
       }
     }
     order.sort((a, b) => rho[a]! - rho[b]! || a - b);
@@ -78,17 +89,18 @@ export function locationLowerBound(instance: LocationInstance, options: BoundOpt
     if (round(best) >= options.upperBound - 1e-9 || theta < 1e-5) break;
     let norm = 0;
     for (let i = 0; i < n; i++) {
-      const row = i * m;
+      const row = i * K;
       const l = lambda[i]!;
       let served = 0;
-      for (let j = 0; j < m; j++) if (chosen[j] && cost[row + j]! < l) served++;
-      const g = 1 - served;
+      for (let k = 0; k < K && listCost[row + k]! < l; k++) if (chosen[listSite[row + k]!]) served++;
+      let g = 1 - served;
+      if (g > 0 && l >= cap[i]!) g = 0; // projected onto λ_i ≤ cap_i
       subgradient[i] = g;
       norm += g * g;
     }
-    if (norm === 0) break; // λ is optimal: the relaxed solution is feasible.
+    if (norm === 0) break; // no projected ascent direction is left
     const step = (theta * Math.max(options.upperBound - value, 1e-9 * Math.max(1, Math.abs(value)))) / norm;
-    for (let i = 0; i < n; i++) lambda[i] = lambda[i]! + step * subgradient[i]!;
+    for (let i = 0; i < n; i++) lambda[i] = Math.min(cap[i]!, lambda[i]! + step * subgradient[i]!);
   }
   return { bound: round(best), iterations, value: best, multipliers: bestLambda };
 }
@@ -122,6 +134,34 @@ export function locationReducedCosts(instance: LocationInstance, bound: Location
   const last = free > 0 ? rho[order[free - 1]!]! : 0;
   for (let k = free; k < order.length; k++) siteExcess[order[k]!] = Math.max(0, rho[order[k]!]! - last);
   return { siteExcess };
+}
+
+/** Per demand point its K cheapest sites by cost, and the cap on λ_i (the (K+1)-th cost). */
+function nearestLists(instance: LocationInstance, wanted: number): { K: number; listSite: Int32Array; listCost: Float64Array; cap: Float64Array } {
+  const { n, m, cost } = instance;
+  const K = Math.min(m, wanted);
+  const listSite = new Int32Array(n * K);
+  const listCost = new Float64Array(n * K);
+  const cap = new Float64Array(n).fill(Infinity);
+  const sorted = new Float64Array(m);
+  const picked: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = i * m;
+    // A native numeric sort finds the K-th cost; only the K cheapest are then sorted by index.
+    sorted.set(cost.subarray(row, row + m));
+    sorted.sort();
+    const threshold = sorted[K - 1]!;
+    if (K < m) cap[i] = sorted[K]!;
+    picked.length = 0;
+    for (let j = 0; j < m && picked.length < K; j++) if (cost[row + j]! < threshold) picked.push(j);
+    for (let j = 0; j < m && picked.length < K; j++) if (cost[row + j] === threshold) picked.push(j);
+    picked.sort((a, b) => cost[row + a]! - cost[row + b]! || a - b);
+    for (let k = 0; k < K; k++) {
+      listSite[i * K + k] = picked[k]!;
+      listCost[i * K + k] = cost[row + picked[k]!]!;
+    }
+  }
+  return { K, listSite, listCost, cap };
 }
 
 function initialMultipliers(instance: LocationInstance): Float64Array {
@@ -171,7 +211,7 @@ export function coverLowerBound(instance: CoverInstance, options: BoundOptions):
   let iterations = 0;
   const round = (value: number): number => (options.integral ? Math.ceil(value - 1e-6) : value);
   for (; iterations < maxIterations; iterations++) {
-    if ((iterations & 7) === 0 && performance.now() > options.deadline) break;
+    if (iterations > 0 && (iterations & 7) === 0 && performance.now() > options.deadline) break;
     let value = 0;
     for (let i = 0; i < rows; i++) value += u[i]!;
     coverCount.fill(0);
