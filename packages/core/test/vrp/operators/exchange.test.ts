@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { applyExchange, evaluateExchange } from '../../../src/vrp/operators/exchange.js';
+import { checkMoves, randomState } from './harness.js';
+
+describe('(N, M)-exchange', () => {
+  it.each([[1, 0], [2, 0], [1, 1], [2, 1], [2, 2], [3, 0]] as const)(
+    '(%i, %i): the evaluated change is the real change, within and between routes',
+    (N, M) => {
+      let checked = 0;
+      for (const seed of [1, 2, 3]) {
+        const ls = randomState(seed);
+        checked += checkMoves(ls, 3000, (u, v) => (M > 0 && !ls.isClient(v) ? Infinity : evaluateExchange(ls, u, N, v, M)), (u, v) => applyExchange(ls, u, N, v, M), seed);
+      }
+      expect(checked).toBeGreaterThan(5);
+    },
+  );
+});
