@@ -217,3 +217,24 @@ describe('postroute solve: bad input gets one located line and exit 2', () => {
     expect(negative.stderr).toMatch(/--time-limit must be a positive number/);
   });
 });
+
+describe('README', () => {
+  it('shows the complete example problem exactly as examples/problems/rural-post.json', () => {
+    const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('<!-- section:vrp -->'), readme.indexOf('<!-- /section:vrp -->'));
+    const block = /A complete example covering every field[\s\S]*?```json\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(block).toBeDefined();
+    expect(JSON.parse(block!)).toEqual(JSON.parse(readFileSync(example, 'utf8')));
+    // Every documented key of the input format is used by the example.
+    const input = exampleInput();
+    const used = new Set([
+      ...Object.keys(input),
+      ...input.depots.flatMap(Object.keys), ...input.stops.flatMap(Object.keys), ...input.vehicleTypes.flatMap(Object.keys),
+      ...Object.keys(input.matrix),
+    ]);
+    for (const key of ['depots', 'stops', 'vehicleTypes', 'matrix', 'profiles', 'timeWindow', 'delivery', 'pickup', 'serviceTime', 'timeWindows', 'required', 'prize',
+      'count', 'capacity', 'startDepot', 'endDepot', 'shift', 'maxDuration', 'maxDistance', 'fixedCost', 'costPerDistance', 'costPerDuration', 'profile', 'size', 'distances', 'durations']) {
+      expect(used.has(key), key).toBe(true);
+    }
+  });
+});
