@@ -15,7 +15,7 @@
  *   node benchmarks/vrp/run.mjs --set solomon --instances C101,R101 --time-limit 10 --solomon truncated
  *
  * Options:
- *   --set S[,S…]        X, A, B, P, solomon (default A)
+ *   --set S[,S…]        X, A, B, P, CMT, solomon (default A)
  *   --instances a,b     only these instance names
  *   --max-n N           only instances with at most N customers
  *   --time-limit s      seconds per run (default 10)
@@ -27,6 +27,8 @@
  *   --out file.md       also write the tables there
  *   --json file.json    also write every run's figures there
  *   --from a.json[,b.json]  print the tables of earlier --json outputs instead of running
+ *   --instances-dir dir another folder laid out like benchmarks/instances (index.csv, same
+ *                       columns), e.g. a holdout set; CMT rows use the vrplib/CMT*.vrp copies
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -37,7 +39,7 @@ import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-const instancesDir = join(root, 'benchmarks', 'instances');
+const defaultInstancesDir = join(root, 'benchmarks', 'instances');
 const checkerSource = join(root, 'packages', 'core', 'test', 'support', 'check-solution.ts');
 
 /**
@@ -88,12 +90,14 @@ function readCsv(path) {
 // Worker: one run = read, convert, solve, check.
 
 async function runJob(job, core, checker) {
-  const text = readFileSync(join(instancesDir, job.file), 'utf8');
+  const text = readFileSync(join(job.dir, job.file), 'utf8');
   let converted;
   if (job.format === 'solomon') {
     converted = core.solomonToProblem(core.parseSolomon(text, { source: basename(job.file) }), { convention: job.convention });
-  } else {
+  } else if (job.file.toLowerCase().endsWith('.vrp')) {
     converted = core.vrplibToProblem(core.parseVrplib(text, { source: basename(job.file) }));
+  } else {
+    throw new Error(`${job.file}: only VRPLIB .vrp files are read for CVRP sets`);
   }
   const input = converted.problem;
   const problem = core.createProblem(input, { source: basename(job.file) });
@@ -135,6 +139,7 @@ function parseArgs(argv) {
   const args = {
     set: ['A'], instances: undefined, maxN: Infinity, timeLimit: 10, maxIterations: undefined, seeds: [1, 2, 3],
     parallel: 1, solomon: ['truncated', 'unrounded'], out: undefined, json: undefined, from: undefined,
+    instancesDir: defaultInstancesDir,
   };
   const list = (v) => v.split(',').map((s) => s.trim()).filter(Boolean);
   for (let k = 0; k < argv.length; k++) {
@@ -162,6 +167,7 @@ function parseArgs(argv) {
       case '--out': args.out = need(); break;
       case '--json': args.json = need(); break;
       case '--from': args.from = list(need()); break;
+      case '--instances-dir': args.instancesDir = need(); break;
       case '--help': case '-h':
         process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0].replace(/^#!.*\n\/\*\*\n/, '').replace(/^ \* ?/gm, ''));
         process.exit(0);
@@ -170,7 +176,7 @@ function parseArgs(argv) {
     }
   }
   for (const s of args.set) {
-    if (!['X', 'A', 'B', 'P', 'solomon'].includes(s)) throw new Error(`unknown set ${s} (X, A, B, P, solomon)`);
+    if (!['X', 'A', 'B', 'P', 'CMT', 'solomon'].includes(s)) throw new Error(`unknown set ${s} (X, A, B, P, CMT, solomon)`);
   }
   for (const c of args.solomon) {
     if (!['truncated', 'unrounded'].includes(c)) throw new Error(`unknown Solomon convention ${c} (truncated, unrounded)`);
@@ -178,11 +184,13 @@ function parseArgs(argv) {
   return args;
 }
 
-const SET_OF = { 'CVRP-X': 'X', 'CVRP-A': 'A', 'CVRP-B': 'B', 'CVRP-P': 'P', 'VRPTW-Solomon': 'solomon' };
+const SET_OF = { 'CVRP-X': 'X', 'CVRP-A': 'A', 'CVRP-B': 'B', 'CVRP-P': 'P', 'CVRP-CMT': 'CMT', 'VRPTW-Solomon': 'solomon' };
 
 function selectJobs(args) {
+  const instancesDir = args.instancesDir;
   const index = readCsv(join(instancesDir, 'index.csv'));
-  const solomonBks = new Map(readCsv(join(instancesDir, 'vrptw', 'solomon', 'bks.csv')).map((r) => [r.instance, r]));
+  const bksTable = join(instancesDir, 'vrptw', 'solomon', 'bks.csv');
+  const solomonBks = new Map(existsSync(bksTable) ? readCsv(bksTable).map((r) => [r.instance, r]) : []);
   const rows = index.filter((r) => args.set.includes(SET_OF[r.set]) && Number(r.n) <= args.maxN && (!args.instances || args.instances.has(r.instance)));
   if (args.instances) {
     for (const name of args.instances) if (!rows.some((r) => r.instance === name)) throw new Error(`instance ${name} is not in the selected sets`);
@@ -199,6 +207,7 @@ function selectJobs(args) {
       if (notes) bksVehicles = Number(notes[1]);
       if (set === 'solomon') {
         const b = solomonBks.get(row.instance);
+        if (!b) throw new Error(`${row.instance}: no row in ${bksTable}`);
         if (convention === 'unrounded') {
           bks = Number(b.bks_hier_distance_unrounded);
           bksVehicles = Number(b.bks_hier_vehicles);
@@ -206,9 +215,17 @@ function selectJobs(args) {
       } else if (set !== 'X') {
         bksVehicles = Number(row.vehicles_or_p);
       }
+      // CMT: vrpnc*.txt rows point at the OR-Library format; read the VRPLIB copy instead.
+      let file = row.file;
+      if (set === 'CMT' && !file.endsWith('.vrp')) {
+        const number = /vrpnc(\d+)/.exec(file)?.[1];
+        const copy = number ? join(dirname(dirname(file)), 'vrplib', `CMT${number}.vrp`) : undefined;
+        if (!copy || !existsSync(join(instancesDir, copy))) throw new Error(`${row.instance}: ${file} is not a VRPLIB file and no vrplib/CMT copy was found`);
+        file = copy;
+      }
       for (const seed of args.seeds) {
         jobs.push({
-          table, set, instance: row.instance, file: row.file, n: Number(row.n), format: set === 'solomon' ? 'solomon' : 'vrplib',
+          table, set, instance: row.instance, dir: instancesDir, file, n: Number(row.n), format: set === 'solomon' ? 'solomon' : 'vrplib',
           convention, bks, bksVehicles, seed, timeLimit: args.timeLimit, maxIterations: args.maxIterations,
         });
       }
@@ -274,13 +291,14 @@ const TITLES = {
   A: 'CVRP-A (Augerat et al. 1995): nint arcs, fleet fixed at k; BKS = proven optimum',
   B: 'CVRP-B (Augerat et al. 1995): nint arcs, fleet fixed at k; BKS = proven optimum',
   P: 'CVRP-P (Augerat et al. 1995): nint arcs, fleet fixed at k; BKS = proven optimum',
+  CMT: 'CVRP-CMT (Christofides, Mingozzi & Toth 1979): unrounded arcs, unlimited fleet, route duration limit and service times',
   'solomon-truncated': 'VRPTW Solomon, distance-only: arcs truncated to 0.1, any number of vehicles (25 available); BKS = `bks` of index.csv',
   'solomon-unrounded': 'VRPTW Solomon, hierarchical: fewest vehicles, then unrounded distance; BKS = SINTEF table (bks.csv)',
 };
 
 function tables(results, args) {
   const out = [];
-  const order = ['X', 'A', 'B', 'P', 'solomon-truncated', 'solomon-unrounded'];
+  const order = ['X', 'A', 'B', 'P', 'CMT', 'solomon-truncated', 'solomon-unrounded'];
   const summary = [];
   for (const table of order) {
     const rows = results.filter((r) => r.table === table);
