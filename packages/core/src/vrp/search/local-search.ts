@@ -428,6 +428,11 @@ export class LocalSearch {
   }
 
   private tryMovesWith(u: number, v: number): boolean {
+    const ru = this.route[u]!;
+    const rv = this.route[v]!;
+    if (ru !== rv && this.routeProfile[ru] === this.routeProfile[rv] && this.routeCostPerDistance[ru] === this.routeCostPerDistance[rv] && this.routeLength[ru]! > 2) {
+      return this.tryInterRouteScreened(u, v, ru, rv);
+    }
     return (
       tryExchange(this, u, 1, v, 0) ||
       tryExchange(this, u, 2, v, 0) ||
@@ -437,6 +442,47 @@ export class LocalSearch {
       tryTwoOpt(this, u, v) ||
       tryTwoOptStar(this, u, v)
     );
+  }
+
+  /**
+   * The exchanges between two routes with the same matrices and distance cost, screened HGS-style:
+   * the distance change of each move from a handful of shared arc lengths, minus what the two
+   * routes pay beyond fixed and distance costs, is a lower bound on its change in penalised cost;
+   * only moves whose bound is negative are evaluated in full.
+   */
+  private tryInterRouteScreened(u: number, v: number, ru: number, rv: number): boolean {
+    const n = this.n;
+    const d = this.routeDistance[ru]!;
+    const c = this.routeCostPerDistance[ru]!;
+    const slack = this.routeSlack[ru]! + this.routeSlack[rv]! - EPSILON;
+    const loc = this.loc;
+    const nStops = this.nStops;
+    const x = this.next[u]!;
+    const y = this.next[v]!;
+    const lu = loc[u]!, lx = loc[x]!, lpu = loc[this.prev[u]!]!;
+    const lv = loc[v]!, ly = loc[y]!, lpv = loc[this.prev[v]!]!;
+    const dPuU = d[lpu * n + lu]!;
+    const dUX = d[lu * n + lx]!;
+    const dPvV = d[lpv * n + lv]!;
+    const dVY = d[lv * n + ly]!;
+    // (1,0): u after v.
+    if (c * (d[lpu * n + lx]! - dPuU - dUX + d[lv * n + lu]! + d[lu * n + ly]! - dVY) < slack && tryExchange(this, u, 1, v, 0)) return true;
+    const xClient = x < nStops;
+    const lnx = xClient ? loc[this.next[x]!]! : 0;
+    const dXNX = xClient ? d[lx * n + lnx]! : 0;
+    // (2,0): u, x after v (the arc u→x moves along).
+    if (xClient && c * (d[lpu * n + lnx]! - dPuU - dXNX + d[lv * n + lu]! + d[lx * n + ly]! - dVY) < slack && tryExchange(this, u, 2, v, 0)) return true;
+    // (1,1): swap u and v.
+    if (u < v && c * (d[lpu * n + lv]! + d[lv * n + lx]! - dPuU - dUX + d[lpv * n + lu]! + d[lu * n + ly]! - dPvV - dVY) < slack && tryExchange(this, u, 1, v, 1)) return true;
+    // (2,1): swap u, x and v.
+    if (xClient && c * (d[lpu * n + lv]! + d[lv * n + lnx]! - dPuU - dXNX + d[lpv * n + lu]! + d[lx * n + ly]! - dPvV - dVY) < slack && tryExchange(this, u, 2, v, 1)) return true;
+    // (2,2): swap u, x and v, y.
+    if (xClient && u < v && y < nStops) {
+      const lny = loc[this.next[y]!]!;
+      const dYNY = d[ly * n + lny]!;
+      if (c * (d[lpu * n + lv]! + d[ly * n + lnx]! - dPuU - dXNX + d[lpv * n + lu]! + d[lx * n + lny]! - dPvV - dYNY) < slack && tryExchange(this, u, 2, v, 2)) return true;
+    }
+    return tryTwoOptStar(this, u, v);
   }
 
   /** Moves that put u (and what follows it) right after a start depot. */
