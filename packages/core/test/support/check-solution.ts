@@ -294,9 +294,13 @@ export function checkSolution(problem: CheckProblem, solution: CheckSolution, op
     distance += figures.distance;
     duration += figures.duration;
   });
+  let fleetExceeded = false;
   for (const type of problem.vehicleTypes) {
     const used = routesPerType.get(type.id) ?? 0;
-    if (used > (type.count ?? 1)) violations.push(`vehicle type ${type.id}: ${used} routes but only ${type.count ?? 1} vehicles`);
+    if (used > (type.count ?? 1)) {
+      fleetExceeded = true;
+      violations.push(`vehicle type ${type.id}: ${used} routes but only ${type.count ?? 1} vehicles`);
+    }
   }
 
   const unassigned = new Map<string, number>();
@@ -326,7 +330,7 @@ export function checkSolution(problem: CheckProblem, solution: CheckSolution, op
   if (solution.vehiclesUsed !== undefined && solution.vehiclesUsed !== solution.routes.length) {
     violations.push(`vehiclesUsed ${solution.vehiclesUsed}, but ${solution.routes.length} routes`);
   }
-  const constraintViolations = routes.some((r) => r.violations.length > 0);
+  const constraintViolations = fleetExceeded || routes.some((r) => r.violations.length > 0);
   if (solution.feasible === true && constraintViolations) violations.push('the solution claims to be feasible but breaks a constraint');
   if (solution.feasible === false && !constraintViolations) violations.push('the solution claims to be infeasible but breaks no constraint');
   return { ok: violations.length === 0, violations, cost, distance, duration, vehiclesUsed: solution.routes.length, routes };

@@ -104,3 +104,21 @@ describe('the complete example problem', () => {
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 });
+
+describe('evaluatePlan and the checker agree on fleet counts', () => {
+  it('a plan with more routes than vehicles is infeasible for both', () => {
+    const input = tinyProblem('cvrp', 1, 7);
+    input.vehicleTypes[0]!.count = 2;
+    input.vehicleTypes[0]!.capacity = [100];
+    const ids = input.stops.map((s) => s.id);
+    const plan = evaluatePlan(createProblem(input), [
+      { vehicleType: 'truck', stops: ids.slice(0, 2) },
+      { vehicleType: 'truck', stops: ids.slice(2, 4) },
+      { vehicleType: 'truck', stops: ids.slice(4) },
+    ]);
+    expect(plan.feasible).toBe(false);
+    const report = checkSolution(input, plan);
+    expect(report.violations.join('\n')).toMatch(/truck: 3 routes but only 2 vehicles/);
+    expect(report.violations.join('\n')).not.toMatch(/claims to be infeasible/);
+  });
+});
