@@ -225,7 +225,7 @@ function selectJobs(args) {
       }
       for (const seed of args.seeds) {
         jobs.push({
-          table, set, instance: row.instance, dir: instancesDir, file, n: Number(row.n), format: set === 'solomon' ? 'solomon' : 'vrplib',
+          order: jobs.length, table, set, instance: row.instance, dir: instancesDir, file, n: Number(row.n), format: set === 'solomon' ? 'solomon' : 'vrplib',
           convention, bks, bksVehicles, seed, timeLimit: args.timeLimit, maxIterations: args.maxIterations,
         });
       }
@@ -301,7 +301,8 @@ function tables(results, args) {
   const order = ['X', 'A', 'B', 'P', 'CMT', 'solomon-truncated', 'solomon-unrounded'];
   const summary = [];
   for (const table of order) {
-    const rows = results.filter((r) => r.table === table);
+    // Index order, whatever order the runs finished in.
+    const rows = results.filter((r) => r.table === table).sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
     if (rows.length === 0) continue;
     const hier = table === 'solomon-unrounded';
     out.push(`### ${TITLES[table]}`, '');
