@@ -274,9 +274,9 @@ const command: CommandModule<object, SolveArgs> = {
   builder: (yargs: Argv<object>) => yargs
     .option('problem', { type: 'string', describe: 'problem JSON file (the ProblemInput format, see README)' })
     .option('instance', { type: 'string', describe: 'benchmark instance: VRPLIB .vrp (X, A, B, P, CMT) or Solomon .txt' })
-    .option('time-limit', { type: 'number', describe: 'search time limit, seconds (default: the solver\'s)' })
-    .option('max-iterations', { type: 'number', describe: 'search iteration limit' })
-    .option('seed', { type: 'number', default: 1, describe: 'random seed; same input and seed give the same plan' })
+    .option('time-limit', { type: 'number', describe: 'stop the search after this many seconds (without any limit: after 5000 iterations without improvement)' })
+    .option('max-iterations', { type: 'number', describe: 'stop after this many iterations (repeatable, unlike a time limit)' })
+    .option('seed', { type: 'number', default: 1, describe: 'random seed; the same input, seed and iteration limit give the same plan' })
     .option('json', { type: 'boolean', default: false, describe: 'print the solution as JSON' })
     .option('bks', { type: 'number', describe: 'best known value, to print the gap (instances only)' })
     .option('convention', { choices: ['truncated', 'unrounded'] as const, describe: 'Solomon arcs: truncated to 0.1 (distance objective) or unrounded (fewest vehicles, then distance)' })
