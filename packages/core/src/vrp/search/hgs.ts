@@ -69,8 +69,7 @@ export function runHgs(
   const ls = new LocalSearch(problem, active, neighbours, rng, params.swapStar);
   const split = new Split(problem);
   const population = new Population(active);
-  const penalties = initialPenalties(problem);
-  penalties.timeWarp *= params.initialTimeWarpFactor;
+  const penalties = initialPenalties(problem, params.initialTimeWarpFactor);
   const repairPenalties: Penalties = { capacity: 0, timeWarp: 0, distance: 0 };
   const state: SearchState = { iterations: 0, iterationsWithoutImprovement: 0, elapsedSeconds: 0 };
   let bestFeasible: Individual | null = null;
@@ -203,7 +202,7 @@ function adapt(p: Penalties, key: keyof Penalties, history: boolean[], target: n
  * the longest arc per unit of the largest demand (HGS-CVRP), a unit of time warp or of excess
  * distance about as much as a unit of travel.
  */
-function initialPenalties(problem: ProblemData): Penalties {
+function initialPenalties(problem: ProblemData, timeWarpFactor: number): Penalties {
   const n = problem.nLocations;
   let maxArcCost = 0;
   let sumCost = 0;
@@ -228,11 +227,40 @@ function initialPenalties(problem: ProblemData): Penalties {
   for (let k = 0; k < problem.delivery.length; k++) maxDemand = Math.max(maxDemand, problem.delivery[k]!, problem.pickup[k]!);
   const perDuration = sumDuration > 0 ? sumCost / sumDuration : 1;
   const perDistance = sumDistance > 0 ? sumCost / sumDistance : 1;
-  return {
+  const penalties = {
     capacity: Math.max(1e-3, Math.min(1000 * Math.max(perDistance, 1e-3), maxDemand > 0 ? maxArcCost / maxDemand : 1)),
-    timeWarp: Math.max(1e-3, perDuration),
+    timeWarp: Math.max(1e-3, perDuration) * timeWarpFactor,
     distance: Math.max(1e-3, perDistance),
   };
+  // With fixed vehicle costs, merging routes pays as long as a violation costs less than a vehicle:
+  // start with violations priced at a vehicle's cost per unit of a typical out-and-back trip or of
+  // its capacity, so that the search does not live on infeasible plans with too few vehicles.
+  let fixed = 0;
+  for (const t of problem.vehicleTypes) if (t.slots > 0) fixed = Math.max(fixed, t.fixedCost);
+  if (fixed > 0 && problem.nStops > 0) {
+    let trips = 0;
+    let tripDistance = 0;
+    let tripDuration = 0;
+    let capacity = Infinity;
+    for (const t of problem.vehicleTypes) {
+      if (t.slots === 0) continue;
+      for (let d = 0; d < problem.nDims; d++) if (t.capacity[d]! > 0) capacity = Math.min(capacity, t.capacity[d]!);
+      const prof = problem.profiles[t.profile]!;
+      for (let s = 0; s < problem.nStops; s++) {
+        const loc = problem.nDepots + s;
+        const out = t.startLocation * n + loc;
+        const back = loc * n + t.endLocation;
+        if (prof.distance[out]! >= problem.unreachable || prof.distance[back]! >= problem.unreachable) continue;
+        trips++;
+        tripDistance += prof.distance[out]! + prof.distance[back]!;
+        tripDuration += prof.duration[out]! + prof.duration[back]! + problem.serviceTime[loc]!;
+      }
+    }
+    if (trips > 0 && tripDuration > 0) penalties.timeWarp = Math.max(penalties.timeWarp, fixed / (tripDuration / trips));
+    if (trips > 0 && tripDistance > 0) penalties.distance = Math.max(penalties.distance, fixed / (tripDistance / trips));
+    if (capacity < Infinity) penalties.capacity = Math.max(penalties.capacity, fixed / capacity);
+  }
+  return penalties;
 }
 
 function round(x: number): number {
