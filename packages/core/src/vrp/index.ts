@@ -1,12 +1,26 @@
 /**
  * Public API of the vehicle-routing area.
  *
- * Deviations from the agreed contract: none in names. Additions: `SolutionResult.violations` and
- * `RouteResult.violations` (plan mode and unavoidable violations), unassigned reasons
- * `route-limit-exceeded` (out and back alone breaks every type's maximum duration or distance)
- * and `not-in-plan` (evaluatePlan: the given routes skip the stop), `SolveOptions.stop` and
- * `SolveOptions.params`. Time-limited runs are not repeatable (the iteration count depends on the
- * machine); iteration limits are.
+ * Flow: `createProblem(input)` validates a `ProblemInput` and compiles it into an immutable
+ * `ProblemData` (flat typed matrices; per-stop pre-checks); `solve(problem, options)` runs the
+ * hybrid genetic search; `constructSavings(problem)` gives an instant Clarke–Wright plan;
+ * `evaluatePlan(problem, routes)` reports given routes (e.g. today's) with every violation.
+ *
+ * Against the agreed contract: the names and shapes are as agreed. Additions:
+ * - `SolutionResult.violations` and `RouteResult.violations` (`PlanViolation`: capacity,
+ *   time-window, shift, max-duration, max-distance, unreachable-leg, fleet-size). Solver output
+ *   has none unless a violation could not be avoided (then `feasible` is false).
+ * - Unassigned reasons `route-limit-exceeded` (out and back alone breaks every type's maximum
+ *   duration or distance) and `not-in-plan` (evaluatePlan: the given routes skip the stop).
+ * - `SolveOptions.stop` (a composable `StopRule`, see stop.ts) and `SolveOptions.params`
+ *   (granularity, penalties, population; defaults follow HGS-CVRP).
+ * - Progress events are `SolveProgressEvent`s (`iteration`, `elapsedSeconds`, `bestCost`).
+ * Semantics worth knowing:
+ * - Plan reports never "travel back in time": a late vehicle starts service late and the
+ *   lateness carries on (the search itself measures lateness as time warp).
+ * - With several windows per stop the O(1) move evaluation sees the hull of the windows; each
+ *   offspring is then checked exactly, so reported plans are exact.
+ * - Repeatable for a seed with iteration limits; a time limit depends on the machine's speed.
  */
 export type * from './input.js';
 export type * from './solution-types.js';
@@ -15,6 +29,7 @@ export type { CreateProblemOptions, ProblemData, ProfileData, VehicleTypeData } 
 export { solve, DEFAULT_NO_IMPROVEMENT } from './solve.js';
 export type { SolveOptions } from './solve.js';
 export type { SolveProgressEvent, HgsParams } from './search/hgs.js';
+export { DEFAULT_HGS } from './search/hgs.js';
 export { constructSavings } from './construct/savings.js';
 export { evaluatePlan } from './solution.js';
 export { anyOf, maxIterations, maxRuntime, noImprovement } from './stop.js';
