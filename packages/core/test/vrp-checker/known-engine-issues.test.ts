@@ -13,10 +13,9 @@ import { tinyProblem } from '../support/tiny-problems.js';
 describe('known engine issues (found 2026-11-23)', () => {
   // A large fixed cost per vehicle (the usual way to make "fewest vehicles, then distance" one
   // objective) makes the search return a plan that is worse under its own objective than the
-  // plan it finds without that cost: on R101 cut to 25 customers, fixedCost 0 gives 8 vehicles /
-  // 617.1, fixedCost 10000 gave 9 vehicles / 808.5 (cost 90808.5 where 80617.1 is at hand; a
-  // later engine build: 8 / 693.4). On full R101 (100 iterations) fixedCost 0 gives 21 vehicles,
-  // 1000 gives 19, 10000 gives 25: this drives the hierarchical Solomon table's vehicle excess.
+  // plan it finds without that cost. R101 cut to 25 customers: fixedCost 0 gives 8 vehicles /
+  // 617.1; fixedCost 10000 gave 9 vehicles / 808.5, and since the engine's penalty fix (537f4fb)
+  // 8 vehicles / 693.4: the same vehicle count, 12 % longer, cost 80693.4 where 80617.1 exists.
   it.fails('a large vehicle fixed cost never makes the result worse than the plan found without it', () => {
     const instance = parseSolomon(readInstance('vrptw/solomon/R101.txt'));
     instance.customers = instance.customers.slice(0, 26);
