@@ -26,8 +26,10 @@ function load() {
   const roads = readGeoJson(text, config.roads);
   const parseMs = ms(t);
   t = performance.now();
+  const cpu = process.cpuUsage();
   const network = buildNetwork(roads, { source: config.roads });
-  return { network, parseMs, buildMs: ms(t) };
+  const used = process.cpuUsage(cpu);
+  return { network, parseMs, buildMs: ms(t), buildCpuMs: Math.round((used.user + used.system) / 1000) };
 }
 
 /** Origins: the places file, or `count` random graph nodes (as places at the node's position). */
@@ -41,13 +43,14 @@ function origins(network) {
 }
 
 const result = { ...config };
-const { network, parseMs, buildMs } = load();
+const { network, parseMs, buildMs, buildCpuMs } = load();
 if (config.task === 'build') {
   const t = performance.now();
   const graph = network.graph;
   Object.assign(result, {
     parseMs,
     buildMs,
+    buildCpuMs,
     graphologyMs: ms(t),
     nodes: network.stats.nodes,
     edges: network.stats.edges,
@@ -67,7 +70,8 @@ if (config.task === 'build') {
   const matrix = config.threads > 1 ? await computeMatrixParallel(network, snaps, { threads: config.threads }) : computeMatrix(network, snaps);
   result.matrixMs = ms(t);
   const cpu = process.cpuUsage(cpuBefore);
-  result.mainThreadCpuMs = Math.round((cpu.user + cpu.system) / 1000);
+  // process.cpuUsage counts every thread of the process, workers included.
+  result.cpuMs = Math.round((cpu.user + cpu.system) / 1000);
   result.size = matrix.size;
   result.unreachable = matrix.unreachable.length;
   result.rssBeforeMatrixMB = mb(rssBefore);

@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { perturbedGrid } from './grid.mjs';
@@ -60,6 +60,7 @@ const areas = [
   { name: `grid ${gridSize.rows}×${gridSize.cols}`, roads: gridPath, grid: true },
 ];
 const threads = Math.min(2, availableParallelism());
+const loadBefore = loadavg()[0];
 const rows = [];
 for (const area of areas) {
   process.stderr.write(`${area.name} `);
@@ -77,25 +78,27 @@ for (const area of areas) {
 }
 
 const s = (msValue) => (msValue >= 100_000 ? `${Math.round(msValue / 1000)} s` : msValue >= 1000 ? `${(msValue / 1000).toFixed(2)} s` : `${Math.round(msValue)} ms`);
+const loadAfter = loadavg()[0];
 const lines = [
-  `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.version}; median of ${runs} runs (5 for the small place matrices), each in a fresh process.`,
+  `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores (shared: 1-minute load average ${loadBefore.toFixed(1)} at the start, ${loadAfter.toFixed(1)} at the end), Node ${process.version}; ` +
+    `wall-clock medians of ${runs} runs (5 for the small place matrices), each in a fresh process; CPU = process CPU time (all threads).`,
   '',
-  '| area | nodes / edges (arcs) | parse + build | graphology view | matrix, all places (n) | peer, all places | 1000 × 1000, 1 thread | 1000 × 1000, ' + threads + ' threads | peer 1000 × 1000 | peak RSS: build / 1000², 1 thread / peer |',
+  '| area | nodes / edges (arcs) | parse + build (build CPU) | graphology view | matrix, all places (n) | peer, all places | 1000 × 1000, 1 thread (CPU) | 1000 × 1000, ' + threads + ' threads (CPU) | peer 1000 × 1000 | peak RSS: build / 1000², 1 thread / peer |',
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 ];
 for (const r of rows) {
   const b = r.build;
   const peer = r.randomPeer.rows < r.randomPeer.size ? `≈ ${s(r.randomPeer.extrapolatedMs)} (${r.randomPeer.rows} rows took ${s(r.randomPeer.peerMs)}, extrapolated)` : s(r.randomPeer.peerMs);
   lines.push(
-    `| ${r.area} | ${b.nodes} / ${b.edges} (${b.arcs}) | ${s(b.parseMs)} + ${s(b.buildMs)} | ${s(b.graphologyMs)} | ` +
+    `| ${r.area} | ${b.nodes} / ${b.edges} (${b.arcs}) | ${s(b.parseMs)} + ${s(b.buildMs)} (${s(b.buildCpuMs)}) | ${s(b.graphologyMs)} | ` +
       (r.places ? `${s(r.places.matrixMs)} (${r.places.size})` : '—') + ' | ' + (r.placesPeer ? s(r.placesPeer.peerMs) : '—') + ' | ' +
-      `${s(r.random1.matrixMs)} | ${s(r.random2.matrixMs)} | ${peer} | ${b.peakRssMB} / ${r.random1.peakRssMB} / ${r.randomPeer.peakRssMB} MB |`,
+      `${s(r.random1.matrixMs)} (${s(r.random1.cpuMs)}) | ${s(r.random2.matrixMs)} (${s(r.random2.cpuMs)}) | ${peer} | ${b.peakRssMB} / ${r.random1.peakRssMB} / ${r.randomPeer.peakRssMB} MB |`,
   );
 }
 lines.push('', 'Checks: the peer\'s paths cost what postroute\'s search finds (largest difference over 20 targets per area: ' +
   rows.map((r) => `${r.area} ${r.randomPeer.maxDifferenceS.toExponential(1)} s`).join(', ') + '); the 1-thread and ' + threads + '-thread matrices have the same checksum: ' +
   rows.map((r) => `${r.area} ${r.random1.checksum === r.random2.checksum ? 'yes' : 'NO'}`).join(', ') + '.');
 const table = lines.join('\n');
-writeFileSync(join(here, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), runs, rows }, null, 2)}\n`);
+writeFileSync(join(here, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), runs, loadBefore, loadAfter, rows }, null, 2)}\n`);
 writeFileSync(join(here, 'results.md'), `${table}\n`);
 process.stdout.write(`${table}\n`);
