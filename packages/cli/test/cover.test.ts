@@ -113,6 +113,17 @@ describe('postroute cover --roads', () => {
     expect(geojson.features.filter((f: { geometry: { type: string } }) => f.geometry.type === 'LineString')).toHaveLength(2);
   });
 
+  it('weights from a place property, with a default for places without one', () => {
+    writeFileSync(join(dir, 'villages-partial.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [point('V', 11.5, 50.005, { population: 300 }), point('W', 11.58, 49.995)] }));
+    const base = ['--roads', 'roads.geojson', '--demand', 'villages-partial.geojson', '--sites', 'sites.geojson', '--model', 'mclp', '--radius', '3km', '--p', '1', '--weight-field', 'population'];
+    const missing = run([...base, '--quiet']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/"W" has no usable population .*--weight-default/);
+    const { status, stdout } = run([...base, '--weight-default', '25', '--json', '--quiet']);
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).coverage.totalWeight).toBe(325);
+  });
+
   it('reads a radius in minutes as a travel-time model', () => {
     const { status, stdout } = run(['--roads', 'roads.geojson', '--demand', 'villages.geojson', '--sites', 'sites.geojson', '--model', 'lscp', '--radius', '5min', '--json', '--quiet']);
     expect(status).toBe(0);

@@ -31,6 +31,7 @@ interface CoverArgs extends Omit<NetworkArgs, 'roads'> {
   metric?: 'distance' | 'time';
   weights?: string;
   weightField?: string;
+  weightDefault?: number;
   costField?: string;
   capacityField?: string;
   costs?: string;
@@ -78,6 +79,7 @@ const command: CommandModule<object, CoverArgs> = {
       .option('metric', { choices: ['distance', 'time'] as const, describe: 'with --roads: road distance (m) or travel time (s); default from the radius unit, else distance' })
       .option('weights', { type: 'string', describe: 'with --matrix: CSV id,weight per demand point (default 1 each)' })
       .option('weight-field', { type: 'string', describe: 'with --roads: demand property holding the weight, e.g. population (default 1 each)' })
+      .option('weight-default', { type: 'number', describe: 'with --weight-field: the weight of places where the field is missing (default: such a place is an error)' })
       .option('cost-field', { type: 'string', describe: 'with --roads: site property holding the opening cost (lscp minimises its sum)' })
       .option('capacity-field', { type: 'string', describe: 'with --roads: site property holding the capacity, in weight units' })
       .option('costs', { type: 'string', describe: 'with --matrix: CSV id,cost per site' })
@@ -139,7 +141,7 @@ const command: CommandModule<object, CoverArgs> = {
       const existing = args.existing ? loadPlaces(args.existing, undefined) : [];
       const sites = mergeSites(existing, candidates, args.existing ?? '');
       options.existing = existing.map((place) => place.id);
-      if (args.weightField) options.weights = numericField(demand, args.weightField, args.demand!);
+      if (args.weightField) options.weights = numericField(demand, args.weightField, args.demand!, args.weightDefault, '--weight-default');
       if (args.costField) options.openingCosts = numericField(sites, args.costField, args.sites ?? args.demand!);
       if (args.capacityField) options.capacities = numericField(sites, args.capacityField, args.sites ?? args.demand!);
       const network = loadNetwork({ ...args, roads: args.roads! }, progress.onProgress);
@@ -189,12 +191,13 @@ function mergeSites(existing: Place[], candidates: Place[], source: string): Pla
   return [...existing, ...candidates.filter((place) => !ids.has(place.id))];
 }
 
-function numericField(places: Place[], field: string, source: string): number[] {
+function numericField(places: Place[], field: string, source: string, fallback?: number, fallbackOption?: string): number[] {
   return places.map((place, index) => {
     const raw = place.properties[field];
+    if (fallback !== undefined && (raw === undefined || raw === null || raw === '')) return fallback;
     const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
     if (!Number.isFinite(value) || value < 0) {
-      throw new InputError(`"${place.id}" has no usable ${field} (${JSON.stringify(raw ?? null)})`, { source, index, field }, `give every place a number ≥ 0 in "${field}", or leave out the option`);
+      throw new InputError(`"${place.id}" has no usable ${field} (${JSON.stringify(raw ?? null)})`, { source, index, field }, `give every place a number ≥ 0 in "${field}"${fallbackOption ? `, or set a weight for places without one (${fallbackOption})` : ''}`);
     }
     return value;
   });
