@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import type { CoverageMatrix, CoverageOptions, CoverageResult } from './model.js';
 import { buildResult, prepareProblem, type CoverageProblem } from './model.js';
 import { coverStructure, type CoverStructure } from './reduce.js';
-import { createContext, solveCover, type RunContext } from './run.js';
+import { createContext, secondsLeft, solveCover, type RunContext } from './run.js';
 import { solveCapacitated } from './capacitated.js';
 
 export interface SetCoveringOptions extends CoverageOptions {
@@ -41,7 +41,9 @@ export async function setCovering(problem: CoverageProblem, radius: number, cont
     message: `${structure.before.rows}×${structure.before.columns} → ${structure.cover.rows}×${structure.cover.columnCost.length} rows×sites`,
   });
   checkReach(problem, structure, radius);
-  const solution = await solveCover(context, structure.cover);
+  // Forced heuristic: the Lagrangian heuristic may use the whole time; otherwise a short start for the MIP.
+  const heuristicSeconds = context.method === 'heuristic' ? secondsLeft(context) : Math.min(2, secondsLeft(context) / 4);
+  const solution = await solveCover(context, structure.cover, { heuristicSeconds });
   const open = Uint8Array.from(problem.fixedOpen);
   for (const c of solution.columns) open[structure.columnSite[c]!] = 1;
   return buildResult(problem, 'lscp', { open, objective: solution.objective, bound: solution.bound, proven: solution.proven }, {

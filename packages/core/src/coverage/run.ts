@@ -140,10 +140,19 @@ export async function solveCover(
 ): Promise<CoverSolution> {
   const integral = allIntegral(cover.columnCost);
   if (cover.rows === 0) return { columns: [], objective: 0, bound: 0, proven: true, method: 'exact', solver: 'heuristic' };
-  const greedy = greedyCover(cover);
-  const greedyCost = coverCost(cover, greedy);
+  let greedy = greedyCover(cover);
+  let greedyCost = coverCost(cover, greedy);
   const boundDeadline = Math.min(context.deadline, performance.now() + 1000 * (options.heuristicSeconds ?? 1));
-  const { bound } = context.lagrangian ? coverLowerBound(cover, { upperBound: greedyCost, deadline: boundDeadline, integral }) : { bound: 0 };
+  // Lagrangian heuristic: columns with negative reduced cost, completed greedily.
+  const improve = (reduced: Float64Array): number => {
+    const initial: number[] = [];
+    for (let j = 0; j < reduced.length; j++) if (reduced[j]! < 0) initial.push(j);
+    const candidate = greedyCover(cover, initial);
+    const cost = coverCost(cover, candidate);
+    if (cost < greedyCost - 1e-9) { greedy = candidate; greedyCost = cost; }
+    return greedyCost;
+  };
+  const { bound } = context.lagrangian ? coverLowerBound(cover, { upperBound: greedyCost, deadline: boundDeadline, integral, improve }) : { bound: 0 };
   const heuristic: CoverSolution = {
     columns: greedy,
     objective: greedyCost,
@@ -152,7 +161,7 @@ export async function solveCover(
     method: 'heuristic',
     solver: 'heuristic',
   };
-  context.onProgress({ step: 'heuristic', message: `greedy cover ${greedyCost}, Lagrangian bound ${bound}` });
+  context.onProgress({ step: 'heuristic', message: `Lagrangian heuristic cover ${greedyCost}, bound ${bound}` });
   if (heuristic.proven || context.method === 'heuristic') return heuristic;
   if (options.stopAtObjective !== undefined && greedyCost <= options.stopAtObjective) return heuristic;
   if (options.stopWhenBoundBeyond !== undefined && bound > options.stopWhenBoundBeyond) return heuristic;

@@ -184,8 +184,15 @@ export interface CoverInstance {
   columnCost: Float64Array;
 }
 
-/** A lower bound on the cost of covering every row. */
-export function coverLowerBound(instance: CoverInstance, options: BoundOptions): BoundResult {
+/**
+ * A lower bound on the cost of covering every row. With `improve`, every tenth iteration hands
+ * the reduced costs to a primal heuristic (Beasley 1990), which returns the cost of the cover it
+ * built; a better cover lowers the upper bound that steers the step size.
+ */
+export function coverLowerBound(
+  instance: CoverInstance,
+  options: BoundOptions & { improve?: (reduced: Float64Array) => number },
+): BoundResult {
   const { rows, columnStarts, columnRows, columnCost } = instance;
   const columns = columnCost.length;
   const u = new Float64Array(rows);
@@ -209,6 +216,7 @@ export function coverLowerBound(instance: CoverInstance, options: BoundOptions):
   let theta = 2;
   let sinceImprovement = 0;
   let iterations = 0;
+  let upperBound = options.upperBound;
   const round = (value: number): number => (options.integral ? Math.ceil(value - 1e-6) : value);
   for (; iterations < maxIterations; iterations++) {
     if (iterations > 0 && (iterations & 7) === 0 && performance.now() > options.deadline) break;
@@ -226,7 +234,8 @@ export function coverLowerBound(instance: CoverInstance, options: BoundOptions):
     }
     if (best === -Infinity || value > best + 1e-9 * Math.max(1, Math.abs(best))) { best = value; sinceImprovement = 0; }
     else if (++sinceImprovement >= 20) { theta /= 2; sinceImprovement = 0; }
-    if (round(best) >= options.upperBound - 1e-9 || theta < 1e-5) break;
+    if (options.improve && iterations % 10 === 0) upperBound = Math.min(upperBound, options.improve(reduced));
+    if (round(best) >= upperBound - 1e-9 || theta < 1e-5) break;
     let norm = 0;
     for (let i = 0; i < rows; i++) {
       let g = 1 - coverCount[i]!;
@@ -235,7 +244,7 @@ export function coverLowerBound(instance: CoverInstance, options: BoundOptions):
       norm += g * g;
     }
     if (norm === 0) break;
-    const step = (theta * Math.max(options.upperBound - value, 1e-9 * Math.max(1, Math.abs(value)))) / norm;
+    const step = (theta * Math.max(upperBound - value, 1e-9 * Math.max(1, Math.abs(value)))) / norm;
     for (let i = 0; i < rows; i++) u[i] = Math.max(0, u[i]! + step * coverCount[i]!);
   }
   return { bound: Math.max(0, round(best)), iterations };

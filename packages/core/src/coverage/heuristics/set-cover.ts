@@ -4,8 +4,11 @@
  */
 import type { CoverInstance } from './lagrangian.js';
 
-/** Column indices of a cover of every coverable row (rows no column covers stay uncovered). */
-export function greedyCover(instance: CoverInstance): number[] {
+/**
+ * Column indices of a cover of every coverable row (rows no column covers stay uncovered),
+ * starting from the columns in `initial` (e.g. those with negative Lagrangian reduced cost).
+ */
+export function greedyCover(instance: CoverInstance, initial: readonly number[] = []): number[] {
   const { rows, columnStarts, columnRows, columnCost } = instance;
   const columns = columnCost.length;
   const covered = new Int32Array(rows);
@@ -15,6 +18,16 @@ export function greedyCover(instance: CoverInstance): number[] {
   for (let i = 0; i < rows; i++) if (coverable[i]) remaining++;
   const chosen: number[] = [];
   const taken = new Uint8Array(columns);
+  for (const j of initial) {
+    if (taken[j]) continue;
+    taken[j] = 1;
+    chosen.push(j);
+    for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
+      const i = columnRows[k]!;
+      if (covered[i] === 0) remaining--;
+      covered[i] = covered[i]! + 1;
+    }
+  }
   while (remaining > 0) {
     let pickIndex = -1;
     let pickRatio = Infinity;
