@@ -10,6 +10,7 @@
  * question. If time runs out, the result keeps the best feasible radius and, as its bound,
  * the smallest distance above every radius proven infeasible.
  */
+import { InputError } from '../errors.js';
 import type { CoverageMatrix, CoverageOptions, CoverageResult } from './model.js';
 import { buildResult, nearestUsable, prepareProblem, type CoverageProblem } from './model.js';
 import { coverStructure } from './reduce.js';
@@ -36,7 +37,10 @@ export interface PCenterOptions extends CoverageOptions {
  * result.objective; // 9: either site leaves one demand point 9 away
  */
 export async function solvePCenter(matrix: CoverageMatrix, options: PCenterOptions): Promise<CoverageResult> {
-  const problem = prepareProblem(matrix, { ...options, capacities: undefined });
+  if (options.capacities !== undefined) {
+    throw new InputError('p-center does not support capacities', { field: 'capacities' }, 'drop the capacities or use pmedian');
+  }
+  const problem = prepareProblem(matrix, options);
   const p = checkP(problem, options.p);
   const context = createContext(options);
   return pCenter(problem, p, context);

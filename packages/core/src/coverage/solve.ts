@@ -34,10 +34,10 @@ export async function solveCoverage(matrix: CoverageMatrix, options: SolveCovera
   if (!['lscp', 'mclp', 'pmedian', 'pcenter'].includes(model)) {
     throw new InputError(`unknown coverage model "${String(model)}"`, { field: 'model' }, 'use lscp, mclp, pmedian or pcenter');
   }
-  const problem = prepareProblem(matrix, model === 'pcenter' ? { ...options, capacities: undefined } : options);
   if (model === 'pcenter' && options.capacities !== undefined) {
     throw new InputError('p-center does not support capacities', { field: 'capacities' }, 'drop the capacities or use pmedian');
   }
+  const problem = prepareProblem(matrix, options);
   switch (model) {
     case 'lscp': {
       const radius = checkRadius(options.radius);

@@ -38,6 +38,9 @@ describe('bad input gets one clear error', () => {
     await inputError(solvePMedian(matrix, { p: 1, existing: ['x'] }), /existing site "x" is not a candidate site/);
     await inputError(solvePMedian(matrix, { p: 1, existing: ['s1'], forbidden: ['s1'] }), /both existing and forbidden/);
   });
+  it('capacities on p-center', async () => {
+    await inputError(solveCoverage(matrix, { model: 'pcenter', p: 1, capacities: [5, 5] }), /p-center does not support capacities/);
+  });
   it('an unknown model', async () => {
     await inputError(solveCoverage(matrix, { model: 'nope' as 'lscp' }), /unknown coverage model "nope"/);
   });
