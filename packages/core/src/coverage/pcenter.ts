@@ -146,7 +146,7 @@ async function decide(problem: CoverageProblem, radius: number, p: number, conte
   if (solution.objective <= p + 1e-9) {
     const open = Uint8Array.from(problem.fixedOpen);
     for (const c of solution.columns) open[structure.columnSite[c]!] = 1;
-    // At most p new stations: more would not lower the worst distance found at this radius.
+    // This cover may use fewer than p new stations; smaller radii are tried by the search itself.
     return { feasible: true, proven: true, open, exact };
   }
   return { feasible: false, proven: solution.bound > p + 1e-9, exact };
