@@ -203,6 +203,7 @@ export function tryExchange(ls: LocalSearch, u: number, N: number, v: number, M:
   if (u === v) return false;
   const delta = evaluateExchange(ls, u, N, v, M);
   if (delta > -EPSILON) return false;
+  ls.guard(ls.route[u]!, ls.route[v]!);
   applyExchange(ls, u, N, v, M);
-  return true;
+  return ls.confirm();
 }

@@ -39,6 +39,7 @@ export function tryInsertOptional(ls: LocalSearch, u: number): boolean {
   }
   if (bestAfter < 0) return false;
   const r = ls.route[bestAfter]!;
+  ls.guard(r, r);
   const len = ls.readRoute(r, ls.seqA);
   const out = ls.seqB;
   let k = 0;
@@ -50,7 +51,9 @@ export function tryInsertOptional(ls: LocalSearch, u: number): boolean {
   }
   ls.touched();
   ls.setRoute(r, out, k);
-  return true;
+  if (ls.confirm(-prize)) return true;
+  ls.unroute(u);
+  return false;
 }
 
 /** Removes the served optional stop u if its prize does not pay for its detour. */
@@ -61,11 +64,12 @@ export function tryRemoveOptional(ls: LocalSearch, u: number): boolean {
   ls.pushTail(s, ls.next[u]!, r);
   const delta = ls.costOf(s, r) - ls.routeCost[r]! + ls.problem.prize[u]!;
   if (delta > -EPSILON) return false;
+  ls.guard(r, r);
   const len = ls.readRoute(r, ls.seqA);
   let k = 0;
   for (let i = 0; i < len; i++) if (ls.seqA[i] !== u) ls.seqB[k++] = ls.seqA[i]!;
   ls.touched();
   ls.setRoute(r, ls.seqB, k);
   ls.unroute(u);
-  return true;
+  return ls.confirm(ls.problem.prize[u]!);
 }

@@ -229,8 +229,9 @@ export function trySwapStar(ls: LocalSearch, ra: number, rb: number): boolean {
   const lenB = buildSwapped(ls, rb, bv, bu, afterU, ls.seqD);
   const exact = exactCost(ls, ra, ls.seqC, lenA) + exactCost(ls, rb, ls.seqD, lenB) - ls.routeCost[ra]! - ls.routeCost[rb]!;
   if (exact > -EPSILON) return false;
+  ls.guard(ra, rb);
   ls.touched();
   ls.setRoute(ra, ls.seqC, lenA);
   ls.setRoute(rb, ls.seqD, lenB);
-  return true;
+  return ls.confirm();
 }

@@ -20,10 +20,11 @@ export function trySwapVehicles(ls: LocalSearch, ra: number, rb: number): boolea
   if (ls.routeType[ra] === ls.routeType[rb]) return false;
   const delta = costAs(ls, ra, rb) + costAs(ls, rb, ra) - ls.routeCost[ra]! - ls.routeCost[rb]!;
   if (delta > -EPSILON) return false;
+  ls.guard(ra, rb);
   const lenA = ls.readRoute(ra, ls.seqA);
   const lenB = ls.readRoute(rb, ls.seqC);
   ls.touched();
   ls.setRoute(ra, ls.seqC, lenB);
   ls.setRoute(rb, ls.seqA, lenA);
-  return true;
+  return ls.confirm();
 }

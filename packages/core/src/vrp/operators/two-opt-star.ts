@@ -85,6 +85,7 @@ export function applyTwoOptStar(ls: LocalSearch, u: number, v: number): void {
 export function tryTwoOptStar(ls: LocalSearch, u: number, v: number): boolean {
   const delta = evaluateTwoOptStar(ls, u, v);
   if (delta > -EPSILON) return false;
+  ls.guard(ls.route[u]!, ls.route[v]!);
   applyTwoOptStar(ls, u, v);
-  return true;
+  return ls.confirm();
 }

@@ -52,6 +52,7 @@ export function applyTwoOpt(ls: LocalSearch, u: number, v: number): void {
 export function tryTwoOpt(ls: LocalSearch, u: number, v: number): boolean {
   const delta = evaluateTwoOpt(ls, u, v);
   if (delta > -EPSILON) return false;
+  ls.guard(ls.route[u]!, ls.route[u]!);
   applyTwoOpt(ls, u, v);
-  return true;
+  return ls.confirm();
 }

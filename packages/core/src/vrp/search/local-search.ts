@@ -10,7 +10,7 @@
  */
 import type { Random } from '../../util/random.js';
 import type { Penalties } from '../evaluate.js';
-import { penalisedRouteCost } from '../evaluate.js';
+import { penalisedRouteCost, simulateRoute, startTime } from '../evaluate.js';
 import type { ProblemData, ProfileData, VehicleTypeData } from '../model.js';
 import { Segment, SegmentStore } from '../segments.js';
 import { tryExchange } from '../operators/exchange.js';
@@ -70,10 +70,24 @@ export class LocalSearch {
   readonly seqB: Int32Array;
   readonly seqC: Int32Array;
   readonly seqD: Int32Array;
+  private readonly seqScratch: Int32Array;
   readonly order: Int32Array;
   private readonly rng: Random;
   private readonly pairSeen: Uint8Array;
   readonly useSwapStar: boolean;
+  /**
+   * Some stop has several windows: the summaries then see each such stop's hull of windows and are
+   * optimistic, so route costs are recomputed exactly (forward simulation) and a move is kept only
+   * if the exact cost drops (see `guard` and `confirm`).
+   */
+  readonly exact: boolean;
+  private readonly multiWindow: Uint8Array;
+  private readonly snapRoutes = new Int32Array(2);
+  private snapCount = 0;
+  private readonly snapSeq: Int32Array[];
+  private readonly snapLen = new Int32Array(2);
+  private readonly snapModified = new Int32Array(2);
+  private snapCost = 0;
   /**
    * SWAP* insertion cache (HGS-CVRP): the three best places for stop u in route r, at
    * `(u * nRoutes + r) * 3`, valid while `swapStamp[u * nRoutes + r] > whenModified[r]`.
@@ -158,9 +172,14 @@ export class LocalSearch {
     this.seqB = new Int32Array(this.nStops + 2);
     this.seqC = new Int32Array(this.nStops + 2);
     this.seqD = new Int32Array(this.nStops + 2);
+    this.seqScratch = new Int32Array(this.nStops + 2);
     this.order = new Int32Array(this.nStops);
     this.pairSeen = new Uint8Array(this.nRoutes * this.nRoutes);
     this.useSwapStar = useSwapStar;
+    this.exact = problem.multipleWindows;
+    this.multiWindow = new Uint8Array(this.nStops);
+    for (let q = 0; q < this.nStops; q++) this.multiWindow[q] = problem.windowStart[q + 1]! - problem.windowStart[q]! > 1 ? 1 : 0;
+    this.snapSeq = this.exact ? [new Int32Array(this.nStops), new Int32Array(this.nStops)] : [];
     const cells = this.nStops * this.nRoutes;
     const cache = useSwapStar && cells <= 4_000_000;
     this.swapTopCost = cache ? new Float64Array(cells * 3) : null;
@@ -253,6 +272,7 @@ export class LocalSearch {
       if (x === end) break;
     }
     this.routeLength[r] = k - 2;
+    if (this.exact) this.exactTimes(r, seg);
     this.routeCost[r] = penalisedRouteCost(seg, this.typeOf(r), this.penalties);
     this.routeSlack[r] = k > 2
       ? Math.max(0, this.routeCost[r]! - this.routeFixedCost[r]! - this.routeCostPerDistance[r]! * seg.distance)
@@ -272,6 +292,57 @@ export class LocalSearch {
       this.bwd.write(x, seg);
     }
     this.whenModified[r] = this.nbMoves;
+  }
+
+  /** Replaces the summary's time warp and duration by an exact simulation if the route needs it. */
+  private exactTimes(r: number, seg: Segment): void {
+    let any = false;
+    let len = 0;
+    for (let x = this.next[this.startNode(r)]!; x < this.nStops; x = this.next[x]!) {
+      if (this.multiWindow[x]) any = true;
+      this.seqScratch[len++] = x;
+    }
+    if (!any) return;
+    const t = this.typeOf(r);
+    const sim = simulateRoute(this.problem, t, this.seqScratch, len, startTime(seg, t), null, true);
+    seg.timeWarp = sim.timeWarp;
+    seg.duration = sim.duration;
+  }
+
+  /** Before applying a move that touches routes ra and rb (rb may equal ra): remember them. */
+  guard(ra: number, rb: number): void {
+    if (!this.exact) return;
+    this.snapCount = ra === rb ? 1 : 2;
+    this.snapRoutes[0] = ra;
+    this.snapRoutes[1] = rb;
+    this.snapCost = 0;
+    for (let i = 0; i < this.snapCount; i++) {
+      const r = this.snapRoutes[i]!;
+      this.snapLen[i] = this.readRoute(r, this.snapSeq[i]!);
+      this.snapModified[i] = this.whenModified[r]!;
+      this.snapCost += this.routeCost[r]!;
+    }
+  }
+
+  /**
+   * After applying: keep the move if the exact cost (plus `offset`, e.g. a prize given up or
+   * earned) dropped, else restore the routes.
+   */
+  confirm(offset = 0): boolean {
+    if (!this.exact) return true;
+    let cost = offset;
+    for (let i = 0; i < this.snapCount; i++) cost += this.routeCost[this.snapRoutes[i]!]!;
+    if (cost < this.snapCost - EPSILON) return true;
+    for (let i = 0; i < this.snapCount; i++) {
+      const r = this.snapRoutes[i]!;
+      for (let x = this.next[this.startNode(r)]!; x < this.nStops; x = this.next[x]!) this.route[x] = -1;
+    }
+    for (let i = 0; i < this.snapCount; i++) {
+      const r = this.snapRoutes[i]!;
+      this.setRoute(r, this.snapSeq[i]!, this.snapLen[i]!);
+      this.whenModified[r] = this.snapModified[i]!;
+    }
+    return false;
   }
 
   // ---- Building candidate routes (used by the operators) ----
