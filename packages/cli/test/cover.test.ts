@@ -69,6 +69,9 @@ describe('postroute cover --matrix', () => {
     expect(JSON.parse(stdout).open).toEqual(['s1', 's2']);
     const forbidden = run(['--matrix', 'm.csv', '--weights', 'w.csv', '--model', 'pmedian', '--p', '1', '--forbidden', 's2', '--json', '--quiet']);
     expect(JSON.parse(forbidden.stdout).open).toEqual(['s1']);
+    writeFileSync(join(dir, 'existing.txt'), 'id\ns2\n');
+    const fromFile = run(['--matrix', 'm.csv', '--weights', 'w.csv', '--model', 'pmedian', '--p', '1', '--existing', 'existing.txt', '--json', '--quiet']);
+    expect(JSON.parse(fromFile.stdout).open).toEqual(['s1', 's2']);
   });
 
   it('bad input: one line on stderr, exit 2', () => {

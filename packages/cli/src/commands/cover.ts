@@ -2,6 +2,7 @@
  * `postroute cover`: where to put service stations. Set covering, maximal covering, p-median and
  * p-center on road distances (or times), or on a demand × site matrix the user gives.
  */
+import { existsSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import {
   InputError,
@@ -71,8 +72,8 @@ const command: CommandModule<object, CoverArgs> = {
       .option('matrix', { type: 'string', describe: 'instead of --roads: CSV matrix, first row site ids, first column demand ids, cells distances (empty = unreachable)' })
       .option('demand', { type: 'string', describe: 'demand points (villages): GeoJSON Points or CSV id,lon,lat (with --roads)' })
       .option('sites', { type: 'string', describe: 'candidate sites (default: every demand point)' })
-      .option('existing', { type: 'string', describe: 'existing outlets that stay open: a places file (with --roads) or comma-separated site ids' })
-      .option('forbidden', { type: 'string', describe: 'comma-separated site ids that may not be opened' })
+      .option('existing', { type: 'string', describe: 'existing outlets that stay open: a places file (with --roads); with --matrix, site ids, comma-separated or in a file (one per line, or a places file)' })
+      .option('forbidden', { type: 'string', describe: 'site ids that may not be opened, comma-separated or in a file' })
       .option('model', { choices: ['lscp', 'mclp', 'pmedian', 'pcenter'] as const, demandOption: true, describe: 'lscp: fewest stations covering all; mclp: most weight covered by p; pmedian: least weighted distance; pcenter: least worst distance' })
       .option('radius', { type: 'string', describe: 'coverage radius for lscp and mclp: 5km, 800m, 15min, or a number in matrix units' })
       .option('p', { type: 'number', describe: 'number of new stations (mclp, pmedian, pcenter), besides the existing ones' })
@@ -119,7 +120,7 @@ const command: CommandModule<object, CoverArgs> = {
     };
     if (radius) options.radius = radius.value;
     if (args.p !== undefined) options.p = args.p;
-    if (args.forbidden) options.forbidden = splitIds(args.forbidden);
+    if (args.forbidden) options.forbidden = idList(args.forbidden);
     let matrix: CoverageMatrix;
     let geometry: { demand: Place[]; sites: Place[] } | undefined;
     let unit = '';
@@ -128,7 +129,7 @@ const command: CommandModule<object, CoverArgs> = {
       if (args.weights) options.weights = readWeightsCsv(readText(args.weights, 'weights'), matrix.demandIds, { source: args.weights });
       if (args.costs) options.openingCosts = readWeightsCsv(readText(args.costs, 'costs'), matrix.siteIds, { source: args.costs });
       if (args.capacities) options.capacities = readWeightsCsv(readText(args.capacities, 'capacities'), matrix.siteIds, { source: args.capacities });
-      if (args.existing) options.existing = splitIds(args.existing);
+      if (args.existing) options.existing = idList(args.existing);
       if (radius?.metric) log(`note: the radius ${args.radius} is read as ${radius.value} ${radius.metric === 'time' ? 'seconds' : 'metres'}; the matrix must be in those units`);
     } else {
       const metric = args.metric ?? radius?.metric ?? 'distance';
@@ -180,8 +181,16 @@ interface FeatureCollection {
   features: Feature[];
 }
 
-function splitIds(text: string): string[] {
-  return text.split(',').map((id) => id.trim()).filter((id) => id !== '');
+/**
+ * Site ids from a comma-separated list, or from a file: GeoJSON or CSV places (their ids), or
+ * plain text with one id per line.
+ */
+function idList(value: string): string[] {
+  if (!existsSync(value)) return value.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const text = readText(value, 'id list');
+  if (/\.(geo)?json$/i.test(value) || text.trimStart().startsWith('{')) return loadPlaces(value, undefined).map((place) => place.id);
+  const lines = text.split(/\r?\n/).map((line) => line.split(',')[0]!.trim()).filter((id) => id !== '');
+  return lines[0]?.toLowerCase() === 'id' ? lines.slice(1) : lines;
 }
 
 /** Existing outlets first, then candidates; a candidate with an outlet's id is the outlet. */
