@@ -239,40 +239,50 @@ function runPool(jobs, parallel) {
     const results = [];
     let next = 0;
     let running = 0;
-    const workers = [];
     const total = jobs.length;
     const started = Date.now();
     if (total === 0) { resolve(results); return; }
-    const feed = (worker) => {
+    const record = (r) => {
+      results.push(r);
+      const elapsed = ((Date.now() - started) / 1000).toFixed(0);
+      const line = r.error
+        ? `ERROR ${r.error}`
+        : `cost ${fmt(r.cost)} distance ${fmt(r.distance)} routes ${r.routes} gap ${fmtPct(gapOf(r))} ${r.seconds.toFixed(1)} s ${r.checked ? 'checked' : `CHECK FAILED: ${r.violations.join('; ')}`}`;
+      process.stderr.write(`[${results.length}/${total}, ${elapsed} s] ${r.table} ${r.instance} seed ${r.seed}: ${line}\n`);
+    };
+    const feed = (worker, state) => {
       if (next >= total) {
+        state.job = undefined;
         worker.terminate();
         if (running === 0) resolve(results);
         return;
       }
-      const job = jobs[next++];
+      state.job = jobs[next++];
       running++;
-      worker.postMessage(job);
+      worker.postMessage(state.job);
     };
-    for (let w = 0; w < Math.min(parallel, total); w++) {
+    // A worker that dies (out of memory, a crash in native code) costs its one run, not the table.
+    const start = () => {
       const worker = new Worker(fileURLToPath(import.meta.url), { argv: ['--worker'] });
-      workers.push(worker);
+      const state = { job: undefined };
       worker.on('message', (message) => {
         running--;
-        const r = message.ok ? message.result : { ...message.job, error: message.error };
-        results.push(r);
-        const elapsed = ((Date.now() - started) / 1000).toFixed(0);
-        const line = r.error
-          ? `ERROR ${r.error}`
-          : `cost ${fmt(r.cost)} distance ${fmt(r.distance)} routes ${r.routes} gap ${fmtPct(gapOf(r))} ${r.seconds.toFixed(1)} s ${r.checked ? 'checked' : `CHECK FAILED: ${r.violations.join('; ')}`}`;
-        process.stderr.write(`[${results.length}/${total}, ${elapsed} s] ${r.table} ${r.instance} seed ${r.seed}: ${line}\n`);
-        feed(worker);
+        record(message.ok ? message.result : { ...message.job, error: message.error });
+        feed(worker, state);
       });
-      worker.on('error', (error) => {
-        process.stderr.write(`worker failed: ${error.stack ?? error}\n`);
-        process.exit(1);
-      });
-      feed(worker);
-    }
+      const died = (reason) => {
+        if (state.job === undefined) return;
+        running--;
+        record({ ...state.job, error: `worker died: ${reason}` });
+        state.job = undefined;
+        if (next < total) start();
+        else if (running === 0) resolve(results);
+      };
+      worker.on('error', (error) => died(error.message ?? String(error)));
+      worker.on('exit', (code) => died(`exit code ${code}`));
+      feed(worker, state);
+    };
+    for (let w = 0; w < Math.min(parallel, total); w++) start();
   });
 }
 
