@@ -6,6 +6,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { commands } from './commands/index.js';
+import { InfeasibleError, InputError } from '@postroute/core';
 import { exitWithError } from './output.js';
 
 async function main(): Promise<void> {
@@ -21,9 +22,11 @@ async function main(): Promise<void> {
     .version(false)
     .wrap(Math.min(110, process.stderr.columns ?? 100))
     .fail((message, error) => {
-      if (error) throw error;
+      // yargs passes a message for usage and `.check()` failures, and none for errors thrown by
+      // a command's handler: those keep their own type (input, infeasible, internal).
+      if (error && (message === null || error instanceof InputError || error instanceof InfeasibleError)) throw error;
       // Usage mistakes: one line, exit 2.
-      process.stderr.write(`postroute: ${message}\nRun \`postroute --help\` for usage.\n`);
+      process.stderr.write(`postroute: ${message ?? error?.message}\nRun \`postroute --help\` for usage.\n`);
       process.exit(2);
     });
   for (const command of commands) cli = cli.command(command);
