@@ -15,12 +15,13 @@ export function orderCrossover(
   let end = rng.int(length);
   while (end === start) end = rng.int(length);
   for (let k = 0; k < length; k++) seen[a[k]!] = 0;
+  // The slice runs from start to end inclusive, circularly (2 … length positions).
+  const count = ((end - start + length) % length) + 1;
   let j = start;
-  while (j % length !== (end + 1) % length) {
+  for (let k = 0; k < count; k++, j++) {
     const x = a[j % length]!;
     out[j % length] = x;
     seen[x] = 1;
-    j++;
   }
   for (let i = 1; i <= length; i++) {
     const x = b[(end + i) % length]!;
