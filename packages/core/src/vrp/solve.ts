@@ -2,6 +2,7 @@
  * `solve`: the hybrid genetic search on a validated problem, with seeded randomness, composable
  * stopping rules, progress reports and warm starts.
  */
+import { InputError } from '../errors.js';
 import { createRandom } from '../util/random.js';
 import type { ProgressCallback } from '../util/progress.js';
 import type { RouteInput } from './input.js';
@@ -45,6 +46,7 @@ export const DEFAULT_NO_IMPROVEMENT = 5000;
  * for (const route of result.routes) console.log(route.vehicleType, route.stops.join(' → '));
  */
 export function solve(problem: ProblemData, options: SolveOptions = {}): SolutionResult {
+  checkOptions(options);
   const rules: StopRule[] = [];
   if (options.timeLimit !== undefined) rules.push(maxRuntime(options.timeLimit));
   if (options.maxIterations !== undefined) rules.push(maxIterations(options.maxIterations));
@@ -67,6 +69,19 @@ export function solve(problem: ProblemData, options: SolveOptions = {}): Solutio
   if (result.bestOverall === null) return buildSolution(problem, [], reason);
   const repaired = repairRoutes(problem, result.bestOverall.routes);
   return buildSolution(problem, routesFromSlots(problem, repaired.routes), (s) => repaired.reasons.get(s) ?? reason(s));
+}
+
+function checkOptions(options: SolveOptions): void {
+  const check = (name: keyof SolveOptions, ok: (x: number) => boolean, what: string): void => {
+    const value = options[name];
+    if (value === undefined) return;
+    if (typeof value !== 'number' || !ok(value))
+      throw new InputError(`${name} must be ${what}, got ${String(value)}`, { field: name });
+  };
+  check('seed', (x) => Number.isInteger(x), 'a whole number');
+  check('timeLimit', (x) => x > 0 && Number.isFinite(x), 'a number of seconds > 0');
+  check('maxIterations', (x) => Number.isInteger(x) && x >= 0, 'a whole number ≥ 0');
+  check('maxIterationsWithoutImprovement', (x) => Number.isInteger(x) && x > 0, 'a whole number > 0');
 }
 
 /**

@@ -260,4 +260,11 @@ describe('solve', () => {
     expect(visit.departure).toBe(103);
     expect(result.routes[0]!.arrival).toBe(113);
   });
+
+  it('rejects meaningless options with one clear error', () => {
+    const problem = createProblem(instance(51, 5, false));
+    expect(() => solve(problem, { timeLimit: -1 })).toThrow(/timeLimit must be a number of seconds > 0/);
+    expect(() => solve(problem, { seed: 1.5 })).toThrow(/seed must be a whole number/);
+    expect(() => solve(problem, { maxIterations: Number.NaN })).toThrow(/maxIterations/);
+  });
 });
