@@ -29,11 +29,10 @@ describe('known engine issues (found 2026-11-23)', () => {
     expect(withCost.cost).toBeLessThanOrEqual(alternative.cost + 1e-6);
   });
 
-  // Several time windows per stop: on this 6-stop problem the search stays at 333 (seeds 1-3, up
-  // to 5000 iterations, and without a limit) although the exhaustive optimum is 292, a plan that
-  // the engine's own evaluatePlan accepts as feasible. That plan waits at s2 for its second
-  // window (192 → 312); the search seems never to reach a stop's later window.
-  it.fails('multiple time windows: the solver reaches the exhaustive optimum of a 6-stop problem', () => {
+  // Fixed in fe59c0e (regression test): on this 6-stop problem with several time windows per
+  // stop the search used to stay at 333 although the exhaustive optimum is 292, a plan that waits
+  // at s2 for its second window (192 → 312).
+  it('multiple time windows: the solver reaches the exhaustive optimum of a 6-stop problem', () => {
     const input = tinyProblem('multi-windows', 17, 6);
     const optimum = bruteForce(input);
     expect(optimum.cost).toBe(292);
