@@ -67,7 +67,7 @@ if (config.task === 'build') {
   const rssBefore = process.memoryUsage().rss;
   const cpuBefore = process.cpuUsage();
   t = performance.now();
-  const matrix = config.threads > 1 ? await computeMatrixParallel(network, snaps, { threads: config.threads }) : computeMatrix(network, snaps);
+  const matrix = config.threads > 1 ? await computeMatrixParallel(network, snaps, { threads: config.threads, minWork: 0 }) : computeMatrix(network, snaps);
   result.matrixMs = ms(t);
   const cpu = process.cpuUsage(cpuBefore);
   // process.cpuUsage counts every thread of the process, workers included.

@@ -223,6 +223,9 @@ export function computeMatrix(network: RoadNetwork, snaps: Snap[], options: Matr
 export interface ParallelMatrixOptions extends MatrixOptions {
   /** Worker threads; default `os.availableParallelism()`. 1 runs in this thread. */
   threads?: number;
+  /** Below this many (origins × graph nodes) the matrix runs in this thread, as starting
+   *  workers would cost more than they save; default 20,000,000 (0 always uses workers). */
+  minWork?: number;
 }
 
 const sharedGraphs = new WeakMap<RoadNetwork, CompiledGraph>();
@@ -236,8 +239,8 @@ function shared<T extends Uint32Array | Uint8Array | Float64Array>(array: T): T 
 
 /**
  * `computeMatrix` with the rows spread over worker threads (same results, bit for bit). Falls
- * back to this thread for small matrices, one thread, or when run from TypeScript sources
- * (the worker is the compiled `worker.js`).
+ * back to this thread for small jobs (`minWork`), one thread, or when run from TypeScript
+ * sources (the worker is the compiled `worker.js`).
  *
  * @example
  * const m = await computeMatrixParallel(network, snaps, { threads: 2 });
@@ -245,7 +248,8 @@ function shared<T extends Uint32Array | Uint8Array | Float64Array>(array: T): T 
 export async function computeMatrixParallel(network: RoadNetwork, snaps: Snap[], options: ParallelMatrixOptions = {}): Promise<TravelMatrix> {
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), snaps.length >> 4));
   const workerUrl = new URL('./worker.js', import.meta.url);
-  if (threads <= 1 || !existsSync(fileURLToPath(workerUrl))) return computeMatrix(network, snaps, options);
+  const small = snaps.length * network.csr.nodeCount < (options.minWork ?? 20_000_000);
+  if (threads <= 1 || small || !existsSync(fileURLToPath(workerUrl))) return computeMatrix(network, snaps, options);
   const metric = options.metric ?? 'time';
   const size = snaps.length;
   const plan = planMatrix(network, snaps, metric);

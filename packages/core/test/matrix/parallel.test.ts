@@ -19,7 +19,7 @@ describe('computeMatrixParallel', () => {
     for (const metric of ['time', 'distance'] as const) {
       const single = core.computeMatrix(network, snaps, { metric });
       const events: number[] = [];
-      const parallel = await core.computeMatrixParallel(network, snaps, { metric, threads: 3, onProgress: (e) => events.push(e.done ?? -1) });
+      const parallel = await core.computeMatrixParallel(network, snaps, { metric, threads: 3, minWork: 0, onProgress: (e) => events.push(e.done ?? -1) });
       expect(parallel.durations).toEqual(single.durations);
       expect(parallel.distances).toEqual(single.distances);
       expect(parallel.unreachable).toEqual(single.unreachable);
