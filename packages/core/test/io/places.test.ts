@@ -1,17 +1,8 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InputError, readPlaces } from '@postroute/core';
-
-function inputError(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
+import { readPlaces } from '@postroute/core';
+import { inputError } from '../support/errors.js';
 
 describe('readPlaces', () => {
   it('reads CSV with id, lon, lat and keeps other columns as string properties', () => {

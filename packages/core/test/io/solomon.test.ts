@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import { parseSolomon, solomonToProblem } from '../../src/io/solomon.js';
 import { checkSolution, simulateRoute } from '../support/check-solution.js';
+import { inputError } from '../support/errors.js';
 import { readIndex, readInstance } from '../support/instances.js';
 
 const rows = readIndex().filter((row) => row.set === 'VRPTW-Solomon');
-
-function inputError(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 // The well-known 10-route optimum of C101 (828.94 unrounded in the SINTEF table).
 const C101_OPTIMUM = [

@@ -1,22 +1,12 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import { parseVrplib, parseVrplibSolution, vrplibSolutionRoutes, vrplibToProblem } from '../../src/io/vrplib.js';
 import { checkSolution } from '../support/check-solution.js';
+import { inputError } from '../support/errors.js';
 import { INSTANCES_DIR, readIndex, readInstance } from '../support/instances.js';
 
 const index = readIndex();
 const cvrpRows = index.filter((row) => row.set.startsWith('CVRP-'));
-
-function inputError(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('parseVrplib on the benchmark files', () => {
   it('reads A-n32-k5 with its fixed fleet and nint arcs', () => {
