@@ -99,7 +99,7 @@ export class ShortestPathSearch {
     this.dist2 = new Float64Array(n);
     this.parentArc = new Int32Array(n);
     let maxWeight = 0;
-    for (let a = 0; a < weight.length; a++) if (weight[a]! > maxWeight) maxWeight = weight[a]!;
+    for (let a = 0; a < weight.length; a++) if (weight[a]! > maxWeight && weight[a]! < Infinity) maxWeight = weight[a]!;
     this.maxWeight = maxWeight;
     this.bucketHead = new Int32Array(BUCKETS + 4);
   }
@@ -146,8 +146,8 @@ export class ShortestPathSearch {
     // weight (or the spread of the start costs), which the round-robin buckets must cover.
     let base = Infinity;
     let spread = this.maxWeight;
-    for (let i = 0; i < startNodes.length; i++) base = Math.min(base, startCost[i]!);
-    for (let i = 0; i < startNodes.length; i++) spread = Math.max(spread, startCost[i]! - base);
+    for (let i = 0; i < startNodes.length; i++) if (startCost[i]! < base) base = startCost[i]!;
+    for (let i = 0; i < startNodes.length; i++) if (startCost[i]! < Infinity && startCost[i]! - base > spread) spread = startCost[i]! - base;
     // Any scale works for exactness as long as the bucket number never decreases with the cost.
     const perCost = spread > 0 && Number.isFinite(spread) ? BUCKETS / spread : 1;
     const bucketCount = this.bucketHead.length;
@@ -242,7 +242,8 @@ export class ShortestPathSearch {
       for (let a = offsets[v]!, end = offsets[v + 1]!; a < end; a++) {
         const w = heads[a]!;
         const c = dv + weight[a]!;
-        if (c >= dist[w]!) continue;
+        // Written so that an arc of cost NaN or Infinity is never taken.
+        if (!(c < dist[w]!)) continue;
         dist[w] = c;
         dist2[w] = dv2 + weight2[a]!;
         if (trackParents) parentArc[w] = a;

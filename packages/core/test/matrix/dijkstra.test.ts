@@ -123,3 +123,15 @@ describe('stopping once every target is final', () => {
     expect(stoppedEarly).toBeGreaterThan(20);
   });
 });
+
+describe('arcs that cannot be driven', () => {
+  it('never takes an arc of cost NaN or Infinity, and still finishes', () => {
+    // 0 → 1 costs NaN, 0 → 2 costs Infinity, 0 → 3 → 1 and 3 → 2 are fine.
+    const csr = compileArrays(4, Uint32Array.of(0, 0, 0, 3, 3), Uint32Array.of(1, 2, 3, 1, 2), new Uint8Array(5),
+      Float64Array.of(1, 1, 1, 1, 1), Float64Array.of(Number.NaN, Infinity, 2, 3, 4));
+    const search = new ShortestPathSearch(csr, csr.arcDuration, csr.arcLength);
+    search.runFrom([0], [0], [0], null);
+    expect(Array.from(search.dist)).toEqual([0, 5, 6, 2]);
+    expect(search.arcsTo(1).map((a) => csr.targets[a])).toEqual([3, 1]);
+  });
+});
