@@ -10,15 +10,14 @@
  * Without --roads it uses the grid file that run.mjs writes (run that first, or --roads).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import FlatQueue from 'flatqueue';
 import { buildNetwork, createRandom, planMatrix, readGeoJson, searchFor, snapPlaces } from '@postroute/core';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(resolve(here, '../../packages/core/package.json'));
-const FlatQueue = (await import(require.resolve('flatqueue'))).default;
+
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
