@@ -122,3 +122,21 @@ describe('evaluatePlan and the checker agree on fleet counts', () => {
     expect(report.violations.join('\n')).not.toMatch(/claims to be infeasible/);
   });
 });
+
+describe('a warm start that is already optimal', () => {
+  // Issue 4: "a warm start that is already optimal comes back unchanged", for every feature mix.
+  it.each(TINY_VARIANTS)('%s: the exhaustive optimum given as warm start comes back as it was', (variant) => {
+    // The first seed whose problem can be served whole (some draw a stop no route limit allows).
+    let seed = 5;
+    while (!Number.isFinite(bruteForce(tinyProblem(variant, seed)).cost)) seed += 1;
+    const input = tinyProblem(variant, seed);
+    const optimum = bruteForce(input);
+    const warmStart = optimum.routes.map((r) => ({ vehicleType: r.vehicleType, stops: r.stops }));
+    const result = solve(createProblem(input), { seed: 3, maxIterations: 200, warmStart });
+    expect(checkSolution(input, result).violations).toEqual([]);
+    expect(result.cost).toBeCloseTo(optimum.cost, 6);
+    const routesOf = (routes: { vehicleType: string; stops: string[] }[]): string[] =>
+      routes.map((r) => `${r.vehicleType}:${r.stops.join(',')}`).sort();
+    expect(routesOf(result.routes)).toEqual(routesOf(warmStart));
+  });
+});
