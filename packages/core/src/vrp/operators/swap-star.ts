@@ -175,40 +175,28 @@ export function trySwapStar(ls: LocalSearch, ra: number, rb: number): boolean {
   for (let u = ls.next[ls.startNode(ra)]!; u < nStops; u = ls.next[u]!) {
     const qu1 = single ? Math.max(p.delivery[u]!, p.pickup[u]!) : 0;
     for (let v = ls.next[ls.startNode(rb)]!; v < nStops; v = ls.next[v]!) {
+      let base: number;
       if (single) {
         // One dimension: the same bound without the per-dimension loops.
         const qv1 = p.delivery[v]! > p.pickup[v]! ? p.delivery[v]! : p.pickup[v]!;
         const overA = loadA[0]! - qu1 + qv1 - capA;
         const overB = loadB[0]! + qu1 - qv1 - capB;
-        const base1 = (overA > 0 ? pc * overA : 0) - penA + (overB > 0 ? pc * overB : 0) - penB + removal[u]! + removal[v]!;
-        if (base1 >= best) continue;
-        const insV = cheapestWithRemoval(ls, v, u, ra);
-        const whereV = bestAfterOut;
-        const insU = cheapestWithRemoval(ls, u, v, rb);
-        const whereU = bestAfterOut;
-        const delta = base1 + insV + insU;
-        if (delta < best) {
-          best = delta;
-          bu = u;
-          bv = v;
-          afterU = whereU;
-          afterV = whereV;
+        base = (overA > 0 ? pc * overA : 0) - penA + (overB > 0 ? pc * overB : 0) - penB + removal[u]! + removal[v]!;
+      } else {
+        for (let d = 0; d < D; d++) {
+          const qu = Math.max(p.delivery[u * D + d]!, p.pickup[u * D + d]!);
+          const qv = Math.max(p.delivery[v * D + d]!, p.pickup[v * D + d]!);
+          newLoad[d] = loadA[d]! - qu + qv;
         }
-        continue;
+        const dPenA = loadPenalty(ls, newLoad, typeA) - penA;
+        for (let d = 0; d < D; d++) {
+          const qu = Math.max(p.delivery[u * D + d]!, p.pickup[u * D + d]!);
+          const qv = Math.max(p.delivery[v * D + d]!, p.pickup[v * D + d]!);
+          newLoad[d] = loadB[d]! + qu - qv;
+        }
+        const dPenB = loadPenalty(ls, newLoad, typeB) - penB;
+        base = dPenA + dPenB + removal[u]! + removal[v]!;
       }
-      for (let d = 0; d < D; d++) {
-        const qu = Math.max(p.delivery[u * D + d]!, p.pickup[u * D + d]!);
-        const qv = Math.max(p.delivery[v * D + d]!, p.pickup[v * D + d]!);
-        newLoad[d] = loadA[d]! - qu + qv;
-      }
-      const dPenA = loadPenalty(ls, newLoad, typeA) - penA;
-      for (let d = 0; d < D; d++) {
-        const qu = Math.max(p.delivery[u * D + d]!, p.pickup[u * D + d]!);
-        const qv = Math.max(p.delivery[v * D + d]!, p.pickup[v * D + d]!);
-        newLoad[d] = loadB[d]! + qu - qv;
-      }
-      const dPenB = loadPenalty(ls, newLoad, typeB) - penB;
-      const base = dPenA + dPenB + removal[u]! + removal[v]!;
       if (base >= best) continue;
       const insV = cheapestWithRemoval(ls, v, u, ra);
       const whereV = bestAfterOut;
