@@ -1,0 +1,150 @@
+/**
+ * The one-tier planner: every stop is served from the hub (or hubs) by one fleet, deliveries
+ * only, as plan.json files without `tiers` say. Steps: (optionally) open village stations,
+ * evaluate today's routes, solve warm-started from them, draw both on the roads, and sum up.
+ */
+import type { BaselineLine, BaselineRoute } from '../io/baseline.js';
+import type { PlanSpec } from '../io/plan-file.js';
+import { createProblem, evaluatePlan, solve } from '../vrp/index.js';
+import type { RouteInput, SolutionResult } from '../vrp/index.js';
+import { computeSavings } from '../report/savings.js';
+import type { PlanReport, ReportRoute, UnassignedStop } from '../report/types.js';
+import type { ProgressCallback } from '../util/progress.js';
+import { resolveBaseline } from './baseline.js';
+import type { PreparedNetwork } from './network.js';
+import type { PlanPlace } from './places.js';
+import { buildProblemInput, type ProblemContext } from './problem.js';
+import { toReportRoute, type RouteReportContext } from './route-report.js';
+import { chooseStations } from './stations.js';
+import type { PlanSources } from './types.js';
+
+export const UNASSIGNED_TEXT: Record<string, string> = {
+  'demand-exceeds-capacity': 'its mail exceeds the capacity of every vehicle',
+  'time-window-unreachable': 'no vehicle can get there before its deadline and back within the shift',
+  unreachable: 'no road connects it with the hub',
+  'not-profitable': 'not worth the detour',
+  'no-feasible-insertion': 'no room in any route within capacity and shift limits',
+  'fleet-exhausted': 'every vehicle is in use',
+};
+
+export interface OneTierContext {
+  spec: PlanSpec;
+  places: PlanPlace[];
+  prepared: PreparedNetwork;
+  baseline: { routes: BaselineRoute[] } | { lines: BaselineLine[] } | undefined;
+  sources: PlanSources;
+  seed: number;
+  timeLimit: number;
+  maxIterationsWithoutImprovement: number;
+  progress: ProgressCallback;
+}
+
+export interface OneTierResult {
+  report: Omit<PlanReport, 'run'>;
+  solution: SolutionResult;
+  baselineSolution: SolutionResult | null;
+}
+
+export async function planOneTier(context: OneTierContext): Promise<OneTierResult> {
+  const { spec, places, prepared, sources, seed, timeLimit, progress } = context;
+  const { network, snapOf, matrix, row } = prepared;
+  const rejectedText = prepared.rejected;
+  const byId = new Map(places.map((place) => [place.id, place]));
+  const hubs = places.filter((place) => place.role === 'hub');
+
+  // Stations (optional): villages within the radius of an outlet or station get their mail there.
+  let stations: { opened: string[]; radiusM: number } | null = null;
+  let servedVia = new Map<string, string>();
+  if (spec.coverage) {
+    progress({ step: 'stations', message: `every village within ${spec.coverage.radius} m of an outlet or station` });
+    const choice = await chooseStations(places.filter((place) => snapOf.has(place.id)), matrix, row, spec.coverage.radius, {
+      seed, timeLimit: Math.max(1, timeLimit / 2), onProgress: progress,
+    });
+    for (const id of choice.opened) (byId.get(id) as PlanPlace).role = 'station';
+    servedVia = choice.servedVia;
+    stations = { opened: choice.opened, radiusM: spec.coverage.radius };
+  }
+
+  // Stops of the new plan: outlets, stations, and the villages no station serves; a station
+  // carries its covered villages' mail.
+  const mailOf = new Map(places.map((place) => [place.id, place.mail]));
+  for (const [village, site] of servedVia) mailOf.set(site, (mailOf.get(site) ?? 0) + (mailOf.get(village) ?? 0));
+  const planStops = places.filter((place) => place.role !== 'hub' && !servedVia.has(place.id));
+  const unassigned: UnassignedStop[] = [];
+  for (const place of planStops) {
+    const why = rejectedText.get(place.id);
+    if (why) unassigned.push({ id: place.id, name: place.name, reason: why });
+  }
+  const problemContext: ProblemContext = { matrix, row, hubs, places: byId, fleet: spec.fleet };
+  const routeContext: RouteReportContext = { network, snaps: snapOf, places: byId, fleet: spec.fleet };
+
+  // Today's routes, checked against the places and evaluated as they are.
+  const baseline = resolveBaseline(context.baseline, places, spec, sources, rejectedText);
+  const defaultType = (spec.fleet[0] as { id: string }).id;
+  const baselineInput: RouteInput[] = baseline.routes.map((route) => ({ vehicleType: route.vehicleType ?? defaultType, stops: route.stops }));
+  let baselineSolution: SolutionResult | null = null;
+  const before: ReportRoute[] = [];
+  if (baseline.routes.length > 0) {
+    progress({ step: 'baseline', message: `evaluating ${baseline.routes.length} routes in use today` });
+    const problem = createProblem(buildProblemInput(problemContext, [...baseline.servedBy.keys()], (id) => byId.get(id)?.mail ?? 0), { source: sources.baseline });
+    baselineSolution = evaluatePlan(problem, baselineInput);
+    const used = new Map<string, number>();
+    baselineSolution.routes.forEach((route, i) => {
+      const source = baseline.routes[i] as BaselineRoute;
+      const reported = toReportRoute(routeContext, 'before', source.id, route, source.lineLength);
+      // Today's plan may need more vans than the fleet has: say which routes have none.
+      const nth = (used.get(route.vehicleType) ?? 0) + 1;
+      used.set(route.vehicleType, nth);
+      const count = spec.fleet.find((vehicle) => vehicle.id === route.vehicleType)?.count ?? 0;
+      if (nth > count) {
+        reported.violations.push({ kind: 'over-fleet', amount: 1, message: `needs van ${nth} of type ${route.vehicleType}; the fleet has ${count}` });
+      }
+      before.push(reported);
+    });
+  }
+
+  // The new plan, warm-started from today's routes restricted to the new stops.
+  const problem = createProblem(buildProblemInput(problemContext, planStops.map((place) => place.id), (id) => mailOf.get(id) ?? 0), { source: 'plan' });
+  const planStopIds = new Set(planStops.map((place) => place.id));
+  const warmStart = baselineInput
+    .map((route) => ({ vehicleType: route.vehicleType, stops: route.stops.filter((stop) => planStopIds.has(stop)) }))
+    .filter((route) => route.stops.length > 0);
+  progress({ step: 'solve', message: `routing ${planStops.length} stops, up to ${timeLimit} s` });
+  const solution = solve(problem, {
+    seed,
+    timeLimit,
+    maxIterationsWithoutImprovement: context.maxIterationsWithoutImprovement,
+    warmStart,
+    onProgress: (event) => progress({ ...event, step: 'solve' }),
+  });
+  const after = solution.routes.map((route, i) => toReportRoute(routeContext, 'after', `N${i + 1}`, route));
+  for (const entry of solution.unassigned) {
+    const place = byId.get(entry.id);
+    unassigned.push({ id: entry.id, name: place?.name ?? entry.id, reason: UNASSIGNED_TEXT[entry.reason] ?? entry.reason });
+  }
+
+  // Sum up.
+  progress({ step: 'report', message: 'writing the report' });
+  const notServedToday = baseline.routes.length === 0 ? [] : planStops.filter((place) => !baseline.servedBy.has(place.id)).map((place) => place.id);
+  const summary = computeSavings(before, after, {
+    name: spec.name,
+    operatingDaysPerYear: spec.operatingDaysPerYear,
+    unassigned,
+    notServedToday,
+    stations,
+  });
+  const reportPlaces = places.map((place) => {
+    const { serviceTime: _service, latest: _latest, ...rest } = place;
+    const out = { ...rest, mail: mailOf.get(place.id) ?? place.mail };
+    const via = servedVia.get(place.id);
+    return via ? { ...out, servedVia: via } : out;
+  });
+  const report = {
+    summary,
+    places: reportPlaces,
+    before,
+    after,
+    roads: network.edges.map((edge) => ({ highway: edge.roadClass, coordinates: edge.coordinates.map((p) => [p[0], p[1]] as [number, number]) })),
+  };
+  return { report, solution, baselineSolution };
+}

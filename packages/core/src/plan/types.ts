@@ -1,0 +1,56 @@
+/** The planner's inputs, options and result, shared by the one-tier and two-tier planners. */
+import type { FeatureCollection } from 'geojson';
+import type { Snap } from '../graph/snap.js';
+import type { RoadNetwork } from '../graph/types.js';
+import type { BaselineLine, BaselineRoute } from '../io/baseline.js';
+import type { Place } from '../io/places.js';
+import type { PlanSpec } from '../io/plan-file.js';
+import type { PlanReport } from '../report/types.js';
+import type { ProgressCallback } from '../util/progress.js';
+import type { SolutionResult } from '../vrp/index.js';
+
+/** Everything a plan needs, already read from files (the CLI reads them; core does no I/O). */
+export interface PlanInputs {
+  spec: PlanSpec;
+  roads: FeatureCollection;
+  places: Place[];
+  /** Today's routes as stop lists, or as drawn lines whose stops are matched by proximity. */
+  baseline?: { routes: BaselineRoute[] } | { lines: BaselineLine[] };
+  /** File names for error messages. */
+  sources?: { roads?: string; places?: string; baseline?: string; plan?: string };
+}
+
+export interface PlanOptions {
+  /** Overrides the plan file's `seed`. */
+  seed?: number;
+  /** Overrides the plan file's `timeLimitS`, seconds for the route search. */
+  timeLimit?: number;
+  /** The search also stops after this many iterations without a better plan (default 2000); a run
+   *  that stops this way, before the time limit, is repeatable for the same seed. */
+  maxIterationsWithoutImprovement?: number;
+  /** Run only the scenario of this name beside the base case (default: every scenario). */
+  scenario?: string;
+  onProgress?: ProgressCallback;
+  /** Name of the tool for the report footer; default "postroute". */
+  generatedBy?: string;
+}
+
+export interface PlanResult {
+  report: PlanReport;
+  /** The raw solver results, for callers who want the full detail (one-tier plans; for two-tier
+   *  plans the delivery tier's). */
+  solution: SolutionResult;
+  baselineSolution: SolutionResult | null;
+  network: RoadNetwork;
+  snaps: Snap[];
+  /** Each scenario's own result, in plan.json order (empty without scenarios). */
+  scenarios: { name: string; report: PlanReport }[];
+}
+
+/** Resolved file names for error messages. */
+export interface PlanSources {
+  roads: string;
+  places: string;
+  baseline: string;
+  plan: string;
+}
