@@ -10,7 +10,9 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import {
   InputError,
   createProblem,
+  cordeauToProblem,
   locateJsonPath,
+  parseCordeau,
   parseJson,
   parseSolomon,
   parseVrplib,
@@ -43,7 +45,7 @@ interface SolveArgs {
 /** What the instance readers know beyond the problem: its name and best known value. */
 interface InstanceInfo {
   name: string;
-  format: 'vrplib' | 'solomon';
+  format: 'vrplib' | 'solomon' | 'cordeau';
   /** Arc convention, as the set defines it. */
   convention: string;
   objective: 'distance' | 'vehicles-then-distance';
@@ -86,6 +88,7 @@ function loadProblemFile(path: string): { input: ProblemInput; text: string } {
 function loadInstance(path: string, args: SolveArgs): { input: ProblemInput; info: InstanceInfo } {
   const text = readText(path, 'instance');
   const source = basename(path);
+  if (/^\s*[12]\s+\d+\s+\d+\s+\d+\s*(\r?\n|$)/.test(text)) return loadCordeau(path, text, args);
   const isSolomon = /^\s*\S+\s*\r?\n\s*\r?\n?\s*VEHICLE\b/i.test(text) || (extname(path).toLowerCase() === '.txt' && /\bCUSTOMER\b/.test(text));
   if (isSolomon) {
     const convention = args.convention ?? 'truncated';
@@ -136,6 +139,36 @@ function loadInstance(path: string, args: SolveArgs): { input: ProblemInput; inf
   } else if (converted.commentBks !== undefined) {
     info.bks = converted.commentBks;
     info.bksSource = `${source} COMMENT`;
+  }
+  return { input: converted.problem, info: withBks(info, args) };
+}
+
+/** Cordeau's format: type 2 (multi-depot) is a daily problem; bks.csv beside or above the file. */
+function loadCordeau(path: string, text: string, args: SolveArgs): { input: ProblemInput; info: InstanceInfo } {
+  const source = basename(path);
+  if (args.convention !== undefined)
+    throw new InputError('--convention applies to Solomon instances only', { source, field: 'convention' }, 'Cordeau instances use unrounded Euclidean distances');
+  const instance = parseCordeau(text, { source });
+  const converted = cordeauToProblem(instance);
+  if (converted.type === 1)
+    throw new InputError('periodic (type 1) Cordeau instances need the periodic engine, which is not wired into `solve` yet', { source, line: 1, field: 'type' },
+      'read them with parseCordeau / cordeauToProblem from @postroute/core');
+  const info: InstanceInfo = {
+    name: source, format: 'cordeau', convention: 'exact', objective: 'distance',
+    fleet: { count: instance.vehicles, fixed: true },
+  };
+  for (const dir of [dirname(path), dirname(dirname(path))]) {
+    const table = join(dir, 'bks.csv');
+    if (!existsSync(table)) continue;
+    const rows = readFileSync(table, 'utf8').split(/\r?\n/).map((line) => line.split(','));
+    const header = rows[0] ?? [];
+    const row = rows.find((cells) => cells[header.indexOf('instance')] === source);
+    const value = row?.[header.indexOf('bks')];
+    if (value !== undefined && value !== '') {
+      info.bks = Number(value);
+      info.bksSource = table;
+    }
+    break;
   }
   return { input: converted.problem, info: withBks(info, args) };
 }
@@ -195,7 +228,7 @@ function loadWarmStart(path: string): RouteInput[] {
 }
 
 /** The solution as JSON with a fixed key order, stop ids as in the input. */
-export function solutionToJson(solution: SolutionResult, extra: Record<string, unknown> = {}): string {
+export function solutionToJson(solution: SolutionResult, extra: Record<string, unknown> = {}, day?: number): string {
   const ordered = {
     cost: solution.cost,
     distance: solution.distance,
@@ -203,6 +236,8 @@ export function solutionToJson(solution: SolutionResult, extra: Record<string, u
     vehiclesUsed: solution.vehiclesUsed,
     feasible: solution.feasible,
     routes: solution.routes.map((route) => ({
+      // Day of the horizon (1-based), for formats that have days (Cordeau's).
+      ...(day !== undefined ? { day } : {}),
       vehicleType: route.vehicleType,
       vehicle: route.vehicle,
       startDepot: route.startDepot,
@@ -273,7 +308,7 @@ const command: CommandModule<object, SolveArgs> = {
   describe: 'solve a vehicle-routing problem (problem.json, or a VRPLIB / Solomon instance)',
   builder: (yargs: Argv<object>) => yargs
     .option('problem', { type: 'string', describe: 'problem JSON file (the ProblemInput format, see README)' })
-    .option('instance', { type: 'string', describe: 'benchmark instance: VRPLIB .vrp (X, A, B, P, CMT) or Solomon .txt' })
+    .option('instance', { type: 'string', describe: 'benchmark instance: VRPLIB .vrp (X, A, B, P, CMT), Solomon .txt, or Cordeau (type 2 multi-depot)' })
     .option('time-limit', { type: 'number', describe: 'stop the search after this many seconds (without any limit: after 5000 iterations without improvement)' })
     .option('max-iterations', { type: 'number', describe: 'stop after this many iterations (repeatable, unlike a time limit)' })
     .option('seed', { type: 'number', default: 1, describe: 'random seed; the same input, seed and iteration limit give the same plan' })
@@ -341,7 +376,7 @@ const command: CommandModule<object, SolveArgs> = {
           gap: info.bks !== undefined ? (solution.distance - info.bks) / info.bks : null,
         };
       }
-      writeOutput(solutionToJson(solution, extra), args.out);
+      writeOutput(solutionToJson(solution, extra, info?.format === 'cordeau' ? 1 : undefined), args.out);
     } else {
       writeOutput(solutionToText(solution, info), args.out);
     }

@@ -36,3 +36,8 @@ export { anyOf, maxIterations, maxRuntime, noImprovement } from './stop.js';
 export type { SearchState, StopRule } from './stop.js';
 export { Segment } from './segments.js';
 export type { Penalties } from './evaluate.js';
+export { parseCordeau, cordeauToProblem, parseCordeauSolution, cordeauDays } from './cordeau.js';
+export type {
+  CordeauInstance, CordeauNode, CordeauProblem, CordeauReadOptions, CordeauSolution, CordeauSolutionRoute,
+} from './cordeau.js';
+export type * from './periodic/input.js';
