@@ -29,10 +29,20 @@
  *   --from a.json[,b.json]  print the tables of earlier --json outputs instead of running
  *   --instances-dir dir another folder laid out like benchmarks/instances (index.csv, same
  *                       columns), e.g. a holdout set; CMT rows use the vrplib/CMT*.vrp copies
+ *   --cpu-time          budget in CPU seconds of the solving process (process.cpuUsage) instead
+ *                       of wall-clock seconds; set by --peer
+ *   --peer hgs=PATH     also run HGS-CVRP (vidalt/HGS-CVRP, built by you from its public sources;
+ *                       nothing of it is in this repository) on the same CVRP instances and seeds,
+ *                       side by side: postroute pinned to core 0, HGS-CVRP to core 1 (taskset), at
+ *                       the same time, both with the same CPU-time budget (HGS-CVRP's -t is CPU
+ *                       time; postroute stops when its process has used that much CPU). Runs one
+ *                       pair at a time; sets other than X, A, B, P run without the peer. The tables
+ *                       then give both gaps, the ratio of gaps and both solvers' iterations per
+ *                       CPU second. HGS-CVRP's solutions are re-checked like postroute's.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
@@ -101,11 +111,20 @@ async function runJob(job, core, checker) {
   }
   const input = converted.problem;
   const problem = core.createProblem(input, { source: basename(job.file) });
-  const options = { seed: job.seed, timeLimit: job.timeLimit };
+  const options = { seed: job.seed };
+  const cpuStart = process.cpuUsage();
+  const cpuSeconds = () => {
+    const used = process.cpuUsage(cpuStart);
+    return (used.user + used.system) / 1e6;
+  };
+  // CPU time of this process, as HGS-CVRP's -t (clock()) counts it.
+  if (job.cpuTime) options.stop = () => cpuSeconds() >= job.timeLimit;
+  else options.timeLimit = job.timeLimit;
   if (job.maxIterations !== undefined) options.maxIterations = job.maxIterations;
   const started = process.hrtime.bigint();
   const solution = core.solve(problem, options);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = cpuSeconds();
   const report = checker.checkSolution(input, solution);
   return {
     ...job,
@@ -117,8 +136,104 @@ async function runJob(job, core, checker) {
     checked: report.ok,
     violations: report.violations.slice(0, 5),
     seconds,
+    cpuSeconds: cpu,
+    iterations: solution.search?.iterations,
   };
 }
+
+/** The problem of a CVRP job as postroute reads it (for scoring the peer's routes the same way). */
+function readProblem(job, core) {
+  const text = readFileSync(join(job.dir, job.file), 'utf8');
+  return core.vrplibToProblem(core.parseVrplib(text, { source: basename(job.file) })).problem;
+}
+
+/**
+ * One HGS-CVRP run pinned to `cpu`: its routes (customers 1…n = VRPLIB node ids 2…n+1, the depot
+ * being node 1) are re-evaluated by postroute's plan evaluator and re-checked by the independent
+ * checker, so both solvers are scored by the same rules.
+ */
+async function runPeer(job, peer, cpu, core, checker) {
+  const { spawn } = await import('node:child_process');
+  const solFile = join(tmpdir(), `postroute-peer-${process.pid}-${job.order}.sol`);
+  const args = ['-c', String(cpu), peer.path, join(job.dir, job.file), solFile, '-t', String(job.timeLimit), '-seed', String(job.seed), '-round', '1', '-log', '1'];
+  if (job.fixedFleet !== undefined) args.push('-veh', String(job.fixedFleet));
+  const started = process.hrtime.bigint();
+  const stdout = await new Promise((resolve, reject) => {
+    const child = spawn('taskset', args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    child.stdout.on('data', (chunk) => { text += chunk; });
+    child.on('error', reject);
+    child.on('close', () => resolve(text));
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const finished = /FINISHED AFTER (\d+) ITERATIONS\. TIME SPENT: ([\d.]+)/.exec(stdout);
+  if (!existsSync(solFile)) return { ...job, solver: peer.name, error: `no solution file (${stdout.split('\n').filter((l) => /EXCEPTION|ERROR/i.test(l))[0] ?? 'see its output'})` };
+  const text = readFileSync(solFile, 'utf8');
+  (await import('node:fs')).unlinkSync(solFile);
+  const routes = [];
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^Route #\d+:(.*)$/.exec(line);
+    if (m) routes.push({ vehicleType: 'vehicle', stops: m[1].trim().split(/\s+/).filter(Boolean).map((c) => String(Number(c) + 1)) });
+  }
+  const input = readProblem(job, core);
+  const evaluated = core.evaluatePlan(core.createProblem(input), routes);
+  const report = checker.checkSolution(input, evaluated);
+  return {
+    ...job,
+    solver: peer.name,
+    cost: evaluated.cost,
+    distance: evaluated.distance,
+    routes: evaluated.routes.length,
+    unassigned: evaluated.unassigned.length,
+    feasible: evaluated.feasible,
+    checked: report.ok,
+    violations: report.violations.slice(0, 5),
+    seconds,
+    cpuSeconds: finished ? Number(finished[2]) : undefined,
+    iterations: finished ? Number(finished[1]) : undefined,
+    reportedCost: Number(/Cost\s+([\d.]+)/.exec(text)?.[1]),
+  };
+}
+
+/** postroute in a child process pinned to `cpu` (worker threads cannot be pinned). */
+async function runPinned(job, cpu) {
+  const { spawn } = await import('node:child_process');
+  return new Promise((resolve) => {
+    const child = spawn('taskset', ['-c', String(cpu), process.execPath, fileURLToPath(import.meta.url), '--job', JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    child.stdout.on('data', (chunk) => { text += chunk; });
+    child.on('close', (code) => {
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        resolve({ ...job, error: `postroute run exited with code ${code}` });
+      }
+    });
+  });
+}
+
+/** Side by side: each job's postroute and peer runs start together, one pair at a time. */
+async function runSideBySide(jobs, peer) {
+  const core = await import('@postroute/core');
+  const checker = await loadChecker();
+  const results = [];
+  const started = Date.now();
+  for (const job of jobs) {
+    const peerJob = PEER_SETS.has(job.set);
+    const [ours, theirs] = await Promise.all([runPinned(job, 0), peerJob ? runPeer(job, peer, 1, core, checker) : undefined]);
+    for (const r of [ours, theirs]) {
+      if (r === undefined) continue;
+      results.push(r);
+      const line = r.error
+        ? `ERROR ${r.error}`
+        : `distance ${fmt(r.distance)} gap ${fmtPct(gapOf(r))} ${r.iterations ?? '?'} it. in ${fmt(r.cpuSeconds)} s CPU (${r.seconds.toFixed(1)} s wall) ${r.checked ? 'checked' : `CHECK FAILED: ${r.violations.join('; ')}`}`;
+      process.stderr.write(`[${results.length}, ${((Date.now() - started) / 1000).toFixed(0)} s] ${r.solver ?? 'postroute'} ${r.instance} seed ${r.seed}: ${line}\n`);
+    }
+  }
+  return results;
+}
+
+const PEER_SETS = new Set(['X', 'A', 'B', 'P']);
 
 async function workerMain() {
   const core = await import('@postroute/core');
@@ -139,7 +254,7 @@ function parseArgs(argv) {
   const args = {
     set: ['A'], instances: undefined, maxN: Infinity, timeLimit: 10, maxIterations: undefined, seeds: [1, 2, 3],
     parallel: 1, solomon: ['truncated', 'unrounded'], out: undefined, json: undefined, from: undefined,
-    instancesDir: defaultInstancesDir,
+    instancesDir: defaultInstancesDir, cpuTime: false, peer: undefined, job: undefined,
   };
   const list = (v) => v.split(',').map((s) => s.trim()).filter(Boolean);
   for (let k = 0; k < argv.length; k++) {
@@ -168,6 +283,16 @@ function parseArgs(argv) {
       case '--json': args.json = need(); break;
       case '--from': args.from = list(need()); break;
       case '--instances-dir': args.instancesDir = need(); break;
+      case '--cpu-time': args.cpuTime = true; break;
+      case '--peer': {
+        const m = /^(hgs)=(.+)$/.exec(need());
+        if (!m) throw new Error('--peer takes hgs=PATH (a built HGS-CVRP binary)');
+        if (!existsSync(m[2])) throw new Error(`--peer: no file ${m[2]}`);
+        args.peer = { name: 'hgs-cvrp', path: m[2] };
+        args.cpuTime = true;
+        break;
+      }
+      case '--job': args.job = JSON.parse(need()); break;
       case '--help': case '-h':
         process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0].replace(/^#!.*\n\/\*\*\n/, '').replace(/^ \* ?/gm, ''));
         process.exit(0);
@@ -226,7 +351,9 @@ function selectJobs(args) {
       for (const seed of args.seeds) {
         jobs.push({
           order: jobs.length, table, set, instance: row.instance, dir: instancesDir, file, n: Number(row.n), format: set === 'solomon' ? 'solomon' : 'vrplib',
-          convention, bks, bksVehicles, seed, timeLimit: args.timeLimit, maxIterations: args.maxIterations,
+          convention, bks, bksVehicles, seed, timeLimit: args.timeLimit, maxIterations: args.maxIterations, cpuTime: args.cpuTime,
+          // A, B, P: the fleet is fixed at k (postroute reads it from the name; HGS-CVRP is told).
+          fixedFleet: ['A', 'B', 'P'].includes(set) ? Number(row.vehicles_or_p) : undefined,
         });
       }
     }
@@ -306,7 +433,57 @@ const TITLES = {
   'solomon-unrounded': 'VRPTW Solomon, hierarchical: fewest vehicles, then unrounded distance; BKS = SINTEF table (bks.csv)',
 };
 
+const itPerSecond = (r) => (r.iterations !== undefined && r.cpuSeconds > 0 ? r.iterations / r.cpuSeconds : NaN);
+const fmtRate = (x) => (Number.isNaN(x) ? '–' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
+
+/**
+ * postroute beside the peer, per instance: median gap over the seeds of each, their difference
+ * and ratio, and iterations per CPU second of each (both ran at the same time on their own core).
+ */
+function sideBySide(results, peerName) {
+  const ours = results.filter((r) => !r.solver && PEER_SETS.has(r.set));
+  const theirs = results.filter((r) => r.solver === peerName);
+  if (theirs.length === 0) return [];
+  const ok = (r) => !r.error && r.checked && r.feasible && r.unassigned === 0;
+  const out = [
+    `### Side by side with ${peerName} (same instances, seeds and CPU-time budget, each pinned to its own core, run at the same time)`,
+    '',
+    '| instance | n | BKS | postroute gap % (median) | HGS-CVRP gap % (median) | difference (pp) | ratio | postroute it/s | HGS-CVRP it/s | it/s ratio | runs ok |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  const diffs = [];
+  const gapsOurs = [];
+  const gapsTheirs = [];
+  const names = [...new Set(ours.map((r) => `${r.table}\u0000${r.instance}`))];
+  for (const key of names) {
+    const [table, name] = key.split('\u0000');
+    const a = ours.filter((r) => r.table === table && r.instance === name);
+    const b = theirs.filter((r) => r.table === table && r.instance === name);
+    const aOk = a.filter(ok);
+    const bOk = b.filter(ok);
+    const ga = aOk.length ? median(aOk.map(gapOf)) : NaN;
+    const gb = bOk.length ? median(bOk.map(gapOf)) : NaN;
+    const ra = median(a.map(itPerSecond).filter((x) => !Number.isNaN(x)));
+    const rb = median(b.map(itPerSecond).filter((x) => !Number.isNaN(x)));
+    if (!Number.isNaN(ga) && !Number.isNaN(gb)) {
+      diffs.push(ga - gb);
+      gapsOurs.push(ga);
+      gapsTheirs.push(gb);
+    }
+    const ratio = gb > 0 ? (ga / gb).toFixed(2) : '–';
+    out.push(`| ${name} | ${a[0].n} | ${fmt(a[0].bks)} | ${fmtPct(ga)} | ${fmtPct(gb)} | ${Number.isNaN(ga - gb) ? '–' : (100 * (ga - gb)).toFixed(2)} | ${ratio} | ${fmtRate(ra)} | ${fmtRate(rb)} | ${rb > 0 && ra > 0 ? (rb / ra).toFixed(2) : '–'} | ${aOk.length}/${a.length}, ${bOk.length}/${b.length} |`);
+  }
+  out.push('');
+  if (diffs.length) {
+    out.push(`**side by side**: mean of the median gaps over ${diffs.length} instances: postroute ${fmtPct(mean(gapsOurs))} %, ${peerName} ${fmtPct(mean(gapsTheirs))} %; postroute above ${peerName} by ${(100 * mean(diffs)).toFixed(2)} percentage points on average. "it/s ratio" = ${peerName}'s iterations per CPU second ÷ postroute's.`, '');
+  }
+  return out;
+}
+
 function tables(results, args) {
+  const peerName = args.peer?.name ?? [...new Set(results.map((r) => r.solver).filter(Boolean))][0];
+  const peerResults = results;
+  results = results.filter((r) => !r.solver);
   const out = [];
   const order = ['X', 'A', 'B', 'P', 'CMT', 'solomon-truncated', 'solomon-unrounded'];
   const summary = [];
@@ -318,8 +495,8 @@ function tables(results, args) {
     out.push(`### ${TITLES[table]}`, '');
     out.push(hier
       ? '| instance | n | BKS veh. | BKS dist. | best veh. | best dist. | mean veh. | mean dist. | gap best % | gap mean % | time s (median) | feasible & checked |'
-      : '| instance | n | BKS | best | mean | gap best % | gap mean % | routes (best) | BKS routes | time s (median) | feasible & checked |');
-    out.push(hier ? '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|' : '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+      : '| instance | n | BKS | best | mean | gap best % | gap mean % | routes (best) | BKS routes | time s (median) | iterations (median) | feasible & checked |');
+    out.push(hier ? '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|' : '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
     const names = [...new Set(rows.map((r) => r.instance))];
     const gapsBest = [];
     const gapsMean = [];
@@ -360,7 +537,8 @@ function tables(results, args) {
         const mark = otherVehicles ? ' ¹' : '';
         out.push(`| ${name} | ${first.n} | ${first.bksVehicles} | ${fmt(first.bks)} | ${best.routes} | ${fmt(best.distance)} | ${fmt(mean(ok.map((r) => r.routes)))} | ${fmt(mean(ok.map((r) => r.distance)))} | ${fmtPct(gBest)}${mark} | ${fmtPct(gMean)}${mark} | ${time.toFixed(1)} | ${check} |`);
       } else {
-        out.push(`| ${name} | ${first.n} | ${fmt(first.bks)} | ${fmt(best.distance)} | ${fmt(mean(ok.map((r) => r.distance)))} | ${fmtPct(gBest)}${fewerRoutes ? ' ¹' : ''} | ${fmtPct(gMean)}${fewerRoutes ? ' ¹' : ''} | ${best.routes} | ${first.bksVehicles ?? '–'} | ${time.toFixed(1)} | ${check} |`);
+        const its = runsOf.filter((r) => r.iterations !== undefined).map((r) => r.iterations);
+        out.push(`| ${name} | ${first.n} | ${fmt(first.bks)} | ${fmt(best.distance)} | ${fmt(mean(ok.map((r) => r.distance)))} | ${fmtPct(gBest)}${fewerRoutes ? ' ¹' : ''} | ${fmtPct(gMean)}${fewerRoutes ? ' ¹' : ''} | ${best.routes} | ${first.bksVehicles ?? '–'} | ${time.toFixed(1)} | ${its.length ? median(its) : '–'} | ${check} |`);
       }
     }
     out.push('');
@@ -377,10 +555,12 @@ function tables(results, args) {
     }
     summary.push(`| ${table} | ${gapsBest.length} | ${fmtPct(gapsBest.length ? mean(gapsBest) : NaN)} | ${fmtPct(gapsMean.length ? mean(gapsMean) : NaN)} | ${good}/${runs} |`);
   }
+  if (peerName) out.push(...sideBySide(peerResults, peerName));
+  const cpuBudget = args.cpuTime || results.some((r) => r.cpuTime);
   const head = [
     `Measured ${new Date().toISOString().slice(0, 10)} with \`node benchmarks/vrp/run.mjs ${process.argv.slice(2).join(' ')}\``,
-    `(budget ${args.timeLimit} s per run${args.maxIterations ? ` or ${args.maxIterations} iterations` : ''}, seeds ${args.seeds.join(',')}, ${args.parallel} run(s) at once; node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}).`,
-    'Gap = (distance − BKS) / BKS in %, best and mean over the seeds; time = median wall-clock seconds of `solve`; "feasible & checked" counts the runs that serve every customer and pass the independent checker.',
+    `(budget ${args.timeLimit} s${cpuBudget ? ' of CPU time' : ''} per run${args.maxIterations ? ` or ${args.maxIterations} iterations` : ''}, seeds ${args.seeds.join(',')}, ${args.peer ? 'postroute pinned to core 0 beside the peer on core 1' : `${args.parallel} run(s) at once`}; node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; load average at the end ${loadavg().map((x) => x.toFixed(2)).join(' ')}).`,
+    'Gap = (distance − BKS) / BKS in %, best and mean over the seeds; time = median wall-clock seconds of `solve`; iterations = offspring after the initial population; "feasible & checked" counts the runs that serve every customer and pass the independent checker.',
     '',
     '| table | instances | avg gap best % | avg gap mean % | runs ok |',
     '|---|---:|---:|---:|---:|',
@@ -392,19 +572,26 @@ function tables(results, args) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  if (args.job) {
+    // One pinned run for --peer: the result as one JSON line on stdout.
+    const core = await import('@postroute/core');
+    const checker = await loadChecker();
+    process.stdout.write(`${JSON.stringify(await runJob(args.job, core, checker))}\n`);
+    return;
+  }
   if (args.from) {
     const results = args.from.flatMap((file) => JSON.parse(readFileSync(file, 'utf8')));
     const budgets = [...new Set(results.map((r) => r.timeLimit))];
     const seeds = [...new Set(results.map((r) => r.seed))].sort((a, b) => a - b);
-    const text = tables(results, { ...args, timeLimit: budgets.join('/'), seeds });
+    const text = tables(results, { ...args, timeLimit: budgets.join('/'), seeds, cpuTime: results.some((r) => r.cpuTime) });
     process.stdout.write(`${text}\n`);
     if (args.out) writeFileSync(args.out, `${text}\n`);
     return;
   }
   const jobs = selectJobs(args);
-  const parallel = Math.max(1, Math.min(args.parallel, availableParallelism()));
-  process.stderr.write(`${jobs.length} runs, ${args.timeLimit} s each, ${parallel} at a time: about ${Math.ceil((jobs.length * args.timeLimit) / parallel / 60)} min\n`);
-  const results = await runPool(jobs, parallel);
+  const parallel = args.peer ? 1 : Math.max(1, Math.min(args.parallel, availableParallelism()));
+  process.stderr.write(`${jobs.length} runs, ${args.timeLimit} s${args.cpuTime ? ' CPU' : ''} each, ${parallel} at a time${args.peer ? `, side by side with ${args.peer.name}` : ''}: about ${Math.ceil((jobs.length * args.timeLimit * (args.cpuTime ? 1.1 : 1)) / parallel / 60)} min\n`);
+  const results = args.peer ? await runSideBySide(jobs, args.peer) : await runPool(jobs, parallel);
   const text = tables(results, args);
   process.stdout.write(`${text}\n`);
   if (args.out) {

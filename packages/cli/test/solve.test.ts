@@ -39,7 +39,8 @@ describe('postroute solve --problem', () => {
     expect(result.stderr).toMatch(/\[solve\]/); // progress on stderr
     expect(result.status).toBe(0);
     const solution = JSON.parse(result.stdout) as CheckSolution & { routes: Record<string, unknown>[] };
-    expect(Object.keys(solution)).toEqual(['cost', 'distance', 'duration', 'vehiclesUsed', 'feasible', 'routes', 'unassigned', 'violations']);
+    expect(Object.keys(solution)).toEqual(['cost', 'distance', 'duration', 'vehiclesUsed', 'feasible', 'routes', 'unassigned', 'violations', 'iterations']);
+    expect((solution as unknown as { iterations: number }).iterations).toBe(60);
     expect(Object.keys(solution.routes[0]!)).toEqual(['vehicleType', 'vehicle', 'startDepot', 'endDepot', 'stops', 'departure', 'arrival', 'distance', 'duration', 'cost', 'startLoad', 'violations', 'visits']);
     const report = checkSolution(exampleInput(), solution);
     expect(report.violations).toEqual([]);

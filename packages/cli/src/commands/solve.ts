@@ -262,6 +262,7 @@ export function solutionToJson(solution: SolutionResult, extra: Record<string, u
     })),
     unassigned: solution.unassigned.map((u) => ({ id: u.id, reason: u.reason })),
     violations: solution.violations,
+    ...(solution.search !== undefined ? { iterations: solution.search.iterations } : {}),
     ...extra,
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;

@@ -94,4 +94,17 @@ export interface SolutionResult {
   unassigned: UnassignedResult[];
   /** Every violation in the plan (route violations carry their vehicle); empty when feasible. */
   violations: PlanViolation[];
+  /** How the search went (only on `solve` results). */
+  search?: SearchSummary;
+}
+
+/**
+ * What `solve` did: offspring generated (repeatable for a seed under an iteration limit, so no
+ * timings here) and, only when asked for, per-operator counters.
+ */
+export interface SearchSummary {
+  /** Iterations (offspring after the initial population), as HGS-CVRP counts them. */
+  iterations: number;
+  /** Per local-search move (with `debug.operatorStats`): evaluated, applied, seconds (not repeatable). */
+  operators?: Record<string, { evaluated: number; applied: number; seconds: number }>;
 }

@@ -12,7 +12,7 @@ import { buildSolution, resolveRoutes, routesFromSlots, searchReason } from './s
 import type { StopRule } from './stop.js';
 import { anyOf, maxIterations, maxRuntime, noImprovement } from './stop.js';
 import { runHgs } from './search/hgs.js';
-import type { HgsParams } from './search/hgs.js';
+import type { HgsParams, HgsResult, SearchDebug } from './search/hgs.js';
 import { repairRoutes } from './search/repair.js';
 
 export interface SolveOptions {
@@ -32,6 +32,8 @@ export interface SolveOptions {
   warmStart?: RouteInput[];
   /** Tuning of the search (granularity, target feasible share, restarts, initial population). */
   params?: Partial<HgsParams>;
+  /** Debugging aids: move-by-move cost checks, per-operator counters (`result.search.operators`). */
+  debug?: SearchDebug;
 }
 
 /** Iterations without improvement after which the search stops when no limit is given. */
@@ -63,7 +65,15 @@ export function solve(problem: ProblemData, options: SolveOptions = {}): Solutio
   const hgsOptions: Parameters<typeof runHgs>[4] = { warmStarts };
   if (options.onProgress) hgsOptions.onProgress = options.onProgress;
   if (options.params) hgsOptions.params = options.params;
+  if (options.debug) hgsOptions.debug = options.debug;
   const result = runHgs(problem, active, rng, anyOf(...rules), hgsOptions);
+  const solution = bestOf(problem, result);
+  solution.search = { iterations: result.iterations };
+  if (result.stats !== null) solution.search.operators = result.stats.toJSON();
+  return solution;
+}
+
+function bestOf(problem: ProblemData, result: HgsResult): SolutionResult {
   const reason = searchReason(problem);
   if (result.bestFeasible !== null) return buildSolution(problem, routesFromSlots(problem, result.bestFeasible.routes), reason);
   if (result.bestOverall === null) return buildSolution(problem, [], reason);

@@ -90,7 +90,7 @@ describe('engine and independent checker agree', () => {
   it('on solver results: feasible or explained, every figure right', () => {
     fc.assert(
       fc.property(problemArbitrary, fc.integer({ min: 1, max: 1000 }), (input, seed) => {
-        const solution = solve(createProblem(input), { seed, maxIterations: 40 });
+        const solution = solve(createProblem(input), { seed, maxIterations: 40, debug: { check: true } });
         const report = checkSolution(input, solution, { requireAllServed: false });
         expect(report.violations).toEqual([]);
         expect(solution.feasible).toBe(true);
@@ -110,7 +110,7 @@ describe('warm start', () => {
         const required = new Set(input.stops.filter((s) => s.required !== false).map((s) => s.id));
         if (!plan.feasible || plan.unassigned.some((u) => required.has(u.id))) return;
         used++;
-        const solution = solve(createProblem(input), { seed: 1, maxIterations: 5, warmStart: routes });
+        const solution = solve(createProblem(input), { seed: 1, maxIterations: 5, warmStart: routes, debug: { check: true } });
         expect(checkSolution(input, solution, { requireAllServed: false }).violations).toEqual([]);
         expect(solution.cost).toBeLessThanOrEqual(plan.cost + 1e-6);
       }),

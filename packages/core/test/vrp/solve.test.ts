@@ -126,6 +126,23 @@ describe('solve', () => {
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 
+  it('reports its iterations; with debug.operatorStats counts every move; debug.check changes nothing', () => {
+    const problem = createProblem(instance(13, 40, true));
+    const plain = solve(problem, { seed: 4, maxIterations: 30 });
+    expect(plain.search).toEqual({ iterations: 30 });
+    const counted = solve(problem, { seed: 4, maxIterations: 30, debug: { operatorStats: true, check: true } });
+    // The same search: counters and checks only watch.
+    expect(counted.cost).toBe(plain.cost);
+    expect(counted.routes.map((r) => r.stops)).toEqual(plain.routes.map((r) => r.stops));
+    const ops = counted.search!.operators!;
+    expect(Object.keys(ops)).toContain('swap-star');
+    for (const name of ['relocate', 'swap', 'two-opt-star', 'swap-star']) {
+      expect(ops[name]!.evaluated).toBeGreaterThan(0);
+      expect(ops[name]!.applied).toBeLessThanOrEqual(ops[name]!.evaluated);
+    }
+    expect(Object.values(ops).reduce((a, o) => a + o.applied, 0)).toBeGreaterThan(0);
+  });
+
   it('reports progress with the best cost, never increasing', () => {
     const events: SolveProgressEvent[] = [];
     solve(createProblem(instance(12, 30, false)), {

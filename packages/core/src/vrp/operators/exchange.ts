@@ -6,6 +6,7 @@
  */
 import type { LocalSearch } from '../search/local-search.js';
 import { EPSILON } from '../search/local-search.js';
+import { exchangeOp } from '../search/stats.js';
 
 const runA = new Int32Array(3);
 const runB = new Int32Array(3);
@@ -201,9 +202,16 @@ export function applyExchange(ls: LocalSearch, u: number, N: number, v: number, 
 /** Evaluates and, if it lowers the penalised cost, applies the exchange. */
 export function tryExchange(ls: LocalSearch, u: number, N: number, v: number, M: number): boolean {
   if (u === v) return false;
+  const started = ls.clock();
   const delta = evaluateExchange(ls, u, N, v, M);
-  if (delta > -EPSILON) return false;
-  ls.guard(ls.route[u]!, ls.route[v]!);
-  applyExchange(ls, u, N, v, M);
-  return ls.confirm();
+  let kept = false;
+  let before = 0;
+  if (delta <= -EPSILON) {
+    before = ls.costBefore();
+    ls.guard(ls.route[u]!, ls.route[v]!);
+    applyExchange(ls, u, N, v, M);
+    kept = ls.confirm();
+  }
+  ls.afterMove(exchangeOp(N, M), started, kept, before, delta);
+  return kept;
 }

@@ -4,6 +4,7 @@
  */
 import type { LocalSearch } from '../search/local-search.js';
 import { EPSILON } from '../search/local-search.js';
+import { OP } from '../search/stats.js';
 
 function insertionDelta(ls: LocalSearch, u: number, after: number): number {
   const r = ls.route[after]!;
@@ -17,6 +18,7 @@ function insertionDelta(ls: LocalSearch, u: number, after: number): number {
 /** Inserts the unserved optional stop u at its best position near its neighbours, if that pays. */
 export function tryInsertOptional(ls: LocalSearch, u: number): boolean {
   const prize = ls.problem.prize[u]!;
+  const started = ls.clock();
   let best = -EPSILON;
   let bestAfter = -1;
   const consider = (after: number): void => {
@@ -37,8 +39,12 @@ export function tryInsertOptional(ls: LocalSearch, u: number): boolean {
     const r = ls.emptyRoute(t);
     if (r >= 0) consider(ls.startNode(r));
   }
-  if (bestAfter < 0) return false;
+  if (bestAfter < 0) {
+    ls.afterMove(OP.insertOptional, started, false, 0, best);
+    return false;
+  }
   const r = ls.route[bestAfter]!;
+  const before = ls.costBefore();
   ls.guard(r, r);
   const len = ls.readRoute(r, ls.seqA);
   const out = ls.seqB;
@@ -51,19 +57,29 @@ export function tryInsertOptional(ls: LocalSearch, u: number): boolean {
   }
   ls.touched();
   ls.setRoute(r, out, k);
-  if (ls.confirm(-prize)) return true;
+  if (ls.confirm(-prize)) {
+    // The prize given up before is earned now: the routes cost delta + prize more.
+    ls.afterMove(OP.insertOptional, started, true, before, best + prize);
+    return true;
+  }
   ls.unroute(u);
+  ls.afterMove(OP.insertOptional, started, false, before, best);
   return false;
 }
 
 /** Removes the served optional stop u if its prize does not pay for its detour. */
 export function tryRemoveOptional(ls: LocalSearch, u: number): boolean {
   const r = ls.route[u]!;
+  const started = ls.clock();
   const s = ls.segA;
   ls.beginWith(s, ls.prev[u]!);
   ls.pushTail(s, ls.next[u]!, r);
   const delta = ls.costOf(s, r) - ls.routeCost[r]! + ls.problem.prize[u]!;
-  if (delta > -EPSILON) return false;
+  if (delta > -EPSILON) {
+    ls.afterMove(OP.removeOptional, started, false, 0, delta);
+    return false;
+  }
+  const before = ls.costBefore();
   ls.guard(r, r);
   const len = ls.readRoute(r, ls.seqA);
   let k = 0;
@@ -71,5 +87,8 @@ export function tryRemoveOptional(ls: LocalSearch, u: number): boolean {
   ls.touched();
   ls.setRoute(r, ls.seqB, k);
   ls.unroute(u);
-  return ls.confirm(ls.problem.prize[u]!);
+  const kept = ls.confirm(ls.problem.prize[u]!);
+  // The routes cost the delta minus the prize that is now given up.
+  ls.afterMove(OP.removeOptional, started, kept, before, delta - ls.problem.prize[u]!);
+  return kept;
 }

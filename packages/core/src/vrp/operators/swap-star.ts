@@ -6,6 +6,7 @@
  */
 import type { LocalSearch } from '../search/local-search.js';
 import { EPSILON } from '../search/local-search.js';
+import { OP } from '../search/stats.js';
 import type { VehicleTypeData } from '../model.js';
 
 let topCost = new Float64Array(0);
@@ -148,6 +149,13 @@ function exactCost(ls: LocalSearch, r: number, seq: Int32Array, len: number): nu
 }
 
 export function trySwapStar(ls: LocalSearch, ra: number, rb: number): boolean {
+  const started = ls.clock();
+  const kept = swapStar(ls, ra, rb);
+  if (ls.stats !== null) ls.stats.record(OP.swapStar, started, kept);
+  return kept;
+}
+
+function swapStar(ls: LocalSearch, ra: number, rb: number): boolean {
   const p = ls.problem;
   const D = ls.nDims;
   ensure(ls.nStops, D);
@@ -217,9 +225,12 @@ export function trySwapStar(ls: LocalSearch, ra: number, rb: number): boolean {
   const lenB = buildSwapped(ls, rb, bv, bu, afterU, ls.seqD);
   const exact = exactCost(ls, ra, ls.seqC, lenA) + exactCost(ls, rb, ls.seqD, lenB) - ls.routeCost[ra]! - ls.routeCost[rb]!;
   if (exact > -EPSILON) return false;
+  const before = ls.costBefore();
   ls.guard(ra, rb);
   ls.touched();
   ls.setRoute(ra, ls.seqC, lenA);
   ls.setRoute(rb, ls.seqD, lenB);
-  return ls.confirm();
+  const kept = ls.confirm();
+  if (kept) ls.verify(OP.swapStar, before, exact);
+  return kept;
 }

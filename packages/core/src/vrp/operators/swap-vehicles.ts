@@ -5,6 +5,7 @@
  */
 import type { LocalSearch } from '../search/local-search.js';
 import { EPSILON } from '../search/local-search.js';
+import { OP } from '../search/stats.js';
 
 function costAs(ls: LocalSearch, from: number, as: number): number {
   const s = ls.segA;
@@ -18,13 +19,20 @@ function costAs(ls: LocalSearch, from: number, as: number): number {
 
 export function trySwapVehicles(ls: LocalSearch, ra: number, rb: number): boolean {
   if (ls.routeType[ra] === ls.routeType[rb]) return false;
+  const started = ls.clock();
   const delta = costAs(ls, ra, rb) + costAs(ls, rb, ra) - ls.routeCost[ra]! - ls.routeCost[rb]!;
-  if (delta > -EPSILON) return false;
+  if (delta > -EPSILON) {
+    ls.afterMove(OP.swapVehicles, started, false, 0, delta);
+    return false;
+  }
+  const before = ls.costBefore();
   ls.guard(ra, rb);
   const lenA = ls.readRoute(ra, ls.seqA);
   const lenB = ls.readRoute(rb, ls.seqC);
   ls.touched();
   ls.setRoute(ra, ls.seqC, lenB);
   ls.setRoute(rb, ls.seqA, lenA);
-  return ls.confirm();
+  const kept = ls.confirm();
+  ls.afterMove(OP.swapVehicles, started, kept, before, delta);
+  return kept;
 }

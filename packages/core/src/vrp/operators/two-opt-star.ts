@@ -4,6 +4,7 @@
  */
 import type { LocalSearch } from '../search/local-search.js';
 import { EPSILON } from '../search/local-search.js';
+import { OP } from '../search/stats.js';
 
 /** Capacity penalty lower bound for route r made of the prefix up to `head` and the tail from `tail`. */
 function tailLoadBound(ls: LocalSearch, r: number, head: number, tail: number): number {
@@ -83,9 +84,16 @@ export function applyTwoOptStar(ls: LocalSearch, u: number, v: number): void {
 }
 
 export function tryTwoOptStar(ls: LocalSearch, u: number, v: number): boolean {
+  const started = ls.clock();
   const delta = evaluateTwoOptStar(ls, u, v);
-  if (delta > -EPSILON) return false;
-  ls.guard(ls.route[u]!, ls.route[v]!);
-  applyTwoOptStar(ls, u, v);
-  return ls.confirm();
+  let kept = false;
+  let before = 0;
+  if (delta <= -EPSILON) {
+    before = ls.costBefore();
+    ls.guard(ls.route[u]!, ls.route[v]!);
+    applyTwoOptStar(ls, u, v);
+    kept = ls.confirm();
+  }
+  ls.afterMove(OP.twoOptStar, started, kept, before, delta);
+  return kept;
 }

@@ -4,6 +4,7 @@
  */
 import type { LocalSearch } from '../search/local-search.js';
 import { EPSILON } from '../search/local-search.js';
+import { OP } from '../search/stats.js';
 
 export function evaluateTwoOpt(ls: LocalSearch, u: number, v: number): number {
   const r = ls.route[u]!;
@@ -50,9 +51,16 @@ export function applyTwoOpt(ls: LocalSearch, u: number, v: number): void {
 }
 
 export function tryTwoOpt(ls: LocalSearch, u: number, v: number): boolean {
+  const started = ls.clock();
   const delta = evaluateTwoOpt(ls, u, v);
-  if (delta > -EPSILON) return false;
-  ls.guard(ls.route[u]!, ls.route[u]!);
-  applyTwoOpt(ls, u, v);
-  return ls.confirm();
+  let kept = false;
+  let before = 0;
+  if (delta <= -EPSILON) {
+    before = ls.costBefore();
+    ls.guard(ls.route[u]!, ls.route[u]!);
+    applyTwoOpt(ls, u, v);
+    kept = ls.confirm();
+  }
+  ls.afterMove(OP.twoOpt, started, kept, before, delta);
+  return kept;
 }

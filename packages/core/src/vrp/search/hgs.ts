@@ -17,6 +17,7 @@ import { LocalSearch, shuffle } from './local-search.js';
 import { nearestNeighbours } from './neighbours.js';
 import { Population } from './population.js';
 import { Split } from './split.js';
+import { OperatorStats } from './stats.js';
 
 export interface HgsParams {
   /** Nearest neighbours per stop in the local search (HGS: 20). */
@@ -54,6 +55,18 @@ export interface HgsResult {
   /** Least penalised solution seen (for repair when nothing feasible was found). */
   bestOverall: Individual | null;
   iterations: number;
+  /** Seconds from the start of the search to its end. */
+  seconds: number;
+  /** Per-operator counters when `debug.operatorStats` was set. */
+  stats: OperatorStats | null;
+}
+
+/** Debugging aids (cost and time: off by default). */
+export interface SearchDebug {
+  /** Check after every applied move that the routes cost what the move predicted (throws if not). */
+  check?: boolean;
+  /** Keep per-operator counters (evaluated, applied, seconds). */
+  operatorStats?: boolean;
 }
 
 export function runHgs(
@@ -61,12 +74,14 @@ export function runHgs(
   active: Uint8Array,
   rng: Random,
   stop: StopRule,
-  options: { onProgress?: ProgressCallback; warmStarts?: number[][][]; params?: Partial<HgsParams> } = {},
+  options: { onProgress?: ProgressCallback; warmStarts?: number[][][]; params?: Partial<HgsParams>; debug?: SearchDebug } = {},
 ): HgsResult {
   const params = { ...DEFAULT_HGS, ...options.params };
   const startTime = performance.now();
   const neighbours = nearestNeighbours(problem, active, params.granularity);
   const ls = new LocalSearch(problem, active, neighbours, rng, params.swapStar);
+  if (options.debug?.check) ls.check = true;
+  if (options.debug?.operatorStats) ls.stats = new OperatorStats();
   const split = new Split(problem);
   const population = new Population(active);
   const penalties = initialPenalties(problem, params.initialTimeWarpFactor);
@@ -156,7 +171,10 @@ export function runHgs(
     }
   };
 
-  if (L === 0) return { bestFeasible: null, bestOverall: null, iterations: 0 };
+  const finish = (): HgsResult => ({
+    bestFeasible, bestOverall, iterations: state.iterations, seconds: (performance.now() - startTime) / 1000, stats: ls.stats,
+  });
+  if (L === 0) return finish();
 
   for (const routes of options.warmStarts ?? []) {
     // The warm start as given counts, so the result is never worse than a feasible warm start.
@@ -187,7 +205,7 @@ export function runHgs(
     report(false);
   }
   report(true);
-  return { bestFeasible, bestOverall, iterations: state.iterations };
+  return finish();
 }
 
 const FIXED_COST_PENALTY_FACTOR = 3;

@@ -19,6 +19,8 @@ import { tryTwoOptStar } from '../operators/two-opt-star.js';
 import { trySwapStar } from '../operators/swap-star.js';
 import { trySwapVehicles } from '../operators/swap-vehicles.js';
 import { tryInsertOptional, tryRemoveOptional } from '../operators/optional.js';
+import { OPERATOR_NAMES } from './stats.js';
+import type { OperatorStats } from './stats.js';
 
 export const EPSILON = 1e-7;
 /** Nearest stops per stop that make two routes neighbours for SWAP*. */
@@ -61,6 +63,13 @@ export class LocalSearch {
   readonly active: Uint8Array;
   penalties: Penalties = { capacity: 1, timeWarp: 1, distance: 1 };
   nbMoves = 0;
+  /** Per-operator counters, when asked for (null: not kept, no cost). */
+  stats: OperatorStats | null = null;
+  /**
+   * Debug: after every applied move, recompute the routes' cost and compare it with the move's
+   * predicted delta (throws on a mismatch). Off in normal runs: it costs O(routes) per move.
+   */
+  check = false;
   /** Scratch segments for building candidate routes. */
   readonly segA: Segment;
   readonly segB: Segment;
@@ -429,6 +438,36 @@ export class LocalSearch {
 
   costOf(seg: Segment, r: number): number {
     return penalisedRouteCost(seg, this.typeOf(r), this.penalties);
+  }
+
+  /** Operator bookkeeping before a move is applied: the total cost when checking, else 0. */
+  costBefore(): number {
+    return this.check && !this.exact ? this.totalCost() : 0;
+  }
+
+  /**
+   * Operator bookkeeping after a move was evaluated (and perhaps applied): counters, and with
+   * `check` the test that the routes now cost `before + delta`. With several windows per stop
+   * the predicted delta is the summaries' (hull) estimate, so only the exact `confirm` counts.
+   */
+  afterMove(op: number, started: number, kept: boolean, before: number, delta: number): void {
+    if (this.stats !== null) this.stats.record(op, started, kept);
+    if (this.check && kept) this.verify(op, before, delta);
+  }
+
+  /** With `check`: throws unless the routes now cost `before + delta`. */
+  verify(op: number, before: number, delta: number): void {
+    if (!this.check || this.exact) return;
+    const after = this.totalCost();
+    const expected = before + delta;
+    if (Math.abs(after - expected) > 1e-6 * Math.max(1, Math.abs(expected))) {
+      throw new Error(`local search check: ${OPERATOR_NAMES[op]} predicted cost ${expected}, routes cost ${after}`);
+    }
+  }
+
+  /** Start time for the counters (0 when they are off). */
+  clock(): number {
+    return this.stats !== null ? performance.now() : 0;
   }
 
   /** Called by an operator after it changed routes. */

@@ -26,6 +26,21 @@ function problemInput(seed: number, n: number): ProblemInput {
 }
 
 describe('LocalSearch', () => {
+  it('with check on, runs clean on a feature-rich problem and catches a move whose prediction is wrong', () => {
+    const problem = createProblem(problemInput(4, 30));
+    const active = new Uint8Array(problem.nStops).fill(1);
+    const ls = new LocalSearch(problem, active, nearestNeighbours(problem, active, 10), createRandom(4));
+    ls.check = true;
+    const rng = createRandom(14);
+    const routes: number[][] = Array.from({ length: problem.totalSlots }, () => []);
+    for (let s = 0; s < problem.nStops; s++) routes[rng.int(problem.totalSlots)]!.push(s);
+    ls.load(routes);
+    expect(() => ls.run({ capacity: 10, timeWarp: 5, distance: 5 })).not.toThrow();
+    const total = ls.totalCost();
+    expect(() => ls.verify(0, total - 1, 0)).toThrow(/relocate predicted cost/);
+    expect(() => ls.verify(0, total - 1, 1)).not.toThrow();
+  });
+
   it.each([1, 2, 3])('keeps its stored route costs equal to a fresh evaluation, and never worsens (seed %i)', (seed) => {
     const problem = createProblem(problemInput(seed, 30));
     const active = new Uint8Array(problem.nStops).fill(1);
