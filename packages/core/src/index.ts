@@ -9,5 +9,6 @@ export * from './graph/index.js';
 export * from './matrix/index.js';
 export * from './coverage/index.js';
 export * from './vrp/index.js';
+export * from './carp/index.js';
 export * from './report/index.js';
 export * from './plan/index.js';

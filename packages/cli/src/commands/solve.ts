@@ -26,6 +26,7 @@ import {
   type SolutionResult,
 } from '@postroute/core';
 import { createProgress, writeOutput } from '../output.js';
+import { isCarplib, solveCarpInstance } from './solve-carp.js';
 
 interface SolveArgs {
   problem?: string;
@@ -309,7 +310,7 @@ const command: CommandModule<object, SolveArgs> = {
   describe: 'solve a vehicle-routing problem (problem.json, or a VRPLIB / Solomon instance)',
   builder: (yargs: Argv<object>) => yargs
     .option('problem', { type: 'string', describe: 'problem JSON file (the ProblemInput format, see README)' })
-    .option('instance', { type: 'string', describe: 'benchmark instance: VRPLIB .vrp (X, A, B, P, CMT), Solomon .txt, or Cordeau (type 2 multi-depot)' })
+    .option('instance', { type: 'string', describe: 'benchmark instance: VRPLIB .vrp (X, A, B, P, CMT), Solomon .txt, Cordeau (type 2 multi-depot), or CARPLIB .dat (arc routing)' })
     .option('time-limit', { type: 'number', describe: 'stop the search after this many seconds (without any limit: after 5000 iterations without improvement)' })
     .option('max-iterations', { type: 'number', describe: 'stop after this many iterations (repeatable, unlike a time limit)' })
     .option('seed', { type: 'number', default: 1, describe: 'random seed; the same input, seed and iteration limit give the same plan' })
@@ -340,6 +341,9 @@ const command: CommandModule<object, SolveArgs> = {
       ({ input, text } = loadProblemFile(args.problem));
     } else {
       source = args.instance!;
+      const instanceText = readText(source, 'instance');
+      // CARPLIB (.dat): arc routing, solved by its own engine.
+      if (isCarplib(source, instanceText)) return solveCarpInstance({ ...args, instance: source }, instanceText, args);
       ({ input, info } = loadInstance(args.instance!, args));
     }
     let problem;
