@@ -9,6 +9,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import {
   InputError,
+  createPeriodicProblem,
   createProblem,
   cordeauToProblem,
   locateJsonPath,
@@ -19,7 +20,10 @@ import {
   parseVrplibSolution,
   solomonToProblem,
   solve,
+  solvePeriodic,
   vrplibToProblem,
+  type PeriodicProblemInput,
+  type PeriodicSolutionResult,
   type ProblemData,
   type ProblemInput,
   type RouteInput,
@@ -86,7 +90,7 @@ function loadProblemFile(path: string): { input: ProblemInput; text: string } {
 }
 
 /** Reads a .vrp or Solomon file, honouring the set's conventions; finds the best known value. */
-function loadInstance(path: string, args: SolveArgs): { input: ProblemInput; info: InstanceInfo } {
+function loadInstance(path: string, args: SolveArgs): { input: ProblemInput; info: InstanceInfo; periodic?: PeriodicProblemInput } {
   const text = readText(path, 'instance');
   const source = basename(path);
   if (/^\s*[12]\s+\d+\s+\d+\s+\d+\s*(\r?\n|$)/.test(text)) return loadCordeau(path, text, args);
@@ -145,15 +149,12 @@ function loadInstance(path: string, args: SolveArgs): { input: ProblemInput; inf
 }
 
 /** Cordeau's format: type 2 (multi-depot) is a daily problem; bks.csv beside or above the file. */
-function loadCordeau(path: string, text: string, args: SolveArgs): { input: ProblemInput; info: InstanceInfo } {
+function loadCordeau(path: string, text: string, args: SolveArgs): { input: ProblemInput; info: InstanceInfo; periodic?: PeriodicProblemInput } {
   const source = basename(path);
   if (args.convention !== undefined)
     throw new InputError('--convention applies to Solomon instances only', { source, field: 'convention' }, 'Cordeau instances use unrounded Euclidean distances');
   const instance = parseCordeau(text, { source });
   const converted = cordeauToProblem(instance);
-  if (converted.type === 1)
-    throw new InputError('periodic (type 1) Cordeau instances need the periodic engine, which is not wired into `solve` yet', { source, line: 1, field: 'type' },
-      'read them with parseCordeau / cordeauToProblem from @postroute/core');
   const info: InstanceInfo = {
     name: source, format: 'cordeau', convention: 'exact', objective: 'distance',
     fleet: { count: instance.vehicles, fixed: true },
@@ -171,6 +172,7 @@ function loadCordeau(path: string, text: string, args: SolveArgs): { input: Prob
     }
     break;
   }
+  if (converted.type === 1) return { input: converted.problem as unknown as ProblemInput, info: withBks(info, args), periodic: converted.problem };
   return { input: converted.problem, info: withBks(info, args) };
 }
 
@@ -237,8 +239,8 @@ export function solutionToJson(solution: SolutionResult, extra: Record<string, u
     vehiclesUsed: solution.vehiclesUsed,
     feasible: solution.feasible,
     routes: solution.routes.map((route) => ({
-      // Day of the horizon (1-based), for formats that have days (Cordeau's).
-      ...(day !== undefined ? { day } : {}),
+      // Day of the horizon (1-based), for formats that have days (Cordeau's) and weekly plans.
+      ...((route as { day?: number }).day !== undefined ? { day: (route as { day?: number }).day } : day !== undefined ? { day } : {}),
       vehicleType: route.vehicleType,
       vehicle: route.vehicle,
       startDepot: route.startDepot,
@@ -291,7 +293,8 @@ export function solutionToText(solution: SolutionResult, info?: InstanceInfo): s
   solution.routes.forEach((route, r) => {
     const ends = `${route.startDepot} → ${route.endDepot ?? '(open)'}`;
     out.push('');
-    out.push(`route ${r + 1}: ${route.vehicleType} #${route.vehicle}, ${ends}, ${route.stops.length} stops, distance ${fmt(route.distance)}, duration ${fmt(route.duration)}, cost ${fmt(route.cost)}, departs ${fmt(route.departure)}, ends ${fmt(route.arrival)}, leaves with ${route.startLoad.map(fmt).join('/')}`);
+    const day = (route as { day?: number }).day;
+    out.push(`route ${r + 1}${day !== undefined ? ` (day ${day})` : ''}: ${route.vehicleType} #${route.vehicle}, ${ends}, ${route.stops.length} stops, distance ${fmt(route.distance)}, duration ${fmt(route.duration)}, cost ${fmt(route.cost)}, departs ${fmt(route.departure)}, ends ${fmt(route.arrival)}, leaves with ${route.startLoad.map(fmt).join('/')}`);
     out.push(`  ${['stop', 'arrival', 'waiting', 'start', 'departure', 'load', 'distance'].map((h) => h.padStart(9)).join(' ')}`);
     for (const visit of route.visits) {
       out.push(`  ${[visit.id, fmt(visit.arrival), fmt(visit.waiting), fmt(visit.start), fmt(visit.departure), visit.load.map(fmt).join('/'), fmt(visit.distance)].map((c) => c.padStart(9)).join(' ')}`);
@@ -305,12 +308,49 @@ export function solutionToText(solution: SolutionResult, info?: InstanceInfo): s
   return `${out.join('\n')}\n`;
 }
 
+/** A periodic instance (Cordeau type 1): patterns and routes per day, the same output shapes. */
+function runPeriodic(input: PeriodicProblemInput, info: InstanceInfo, args: SolveArgs): void {
+  if (args.warmStart !== undefined)
+    throw new InputError('--warm-start is not supported for periodic instances yet', { field: 'warm-start' }, 'use solvePeriodic({ warmStart }) from @postroute/core');
+  const problem = createPeriodicProblem(input, { source: info.name });
+  const unservable = problem.stopReason.findIndex((r) => r !== null);
+  if (unservable >= 0 && !args.allowUnassigned)
+    throw new InputError(`stop "${problem.stopIds[unservable]}" can never be served (${problem.stopReason[unservable]})`, { source: info.name, field: `stops[${unservable}]` },
+      'pass --allow-unassigned to plan without it');
+  const progress = createProgress(args.quiet);
+  let solution: PeriodicSolutionResult;
+  try {
+    solution = solvePeriodic(problem, {
+      seed: args.seed,
+      ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),
+      ...(args.maxIterations !== undefined ? { maxIterations: args.maxIterations } : {}),
+      onProgress: progress.onProgress,
+    });
+  } finally {
+    progress.done();
+  }
+  const gap = info.bks !== undefined ? (solution.distance - info.bks) / info.bks : null;
+  if (args.json) {
+    const extra: Record<string, unknown> = {
+      horizon: solution.horizon,
+      days: solution.days,
+      visits: solution.visits,
+      instance: { name: info.name, format: info.format, convention: info.convention, objective: info.objective, fleet: info.fleet, bks: info.bks ?? null, bksVehicles: null, gap },
+    };
+    writeOutput(solutionToJson(solution as unknown as SolutionResult, extra), args.out);
+  } else {
+    const head = `horizon ${solution.horizon} days; per day: ${solution.days.map((d) => `day ${d.day} ${fmt(d.distance)} (${d.vehiclesUsed} routes)`).join(', ')}\n`;
+    writeOutput(head + solutionToText(solution as unknown as SolutionResult, info), args.out);
+  }
+  if (args.out !== undefined && !args.quiet) process.stderr.write(`postroute: wrote ${args.out}\n`);
+}
+
 const command: CommandModule<object, SolveArgs> = {
   command: 'solve',
   describe: 'solve a vehicle-routing problem (problem.json, or a VRPLIB / Solomon instance)',
   builder: (yargs: Argv<object>) => yargs
     .option('problem', { type: 'string', describe: 'problem JSON file (the ProblemInput format, see README)' })
-    .option('instance', { type: 'string', describe: 'benchmark instance: VRPLIB .vrp (X, A, B, P, CMT), Solomon .txt, Cordeau (type 2 multi-depot), or CARPLIB .dat (arc routing)' })
+    .option('instance', { type: 'string', describe: 'benchmark instance: VRPLIB .vrp (X, A, B, P, CMT), Solomon .txt, Cordeau (type 1 periodic, type 2 multi-depot), or CARPLIB .dat (arc routing)' })
     .option('time-limit', { type: 'number', describe: 'stop the search after this many seconds (without any limit: after 5000 iterations without improvement)' })
     .option('max-iterations', { type: 'number', describe: 'stop after this many iterations (repeatable, unlike a time limit)' })
     .option('seed', { type: 'number', default: 1, describe: 'random seed; the same input, seed and iteration limit give the same plan' })
@@ -344,7 +384,10 @@ const command: CommandModule<object, SolveArgs> = {
       const instanceText = readText(source, 'instance');
       // CARPLIB (.dat): arc routing, solved by its own engine.
       if (isCarplib(source, instanceText)) return solveCarpInstance({ ...args, instance: source }, instanceText, args);
-      ({ input, info } = loadInstance(args.instance!, args));
+      let periodic: PeriodicProblemInput | undefined;
+      ({ input, info, periodic } = loadInstance(args.instance!, args));
+      // Cordeau type 1: a horizon of days, solved by the periodic engine.
+      if (periodic !== undefined) return runPeriodic(periodic, info, args);
     }
     let problem;
     try {

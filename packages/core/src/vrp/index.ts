@@ -42,4 +42,4 @@ export { parseCordeau, cordeauToProblem, parseCordeauSolution, cordeauDays } fro
 export type {
   CordeauInstance, CordeauNode, CordeauProblem, CordeauReadOptions, CordeauSolution, CordeauSolutionRoute,
 } from './cordeau.js';
-export type * from './periodic/input.js';
+export * from './periodic/index.js';

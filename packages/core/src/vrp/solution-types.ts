@@ -12,7 +12,8 @@ export type UnassignedReason =
   | 'not-profitable' // optional stop whose prize does not pay for the detour
   | 'no-feasible-insertion' // feasible alone, but no room was found in the plan
   | 'fleet-exhausted' // every vehicle is in use
-  | 'not-in-plan'; // evaluatePlan: the given routes do not visit it
+  | 'not-in-plan' // evaluatePlan: the given routes do not visit it
+  | 'pattern-unmeetable'; // periodic: on some day of each allowed visit pattern no vehicle can take the visit
 
 /** What a plan breaks. Amounts are in the constraint's own unit (load, time, distance, vehicles). */
 export type PlanViolationKind =
@@ -22,7 +23,8 @@ export type PlanViolationKind =
   | 'max-duration' // route duration above the type's maximum
   | 'max-distance' // route distance above the type's maximum
   | 'unreachable-leg' // no road between two consecutive visits (the leg is counted as 0)
-  | 'fleet-size'; // more routes of a type than it has vehicles
+  | 'fleet-size' // more routes of a type than it has vehicles
+  | 'visit-pattern'; // periodic: the days a stop is visited are not one of its allowed patterns
 
 export interface PlanViolation {
   kind: PlanViolationKind;

@@ -81,7 +81,7 @@ function bestOf(problem: ProblemData, result: HgsResult): SolutionResult {
   return buildSolution(problem, routesFromSlots(problem, repaired.routes), (s) => repaired.reasons.get(s) ?? reason(s));
 }
 
-function checkOptions(options: SolveOptions): void {
+export function checkOptions(options: SolveOptions): void {
   const check = (name: keyof SolveOptions, ok: (x: number) => boolean, what: string): void => {
     const value = options[name];
     if (value === undefined) return;

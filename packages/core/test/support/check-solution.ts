@@ -335,3 +335,139 @@ export function checkSolution(problem: CheckProblem, solution: CheckSolution, op
   if (solution.feasible === false && !constraintViolations) violations.push('the solution claims to be infeasible but breaks no constraint');
   return { ok: violations.length === 0, violations, cost, distance, duration, vehiclesUsed: solution.routes.length, routes };
 }
+
+// ---- Periodic (weekly) plans ----
+//
+// Semantics of the periodic fields (the documented meaning of PeriodicProblemInput), recomputed
+// here from scratch:
+// - `horizon` days numbered 1…horizon; each route carries its `day`;
+// - a stop's allowed day sets are its `patterns`, or else every set of `visits` days among `days`
+//   (default all) whose consecutive days are at least `minGap` (default 1) apart; `visits`
+//   defaults to the number of allowed days (daily service);
+// - every served stop is visited on exactly the days of one allowed set, at most once a day;
+// - vehicles per type and day: `countPerDay[d-1]`, else `count`;
+// - with `accumulate`, a visit carries delivery and pickup × the days since the previous visit of
+//   the stop (cyclic over the horizon); otherwise the demand as given.
+
+export interface CheckPeriodicProblem extends Omit<CheckProblem, 'stops' | 'vehicleTypes'> {
+  horizon?: number;
+  accumulate?: boolean;
+  stops: (CheckProblem['stops'][number] & { visits?: number; patterns?: number[][]; days?: number[]; minGap?: number })[];
+  vehicleTypes: (CheckProblem['vehicleTypes'][number] & { countPerDay?: number[] })[];
+}
+export interface CheckPeriodicSolution extends Omit<CheckSolution, 'routes'> {
+  routes: (CheckRoute & { day: number })[];
+  days?: { day: number; cost: number; distance: number; duration: number }[];
+  visits?: { id: string; days: number[] }[];
+}
+
+/** The allowed day sets of a stop, each as a sorted list of days, written out independently. */
+export function allowedDaySets(problem: CheckPeriodicProblem, stop: CheckPeriodicProblem['stops'][number]): number[][] {
+  const horizon = problem.horizon ?? 1;
+  if (stop.patterns !== undefined) return stop.patterns.map((p) => [...p].sort((a, b) => a - b));
+  const days = stop.days !== undefined ? [...stop.days].sort((a, b) => a - b) : Array.from({ length: horizon }, (_, k) => k + 1);
+  const visits = stop.visits ?? days.length;
+  const gap = stop.minGap ?? 1;
+  const out: number[][] = [];
+  const grow = (chosen: number[], from: number): void => {
+    if (chosen.length === visits) {
+      out.push(chosen.slice());
+      return;
+    }
+    for (let k = from; k < days.length; k++) {
+      const last = chosen[chosen.length - 1];
+      if (last !== undefined && days[k]! - last < gap) continue;
+      chosen.push(days[k]!);
+      grow(chosen, k + 1);
+      chosen.pop();
+    }
+  };
+  grow([], 0);
+  return out;
+}
+
+/**
+ * Checks a weekly plan: each day's routes with the day's fleet and demands by the independent
+ * daily check, every served stop on one allowed day set, totals and per-day figures recomputed.
+ */
+export function checkPeriodicSolution(problem: CheckPeriodicProblem, solution: CheckPeriodicSolution, options: CheckOptions = {}): CheckReport {
+  const horizon = problem.horizon ?? 1;
+  const tolerance = options.tolerance ?? 1e-6;
+  const violations: string[] = [];
+  const visitedDays = new Map<string, number[]>();
+  for (const route of solution.routes) {
+    if (!Number.isInteger(route.day) || route.day < 1 || route.day > horizon) violations.push(`route of ${route.vehicleType}: day ${route.day} is not in 1..${horizon}`);
+    for (const id of route.stops) visitedDays.set(id, [...(visitedDays.get(id) ?? []), route.day]);
+  }
+  const gapOf = (days: number[], day: number): number => {
+    const sorted = [...new Set(days)].sort((a, b) => a - b);
+    const k = sorted.indexOf(day);
+    if (k > 0) return day - sorted[k - 1]!;
+    return day + horizon - sorted[sorted.length - 1]!;
+  };
+  let cost = 0;
+  let distance = 0;
+  let duration = 0;
+  const routes: RouteFigures[] = [];
+  const listed = new Set((solution.unassigned ?? []).map((u) => u.id));
+  for (let day = 1; day <= horizon; day++) {
+    const dayRoutes = solution.routes.filter((r) => r.day === day);
+    const onDay = new Set(dayRoutes.flatMap((r) => r.stops));
+    const dayProblem: CheckProblem = {
+      ...problem,
+      stops: problem.stops.map((s) => {
+        const { visits: _v, patterns: _p, days: _d, minGap: _g, ...rest } = s;
+        const gap = problem.accumulate && onDay.has(s.id) ? gapOf(visitedDays.get(s.id)!, day) : 1;
+        return {
+          ...rest,
+          ...(s.delivery ? { delivery: s.delivery.map((x) => x * gap) } : {}),
+          ...(s.pickup ? { pickup: s.pickup.map((x) => x * gap) } : {}),
+          required: false,
+        };
+      }),
+      vehicleTypes: problem.vehicleTypes.map((t) => {
+        const { countPerDay, ...rest } = t;
+        return { ...rest, count: countPerDay !== undefined ? countPerDay[day - 1]! : t.count ?? 1 };
+      }),
+    };
+    const dayCost = dayRoutes.reduce((sum, r) => sum + (r.cost ?? 0), 0);
+    const report = checkSolution(dayProblem, {
+      cost: dayCost,
+      routes: dayRoutes,
+      unassigned: problem.stops.filter((s) => !onDay.has(s.id)).map((s) => ({ id: s.id, reason: 'not-today' })),
+    }, { ...options, requireAllServed: false });
+    for (const v of report.violations) violations.push(`day ${day}: ${v}`);
+    const reported = solution.days?.find((d) => d.day === day);
+    if (solution.days !== undefined && !reported) violations.push(`day ${day} is missing from days`);
+    if (reported) {
+      if (!close(reported.cost, report.cost, tolerance)) violations.push(`day ${day} cost: reported ${reported.cost}, recomputed ${report.cost}`);
+      if (!close(reported.distance, report.distance, tolerance)) violations.push(`day ${day} distance: reported ${reported.distance}, recomputed ${report.distance}`);
+      if (!close(reported.duration, report.duration, tolerance)) violations.push(`day ${day} duration: reported ${reported.duration}, recomputed ${report.duration}`);
+    }
+    cost += report.cost;
+    distance += report.distance;
+    duration += report.duration;
+    routes.push(...report.routes);
+  }
+  for (const stop of problem.stops) {
+    const days = visitedDays.get(stop.id);
+    if (days === undefined) {
+      if (!listed.has(stop.id)) violations.push(`stop ${stop.id} is neither served nor listed as unassigned`);
+      else if ((options.requireAllServed ?? true)) violations.push(`required stop ${stop.id} is not served`);
+      continue;
+    }
+    if (listed.has(stop.id)) violations.push(`stop ${stop.id} is served and also listed as unassigned`);
+    const set = [...days].sort((a, b) => a - b).join(',');
+    if (!allowedDaySets(problem, stop).some((p) => p.join(',') === set)) violations.push(`stop ${stop.id} is visited on days ${set}, not an allowed pattern`);
+    const reported = solution.visits?.find((v) => v.id === stop.id);
+    if (solution.visits !== undefined && (!reported || [...reported.days].sort((a, b) => a - b).join(',') !== set))
+      violations.push(`stop ${stop.id}: visits reported ${JSON.stringify(reported?.days)}, routes visit it on ${set}`);
+  }
+  if (!close(solution.cost, cost, tolerance)) violations.push(`total cost: reported ${solution.cost}, recomputed ${cost}`);
+  if (solution.distance !== undefined && !close(solution.distance, distance, tolerance)) violations.push(`total distance: reported ${solution.distance}, recomputed ${distance}`);
+  if (solution.duration !== undefined && !close(solution.duration, duration, tolerance)) violations.push(`total duration: reported ${solution.duration}, recomputed ${duration}`);
+  if (solution.vehiclesUsed !== undefined && solution.vehiclesUsed !== solution.routes.length) violations.push(`vehiclesUsed ${solution.vehiclesUsed}, but ${solution.routes.length} routes`);
+  const broken = violations.some((v) => /exceeds|outside|after the shift|before the shift|only \d+ vehicles|no road|not an allowed pattern/.test(v));
+  if (solution.feasible === true && broken) violations.push('the solution claims to be feasible but breaks a constraint');
+  return { ok: violations.length === 0, violations, cost, distance, duration, vehiclesUsed: solution.routes.length, routes };
+}

@@ -222,7 +222,7 @@ function adapt(p: Penalties, key: keyof Penalties, history: boolean[], target: n
  * the longest arc per unit of the largest demand (HGS-CVRP), a unit of time warp or of excess
  * distance about as much as a unit of travel.
  */
-function initialPenalties(problem: ProblemData, timeWarpFactor: number): Penalties {
+export function initialPenalties(problem: ProblemData, timeWarpFactor: number): Penalties {
   const n = problem.nLocations;
   let maxArcCost = 0;
   let sumCost = 0;

@@ -1,0 +1,218 @@
+/**
+ * One day's routes with prefix and suffix summaries (segments.ts), for the moves that the daily
+ * local search does not know: inserting a visit on a day (completing a pattern after crossover),
+ * removing one, and changing the demand of one (accumulated mail under another pattern). Each is
+ * priced by the one evaluator (`penalisedRouteCost`) from O(1) concatenations.
+ */
+import type { Penalties } from '../evaluate.js';
+import { penalisedRouteCost } from '../evaluate.js';
+import type { ProblemData, VehicleTypeData } from '../model.js';
+import { Segment } from '../segments.js';
+
+export interface Insertion {
+  /** Change in penalised cost. */
+  delta: number;
+  route: number;
+  /** Position in the route: the stop goes before the stop now at this index. */
+  position: number;
+}
+
+export class DayRoutes {
+  readonly view: ProblemData;
+  readonly routes: number[][] = [];
+  /** Route (slot) and position of each stop on this day, -1 when not visited. */
+  readonly routeOf: Int32Array;
+  readonly positionOf: Int32Array;
+  private readonly slotType: VehicleTypeData[] = [];
+  /** prefix[r][k]: start depot and the first k stops; suffix[r][k]: stops k… and the end depot. */
+  private readonly prefix: Segment[][] = [];
+  private readonly suffix: Segment[][] = [];
+  private readonly cost: Float64Array;
+  private readonly scratch: Segment;
+  private penalties: Penalties = { capacity: 1, timeWarp: 1, distance: 1 };
+
+  constructor(view: ProblemData) {
+    this.view = view;
+    for (const t of view.vehicleTypes) for (let k = 0; k < t.slots; k++) this.slotType.push(t);
+    for (let r = 0; r < view.totalSlots; r++) {
+      this.routes.push([]);
+      this.prefix.push([]);
+      this.suffix.push([]);
+    }
+    this.routeOf = new Int32Array(view.nStops).fill(-1);
+    this.positionOf = new Int32Array(view.nStops).fill(-1);
+    this.cost = new Float64Array(view.totalSlots);
+    this.scratch = new Segment(view.nDims);
+  }
+
+  load(routes: readonly (readonly number[])[], penalties: Penalties): void {
+    this.penalties = penalties;
+    this.routeOf.fill(-1);
+    for (let r = 0; r < this.routes.length; r++) {
+      const list = this.routes[r]!;
+      list.length = 0;
+      for (const s of routes[r] ?? []) list.push(s);
+      this.update(r);
+    }
+  }
+
+  export(): number[][] {
+    return this.routes.map((r) => r.slice());
+  }
+
+  routeCost(r: number): number {
+    return this.cost[r]!;
+  }
+
+  /** Recomputes positions, summaries and cost of route r (after a change or a demand change). */
+  update(r: number): void {
+    const v = this.view;
+    const t = this.slotType[r]!;
+    const prof = v.profiles[t.profile]!;
+    const n = v.nLocations;
+    const route = this.routes[r]!;
+    const len = route.length;
+    const pre = this.prefix[r]!;
+    const suf = this.suffix[r]!;
+    while (pre.length < len + 1) pre.push(new Segment(v.nDims));
+    while (suf.length < len + 1) suf.push(new Segment(v.nDims));
+    const seg = pre[0]!;
+    seg.clear();
+    seg.push(prof.distance, prof.duration, n, t.startLocation, 0, t.startEarly, t.startLate, null, null, 0, 0);
+    for (let k = 0; k < len; k++) {
+      const s = route[k]!;
+      this.routeOf[s] = r;
+      this.positionOf[s] = k;
+      const next = pre[k + 1]!;
+      next.copyFrom(pre[k]!);
+      const loc = v.nDepots + s;
+      next.push(prof.distance, prof.duration, n, loc, v.serviceTime[loc]!, v.early[loc]!, v.late[loc]!, v.delivery, v.pickup, s * v.nDims, 1);
+    }
+    const end = suf[len]!;
+    end.clear();
+    end.push(prof.distance, prof.duration, n, t.endLocation, 0, t.endEarly, t.endLate, null, null, 0, 0);
+    for (let k = len - 1; k >= 0; k--) {
+      const s = route[k]!;
+      const here = suf[k]!;
+      here.clear();
+      const loc = v.nDepots + s;
+      here.push(prof.distance, prof.duration, n, loc, v.serviceTime[loc]!, v.early[loc]!, v.late[loc]!, v.delivery, v.pickup, s * v.nDims, 1);
+      here.append(prof.distance, prof.duration, n, suf[k + 1]!);
+    }
+    if (len === 0) {
+      this.cost[r] = 0;
+      return;
+    }
+    this.scratch.copyFrom(pre[len]!);
+    this.scratch.append(prof.distance, prof.duration, n, end);
+    this.cost[r] = penalisedRouteCost(this.scratch, t, this.penalties);
+  }
+
+  /** Cost of route r with stop s (demand `delivery`/`pickup` per dimension) put in at `position`, replacing `drop` stops there. */
+  private priceWith(r: number, s: number, delivery: Float64Array, pickup: Float64Array, position: number, drop: number): number {
+    const v = this.view;
+    const t = this.slotType[r]!;
+    const prof = v.profiles[t.profile]!;
+    const n = v.nLocations;
+    const seg = this.scratch;
+    seg.copyFrom(this.prefix[r]![position]!);
+    const loc = v.nDepots + s;
+    seg.push(prof.distance, prof.duration, n, loc, v.serviceTime[loc]!, v.early[loc]!, v.late[loc]!, delivery, pickup, 0, 1);
+    seg.append(prof.distance, prof.duration, n, this.suffix[r]![position + drop]!);
+    return penalisedRouteCost(seg, t, this.penalties);
+  }
+
+  /**
+   * Cheapest place for stop s (not on this day yet) with the given demand per visit. `near`, when
+   * given, limits the places to both sides of those stops (granular) plus one empty route per type.
+   */
+  bestInsertion(s: number, delivery: Float64Array, pickup: Float64Array, near: ArrayLike<number> | null): Insertion {
+    const best: Insertion = { delta: Infinity, route: -1, position: -1 };
+    const v = this.view;
+    const consider = (r: number, position: number): void => {
+      const t = this.slotType[r]!;
+      const prof = v.profiles[t.profile]!;
+      const route = this.routes[r]!;
+      const n = v.nLocations;
+      // Distance-only screen first: the added legs minus the one removed (a lower bound on the
+      // change whenever the matrix obeys the triangle inequality; a heuristic screen otherwise).
+      const a = position === 0 ? t.startLocation : v.nDepots + route[position - 1]!;
+      const b = position === route.length ? t.endLocation : v.nDepots + route[position]!;
+      const loc = v.nDepots + s;
+      const added = t.costPerDistance * (prof.distance[a * n + loc]! + prof.distance[loc * n + b]! - prof.distance[a * n + b]!);
+      if (added + (route.length === 0 ? t.fixedCost : 0) >= best.delta) return;
+      const delta = this.priceWith(r, s, delivery, pickup, position, 0) - this.cost[r]!;
+      if (delta < best.delta) {
+        best.delta = delta;
+        best.route = r;
+        best.position = position;
+      }
+    };
+    if (near === null) {
+      for (let r = 0; r < this.routes.length; r++) {
+        const len = this.routes[r]!.length;
+        if (len === 0) continue;
+        for (let k = 0; k <= len; k++) consider(r, k);
+      }
+    } else {
+      for (let i = 0; i < near.length; i++) {
+        const u = near[i]!;
+        const r = this.routeOf[u]!;
+        if (r < 0) continue;
+        const k = this.positionOf[u]!;
+        consider(r, k);
+        consider(r, k + 1);
+      }
+    }
+    let type = -1;
+    for (let r = 0; r < this.routes.length; r++) {
+      if (this.routes[r]!.length !== 0 || this.slotType[r]!.index === type) continue;
+      type = this.slotType[r]!.index;
+      consider(r, 0);
+    }
+    // None of the near stops is on this day and no route is empty: look everywhere.
+    if (best.route < 0 && near !== null) return this.bestInsertion(s, delivery, pickup, null);
+    if (best.route < 0) throw new Error('DayRoutes.bestInsertion: the day has no vehicle');
+    return best;
+  }
+
+  /** Change in cost if stop s (on this day) left its route. */
+  removalDelta(s: number): number {
+    const r = this.routeOf[s]!;
+    const k = this.positionOf[s]!;
+    const route = this.routes[r]!;
+    if (route.length === 1) return -this.cost[r]!;
+    const t = this.slotType[r]!;
+    const prof = this.view.profiles[t.profile]!;
+    const seg = this.scratch;
+    seg.copyFrom(this.prefix[r]![k]!);
+    seg.append(prof.distance, prof.duration, this.view.nLocations, this.suffix[r]![k + 1]!);
+    return penalisedRouteCost(seg, t, this.penalties) - this.cost[r]!;
+  }
+
+  /** Change in cost if stop s (on this day) carried another demand where it is. */
+  demandChangeDelta(s: number, delivery: Float64Array, pickup: Float64Array): number {
+    const r = this.routeOf[s]!;
+    return this.priceWith(r, s, delivery, pickup, this.positionOf[s]!, 1) - this.cost[r]!;
+  }
+
+  insert(s: number, at: Insertion): void {
+    this.routes[at.route]!.splice(at.position, 0, s);
+    this.update(at.route);
+  }
+
+  remove(s: number): void {
+    const r = this.routeOf[s]!;
+    this.routes[r]!.splice(this.positionOf[s]!, 1);
+    this.routeOf[s] = -1;
+    this.positionOf[s] = -1;
+    this.update(r);
+  }
+
+  /** Total penalised cost of the day's routes. */
+  total(): number {
+    let sum = 0;
+    for (let r = 0; r < this.cost.length; r++) sum += this.cost[r]!;
+    return sum;
+  }
+}

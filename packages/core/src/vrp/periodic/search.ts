@@ -1,0 +1,519 @@
+/**
+ * Hybrid genetic search for the periodic VRP (Vidal, Crainic, Gendreau, Lahrichi & Rei 2012, "A
+ * hybrid genetic algorithm for multidepot and periodic vehicle routing problems", Operations
+ * Research 60(3)), built on the daily engine:
+ * - a solution is a visit pattern per stop plus one giant tour per day;
+ * - crossover is PIX (pattern inheritance): some days come whole from parent A, some as a slice of
+ *   A's tour, the rest are filled from parent B's tours as far as the stops' patterns allow; Split
+ *   cuts each day's tour into routes (the daily `Split`), and stops whose day set is not yet a
+ *   pattern get the cheapest pattern that contains it, with their missing visits inserted;
+ * - education runs the daily local search (`LocalSearch`, every operator and SWAP*) on each day,
+ *   then pattern improvement (move a stop to the pattern whose removals and insertions cost
+ *   least, accumulated demand included), then the daily local search again on the days it touched;
+ * - infeasibility is penalised with the daily penalties, adapted towards a target share of
+ *   feasible offspring; half the infeasible offspring get a repair pass at tenfold penalties;
+ * - the population, restarts and stopping rules are the daily engine's.
+ */
+import type { ProgressCallback } from '../../util/progress.js';
+import type { Random } from '../../util/random.js';
+import type { Penalties } from '../evaluate.js';
+import type { ProblemData } from '../model.js';
+import type { SearchState, StopRule } from '../stop.js';
+import { DEFAULT_HGS, initialPenalties } from '../search/hgs.js';
+import type { HgsParams, SolveProgressEvent } from '../search/hgs.js';
+import { LocalSearch, shuffle } from '../search/local-search.js';
+import { nearestNeighbours } from '../search/neighbours.js';
+import { Split } from '../search/split.js';
+import { DayRoutes } from './day-routes.js';
+import type { PeriodicIndividual } from './individual.js';
+import { makePeriodicIndividual } from './individual.js';
+import type { PeriodicProblemData } from './model.js';
+import { dayView, fillDayDemand } from './model.js';
+import { accumulationGap } from './patterns.js';
+import { PeriodicPopulation } from './population.js';
+
+export interface PeriodicSearchResult {
+  bestFeasible: PeriodicIndividual | null;
+  bestOverall: PeriodicIndividual | null;
+  iterations: number;
+  /** The daily views with the demands of the returned individuals are rebuilt by the caller. */
+}
+
+/** A start for the search: a pattern mask per stop (0 = leave out) and routes per day and slot. */
+export interface PeriodicStart {
+  masks: Uint32Array;
+  routes: number[][][];
+}
+
+const EPSILON = 1e-7;
+
+/** Working state shared by all operations of one search run. */
+class Workspace {
+  readonly problem: PeriodicProblemData;
+  readonly T: number;
+  readonly n: number;
+  readonly D: number;
+  /** Daily views whose demands follow `masks` (own arrays when mail accumulates). */
+  readonly views: ProblemData[];
+  readonly active: Uint8Array[];
+  readonly masks: Uint32Array;
+  readonly splits: Split[];
+  readonly dayRoutes: DayRoutes[];
+  /** Every servable stop's other servable stops, nearest first (the daily proximity). */
+  readonly ranked: Int32Array[];
+  readonly servable: Uint8Array;
+  readonly rng: Random;
+  readonly params: HgsParams;
+  private readonly delivery: Float64Array;
+  private readonly pickup: Float64Array;
+  private readonly order: Int32Array;
+  private readonly tour: Int32Array;
+
+  constructor(problem: PeriodicProblemData, servable: Uint8Array, rng: Random, params: HgsParams) {
+    this.problem = problem;
+    this.T = problem.horizon;
+    this.n = problem.nStops;
+    this.D = problem.base.nDims;
+    this.rng = rng;
+    this.params = params;
+    this.servable = servable;
+    this.views = problem.days.map((view, d) =>
+      problem.accumulate
+        ? dayView(problem.base, problem.fleet[d]!, new Float64Array(problem.base.delivery.length), new Float64Array(problem.base.pickup.length))
+        : view);
+    this.active = this.views.map(() => new Uint8Array(this.n));
+    this.masks = new Uint32Array(this.n);
+    this.splits = this.views.map((v) => new Split(v));
+    this.dayRoutes = this.views.map((v) => new DayRoutes(v));
+    this.ranked = nearestNeighbours(problem.base, servable, Math.max(0, this.n - 1));
+    this.delivery = new Float64Array(this.D);
+    this.pickup = new Float64Array(this.D);
+    this.order = new Int32Array(this.n);
+    this.tour = new Int32Array(this.n);
+  }
+
+  /** Makes masks, active days and demands per visit follow `masks`. */
+  setMasks(masks: Uint32Array): void {
+    this.masks.set(masks);
+    for (let d = 0; d < this.T; d++) {
+      const act = this.active[d]!;
+      for (let s = 0; s < this.n; s++) act[s] = (masks[s]! >>> d) & 1;
+      if (this.problem.accumulate) fillDayDemand(this.problem, d, masks, this.views[d]!.delivery as Float64Array, this.views[d]!.pickup as Float64Array);
+    }
+  }
+
+  /** Demand per visit of stop s on day d under pattern `mask`, into the scratch vectors. */
+  demandFor(s: number, mask: number, d: number): void {
+    const gap = this.problem.accumulate ? Math.max(1, accumulationGap(mask, d, this.T)) : 1;
+    const base = this.problem.base;
+    for (let k = 0; k < this.D; k++) {
+      this.delivery[k] = base.delivery[s * this.D + k]! * gap;
+      this.pickup[k] = base.pickup[s * this.D + k]! * gap;
+    }
+  }
+
+  /** Writes stop s's demand under `mask` into every day's view (accumulation only). */
+  private writeDemand(s: number, mask: number): void {
+    if (!this.problem.accumulate) return;
+    for (let d = 0; d < this.T; d++) {
+      this.demandFor(s, mask, d);
+      const v = this.views[d]!;
+      for (let k = 0; k < this.D; k++) {
+        (v.delivery as Float64Array)[s * this.D + k] = this.delivery[k]!;
+        (v.pickup as Float64Array)[s * this.D + k] = this.pickup[k]!;
+      }
+    }
+  }
+
+  /** Up to `k` nearest stops of u that visit on day d. */
+  dayNeighbours(d: number, u: number, k: number): Int32Array {
+    const act = this.active[d]!;
+    const list = this.ranked[u]!;
+    const out: number[] = [];
+    for (let i = 0; i < list.length && out.length < k; i++) if (act[list[i]!]) out.push(list[i]!);
+    return Int32Array.from(out);
+  }
+
+  /** The daily local search on day d's routes. */
+  localSearch(d: number, routes: number[][], p: Penalties): number[][] {
+    const view = this.views[d]!;
+    const act = this.active[d]!;
+    let any = false;
+    for (let s = 0; s < this.n && !any; s++) if (act[s]) any = true;
+    if (!any || view.totalSlots === 0) return routes;
+    const neighbours: Int32Array[] = new Array(this.n);
+    const empty = new Int32Array(0);
+    for (let s = 0; s < this.n; s++) neighbours[s] = act[s] ? this.dayNeighbours(d, s, this.params.granularity) : empty;
+    const ls = new LocalSearch(view, act, neighbours, this.rng, this.params.swapStar);
+    ls.load(routes);
+    ls.run(p);
+    return ls.exportRoutes();
+  }
+
+  /** Split of a day's giant tour into routes per slot. */
+  split(d: number, tour: Int32Array, length: number, p: Penalties): number[][] {
+    const view = this.views[d]!;
+    if (length === 0 || view.totalSlots === 0) return Array.from({ length: view.totalSlots }, () => []);
+    return this.splits[d]!.run(tour, length, p);
+  }
+
+  /**
+   * Pattern improvement: for each stop in random order, the usable pattern whose removals,
+   * insertions (granular) and demand changes cost least; applied when it saves. Returns a mask of
+   * the days that changed.
+   */
+  improvePatterns(routes: number[][][], p: Penalties): number {
+    const { T, n, problem } = this;
+    for (let d = 0; d < T; d++) this.dayRoutes[d]!.load(routes[d]!, p);
+    let m = 0;
+    for (let s = 0; s < n; s++) if (this.masks[s] !== 0 && problem.usableStart[s + 1]! - problem.usableStart[s]! > 1) this.order[m++] = s;
+    shuffle(this.order, m, this.rng);
+    let changedDays = 0;
+    const removal = new Float64Array(T);
+    const insertion = new Float64Array(T);
+    const inserts: ({ delta: number; route: number; position: number } | null)[] = new Array(T).fill(null);
+    for (let i = 0; i < m; i++) {
+      const u = this.order[i]!;
+      const current = this.masks[u]!;
+      for (let d = 0; d < T; d++) {
+        removal[d] = (current >>> d) & 1 ? this.dayRoutes[d]!.removalDelta(u) : 0;
+        insertion[d] = NaN;
+      }
+      let bestDelta = -EPSILON;
+      let bestMask = 0;
+      for (let q = problem.usableStart[u]!; q < problem.usableStart[u + 1]!; q++) {
+        const mask = problem.usable[q]!;
+        if (mask === current) continue;
+        // Savings of the visits given up first, then the added visits (usually costs): stop adding
+        // as soon as the pattern cannot beat the best one found.
+        let delta = 0;
+        for (let d = 0; d < T; d++) if ((current >>> d) & 1 && !((mask >>> d) & 1)) delta += removal[d]!;
+        for (let d = 0; d < T && delta < bestDelta; d++) {
+          const inNew = (mask >>> d) & 1;
+          const inOld = (current >>> d) & 1;
+          if (inNew && !inOld) {
+            if (problem.accumulate || Number.isNaN(insertion[d]!)) {
+              this.demandFor(u, mask, d);
+              insertion[d] = this.dayRoutes[d]!.bestInsertion(u, this.delivery, this.pickup, this.dayNeighboursOnRoutes(d, u)).delta;
+            }
+            delta += insertion[d]!;
+          } else if (inNew && inOld && problem.accumulate && accumulationGap(mask, d, T) !== accumulationGap(current, d, T)) {
+            this.demandFor(u, mask, d);
+            delta += this.dayRoutes[d]!.demandChangeDelta(u, this.delivery, this.pickup);
+          }
+        }
+        if (delta < bestDelta) {
+          bestDelta = delta;
+          bestMask = mask;
+        }
+      }
+      if (bestMask === 0) continue;
+      // Apply: demands first (the routes' summaries read them), then removals and insertions.
+      for (let d = 0; d < T; d++) {
+        inserts[d] = null;
+        if ((bestMask >>> d) & 1 && !((current >>> d) & 1)) {
+          this.demandFor(u, bestMask, d);
+          inserts[d] = this.dayRoutes[d]!.bestInsertion(u, this.delivery, this.pickup, this.dayNeighboursOnRoutes(d, u));
+        }
+      }
+      this.masks[u] = bestMask;
+      this.writeDemand(u, bestMask);
+      for (let d = 0; d < T; d++) {
+        const inNew = (bestMask >>> d) & 1;
+        const inOld = (current >>> d) & 1;
+        const dr = this.dayRoutes[d]!;
+        if (inOld && !inNew) {
+          dr.remove(u);
+          this.active[d]![u] = 0;
+          changedDays |= 1 << d;
+        } else if (inNew && !inOld) {
+          dr.insert(u, inserts[d]!);
+          this.active[d]![u] = 1;
+          changedDays |= 1 << d;
+        } else if (inNew && problem.accumulate && accumulationGap(bestMask, d, T) !== accumulationGap(current, d, T)) {
+          dr.update(dr.routeOf[u]!);
+          changedDays |= 1 << d;
+        }
+      }
+    }
+    for (let d = 0; d < T; d++) if ((changedDays >>> d) & 1) routes[d] = this.dayRoutes[d]!.export();
+    return changedDays;
+  }
+
+  /** u's nearest stops that are on day d's routes (granular insertion places). */
+  private dayNeighboursOnRoutes(d: number, u: number): Int32Array {
+    const dr = this.dayRoutes[d]!;
+    const list = this.ranked[u]!;
+    const k = this.params.granularity;
+    const out: number[] = [];
+    for (let i = 0; i < list.length && out.length < k; i++) if (dr.routeOf[list[i]!]! >= 0) out.push(list[i]!);
+    return Int32Array.from(out);
+  }
+
+  /** Local search on every day, pattern improvement, local search again where patterns moved. */
+  educate(routes: number[][][], p: Penalties): number[][][] {
+    for (let d = 0; d < this.T; d++) routes[d] = this.localSearch(d, routes[d]!, p);
+    const changed = this.improvePatterns(routes, p);
+    for (let d = 0; d < this.T; d++) if ((changed >>> d) & 1) routes[d] = this.localSearch(d, routes[d]!, p);
+    return routes;
+  }
+
+  /** A random start: a random usable pattern per stop, a random order per day, Split. */
+  randomStart(p: Penalties): number[][][] {
+    const { problem, n, T } = this;
+    const masks = new Uint32Array(n);
+    for (let s = 0; s < n; s++) {
+      if (!this.servable[s]) continue;
+      const a = problem.usableStart[s]!;
+      const b = problem.usableStart[s + 1]!;
+      masks[s] = problem.usable[a + this.rng.int(b - a)]!;
+    }
+    this.setMasks(masks);
+    const routes: number[][][] = [];
+    for (let d = 0; d < T; d++) {
+      let len = 0;
+      for (let s = 0; s < n; s++) if (this.active[d]![s]) this.tour[len++] = s;
+      shuffle(this.tour, len, this.rng);
+      routes.push(this.split(d, this.tour, len, p));
+    }
+    return routes;
+  }
+
+  /**
+   * PIX crossover (Vidal et al. 2012): days from A whole (Λ1), as a slice of A's tour (Λmix), or
+   * from B (Λ2 ∪ Λmix, B's order, as far as the patterns allow); Split per day; then each stop
+   * whose day set is not a pattern gets the cheapest usable pattern containing it.
+   */
+  crossover(a: PeriodicIndividual, b: PeriodicIndividual, p: Penalties): number[][][] {
+    const { problem, n, T, rng } = this;
+    const n1 = rng.int(T + 1);
+    const n2 = rng.int(T + 1);
+    const lo = Math.min(n1, n2);
+    const hi = Math.max(n1, n2);
+    const dayOrder = Int32Array.from({ length: T }, (_, d) => d);
+    shuffle(dayOrder, T, rng);
+    const got = new Uint32Array(n);
+    const tours: number[][] = Array.from({ length: T }, () => []);
+    for (let i = 0; i < hi; i++) {
+      const d = dayOrder[i]!;
+      const parent = a.days[d]!;
+      const len = parent.tourLength;
+      if (len === 0) continue;
+      let from = 0;
+      let count = len;
+      if (i >= lo) {
+        from = rng.int(len);
+        count = 1 + rng.int(len);
+      }
+      for (let k = 0; k < count; k++) {
+        const s = parent.tour[(from + k) % len]!;
+        tours[d]!.push(s);
+        got[s] = (got[s]! | (1 << d)) >>> 0;
+      }
+    }
+    const fillDays = Array.from(dayOrder.subarray(lo));
+    for (let i = fillDays.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [fillDays[i], fillDays[j]] = [fillDays[j]!, fillDays[i]!];
+    }
+    for (const d of fillDays) {
+      const parent = b.days[d]!;
+      for (let k = 0; k < parent.tourLength; k++) {
+        const s = parent.tour[k]!;
+        if ((got[s]! >>> d) & 1) continue;
+        const want = (got[s]! | (1 << d)) >>> 0;
+        if (!this.fits(s, want)) continue;
+        tours[d]!.push(s);
+        got[s] = want;
+      }
+    }
+    // Provisional masks (what each stop has so far) for the demands seen by Split.
+    this.setMasks(got);
+    const routes: number[][][] = [];
+    for (let d = 0; d < T; d++) {
+      const t = tours[d]!;
+      for (let k = 0; k < t.length; k++) this.tour[k] = t[k]!;
+      routes.push(this.split(d, this.tour, t.length, p));
+    }
+    // Complete the patterns: cheapest usable pattern that contains the days a stop already has.
+    for (let d = 0; d < T; d++) this.dayRoutes[d]!.load(routes[d]!, p);
+    const final = got.slice();
+    let m = 0;
+    for (let s = 0; s < n; s++) if (this.servable[s] && !this.isPattern(s, got[s]!)) this.order[m++] = s;
+    shuffle(this.order, m, rng);
+    for (let i = 0; i < m; i++) {
+      const u = this.order[i]!;
+      const have = got[u]!;
+      let bestMask = 0;
+      let bestCost = Infinity;
+      for (let q = problem.usableStart[u]!; q < problem.usableStart[u + 1]!; q++) {
+        const mask = problem.usable[q]!;
+        if ((mask & have) !== have) continue;
+        let cost = 0;
+        for (let d = 0; d < T && cost < bestCost; d++) {
+          if (!((mask >>> d) & 1) || (have >>> d) & 1) continue;
+          this.demandFor(u, mask, d);
+          cost += this.dayRoutes[d]!.bestInsertion(u, this.delivery, this.pickup, this.dayNeighboursOnRoutes(d, u)).delta;
+        }
+        if (cost < bestCost) {
+          bestCost = cost;
+          bestMask = mask;
+        }
+      }
+      for (let d = 0; d < T; d++) {
+        if (!((bestMask >>> d) & 1) || (have >>> d) & 1) continue;
+        this.demandFor(u, bestMask, d);
+        const at = this.dayRoutes[d]!.bestInsertion(u, this.delivery, this.pickup, this.dayNeighboursOnRoutes(d, u));
+        this.dayRoutes[d]!.insert(u, at);
+      }
+      final[u] = bestMask;
+    }
+    this.setMasks(final);
+    return this.dayRoutes.map((dr) => dr.export());
+  }
+
+  /** Some usable pattern of s contains the days `days`. */
+  private fits(s: number, days: number): boolean {
+    const { usable, usableStart } = this.problem;
+    for (let q = usableStart[s]!; q < usableStart[s + 1]!; q++) if ((usable[q]! & days) === days) return true;
+    return false;
+  }
+
+  private isPattern(s: number, days: number): boolean {
+    const { usable, usableStart } = this.problem;
+    for (let q = usableStart[s]!; q < usableStart[s + 1]!; q++) if (usable[q] === days) return true;
+    return false;
+  }
+}
+
+export function runPeriodicHgs(
+  problem: PeriodicProblemData,
+  servable: Uint8Array,
+  rng: Random,
+  stop: StopRule,
+  options: { onProgress?: ProgressCallback; warmStarts?: PeriodicStart[]; params?: Partial<HgsParams> } = {},
+): PeriodicSearchResult {
+  const params = { ...DEFAULT_HGS, ...options.params };
+  const startTime = performance.now();
+  const ws = new Workspace(problem, servable, rng, params);
+  const population = new PeriodicPopulation();
+  const penalties = initialPenalties(problem.base, params.initialTimeWarpFactor);
+  const repairPenalties: Penalties = { capacity: 0, timeWarp: 0, distance: 0 };
+  const state: SearchState = { iterations: 0, iterationsWithoutImprovement: 0, elapsedSeconds: 0 };
+  let bestFeasible: PeriodicIndividual | null = null;
+  let bestOverall: PeriodicIndividual | null = null;
+  let sinceRestart = 0;
+  let educated = 0;
+  const history = { load: [] as boolean[], time: [] as boolean[], distance: [] as boolean[] };
+  let lastReport = -Infinity;
+  let any = false;
+  for (let s = 0; s < problem.nStops; s++) if (servable[s]) any = true;
+  if (!any) return { bestFeasible: null, bestOverall: null, iterations: 0 };
+
+  const tick = (): boolean => {
+    state.elapsedSeconds = (performance.now() - startTime) / 1000;
+    return stop(state);
+  };
+  const report = (force: boolean): void => {
+    if (!options.onProgress) return;
+    if (!force && state.elapsedSeconds - lastReport < 0.5) return;
+    lastReport = state.elapsedSeconds;
+    const event: SolveProgressEvent = {
+      step: 'solve',
+      done: state.iterations,
+      iteration: state.iterations,
+      elapsedSeconds: state.elapsedSeconds,
+      bestCost: bestFeasible ? bestFeasible.cost : null,
+      message: bestFeasible ? `best ${Math.round(bestFeasible.cost * 1000) / 1000}` : 'no feasible solution yet',
+    };
+    options.onProgress(event);
+  };
+  const consider = (ind: PeriodicIndividual): boolean => {
+    if (bestOverall === null || ind.penalisedCost < bestOverall.penalisedCost - 1e-9) bestOverall = ind;
+    if (ind.feasible && (bestFeasible === null || ind.cost < bestFeasible.cost - 1e-9)) {
+      bestFeasible = ind;
+      report(true);
+      return true;
+    }
+    return false;
+  };
+  const record = (list: boolean[], ok: boolean): void => {
+    list.push(ok);
+    if (list.length > 100) list.shift();
+  };
+  const evaluate = (routes: number[][][], p: Penalties): PeriodicIndividual =>
+    makePeriodicIndividual(ws.views, ws.masks, routes, ws.active, p);
+  /** Education of routes that follow ws.masks, then a repair attempt for half of the infeasible. */
+  const educate = (routes: number[][][]): boolean => {
+    ws.educate(routes, penalties);
+    const ind = evaluate(routes, penalties);
+    record(history.load, ind.loadExcess <= 1e-6);
+    record(history.time, ind.timeExcess <= 1e-6);
+    record(history.distance, ind.distanceExcess <= 1e-6);
+    population.add(ind);
+    if (++educated % params.penaltyUpdateEvery === 0) {
+      adapt(penalties, 'capacity', history.load, params.targetFeasible);
+      adapt(penalties, 'timeWarp', history.time, params.targetFeasible);
+      adapt(penalties, 'distance', history.distance, params.targetFeasible);
+      population.repenalise(penalties);
+    }
+    let improved = consider(ind);
+    if (!ind.feasible && rng.next() < 0.5) {
+      repairPenalties.capacity = penalties.capacity * 10;
+      repairPenalties.timeWarp = penalties.timeWarp * 10;
+      repairPenalties.distance = penalties.distance * 10;
+      ws.educate(routes, repairPenalties);
+      const repaired = evaluate(routes, penalties);
+      if (repaired.feasible) {
+        population.add(repaired);
+        if (consider(repaired)) improved = true;
+      }
+    }
+    return improved;
+  };
+  const initialise = (): void => {
+    for (let k = 0; k < params.initialSize; k++) {
+      if (k > 0 && tick()) break;
+      educate(ws.randomStart(penalties));
+    }
+  };
+
+  for (const start of options.warmStarts ?? []) {
+    // The warm start as given counts, so the result is never worse than a feasible warm start.
+    ws.setMasks(start.masks);
+    consider(evaluate(start.routes, penalties));
+    ws.setMasks(start.masks);
+    educate(start.routes.map((day) => day.map((r) => r.slice())));
+  }
+  initialise();
+
+  while (!tick()) {
+    const a = population.select(rng);
+    const b = population.select(rng);
+    const improved = educate(ws.crossover(a, b, penalties));
+    state.iterations++;
+    if (improved) {
+      state.iterationsWithoutImprovement = 0;
+      sinceRestart = 0;
+    } else {
+      state.iterationsWithoutImprovement++;
+      sinceRestart++;
+    }
+    if (sinceRestart >= params.restartAfter) {
+      population.clear();
+      if (bestFeasible) population.add(bestFeasible);
+      initialise();
+      sinceRestart = 0;
+    }
+    report(false);
+  }
+  report(true);
+  return { bestFeasible, bestOverall, iterations: state.iterations };
+}
+
+function adapt(p: Penalties, key: keyof Penalties, history: boolean[], target: number): void {
+  if (history.length === 0) return;
+  const share = history.filter(Boolean).length / history.length;
+  if (share < target - 0.05) p[key] = Math.min(p[key] * 1.2, 1e9);
+  else if (share > target + 0.05) p[key] = Math.max(p[key] * 0.85, 1e-6);
+}
