@@ -12,3 +12,4 @@ export * from './vrp/index.js';
 export * from './carp/index.js';
 export * from './report/index.js';
 export * from './plan/index.js';
+export * from './batch/index.js';

@@ -12,14 +12,12 @@ import {
   formatSummary,
   parsePlanFile,
   planNetwork,
-  planReportToGeoJson,
+  planReportFiles,
   readBaselineLines,
   readBaselineRoutes,
   readGeoJson,
   readPlaces,
-  renderHtmlReport,
-  routesCsv,
-  stopsCsv,
+  roadsFromOsm,
   type PlanInputs,
 } from '@postroute/core';
 import { createProgress, writeOutput } from '../output.js';
@@ -97,14 +95,10 @@ const command: CommandModule<object, PlanArgs> = {
       progress.done();
     }
     const { report } = result;
-    const osm = inputs.roads.features.some((feature) => feature.properties?.osm_id !== undefined || String(feature.id ?? '').startsWith('way/'));
     mkdirSync(args.out, { recursive: true });
-    const summaryJson = `${JSON.stringify(report.summary, null, 2)}\n`;
-    writeFileSync(join(args.out, 'summary.json'), summaryJson);
-    writeFileSync(join(args.out, 'routes.csv'), await routesCsv(report));
-    writeFileSync(join(args.out, 'stops.csv'), await stopsCsv(report));
-    writeFileSync(join(args.out, 'routes.geojson'), `${JSON.stringify(planReportToGeoJson(report))}\n`);
-    writeFileSync(join(args.out, 'report.html'), renderHtmlReport(report, osm ? { attribution: 'Map data © OpenStreetMap contributors, ODbL' } : {}));
+    const files = await planReportFiles(report, { osm: roadsFromOsm(inputs.roads) });
+    for (const file of files) writeFileSync(join(args.out, file.name), file.text);
+    const summaryJson = (files[0] as { text: string }).text;
     writeOutput(args.json ? summaryJson : formatSummary(report.summary));
     if (!args.quiet) {
       process.stderr.write(`postroute: wrote summary.json, routes.csv, stops.csv, routes.geojson, report.html to ${args.out} (${report.run.seconds.toFixed(1)} s)\n`);

@@ -11,3 +11,5 @@ export { renderHtmlReport } from './html/page.js';
 export type { HtmlReportOptions } from './html/page.js';
 export { renderMapSvg } from './html/map.js';
 export type { MapOptions } from './html/map.js';
+export { planReportFiles, roadsFromOsm, PLAN_REPORT_FILES } from './files.js';
+export type { ReportFile } from './files.js';

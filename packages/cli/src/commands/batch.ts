@@ -1,0 +1,310 @@
+/**
+ * `postroute batch province.json --out dir/`: every county of a province as its own plan job, on
+ * a thread pool here (default) or on a Redis queue (`--queue redis://host:6379`, with
+ * `postroute worker` taking the jobs on any machine), and a merged province report. The command
+ * reads the files, shows progress and writes the outputs; running and merging are core's.
+ *
+ * Output: one folder per county with that county's usual report (the files `postroute plan`
+ * writes) and its job.json (the key of its inputs, so a rerun skips it), and at the top the
+ * merged summary.json, summary.csv and report.html.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import {
+  InputError,
+  PLAN_REPORT_FILES,
+  countyJobKey,
+  createCountyPool,
+  cutRoads,
+  findBoundary,
+  mergeProvince,
+  overviews,
+  parsePlanFile,
+  parseProvinceFile,
+  provinceCsv,
+  provinceError,
+  readGeoJson,
+  renderProvinceHtml,
+  runOnPool,
+  runOnQueue,
+  type BatchEvent,
+  type CountyEntry,
+  type CountyJob,
+  type CountyOutcome,
+  type CountySpec,
+  type JobFile,
+  type ProvinceSpec,
+  type ProvinceSummary,
+} from '@postroute/core';
+import { EXIT, writeOutput } from '../output.js';
+
+interface BatchArgs {
+  province: string;
+  out: string;
+  queue?: string;
+  workers?: number;
+  attempts: number;
+  seed?: number;
+  timeLimit?: number;
+  deterministic: boolean;
+  fresh: boolean;
+  json: boolean;
+  quiet: boolean;
+}
+
+/** One county ready to run: where it came from and its job (texts and key). */
+interface PreparedCounty {
+  county: CountySpec;
+  job: CountyJob;
+  osm: boolean;
+}
+
+const show = (path: string): string => relative(process.cwd(), path) || path;
+
+function readFile(path: string, notFound: () => InputError): string {
+  try {
+    if (!statSync(path).isFile()) throw notFound();
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw notFound();
+    throw new InputError(`cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { source: show(path) });
+  }
+}
+
+/**
+ * Reads province.json and every file its counties need, and computes each county's job key. Any
+ * missing file, bad plan.json or bad boundary is an InputError here, before any county runs.
+ */
+export function prepareProvince(provincePath: string, overrides: { seed?: number; timeLimit?: number }): { spec: ProvinceSpec; counties: PreparedCounty[] } {
+  const provinceText = readFile(provincePath, () => new InputError(`province file not found: ${provincePath}`, {}, 'give the path of a province.json'));
+  const source = show(provincePath);
+  const spec = parseProvinceFile(provinceText, source);
+  const base = dirname(provincePath);
+  let boundaries: ReturnType<typeof readGeoJson> | undefined;
+  if (spec.boundaries !== undefined) {
+    const path = resolve(base, spec.boundaries);
+    const text = readFile(path, () => provinceError(provinceText, source, 'boundaries', `boundaries file not found: ${show(path)}`, 'paths in province.json are relative to it'));
+    boundaries = readGeoJson(text, show(path));
+  }
+  const seed = overrides.seed ?? spec.seed;
+  const timeLimit = overrides.timeLimit ?? spec.timeLimit;
+  const counties = spec.counties.map((county): PreparedCounty => {
+    const planPath = resolve(base, county.plan);
+    const planText = readFile(planPath, () => provinceError(provinceText, source, `counties[${county.index}].plan`,
+      `plan file of county "${county.name}" not found: ${show(planPath)}`, 'paths in province.json are relative to it'));
+    const planSource = show(planPath);
+    const plan = parsePlanFile(planText, planSource);
+    const planDir = dirname(planPath);
+    const named = (what: 'roads' | 'places' | 'baseline', ref: { path: string }): JobFile => {
+      const path = resolve(planDir, ref.path);
+      const text = readFile(path, () => new InputError(`${what} file not found: ${show(path)}`, { source: planSource, field: what }, 'paths in plan.json are relative to the plan file'));
+      return { path: show(path), text };
+    };
+    let roads = named('roads', plan.roads);
+    if (county.boundary !== undefined && boundaries) {
+      const polygon = findBoundary(boundaries, county.boundary, { source: show(resolve(base, spec.boundaries as string)), nameProperty: spec.boundaryNameProperty });
+      const cut = cutRoads(readGeoJson(roads.text, roads.path), polygon);
+      if (cut.features.length === 0) {
+        throw provinceError(provinceText, source, `counties[${county.index}].boundary`, `no road of ${roads.path} lies inside the boundary "${county.boundary}"`, 'check that the boundary and the roads cover the same area');
+      }
+      roads = { path: `${roads.path} (cut by boundary "${county.boundary}")`, text: JSON.stringify(cut) };
+    }
+    const fields = {
+      plan: { path: planSource, text: planText },
+      roads,
+      places: named('places', plan.places),
+      ...(plan.baseline ? { baseline: named('baseline', plan.baseline) } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+      ...(timeLimit !== undefined ? { timeLimit } : {}),
+    };
+    const osm = /"osm_id"\s*:|"id"\s*:\s*"way\//.test(roads.text);
+    return { county, job: { key: countyJobKey(fields), ...fields }, osm };
+  });
+  return { spec, counties };
+}
+
+/** What a county folder's job.json holds (the report files sit beside it). */
+interface JobRecord {
+  key: string;
+  status: 'done' | 'failed';
+  summary?: unknown;
+  overview?: unknown;
+  error?: unknown;
+  seconds?: number;
+}
+
+/** A county finished by an earlier run with the same inputs, read back from its folder. */
+function readStoredCounty(folder: string, key: string): CountyOutcome | null {
+  try {
+    const record = JSON.parse(readFileSync(join(folder, 'job.json'), 'utf8')) as JobRecord;
+    if (record.key !== key || record.status !== 'done') return null;
+    const files = PLAN_REPORT_FILES.map((name) => ({ name, text: readFileSync(join(folder, name), 'utf8') }));
+    return { key, status: 'done', summary: record.summary as never, overview: record.overview as never, files, seconds: record.seconds ?? 0 };
+  } catch {
+    return null;
+  }
+}
+
+/** Writes a whole folder under a temporary name, then swaps it in: never half old, half new. */
+function writeFolder(folder: string, files: { name: string; text: string }[]): void {
+  const temporary = `${folder}.tmp-${process.pid}`;
+  rmSync(temporary, { recursive: true, force: true });
+  mkdirSync(temporary, { recursive: true });
+  for (const file of files) writeFileSync(join(temporary, file.name), file.text);
+  const old = `${folder}.old-${process.pid}`;
+  if (existsSync(folder)) renameSync(folder, old);
+  renameSync(temporary, folder);
+  rmSync(old, { recursive: true, force: true });
+}
+
+/** Writes a file under a temporary name in the same folder, then renames it over the old one. */
+function writeAtomically(path: string, text: string): void {
+  const temporary = `${path}.tmp-${process.pid}`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
+}
+
+function countyFiles(outcome: CountyOutcome, deterministic: boolean): { name: string; text: string }[] {
+  const record: JobRecord = outcome.status === 'done'
+    ? { key: outcome.key, status: 'done', summary: outcome.summary, overview: outcome.overview, ...(deterministic ? {} : { seconds: outcome.seconds }) }
+    : { key: outcome.key, status: 'failed', error: outcome.error };
+  const files = outcome.status === 'done' ? [...outcome.files] : [];
+  files.push({ name: 'job.json', text: `${JSON.stringify(record, null, 2)}\n` });
+  return files;
+}
+
+function formatTable(summary: ProvinceSummary): string {
+  const pad = (text: string, width: number, right = true): string => (right ? text.padStart(width) : text.padEnd(width));
+  const num = (value: number | null, digits: number): string => (value === null ? '—' : value.toFixed(digits));
+  const nameWidth = Math.max(6, ...summary.counties.map((row) => row.name.length));
+  const timing = new Map(summary.timing?.counties.map((county) => [county.name, county]) ?? []);
+  const lines = [`Province: ${summary.name}`, ''];
+  lines.push(`${pad('county', nameWidth, false)}  ${pad('km today', 9)}  ${pad('km new', 8)}  ${pad('rate %', 7)}  ${pad('vehicles', 8)}  ${pad('unserved', 8)}${summary.timing ? `  ${pad('run s', 6)}` : ''}  status`);
+  for (const row of summary.counties) {
+    const time = timing.get(row.name);
+    lines.push(`${pad(row.name, nameWidth, false)}  ${pad(num(row.kmBefore, 1), 9)}  ${pad(num(row.kmAfter, 1), 8)}  ${pad(num(row.optimisationRatePercent, 2), 7)}  ` +
+      `${pad(row.vehiclesBefore === null ? '—' : `${row.vehiclesBefore} → ${row.vehiclesAfter}`, 8)}  ${pad(num(row.unserved, 0), 8)}` +
+      `${summary.timing ? `  ${pad(time ? `${time.seconds.toFixed(1)}${time.source === 'stored' ? '*' : ''}` : '—', 6)}` : ''}  ` +
+      `${row.status === 'done' ? 'done' : `failed: ${row.error?.message ?? ''}`}`);
+  }
+  const t = summary.totals;
+  lines.push(`${pad('total', nameWidth, false)}  ${pad(t.kmBefore.toFixed(1), 9)}  ${pad(t.kmAfter.toFixed(1), 8)}  ${pad(num(t.optimisationRatePercent, 2), 7)}  ` +
+    `${pad(`${t.vehiclesBefore} → ${t.vehiclesAfter}`, 8)}  ${pad(String(t.unserved), 8)}${summary.timing ? `  ${pad(summary.timing.wallSeconds.toFixed(1), 6)}` : ''}  ${t.done} done, ${t.failed} failed`);
+  lines.push('', `Saved per day ${t.savedKmPerDay.toFixed(1)} km, per year ${t.savedKmPerYear.toLocaleString('en-US')} km.`);
+  if ([...timing.values()].some((county) => county.source === 'stored')) lines.push('* stored result of an earlier run with the same inputs (run time of that run)');
+  return lines.join('\n');
+}
+
+/** Exit code of a batch: 0 when every county is done, else that of the first failed county. */
+function exitCode(summary: ProvinceSummary): number {
+  const failed = summary.counties.find((row) => row.status === 'failed');
+  if (!failed) return EXIT.ok;
+  return failed.error?.kind === 'input' ? EXIT.input : failed.error?.kind === 'infeasible' ? EXIT.infeasible : EXIT.internal;
+}
+
+function checkOut(out: string): void {
+  if (existsSync(out) && !statSync(out).isDirectory()) {
+    throw new InputError(`--out ${out} is a file, not a folder`, { field: '--out' }, 'give a folder (it is created if missing)');
+  }
+  try {
+    mkdirSync(out, { recursive: true });
+    const probe = join(out, `.write-test-${process.pid}`);
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (error) {
+    throw new InputError(`cannot write to --out ${out} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { field: '--out' }, 'give a folder you can write to');
+  }
+}
+
+const command: CommandModule<object, BatchArgs> = {
+  command: 'batch <province>',
+  describe: 'plan every county of a province (province.json) as its own job, on this machine or a Redis queue, and merge the reports',
+  builder: (yargs: Argv<object>) => yargs
+    .positional('province', { type: 'string', demandOption: true, describe: 'province.json: a list of counties, each a plan.json (see README)' })
+    .option('out', { type: 'string', default: 'province-out', describe: 'folder for summary.json, summary.csv, report.html and one folder per county' })
+    .option('queue', { type: 'string', describe: 'Redis address (redis://host:6379): put the counties on this queue and wait for `postroute worker`s' })
+    .option('workers', { type: 'number', describe: 'worker threads on this machine (default: one per core); not with --queue' })
+    .option('attempts', { type: 'number', default: 3, describe: 'runs per county in all before it is reported failed (internal errors and lost workers only)' })
+    .option('seed', { type: 'number', describe: 'random seed for every county (default: province.json, else each plan.json)' })
+    .option('time-limit', { type: 'number', describe: 'route search time limit for every county, seconds' })
+    .option('deterministic', { type: 'boolean', default: false, describe: 'leave run times out of the merged outputs and job.json, so reruns are byte-identical' })
+    .option('fresh', { type: 'boolean', default: false, describe: 'run every county again, ignoring results stored by earlier runs' })
+    .option('json', { type: 'boolean', default: false, describe: 'print the merged summary.json to stdout instead of the table' })
+    .check((argv) => {
+      if (argv.seed !== undefined && !Number.isInteger(argv.seed)) throw new Error('--seed must be an integer');
+      if (argv.timeLimit !== undefined && !(Number(argv.timeLimit) > 0)) throw new Error('--time-limit must be a positive number of seconds');
+      if (argv.workers !== undefined && !(Number.isInteger(argv.workers) && argv.workers >= 1)) throw new Error('--workers must be a whole number ≥ 1');
+      if (argv.workers !== undefined && argv.queue !== undefined) throw new Error('--workers is for this machine\'s pool; with --queue, start `postroute worker`s instead');
+      if (!(Number.isInteger(argv.attempts) && argv.attempts >= 1)) throw new Error('--attempts must be a whole number ≥ 1');
+      return true;
+    }) as unknown as Argv<BatchArgs>,
+  handler: async (args: ArgumentsCamelCase<BatchArgs>) => {
+    const started = performance.now();
+    const log = (line: string): void => { if (!args.quiet) process.stderr.write(`${line}\n`); };
+    checkOut(args.out);
+    const { spec, counties } = prepareProvince(args.province, {
+      ...(args.seed !== undefined ? { seed: args.seed } : {}),
+      ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),
+    });
+    const byKey = new Map<string, PreparedCounty[]>();
+    for (const prepared of counties) byKey.set(prepared.job.key, [...(byKey.get(prepared.job.key) ?? []), prepared]);
+    const names = new Map([...byKey].map(([key, list]) => [key, list.map((p) => p.county.name).join(' = ')]));
+    const entries: CountyEntry[] = [];
+    let finished = 0;
+    const record = (outcome: CountyOutcome, attempts: number, source: 'run' | 'stored'): void => {
+      for (const prepared of byKey.get(outcome.key) ?? []) {
+        writeFolder(join(args.out, prepared.county.slug), countyFiles(outcome, args.deterministic));
+        entries.push({ county: prepared.county, outcome, attempts, source });
+        finished++;
+        const what = outcome.status === 'done'
+          ? `done${source === 'stored' ? ' (stored result)' : ` in ${outcome.seconds.toFixed(1)} s`}, ${outcome.summary.optimisationRatePercent === null ? 'no baseline' : `rate ${outcome.summary.optimisationRatePercent.toFixed(2)} %`}`
+          : `FAILED (${outcome.error.kind}${attempts > 1 ? `, after ${attempts} attempts` : ''}): ${outcome.error.message}`;
+        log(`[batch] ${finished}/${counties.length} ${prepared.county.name}: ${what}`);
+      }
+    };
+    const onEvent = (event: BatchEvent): void => {
+      if (event.type === 'start') log(`[batch] ${names.get(event.key) ?? event.key}: started${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}`);
+      else if (event.type === 'retry') log(`[batch] ${names.get(event.key) ?? event.key}: attempt ${event.attempt - 1} failed (${event.error}); retrying`);
+      else if (event.type === 'status') log(`[batch] ${event.message}`);
+    };
+
+    // Counties whose folder already holds the result for the same inputs are not run again.
+    const toRun: CountyJob[] = [];
+    for (const [key, list] of byKey) {
+      const stored = args.fresh ? null : readStoredCounty(join(args.out, (list[0] as PreparedCounty).county.slug), key);
+      if (stored && list.every((p) => readStoredCounty(join(args.out, p.county.slug), key))) record(stored, 0, 'stored');
+      else toRun.push((list[0] as PreparedCounty).job);
+    }
+    let workers: number | null = null;
+    if (args.queue !== undefined) {
+      // Even with nothing to run, so that a wrong address is always an error.
+      await runOnQueue(args.queue, toRun, { attempts: args.attempts, fresh: args.fresh, names, onOutcome: record, onEvent });
+    } else if (toRun.length > 0) {
+      const pool = createCountyPool({ threads: Math.min(args.workers ?? availableParallelism(), toRun.length) });
+      workers = pool.threads;
+      log(`[batch] ${toRun.length} count${toRun.length === 1 ? 'y' : 'ies'} on ${pool.threads} worker thread${pool.threads === 1 ? '' : 's'}${toRun.length < counties.length ? ` (${counties.length - toRun.length} stored)` : ''}`);
+      try {
+        await runOnPool(toRun, pool, { attempts: args.attempts, onOutcome: (outcome, attempts) => record(outcome, attempts, 'run'), onEvent });
+      } finally {
+        await pool.close();
+      }
+    }
+
+    const wallSeconds = Math.round((performance.now() - started) / 100) / 10;
+    const summary = mergeProvince(spec, entries, args.deterministic ? undefined : { wallSeconds, executor: args.queue !== undefined ? 'queue' : 'pool', workers });
+    const osm = counties.some((prepared) => prepared.osm);
+    const summaryJson = `${JSON.stringify(summary, null, 2)}\n`;
+    writeAtomically(join(args.out, 'summary.json'), summaryJson);
+    writeAtomically(join(args.out, 'summary.csv'), await provinceCsv(summary));
+    writeAtomically(join(args.out, 'report.html'), renderProvinceHtml(summary, overviews(entries), osm ? { attribution: 'Map data © OpenStreetMap contributors, ODbL' } : {}));
+    writeOutput(args.json ? summaryJson : formatTable(summary));
+    log(`postroute: wrote summary.json, summary.csv, report.html and ${counties.length} county folders to ${args.out} (${wallSeconds.toFixed(1)} s)`);
+    const code = exitCode(summary);
+    if (code !== EXIT.ok) process.exitCode = code;
+  },
+};
+
+export default command;

@@ -1,0 +1,40 @@
+/**
+ * The files of one plan's report, as `postroute plan --out` writes them and `postroute batch`
+ * writes them for each county: one list, so both commands write the same report.
+ */
+import type { FeatureCollection } from 'geojson';
+import { routesCsv, stopsCsv } from './csv.js';
+import { planReportToGeoJson } from './geojson.js';
+import { renderHtmlReport } from './html/page.js';
+import type { PlanReport } from './types.js';
+
+/** One output file: its name inside the report folder and its whole text. */
+export interface ReportFile {
+  name: string;
+  text: string;
+}
+
+/** Names of the report files, in the order they are written. */
+export const PLAN_REPORT_FILES = ['summary.json', 'routes.csv', 'stops.csv', 'routes.geojson', 'report.html'] as const;
+
+/** True when the roads came from OpenStreetMap (OSM ids on the features), so the map credits it. */
+export function roadsFromOsm(roads: FeatureCollection): boolean {
+  return roads.features.some((feature) => feature.properties?.osm_id !== undefined || String(feature.id ?? '').startsWith('way/'));
+}
+
+/**
+ * Renders a plan report into its five files (summary.json, routes.csv, stops.csv, routes.geojson,
+ * report.html); the caller writes them.
+ *
+ * @example
+ * for (const file of await planReportFiles(result.report, { osm: roadsFromOsm(roads) })) writeFileSync(join(out, file.name), file.text);
+ */
+export async function planReportFiles(report: PlanReport, options: { osm?: boolean } = {}): Promise<ReportFile[]> {
+  return [
+    { name: 'summary.json', text: `${JSON.stringify(report.summary, null, 2)}\n` },
+    { name: 'routes.csv', text: await routesCsv(report) },
+    { name: 'stops.csv', text: await stopsCsv(report) },
+    { name: 'routes.geojson', text: `${JSON.stringify(planReportToGeoJson(report))}\n` },
+    { name: 'report.html', text: renderHtmlReport(report, options.osm ? { attribution: 'Map data © OpenStreetMap contributors, ODbL' } : {}) },
+  ];
+}
