@@ -1,5 +1,9 @@
 /** Public API of the matrix area. */
 export { ShortestPathSearch, targetTable } from './dijkstra.js';
 export type { TargetTable } from './dijkstra.js';
-export { computeMatrix, computeMatrixParallel, findPath, matrixToCsv, matrixToJson, planMatrix, runMatrixRows, searchFor, sliceEdge } from './matrix.js';
-export type { MatrixJson, MatrixOptions, MatrixPlan, Metric, ParallelMatrixOptions, PathProperties, TravelMatrix } from './matrix.js';
+export { HIERARCHY_MIN_ORIGINS, computeMatrix, computeMatrixParallel, findPath, hierarchyFor, matrixToCsv, matrixToJson, planMatrix, runMatrixRows, searchFor, sliceEdge } from './matrix.js';
+export type { MatrixJson, MatrixMethod, MatrixOptions, MatrixPlan, Metric, ParallelMatrixOptions, PathProperties, TravelMatrix } from './matrix.js';
+export { buildHierarchy, unpackEdge } from './ch.js';
+export type { ContractionHierarchy, HierarchyOptions } from './ch.js';
+export { bucketRows, fillBuckets, hierarchyPath } from './ch-query.js';
+export type { Buckets, HierarchyPath } from './ch-query.js';

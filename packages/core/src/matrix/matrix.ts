@@ -15,12 +15,26 @@ import type { Snap, SnapResult } from '../graph/snap.js';
 import type { RoadEdge, RoadNetwork } from '../graph/types.js';
 import type { ProgressCallback } from '../util/progress.js';
 import { ShortestPathSearch, targetTable, type TargetTable } from './dijkstra.js';
+import { buildHierarchy, type ContractionHierarchy } from './ch.js';
+import { bucketRows, fillBuckets, hierarchyPath, pathSearches } from './ch-query.js';
 
 export type Metric = 'time' | 'distance';
+
+/**
+ * How a matrix is computed: "dijkstra" runs one search over the whole graph per origin;
+ * "hierarchy" builds a contraction hierarchy of the network once (kept with the network for
+ * later matrices and paths) and answers from it; "auto" (default) takes the hierarchy when one is
+ * already built or when the matrix is large enough that building one costs less than the searches.
+ * All give the same matrix (equal costs; where two paths cost exactly the same, the other
+ * measure can come from either).
+ */
+export type MatrixMethod = 'auto' | 'dijkstra' | 'hierarchy';
 
 export interface MatrixOptions {
   /** What the paths minimise; default "time". Both distances and durations of those paths are returned. */
   metric?: Metric;
+  /** Default "auto". */
+  method?: MatrixMethod;
   onProgress?: ProgressCallback;
 }
 
@@ -205,6 +219,7 @@ function finishMatrix(network: RoadNetwork, snaps: Snap[], metric: Metric, prima
  */
 export function computeMatrix(network: RoadNetwork, snaps: Snap[], options: MatrixOptions = {}): TravelMatrix {
   const metric = options.metric ?? 'time';
+  if (useHierarchy(network, snaps.length, metric, options.method)) return hierarchyMatrix(network, snaps, metric, options.onProgress);
   const size = snaps.length;
   const plan = planMatrix(network, snaps, metric);
   const primary = new Float64Array(size * size);
@@ -216,6 +231,57 @@ export function computeMatrix(network: RoadNetwork, snaps: Snap[], options: Matr
   let done = 0;
   report?.({ step: 'matrix', done: 0, total: size });
   runMatrixRows(search, plan, primary, secondary, 0, 1, report ? () => { if (++done % every === 0) report({ step: 'matrix', done, total: size }); } : undefined);
+  report?.({ step: 'matrix', done: size, total: size });
+  return finishMatrix(network, snaps, metric, primary, secondary);
+}
+
+/**
+ * Origins above which "auto" builds a hierarchy for a matrix: building one costs about as much as
+ * this many whole-graph searches (measured on the 500,000-edge grid and the OSM extracts, see
+ * benchmarks/scale/README.md).
+ */
+export const HIERARCHY_MIN_ORIGINS = 200;
+
+const hierarchies = new WeakMap<RoadNetwork, Partial<Record<Metric, ContractionHierarchy>>>();
+
+function cachedHierarchy(network: RoadNetwork, metric: Metric): ContractionHierarchy | undefined {
+  return hierarchies.get(network)?.[metric];
+}
+
+/**
+ * The contraction hierarchy of a network for one metric, built on first use and kept with the
+ * network (matrices and paths on the same network then share it).
+ *
+ * @example
+ * const ch = hierarchyFor(network, 'time');
+ * ch.buildMs; ch.shortcuts;
+ */
+export function hierarchyFor(network: RoadNetwork, metric: Metric, onProgress?: ProgressCallback): ContractionHierarchy {
+  let byMetric = hierarchies.get(network);
+  if (!byMetric) hierarchies.set(network, (byMetric = {}));
+  const { csr } = network;
+  return (byMetric[metric] ??= metric === 'time'
+    ? buildHierarchy(csr, csr.arcDuration, csr.arcLength, onProgress ? { onProgress } : {})
+    : buildHierarchy(csr, csr.arcLength, csr.arcDuration, onProgress ? { onProgress } : {}));
+}
+
+function useHierarchy(network: RoadNetwork, origins: number, metric: Metric, method: MatrixMethod | undefined): boolean {
+  if (method === 'dijkstra') return false;
+  if (method === 'hierarchy' || cachedHierarchy(network, metric)) return true;
+  return origins >= HIERARCHY_MIN_ORIGINS;
+}
+
+function hierarchyMatrix(network: RoadNetwork, snaps: Snap[], metric: Metric, report: ProgressCallback | undefined): TravelMatrix {
+  const size = snaps.length;
+  const ch = hierarchyFor(network, metric, report);
+  const plan = planMatrix(network, snaps, metric);
+  report?.({ step: 'matrix', done: 0, total: size });
+  const buckets = fillBuckets(ch, plan.targets);
+  const primary = new Float64Array(size * size);
+  const secondary = new Float64Array(size * size);
+  const every = Math.max(1, Math.floor(size / 100));
+  let done = 0;
+  bucketRows(ch, buckets, plan, primary, secondary, 0, 1, report ? () => { if (++done % every === 0) report({ step: 'matrix', done, total: size }); } : undefined);
   report?.({ step: 'matrix', done: size, total: size });
   return finishMatrix(network, snaps, metric, primary, secondary);
 }
@@ -246,6 +312,7 @@ function shared<T extends Uint32Array | Uint8Array | Float64Array>(array: T): T 
  * const m = await computeMatrixParallel(network, snaps, { threads: 2 });
  */
 export async function computeMatrixParallel(network: RoadNetwork, snaps: Snap[], options: ParallelMatrixOptions = {}): Promise<TravelMatrix> {
+  if (useHierarchy(network, snaps.length, options.metric ?? 'time', options.method)) return computeMatrix(network, snaps, options);
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), snaps.length >> 4));
   const workerUrl = new URL('./worker.js', import.meta.url);
   const small = snaps.length * network.csr.nodeCount < (options.minWork ?? 20_000_000);
@@ -313,50 +380,37 @@ export interface PathProperties {
  * const path = findPath(network, snaps[0], snaps[1], { metric: 'time' });
  * path.properties.duration; // seconds, same as matrix.durations[0 * size + 1]
  */
-export function findPath(network: RoadNetwork, from: Snap, to: Snap, options: { metric?: Metric } = {}): Feature<LineString, PathProperties> {
+export function findPath(network: RoadNetwork, from: Snap, to: Snap, options: { metric?: Metric; method?: MatrixMethod } = {}): Feature<LineString, PathProperties> {
   const metric = options.metric ?? 'time';
-  const search = searchFor(network, metric);
   const start = startsOf(network, from, metric);
-  const table: TargetTable = targetTable(network.csr.nodeCount, 1, entriesOf(network, to, 0, metric));
-  search.runFrom(start.nodes, start.cost, start.cost2, table);
-  let cost = search.best[0]!;
-  let cost2 = search.best2[0]!;
+  const entries = entriesOf(network, to, 0, metric);
+  // A hierarchy already built for this network (by a matrix) answers paths in far less time
+  // than a search over the whole graph, and gives the same paths as its matrix.
+  const ch = options.method === 'dijkstra' ? undefined : options.method === 'hierarchy' ? hierarchyFor(network, metric) : cachedHierarchy(network, metric);
+  const found = ch ? pathByHierarchy(ch, start, entries) : pathByDijkstra(network, metric, from, to, start, entries);
+  let cost = found ? found.cost : Infinity;
+  let cost2 = found ? found.cost2 : Infinity;
   const directCost = from === to || (from.edge === to.edge && from.fraction === to.fraction && from.offRoadDistance === 0 && to.offRoadDistance === 0) ? ([0, 0] as [number, number]) : direct(network, from, to, metric);
   let coordinates: Position[];
-  let edges: number[] = [];
+  const edges: number[] = [];
   if (directCost && directCost[0] <= cost) {
     cost = directCost[0];
     cost2 = directCost[1];
     coordinates = sliceEdge(network.edges[from.edge]!, from.offset, to.offset);
-  } else if (search.bestEntry[0] === -1) {
+  } else if (!found) {
     throw new InfeasibleError(`no path from "${from.placeId}" to "${to.placeId}" (one-way roads or a disconnected network)`, 'check the one-way tags near both places, or keep only the largest strongly connected component');
   } else {
-    const entry = search.bestEntry[0]!;
-    let node = -1;
-    for (let v = 0; v < table.offsets.length - 1; v++) if (entry >= table.offsets[v]! && entry < table.offsets[v + 1]!) { node = v; break; }
-    const arcs = search.arcsTo(node);
     const { csr } = network;
-    // The node the search started from fixes which way the first partial edge is driven.
-    let root = node;
-    if (arcs.length > 0) {
-      const firstArc = arcs[0]!;
-      const firstEdge = network.edges[csr.arcEdge[firstArc]!]!;
-      root = csr.arcForward[firstArc] ? firstEdge.from : firstEdge.to;
-    }
     const fromEdge = network.edges[from.edge]!;
     const toEdge = network.edges[to.edge]!;
-    // On a loop edge both ends are the same node; the search kept the cheaper start.
-    const startsForward = root === fromEdge.to && (fromEdge.from !== fromEdge.to || start.cost[1] === undefined || start.cost[0]! <= start.cost[1]);
-    coordinates = sliceEdge(fromEdge, from.offset, startsForward ? fromEdge.length : 0);
-    for (const a of arcs) {
+    coordinates = sliceEdge(fromEdge, from.offset, found.startsForward ? fromEdge.length : 0);
+    for (const a of found.arcs) {
       const e = csr.arcEdge[a]!;
       edges.push(e);
       const c = network.edges[e]!.coordinates;
       append(coordinates, csr.arcForward[a] ? c : [...c].reverse());
     }
-    // Entries of one snap were added start-of-edge first, so on a loop edge the slot tells which.
-    const entersFromStart = node === toEdge.from && (toEdge.from !== toEdge.to || entry === table.offsets[node]);
-    append(coordinates, sliceEdge(toEdge, entersFromStart ? 0 : toEdge.length, to.offset));
+    append(coordinates, sliceEdge(toEdge, found.entersFromStart ? 0 : toEdge.length, to.offset));
   }
   if (coordinates.length === 1) coordinates.push([...coordinates[0]!]);
   const [distance, duration] = metric === 'time' ? [cost2, cost] : [cost, cost2];
@@ -365,6 +419,59 @@ export function findPath(network: RoadNetwork, from: Snap, to: Snap, options: { 
     properties: { from: from.placeId, to: to.placeId, distance, duration, edges },
     geometry: { type: 'LineString', coordinates },
   };
+}
+
+/** A best path between two snaps: its costs, road arcs, and how it leaves the first snap's edge and enters the second's. */
+interface FoundPath {
+  cost: number;
+  cost2: number;
+  arcs: number[];
+  /** Leaves the first snap towards its edge's end (`to`). */
+  startsForward: boolean;
+  /** Enters the second snap's edge from its start (`from`). */
+  entersFromStart: boolean;
+}
+
+type Entry = { node: number; target: number; cost: number; cost2: number };
+
+function pathByDijkstra(network: RoadNetwork, metric: Metric, from: Snap, to: Snap, start: Start, entries: Entry[]): FoundPath | undefined {
+  const search = searchFor(network, metric);
+  const table: TargetTable = targetTable(network.csr.nodeCount, 1, entries);
+  search.runFrom(start.nodes, start.cost, start.cost2, table);
+  if (search.bestEntry[0] === -1) return undefined;
+  const entry = search.bestEntry[0]!;
+  let node = -1;
+  for (const candidate of entries) if (entry >= table.offsets[candidate.node]! && entry < table.offsets[candidate.node + 1]!) { node = candidate.node; break; }
+  const arcs = search.arcsTo(node);
+  const { csr } = network;
+  // The node the search started from fixes which way the first partial edge is driven.
+  let root = node;
+  if (arcs.length > 0) {
+    const firstArc = arcs[0]!;
+    const firstEdge = network.edges[csr.arcEdge[firstArc]!]!;
+    root = csr.arcForward[firstArc] ? firstEdge.from : firstEdge.to;
+  }
+  const fromEdge = network.edges[from.edge]!;
+  const toEdge = network.edges[to.edge]!;
+  // On a loop edge both ends are the same node; the search kept the cheaper start.
+  const startsForward = root === fromEdge.to && (fromEdge.from !== fromEdge.to || start.cost[1] === undefined || start.cost[0]! <= start.cost[1]);
+  // Entries of one snap were added start-of-edge first, so on a loop edge the slot tells which.
+  const entersFromStart = node === toEdge.from && (toEdge.from !== toEdge.to || entry === table.offsets[node]);
+  return { cost: search.best[0]!, cost2: search.best2[0]!, arcs, startsForward, entersFromStart };
+}
+
+const pathSearchCache = new WeakMap<ContractionHierarchy, ReturnType<typeof pathSearches>>();
+
+function pathByHierarchy(ch: ContractionHierarchy, start: Start, entries: Entry[]): FoundPath | undefined {
+  let searches = pathSearchCache.get(ch);
+  if (!searches) pathSearchCache.set(ch, (searches = pathSearches(ch)));
+  const path = hierarchyPath(
+    ch, start.nodes, start.cost, start.cost2,
+    entries.map((e) => e.node), entries.map((e) => e.cost), entries.map((e) => e.cost2), searches,
+  );
+  if (!path) return undefined;
+  // Slot 0 of a start is the edge's end (driving forward), slot 0 of an entry the edge's start.
+  return { cost: path.cost, cost2: path.cost2, arcs: path.arcs, startsForward: path.startSlot === 0, entersFromStart: path.targetSlot === 0 };
 }
 
 function append(target: Position[], part: Position[]): void {

@@ -1,0 +1,542 @@
+/**
+ * Contraction hierarchies (Geisberger et al. 2008) over the compiled road graph: nodes are
+ * contracted one by one, least important first, adding a shortcut u → w for every path
+ * u → v → w that is the only shortest one; afterwards every shortest path is an "up then down"
+ * path in the hierarchy, so a search only ever climbs. Matrices use the bucket many-to-many
+ * query (Knopp et al. 2007) on it; single paths unpack their shortcuts back into road arcs.
+ *
+ * Each hierarchy edge carries both weights: the one minimised (time or distance) and the other
+ * one summed along the same arcs, so a matrix gives the distance of the quickest path as plain
+ * Dijkstra does, and the unpacked path has exactly that length.
+ */
+import type { CompiledGraph } from '../graph/compile.js';
+import type { ProgressCallback } from '../util/progress.js';
+
+/** A built hierarchy. Node numbers are those of the compiled graph. */
+export interface ContractionHierarchy {
+  nodeCount: number;
+  /** Position of each node in the contraction order (0 = contracted first, least important). */
+  rank: Uint32Array;
+  /** 1 for the nodes left uncontracted (the core, on top): their lists hold all their remaining
+   *  edges, so searches inside the core are plain Dijkstra. */
+  core: Uint8Array;
+  coreSize: number;
+  /** Upward arcs out of v (v → u, rank u > rank v): `upHead[upOffsets[v] .. upOffsets[v + 1] - 1]`. */
+  upOffsets: Uint32Array;
+  upHead: Uint32Array;
+  upWeight: Float64Array;
+  upWeight2: Float64Array;
+  upEdge: Uint32Array;
+  /** Upward arcs into v (u → v, rank u > rank v), listed at v with u as head: the backward search's arcs. */
+  downOffsets: Uint32Array;
+  downHead: Uint32Array;
+  downWeight: Float64Array;
+  downWeight2: Float64Array;
+  downEdge: Uint32Array;
+  /** Per hierarchy edge: `edgeFirst[e] < 0` for a road arc (`-edgeFirst[e] - 1`), else the two halves of the shortcut. */
+  edgeFirst: Int32Array;
+  edgeSecond: Int32Array;
+  /** Tail and head node of each hierarchy edge. */
+  edgeTail: Uint32Array;
+  edgeHead: Uint32Array;
+  /** Shortcuts added (edges beyond the road arcs kept). */
+  shortcuts: number;
+  /** Milliseconds spent building. */
+  buildMs: number;
+}
+
+export interface HierarchyOptions {
+  /** Settled nodes after which a witness search gives up (a shortcut is then added, which is always safe); default 50. */
+  witnessLimit?: number;
+  /** Settled nodes for the witness searches that estimate a node's priority; default 10. */
+  simulateLimit?: number;
+  /** "simulated" (default): priorities from simulated contractions (shortcuts added per edge
+   *  removed, depth); "degree": in-degree × out-degree less the edges removed, far cheaper to
+   *  keep up to date, at the cost of more shortcuts. */
+  ordering?: 'simulated' | 'degree';
+  /** Leave this fraction of the nodes uncontracted, a core searched by plain Dijkstra: the last
+   *  contractions are the costliest (dense, and witness searches there rarely succeed); default 0.05. */
+  coreFraction?: number;
+  /** Smallest core, in nodes; default 0. */
+  minCore?: number;
+  onProgress?: ProgressCallback;
+}
+
+/**
+ * Builds a contraction hierarchy minimising `weight` and carrying `weight2` along.
+ *
+ * @example
+ * const ch = buildHierarchy(network.csr, network.csr.arcDuration, network.csr.arcLength);
+ * ch.shortcuts; // shortcuts added
+ */
+export function buildHierarchy(csr: CompiledGraph, weight: Float64Array, weight2: Float64Array, options: HierarchyOptions = {}): ContractionHierarchy {
+  const started = performance.now();
+  const n = csr.nodeCount;
+  const limit = options.witnessLimit ?? 50;
+  const simulateLimit = options.simulateLimit ?? 10;
+
+  const report = options.onProgress;
+  const g = new DynamicGraph(n, csr.arcCount * 2);
+
+  // Road arcs; self-loops never shorten a path, and parallel arcs keep the cheapest (the first
+  // of equals, as Dijkstra takes the first of equal arcs).
+  for (let v = 0; v < n; v++) {
+    for (let a = csr.offsets[v]!, end = csr.offsets[v + 1]!; a < end; a++) {
+      const w = csr.targets[a]!;
+      const c = weight[a]!;
+      if (w === v || !(c < Infinity)) continue;
+      const existing = g.findOut(v, w);
+      if (existing >= 0) {
+        if (c < g.weight[existing]!) g.set(existing, c, weight2[a]!, -a - 1, -1, 1);
+        continue;
+      }
+      g.add(v, w, c, weight2[a]!, -a - 1, -1, 1);
+    }
+  }
+  const roadEdges = g.count;
+
+  const witness = new WitnessSearch(n);
+  const contracted = new Uint8Array(n);
+  const level = new Float64Array(n);
+  const deleted = new Float64Array(n);
+  const queue = new IndexedHeap(n);
+  const rank = new Uint32Array(n);
+
+  // Simulates (or performs) the contraction of v; returns its priority.
+  const contract = (v: number, apply: boolean): number => {
+    const ins = g.inList[v]!;
+    const outs = g.outList[v]!;
+    let added = 0;
+    let addedHops = 0;
+    for (let i = 0; i < ins.length; i++) {
+      const e1 = ins[i]!;
+      const u = g.tail[e1]!;
+      const w1 = g.weight[e1]!;
+      let maxCost = -1;
+      for (let k = 0; k < outs.length; k++) {
+        const e2 = outs[k]!;
+        if (g.head[e2] === u) continue;
+        const c = w1 + g.weight[e2]!;
+        if (c > maxCost) maxCost = c;
+      }
+      if (maxCost < 0) continue;
+      witness.run(g, u, v, outs, maxCost, apply ? limit : simulateLimit);
+      for (let k = 0; k < outs.length; k++) {
+        const e2 = outs[k]!;
+        const w = g.head[e2]!;
+        if (w === u) continue;
+        const c = w1 + g.weight[e2]!;
+        if (witness.distanceTo(w) <= c) continue;
+        added++;
+        addedHops += g.hops[e1]! + g.hops[e2]!;
+        if (apply) {
+          const c2 = g.weight2[e1]! + g.weight2[e2]!;
+          const existing = g.findOut(u, w);
+          if (existing >= 0) {
+            if (c < g.weight[existing]!) g.set(existing, c, c2, e1, e2, g.hops[e1]! + g.hops[e2]!);
+          } else {
+            g.add(u, w, c, c2, e1, e2, g.hops[e1]! + g.hops[e2]!);
+          }
+        }
+      }
+    }
+    const removed = ins.length + outs.length;
+    let removedHops = 0;
+    for (let i = 0; i < ins.length; i++) removedHops += g.hops[ins[i]!]!;
+    for (let k = 0; k < outs.length; k++) removedHops += g.hops[outs[k]!]!;
+    // RoutingKit's ordering terms: depth in the hierarchy so far, and how many edges (and road
+    // arcs inside them) the contraction adds for each it removes.
+    return level[v]! + deleted[v]! * 0.5 + (removed > 0 ? added / removed : 0) + (removedHops > 0 ? addedHops / removedHops : 0);
+  };
+
+  const degreeMode = options.ordering === 'degree';
+  // Cheap priority: the most shortcuts contracting v could add, less the edges it removes.
+  const estimate = (v: number): number => {
+    const i = g.inList[v]!.length;
+    const o = g.outList[v]!.length;
+    return i * o - i - o;
+  };
+  const priorityOf = (v: number): number => (degreeMode ? estimate(v) : contract(v, false));
+  for (let v = 0; v < n; v++) queue.push(v, priorityOf(v));
+  const every = Math.max(1, Math.floor(n / 50));
+  let order = 0;
+  report?.({ step: 'hierarchy', done: 0, total: n });
+  const coreSize = Math.min(n, Math.max(options.minCore ?? 0, Math.round(n * (options.coreFraction ?? 0.05))));
+  while (queue.size > coreSize) {
+    const v = queue.peek();
+    // Lazy update: the priority may have grown since it was queued.
+    const priority = priorityOf(v);
+    if (queue.size > 1 && priority > queue.secondKey()) {
+      queue.update(v, priority);
+      continue;
+    }
+    queue.pop();
+    contract(v, true);
+    contracted[v] = 1;
+    rank[v] = order++;
+    const ins = g.inList[v]!;
+    const outs = g.outList[v]!;
+    const neighbours: number[] = [];
+    for (let i = 0; i < ins.length; i++) { const u = g.tail[ins[i]!]!; g.removeOut(u, ins[i]!); neighbours.push(u); }
+    for (let k = 0; k < outs.length; k++) { const w = g.head[outs[k]!]!; g.removeIn(w, outs[k]!); neighbours.push(w); }
+    for (const u of neighbours) {
+      if (contracted[u]) continue;
+      contracted[u] = 2; // visited in this round
+      deleted[u]! += 1;
+      if (level[v]! + 1 > level[u]!) level[u] = level[v]! + 1;
+    }
+    for (const u of neighbours) {
+      if (contracted[u] !== 2) continue;
+      contracted[u] = 0;
+      queue.update(u, priorityOf(u));
+    }
+    if (report && order % every === 0) report({ step: 'hierarchy', done: order, total: n });
+  }
+  // The core: nodes left uncontracted, on top of the order, joined by the remaining edges.
+  const core = new Uint8Array(n);
+  while (queue.size > 0) {
+    const v = queue.pop();
+    core[v] = 1;
+    rank[v] = order++;
+  }
+  report?.({ step: 'hierarchy', done: n, total: n });
+
+  // What is left in each node's lists are its edges to nodes contracted later: the upward graph.
+  const up = g.toCsr(g.outList, g.head);
+  const down = g.toCsr(g.inList, g.tail);
+  return {
+    nodeCount: n,
+    rank,
+    core,
+    coreSize,
+    upOffsets: up.offsets,
+    upHead: up.heads,
+    upWeight: up.weights,
+    upWeight2: up.weights2,
+    upEdge: up.edges,
+    downOffsets: down.offsets,
+    downHead: down.heads,
+    downWeight: down.weights,
+    downWeight2: down.weights2,
+    downEdge: down.edges,
+    edgeFirst: g.first.slice(0, g.count),
+    edgeSecond: g.second.slice(0, g.count),
+    edgeTail: g.tail.slice(0, g.count),
+    edgeHead: g.head.slice(0, g.count),
+    shortcuts: g.count - roadEdges,
+    buildMs: Math.round((performance.now() - started) * 10) / 10,
+  };
+}
+
+/**
+ * The road arcs of hierarchy edge `e`, in driving order, appended to `out`.
+ *
+ * @example
+ * const arcs: number[] = [];
+ * unpackEdge(ch, e, arcs);
+ */
+export function unpackEdge(ch: ContractionHierarchy, e: number, out: number[]): void {
+  const stack = [e];
+  while (stack.length > 0) {
+    const top = stack.pop()!;
+    const first = ch.edgeFirst[top]!;
+    if (first < 0) out.push(-first - 1);
+    else {
+      stack.push(ch.edgeSecond[top]!);
+      stack.push(first);
+    }
+  }
+}
+
+/** The graph while it is being contracted: per-node lists of edge ids, edges in growable typed arrays. */
+class DynamicGraph {
+  count = 0;
+  tail: Uint32Array;
+  head: Uint32Array;
+  weight: Float64Array;
+  weight2: Float64Array;
+  first: Int32Array;
+  second: Int32Array;
+  hops: Uint32Array;
+  readonly outList: number[][];
+  readonly inList: number[][];
+
+  constructor(nodeCount: number, capacity: number) {
+    const size = Math.max(16, capacity);
+    this.tail = new Uint32Array(size);
+    this.head = new Uint32Array(size);
+    this.weight = new Float64Array(size);
+    this.weight2 = new Float64Array(size);
+    this.first = new Int32Array(size);
+    this.second = new Int32Array(size);
+    this.hops = new Uint32Array(size);
+    this.outList = Array.from({ length: nodeCount }, () => []);
+    this.inList = Array.from({ length: nodeCount }, () => []);
+  }
+
+  findOut(u: number, w: number): number {
+    const list = this.outList[u]!;
+    for (let i = 0; i < list.length; i++) if (this.head[list[i]!] === w) return list[i]!;
+    return -1;
+  }
+
+  add(u: number, w: number, c: number, c2: number, first: number, second: number, hops: number): void {
+    if (this.count === this.tail.length) this.grow();
+    const e = this.count++;
+    this.tail[e] = u;
+    this.head[e] = w;
+    this.set(e, c, c2, first, second, hops);
+    this.outList[u]!.push(e);
+    this.inList[w]!.push(e);
+  }
+
+  set(e: number, c: number, c2: number, first: number, second: number, hops: number): void {
+    this.weight[e] = c;
+    this.weight2[e] = c2;
+    this.first[e] = first;
+    this.second[e] = second;
+    this.hops[e] = hops;
+  }
+
+  removeOut(u: number, e: number): void { remove(this.outList[u]!, e); }
+  removeIn(w: number, e: number): void { remove(this.inList[w]!, e); }
+
+  private grow(): void {
+    const size = this.tail.length * 2;
+    const more = <T extends Uint32Array | Int32Array | Float64Array>(a: T, C: new (n: number) => T): T => { const b = new C(size); b.set(a as never); return b; };
+    this.tail = more(this.tail, Uint32Array);
+    this.head = more(this.head, Uint32Array);
+    this.weight = more(this.weight, Float64Array);
+    this.weight2 = more(this.weight2, Float64Array);
+    this.first = more(this.first, Int32Array);
+    this.second = more(this.second, Int32Array);
+    this.hops = more(this.hops, Uint32Array);
+  }
+
+  toCsr(lists: number[][], other: Uint32Array): { offsets: Uint32Array; heads: Uint32Array; weights: Float64Array; weights2: Float64Array; edges: Uint32Array } {
+    const n = lists.length;
+    const offsets = new Uint32Array(n + 1);
+    for (let v = 0; v < n; v++) offsets[v + 1] = offsets[v]! + lists[v]!.length;
+    const m = offsets[n]!;
+    const heads = new Uint32Array(m);
+    const weights = new Float64Array(m);
+    const weights2 = new Float64Array(m);
+    const edges = new Uint32Array(m);
+    for (let v = 0; v < n; v++) {
+      // Edge order within a node: by id, so the result does not depend on removal order.
+      const list = lists[v]!.slice().sort((a, b) => a - b);
+      let k = offsets[v]!;
+      for (const e of list) {
+        heads[k] = other[e]!;
+        weights[k] = this.weight[e]!;
+        weights2[k] = this.weight2[e]!;
+        edges[k] = e;
+        k++;
+      }
+    }
+    return { offsets, heads, weights, weights2, edges };
+  }
+}
+
+function remove(list: number[], e: number): void {
+  const i = list.indexOf(e);
+  if (i < 0) return;
+  list[i] = list[list.length - 1]!;
+  list.pop();
+}
+
+/** A small Dijkstra from one node in the remaining graph, avoiding the node being contracted. */
+class WitnessSearch {
+  private readonly dist: Float64Array;
+  private readonly stamp: Int32Array;
+  private readonly isTarget: Int32Array;
+  private current = 0;
+  private heapKey: Float64Array = new Float64Array(256);
+  private heapNode: Int32Array = new Int32Array(256);
+
+  constructor(n: number) {
+    this.dist = new Float64Array(n);
+    this.stamp = new Int32Array(n);
+    this.isTarget = new Int32Array(n);
+  }
+
+  distanceTo(v: number): number {
+    return this.stamp[v] === this.current ? this.dist[v]! : Infinity;
+  }
+
+  /** From `source`, avoiding `avoid`, until every head of `targets` (other than the source) is settled, or `maxCost`, or `limit` settled nodes. */
+  run(g: DynamicGraph, source: number, avoid: number, targets: number[], maxCost: number, limit: number): void {
+    const stamp = this.stamp;
+    const dist = this.dist;
+    const mark = ++this.current;
+    const { head, weight, outList } = g;
+    const isTarget = this.isTarget;
+    let remaining = 0;
+    for (let k = 0; k < targets.length; k++) {
+      const w = head[targets[k]!]!;
+      if (w !== source && isTarget[w] !== mark) { isTarget[w] = mark; remaining++; }
+    }
+    let heapKey = this.heapKey;
+    let heapNode = this.heapNode;
+    let size = 0;
+    stamp[source] = mark;
+    dist[source] = 0;
+    heapKey[0] = 0;
+    heapNode[0] = source;
+    size = 1;
+    let settled = 0;
+    while (size > 0) {
+      const d: number = heapKey[0]!;
+      const v: number = heapNode[0]!;
+      size--;
+      if (size > 0) siftDown(heapKey, heapNode, size, heapKey[size]!, heapNode[size]!);
+      if (d > dist[v]!) continue;
+      if (d > maxCost || ++settled > limit) break;
+      if (isTarget[v] === mark && --remaining === 0) break;
+      const list: number[] = outList[v]!;
+      for (let i = 0; i < list.length; i++) {
+        const e: number = list[i]!;
+        const w = head[e]!;
+        if (w === avoid) continue;
+        const c = d + weight[e]!;
+        if (stamp[w] === mark && !(c < dist[w]!)) continue;
+        stamp[w] = mark;
+        dist[w] = c;
+        if (size === heapKey.length) {
+          const k = new Float64Array(size * 2); k.set(heapKey); heapKey = this.heapKey = k;
+          const nn = new Int32Array(size * 2); nn.set(heapNode); heapNode = this.heapNode = nn;
+        }
+        siftUp(heapKey, heapNode, size++, w, c);
+      }
+    }
+  }
+}
+
+/** Min-heap of nodes by priority (ties by node number) with update of any entry. */
+class IndexedHeap {
+  size = 0;
+  private readonly key: Float64Array;
+  private readonly heap: Int32Array;
+  private readonly position: Int32Array;
+
+  constructor(n: number) {
+    this.key = new Float64Array(n);
+    this.heap = new Int32Array(n);
+    this.position = new Int32Array(n).fill(-1);
+  }
+
+  private less(a: number, b: number): boolean {
+    const ka = this.key[a]!;
+    const kb = this.key[b]!;
+    return ka < kb || (ka === kb && a < b);
+  }
+
+  peek(): number { return this.heap[0]!; }
+
+
+  secondKey(): number {
+    let best = Infinity;
+    if (this.size > 1) best = this.key[this.heap[1]!]!;
+    if (this.size > 2) best = Math.min(best, this.key[this.heap[2]!]!);
+    return best;
+  }
+
+  push(v: number, key: number): void {
+    this.key[v] = key;
+    this.heap[this.size] = v;
+    this.position[v] = this.size;
+    this.size++;
+    this.up(this.size - 1);
+  }
+
+  pop(): number {
+    const top = this.heap[0]!;
+    this.position[top] = -1;
+    this.size--;
+    if (this.size > 0) {
+      const last = this.heap[this.size]!;
+      this.heap[0] = last;
+      this.position[last] = 0;
+      this.down(0);
+    }
+    return top;
+  }
+
+  update(v: number, key: number): void {
+    const i = this.position[v]!;
+    if (i < 0) return;
+    const old = this.key[v]!;
+    this.key[v] = key;
+    if (key < old) this.up(i);
+    else this.down(i);
+  }
+
+  private up(i: number): void {
+    const heap = this.heap;
+    const v = heap[i]!;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = heap[parent]!;
+      if (!this.less(v, p)) break;
+      heap[i] = p;
+      this.position[p] = i;
+      i = parent;
+    }
+    heap[i] = v;
+    this.position[v] = i;
+  }
+
+  private down(i: number): void {
+    const heap = this.heap;
+    const v = heap[i]!;
+    const half = this.size >> 1;
+    while (i < half) {
+      let child = 2 * i + 1;
+      const right = child + 1;
+      if (right < this.size && this.less(heap[right]!, heap[child]!)) child = right;
+      const c = heap[child]!;
+      if (!this.less(c, v)) break;
+      heap[i] = c;
+      this.position[c] = i;
+      i = child;
+    }
+    heap[i] = v;
+    this.position[v] = i;
+  }
+}
+
+/** Adds `node` with `key` to a binary heap of `size` entries (duplicates allowed; stale ones are skipped on pop). */
+export function siftUp(heapKey: Float64Array, heapNode: Int32Array, size: number, node: number, key: number): void {
+  let i = size;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    const parentKey = heapKey[parent]!;
+    if (parentKey <= key) break;
+    heapKey[i] = parentKey;
+    heapNode[i] = heapNode[parent]!;
+    i = parent;
+  }
+  heapKey[i] = key;
+  heapNode[i] = node;
+}
+
+/** Puts `node` with `key` in the root slot of a heap of `size` entries and moves it down. */
+export function siftDown(heapKey: Float64Array, heapNode: Int32Array, size: number, key: number, node: number): void {
+  const half = size >> 1;
+  let i = 0;
+  while (i < half) {
+    let child = 2 * i + 1;
+    let childKey = heapKey[child]!;
+    const right = child + 1;
+    if (right < size && heapKey[right]! < childKey) {
+      child = right;
+      childKey = heapKey[right]!;
+    }
+    if (childKey >= key) break;
+    heapKey[i] = childKey;
+    heapNode[i] = heapNode[child]!;
+    i = child;
+  }
+  heapKey[i] = key;
+  heapNode[i] = node;
+}
