@@ -13,6 +13,10 @@ export interface BaselineRoute {
   id: string;
   /** Vehicle type id from the fleet; default: the first type. */
   vehicleType?: string;
+  /** Two-tier plans: the place the route starts and ends at (the hub for a trunk route, a
+   *  township office for a delivery route), and the tier it names, when given. */
+  depot?: string;
+  tier?: BaselineTier;
   /** Stop ids in visiting order; the hub is implicit at both ends. */
   stops: string[];
   /** For routes read from a drawn line: the line's own length in metres. */
@@ -21,10 +25,15 @@ export interface BaselineRoute {
   rows?: number[];
 }
 
+export type BaselineTier = 'trunk' | 'delivery';
+const TIERS: readonly string[] = ['trunk', 'delivery'];
+
 /** A route drawn as a line, before its stops are matched. */
 export interface BaselineLine {
   id: string;
   vehicleType?: string;
+  depot?: string;
+  tier?: BaselineTier;
   /** [lon, lat] pairs in driving order. */
   coordinates: [number, number][];
   /** Geodesic length of the drawn line, metres. */
@@ -69,10 +78,10 @@ async function readCsvRoutes(text: string, source: string): Promise<BaselineRout
   for (const column of ['route_id', 'seq', 'stop_id']) {
     if (!headers.includes(column)) {
       throw new InputError(`missing column "${column}"`, { source, line: 1, field: column },
-        'the header must be route_id,seq,stop_id (vehicle_type optional)');
+        'the header must be route_id,seq,stop_id (vehicle_type, depot and tier optional)');
     }
   }
-  const byRoute = new Map<string, { vehicleType?: string; entries: { seq: number; stop: string; index: number }[] }>();
+  const byRoute = new Map<string, { vehicleType?: string; depot?: string; tier?: string; entries: { seq: number; stop: string; index: number }[] }>();
   rows.forEach((row, index) => {
     const at = { source, index, line: index + 2 };
     const routeId = row.route_id ?? '';
@@ -97,6 +106,22 @@ async function readCsvRoutes(text: string, source: string): Promise<BaselineRout
       }
       route.vehicleType = vehicleType;
     }
+    const depot = row.depot ?? '';
+    if (depot !== '') {
+      if (route.depot !== undefined && route.depot !== depot) {
+        throw new InputError(`route "${routeId}" has two depots ("${route.depot}" and "${depot}")`, { ...at, field: 'depot' },
+          'a route starts and ends at one place: the hub (trunk) or its township office (delivery)');
+      }
+      route.depot = depot;
+    }
+    const tier = (row.tier ?? '').toLowerCase();
+    if (tier !== '') {
+      if (!TIERS.includes(tier)) throw new InputError(`tier must be "trunk" or "delivery", got "${row.tier}"`, { ...at, field: 'tier' });
+      if (route.tier !== undefined && route.tier !== tier) {
+        throw new InputError(`route "${routeId}" is in two tiers ("${route.tier}" and "${tier}")`, { ...at, field: 'tier' }, 'give every row of a route the same tier');
+      }
+      route.tier = tier;
+    }
     const clash = route.entries.find((entry) => entry.seq === seq);
     if (clash) {
       throw new InputError(`route "${routeId}" has seq ${seq} twice (also on line ${clash.index + 2})`, { ...at, field: 'seq' },
@@ -109,6 +134,8 @@ async function readCsvRoutes(text: string, source: string): Promise<BaselineRout
     const entries = route.entries.sort((a, b) => a.seq - b.seq);
     const result: BaselineRoute = { id, stops: entries.map((entry) => entry.stop), rows: entries.map((entry) => entry.index) };
     if (route.vehicleType !== undefined) result.vehicleType = route.vehicleType;
+    if (route.depot !== undefined) result.depot = route.depot;
+    if (route.tier !== undefined) result.tier = route.tier as BaselineTier;
     return result;
   });
 }
@@ -129,7 +156,7 @@ function readJsonRoutes(text: string, source: string): BaselineRoute[] {
   return list.map((entry: unknown, index) => {
     const at = { source, index };
     if (typeof entry !== 'object' || entry === null) throw new InputError('a route must be an object', at, 'e.g. { "id": "R1", "stops": ["a"] }');
-    const { id, stops, vehicleType } = entry as Record<string, unknown>;
+    const { id, stops, vehicleType, depot, tier } = entry as Record<string, unknown>;
     if (typeof id !== 'string' || id === '') throw new InputError('route id is missing', { ...at, field: 'id' }, 'give each route a string id');
     if (seen.has(id)) throw new InputError(`duplicate route id "${id}"`, { ...at, field: 'id' });
     seen.add(id);
@@ -140,6 +167,14 @@ function readJsonRoutes(text: string, source: string): BaselineRoute[] {
     if (vehicleType !== undefined) {
       if (typeof vehicleType !== 'string') throw new InputError('vehicleType must be a string', { ...at, field: 'vehicleType' });
       route.vehicleType = vehicleType;
+    }
+    if (depot !== undefined) {
+      if (typeof depot !== 'string' || depot === '') throw new InputError('depot must be a place id', { ...at, field: 'depot' }, 'the hub for a trunk route, its township office for a delivery route');
+      route.depot = depot;
+    }
+    if (tier !== undefined) {
+      if (typeof tier !== 'string' || !TIERS.includes(tier)) throw new InputError(`tier must be "trunk" or "delivery", got ${JSON.stringify(tier)}`, { ...at, field: 'tier' });
+      route.tier = tier as BaselineTier;
     }
     return route;
   });
@@ -193,6 +228,11 @@ export function readBaselineLines(text: string, source = 'baseline.geojson'): Ba
     const line: BaselineLine = { id, coordinates, length: turfLength(lineString(coordinates), { units: 'kilometers' }) * 1000 };
     const vehicleType = props.vehicle_type;
     if (typeof vehicleType === 'string' && vehicleType !== '') line.vehicleType = vehicleType;
+    if (typeof props.depot === 'string' && props.depot !== '') line.depot = props.depot;
+    if (props.tier !== undefined && props.tier !== null && props.tier !== '') {
+      if (typeof props.tier !== 'string' || !TIERS.includes(props.tier)) throw new InputError(`tier must be "trunk" or "delivery", got ${JSON.stringify(props.tier)}`, { ...at, field: 'properties.tier' });
+      line.tier = props.tier as BaselineTier;
+    }
     return line;
   });
 }
@@ -224,5 +264,7 @@ export function matchLineStops(line: BaselineLine, candidates: MatchCandidate[],
   hits.sort((a, b) => a.along - b.along || a.order - b.order);
   const route: BaselineRoute = { id: line.id, stops: hits.map((hit) => hit.id), lineLength: line.length };
   if (line.vehicleType !== undefined) route.vehicleType = line.vehicleType;
+  if (line.depot !== undefined) route.depot = line.depot;
+  if (line.tier !== undefined) route.tier = line.tier;
   return route;
 }
