@@ -7,6 +7,9 @@
  * hand, the line in plan.json where the offending value starts.
  */
 import { InputError } from '../errors.js';
+import { parseLoads, parseProfiles, parseScenarios, parseTiers } from './plan-tiers.js';
+import type { LoadSpec, ProfileSpec, ScenarioSpec, TiersSpec } from './plan-tiers.js';
+import { checkKeys, clock, fileRef, isObject, requireNumber, requireString, type NumberLimits } from './plan-fields.js';
 
 /** A file named by plan.json, with its format (taken from the extension unless given). */
 export interface PlanFileRef {
@@ -44,7 +47,17 @@ export interface PlanSpec {
   roads: PlanFileRef;
   places: PlanFileRef;
   baseline?: PlanFileRef;
+  /** The one-tier fleet at the hub; empty when `tiers` is given. */
   fleet: FleetSpec[];
+  /** Two tiers: a trunk fleet at the hub serving the township offices, delivery fleets at the
+   *  offices serving villages and stations. Absent for a one-tier plan. */
+  tiers?: TiersSpec;
+  /** Named load dimensions (two-tier plans); one-tier plans carry `mail` only. */
+  loads?: LoadSpec[];
+  /** Road profiles that vehicle types may name (two-tier plans). */
+  profiles?: Record<string, ProfileSpec>;
+  /** Named changes of the base case, each planned beside it. */
+  scenarios?: ScenarioSpec[];
   /** Time spent at a stop, seconds, by role; a place's `service_min` property overrides it. */
   serviceTime: { outlet: number; station: number; village: number };
   coverage?: CoverageSpec;
@@ -72,7 +85,7 @@ export const PLAN_DEFAULTS = {
 
 const TOP_LEVEL_KEYS = [
   'name', 'roads', 'places', 'baseline', 'fleet', 'serviceMinutes', 'coverage', 'operatingDaysPerYear',
-  'snapDistanceM', 'baselineMatchDistanceM', 'timeLimitS', 'seed',
+  'snapDistanceM', 'baselineMatchDistanceM', 'timeLimitS', 'seed', 'tiers', 'loads', 'profiles', 'scenarios',
 ] as const;
 const FLEET_KEYS = ['id', 'count', 'capacity', 'depot', 'departure', 'maxShiftHours', 'fixedCost'] as const;
 
@@ -106,12 +119,22 @@ export function parsePlanFile(text: string, source = 'plan.json'): PlanSpec {
   const places = fileRef(raw.places, 'places', ['geojson', 'csv'], fail);
   const baseline = raw.baseline === undefined ? undefined : fileRef(raw.baseline, 'baseline', ['csv', 'json', 'geojson'], fail);
 
-  if (!Array.isArray(raw.fleet) || raw.fleet.length === 0) {
+  if (raw.tiers !== undefined && raw.fleet !== undefined) {
+    fail('fleet', 'a two-tier plan gives its fleets under "tiers"', 'move the vehicles to tiers.trunk.fleet and tiers.delivery.fleet');
+  }
+  if (raw.tiers === undefined) {
+    for (const key of ['loads', 'profiles'] as const) {
+      if (raw[key] !== undefined) fail(key, `applies to two-tier plans (with "tiers") only`, 'one-tier plans carry "mail" in one dimension; add "tiers" or remove it');
+    }
+  }
+  const loads = raw.loads === undefined ? [{ name: 'mail', delivery: ['mail'], pickup: [] }] : parseLoads(raw.loads, fail);
+  const tiers = raw.tiers === undefined ? undefined : parseTiers(raw.tiers, loads, fail);
+  if (!tiers && (!Array.isArray(raw.fleet) || raw.fleet.length === 0)) {
     fail('fleet', 'is missing or empty', 'list at least one vehicle type: [{ "id": "van", "count": 4, "capacity": 800 }]');
   }
   const fleet: FleetSpec[] = [];
   const fleetIds = new Set<string>();
-  (raw.fleet as unknown[]).forEach((entry, i) => {
+  (tiers ? [] : (raw.fleet as unknown[])).forEach((entry, i) => {
     const at = `fleet[${i}]`;
     if (!isObject(entry)) return fail(at, 'must be an object', 'e.g. { "id": "van", "count": 4, "capacity": 800 }');
     checkKeys(entry, FLEET_KEYS, at, fail);
@@ -169,76 +192,37 @@ export function parsePlanFile(text: string, source = 'plan.json'): PlanSpec {
   };
   if (baseline) spec.baseline = baseline;
   if (coverage) spec.coverage = coverage;
+  if (tiers) {
+    if (coverage) fail('coverage', 'station choice applies to one-tier plans only', 'remove "coverage", or mark the stations with role=station in the places file');
+    spec.tiers = tiers;
+    spec.loads = loads;
+    spec.profiles = raw.profiles === undefined ? {} : parseProfiles(raw.profiles, fail);
+    const vehicles = [...tiers.trunk.fleet, ...tiers.delivery.fleet];
+    vehicles.forEach((vehicle) => {
+      if (vehicle.profile !== undefined && !(vehicle.profile in (spec.profiles ?? {}))) {
+        const tier = tiers.trunk.fleet.includes(vehicle) ? 'trunk' : 'delivery';
+        const index = (tier === 'trunk' ? tiers.trunk.fleet : tiers.delivery.fleet).indexOf(vehicle);
+        fail(`tiers.${tier}.fleet[${index}].profile`, `unknown profile "${vehicle.profile}"`, `define it under "profiles"${Object.keys(spec.profiles ?? {}).length > 0 ? ` (known: ${Object.keys(spec.profiles ?? {}).join(', ')})` : ''}`);
+      }
+    });
+  }
+  if (raw.scenarios !== undefined) {
+    spec.scenarios = parseScenarios(raw.scenarios, fail);
+    const loadProps = new Set(loads.flatMap((load) => [...load.delivery, ...load.pickup]));
+    const typeIds = new Set([...(tiers ? [...tiers.trunk.fleet, ...tiers.delivery.fleet] : fleet).map((vehicle) => vehicle.id)]);
+    spec.scenarios.forEach((scenario, i) => {
+      for (const prop of Object.keys(scenario.volumeFactor)) {
+        if (!loadProps.has(prop)) fail(`scenarios[${i}].volumeFactor.${prop}`, `"${prop}" is not a load of this plan`, `loads come from: ${[...loadProps].join(', ')}`);
+      }
+      for (const type of Object.keys(scenario.fleet)) {
+        if (!typeIds.has(type)) fail(`scenarios[${i}].fleet.${type}`, `no vehicle type "${type}"`, `types: ${[...typeIds].join(', ')}`);
+      }
+      if (!tiers && (scenario.closeOffices.length > 0 || scenario.openOffices.length > 0)) {
+        fail(`scenarios[${i}].${scenario.closeOffices.length > 0 ? 'closeOffices' : 'openOffices'}`, 'offices are depots of two-tier plans only', 'add "tiers", or change the places file');
+      }
+    });
+  }
   return spec;
-}
-
-type Fail = (field: string, message: string, hint?: string) => never;
-
-interface NumberLimits {
-  integer?: boolean;
-  min?: number;
-  exclusiveMin?: boolean;
-  max?: number;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function checkKeys(object: Record<string, unknown>, allowed: readonly string[], at: string, fail: Fail): void {
-  for (const key of Object.keys(object)) {
-    if (!allowed.includes(key)) {
-      const field = at ? `${at}.${key}` : key;
-      fail(field, `unknown setting "${key}"`, `allowed here: ${allowed.join(', ')}`);
-    }
-  }
-}
-
-function requireString(value: unknown, field: string, fail: Fail): string {
-  if (typeof value !== 'string' || value.trim() === '') return fail(field, value === undefined ? 'is missing' : 'must be a non-empty string');
-  return value;
-}
-
-function requireNumber(value: unknown, field: string, fail: Fail, limits: NumberLimits = {}): number {
-  if (value === undefined) return fail(field, 'is missing', 'give a number');
-  if (typeof value !== 'number' || !Number.isFinite(value)) return fail(field, `must be a number, got ${JSON.stringify(value)}`);
-  if (limits.integer && !Number.isInteger(value)) fail(field, `must be a whole number, got ${value}`);
-  if (limits.min !== undefined && (value < limits.min || (limits.exclusiveMin && value === limits.min))) {
-    fail(field, `must be ${limits.exclusiveMin ? 'greater than' : 'at least'} ${limits.min}, got ${value}`);
-  }
-  if (limits.max !== undefined && value > limits.max) fail(field, `must be at most ${limits.max}, got ${value}`);
-  return value;
-}
-
-/** "07:30" → 27000 seconds after midnight. */
-function clock(value: unknown, field: string, fail: Fail): number {
-  const match = typeof value === 'string' ? /^(\d{1,2}):(\d{2})$/.exec(value) : null;
-  const hours = Number(match?.[1]);
-  const minutes = Number(match?.[2]);
-  if (!match || hours > 23 || minutes > 59) return fail(field, `must be a time of day "HH:MM", got ${JSON.stringify(value)}`);
-  return hours * 3600 + minutes * 60;
-}
-
-function fileRef(value: unknown, field: string, formats: PlanFileRef['format'][], fail: Fail): PlanFileRef {
-  let path: string;
-  let format: string | undefined;
-  if (typeof value === 'string') {
-    path = requireString(value, field, fail);
-  } else if (isObject(value)) {
-    checkKeys(value, ['path', 'format'], field, fail);
-    path = requireString(value.path, `${field}.path`, fail);
-    if (value.format !== undefined) format = requireString(value.format, `${field}.format`, fail);
-  } else {
-    return fail(field, value === undefined ? 'is missing' : 'must be a path or { "path": …, "format": … }',
-      `give a file path relative to plan.json, e.g. "${field}.${formats[0]}"`);
-  }
-  const extension = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase();
-  format ??= extension === 'json' && formats.includes('geojson') && !formats.includes('json') ? 'geojson' : extension;
-  if (!format || !(formats as string[]).includes(format)) {
-    fail(typeof value === 'string' ? field : `${field}.format`, `cannot tell the format of "${path}"`,
-      `use one of: ${formats.join(', ')} (file extension or "format")`);
-  }
-  return { path, format: format as PlanFileRef['format'] };
 }
 
 function lineAt(text: string, offset: number): number {

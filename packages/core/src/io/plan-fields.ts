@@ -1,0 +1,74 @@
+/**
+ * Field checks shared by the plan.json readers: each failure goes through `fail(field, message,
+ * hint)`, which throws one located InputError (the dotted field path, and its line in plan.json).
+ */
+import type { PlanFileRef } from './plan-file.js';
+
+export type Fail = (field: string, message: string, hint?: string) => never;
+
+export interface NumberLimits {
+  integer?: boolean;
+  min?: number;
+  exclusiveMin?: boolean;
+  max?: number;
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function checkKeys(object: Record<string, unknown>, allowed: readonly string[], at: string, fail: Fail): void {
+  for (const key of Object.keys(object)) {
+    if (!allowed.includes(key)) {
+      const field = at ? `${at}.${key}` : key;
+      fail(field, `unknown setting "${key}"`, `allowed here: ${allowed.join(', ')}`);
+    }
+  }
+}
+
+export function requireString(value: unknown, field: string, fail: Fail): string {
+  if (typeof value !== 'string' || value.trim() === '') return fail(field, value === undefined ? 'is missing' : 'must be a non-empty string');
+  return value;
+}
+
+export function requireNumber(value: unknown, field: string, fail: Fail, limits: NumberLimits = {}): number {
+  if (value === undefined) return fail(field, 'is missing', 'give a number');
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fail(field, `must be a number, got ${JSON.stringify(value)}`);
+  if (limits.integer && !Number.isInteger(value)) fail(field, `must be a whole number, got ${value}`);
+  if (limits.min !== undefined && (value < limits.min || (limits.exclusiveMin && value === limits.min))) {
+    fail(field, `must be ${limits.exclusiveMin ? 'greater than' : 'at least'} ${limits.min}, got ${value}`);
+  }
+  if (limits.max !== undefined && value > limits.max) fail(field, `must be at most ${limits.max}, got ${value}`);
+  return value;
+}
+
+/** "07:30" → 27000 seconds after midnight. */
+export function clock(value: unknown, field: string, fail: Fail): number {
+  const match = typeof value === 'string' ? /^(\d{1,2}):(\d{2})$/.exec(value) : null;
+  const hours = Number(match?.[1]);
+  const minutes = Number(match?.[2]);
+  if (!match || hours > 23 || minutes > 59) return fail(field, `must be a time of day "HH:MM", got ${JSON.stringify(value)}`);
+  return hours * 3600 + minutes * 60;
+}
+
+export function fileRef(value: unknown, field: string, formats: PlanFileRef['format'][], fail: Fail): PlanFileRef {
+  let path: string;
+  let format: string | undefined;
+  if (typeof value === 'string') {
+    path = requireString(value, field, fail);
+  } else if (isObject(value)) {
+    checkKeys(value, ['path', 'format'], field, fail);
+    path = requireString(value.path, `${field}.path`, fail);
+    if (value.format !== undefined) format = requireString(value.format, `${field}.format`, fail);
+  } else {
+    return fail(field, value === undefined ? 'is missing' : 'must be a path or { "path": …, "format": … }',
+      `give a file path relative to plan.json, e.g. "${field}.${formats[0]}"`);
+  }
+  const extension = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase();
+  format ??= extension === 'json' && formats.includes('geojson') && !formats.includes('json') ? 'geojson' : extension;
+  if (!format || !(formats as string[]).includes(format)) {
+    fail(typeof value === 'string' ? field : `${field}.format`, `cannot tell the format of "${path}"`,
+      `use one of: ${formats.join(', ')} (file extension or "format")`);
+  }
+  return { path, format: format as PlanFileRef['format'] };
+}
