@@ -6,6 +6,8 @@
 import type { FeatureCollection } from 'geojson';
 import { InfeasibleError } from '../errors.js';
 import { buildNetwork } from '../graph/build.js';
+import { defaultProfile, type RoadProfile } from '../graph/profile.js';
+import type { ProfileSpec } from '../io/plan-tiers.js';
 import { snapPlaces } from '../graph/snap.js';
 import type { Snap } from '../graph/snap.js';
 import type { RoadNetwork } from '../graph/types.js';
@@ -34,11 +36,11 @@ export function prepareNetwork(
   roads: FeatureCollection,
   rawPlaces: readonly Place[],
   hubs: readonly PlanPlace[],
-  options: { source: string; snapDistance: number; onProgress: ProgressCallback },
+  options: { source: string; snapDistance: number; onProgress: ProgressCallback; profile?: RoadProfile },
 ): PreparedNetwork {
   const progress = options.onProgress;
-  progress({ step: 'graph', message: 'building the road graph' });
-  const network = buildNetwork(roads, { source: options.source, onProgress: progress });
+  progress({ step: 'graph', message: `building the road graph${options.profile ? ` (${options.profile.name})` : ''}` });
+  const network = buildNetwork(roads, { source: options.source, onProgress: progress, ...(options.profile ? { profile: options.profile } : {}) });
   progress({ step: 'snap', message: `snapping ${rawPlaces.length} places` });
   const { snaps, rejected } = snapPlaces(network, [...rawPlaces], { maxDistance: options.snapDistance });
   for (const hub of hubs) {
@@ -56,4 +58,20 @@ export function prepareNetwork(
     matrix,
     row: new Map(matrix.ids.map((id, i) => [id, i])),
   };
+}
+
+/**
+ * A vehicle's road profile from plan.json: the default rural profile without the excluded road
+ * classes, with the included ones, every speed times `speedFactor` and capped at `maxSpeedKmh`.
+ *
+ * @example
+ * roadProfile('truck', { exclude: ['track'], include: {}, speedFactor: 0.9 });
+ */
+export function roadProfile(name: string, spec: ProfileSpec): RoadProfile {
+  const speeds: Record<string, number> = {};
+  for (const [roadClass, speed] of Object.entries({ ...defaultProfile.speeds, ...spec.include })) {
+    if (!spec.exclude.includes(roadClass)) speeds[roadClass] = speed * spec.speedFactor;
+  }
+  const maxSpeed = Math.min((defaultProfile.maxSpeed ?? 130) * spec.speedFactor, spec.maxSpeedKmh ?? Infinity);
+  return { ...defaultProfile, name, speeds, maxSpeed, maxspeedFactor: (defaultProfile.maxspeedFactor ?? 1) * spec.speedFactor };
 }

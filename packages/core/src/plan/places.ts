@@ -25,7 +25,10 @@ export function classifyPlaces(
   places: readonly Place[],
   source: string,
   serviceTime: { outlet: number; station: number; village: number },
+  options: { mailRequired?: boolean } = {},
 ): PlanPlace[] {
+  // Two-tier plans carry their volumes in named load dimensions; `mail` may be absent there.
+  const mailRequired = options.mailRequired ?? true;
   const result = places.map((place, index): PlanPlace => {
     const at = (field: string): { source: string; index: number; field: string } => ({ source, index, field });
     const props = place.properties;
@@ -57,7 +60,7 @@ export function classifyPlaces(
       lon: place.lon,
       lat: place.lat,
       population: number('population', false),
-      mail: role === 'hub' ? number('mail', false) : number('mail', true),
+      mail: role === 'hub' ? number('mail', false) : number('mail', mailRequired),
       serviceTime: role === 'hub' ? 0 : serviceTime[role],
     };
     if (props.service_min !== undefined && props.service_min !== null && props.service_min !== '') {

@@ -4,13 +4,20 @@
  * and matrices, so that "before" and "after" are measured the same way.
  *
  * Steps (each reported through `onProgress`): build the graph, snap the places and build the
- * matrices once (network.ts), then plan: one tier from the hub (one-tier.ts).
+ * matrices once (network.ts), then plan: one tier from the hub (one-tier.ts), or two tiers,
+ * trunk from the hub to the township offices and delivery from the offices (two-tier.ts); then
+ * each scenario of plan.json on the same matrices (scenarios.ts), side by side with the base.
  */
 import { InputError } from '../errors.js';
 import type { PlanSpec } from '../io/plan-file.js';
-import type { PlanReport } from '../report/types.js';
-import { prepareNetwork } from './network.js';
+import type { Place } from '../io/places.js';
+import type { OfficeMoveReport, PlanReport, ScenarioRow } from '../report/types.js';
+import type { SolutionResult } from '../vrp/index.js';
+import { prepareNetwork, roadProfile, type PreparedNetwork } from './network.js';
 import { planOneTier } from './one-tier.js';
+import { applyScenario, describeChanges, scenarioRow } from './scenarios.js';
+import type { TwoTierResult } from './tiers/solve.js';
+import { planTwoTier } from './two-tier.js';
 import { classifyPlaces, type PlanPlace } from './places.js';
 import type { PlanInputs, PlanOptions, PlanResult, PlanSources } from './types.js';
 
@@ -36,22 +43,75 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
   };
   const seed = options.seed ?? spec.seed;
   const timeLimit = options.timeLimit ?? spec.timeLimit;
+  const scenarios = spec.scenarios ?? [];
+  if (options.scenario !== undefined && !scenarios.some((scenario) => scenario.name === options.scenario)) {
+    throw new InputError(`no scenario "${options.scenario}" in ${sources.plan}`, { source: sources.plan, field: 'scenarios' },
+      scenarios.length > 0 ? `scenarios: ${scenarios.map((scenario) => scenario.name).join(', ')}` : 'add it under "scenarios"');
+  }
 
-  const places = classifyPlaces(inputs.places, sources.places, spec.serviceTime);
+  const places = classifyPlaces(inputs.places, sources.places, spec.serviceTime, { mailRequired: !spec.tiers });
   const byId = new Map(places.map((place) => [place.id, place]));
   const hubs = places.filter((place) => place.role === 'hub');
   checkDepots(spec, hubs, byId, sources);
 
+  // The road graph and matrices are built once, for the base case and every scenario.
   const prepared = prepareNetwork(inputs.roads, inputs.places, hubs, { source: sources.roads, snapDistance: spec.snapDistance, onProgress: progress });
-  const result = await planOneTier({
-    spec, places, prepared, baseline: inputs.baseline, sources, seed, timeLimit,
-    maxIterationsWithoutImprovement: options.maxIterationsWithoutImprovement ?? 2000, progress,
-  });
-  const report: PlanReport = {
-    ...result.report,
-    run: { seed, timeLimitS: timeLimit, seconds: Math.round((performance.now() - started) / 100) / 10, generatedBy: options.generatedBy ?? 'postroute' },
+  const profiles = new Map<string, PreparedNetwork>();
+  if (spec.tiers) {
+    const used = new Set([...spec.tiers.trunk.fleet, ...spec.tiers.delivery.fleet].map((v) => v.profile).filter((p): p is string => p !== undefined));
+    for (const name of [...used].sort()) {
+      profiles.set(name, prepareNetwork(inputs.roads, inputs.places, hubs, {
+        source: sources.roads, snapDistance: spec.snapDistance, onProgress: progress, profile: roadProfile(name, (spec.profiles ?? {})[name]!),
+      }));
+    }
+  }
+  const maxIterationsWithoutImprovement = options.maxIterationsWithoutImprovement ?? 2000;
+  const run = async (caseSpec: PlanSpec, rawPlaces: Place[], baseline: PlanInputs['baseline'], moves: OfficeMoveReport[]) => {
+    const casePlaces = classifyPlaces(rawPlaces, sources.places, caseSpec.serviceTime, { mailRequired: !caseSpec.tiers });
+    const common = { spec: caseSpec, places: casePlaces, prepared, baseline, sources, seed, timeLimit, maxIterationsWithoutImprovement, progress };
+    if (!caseSpec.tiers) return planOneTier(common);
+    const planned = planTwoTier({ ...common, rawPlaces, profiles, scenarioMoves: moves });
+    return { report: planned.report, solution: toSolution(planned.plan), baselineSolution: planned.today ? toSolution(planned.today) : null };
   };
-  return { report, solution: result.solution, baselineSolution: result.baselineSolution, network: prepared.network, snaps: prepared.snaps, scenarios: [] };
+  const base = await run(spec, inputs.places, inputs.baseline, []);
+  const results: { name: string; report: PlanReport }[] = [];
+  if (scenarios.length > 0) {
+    const rows: ScenarioRow[] = [scenarioRow('base', 'the plan as plan.json gives it', base.report)];
+    for (const [index, scenario] of scenarios.entries()) {
+      if (options.scenario !== undefined && scenario.name !== options.scenario) continue;
+      progress({ step: 'scenario', message: `scenario ${scenario.name}` });
+      const applied = applyScenario(spec, inputs.places, scenario, index, prepared, sources);
+      const result = await run(applied.spec, applied.places, applied.keepBaseline ? inputs.baseline : undefined, applied.moves);
+      const row = scenarioRow(scenario.name, scenario.description ?? '', result.report);
+      row.changes = describeChanges(rows[0] as ScenarioRow, row, result.report);
+      rows.push(row);
+      results.push({ name: scenario.name, report: { ...result.report, summary: { ...result.report.summary, scenarios: [] }, run: runFacts() } });
+    }
+    base.report.summary.scenarios = rows;
+    for (const entry of results) entry.report.summary.scenarios = rows;
+  }
+  function runFacts(): PlanReport['run'] {
+    return { seed, timeLimitS: timeLimit, seconds: Math.round((performance.now() - started) / 100) / 10, generatedBy: options.generatedBy ?? 'postroute' };
+  }
+  const report: PlanReport = { ...base.report, run: runFacts() };
+  return { report, solution: base.solution, baselineSolution: base.baselineSolution, network: prepared.network, snaps: prepared.snaps, scenarios: results };
+}
+
+/** The tiers' routes as one solution (trunk, delivery, collection), for callers who want the raw detail. */
+function toSolution(result: TwoTierResult): SolutionResult {
+  const parts = [result.trunk.solution, { ...result.delivery, cost: 0, distance: 0, duration: 0, vehiclesUsed: 0, feasible: true, violations: [] as SolutionResult['violations'] }, ...(result.collection ? [result.collection.solution] : [])];
+  const routes = parts.flatMap((part) => part.routes);
+  const violations = [result.trunk.solution, ...result.delivery.runs.map((r) => r.solution), ...(result.collection ? [result.collection.solution] : [])].flatMap((s) => s.violations);
+  return {
+    cost: routes.reduce((sum, r) => sum + r.cost, 0),
+    distance: routes.reduce((sum, r) => sum + r.distance, 0),
+    duration: routes.reduce((sum, r) => sum + r.duration, 0),
+    vehiclesUsed: routes.filter((r) => r.stops.length > 0).length,
+    feasible: violations.length === 0,
+    routes,
+    unassigned: [...result.trunk.solution.unassigned, ...result.delivery.unassigned, ...(result.collection?.solution.unassigned ?? [])],
+    violations,
+  };
 }
 
 /** Every vehicle type starts from a hub: the one it names, or the only one. */

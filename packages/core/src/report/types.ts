@@ -19,9 +19,16 @@ export interface ReportPlace {
   mail: number;
   /** For a village covered by a station or outlet: that place's id. */
   servedVia?: string;
+  /** Two-tier plans: what the place drops and hands over, per load dimension (`tiers.dimensions`). */
+  delivery?: number[];
+  pickup?: number[];
+  /** Two-tier plans: the office of the administrative list, the one serving it today, and in the plan. */
+  township?: string;
+  officeToday?: string;
+  office?: string;
 }
 
-export type ViolationKind = 'over-capacity' | 'over-shift' | 'late' | 'unreachable' | 'over-fleet';
+export type ViolationKind = 'over-capacity' | 'over-shift' | 'late' | 'unreachable' | 'over-fleet' | 'no-trunk';
 
 /** One broken rule of one route, with the amount it is broken by, in the rule's unit. */
 export interface Violation {
@@ -43,6 +50,8 @@ export interface ReportVisit {
   load: number;
   /** Distance driven from the hub up to this stop, metres. */
   distance: number;
+  /** Two-tier plans: load on board after the stop, per dimension. */
+  loads?: number[];
 }
 
 export interface ReportRoute {
@@ -68,7 +77,17 @@ export interface ReportRoute {
   geometry: [number, number][];
   /** For a drawn baseline line: the drawn line's own length, metres. */
   lineLength?: number;
+  /** Two-tier plans: the tier (trunk = hub → offices in the morning, delivery = office → villages,
+   *  collection = the afternoon trunk wave), the loads on leaving the depot, the pick-ups
+   *  collected, and the capacity, per dimension; and the route's cost. */
+  tier?: Tier;
+  loads?: number[];
+  pickups?: number[];
+  capacities?: number[];
+  cost?: number;
 }
+
+export type Tier = 'trunk' | 'delivery' | 'collection';
 
 export interface UnassignedStop {
   id: string;
@@ -111,6 +130,86 @@ export interface SavingsSummary {
   /** Stops of the new plan that no route visits today. */
   notServedToday: string[];
   stations: { opened: string[]; radiusM: number } | null;
+  /** Two-tier plans: the same figures per tier, and the total cost of each side (cost units). */
+  tiers?: TierSavings[];
+  costBefore?: number;
+  costAfter?: number;
+  /** With scenarios: the base case and each scenario side by side. */
+  scenarios?: ScenarioRow[];
+}
+
+/** One township office in a two-tier plan: its tier timing, volumes and what limits it. */
+export interface OfficeReport {
+  id: string;
+  name: string;
+  /** Stops its delivery routes serve today and in the plan. */
+  stopsBefore: number;
+  stopsAfter: number;
+  before: { routes: number; km: number; driverHours: number };
+  after: { routes: number; km: number; driverHours: number };
+  /** Plan times, seconds after midnight: trunk unloaded, first possible and actual delivery
+   *  departure, last delivery return, afternoon collection at the office; null when absent. */
+  trunkArrival: number | null;
+  release: number | null;
+  firstDeparture: number | null;
+  lastReturn: number | null;
+  collection: number | null;
+  /** Delivery load (own and villages') and pick-ups handed to the trunk, per dimension. */
+  load: number[];
+  pickup: number[];
+  /** The constraints that limit this office's plan, tightest first (e.g. "deadline", "shift"). */
+  binding: string[];
+}
+
+/** A stop served from another office than the administrative list says. */
+export interface OfficeMoveReport {
+  id: string;
+  name: string;
+  from: string;
+  to: string;
+  /** Why: "tolerance" (saves at least the tolerance), "free" (the search chose), "office closed"/"office opened". */
+  reason: 'tolerance' | 'free' | 'office closed' | 'office opened';
+  /** Kilometres a day the move saves (tolerance moves), else null. */
+  savedKm: number | null;
+}
+
+/** The two-tier part of a report. */
+export interface TiersReport {
+  dimensions: string[];
+  assignment: 'free' | 'administrative';
+  toleranceKm: number;
+  sortingMinutes: number;
+  /** Trunk ↔ delivery rounds until loads and release times settled. */
+  rounds: number;
+  offices: OfficeReport[];
+  moved: OfficeMoveReport[];
+  /** Per constraint, the offices where it binds (constraints in order of how many offices). */
+  binding: { constraint: string; offices: string[] }[];
+}
+
+/** Totals of one tier on both sides. */
+export interface TierSavings {
+  tier: Tier;
+  before: PhaseTotals;
+  after: PhaseTotals;
+  savedKmPerDay: number | null;
+  optimisationRatePercent: number | null;
+}
+
+/** One row of the scenario comparison: the base case first. */
+export interface ScenarioRow {
+  name: string;
+  description: string;
+  kmPerDay: number;
+  kmPerYear: number;
+  /** Vehicles per day, per tier (one-tier plans: `delivery` only). */
+  vehicles: { trunk: number; delivery: number; collection: number };
+  driverHours: number;
+  /** Total cost of the plan's routes (two-tier plans; null for one-tier plans, which have no costs). */
+  cost: number | null;
+  unserved: number;
+  /** What changed against the base plan, in words. */
+  changes: string[];
 }
 
 /** Everything the writers need: figures, places, both sets of routes, and the roads to draw. */
@@ -121,6 +220,8 @@ export interface PlanReport {
   after: ReportRoute[];
   /** Road lines for the map, [lon, lat] pairs, with their OSM highway class when known. */
   roads: { highway: string; coordinates: [number, number][] }[];
+  /** Two-tier plans only. */
+  tiers?: TiersReport;
   /** Run facts: seed, time limit, seconds taken, solver iterations, tool version. */
   run: { seed: number; timeLimitS: number; seconds: number; generatedBy: string };
 }

@@ -1,0 +1,148 @@
+/**
+ * Scenarios: named changes of the base case, applied to plan.json's settings and the places'
+ * properties before planning (the road graph and matrices stay those of the base case). A volume
+ * factor scales place properties; an office closed hands its villages to the nearest open office
+ * by road; an office opened takes the villages nearer to it than to their own; a fleet change sets
+ * vehicle counts; a place change sets or drops a deadline.
+ */
+import { InputError } from '../errors.js';
+import type { Place } from '../io/places.js';
+import type { PlanSpec } from '../io/plan-file.js';
+import type { ScenarioSpec } from '../io/plan-tiers.js';
+import type { OfficeMoveReport, PlanReport, ScenarioRow, Tier } from '../report/types.js';
+import type { PreparedNetwork } from './network.js';
+import type { PlanSources } from './types.js';
+
+export interface AppliedScenario {
+  spec: PlanSpec;
+  places: Place[];
+  /** Villages whose office the scenario changed. */
+  moves: OfficeMoveReport[];
+  /** Whether today's routes still apply (they do not once an office closes or opens). */
+  keepBaseline: boolean;
+}
+
+const hhmm = (seconds: number): string => `${String(Math.floor(seconds / 3600)).padStart(2, '0')}:${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}`;
+
+export function applyScenario(spec: PlanSpec, rawPlaces: readonly Place[], scenario: ScenarioSpec, index: number, prepared: PreparedNetwork, sources: PlanSources): AppliedScenario {
+  const at = (field: string): { source: string; field: string } => ({ source: sources.plan, field: `scenarios[${index}].${field}` });
+  const places = rawPlaces.map((place) => ({ ...place, properties: { ...place.properties } }));
+  const byId = new Map(places.map((place) => [place.id, place]));
+  for (const place of places) {
+    for (const [prop, factor] of Object.entries(scenario.volumeFactor)) {
+      const value = place.properties[prop];
+      if (value === undefined || value === null || value === '') continue;
+      const number = typeof value === 'number' ? value : Number(String(value).trim());
+      if (Number.isFinite(number)) place.properties[prop] = Math.round(number * factor * 1000) / 1000;
+    }
+  }
+  for (const [id, change] of Object.entries(scenario.places)) {
+    const place = byId.get(id);
+    if (!place) throw new InputError(`scenario "${scenario.name}" changes "${id}", which is not in ${sources.places}`, at(`places.${id}`), 'use a place id of the places file');
+    if (change.latest === null) delete place.properties.latest;
+    else if (change.latest !== undefined) place.properties.latest = hhmm(change.latest);
+  }
+  const role = (place: Place): string => String(place.properties.role ?? 'village').trim().toLowerCase();
+  const distance = (from: string, to: string): number => {
+    const i = prepared.row.get(from);
+    const j = prepared.row.get(to);
+    return i === undefined || j === undefined ? Infinity : (prepared.matrix.distances[i * prepared.matrix.size + j] as number);
+  };
+  const moves: OfficeMoveReport[] = [];
+  const nameOf = (place: Place): string => String(place.properties.name ?? place.id);
+  for (const id of scenario.openOffices) {
+    const place = byId.get(id);
+    if (!place || (role(place) !== 'village' && role(place) !== 'station')) {
+      throw new InputError(`scenario "${scenario.name}" opens "${id}", which is not a village or station`, at('openOffices'), 'open an office at a village or station of the places file');
+    }
+    place.properties.role = 'outlet';
+    delete place.properties.township;
+    for (const village of places) {
+      const office = village.properties.township === undefined ? undefined : String(village.properties.township);
+      if (office === undefined || village === place) continue;
+      if (distance(id, village.id) < distance(office, village.id)) {
+        village.properties.township = id;
+        moves.push({ id: village.id, name: nameOf(village), from: office, to: id, reason: 'office opened', savedKm: null });
+      }
+    }
+  }
+  const closed = new Set(scenario.closeOffices);
+  for (const id of scenario.closeOffices) {
+    const place = byId.get(id);
+    if (!place || role(place) !== 'outlet') throw new InputError(`scenario "${scenario.name}" closes "${id}", which is not a township office`, at('closeOffices'), 'close a place with role=outlet');
+  }
+  const open = places.filter((place) => role(place) === 'outlet' && !closed.has(place.id));
+  if (closed.size > 0 && open.length === 0) throw new InputError(`scenario "${scenario.name}" closes every township office`, at('closeOffices'), 'keep at least one office open');
+  for (const id of scenario.closeOffices) {
+    const office = byId.get(id) as Place;
+    office.properties.role = 'village';
+    office.properties.township = id; // reassigned below with its villages
+  }
+  for (const village of places) {
+    const office = village.properties.township === undefined ? undefined : String(village.properties.township);
+    if (office === undefined || !closed.has(office)) continue;
+    let best = open[0] as Place;
+    for (const candidate of open) if (distance(candidate.id, village.id) < distance(best.id, village.id)) best = candidate;
+    village.properties.township = best.id;
+    moves.push({ id: village.id, name: nameOf(village), from: office, to: best.id, reason: 'office closed', savedKm: null });
+  }
+
+  const next: PlanSpec = { ...spec, fleet: spec.fleet.map((vehicle) => ({ ...vehicle })) };
+  if (spec.tiers) {
+    next.tiers = {
+      trunk: { ...spec.tiers.trunk, fleet: spec.tiers.trunk.fleet.map((v) => ({ ...v, countByDepot: { ...v.countByDepot } })) },
+      delivery: { ...spec.tiers.delivery, fleet: spec.tiers.delivery.fleet.map((v) => ({ ...v, countByDepot: { ...v.countByDepot } })) },
+    };
+  }
+  for (const [type, change] of Object.entries(scenario.fleet)) {
+    const oneTier = next.fleet.find((vehicle) => vehicle.id === type);
+    if (oneTier) {
+      if (change.count === undefined) throw new InputError(`one-tier vehicles all start at the hub: give "${type}" one count`, at(`fleet.${type}`), `e.g. "${type}": 3`);
+      oneTier.count = change.count;
+      continue;
+    }
+    const vehicle = [...(next.tiers?.trunk.fleet ?? []), ...(next.tiers?.delivery.fleet ?? [])].find((v) => v.id === type);
+    if (!vehicle) throw new InputError(`scenario "${scenario.name}" changes vehicle type "${type}", which is not in the fleet`, at(`fleet.${type}`));
+    if (change.count !== undefined) {
+      vehicle.count = change.count;
+      vehicle.countByDepot = {};
+    }
+    Object.assign(vehicle.countByDepot, change.countByDepot);
+  }
+  return { spec: next, places, moves, keepBaseline: scenario.openOffices.length === 0 && scenario.closeOffices.length === 0 };
+}
+
+/** One row of the comparison table. */
+export function scenarioRow(name: string, description: string, report: Omit<PlanReport, 'run'>): ScenarioRow {
+  const { summary } = report;
+  const vehicles = { trunk: 0, delivery: 0, collection: 0 };
+  for (const route of report.after) if (route.stops.length > 0) vehicles[(route.tier ?? 'delivery') as Tier]++;
+  const distanceM = report.after.reduce((sum, route) => sum + route.distance, 0);
+  return {
+    name,
+    description,
+    kmPerDay: summary.after.km,
+    kmPerYear: Math.round((distanceM * summary.operatingDaysPerYear) / 1000),
+    vehicles,
+    driverHours: summary.after.driverHours,
+    cost: summary.costAfter ?? null,
+    unserved: summary.unassigned.length,
+    changes: [],
+  };
+}
+
+/** What changed against the base case, in words: vehicles per tier, distance, unserved stops, moved villages. */
+export function describeChanges(base: ScenarioRow, row: ScenarioRow, report: Omit<PlanReport, 'run'>): string[] {
+  const changes: string[] = [];
+  for (const tier of ['trunk', 'delivery', 'collection'] as const) {
+    const diff = row.vehicles[tier] - base.vehicles[tier];
+    if (diff !== 0) changes.push(`${tier} vehicles ${diff > 0 ? '+' : ''}${diff} (${base.vehicles[tier]} → ${row.vehicles[tier]})`);
+  }
+  const km = Math.round((row.kmPerDay - base.kmPerDay) * 10) / 10;
+  if (km !== 0) changes.push(`${km > 0 ? '+' : ''}${km} km a day`);
+  if (row.unserved !== base.unserved) changes.push(`unserved stops ${base.unserved} → ${row.unserved}`);
+  const moves = report.tiers?.moved.filter((move) => move.reason === 'office closed' || move.reason === 'office opened') ?? [];
+  if (moves.length > 0) changes.push(`${moves.length} villages change office (${moves.map((move) => `${move.name} ${move.from} → ${move.to}`).join(', ')})`);
+  if (changes.length === 0) changes.push('no change in vehicles, distance or service');
+  return changes;
+}

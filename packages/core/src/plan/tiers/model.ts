@@ -1,0 +1,171 @@
+/**
+ * The two-tier problem on matrices, before any road or file: a hub, township offices and the
+ * stops (villages, stations, produce bases) over one location space, a trunk fleet at the hub and
+ * delivery fleets at the offices. `planNetwork` builds it from roads and places; the 2E-CVRP
+ * benchmark builds it from Euclidean instances. Each tier is solved as an ordinary `ProblemInput`
+ * by the one routing engine, so that every constraint is judged by its one evaluator.
+ */
+import type { MatrixInput, ProblemInput, StopInput, VehicleTypeInput } from '../../vrp/index.js';
+
+export interface FlatMatrix extends MatrixInput {
+  distances: (number | null)[];
+  durations: (number | null)[];
+}
+
+/** A stop of either tier: where it is and what it drops and hands over, per dimension. */
+export interface TierStop {
+  id: string;
+  location: number;
+  delivery: number[];
+  pickup: number[];
+  serviceTime: number;
+  /** Latest start of service, in the matrices' time unit. */
+  latest?: number;
+}
+
+export interface TwoTierOffice extends TierStop {
+  /** `delivery`/`pickup` here are the office's own counter volumes, on top of its villages'. */
+}
+
+export interface TwoTierStop extends TierStop {
+  /** The office the administrative list gives it (needed unless assignment is "free"). */
+  office?: string;
+}
+
+/** A vehicle type of one tier. */
+export interface TierVehicle {
+  id: string;
+  count: number;
+  capacity: number[];
+  /** Longest route, departure to return. */
+  maxDuration?: number;
+  fixedCost: number;
+  costPerDistance: number;
+  /** Name in `TwoTierInput.profiles`; default: the main matrix. */
+  profile?: string;
+}
+
+export interface TrunkVehicle extends TierVehicle {
+  /** Departure from the hub. */
+  departure: number;
+}
+
+export interface DeliveryVehicle extends TierVehicle {
+  /** The vehicle type as plan.json names it ("van"); `id` is unique per office ("van@harsdorf"). */
+  type: string;
+  office: string;
+}
+
+export interface TwoTierInput {
+  dimensions: string[];
+  hub: { id: string; location: number };
+  offices: TwoTierOffice[];
+  stops: TwoTierStop[];
+  /** Flat row-major matrices (`values[from * size + to]`; null = no road). */
+  matrix: FlatMatrix;
+  profiles?: Record<string, FlatMatrix>;
+  trunk: {
+    vehicles: TrunkVehicle[];
+    /** The afternoon wave that takes the collected goods to the hub; null = nothing collected. */
+    collection: { departure: number; returnBy?: number } | null;
+  };
+  delivery: {
+    vehicles: DeliveryVehicle[];
+    assignment: 'free' | 'administrative';
+    /** Administrative with tolerance: a stop moves office if that saves at least this distance. */
+    tolerance: number;
+    /** Time between the trunk's unloading at an office and the first delivery departure. */
+    sorting: number;
+  };
+}
+
+/** Time far beyond any working day: the open end of a shift. */
+export const OPEN_END = 48 * 3600;
+
+export function sumVectors(into: number[], add: readonly number[], factor = 1): void {
+  for (let d = 0; d < into.length; d++) into[d] = (into[d] as number) + (add[d] ?? 0) * factor;
+}
+
+function stopInput(stop: TierStop, delivery: number[], pickup: number[], earliest?: number): StopInput {
+  const out: StopInput = { id: stop.id, location: stop.location, delivery, pickup, serviceTime: stop.serviceTime };
+  // A window that opens after the day's end (goods that are never ready) stays a valid, hopeless window.
+  if (stop.latest !== undefined || earliest !== undefined) out.timeWindows = [[earliest ?? 0, Math.max(earliest ?? 0, stop.latest ?? OPEN_END)]];
+  return out;
+}
+
+function vehicleInput(vehicle: TierVehicle, depot: string, shift: [number, number]): VehicleTypeInput {
+  const out: VehicleTypeInput = {
+    id: vehicle.id, count: vehicle.count, capacity: [...vehicle.capacity], startDepot: depot, shift,
+    fixedCost: vehicle.fixedCost, costPerDistance: vehicle.costPerDistance,
+  };
+  if (vehicle.maxDuration !== undefined) out.maxDuration = vehicle.maxDuration;
+  if (vehicle.profile !== undefined) out.profile = vehicle.profile;
+  return out;
+}
+
+function withMatrices(input: TwoTierInput, problem: Omit<ProblemInput, 'matrix'>): ProblemInput {
+  const out: ProblemInput = { ...problem, matrix: input.matrix };
+  const names = new Set(problem.vehicleTypes.map((t) => t.profile).filter((p): p is string => p !== undefined));
+  if (input.profiles && names.size > 0) out.profiles = Object.fromEntries([...names].sort().map((name) => [name, input.profiles![name]!]));
+  return out;
+}
+
+/**
+ * The morning trunk: from the hub to every office with its delivery load (its own and its
+ * villages'), each office due by its `latest`.
+ */
+export function trunkProblem(input: TwoTierInput, officeLoads: ReadonlyMap<string, number[]>): ProblemInput {
+  const zero = input.dimensions.map(() => 0);
+  return withMatrices(input, {
+    depots: [{ id: input.hub.id, location: input.hub.location }],
+    stops: input.offices.map((office) => stopInput(office, [...(officeLoads.get(office.id) ?? zero)], [...zero])),
+    vehicleTypes: input.trunk.vehicles.map((vehicle) => vehicleInput(vehicle, input.hub.id, [vehicle.departure, OPEN_END])),
+  });
+}
+
+/**
+ * The afternoon collection: from the hub to every office that has goods, no earlier than they are
+ * ready there (the last delivery route back), and home by `returnBy`.
+ */
+export function collectionProblem(input: TwoTierInput, officePickups: ReadonlyMap<string, number[]>, ready: ReadonlyMap<string, number>): ProblemInput {
+  const zero = input.dimensions.map(() => 0);
+  const collection = input.trunk.collection as { departure: number; returnBy?: number };
+  const offices = input.offices.filter((office) => (officePickups.get(office.id) ?? zero).some((x) => x > 0));
+  return withMatrices(input, {
+    depots: [{ id: input.hub.id, location: input.hub.location }],
+    // Unloading at the office and the office's deadline are the morning's; in the afternoon the
+    // truck only loads, as soon as the goods are there.
+    stops: offices.map((office) => stopInput({ ...office, latest: undefined } as TierStop, [...zero], [...(officePickups.get(office.id) ?? zero)], ready.get(office.id) ?? 0)),
+    vehicleTypes: input.trunk.vehicles.map((vehicle) => vehicleInput({ ...vehicle, id: vehicle.id }, input.hub.id, [collection.departure, collection.returnBy ?? OPEN_END])),
+  });
+}
+
+/**
+ * The delivery tier over the given offices: each office's vehicles leave no earlier than its
+ * release (trunk unloaded + sorting) and are back by its `returnBy`; the stops are those
+ * `stopIds` names (all offices' for a free assignment, one office's for an administrative one).
+ */
+export function deliveryProblem(
+  input: TwoTierInput,
+  offices: readonly string[],
+  stopIds: readonly string[],
+  release: ReadonlyMap<string, number>,
+  returnBy: ReadonlyMap<string, number>,
+): ProblemInput {
+  const officeSet = new Set(offices);
+  const byId = new Map(input.stops.map((stop) => [stop.id, stop]));
+  return withMatrices(input, {
+    depots: input.offices.filter((office) => officeSet.has(office.id)).map((office) => ({ id: office.id, location: office.location })),
+    stops: stopIds.map((id) => {
+      const stop = byId.get(id) as TwoTierStop;
+      return stopInput(stop, [...stop.delivery], [...stop.pickup]);
+    }),
+    vehicleTypes: input.delivery.vehicles
+      .filter((vehicle) => officeSet.has(vehicle.office) && vehicle.count > 0)
+      .map((vehicle) => {
+        const from = release.get(vehicle.office) ?? OPEN_END;
+        const to = Math.max(from, returnBy.get(vehicle.office) ?? OPEN_END);
+        return vehicleInput(vehicle, vehicle.office, [from, to]);
+      }),
+  });
+}

@@ -1,0 +1,218 @@
+/**
+ * The two-tier planner: trunk routes from the hub to the township offices, delivery routes from
+ * each office to its villages and stations (with pick-ups on the way back), and the afternoon
+ * collection that takes the goods to the hub, planned together (tiers/solve.ts) and compared
+ * with today's routes of both tiers, evaluated by the same engine on the same matrices.
+ */
+import type { BaselineLine, BaselineRoute } from '../io/baseline.js';
+import type { Place } from '../io/places.js';
+import type { PlanSpec } from '../io/plan-file.js';
+import { computeSavings, round, totalsOf } from '../report/savings.js';
+import type { OfficeMoveReport, OfficeReport, PlanReport, ReportPlace, ReportRoute, Tier, TierSavings, UnassignedStop } from '../report/types.js';
+import type { ProgressCallback } from '../util/progress.js';
+import type { RouteResult } from '../vrp/index.js';
+import type { PreparedNetwork } from './network.js';
+import { UNASSIGNED_TEXT } from './one-tier.js';
+import type { PlanPlace } from './places.js';
+import type { RouteReportContext } from './route-report.js';
+import { tierReportRoute, type TierRouteContext } from './tier-routes.js';
+import { evaluateTwoTier, solveTwoTier, type TwoTierResult } from './tiers/solve.js';
+import type { TwoTierInput } from './tiers/model.js';
+import { officeTimings } from './tiers/timing.js';
+import { resolveTwoTierBaseline } from './two-tier-baseline.js';
+import { buildTwoTierInput } from './two-tier-input.js';
+import type { PlanSources } from './types.js';
+
+export interface TwoTierContext {
+  spec: PlanSpec;
+  rawPlaces: readonly Place[];
+  places: PlanPlace[];
+  prepared: PreparedNetwork;
+  /** Networks of the vehicle profiles plan.json names, by name. */
+  profiles: ReadonlyMap<string, PreparedNetwork>;
+  baseline: { routes: BaselineRoute[] } | { lines: BaselineLine[] } | undefined;
+  sources: PlanSources;
+  seed: number;
+  timeLimit: number;
+  maxIterationsWithoutImprovement: number;
+  progress: ProgressCallback;
+  /** Moves a scenario made before planning (villages of a closed office, or of a new one). */
+  scenarioMoves?: OfficeMoveReport[];
+}
+
+export interface TwoTierPlan {
+  report: Omit<PlanReport, 'run'>;
+  input: TwoTierInput;
+  plan: TwoTierResult;
+  today: TwoTierResult | null;
+}
+
+export function planTwoTier(context: TwoTierContext): TwoTierPlan {
+  const { spec, places, prepared, sources, progress } = context;
+  const tiers = spec.tiers!;
+  const { input, rejected } = buildTwoTierInput(spec, context.rawPlaces, places, prepared, context.profiles, sources);
+  const byId = new Map(places.map((place) => [place.id, place]));
+
+  const baseline = resolveTwoTierBaseline(context.baseline, places, spec, input, sources, prepared.rejected);
+  let today: TwoTierResult | null = null;
+  if (baseline.trunk.length + baseline.delivery.length > 0) {
+    progress({ step: 'baseline', message: `evaluating ${baseline.trunk.length} trunk and ${baseline.delivery.length} delivery routes in use today` });
+    today = evaluateTwoTier(input, { trunk: baseline.trunk.map((r) => r.input), delivery: baseline.delivery.map((r) => r.input) });
+  }
+  progress({ step: 'solve', message: `planning ${input.offices.length} offices and ${input.stops.length} stops in two tiers, up to ${context.timeLimit} s` });
+  const plan = solveTwoTier(input, {
+    seed: context.seed, timeLimit: context.timeLimit, maxIterationsWithoutImprovement: context.maxIterationsWithoutImprovement,
+    ...(today ? { warmStart: { trunk: baseline.trunk.map((r) => r.input), delivery: baseline.delivery.map((r) => r.input) } } : {}),
+    onProgress: progress,
+  });
+
+  // Routes as the report shows them.
+  const draw = new Map<string, RouteReportContext>([['', { network: prepared.network, snaps: prepared.snapOf, places: byId, fleet: [] }]]);
+  for (const [name, net] of context.profiles) draw.set(name, { network: net.network, snaps: net.snapOf, places: byId, fleet: [] });
+  const routeContext: TierRouteContext = {
+    dimensions: input.dimensions,
+    draw,
+    vehicles: new Map([...input.trunk.vehicles, ...input.delivery.vehicles].map((v) => [v.id, v])),
+    latestOf: new Map([...input.offices, ...input.stops].filter((p) => p.latest !== undefined).map((p) => [p.id, p.latest as number])),
+  };
+  const report = (phase: 'before' | 'after', tier: Tier, routes: readonly RouteResult[], id: (route: RouteResult, k: number) => string): ReportRoute[] =>
+    routes.map((route, k) => tierReportRoute(routeContext, phase, tier, id(route, k), route));
+  const before: ReportRoute[] = [];
+  if (today) {
+    before.push(...report('before', 'trunk', today.trunk.solution.routes, (_, k) => baseline.trunk[k]!.route.id));
+    before.push(...report('before', 'delivery', today.delivery.routes, (_, k) => baseline.delivery[k]!.route.id));
+    const collected = today.collection?.problem.stops.map((stop) => stop.id) ?? [];
+    const withGoods = baseline.trunk.filter((r) => r.input.stops.some((stop) => collected.includes(stop)));
+    before.push(...report('before', 'collection', today.collection?.solution.routes ?? [], (_, k) => `${withGoods[k]!.route.id}-pm`));
+    baseline.trunk.forEach((r, k) => { if (r.route.lineLength !== undefined) before[k]!.lineLength = r.route.lineLength; });
+    flagTodayRules(before, today, input);
+  }
+  const perOffice = new Map<string, number>();
+  const after = [
+    ...report('after', 'trunk', plan.trunk.solution.routes, (_, k) => `T${k + 1}`),
+    ...report('after', 'delivery', plan.delivery.routes, (route) => {
+      const n = (perOffice.get(route.startDepot) ?? 0) + 1;
+      perOffice.set(route.startDepot, n);
+      return `${route.startDepot}-${n}`;
+    }),
+    ...report('after', 'collection', plan.collection?.solution.routes ?? [], (_, k) => `C${k + 1}`),
+  ];
+
+  // Unserved: off the network, no room in the delivery tier, or an office the trunk cannot serve.
+  const unassigned: UnassignedStop[] = rejected.map((entry) => ({ id: entry.id, name: byId.get(entry.id)?.name ?? entry.id, reason: entry.reason }));
+  for (const entry of plan.trunk.solution.unassigned) unassigned.push({ id: entry.id, name: byId.get(entry.id)?.name ?? entry.id, reason: `the trunk cannot serve this office: ${UNASSIGNED_TEXT[entry.reason] ?? entry.reason}` });
+  for (const entry of plan.delivery.unassigned) unassigned.push({ id: entry.id, name: byId.get(entry.id)?.name ?? entry.id, reason: UNASSIGNED_TEXT[entry.reason] ?? entry.reason });
+  for (const entry of plan.collection?.solution.unassigned ?? []) unassigned.push({ id: entry.id, name: byId.get(entry.id)?.name ?? entry.id, reason: `the collection cannot take this office's goods: ${UNASSIGNED_TEXT[entry.reason] ?? entry.reason}` });
+
+  progress({ step: 'report', message: 'writing the report' });
+  const todayServed = new Set(today ? [...today.assignment.keys()] : []);
+  const notServedToday = today ? input.stops.filter((stop) => !todayServed.has(stop.id)).map((stop) => stop.id) : [];
+  const summary = computeSavings(before, after, { name: spec.name, operatingDaysPerYear: spec.operatingDaysPerYear, unassigned, notServedToday, stations: null });
+  // A trunk and a delivery route both carry the same mail: count what reaches its destination once.
+  summary.before.mailDelivered = delivered(before, input);
+  summary.after.mailDelivered = delivered(after, input);
+  summary.tiers = (['trunk', 'delivery', 'collection'] as const)
+    .filter((tier) => tier !== 'collection' || input.trunk.collection !== null)
+    .map((tier): TierSavings => {
+      const s = computeSavings(before.filter((r) => r.tier === tier), after.filter((r) => r.tier === tier), { operatingDaysPerYear: spec.operatingDaysPerYear });
+      return { tier, before: s.before, after: s.after, savedKmPerDay: today ? s.savedKmPerDay : null, optimisationRatePercent: today ? s.optimisationRatePercent : null };
+    });
+  if (today) summary.costBefore = round(before.reduce((sum, r) => sum + (r.cost ?? 0), 0), 2);
+  summary.costAfter = round(after.reduce((sum, r) => sum + (r.cost ?? 0), 0), 2);
+
+  const timings = officeTimings(input, plan);
+  const offices: OfficeReport[] = input.offices.map((office, k) => {
+    const timing = timings[k]!;
+    const side = (routes: ReportRoute[]): OfficeReport['after'] => {
+      const own = routes.filter((r) => r.tier === 'delivery' && r.depot === office.id);
+      const totals = totalsOf(own);
+      return { routes: totals.routes, km: totals.km, driverHours: totals.driverHours };
+    };
+    const count = (assignment: ReadonlyMap<string, string> | undefined): number => [...(assignment ?? new Map<string, string>()).values()].filter((o) => o === office.id).length;
+    return {
+      id: office.id, name: byId.get(office.id)?.name ?? office.id,
+      stopsBefore: count(today?.assignment), stopsAfter: count(plan.assignment),
+      before: side(before), after: side(after),
+      trunkArrival: timing.trunkArrival, release: timing.release, firstDeparture: timing.firstDeparture, lastReturn: timing.lastReturn, collection: timing.collection,
+      load: plan.officeLoads.get(office.id) ?? [], pickup: plan.officePickups.get(office.id) ?? [],
+      binding: timing.binding,
+    };
+  });
+  const bindingCount = new Map<string, string[]>();
+  for (const office of offices) for (const rule of office.binding) bindingCount.set(rule, [...(bindingCount.get(rule) ?? []), office.id]);
+  const moved: OfficeMoveReport[] = [
+    ...(context.scenarioMoves ?? []),
+    ...plan.moved.map((move): OfficeMoveReport => ({
+      id: move.id, name: byId.get(move.id)?.name ?? move.id, from: move.from, to: move.to,
+      reason: tiers.delivery.assignment === 'free' ? 'free' : 'tolerance', savedKm: move.savedM === null ? null : round(move.savedM / 1000, 2),
+    })),
+  ];
+
+  const township = new Map(input.stops.filter((s) => s.office !== undefined).map((s) => [s.id, s.office as string]));
+  const volumes = new Map([...input.offices, ...input.stops].map((p) => [p.id, p]));
+  const reportPlaces: ReportPlace[] = places.map((place) => {
+    const { serviceTime: _service, latest: _latest, ...rest } = place;
+    const out: ReportPlace = { ...rest };
+    const volume = volumes.get(place.id);
+    if (volume) {
+      out.delivery = [...volume.delivery];
+      out.pickup = [...volume.pickup];
+    }
+    const t = township.get(place.id);
+    if (t !== undefined) out.township = t;
+    const was = today?.assignment.get(place.id);
+    if (was !== undefined) out.officeToday = was;
+    const now = plan.assignment.get(place.id);
+    if (now !== undefined) out.office = now;
+    return out;
+  });
+  return {
+    input, plan, today,
+    report: {
+      summary,
+      places: reportPlaces,
+      before,
+      after,
+      roads: prepared.network.edges.map((edge) => ({ highway: edge.roadClass, coordinates: edge.coordinates.map((p) => [p[0], p[1]] as [number, number]) })),
+      tiers: {
+        dimensions: input.dimensions,
+        assignment: tiers.delivery.assignment,
+        toleranceKm: tiers.delivery.tolerance / 1000,
+        sortingMinutes: tiers.delivery.sorting / 60,
+        rounds: plan.rounds,
+        offices,
+        moved,
+        binding: [...bindingCount].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1)).map(([constraint, list]) => ({ constraint, offices: list })),
+      },
+    },
+  };
+}
+
+/** Today's routes may need more vehicles than an office or the hub has, or leave an office no trunk reaches. */
+function flagTodayRules(before: ReportRoute[], today: TwoTierResult, input: TwoTierInput): void {
+  const count = new Map([...input.trunk.vehicles, ...input.delivery.vehicles].map((v) => [v.id, v.count]));
+  const used = new Map<string, number>();
+  const engineType = (route: ReportRoute): string => (route.tier === 'delivery' ? `${route.vehicleType}@${route.depot}` : route.vehicleType);
+  for (const route of before) {
+    if (route.tier === 'collection') continue; // the afternoon wave re-uses the morning's trucks
+    const type = engineType(route);
+    const nth = (used.get(type) ?? 0) + 1;
+    used.set(type, nth);
+    const available = count.get(type) ?? 0;
+    if (nth > available) route.violations.push({ kind: 'over-fleet', amount: 1, message: `needs vehicle ${nth} of type ${route.vehicleType} at ${route.depot}; there are ${available}` });
+    if (route.tier === 'delivery' && !today.release.has(route.depot)) {
+      route.violations.push({ kind: 'no-trunk', amount: 0, message: `no trunk route brings the mail to ${route.depot}` });
+    }
+  }
+}
+
+/** Mail (first dimension) that reaches its destination: delivery routes' loads plus offices' own mail on the trunk. */
+function delivered(routes: readonly ReportRoute[], input: TwoTierInput): number {
+  const own = new Map(input.offices.map((office) => [office.id, office.delivery[0] ?? 0]));
+  let total = 0;
+  for (const route of routes) {
+    if (route.tier === 'delivery') total += route.load;
+    if (route.tier === 'trunk') for (const stop of route.stops) total += own.get(stop) ?? 0;
+  }
+  return total;
+}

@@ -1,0 +1,202 @@
+/**
+ * The two-tier planner end to end on a road grid: tier timing, administrative assignment kept
+ * or relaxed by the tolerance, today's two tiers evaluated with every broken rule, scenarios
+ * consistent with their base, and located errors for wrong ids.
+ */
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { planNetwork } from '../../src/plan/index.js';
+import type { PlanInputs } from '../../src/plan/index.js';
+import { parsePlanFile } from '../../src/io/plan-file.js';
+import { gridRoads } from './grid.js';
+import { twoTierPlaces, twoTierPlan, twoTierSpec } from './two-tier-grid.js';
+
+const quick = { seed: 1, timeLimit: 5, maxIterationsWithoutImprovement: 300 };
+const inputs = (overrides: Partial<PlanInputs> = {}): PlanInputs => ({ spec: twoTierSpec(), roads: gridRoads(7), places: twoTierPlaces(), ...overrides });
+
+// Today: one trunk route round both offices, one van per office along the administrative list.
+const today = [
+  { id: 'trunk', depot: 'hub', vehicleType: 'truck', stops: ['north', 'east'] },
+  { id: 'east-van', depot: 'east', vehicleType: 'van', stops: ['e3', 'e1', 'e2'] },
+  { id: 'north-van', depot: 'north', vehicleType: 'van', stops: ['x1', 'n1', 'n2'] },
+];
+
+describe('two-tier plan on a grid county', () => {
+  it('times every delivery route after its trunk and the sorting, and loads fit in every dimension', async () => {
+    const { report } = await planNetwork(inputs(), quick);
+    const trunk = report.after.filter((r) => r.tier === 'trunk');
+    const unloaded = new Map(trunk.flatMap((r) => r.visits.map((v) => [v.id, v.departure] as const)));
+    const delivery = report.after.filter((r) => r.tier === 'delivery');
+    expect(delivery.length).toBeGreaterThan(0);
+    for (const route of delivery) {
+      expect(route.departure).toBeGreaterThanOrEqual(unloaded.get(route.depot)! + 30 * 60);
+      for (const loads of [route.loads!, ...route.visits.map((v) => v.loads!)]) loads.forEach((x, d) => expect(x).toBeLessThanOrEqual(route.capacities![d]!));
+    }
+    const office = report.tiers!.offices.find((o) => o.id === 'east')!;
+    expect(office.release).toBe(unloaded.get('east')! + 1800);
+    // Every pick-up rides the afternoon trunk to the hub.
+    const collected = report.after.filter((r) => r.tier === 'collection').reduce((sum, r) => sum + r.pickups![1]!, 0);
+    expect(collected).toBe(20 + 40);
+    expect(report.summary.unassigned).toEqual([]);
+    expect(report.summary.tiers!.map((t) => t.tier)).toEqual(['trunk', 'delivery', 'collection']);
+  });
+
+  it('keeps the administrative assignment exactly', async () => {
+    const { report } = await planNetwork(inputs(), quick);
+    const township = new Map(twoTierPlaces().map((p) => [p.id, p.properties.township]));
+    for (const route of report.after.filter((r) => r.tier === 'delivery')) for (const stop of route.stops) expect(route.depot).toBe(township.get(stop));
+    expect(report.tiers!.moved).toEqual([]);
+  });
+
+  it('moves a village to a neighbouring office only when that saves the tolerance', async () => {
+    const small = await planNetwork(inputs({ spec: twoTierSpec({}, { delivery: { toleranceKm: 0.5 } }) }), quick);
+    const moved = small.report.tiers!.moved;
+    expect(moved.map((m) => [m.id, m.from, m.to])).toContainEqual(['x1', 'north', 'east']);
+    for (const move of moved) expect(move.savedKm!).toBeGreaterThanOrEqual(0.5);
+    expect(small.report.places.find((p) => p.id === 'x1')!.office).toBe('east');
+    const huge = await planNetwork(inputs({ spec: twoTierSpec({}, { delivery: { toleranceKm: 50 } }) }), quick);
+    expect(huge.report.tiers!.moved).toEqual([]);
+    // The free assignment drives no more than the administrative one.
+    const free = await planNetwork(inputs({ spec: twoTierSpec({}, { delivery: { assignment: 'free' } }) }), quick);
+    const admin = await planNetwork(inputs(), quick);
+    expect(free.report.summary.after.distanceM).toBeLessThanOrEqual(admin.report.summary.after.distanceM);
+  });
+
+  it("evaluates today's two tiers like the plan, and the plan costs no more", async () => {
+    const { report } = await planNetwork(inputs({ baseline: { routes: today } }), quick);
+    expect(report.before.map((r) => `${r.tier}:${r.id}`)).toEqual(['trunk:trunk', 'delivery:east-van', 'delivery:north-van', 'collection:trunk-pm']);
+    expect(report.summary.before.stopsServed).toBe(8);
+    expect(report.summary.costAfter!).toBeLessThanOrEqual(report.summary.costBefore!);
+    expect(report.summary.tiers![1]!.savedKmPerDay).not.toBeNull();
+    expect(report.tiers!.offices.find((o) => o.id === 'north')!.stopsBefore).toBe(3);
+  });
+
+  it("reports today's broken rules: a delivery van from an office no trunk reaches, overloaded vans", async () => {
+    const routes = [
+      { id: 'trunk', depot: 'hub', vehicleType: 'truck', stops: ['east'] },
+      { id: 'east-van', depot: 'east', vehicleType: 'van', stops: ['e3', 'e1', 'e2', 'x1'] },
+      { id: 'north-van', depot: 'north', vehicleType: 'van', stops: ['n1', 'n2'] },
+    ];
+    const { report } = await planNetwork(inputs({ baseline: { routes } }), quick);
+    const kinds = (id: string): string[] => report.before.find((r) => r.id === id)!.violations.map((v) => v.kind);
+    expect(kinds('north-van')).toContain('no-trunk');
+    // e1..e3 and x1: 47 items on a 40-item van.
+    expect(kinds('east-van')).toContain('over-capacity');
+    expect(report.before.find((r) => r.id === 'east-van')!.violations.find((v) => v.kind === 'over-capacity')!.message).toMatch(/^items:/);
+  });
+
+  it('runs scenarios on the same matrices: a peak never needs fewer vehicles than the base', async () => {
+    const spec = twoTierSpec({ scenarios: [
+      { name: 'double-11', volumeFactor: { mail: 1.5, parcels: 2.5, parcel_kg: 2.5 } },
+      { name: 'close-north', closeOffices: ['north'] },
+    ] }, { delivery: { fleet: [{ id: 'van', depot: 'each-outlet', count: 4, capacity: { items: 40, kg: 50 }, maxShiftHours: 4, costPerKm: 1, costPerDay: 50 }] } });
+    const { report, scenarios } = await planNetwork(inputs({ spec }), quick);
+    const rows = report.summary.scenarios!;
+    expect(rows.map((r) => r.name)).toEqual(['base', 'double-11', 'close-north']);
+    expect(rows[1]!.vehicles.delivery).toBeGreaterThanOrEqual(rows[0]!.vehicles.delivery);
+    expect(rows[1]!.vehicles.delivery).toBeGreaterThan(rows[0]!.vehicles.delivery);
+    expect(rows[1]!.changes.join(' ')).toMatch(/delivery vehicles \+/);
+    const closed = scenarios.find((s) => s.name === 'close-north')!.report;
+    expect(closed.after.filter((r) => r.tier === 'delivery').every((r) => r.depot === 'east')).toBe(true);
+    expect(closed.tiers!.moved.filter((m) => m.reason === 'office closed').map((m) => m.id).sort()).toEqual(['n1', 'n2', 'north', 'x1']);
+    expect(closed.summary.unassigned).toEqual([]);
+    // --scenario NAME runs that one beside the base.
+    const one = await planNetwork(inputs({ spec }), { ...quick, scenario: 'close-north' });
+    expect(one.report.summary.scenarios!.map((r) => r.name)).toEqual(['base', 'close-north']);
+  });
+});
+
+describe('two-tier located errors', () => {
+  async function failure(overrides: Partial<PlanInputs>, options = {}): Promise<InputError> {
+    try {
+      await planNetwork(inputs(overrides), { ...quick, timeLimit: 0.2, ...options });
+    } catch (error) {
+      if (error instanceof InputError) return error;
+      throw error;
+    }
+    throw new Error('expected an InputError');
+  }
+  it('names a township that is not an office, and a village without one', async () => {
+    const places = twoTierPlaces().map((p) => (p.id === 'n2' ? { ...p, properties: { ...p.properties, township: 'nowhere' } } : p));
+    expect((await failure({ places, sources: { places: 'places.geojson' } })).location).toMatchObject({ source: 'places.geojson', index: 7, field: 'township' });
+    const none = twoTierPlaces().map((p) => (p.id === 'n2' ? { ...p, properties: { ...p.properties, township: undefined } } : p));
+    expect((await failure({ places: none })).message).toMatch(/has no township/);
+  });
+  it('names a delivery depot that is not an office', async () => {
+    const spec = twoTierSpec({}, { delivery: { fleet: [{ id: 'van', depot: ['east', 'e1'], capacity: { items: 40, kg: 50 } }] } });
+    expect((await failure({ spec })).location).toMatchObject({ field: 'tiers.delivery.fleet[0].depot' });
+  });
+  it("names a bad depot or stop in today's routes", async () => {
+    const wrong = [{ id: 'r', depot: 'e1', stops: ['e2'] }];
+    expect((await failure({ baseline: { routes: wrong } })).location).toMatchObject({ field: 'depot' });
+    const trunkVillage = [{ id: 'r', depot: 'hub', stops: ['e2'] }];
+    expect((await failure({ baseline: { routes: trunkVillage } })).message).toMatch(/not a township office/);
+  });
+  it('names an unknown scenario, and a scenario closing a village', async () => {
+    expect((await failure({}, { scenario: 'nope' })).location).toMatchObject({ field: 'scenarios' });
+    const spec = twoTierSpec({ scenarios: [{ name: 'x', closeOffices: ['e1'] }] });
+    expect((await failure({ spec })).location).toMatchObject({ field: 'scenarios[0].closeOffices' });
+  });
+});
+
+describe('plan.json: every new key with a located error', () => {
+  const error = (plan: Record<string, unknown>): InputError => {
+    const text = JSON.stringify(plan, null, 2);
+    try {
+      parsePlanFile(text, 'plan.json');
+    } catch (e) {
+      if (e instanceof InputError) return e;
+      throw e;
+    }
+    throw new Error('expected an InputError');
+  };
+  const base = twoTierPlan();
+  const tiers = base.tiers as { trunk: Record<string, unknown>; delivery: Record<string, unknown> };
+  const van = (tiers.delivery.fleet as Record<string, unknown>[])[0]!;
+  const truck = (tiers.trunk.fleet as Record<string, unknown>[])[0]!;
+  const withDelivery = (change: Record<string, unknown>) => ({ ...base, tiers: { ...tiers, delivery: { ...tiers.delivery, ...change } } });
+  const withTrunk = (change: Record<string, unknown>) => ({ ...base, tiers: { ...tiers, trunk: { ...tiers.trunk, ...change } } });
+  const cases: [string, Record<string, unknown>, string][] = [
+    ['fleet beside tiers', { ...base, fleet: [{ id: 'v', capacity: 1 }] }, 'fleet'],
+    ['loads without tiers', { ...base, tiers: undefined, fleet: [{ id: 'v', capacity: 1 }] }, 'loads'],
+    ['loads not an object', { ...base, loads: [] }, 'loads'],
+    ['load with a bad property list', { ...base, loads: { items: { delivery: 'mail' } } }, 'loads.items.delivery'],
+    ['tiers without trunk', { ...base, tiers: { delivery: tiers.delivery } }, 'tiers.trunk'],
+    ['capacity missing a dimension', withTrunk({ fleet: [{ ...truck, capacity: { items: 500 } }] }), 'tiers.trunk.fleet[0].capacity.kg'],
+    ['capacity with an unknown dimension', withTrunk({ fleet: [{ ...truck, capacity: { items: 5, kg: 4, litres: 3 } }] }), 'tiers.trunk.fleet[0].capacity.litres'],
+    ['trunk count per depot', withTrunk({ fleet: [{ ...truck, count: { hub: 2 } }] }), 'tiers.trunk.fleet[0].count'],
+    ['collection departure', withTrunk({ collection: { departure: '25:00' } }), 'tiers.trunk.collection.departure'],
+    ['collection back before it leaves', withTrunk({ collection: { departure: '15:00', returnBy: '14:00' } }), 'tiers.trunk.collection.returnBy'],
+    ['pickups without a collection', withTrunk({ collection: undefined }), 'tiers.trunk.collection'],
+    ['delivery depot', withDelivery({ fleet: [{ ...van, depot: 5 }] }), 'tiers.delivery.fleet[0].depot'],
+    ['delivery departure', withDelivery({ fleet: [{ ...van, departure: '08:00' }] }), 'tiers.delivery.fleet[0].departure'],
+    ['count for an office outside the list', withDelivery({ fleet: [{ ...van, depot: ['east'], count: { north: 1 } }] }), 'tiers.delivery.fleet[0].count.north'],
+    ['negative count', withDelivery({ fleet: [{ ...van, count: -1 }] }), 'tiers.delivery.fleet[0].count'],
+    ['costPerKm', withDelivery({ fleet: [{ ...van, costPerKm: 'cheap' }] }), 'tiers.delivery.fleet[0].costPerKm'],
+    ['duplicate type across tiers', withDelivery({ fleet: [{ ...van, id: 'truck' }] }), 'tiers.delivery.fleet[0].id'],
+    ['assignment', withDelivery({ assignment: 'nearest' }), 'tiers.delivery.assignment'],
+    ['tolerance with free assignment', withDelivery({ assignment: 'free', toleranceKm: 2 }), 'tiers.delivery.toleranceKm'],
+    ['sortingMinutes', withDelivery({ sortingMinutes: -5 }), 'tiers.delivery.sortingMinutes'],
+    ['unknown profile', withDelivery({ fleet: [{ ...van, profile: 'bike' }] }), 'tiers.delivery.fleet[0].profile'],
+    ['profile speedFactor', { ...base, profiles: { bike: { speedFactor: 0 } } }, 'profiles.bike.speedFactor'],
+    ['profile unknown key', { ...base, profiles: { bike: { wheels: 2 } } }, 'profiles.bike.wheels'],
+    ['coverage in a two-tier plan', { ...base, coverage: { radiusKm: 2 } }, 'coverage'],
+    ['scenarios not a list', { ...base, scenarios: {} }, 'scenarios'],
+    ['scenario name', { ...base, scenarios: [{ name: 'a b' }] }, 'scenarios[0].name'],
+    ['duplicate scenario', { ...base, scenarios: [{ name: 'a' }, { name: 'a' }] }, 'scenarios[1].name'],
+    ['volume factor of no load', { ...base, scenarios: [{ name: 'a', volumeFactor: { letters: 2 } }] }, 'scenarios[0].volumeFactor.letters'],
+    ['volume factor not a number', { ...base, scenarios: [{ name: 'a', volumeFactor: { mail: 'double' } }] }, 'scenarios[0].volumeFactor.mail'],
+    ['fleet change of no type', { ...base, scenarios: [{ name: 'a', fleet: { bus: 2 } }] }, 'scenarios[0].fleet.bus'],
+    ['deadline change', { ...base, scenarios: [{ name: 'a', places: { e1: { latest: '9h' } } }] }, 'scenarios[0].places.e1.latest'],
+    ['closeOffices', { ...base, scenarios: [{ name: 'a', closeOffices: 'north' }] }, 'scenarios[0].closeOffices'],
+    ['unknown scenario key', { ...base, scenarios: [{ name: 'a', frequency: 2 }] }, 'scenarios[0].frequency'],
+  ];
+  for (const [what, plan, field] of cases) {
+    it(what, () => {
+      const e = error(plan);
+      expect(e.location.field).toBe(field);
+      expect(e.location.source).toBe('plan.json');
+      expect(e.location.line).toBeGreaterThan(0);
+    });
+  }
+});
