@@ -46,6 +46,7 @@ export interface CheckVisit { id: string; arrival: number; waiting: number; star
 export interface CheckRoute {
   vehicleType: string; vehicle?: number; stops: string[]; visits?: CheckVisit[];
   departure?: number; arrival?: number; distance: number; duration: number; cost?: number; startLoad?: number[];
+  startDepot?: string; endDepot?: string | null;
 }
 export interface CheckSolution {
   cost: number; distance?: number; duration?: number; vehiclesUsed?: number; feasible?: boolean;
@@ -58,6 +59,12 @@ export interface CheckOptions {
   requireAllServed?: boolean;
   /** Relative tolerance for comparing reported with recomputed figures (default 1e-6). */
   tolerance?: number;
+  /**
+   * Limits per start depot, stated by the benchmark's convention rather than read off the vehicle
+   * types (e.g. Cordeau's MDVRP: at most m vehicles per depot, each route back at its own depot,
+   * load ≤ Q and travel + service ≤ D of that depot). Checked on top of the per-type rules.
+   */
+  depotLimits?: Record<string, { vehicles?: number; capacity?: number[]; maxDuration?: number }>;
 }
 
 export interface RouteFigures {
@@ -234,6 +241,7 @@ export function checkSolution(problem: CheckProblem, solution: CheckSolution, op
   const served = new Map<string, number>();
   const usedVehicles = new Map<string, Set<number>>();
   const routesPerType = new Map<string, number>();
+  const routesPerDepot = new Map<string, number>();
   const routes: RouteFigures[] = [];
   let cost = 0;
   let distance = 0;
@@ -267,6 +275,9 @@ export function checkSolution(problem: CheckProblem, solution: CheckSolution, op
       const ids = route.visits.map((v) => v.id);
       if (ids.join('\u0000') !== route.stops.join('\u0000')) violations.push(`${where}: visits ${JSON.stringify(ids)} differ from stops ${JSON.stringify(route.stops)}`);
     }
+    const typeEnd = type.endDepot === undefined ? type.startDepot : type.endDepot;
+    if (route.startDepot !== undefined && route.startDepot !== type.startDepot) violations.push(`${where}: starts at ${route.startDepot}, but type ${type.id} starts at ${type.startDepot}`);
+    if (route.endDepot !== undefined && route.endDepot !== typeEnd) violations.push(`${where}: ends at ${String(route.endDepot)}, but type ${type.id} ends at ${String(typeEnd)}`);
     const departure = route.departure ?? routeTimeBounds(problem, t).earliest;
     const figures = simulateRoute(problem, t, route.stops, departure, route.visits, tolerance);
     routes.push(figures);
@@ -293,7 +304,23 @@ export function checkSolution(problem: CheckProblem, solution: CheckSolution, op
     cost += figures.cost;
     distance += figures.distance;
     duration += figures.duration;
+    const limits = options.depotLimits?.[type.startDepot];
+    if (limits) {
+      routesPerDepot.set(type.startDepot, (routesPerDepot.get(type.startDepot) ?? 0) + 1);
+      if (typeEnd !== type.startDepot) violations.push(`${where}: must return to its depot ${type.startDepot}, ends at ${String(typeEnd)}`);
+      if (limits.maxDuration !== undefined && figures.duration > limits.maxDuration * (1 + tolerance)) {
+        violations.push(`${where}: duration ${figures.duration} above depot ${type.startDepot}'s limit ${limits.maxDuration}`);
+      }
+      if (limits.capacity !== undefined) {
+        const load = route.stops.map((id) => stopById.get(id)?.delivery ?? []).reduce((acc, d) => acc.map((x, k) => x + (d[k] ?? 0)), limits.capacity.map(() => 0));
+        load.forEach((x, k) => { if (x > limits.capacity![k]! * (1 + tolerance)) violations.push(`${where}: load ${x} above depot ${type.startDepot}'s capacity ${limits.capacity![k]}`); });
+      }
+    }
   });
+  for (const [depot, limits] of Object.entries(options.depotLimits ?? {})) {
+    const used = routesPerDepot.get(depot) ?? 0;
+    if (limits.vehicles !== undefined && used > limits.vehicles) violations.push(`depot ${depot}: ${used} routes but at most ${limits.vehicles} vehicles`);
+  }
   let fleetExceeded = false;
   for (const type of problem.vehicleTypes) {
     const used = routesPerType.get(type.id) ?? 0;

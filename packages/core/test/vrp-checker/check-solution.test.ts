@@ -172,3 +172,32 @@ describe('bruteForce', () => {
     expect(result.routes[0]!.departure).toBe(90);
   });
 });
+
+describe('checkSolution: per-depot limits (multi-depot conventions)', () => {
+  // Two depots on a line, one stop next to each; one vehicle type per depot.
+  const problem = {
+    depots: [{ id: 'A', location: 0 }, { id: 'B', location: 3 }],
+    stops: [{ id: 'a1', location: 1, delivery: [5] }, { id: 'a2', location: 2, delivery: [5] }, { id: 'b1', location: 4, delivery: [5] }],
+    vehicleTypes: [
+      { id: 'at-A', count: 2, capacity: [10], startDepot: 'A' },
+      { id: 'at-B', count: 2, capacity: [10], startDepot: 'B' },
+    ],
+    matrix: { size: 5, distances: Array.from({ length: 25 }, (_, k) => Math.abs(Math.floor(k / 5) - (k % 5))) },
+  };
+  const route = (vehicleType: string, vehicle: number, stops: string[], distance: number) => ({ vehicleType, vehicle, stops, distance, duration: distance });
+  it('counts routes per depot and checks each depot\'s duration limit', () => {
+    const solution = { cost: 8, routes: [route('at-A', 0, ['a1'], 2), route('at-A', 1, ['a2'], 4), route('at-B', 0, ['b1'], 2)] };
+    expect(checkSolution(problem, solution).ok).toBe(true);
+    const strict = checkSolution(problem, solution, { depotLimits: { A: { vehicles: 1, maxDuration: 3 }, B: { vehicles: 1 } } });
+    expect(strict.ok).toBe(false);
+    expect(strict.violations.some((v) => v.includes('depot A: 2 routes but at most 1'))).toBe(true);
+    expect(strict.violations.some((v) => v.includes("above depot A's limit 3"))).toBe(true);
+    expect(strict.violations.some((v) => v.includes('depot B'))).toBe(false);
+  });
+  it('rejects a route that reports another depot than its type\'s', () => {
+    const solution = { cost: 2, routes: [{ ...route('at-A', 0, ['a1', 'a2'], 4), startDepot: 'B', endDepot: 'B' }, route('at-B', 0, ['b1'], 2)] };
+    const report = checkSolution(problem, solution);
+    expect(report.violations.some((v) => v.includes('starts at B'))).toBe(true);
+    expect(report.violations.some((v) => v.includes('ends at B'))).toBe(true);
+  });
+});
