@@ -79,6 +79,9 @@ function reportViolation(context: TierRouteContext, violation: PlanViolation, ro
       return { kind: 'unreachable', stop: violation.stop as string, amount: 0, message: `no road leads to ${violation.stop as string} from the previous stop` };
     case 'fleet-size':
       return { kind: 'over-fleet', amount, message: violation.message };
+    default:
+      // Other engines' kinds (visit patterns of the periodic engine) cannot arise in a daily plan.
+      throw new Error(`unexpected violation kind ${violation.kind} in a two-tier plan`);
   }
 }
 
