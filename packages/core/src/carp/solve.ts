@@ -21,6 +21,8 @@ export interface CarpSolveOptions {
   maxIterations?: number;
   /** Stop after this many iterations in a row without a better solution. Default 5000. */
   noImprovement?: number;
+  /** A further stopping rule (e.g. CPU time in a benchmark); the search stops when any rule does. */
+  stop?: StopRule;
   onProgress?: ProgressCallback;
   params?: Partial<CarpSearchParams>;
 }
@@ -83,6 +85,7 @@ export function solveCarp(problem: CarpProblem, options: CarpSolveOptions = {}):
   const rules: StopRule[] = [noImprovement(options.noImprovement ?? 5000)];
   if (options.timeLimit !== undefined) rules.push(maxRuntime(options.timeLimit));
   if (options.maxIterations !== undefined) rules.push(maxIterations(options.maxIterations));
+  if (options.stop !== undefined) rules.push(options.stop);
   const result = runCarpSearch(problem, createRandom(options.seed ?? 1), anyOf(...rules), {
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.params ? { params: options.params } : {}),

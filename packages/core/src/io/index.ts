@@ -8,3 +8,4 @@ export * from './baseline.js';
 export * from './plan-file.js';
 export * from './vrplib.js';
 export * from './solomon.js';
+export * from './door-to-door-spec.js';

@@ -10,6 +10,7 @@ import { InputError } from '../errors.js';
 import { parseLoads, parseProfiles, parseScenarios, parseTiers } from './plan-tiers.js';
 import type { LoadSpec, ProfileSpec, ScenarioSpec, TiersSpec } from './plan-tiers.js';
 import { checkKeys, clock, fileRef, isObject, requireNumber, requireString, type NumberLimits } from './plan-fields.js';
+import { parseDoorToDoorSpec, type DoorToDoorSpec } from './door-to-door-spec.js';
 
 /** A file named by plan.json, with its format (taken from the extension unless given). */
 export interface PlanFileRef {
@@ -70,6 +71,8 @@ export interface PlanSpec {
   /** Default search time limit in seconds and seed; the CLI flags override them. */
   timeLimit: number;
   seed: number;
+  /** Streets served door to door (arc routing from the office), when given. */
+  doorToDoor?: DoorToDoorSpec;
 }
 
 /** Default values, in plan.json units, of every optional setting. */
@@ -85,7 +88,7 @@ export const PLAN_DEFAULTS = {
 
 const TOP_LEVEL_KEYS = [
   'name', 'roads', 'places', 'baseline', 'fleet', 'serviceMinutes', 'coverage', 'operatingDaysPerYear',
-  'snapDistanceM', 'baselineMatchDistanceM', 'timeLimitS', 'seed', 'tiers', 'loads', 'profiles', 'scenarios',
+  'snapDistanceM', 'baselineMatchDistanceM', 'timeLimitS', 'seed', 'tiers', 'loads', 'profiles', 'scenarios', 'doorToDoor',
 ] as const;
 const FLEET_KEYS = ['id', 'count', 'capacity', 'depot', 'departure', 'maxShiftHours', 'fixedCost'] as const;
 
@@ -222,6 +225,7 @@ export function parsePlanFile(text: string, source = 'plan.json'): PlanSpec {
       }
     });
   }
+  if (raw.doorToDoor !== undefined) spec.doorToDoor = parseDoorToDoorSpec(raw.doorToDoor, fail);
   return spec;
 }
 

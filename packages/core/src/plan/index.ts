@@ -3,3 +3,4 @@ export { planNetwork } from './plan.js';
 export type { PlanInputs, PlanOptions, PlanResult } from './types.js';
 export { classifyPlaces } from './places.js';
 export type { PlanPlace } from './places.js';
+export { planDoorToDoor, doorToDoorEdges, type DoorToDoorInputs } from './door-to-door.js';

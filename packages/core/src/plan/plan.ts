@@ -9,11 +9,13 @@
  * each scenario of plan.json on the same matrices (scenarios.ts), side by side with the base.
  */
 import { InputError } from '../errors.js';
+import type { Snap } from '../graph/snap.js';
 import type { PlanSpec } from '../io/plan-file.js';
 import type { Place } from '../io/places.js';
 import type { OfficeMoveReport, PlanReport, ScenarioRow } from '../report/types.js';
 import type { SolutionResult } from '../vrp/index.js';
 import { prepareNetwork, roadProfile, type PreparedNetwork } from './network.js';
+import { planDoorToDoor } from './door-to-door.js';
 import { planOneTier } from './one-tier.js';
 import { applyScenario, describeChanges, scenarioRow } from './scenarios.js';
 import type { TwoTierResult } from './tiers/solve.js';
@@ -93,7 +95,12 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
   function runFacts(): PlanReport['run'] {
     return { seed, timeLimitS: timeLimit, seconds: Math.round((performance.now() - started) / 100) / 10, generatedBy: options.generatedBy ?? 'postroute' };
   }
-  const report: PlanReport = { ...base.report, run: runFacts() };
+  // The door-to-door tier runs from the office, beside the point-stop routes.
+  const doorToDoor = spec.doorToDoor === undefined ? undefined : planDoorToDoor({
+    spec: spec.doorToDoor, network: prepared.network, roads: inputs.roads, depot: doorToDoorDepot(spec, hubs, prepared.snapOf, sources),
+    seed, timeLimit, maxIterationsWithoutImprovement, source: sources.plan, onProgress: progress,
+  });
+  const report: PlanReport = { ...base.report, ...(doorToDoor ? { doorToDoor } : {}), run: runFacts() };
   return { report, solution: base.solution, baselineSolution: base.baselineSolution, network: prepared.network, snaps: prepared.snaps, scenarios: results };
 }
 
@@ -127,4 +134,14 @@ function checkDepots(spec: PlanSpec, hubs: readonly PlanPlace[], byId: ReadonlyM
       throw new InputError(`there are ${hubs.length} hubs; say which one the vehicles start from`, { source: sources.plan, field }, `set "depot" to one of: ${hubList}`);
     }
   }
+}
+
+/** The office of the door-to-door tier: the one it names, else the first vehicle type's depot, else the only hub. */
+function doorToDoorDepot(spec: PlanSpec, hubs: readonly PlanPlace[], snapOf: ReadonlyMap<string, Snap>, sources: { plan: string }): { id: string; snap: Snap } {
+  const id = spec.doorToDoor?.depot ?? spec.fleet[0]?.depot ?? hubs[0]?.id;
+  const hub = hubs.find((h) => h.id === id);
+  if (id === undefined || hub === undefined) {
+    throw new InputError(`door-to-door depot "${id ?? ''}" is not a place with role "hub"`, { source: sources.plan, field: 'doorToDoor.depot' }, `hubs: ${hubs.map((h) => h.id).join(', ')}`);
+  }
+  return { id: hub.id, snap: snapOf.get(hub.id)! };
 }

@@ -42,6 +42,19 @@ export function planReportToGeoJson(report: PlanReport): FeatureCollection<LineS
       });
     });
   }
+  // Door-to-door routes: the whole drive as a LineString (a driver can follow it), after the node routes.
+  for (const route of report.doorToDoor?.routes ?? []) {
+    features.push({
+      type: 'Feature',
+      id: `door-to-door/${route.id}`,
+      properties: {
+        kind: 'route', phase: 'door-to-door', route_id: route.id, street_sides: route.streets,
+        distance_km: route.km, serviced_km: route.kmServiced, deadheaded_km: route.kmDeadheaded,
+        duration_min: Number((route.durationS / 60).toFixed(1)), stroke: '#e6550d', 'stroke-width': 3, 'stroke-opacity': 0.9,
+      },
+      geometry: { type: 'LineString', coordinates: route.geometry.map(([lon, lat]) => [round6(lon), round6(lat)]) },
+    });
+  }
   const visitsOf = (phase: 'before' | 'after'): Map<string, { route: string; seq: number; arrival: string }> => {
     const visits = new Map<string, { route: string; seq: number; arrival: string }>();
     for (const route of report[phase]) {

@@ -222,6 +222,41 @@ export interface PlanReport {
   roads: { highway: string; coordinates: [number, number][] }[];
   /** Two-tier plans only. */
   tiers?: TiersReport;
+  /** The door-to-door tier (streets served along their length), when plan.json asks for one. */
+  doorToDoor?: DoorToDoorReport;
   /** Run facts: seed, time limit, seconds taken, solver iterations, tool version. */
   run: { seed: number; timeLimitS: number; seconds: number; generatedBy: string };
+}
+
+/** The door-to-door tier: arc routes from the office along every street served. */
+export interface DoorToDoorReport {
+  /** Place id of the office the routes start from. */
+  depot: string;
+  /** Road edges served, and street sides (an edge served on both sides counts twice). */
+  streets: number;
+  sides: number;
+  serviceMinutesPerKm: number;
+  kmServiced: number;
+  kmDeadheaded: number;
+  km: number;
+  /** Driving plus delivery time, hours. */
+  driverHours: number;
+  vehicles: number;
+  feasible: boolean;
+  unservable: { street: string; reason: string; message: string }[];
+  routes: {
+    id: string;
+    km: number;
+    kmServiced: number;
+    kmDeadheaded: number;
+    durationS: number;
+    /** Street sides served. */
+    streets: number;
+    /** The whole drive, depot to depot, [lon, lat]. */
+    geometry: [number, number][];
+    /** The served traversals, each as a line in the direction driven. */
+    served: [number, number][][];
+  }[];
+  /** The sides rule applied, in words. */
+  rule: string;
 }

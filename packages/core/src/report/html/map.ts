@@ -6,6 +6,7 @@
 import type { PlanReport, ReportPlace } from '../types.js';
 import { routeColour, ROLE_COLOURS } from './palette.js';
 import { escapeHtml } from './escape.js';
+import { doorToDoorLayer } from './door-to-door.js';
 
 const MAJOR = new Set(['motorway', 'motorway_link', 'trunk', 'trunk_link', 'primary', 'primary_link', 'secondary', 'secondary_link']);
 const TRACK = new Set(['track', 'service', 'path']);
@@ -94,6 +95,7 @@ export function renderMapSvg(report: PlanReport, options: MapOptions = {}): stri
     for (const road of report.roads) yield* road.coordinates;
     for (const place of report.places) yield [place.lon, place.lat];
     for (const route of [...report.before, ...report.after]) yield* route.geometry;
+    for (const route of report.doorToDoor?.routes ?? []) yield* route.geometry;
   }
   const projection = makeProjection(extent(), width, margin);
   const roadClass = (highway: string): 'major' | 'minor' | 'track' => (MAJOR.has(highway) ? 'major' : TRACK.has(highway) ? 'track' : 'minor');
@@ -119,6 +121,7 @@ export function renderMapSvg(report: PlanReport, options: MapOptions = {}): stri
     });
     parts.push('</g>');
   }
+  if (report.doorToDoor) parts.push(doorToDoorLayer(report.doorToDoor, (lines) => pathData(lines, projection)));
   parts.push('<g id="layer-places">');
   const order = { village: 0, station: 1, outlet: 2, hub: 3 } as const;
   const places = [...report.places].sort((a, b) => order[a.role] - order[b.role]);

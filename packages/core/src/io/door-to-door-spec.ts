@@ -1,0 +1,125 @@
+/**
+ * The `doorToDoor` part of plan.json: the built-up areas (inline GeoJSON polygons) and/or street
+ * names or ids whose streets are served door to door, and the settings of that tier. Parsed into
+ * a `DoorToDoorSpec` with located errors, like the rest of plan.json.
+ */
+
+/** Road classes served on both sides in two passes (one each way) when two-way: wide, busy roads
+ *  a postman does not cross back and forth. Every other class is served in one pass. */
+export const DOOR_TO_DOOR_BOTH_SIDES = ['primary', 'primary_link', 'secondary', 'secondary_link', 'tertiary', 'tertiary_link'] as const;
+/** Road classes never served door to door: no letter boxes on motorways and trunk roads, farm
+ *  tracks and service ways (driveways, car parks). They can still be driven. */
+export const DOOR_TO_DOOR_EXCLUDED = ['motorway', 'motorway_link', 'trunk', 'trunk_link', 'track', 'service'] as const;
+
+export interface DoorToDoorArea {
+  name: string;
+  /** Polygons, each a list of rings (the first the outline, the others holes) of [lon, lat]. */
+  polygons: [number, number][][][];
+}
+
+export interface DoorToDoorSpec {
+  areas: DoorToDoorArea[];
+  /** Road names (the `name` property) or ids (feature id, `osm_id`, "way/123") served in full. */
+  streets: string[];
+  /** Seconds of delivery work per km of street side served (written `serviceMinutesPerKm`). */
+  serviceTimePerKm: number;
+  /** Hub the tier starts from; default the fleet's depot (or the only hub). */
+  depot?: string;
+  /** Most routes (vehicles) of the tier; default as many as needed. */
+  vehicles?: number;
+  /** Longest route, seconds (written `maxShiftHours`); default none. */
+  maxShift?: number;
+  bothSidesClasses: string[];
+  excludedClasses: string[];
+}
+
+export const DOOR_TO_DOOR_DEFAULTS = { serviceMinutesPerKm: 15 } as const;
+
+type Fail = (field: string, message: string, hint?: string) => never;
+
+const KEYS = ['areas', 'streets', 'serviceMinutesPerKm', 'depot', 'vehicles', 'maxShiftHours', 'bothSidesClasses', 'excludedClasses'];
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Parses `doorToDoor`; `fail` raises the located InputError of plan.json. */
+export function parseDoorToDoorSpec(raw: unknown, fail: Fail): DoorToDoorSpec {
+  const at = 'doorToDoor';
+  if (!isObject(raw)) return fail(at, 'must be an object', 'e.g. { "areas": { "type": "FeatureCollection", … }, "serviceMinutesPerKm": 15 }');
+  for (const key of Object.keys(raw)) if (!KEYS.includes(key)) fail(`${at}.${key}`, `unknown setting "${key}"`, `allowed here: ${KEYS.join(', ')}`);
+  const number = (key: string, min: number, max = Infinity, integer = false): number | undefined => {
+    const v = raw[key];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= min || v > max || (integer && !Number.isInteger(v))) {
+      return fail(`${at}.${key}`, `must be a ${integer ? 'whole ' : ''}number above ${min}${max < Infinity ? ` and at most ${max}` : ''}, got ${JSON.stringify(v)}`);
+    }
+    return v;
+  };
+  const strings = (key: string, fallback: readonly string[]): string[] => {
+    const v = raw[key];
+    if (v === undefined) return [...fallback];
+    if (!Array.isArray(v) || !v.every((s) => typeof s === 'string' && s.trim() !== '')) return fail(`${at}.${key}`, 'must be a list of non-empty strings');
+    return v as string[];
+  };
+  const areas = raw.areas === undefined ? [] : parseAreas(raw.areas, `${at}.areas`, fail);
+  const streets = strings('streets', []);
+  if (areas.length === 0 && streets.length === 0) {
+    fail(at, 'names no area and no street', 'give "areas" (GeoJSON polygons of the built-up areas) or "streets" (road names or ids)');
+  }
+  const minutes = raw.serviceMinutesPerKm === undefined ? DOOR_TO_DOOR_DEFAULTS.serviceMinutesPerKm : number('serviceMinutesPerKm', -1e-12, 600)!;
+  const spec: DoorToDoorSpec = {
+    areas, streets, serviceTimePerKm: minutes * 60,
+    bothSidesClasses: strings('bothSidesClasses', DOOR_TO_DOOR_BOTH_SIDES),
+    excludedClasses: strings('excludedClasses', DOOR_TO_DOOR_EXCLUDED),
+  };
+  if (raw.depot !== undefined) {
+    if (typeof raw.depot !== 'string' || raw.depot === '') fail(`${at}.depot`, 'must be a place id (string)');
+    spec.depot = raw.depot as string;
+  }
+  const vehicles = number('vehicles', 0, Infinity, true);
+  if (vehicles !== undefined) spec.vehicles = vehicles;
+  const hours = number('maxShiftHours', 0, 24);
+  if (hours !== undefined) spec.maxShift = Math.round(hours * 3600);
+  return spec;
+}
+
+/** A FeatureCollection, Feature, Polygon or MultiPolygon, inline. */
+function parseAreas(value: unknown, field: string, fail: Fail): DoorToDoorArea[] {
+  const hint = 'give a GeoJSON FeatureCollection of Polygon or MultiPolygon features, inline';
+  if (!isObject(value)) return fail(field, 'must be GeoJSON (an object)', hint);
+  const areas: DoorToDoorArea[] = [];
+  const ring = (r: unknown, where: string): [number, number][] => {
+    if (!Array.isArray(r) || r.length < 4) return fail(where, 'a ring needs at least 4 positions (closed)', hint);
+    return r.map((p, i) => {
+      if (!Array.isArray(p) || typeof p[0] !== 'number' || typeof p[1] !== 'number' || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
+        return fail(`${where}[${i}]`, 'must be a [lon, lat] position', hint);
+      }
+      return [p[0], p[1]] as [number, number];
+    });
+  };
+  const geometry = (g: unknown, where: string, name: string): void => {
+    if (!isObject(g)) return fail(where, 'must be a Polygon or MultiPolygon geometry', hint);
+    const coords = g.coordinates;
+    if (g.type === 'Polygon' && Array.isArray(coords)) {
+      areas.push({ name, polygons: [coords.map((r, i) => ring(r, `${where}.coordinates[${i}]`))] });
+    } else if (g.type === 'MultiPolygon' && Array.isArray(coords)) {
+      areas.push({ name, polygons: coords.map((p, j) => (Array.isArray(p) ? p : fail(`${where}.coordinates[${j}]`, 'must be a list of rings')).map((r: unknown, i: number) => ring(r, `${where}.coordinates[${j}][${i}]`))) });
+    } else {
+      fail(`${where}.type`, `must be "Polygon" or "MultiPolygon", got ${JSON.stringify(g.type)}`, hint);
+    }
+  };
+  const feature = (f: unknown, where: string, index: number): void => {
+    if (!isObject(f)) return fail(where, 'must be a Feature', hint);
+    const props = isObject(f.properties) ? f.properties : {};
+    const name = typeof props.name === 'string' ? props.name : typeof f.id === 'string' ? f.id : `area ${index + 1}`;
+    geometry(f.geometry, `${where}.geometry`, name);
+  };
+  if (value.type === 'FeatureCollection') {
+    if (!Array.isArray(value.features)) return fail(`${field}.features`, 'must be a list', hint);
+    value.features.forEach((f, i) => feature(f, `${field}.features[${i}]`, i));
+  } else if (value.type === 'Feature') {
+    feature(value, field, 0);
+  } else {
+    geometry(value, field, 'area 1');
+  }
+  return areas;
+}

@@ -1,0 +1,178 @@
+/**
+ * The planner's door-to-door tier: every drivable street inside the built-up areas (or named in
+ * plan.json) must be driven along while the post is delivered, one pass or one per side as the
+ * road class says, from the office and back: a capacitated arc routing problem on the road graph
+ * (`carp/`), with travel time plus delivery time per km as cost and the shift as route limit.
+ *
+ * Which edges are served: an edge is inside an area when the middle of its geometry is; an edge
+ * is named when its road feature's `name`, id or `osm_id` is listed. Classes in
+ * `excludedClasses` are never served (they may still be driven). Two-way edges of a class in
+ * `bothSidesClasses` are served once in each direction; all others once, one-way streets
+ * forwards only.
+ */
+import type { FeatureCollection } from 'geojson';
+import { createCarpProblem, type CarpRequiredInput } from '../carp/model.js';
+import { carpFromNetwork, carpRouteGeometry, traversalCoordinates } from '../carp/road.js';
+import { solveCarp } from '../carp/solve.js';
+import { InputError } from '../errors.js';
+import type { Snap } from '../graph/snap.js';
+import type { RoadNetwork } from '../graph/types.js';
+import type { DoorToDoorArea, DoorToDoorSpec } from '../io/door-to-door-spec.js';
+import type { DoorToDoorReport } from '../report/types.js';
+import type { ProgressCallback } from '../util/progress.js';
+
+export interface DoorToDoorInputs {
+  spec: DoorToDoorSpec;
+  network: RoadNetwork;
+  roads: FeatureCollection;
+  /** Where the tier starts: the office's snap, and its id for the report. */
+  depot: { id: string; snap: Snap };
+  seed: number;
+  timeLimit: number;
+  maxIterationsWithoutImprovement: number;
+  source: string;
+  onProgress?: ProgressCallback;
+}
+
+/** The edges to serve, in edge order, with the sides rule applied. */
+export function doorToDoorEdges(spec: DoorToDoorSpec, network: RoadNetwork, roads: FeatureCollection, source = 'plan.json'): CarpRequiredInput[] {
+  const excluded = new Set(spec.excludedClasses);
+  const bothSides = new Set(spec.bothSidesClasses);
+  const wanted = new Map(spec.streets.map((s, i) => [s, i]));
+  const found = new Uint8Array(spec.streets.length);
+  const required: CarpRequiredInput[] = [];
+  const serviceTime = spec.serviceTimePerKm;
+  network.edges.forEach((edge, e) => {
+    if (excluded.has(edge.roadClass)) return;
+    let take = false;
+    if (wanted.size > 0) {
+      const feature = roads.features[edge.feature];
+      const props = (feature?.properties ?? {}) as Record<string, unknown>;
+      for (const key of [props.name, feature?.id, props.osm_id, props.id, props.ref]) {
+        if (key === undefined || key === null) continue;
+        const index = wanted.get(String(key)) ?? wanted.get(`way/${String(key)}`);
+        if (index !== undefined) { found[index] = 1; take = true; }
+      }
+    }
+    if (!take && spec.areas.length > 0) {
+      const [lon, lat] = middle(edge.coordinates as [number, number][]);
+      take = spec.areas.some((area) => inArea(area, lon, lat));
+    }
+    if (!take) return;
+    const both = !edge.oneway && bothSides.has(edge.roadClass);
+    required.push({ edge: e, demand: 0, serviceCost: edge.duration + (serviceTime * edge.length) / 1000, ...(both ? { sides: 'both' as const } : {}) });
+  });
+  found.forEach((ok, i) => {
+    if (!ok) throw new InputError(`no drivable road named or numbered "${spec.streets[i]}" is on the network`, { source, field: `doorToDoor.streets[${i}]` },
+      `check the spelling against the roads' "name" or id; excluded classes: ${spec.excludedClasses.join(', ')}`);
+  });
+  if (required.length === 0) {
+    throw new InputError('no drivable street lies inside the door-to-door areas', { source, field: 'doorToDoor.areas' }, 'check that the polygons cover the streets ([lon, lat] order)');
+  }
+  return required;
+}
+
+/**
+ * Plans the door-to-door tier.
+ *
+ * @example
+ * const report = planDoorToDoor({ spec: plan.doorToDoor, network, roads, depot: { id: 'office', snap }, seed: 1, timeLimit: 10, maxIterationsWithoutImprovement: 2000, source: 'plan.json' });
+ * report.kmServiced; report.kmDeadheaded;
+ */
+export function planDoorToDoor(inputs: DoorToDoorInputs): DoorToDoorReport {
+  const { spec, network, depot } = inputs;
+  const required = doorToDoorEdges(spec, network, inputs.roads, inputs.source);
+  const snapped = network.edges[depot.snap.edge]!;
+  const depotNode = depot.snap.fraction <= 0.5 ? snapped.from : snapped.to;
+  const input = carpFromNetwork(network, required, {
+    depot: depotNode, metric: 'time',
+    ...(spec.maxShift !== undefined ? { maxRouteCost: spec.maxShift } : {}),
+    ...(spec.vehicles !== undefined ? { vehicles: spec.vehicles } : {}),
+  });
+  inputs.onProgress?.({ step: 'door-to-door', message: `${required.length} streets to serve door to door` });
+  const problem = createCarpProblem(input, { source: inputs.source });
+  const solution = solveCarp(problem, {
+    seed: inputs.seed, timeLimit: inputs.timeLimit, noImprovement: inputs.maxIterationsWithoutImprovement,
+    ...(inputs.onProgress ? { onProgress: inputs.onProgress } : {}),
+  });
+  const km = (m: number): number => Math.round(m) / 1000;
+  let servedM = 0;
+  let deadheadM = 0;
+  const routes = solution.routes.map((route, r) => {
+    let served = 0;
+    let deadhead = 0;
+    const servedLines: [number, number][][] = [];
+    for (const step of route.path) {
+      const length = network.edges[step.edge]!.length;
+      if (step.service) {
+        served += length;
+        servedLines.push(traversalCoordinates(network, step.edge, step.from));
+      } else {
+        deadhead += length;
+      }
+    }
+    servedM += served;
+    deadheadM += deadhead;
+    return {
+      id: `D${r + 1}`,
+      km: km(served + deadhead),
+      kmServiced: km(served),
+      kmDeadheaded: km(deadhead),
+      durationS: Math.round(route.cost),
+      streets: route.services.length,
+      geometry: carpRouteGeometry(network, route).coordinates,
+      served: servedLines,
+    };
+  });
+  const sides = required.reduce((n, q) => n + (q.sides === 'both' ? 2 : 1), 0);
+  return {
+    depot: depot.id,
+    streets: required.length,
+    sides,
+    serviceMinutesPerKm: spec.serviceTimePerKm / 60,
+    kmServiced: km(servedM),
+    kmDeadheaded: km(deadheadM),
+    km: km(servedM + deadheadM),
+    driverHours: Math.round(solution.cost / 36) / 100,
+    vehicles: routes.length,
+    feasible: solution.feasible,
+    unservable: solution.unservable.map((u) => {
+      const edge = network.edges[required[u.required]!.edge]!;
+      const props = (inputs.roads.features[edge.feature]?.properties ?? {}) as Record<string, unknown>;
+      return { street: typeof props.name === 'string' ? props.name : `edge ${required[u.required]!.edge}`, reason: u.reason, message: u.message };
+    }),
+    routes,
+    rule: `both sides in two passes on two-way ${spec.bothSidesClasses.join('/')} roads; one pass elsewhere (one-way streets forwards); never ${spec.excludedClasses.join('/')}`,
+  };
+}
+
+/** The point halfway along a line (by planar length, which is exact enough for one street). */
+function middle(line: [number, number][]): [number, number] {
+  if (line.length === 1) return line[0]!;
+  let total = 0;
+  for (let i = 1; i < line.length; i++) total += Math.hypot(line[i]![0] - line[i - 1]![0], line[i]![1] - line[i - 1]![1]);
+  let rest = total / 2;
+  for (let i = 1; i < line.length; i++) {
+    const a = line[i - 1]!;
+    const b = line[i]!;
+    const d = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    if (d >= rest && d > 0) return [a[0] + ((b[0] - a[0]) * rest) / d, a[1] + ((b[1] - a[1]) * rest) / d];
+    rest -= d;
+  }
+  return line[line.length - 1]!;
+}
+
+/** Even-odd rule over all rings of each polygon (holes excluded). */
+function inArea(area: DoorToDoorArea, lon: number, lat: number): boolean {
+  return area.polygons.some((rings) => {
+    let inside = false;
+    for (const ring of rings) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i]!;
+        const [xj, yj] = ring[j]!;
+        if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+      }
+    }
+    return inside;
+  });
+}

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildNetwork, doorToDoorEdges, parsePlanFile, planNetwork, planReportToGeoJson, readPlaces, renderHtmlReport } from '@postroute/core';
+import { inputError } from '../support/errors.js';
+
+const dir = new URL('../../../../examples/door-to-door/', import.meta.url);
+const planText = readFileSync(new URL('plan.json', dir), 'utf8');
+const spec = parsePlanFile(planText, 'plan.json');
+const roads = JSON.parse(readFileSync(new URL(spec.roads.path, dir), 'utf8'));
+const places = readPlaces(readFileSync(new URL('places.geojson', dir), 'utf8'), { source: 'places.geojson' });
+
+describe('door-to-door tier (Neudrossenfeld, real OSM data)', () => {
+  it('plans the built-up area end to end: every street side served once, km add up, drawn on the map', async () => {
+    const { report } = await planNetwork({ spec, roads, places }, { timeLimit: 5, maxIterationsWithoutImprovement: 100 });
+    const d = report.doorToDoor!;
+    expect(d).toBeDefined();
+    expect(d.feasible).toBe(true);
+    // Independently: the sides to serve and their length, from the network and the rule.
+    const network = buildNetwork(roads);
+    const required = doorToDoorEdges(spec.doorToDoor!, network, roads);
+    const sides = required.reduce((n, r) => n + (r.sides === 'both' ? 2 : 1), 0);
+    const metres = required.reduce((m, r) => m + network.edges[r.edge]!.length * (r.sides === 'both' ? 2 : 1), 0);
+    expect(d.streets).toBe(required.length);
+    expect(d.sides).toBe(sides);
+    expect(d.routes.reduce((n, r) => n + r.streets, 0)).toBe(sides);
+    expect(d.routes.reduce((n, r) => n + r.served.length, 0)).toBe(sides);
+    expect(d.kmServiced).toBeCloseTo(metres / 1000, 2);
+    expect(d.km).toBeCloseTo(d.kmServiced + d.kmDeadheaded, 2);
+    // Both sides of the tertiary through road, single passes on residential streets.
+    expect(required.some((r) => r.sides === 'both' && network.edges[r.edge]!.roadClass === 'tertiary')).toBe(true);
+    expect(required.some((r) => r.sides === undefined && network.edges[r.edge]!.roadClass === 'residential')).toBe(true);
+    for (const route of d.routes) {
+      expect(route.durationS).toBeLessThanOrEqual(4 * 3600);
+      expect(route.geometry[0]).toEqual(route.geometry[route.geometry.length - 1]);
+    }
+    // The point-stop routes are planned as before, beside the tier.
+    expect(report.summary.after.stopsServed).toBe(6);
+    const html = renderHtmlReport(report);
+    expect(html).toContain('id="layer-door-to-door"');
+    expect(html.match(/class="door-to-door served"/g)).toHaveLength(d.routes.length);
+    expect(html).toContain('km served</strong>');
+    const lines = planReportToGeoJson(report).features.filter((f) => f.properties?.phase === 'door-to-door');
+    expect(lines).toHaveLength(d.routes.length);
+  });
+
+  it('leaves plans without doorToDoor as they were', async () => {
+    const { doorToDoor: _unused, ...plain } = JSON.parse(planText);
+    const withoutSpec = parsePlanFile(JSON.stringify(plain), 'plan.json');
+    expect(withoutSpec.doorToDoor).toBeUndefined();
+    const { report } = await planNetwork({ spec: withoutSpec, roads, places }, { timeLimit: 2, maxIterationsWithoutImprovement: 50 });
+    expect('doorToDoor' in report).toBe(false);
+    expect(renderHtmlReport(report)).not.toContain('door-to-door');
+  });
+
+  it('says where doorToDoor is wrong', () => {
+    const plan = JSON.parse(planText);
+    const bad = (change: (d: Record<string, unknown>) => void): string => {
+      const copy = structuredClone(plan);
+      change(copy.doorToDoor);
+      return inputError(() => parsePlanFile(JSON.stringify(copy, null, 2), 'plan.json')).describe();
+    };
+    expect(bad((d) => { d.speed = 3; })).toMatch(/field "doorToDoor.speed": unknown setting "speed"/);
+    expect(bad((d) => { d.serviceMinutesPerKm = 'ten'; })).toMatch(/field "doorToDoor.serviceMinutesPerKm": must be a number/);
+    expect(bad((d) => { delete d.areas; })).toMatch(/names no area and no street/);
+    expect(bad((d) => { (d.areas as { features: { geometry: { type: string } }[] }).features[0]!.geometry.type = 'LineString'; })).toMatch(/doorToDoor\.areas\.features\[0\]\.geometry\.type/);
+    const streets = parsePlanFile(JSON.stringify({ ...plan, doorToDoor: { streets: ['Nowhere Lane'] } }), 'plan.json');
+    expect(inputError(() => doorToDoorEdges(streets.doorToDoor!, buildNetwork(roads), roads)).describe()).toMatch(/field "doorToDoor.streets\[0\]": no drivable road named or numbered "Nowhere Lane"/);
+  });
+
+  it('serves named streets', () => {
+    const network = buildNetwork(roads);
+    const named = roads.features.find((f: { properties: { name: string | null; highway: string } }) => f.properties.name && f.properties.highway === 'residential').properties.name as string;
+    const streets = parsePlanFile(JSON.stringify({ ...JSON.parse(planText), doorToDoor: { streets: [named] } }), 'plan.json');
+    const required = doorToDoorEdges(streets.doorToDoor!, network, roads);
+    expect(required.length).toBeGreaterThan(0);
+    for (const r of required) expect(roads.features[network.edges[r.edge]!.feature].properties.name).toBe(named);
+  });
+});
