@@ -46,7 +46,7 @@ for (const area of ['neudrossenfeld', 'north-bayreuth', 'andorra']) {
   const base = join(here, '../../examples/data/osm', area);
   const started = performance.now();
   const network = buildNetwork(readGeoJson(readFileSync(join(base, 'roads.geojson'), 'utf8'), 'roads.geojson'));
-  const places = readPlaces(readFileSync(join(base, 'places.geojson'), 'utf8'), { source: 'places.geojson' });
+  const places = await readPlaces(readFileSync(join(base, 'places.geojson'), 'utf8'), { source: 'places.geojson' });
   const villages = places.filter((p) => p.properties.kind === 'place');
   const outlets = places.filter((p) => p.properties.kind === 'post_office');
   const sites = [...outlets, ...villages];

@@ -33,7 +33,7 @@ function load() {
 }
 
 /** Origins: the places file, or `count` random graph nodes (as places at the node's position). */
-function origins(network) {
+async function origins(network) {
   if (config.places) return readPlaces(readFileSync(config.places, 'utf8'), { source: config.places });
   const random = createRandom(config.seed ?? 1);
   return Array.from({ length: config.count }, (_, i) => {
@@ -60,7 +60,7 @@ if (config.task === 'build') {
     graphologySize: graph.size,
   });
 } else if (config.task === 'matrix') {
-  const places = origins(network);
+  const places = await origins(network);
   let t = performance.now();
   const { snaps } = snapPlaces(network, places);
   result.snapMs = ms(t);
@@ -82,7 +82,7 @@ if (config.task === 'build') {
   // graphology-shortest-path's Dijkstra on the graphology view of the same network: one
   // single-source search per origin, from the origin's graph node.
   const graph = network.graph;
-  const places = origins(network);
+  const places = await origins(network);
   const { snaps } = snapPlaces(network, places);
   const sources = snaps.map((s) => network.edges[s.edge].from);
   const rows = Math.min(sources.length, config.rows ?? sources.length);

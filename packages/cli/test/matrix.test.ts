@@ -60,7 +60,7 @@ describe('postroute matrix', () => {
     const result = run(['--roads', roads, '--places', csv]);
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/^postroute: error: .*dup\.csv, row 1, field "id": duplicate place id "A" \(first used by row 0\) — give every place a unique id/);
+    expect(result.stderr).toMatch(/^postroute: error: .*dup\.csv, line 3, field "id": duplicate place id "A" \(also on line 2\) — give every place a unique id/);
   });
 
   it('refuses projected place coordinates, and exits 3 when no place is near the roads', () => {
@@ -68,7 +68,7 @@ describe('postroute matrix', () => {
     writeFileSync(csv, 'id,lon,lat\nA,675000,5540000\n');
     const projected = run(['--roads', roads, '--places', csv]);
     expect(projected.status).toBe(2);
-    expect(projected.stderr).toMatch(/utm\.csv, line 2, row 0, field "lon": .*projected metres/);
+    expect(projected.stderr).toMatch(/utm\.csv, line 2, field "lon": .*projected metres/);
     const far = join(dir, 'far.csv');
     writeFileSync(far, 'id,lon,lat\nA,12.5,51\n');
     const none = run(['--roads', roads, '--places', far, '--quiet']);

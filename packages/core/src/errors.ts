@@ -8,7 +8,8 @@
 export interface InputLocation {
   /** File name or logical source ("roads", "problem.json"). */
   source?: string;
-  /** Zero-based feature index in a FeatureCollection, or row index in a CSV / array. */
+  /** Zero-based feature index in a FeatureCollection, or data-row index in a CSV / array (shown
+   *  only when there is no `line`; a CSV row as "row index+1"). */
   index?: number;
   /** One-based line number, for text formats. */
   line?: number;
@@ -32,8 +33,11 @@ export class InputError extends Error {
     const where: string[] = [];
     const { source, index, line, field } = this.location;
     if (source !== undefined) where.push(source);
+    const csv = /\.(csv|tsv|txt)$/i.test(source ?? '');
     if (line !== undefined) where.push(`line ${line}`);
-    if (index !== undefined) where.push(`${source?.endsWith('.csv') ? 'row' : 'item'} ${index}`);
+    // In a CSV file the line says where already; without one, a row is counted as a spreadsheet
+    // counts data rows (the first below the header is row 1). JSON items keep their array index.
+    if (index !== undefined && !(csv && line !== undefined)) where.push(csv ? `row ${index + 1}` : `item ${index}`);
     if (field !== undefined) where.push(`field "${field}"`);
     const prefix = where.length > 0 ? `${where.join(', ')}: ` : '';
     const fix = this.hint ? ` — ${this.hint}` : '';

@@ -7,7 +7,9 @@ describe('InputError.describe', () => {
     expect(e.describe()).toBe('roads.geojson, item 12, field "coordinates": latitude 123 is out of range — use WGS84 lon/lat');
     expect(e.describe()).not.toContain('\n');
   });
-  it('calls CSV positions rows', () => {
-    expect(new InputError('bad', { source: 'places.csv', index: 3 }).describe()).toBe('places.csv, row 3: bad');
+  it('counts CSV rows as a spreadsheet does, and names only the line when there is one', () => {
+    expect(new InputError('bad', { source: 'places.csv', index: 3 }).describe()).toBe('places.csv, row 4: bad');
+    expect(new InputError('bad', { source: 'places.csv', index: 3, line: 5, field: 'lon' }).describe()).toBe('places.csv, line 5, field "lon": bad');
+    expect(new InputError('bad', { source: 'p.json', index: 3, line: 5 }).describe()).toBe('p.json, line 5, item 3: bad');
   });
 });

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import {
   InputError,
+  parseCsv,
   readCoverageMatrixCsv,
   readWeightsCsv,
   roadCoverageMatrix,
@@ -120,16 +121,16 @@ const command: CommandModule<object, CoverArgs> = {
     };
     if (radius) options.radius = radius.value;
     if (args.p !== undefined) options.p = args.p;
-    if (args.forbidden) options.forbidden = idList(args.forbidden);
+    if (args.forbidden) options.forbidden = await idList(args.forbidden);
     let matrix: CoverageMatrix;
     let geometry: { demand: Place[]; sites: Place[] } | undefined;
     let unit = '';
     if (args.matrix !== undefined) {
-      matrix = readCoverageMatrixCsv(readText(args.matrix, 'matrix'), { source: args.matrix });
-      if (args.weights) options.weights = readWeightsCsv(readText(args.weights, 'weights'), matrix.demandIds, { source: args.weights });
-      if (args.costs) options.openingCosts = readWeightsCsv(readText(args.costs, 'costs'), matrix.siteIds, { source: args.costs });
-      if (args.capacities) options.capacities = readWeightsCsv(readText(args.capacities, 'capacities'), matrix.siteIds, { source: args.capacities });
-      if (args.existing) options.existing = idList(args.existing);
+      matrix = await readCoverageMatrixCsv(readText(args.matrix, 'matrix'), { source: args.matrix, ...(args.metric ? { metric: args.metric } : {}) });
+      if (args.weights) options.weights = await readWeightsCsv(readText(args.weights, 'weights'), matrix.demandIds, { source: args.weights });
+      if (args.costs) options.openingCosts = await readWeightsCsv(readText(args.costs, 'costs'), matrix.siteIds, { source: args.costs });
+      if (args.capacities) options.capacities = await readWeightsCsv(readText(args.capacities, 'capacities'), matrix.siteIds, { source: args.capacities });
+      if (args.existing) options.existing = await idList(args.existing);
       if (radius?.metric) log(`note: the radius ${args.radius} is read as ${radius.value} ${radius.metric === 'time' ? 'seconds' : 'metres'}; the matrix must be in those units`);
     } else {
       const metric = args.metric ?? radius?.metric ?? 'distance';
@@ -137,9 +138,9 @@ const command: CommandModule<object, CoverArgs> = {
         throw new InputError(`radius ${args.radius} is a ${radius.metric}, but --metric is ${args.metric}`, { field: 'radius' }, 'use the same kind for both');
       }
       unit = metric === 'time' ? 's' : 'm';
-      const demand = loadPlaces(args.demand!, undefined);
-      const candidates = args.sites ? loadPlaces(args.sites, undefined) : demand;
-      const existing = args.existing ? loadPlaces(args.existing, undefined) : [];
+      const demand = await loadPlaces(args.demand!, undefined);
+      const candidates = args.sites ? await loadPlaces(args.sites, undefined) : demand;
+      const existing = args.existing ? await loadPlaces(args.existing, undefined) : [];
       const sites = mergeSites(existing, candidates, args.existing ?? '');
       options.existing = existing.map((place) => place.id);
       if (args.weightField) options.weights = numericField(demand, args.weightField, args.demand!, args.weightDefault, '--weight-default');
@@ -185,12 +186,16 @@ interface FeatureCollection {
  * Site ids from a comma-separated list, or from a file: GeoJSON or CSV places (their ids), or
  * plain text with one id per line.
  */
-function idList(value: string): string[] {
+async function idList(value: string): Promise<string[]> {
   if (!existsSync(value)) return value.split(',').map((id) => id.trim()).filter((id) => id !== '');
   const text = readText(value, 'id list');
-  if (/\.(geo)?json$/i.test(value) || text.trimStart().startsWith('{')) return loadPlaces(value, undefined).map((place) => place.id);
-  const lines = text.split(/\r?\n/).map((line) => line.split(',')[0]!.trim()).filter((id) => id !== '');
-  return lines[0]?.toLowerCase() === 'id' ? lines.slice(1) : lines;
+  if (/\.(geo)?json$/i.test(value) || text.trimStart().startsWith('{')) return (await loadPlaces(value, undefined)).map((place) => place.id);
+  // One id per line, or a CSV whose "id" column (else its first column) holds them.
+  const { rows } = await parseCsv(text, { source: value, header: false });
+  const first = rows[0]?.fields ?? [];
+  const column = Math.max(0, first.findIndex((name) => name.toLowerCase() === 'id'));
+  const ids = rows.map((row) => row.fields[column] ?? '').filter((id) => id !== '');
+  return first[column]?.toLowerCase() === 'id' ? ids.slice(1) : ids;
 }
 
 /** Existing outlets first, then candidates; a candidate with an outlet's id is the outlet. */

@@ -12,6 +12,7 @@ import {
   readGeoJson,
   readPlaces,
   validateProfile,
+  type CsvDelimiter,
   type Place,
   type ProgressCallback,
   type RoadNetwork,
@@ -57,8 +58,8 @@ export function loadNetwork(args: NetworkArgs, onProgress: ProgressCallback): Ro
   });
 }
 
-export function loadPlaces(path: string, format: 'geojson' | 'csv' | undefined): Place[] {
-  return readPlaces(readText(path, 'places'), format ? { source: path, format } : { source: path });
+export async function loadPlaces(path: string, format: 'geojson' | 'csv' | undefined, delimiter?: CsvDelimiter): Promise<Place[]> {
+  return readPlaces(readText(path, 'places'), { source: path, ...(format ? { format } : {}), ...(delimiter ? { delimiter } : {}) });
 }
 
 /** yargs options shared by `graph` and `matrix`. */

@@ -50,7 +50,7 @@ export async function loadPlan(planPath: string): Promise<PlanInputs> {
   const roadsPath = show(spec.roads.path);
   const placesPath = show(spec.places.path);
   const roads = readGeoJson(readText(resolve(base, spec.roads.path), 'roads', planPath), roadsPath);
-  const places = readPlaces(readText(resolve(base, spec.places.path), 'places', planPath), {
+  const places = await readPlaces(readText(resolve(base, spec.places.path), 'places', planPath), {
     source: placesPath,
     format: spec.places.format === 'csv' ? 'csv' : 'geojson',
   });

@@ -14,6 +14,7 @@ import {
   cordeauToProblem,
   locateJsonPath,
   parseCordeau,
+  parseCsv,
   parseJson,
   parseSolomon,
   parseVrplib,
@@ -90,7 +91,7 @@ function loadProblemFile(path: string): { input: ProblemInput; text: string } {
 }
 
 /** Reads a .vrp or Solomon file, honouring the set's conventions; finds the best known value. */
-function loadInstance(path: string, args: SolveArgs): { input: ProblemInput; info: InstanceInfo; periodic?: PeriodicProblemInput } {
+async function loadInstance(path: string, args: SolveArgs): Promise<{ input: ProblemInput; info: InstanceInfo; periodic?: PeriodicProblemInput }> {
   const text = readText(path, 'instance');
   const source = basename(path);
   if (/^\s*[12]\s+\d+\s+\d+\s+\d+\s*(\r?\n|$)/.test(text)) return loadCordeau(path, text, args);
@@ -105,12 +106,11 @@ function loadInstance(path: string, args: SolveArgs): { input: ProblemInput; inf
     // bks.csv beside the Solomon files holds both conventions' best known values.
     const table = join(dirname(path), 'bks.csv');
     if (existsSync(table)) {
-      const rows = readFileSync(table, 'utf8').split(/\r?\n/).map((line) => line.split(','));
-      const header = rows[0] ?? [];
-      const row = rows.find((cells) => cells[0] === converted.name);
+      const { header, rows } = await parseCsv(readFileSync(table, 'utf8'), { source: table });
+      const row = rows.find((candidate) => candidate.fields[0] === converted.name);
       if (row) {
         const cell = (column: string): number | undefined => {
-          const value = row[header.indexOf(column)];
+          const value = header.includes(column) ? row.values[column] : undefined;
           return value === undefined || value === '' ? undefined : Number(value);
         };
         if (convention === 'truncated') {
@@ -371,7 +371,7 @@ const command: CommandModule<object, SolveArgs> = {
       if (a.bks !== undefined && !(a.bks > 0)) throw new InputError('--bks must be a positive number');
       return true;
     }) as unknown as Argv<SolveArgs>,
-  handler: (args: ArgumentsCamelCase<SolveArgs>) => {
+  handler: async (args: ArgumentsCamelCase<SolveArgs>) => {
     let input: ProblemInput;
     let info: InstanceInfo | undefined;
     let source: string;
@@ -385,7 +385,7 @@ const command: CommandModule<object, SolveArgs> = {
       // CARPLIB (.dat): arc routing, solved by its own engine.
       if (isCarplib(source, instanceText)) return solveCarpInstance({ ...args, instance: source }, instanceText, args);
       let periodic: PeriodicProblemInput | undefined;
-      ({ input, info, periodic } = loadInstance(args.instance!, args));
+      ({ input, info, periodic } = await loadInstance(args.instance!, args));
       // Cordeau type 1: a horizon of days, solved by the periodic engine.
       if (periodic !== undefined) return runPeriodic(periodic, info, args);
     }

@@ -17,4 +17,5 @@ export { solveMaximalCovering, type MaximalCoveringOptions } from './mclp.js';
 export { solvePMedian, type PMedianOptions } from './pmedian.js';
 export { solvePCenter, type PCenterOptions } from './pcenter.js';
 export { readCoverageMatrixCsv, readWeightsCsv } from './csv.js';
+export type { CoverageCsvOptions } from './csv.js';
 export { roadCoverageMatrix, type RoadCoverageMatrix, type RoadCoverageMatrixOptions } from './roads.js';

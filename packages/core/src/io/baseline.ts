@@ -4,9 +4,9 @@
  * id) whose stops are found by proximity. Readers only parse and check the shape; whether the stop
  * ids exist is checked against the places by the plan.
  */
-import { parseString } from 'fast-csv';
 import { length as turfLength, lineString, nearestPointOnLine, point } from '@turf/turf';
 import { InputError } from '../errors.js';
+import { describeDelimiter, parseCsv, type CsvDelimiter } from './csv.js';
 
 /** One route in use today. */
 export interface BaselineRoute {
@@ -23,6 +23,8 @@ export interface BaselineRoute {
   lineLength?: number;
   /** For routes read from CSV: the zero-based data row of each stop, for error messages. */
   rows?: number[];
+  /** For routes read from CSV: the one-based line of each stop's row, for error messages. */
+  lines?: number[];
 }
 
 export type BaselineTier = 'trunk' | 'delivery';
@@ -53,37 +55,32 @@ export type BaselineFormat = 'csv' | 'json';
  */
 export async function readBaselineRoutes(
   text: string,
-  options: { source?: string; format: BaselineFormat },
+  options: { source?: string; format: BaselineFormat; delimiter?: CsvDelimiter },
 ): Promise<BaselineRoute[]> {
   const source = options.source ?? (options.format === 'csv' ? 'baseline.csv' : 'baseline.json');
-  return options.format === 'csv' ? readCsvRoutes(text, source) : readJsonRoutes(text, source);
+  return options.format === 'csv' ? readCsvRoutes(text, source, options.delimiter) : readJsonRoutes(text, source);
 }
 
-async function readCsvRoutes(text: string, source: string): Promise<BaselineRoute[]> {
-  const rows: Record<string, string>[] = [];
-  let headers: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    parseString<Record<string, string>, Record<string, string>>(text, {
-      headers: (names) => {
-        headers = names.map((name) => (name ?? '').trim().toLowerCase());
-        return headers;
-      },
-      trim: true,
-      ignoreEmpty: true,
-    })
-      .on('error', (error: Error) => reject(new InputError(`cannot parse CSV (${error.message})`, { source }, 'check quoting and the column count of every row')))
-      .on('data', (row: Record<string, string>) => rows.push(row))
-      .on('end', () => resolve());
-  });
+async function readCsvRoutes(text: string, source: string, delimiter: CsvDelimiter | undefined): Promise<BaselineRoute[]> {
+  const table = await parseCsv(text, delimiter ? { source, delimiter } : { source });
+  const headers = table.header.map((name) => name.toLowerCase());
   for (const column of ['route_id', 'seq', 'stop_id']) {
     if (!headers.includes(column)) {
-      throw new InputError(`missing column "${column}"`, { source, line: 1, field: column },
+      throw new InputError(
+        `missing column "${column}": the header split at ${describeDelimiter(table.dialect.delimiter)} gives ${table.header.map((name) => JSON.stringify(name)).join(', ')}`,
+        { source, line: 1, field: column },
         'the header must be route_id,seq,stop_id (vehicle_type, depot and tier optional)');
     }
   }
-  const byRoute = new Map<string, { vehicleType?: string; depot?: string; tier?: string; entries: { seq: number; stop: string; index: number }[] }>();
+  const rows = table.rows.map((row) => {
+    const values: Record<string, string> = {};
+    table.header.forEach((name, k) => { values[name.toLowerCase()] = row.fields[k]!; });
+    return values;
+  });
+  const byRoute = new Map<string, { vehicleType?: string; depot?: string; tier?: string; entries: { seq: number; stop: string; index: number; line: number }[] }>();
   rows.forEach((row, index) => {
-    const at = { source, index, line: index + 2 };
+    const line = table.rows[index]!.line;
+    const at = { source, index, line };
     const routeId = row.route_id ?? '';
     const stop = row.stop_id ?? '';
     const seqText = row.seq ?? '';
@@ -124,15 +121,15 @@ async function readCsvRoutes(text: string, source: string): Promise<BaselineRout
     }
     const clash = route.entries.find((entry) => entry.seq === seq);
     if (clash) {
-      throw new InputError(`route "${routeId}" has seq ${seq} twice (also on line ${clash.index + 2})`, { ...at, field: 'seq' },
+      throw new InputError(`route "${routeId}" has seq ${seq} twice (also on line ${clash.line})`, { ...at, field: 'seq' },
         'give every stop of a route its own seq');
     }
-    route.entries.push({ seq, stop, index });
+    route.entries.push({ seq, stop, index, line });
   });
   if (byRoute.size === 0) throw new InputError('no routes in the file', { source }, 'add one row per stop: route_id,seq,stop_id');
   return [...byRoute].map(([id, route]) => {
     const entries = route.entries.sort((a, b) => a.seq - b.seq);
-    const result: BaselineRoute = { id, stops: entries.map((entry) => entry.stop), rows: entries.map((entry) => entry.index) };
+    const result: BaselineRoute = { id, stops: entries.map((entry) => entry.stop), rows: entries.map((entry) => entry.index), lines: entries.map((entry) => entry.line) };
     if (route.vehicleType !== undefined) result.vehicleType = route.vehicleType;
     if (route.depot !== undefined) result.depot = route.depot;
     if (route.tier !== undefined) result.tier = route.tier as BaselineTier;

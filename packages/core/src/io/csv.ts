@@ -1,95 +1,258 @@
 /**
- * A small CSV reader on top of fast-csv's tokenizer: a whole string in, row objects with their
- * line numbers out, synchronously, so that every error can name its line.
+ * The one CSV reader: every CSV file postroute reads (places, today's routes, coverage matrices,
+ * weights) goes through `parseCsv`. It takes files as spreadsheets write them: `,` `;` or tab
+ * separators (detected, or given), decimal commas in `;` files, a UTF-8 byte-order mark, CRLF or
+ * LF line ends. Tokenising is fast-csv's, through its public stream API; this module adds the
+ * dialect, the header, and line numbers as a spreadsheet counts them (the header is line 1).
  */
-import { CsvParserStream, ParserOptions } from 'fast-csv';
+import { parseString } from 'fast-csv';
 import { InputError } from '../errors.js';
+
+/** The separators postroute reads. */
+export type CsvDelimiter = ',' | ';' | '\t';
+
+/** How a CSV file is written. */
+export interface CsvDialect {
+  delimiter: CsvDelimiter;
+  /** Numbers may be written with a decimal comma ("11,5763"); true for `;` files unless told. */
+  decimalComma: boolean;
+  /** True when the delimiter was detected rather than given. */
+  detected: boolean;
+}
 
 /** One data row: values keyed by header name, with where it came from. */
 export interface CsvRow {
-  /** Zero-based index among the data rows (the header is not counted). */
+  /** Zero-based index among the data rows (the header and blank lines are not counted). */
   index: number;
-  /** One-based line in the text where the row starts. */
+  /** One-based line in the file where the row starts, as a spreadsheet or editor counts it. */
   line: number;
+  /** Values by header name, trimmed (empty when the table has no header). */
   values: Record<string, string>;
+  /** The fields in file order, trimmed. */
+  fields: string[];
 }
 
 export interface CsvTable {
-  /** Header names, trimmed, in file order. */
+  /** Header names, trimmed, in file order (empty with `header: false`). */
   header: string[];
   rows: CsvRow[];
+  dialect: CsvDialect;
 }
 
 export interface ParseCsvOptions {
   /** File name or label used in error messages. */
   source: string;
-  /** Field delimiter; default ",". */
-  delimiter?: string;
+  /** Field separator; default: detected from the first line (tab, then `;`, then `,` on a tie). */
+  delimiter?: CsvDelimiter;
+  /** Accept decimal commas in numbers; default: when the separator is `;`. */
+  decimalComma?: boolean;
+  /** The first non-blank line names the columns (default true). With false every line is data. */
+  header?: boolean;
 }
 
-interface SyncRowParser {
-  parse(text: string, hasMoreData: boolean): { line: string; rows: string[][] };
+const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ',': 'comma ","', ';': 'semicolon ";"', '\t': 'tab' };
+
+/**
+ * Says which separator a dialect uses, for messages: 'semicolon ";"'.
+ *
+ * @example
+ * describeDelimiter(';'); // 'semicolon ";"'
+ */
+export function describeDelimiter(delimiter: CsvDelimiter): string {
+  return DELIMITER_NAMES[delimiter];
 }
 
 /**
- * Parses CSV text with a header row into row objects. Empty lines are skipped; quoted fields
- * may contain delimiters and newlines. A row with more or fewer fields than the header, an empty
- * or repeated header name, is an `InputError` that names the line.
+ * Reads a separator as a user writes it on the command line: `,` `;` `\t`, or the words
+ * comma, semicolon, tab. Anything else is an `InputError`.
  *
  * @example
- * const { header, rows } = parseCsv('id,lon,lat\nA,11.5,50.0\n', { source: 'places.csv' });
- * // header: ['id', 'lon', 'lat']; rows[0]: { index: 0, line: 2, values: { id: 'A', lon: '11.5', lat: '50.0' } }
+ * csvDelimiterOption('semicolon'); // ';'
+ * csvDelimiterOption('\\t');       // '\t'
  */
-export function parseCsv(text: string, options: ParseCsvOptions): CsvTable {
-  const { source } = options;
-  // fast-csv only offers a stream API, which delivers rows asynchronously. Its stream keeps the
-  // synchronous tokenizer it uses in a `parser` field; we call that directly on the whole text.
-  const stream = new CsvParserStream(new ParserOptions({ delimiter: options.delimiter ?? ',' }));
-  const tokenizer = (stream as unknown as { parser: SyncRowParser }).parser;
-  let parsed: { line: string; rows: string[][] };
-  try {
-    parsed = tokenizer.parse(text, false);
-  } catch (error) {
-    throw new InputError(`cannot parse CSV: ${(error as Error).message}`, { source }, 'check quoting: a field that contains a comma or quote must be wrapped in double quotes');
+export function csvDelimiterOption(value: string, field = 'csv-delimiter'): CsvDelimiter {
+  const text = value.trim().toLowerCase();
+  if (value === '\t' || text === '\\t' || text === 'tab' || text === 'tsv') return '\t';
+  if (text === ',' || text === 'comma') return ',';
+  if (text === ';' || text === 'semicolon') return ';';
+  throw new InputError(`unknown CSV separator ${JSON.stringify(value)}`, { field }, 'use one of: comma (","), semicolon (";"), tab');
+}
+
+/**
+ * Guesses the separator from the first non-blank line: the one of tab, `;` and `,` that occurs
+ * most often outside quotes; on a tie tab wins, then `;` (a `;` file with decimal commas has as
+ * many commas in a line of numbers, never in a header of names). No separator at all: `,`.
+ *
+ * @example
+ * detectCsvDelimiter('id;lon;lat\nA;11,5;50,1\n'); // ';'
+ */
+export function detectCsvDelimiter(text: string): CsvDelimiter {
+  const counts: Record<CsvDelimiter, number> = { '\t': 0, ';': 0, ',': 0 };
+  let quoted = false;
+  let started = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') { quoted = !quoted; started = true; continue; }
+    if (quoted) continue;
+    if (c === '\n' || c === '\r') {
+      if (started) break;
+      continue;
+    }
+    if (c === '\uFEFF') continue;
+    if (c !== ' ') started = true;
+    if (c === '\t' || c === ';' || c === ',') counts[c]++;
   }
+  let best: CsvDelimiter = ',';
+  let most = 0;
+  for (const candidate of ['\t', ';', ','] as const) {
+    if (counts[candidate] > most) { best = candidate; most = counts[candidate]; }
+  }
+  return best;
+}
+
+/**
+ * A number as a CSV of this dialect writes it: "11.5763", and in a decimal-comma file also
+ * "11,5763". NaN for anything else (the empty string included).
+ *
+ * @example
+ * parseCsvNumber('11,57', { delimiter: ';', decimalComma: true, detected: true }); // 11.57
+ */
+export function parseCsvNumber(raw: string, dialect: Pick<CsvDialect, 'decimalComma'>): number {
+  const text = raw.trim();
+  if (text === '') return Number.NaN;
+  if (dialect.decimalComma && /^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$/.test(text)) return Number(text.replace(',', '.'));
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text)) return Number.NaN;
+  return Number(text);
+}
+
+/**
+ * Parses CSV text into row objects. The first non-blank line is the header (unless `header:
+ * false`); blank lines are skipped; quoted fields may hold separators, quotes ("") and newlines.
+ * Every problem is an `InputError` naming the line: a row with more or fewer fields than the
+ * header (and the separator that was used), an unclosed quote, an empty or repeated header name.
+ *
+ * @example
+ * const { header, rows, dialect } = await parseCsv('id;lon;lat\nA;11,5;50,0\n', { source: 'places.csv' });
+ * // header ['id', 'lon', 'lat']; rows[0] { index: 0, line: 2, values: { id: 'A', lon: '11,5', lat: '50,0' }, … }
+ * // dialect { delimiter: ';', decimalComma: true, detected: true }
+ */
+export async function parseCsv(text: string, options: ParseCsvOptions): Promise<CsvTable> {
+  const { source } = options;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const delimiter = options.delimiter ?? detectCsvDelimiter(body);
+  const dialect: CsvDialect = { delimiter, decimalComma: options.decimalComma ?? delimiter === ';', detected: options.delimiter === undefined };
+  const separator = describeDelimiter(delimiter);
+  const records = await tokenize(body, delimiter, source);
+
+  const wantHeader = options.header ?? true;
   const header: string[] = [];
   const rows: CsvRow[] = [];
-  let line = 1;
-  let headerSeen = false;
-  for (const fields of parsed.rows) {
-    const rowLine = line;
-    line += 1;
-    for (const field of fields) line += countNewlines(field);
-    if (fields.length === 0 || (fields.length === 1 && fields[0]!.trim() === '')) continue;
+  let headerSeen = !wantHeader;
+  for (const { fields: raw, line } of records) {
+    if (raw.length === 0 || (raw.length === 1 && raw[0]!.trim() === '')) continue;
+    const fields = raw.map((field) => field.trim());
     if (!headerSeen) {
       headerSeen = true;
+      // Spreadsheets often write a separator after the last column: drop trailing nameless columns.
+      while (fields.length > 1 && fields[fields.length - 1] === '') fields.pop();
       const seen = new Set<string>();
-      fields.forEach((raw, column) => {
-        const name = raw.trim().replace(/^\uFEFF/, '');
-        if (name === '') throw new InputError(`header column ${column + 1} has no name`, { source, line: rowLine }, 'give every column a name in the first line');
-        if (seen.has(name)) throw new InputError(`header column "${name}" appears twice`, { source, line: rowLine, field: name }, 'rename one of the columns');
+      fields.forEach((name, column) => {
+        if (name === '') throw new InputError(`header column ${column + 1} has no name`, { source, line }, 'give every column a name in the first line');
+        if (seen.has(name)) throw new InputError(`header column "${name}" appears twice`, { source, line, field: name }, 'rename one of the columns');
         seen.add(name);
         header.push(name);
       });
       continue;
     }
-    if (fields.length !== header.length) {
-      throw new InputError(
-        `row has ${fields.length} fields but the header has ${header.length}`,
-        { source, line: rowLine, index: rows.length },
-        'make every row have one value per header column (quote values that contain commas)',
-      );
+    if (wantHeader) {
+      while (fields.length > header.length && fields[fields.length - 1] === '') fields.pop();
+      if (fields.length !== header.length) {
+        throw new InputError(
+          `the row has ${fields.length} field${fields.length === 1 ? '' : 's'} but the header has ${header.length} (split at ${separator})`,
+          { source, line, index: rows.length },
+          `make every row have one value per header column${delimiter === ',' ? ' (quote values that contain commas)' : ''}`,
+        );
+      }
     }
     const values: Record<string, string> = {};
-    header.forEach((name, column) => { values[name] = fields[column]!.trim(); });
-    rows.push({ index: rows.length, line: rowLine, values });
+    header.forEach((name, column) => { values[name] = fields[column]!; });
+    rows.push({ index: rows.length, line, values, fields });
   }
-  if (!headerSeen) throw new InputError('CSV is empty: no header row', { source }, 'the first line must name the columns, e.g. "id,lon,lat"');
-  return { header, rows };
+  if (!headerSeen) throw new InputError('the CSV file is empty: no header row', { source }, 'the first line must name the columns, e.g. "id,lon,lat"');
+  return { header, rows, dialect };
 }
 
-function countNewlines(value: string): number {
+interface CsvRecord {
+  fields: string[];
+  /** One-based line where the record starts. */
+  line: number;
+}
+
+/** fast-csv's tokens, one record per physical row (blank lines included), with their lines. */
+async function tokenize(text: string, delimiter: CsvDelimiter, source: string): Promise<CsvRecord[]> {
+  const records: CsvRecord[] = [];
+  let line = 1;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      parseString<string[], string[]>(text, { delimiter, headers: false, ignoreEmpty: false })
+        .on('data', (fields: string[]) => {
+          records.push({ fields, line });
+          line += 1;
+          for (const field of fields) line += countLineBreaks(field);
+        })
+        .on('error', reject)
+        .on('end', () => resolve());
+    });
+  } catch (error) {
+    throw syntaxError(text, delimiter, source, error);
+  }
+  return records;
+}
+
+function countLineBreaks(value: string): number {
   let count = 0;
-  for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) count += 1;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 10) count++;
+    else if (c === 13) { count++; if (value.charCodeAt(i + 1) === 10) i++; }
+  }
   return count;
+}
+
+/**
+ * fast-csv says what went wrong but not where; a quote-state scan finds the line: the opening of
+ * a quote that never closes, or a closing quote followed by something other than a separator.
+ */
+function syntaxError(text: string, delimiter: CsvDelimiter, source: string, error: unknown): InputError {
+  let line = 1;
+  let fieldStart = true;
+  let quoteLine = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoteLine > 0) {
+      if (c === '"') {
+        if (text[i + 1] === '"') { i++; continue; }
+        quoteLine = 0;
+        let j = i + 1;
+        while (text[j] === ' ' || (text[j] === '\t' && delimiter !== '\t')) j++;
+        const next = text[j];
+        if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
+          return new InputError(`a closing quote is followed by ${JSON.stringify(next)} instead of a separator`, { source, line },
+            'inside a quoted value write a quote as two quotes (""), and put the separator right after the closing quote');
+        }
+        continue;
+      }
+      if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
+      continue;
+    }
+    if (c === '"' && fieldStart) { quoteLine = line; continue; }
+    if (c === delimiter) { fieldStart = true; continue; }
+    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) { line++; fieldStart = true; continue; }
+    if (c !== ' ' && c !== '\r') fieldStart = false;
+  }
+  if (quoteLine > 0) {
+    return new InputError('a quote opened on this line is never closed', { source, line: quoteLine }, 'close the quoted value with a " (or remove the stray quote)');
+  }
+  const reason = error instanceof Error ? error.message.replace(/\s+at '[\s\S]*$/, '') : String(error);
+  return new InputError(`cannot parse CSV (${reason})`, { source }, 'check the quoting: a value that contains the separator, a quote or a line break must be wrapped in double quotes');
 }

@@ -1,6 +1,6 @@
 /** Public API of the io area. */
-export { parseCsv } from './csv.js';
-export type { CsvRow, CsvTable, ParseCsvOptions } from './csv.js';
+export { csvDelimiterOption, describeDelimiter, detectCsvDelimiter, parseCsv, parseCsvNumber } from './csv.js';
+export type { CsvDelimiter, CsvDialect, CsvRow, CsvTable, ParseCsvOptions } from './csv.js';
 export { readGeoJson, parseJson, validateFeatureCollection, checkLonLat } from './geojson.js';
 export { readPlaces } from './places.js';
 export type { Place, ReadPlacesOptions } from './places.js';

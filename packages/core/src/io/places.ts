@@ -2,7 +2,7 @@
  * Places (villages, post offices, addresses) from GeoJSON Points or CSV with id, lon, lat.
  */
 import { InputError } from '../errors.js';
-import { parseCsv } from './csv.js';
+import { describeDelimiter, parseCsv, parseCsvNumber, type CsvDelimiter, type CsvDialect } from './csv.js';
 import { checkLonLat, parseJson, validateFeatureCollection } from './geojson.js';
 
 /** A named point to snap onto the road network. */
@@ -10,8 +10,11 @@ export interface Place {
   id: string;
   lon: number;
   lat: number;
-  /** Every other column or GeoJSON property, as given (CSV values stay strings). */
+  /** Every other column or GeoJSON property, as given (CSV values stay strings; in a file with
+   *  decimal commas a number such as "12,5" is given as "12.5"). */
   properties: Record<string, unknown>;
+  /** For places read from CSV: the one-based line of the row, for error messages. */
+  line?: number;
 }
 
 export interface ReadPlacesOptions {
@@ -20,6 +23,8 @@ export interface ReadPlacesOptions {
   /** Default: "csv" when `source` ends in .csv or .txt, "geojson" when it ends in .json/.geojson,
    *  otherwise guessed from the first character ("{" → GeoJSON). */
   format?: 'geojson' | 'csv';
+  /** CSV separator; default: detected (see `parseCsv`). */
+  delimiter?: CsvDelimiter;
 }
 
 const LON_COLUMNS = ['lon', 'lng', 'longitude', 'x'];
@@ -27,27 +32,26 @@ const LAT_COLUMNS = ['lat', 'latitude', 'y'];
 
 /**
  * Reads places from GeoJSON (Point features; id from `feature.id` or `properties.id`) or CSV
- * (columns `id`, `lon`, `lat`, any others kept as string properties). Ids must be unique;
- * coordinates must be WGS84 lon/lat. Every problem is an `InputError` naming the row or feature.
+ * (columns `id`, `lon`, `lat`, any others kept as string properties; any dialect `parseCsv`
+ * reads, decimal commas included). Ids must be unique; coordinates must be WGS84 lon/lat.
+ * Every problem is an `InputError` naming the line (CSV) or feature (GeoJSON).
  *
  * @example
- * const places = readPlaces('id,lon,lat,name\nP1,11.57,50.02,Post\n', { source: 'places.csv' });
- * // [{ id: 'P1', lon: 11.57, lat: 50.02, properties: { name: 'Post' } }]
+ * const places = await readPlaces('id;lon;lat;name\nP1;11,57;50,02;Post\n', { source: 'places.csv' });
+ * // [{ id: 'P1', lon: 11.57, lat: 50.02, properties: { name: 'Post' }, line: 2 }]
  */
-export function readPlaces(text: string, options: ReadPlacesOptions): Place[] {
+export async function readPlaces(text: string, options: ReadPlacesOptions): Promise<Place[]> {
   const format = options.format ?? guessFormat(text, options.source);
-  const places = format === 'csv' ? placesFromCsv(text, options.source) : placesFromGeoJson(text, options.source);
-  const firstIndex = new Map<string, number>();
+  const places = format === 'csv' ? await placesFromCsv(text, options.source, options.delimiter) : placesFromGeoJson(text, options.source);
+  const first = new Map<string, Place & { index: number }>();
   places.forEach((place, index) => {
-    const previous = firstIndex.get(place.id);
+    const previous = first.get(place.id);
     if (previous !== undefined) {
-      throw new InputError(
-        `duplicate place id "${place.id}" (first used by ${format === 'csv' ? 'row' : 'feature'} ${previous})`,
-        { source: options.source, index, field: 'id' },
-        'give every place a unique id',
-      );
+      const where = place.line !== undefined ? { line: place.line } : { index };
+      const earlier = previous.line !== undefined ? `line ${previous.line}` : `feature ${previous.index}`;
+      throw new InputError(`duplicate place id "${place.id}" (also on ${earlier})`, { source: options.source, ...where, field: 'id' }, 'give every place a unique id');
     }
-    firstIndex.set(place.id, index);
+    first.set(place.id, { ...place, index });
   });
   return places;
 }
@@ -79,21 +83,27 @@ function placesFromGeoJson(text: string, source: string): Place[] {
   });
 }
 
-function placesFromCsv(text: string, source: string): Place[] {
-  const { header, rows } = parseCsv(text, { source });
+async function placesFromCsv(text: string, source: string, delimiter: CsvDelimiter | undefined): Promise<Place[]> {
+  const { header, rows, dialect } = await parseCsv(text, delimiter ? { source, delimiter } : { source });
   const find = (names: string[]): string | undefined => header.find((column) => names.includes(column.toLowerCase()));
   const idColumn = find(['id']);
   const lonColumn = find(LON_COLUMNS);
   const latColumn = find(LAT_COLUMNS);
   const missing = [idColumn ? undefined : 'id', lonColumn ? undefined : 'lon', latColumn ? undefined : 'lat'].filter(Boolean);
   if (missing.length > 0 || !idColumn || !lonColumn || !latColumn) {
-    throw new InputError(`missing column(s) ${missing.join(', ')} (found: ${header.join(', ')})`, { source, line: 1 }, 'the header must include id, lon and lat (WGS84 degrees)');
+    throw new InputError(
+      `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: the header split at ${describeDelimiter(dialect.delimiter)} gives ${header.length} column${header.length === 1 ? '' : 's'} (${header.map((name) => JSON.stringify(name)).join(', ')})`,
+      { source, line: 1 },
+      header.length <= 1
+        ? 'the header must include id, lon and lat, separated by commas, semicolons or tabs (or say which separator: --csv-delimiter)'
+        : 'the header must include id, lon and lat (WGS84 degrees)',
+    );
   }
   return rows.map(({ index, line, values }) => {
     const id = values[idColumn]!;
     if (id === '') throw new InputError('empty id', { source, index, line, field: idColumn }, 'give every place an id');
-    const lon = parseCoordinate(values[lonColumn]!, source, index, line, lonColumn);
-    const lat = parseCoordinate(values[latColumn]!, source, index, line, latColumn);
+    const lon = parseCoordinate(values[lonColumn]!, dialect, source, index, line, lonColumn);
+    const lat = parseCoordinate(values[latColumn]!, dialect, source, index, line, latColumn);
     try {
       checkLonLat(lon, lat, source, index, lonColumn);
     } catch (error) {
@@ -101,15 +111,24 @@ function placesFromCsv(text: string, source: string): Place[] {
       throw error;
     }
     const properties: Record<string, unknown> = {};
-    for (const column of header) if (column !== idColumn && column !== lonColumn && column !== latColumn) properties[column] = values[column];
-    return { id, lon, lat, properties };
+    for (const column of header) {
+      if (column === idColumn || column === lonColumn || column === latColumn) continue;
+      properties[column] = dialect.decimalComma ? decimalPoint(values[column]!) : values[column];
+    }
+    return { id, lon, lat, properties, line };
   });
 }
 
-function parseCoordinate(raw: string, source: string, index: number, line: number, field: string): number {
-  const value = raw === '' ? Number.NaN : Number(raw);
+/** "12,5" → "12.5", so that every later reader sees one way of writing numbers; other text as is. */
+function decimalPoint(value: string): string {
+  return /^[+-]?\d*,\d+$/.test(value) ? value.replace(',', '.') : value;
+}
+
+function parseCoordinate(raw: string, dialect: CsvDialect, source: string, index: number, line: number, field: string): number {
+  const value = parseCsvNumber(raw, dialect);
   if (!Number.isFinite(value)) {
-    throw new InputError(`"${raw}" is not a number`, { source, index, line, field }, 'write coordinates as decimal degrees with a dot, e.g. 11.5763');
+    throw new InputError(`"${raw}" is not a number`, { source, index, line, field },
+      dialect.decimalComma ? 'write coordinates as decimal degrees, e.g. 11,5763 or 11.5763' : 'write coordinates as decimal degrees with a dot, e.g. 11.5763');
   }
   return value;
 }

@@ -36,7 +36,9 @@ export function resolveBaseline(
   routes.forEach((route, routeIndex) => {
     const where = (k?: number): { source: string; index: number; line?: number } => {
       const row = k === undefined ? undefined : route.rows?.[k];
-      return row === undefined ? { source: sources.baseline, index: routeIndex } : { source: sources.baseline, index: row, line: row + 2 };
+      const line = k === undefined ? undefined : route.lines?.[k];
+      if (row === undefined) return { source: sources.baseline, index: routeIndex };
+      return line === undefined ? { source: sources.baseline, index: row } : { source: sources.baseline, index: row, line };
     };
     if (route.stops.length === 0) {
       throw new InputError(`route "${route.id}" serves no place`, { ...where(), field: 'geometry' },

@@ -101,29 +101,45 @@ describe('capacities with single assignment', () => {
   });
 });
 
-function described(fn: () => unknown): string {
-  try { fn(); } catch (error) { return error instanceof InputError ? error.describe() : String(error); }
+async function described(fn: () => Promise<unknown>): Promise<string> {
+  try { await fn(); } catch (error) { return error instanceof InputError ? error.describe() : String(error); }
   return 'no error';
 }
 
 describe('matrix and weights CSV', () => {
-  it('reads a matrix with an empty corner and unreachable cells', () => {
-    const m = readCoverageMatrixCsv(',s1,s2\na,100,250\nb,300,\n', { source: 'm.csv' });
+  it('reads a matrix with an empty corner and unreachable cells', async () => {
+    const m = await readCoverageMatrixCsv(',s1,s2\na,100,250\nb,300,\n', { source: 'm.csv' });
     expect(m.demandIds).toEqual(['a', 'b']);
     expect(m.siteIds).toEqual(['s1', 's2']);
     expect(Array.from(m.values)).toEqual([100, 250, 300, NaN]);
   });
-  it('names the line of a row of the wrong length', () => {
-    expect(described(() => readCoverageMatrixCsv('demand,s1,s2\na,1,2\nb,3\n', { source: 'm.csv' }))).toMatch(/m.csv, line 3.*2 fields but the header has 3/);
+  it('reads the same matrix written by a German spreadsheet: semicolons, decimal commas, BOM, CRLF', async () => {
+    const m = await readCoverageMatrixCsv('\uFEFF;s1;s2\r\na;100,5;250\r\nb;300;\r\n', { source: 'm.csv' });
+    expect(m.siteIds).toEqual(['s1', 's2']);
+    expect(Array.from(m.values)).toEqual([100.5, 250, 300, NaN]);
   });
-  it('names the cell that is not a number', () => {
-    expect(described(() => readCoverageMatrixCsv('demand,s1\na,x\n', { source: 'm.csv' }))).toMatch(/line 2.*field "s1".*distance "x" from "a" to "s1"/);
+  it('reads the long form that `postroute matrix --format csv` writes', async () => {
+    const text = 'from,to,distance_m,duration_s\na,a,0,0\na,b,1200.5,90\nb,a,1300,95\nb,b,0,0\nc,a,,\n';
+    const m = await readCoverageMatrixCsv(text, { source: 'm.csv' });
+    expect(m.demandIds).toEqual(['a', 'b', 'c']);
+    expect(m.siteIds).toEqual(['a', 'b']);
+    expect(Array.from(m.values)).toEqual([0, 1200.5, 1300, 0, NaN, NaN]);
+    const times = await readCoverageMatrixCsv(text, { source: 'm.csv', metric: 'time' });
+    expect(Array.from(times.values)).toEqual([0, 90, 95, 0, NaN, NaN]);
+    expect(await described(() => readCoverageMatrixCsv('from,to,distance_m\na,b,1\na,b,2\n', { source: 'm.csv' }))).toMatch(/m.csv, line 3: the pair "a" → "b" appears twice/);
   });
-  it('reads weights with or without a header, and checks them against the demand ids', () => {
-    expect(Array.from(readWeightsCsv('id,weight\na,3\nb,4\n', ['b', 'a'], { source: 'w.csv' }))).toEqual([4, 3]);
-    expect(Array.from(readWeightsCsv('a,3\nb,4\n', ['a', 'b'], { source: 'w.csv' }))).toEqual([3, 4]);
-    expect(() => readWeightsCsv('a,3\n', ['a', 'b'], { source: 'w.csv' })).toThrow(/1 demand point\(s\) have no weight, e.g. "b"/);
-    expect(described(() => readWeightsCsv('a,3\nz,1\n', ['a'], { source: 'w.csv' }))).toMatch(/w.csv, line 2.*"z" is not a demand point/);
+  it('names the line of a row of the wrong length, and the separator it split at', async () => {
+    expect(await described(() => readCoverageMatrixCsv('demand,s1,s2\na,1,2\nb,3\n', { source: 'm.csv' }))).toMatch(/m.csv, line 3: the row has 2 fields but the header has 3 \(split at comma ","\)/);
+  });
+  it('names the cell that is not a number', async () => {
+    expect(await described(() => readCoverageMatrixCsv('demand,s1\na,x\n', { source: 'm.csv' }))).toMatch(/line 2.*field "s1".*distance "x" from "a" to "s1"/);
+  });
+  it('reads weights with or without a header, and checks them against the demand ids', async () => {
+    expect(Array.from(await readWeightsCsv('id,weight\na,3\nb,4\n', ['b', 'a'], { source: 'w.csv' }))).toEqual([4, 3]);
+    expect(Array.from(await readWeightsCsv('a,3\nb,4\n', ['a', 'b'], { source: 'w.csv' }))).toEqual([3, 4]);
+    expect(Array.from(await readWeightsCsv('id;weight\na;3,5\nb;4\n', ['a', 'b'], { source: 'w.csv' }))).toEqual([3.5, 4]);
+    await expect(readWeightsCsv('a,3\n', ['a', 'b'], { source: 'w.csv' })).rejects.toThrow(/1 demand point\(s\) have no weight, e.g. "b"/);
+    expect(await described(() => readWeightsCsv('a,3\nz,1\n', ['a'], { source: 'w.csv' }))).toMatch(/w.csv, line 2.*"z" is not a demand point/);
   });
 });
 

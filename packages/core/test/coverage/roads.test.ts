@@ -76,7 +76,7 @@ describe('set covering on the real OSM extracts', () => {
     it(`${area}: villages within 3 km by road of an outlet, proven optimal, cross-checked by both backends`, async () => {
       const base = new URL(`../../../../examples/data/osm/${area}/`, import.meta.url);
       const network = buildNetwork(readGeoJson(readFileSync(new URL('roads.geojson', base), 'utf8'), 'roads.geojson'));
-      const places = readPlaces(readFileSync(new URL('places.geojson', base), 'utf8'), { source: 'places.geojson' });
+      const places = await readPlaces(readFileSync(new URL('places.geojson', base), 'utf8'), { source: 'places.geojson' });
       const villages = places.filter((p) => p.properties['kind'] === 'place');
       const outlets = places.filter((p) => p.properties['kind'] === 'post_office');
       expect(villages.length).toBeGreaterThan(50);

@@ -43,10 +43,10 @@ describe('snapPlaces', () => {
     expect(snap.offRoadDuration).toBeCloseTo(snap.distance / 5, 9);
   });
 
-  it('finds the same nearest road as a brute-force search with Turf on the real Andorra extract', () => {
+  it('finds the same nearest road as a brute-force search with Turf on the real Andorra extract', async () => {
     const path = 'examples/data/osm/andorra/roads.geojson';
     const andorra = buildNetwork(readGeoJson(readFileSync(path, 'utf8'), path));
-    const places = readPlaces(readFileSync('examples/data/osm/andorra/places.geojson', 'utf8'), { source: 'places.geojson' });
+    const places = await readPlaces(readFileSync('examples/data/osm/andorra/places.geojson', 'utf8'), { source: 'places.geojson' });
     const { snaps, rejected } = snapPlaces(andorra, places);
     expect(snaps.length + rejected.length).toBe(places.length);
     const all = [...andorra.edges, ...andorra.droppedEdges].map((e) => ({ type: 'Feature' as const, properties: {}, geometry: { type: 'LineString' as const, coordinates: e.coordinates } }));

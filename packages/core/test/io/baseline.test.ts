@@ -17,13 +17,13 @@ describe('readBaselineRoutes (CSV)', () => {
     const text = 'route_id,seq,stop_id,vehicle_type\nB,2,v2,van\nA,10,v9,\nB,1,v1,van\nA,3,v4,\n';
     const routes = await readBaselineRoutes(text, { source: 'today.csv', format: 'csv' });
     expect(routes).toEqual([
-      { id: 'B', vehicleType: 'van', stops: ['v1', 'v2'], rows: [2, 0] },
-      { id: 'A', stops: ['v4', 'v9'], rows: [3, 1] },
+      { id: 'B', vehicleType: 'van', stops: ['v1', 'v2'], rows: [2, 0], lines: [4, 2] },
+      { id: 'A', stops: ['v4', 'v9'], rows: [3, 1], lines: [5, 3] },
     ]);
   });
   it('accepts columns in any order and header case', async () => {
     const routes = await readBaselineRoutes('Stop_ID,Route_ID,SEQ\nx,R,1\n', { format: 'csv' });
-    expect(routes).toEqual([{ id: 'R', stops: ['x'], rows: [0] }]);
+    expect(routes).toEqual([{ id: 'R', stops: ['x'], rows: [0], lines: [2] }]);
   });
   it('names the missing column', async () => {
     const error = await csvError('route,seq,stop_id\nR,1,x\n');

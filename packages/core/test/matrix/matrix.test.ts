@@ -133,10 +133,12 @@ describe('paths and matrices on small networks', () => {
   });
 });
 
+const andorraPlaces = await readPlaces(readFileSync('examples/data/osm/andorra/places.geojson', 'utf8'), { source: 'places.geojson' });
+
 describe('on the real Andorra extract', () => {
   const path = 'examples/data/osm/andorra/roads.geojson';
   const network = buildNetwork(readGeoJson(readFileSync(path, 'utf8'), path));
-  const places = readPlaces(readFileSync('examples/data/osm/andorra/places.geojson', 'utf8'), { source: 'places.geojson' });
+  const places = andorraPlaces;
   const { snaps } = snapPlaces(network, places);
   const matrix = computeMatrix(network, snaps);
   const n = matrix.size;

@@ -14,7 +14,7 @@ describe('computeMatrixParallel', () => {
     const core = (await import(dist)) as typeof import('@postroute/core');
     const path = 'examples/data/osm/north-bayreuth/roads.geojson';
     const network = core.buildNetwork(core.readGeoJson(readFileSync(path, 'utf8'), path));
-    const places = core.readPlaces(readFileSync('examples/data/osm/north-bayreuth/places.geojson', 'utf8'), { source: 'places.geojson' });
+    const places = await core.readPlaces(readFileSync('examples/data/osm/north-bayreuth/places.geojson', 'utf8'), { source: 'places.geojson' });
     const { snaps } = core.snapPlaces(network, places);
     for (const metric of ['time', 'distance'] as const) {
       const single = core.computeMatrix(network, snaps, { metric });

@@ -10,3 +10,14 @@ export function inputError(run: () => unknown): InputError {
   }
   throw new Error('expected an InputError');
 }
+
+/** The same for work that rejects asynchronously (the CSV readers). */
+export async function rejectedInput(run: () => Promise<unknown>): Promise<InputError> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('expected an InputError');
+}
