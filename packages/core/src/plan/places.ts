@@ -19,7 +19,7 @@ export interface PlanPlace extends ReportPlace {
 
 /**
  * @example
- * classifyPlaces(readPlaces(text, { source: 'places.csv' }), 'places.csv', { outlet: 600, station: 300, village: 180 });
+ * classifyPlaces(await readPlaces(text, { source: 'places.csv' }), 'places.csv', { outlet: 600, station: 300, village: 180 });
  */
 export function classifyPlaces(
   places: readonly Place[],
