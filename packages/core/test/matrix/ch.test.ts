@@ -147,11 +147,11 @@ function checkNetwork(network: RoadNetwork, places: Place[]): void {
 
 describe('hierarchy matrices equal Dijkstra matrices on the real extracts', () => {
   for (const area of ['neudrossenfeld', 'north-bayreuth', 'andorra']) {
-    it(area, () => {
+    it(area, async () => {
       const roadsPath = `examples/data/osm/${area}/roads.geojson`;
       const placesPath = `examples/data/osm/${area}/places.geojson`;
       const network = buildNetwork(readGeoJson(readFileSync(roadsPath, 'utf8'), roadsPath), { source: roadsPath });
-      const places = readPlaces(readFileSync(placesPath, 'utf8'), { source: placesPath });
+      const places = await readPlaces(readFileSync(placesPath, 'utf8'), { source: placesPath });
       checkNetwork(network, [...places, ...randomPlaces(network, 120, 3)]);
     });
   }
