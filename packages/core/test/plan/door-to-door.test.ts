@@ -7,7 +7,7 @@ const dir = new URL('../../../../examples/door-to-door/', import.meta.url);
 const planText = readFileSync(new URL('plan.json', dir), 'utf8');
 const spec = parsePlanFile(planText, 'plan.json');
 const roads = JSON.parse(readFileSync(new URL(spec.roads.path, dir), 'utf8'));
-const places = readPlaces(readFileSync(new URL('places.geojson', dir), 'utf8'), { source: 'places.geojson' });
+const places = await readPlaces(readFileSync(new URL('places.geojson', dir), 'utf8'), { source: 'places.geojson' });
 
 describe('door-to-door tier (Neudrossenfeld, real OSM data)', () => {
   it('plans the built-up area end to end: every street side served once, km add up, drawn on the map', async () => {
