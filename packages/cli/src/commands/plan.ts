@@ -10,6 +10,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import {
   InputError,
   formatSummary,
+  formatTiers,
   parsePlanFile,
   planNetwork,
   planReportFiles,
@@ -27,6 +28,7 @@ interface PlanArgs {
   out: string;
   timeLimit?: number;
   seed?: number;
+  scenario?: string;
   json: boolean;
   quiet: boolean;
 }
@@ -74,6 +76,7 @@ const command: CommandModule<object, PlanArgs> = {
     .option('out', { type: 'string', default: 'plan-out', describe: 'folder for summary.json, routes.csv, stops.csv, routes.geojson, report.html' })
     .option('time-limit', { type: 'number', describe: 'route search time limit, seconds (default: timeLimitS in plan.json, else 10)' })
     .option('seed', { type: 'number', describe: 'random seed (default: seed in plan.json, else 1)' })
+    .option('scenario', { type: 'string', describe: 'run only this scenario of plan.json beside the base case (default: all); each is written to OUT/scenarios/NAME/' })
     .option('json', { type: 'boolean', default: false, describe: 'print summary.json to stdout instead of the table' })
     .check((argv) => {
       if (argv.seed !== undefined && !Number.isInteger(argv.seed)) throw new Error('--seed must be an integer');
@@ -88,6 +91,7 @@ const command: CommandModule<object, PlanArgs> = {
       result = await planNetwork(inputs, {
         ...(args.seed !== undefined ? { seed: args.seed } : {}),
         ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),
+        ...(args.scenario !== undefined ? { scenario: args.scenario } : {}),
         onProgress: progress.onProgress,
         generatedBy: 'postroute plan',
       });
@@ -98,8 +102,13 @@ const command: CommandModule<object, PlanArgs> = {
     mkdirSync(args.out, { recursive: true });
     const files = await planReportFiles(report, { osm: roadsFromOsm(inputs.roads) });
     for (const file of files) writeFileSync(join(args.out, file.name), file.text);
+    for (const scenario of result.scenarios) {
+      const dir = join(args.out, 'scenarios', scenario.name);
+      mkdirSync(dir, { recursive: true });
+      for (const file of await planReportFiles(scenario.report, { osm: roadsFromOsm(inputs.roads) })) writeFileSync(join(dir, file.name), file.text);
+    }
     const summaryJson = (files[0] as { text: string }).text;
-    writeOutput(args.json ? summaryJson : formatSummary(report.summary));
+    writeOutput(args.json ? summaryJson : formatSummary(report.summary) + formatTiers(report));
     if (!args.quiet) {
       process.stderr.write(`postroute: wrote summary.json, routes.csv, stops.csv, routes.geojson, report.html to ${args.out} (${report.run.seconds.toFixed(1)} s)\n`);
     }

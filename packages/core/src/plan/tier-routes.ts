@@ -25,7 +25,7 @@ export function tierReportRoute(context: TierRouteContext, phase: 'before' | 'af
   const { geometry } = drawRoute(draw, [route.startDepot, ...route.stops, route.endDepot ?? route.startDepot]);
   // The vehicle leaves with every delivery on board, so what it brings back is what it picked up.
   const last = route.visits[route.visits.length - 1];
-  const pickups = context.dimensions.map((_, d) => last?.load[d] ?? 0);
+  const pickups = context.dimensions.map((_, d) => tidy(last?.load[d] ?? 0));
   const capacities = vehicle ? [...vehicle.capacity] : context.dimensions.map(() => 0);
   const reported: ReportRoute = {
     id, phase,
@@ -33,15 +33,15 @@ export function tierReportRoute(context: TierRouteContext, phase: 'before' | 'af
     depot: route.startDepot,
     stops: [...route.stops],
     visits: route.visits.map((visit) => ({
-      id: visit.id, arrival: visit.arrival, start: visit.start, departure: visit.departure, load: visit.load[0] ?? 0, distance: visit.distance, loads: [...visit.load],
+      id: visit.id, arrival: visit.arrival, start: visit.start, departure: visit.departure, load: tidy(visit.load[0] ?? 0), distance: visit.distance, loads: visit.load.map(tidy),
     })),
     departure: route.departure, arrival: route.arrival, distance: route.distance, duration: route.duration,
-    load: route.startLoad[0] ?? 0,
+    load: tidy(route.startLoad[0] ?? 0),
     capacity: capacities[0] ?? 0,
     violations: route.violations.map((violation) => reportViolation(context, violation, route, vehicle)),
     geometry,
     tier,
-    loads: [...route.startLoad],
+    loads: route.startLoad.map(tidy),
     pickups,
     capacities,
     cost: Math.round(route.cost * 100) / 100,
@@ -87,4 +87,10 @@ function reportViolation(context: TierRouteContext, violation: PlanViolation, ro
 
 function fmt(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+/** Loads are sums of decimal volumes (kg): drop the binary noise (187.60000000000002) for people. */
+function tidy(value: number): number {
+  const rounded = Math.round(value * 1000) / 1000;
+  return rounded === 0 ? 0 : rounded;
 }

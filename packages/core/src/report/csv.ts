@@ -22,8 +22,24 @@ const STOP_COLUMNS = [
  * writeFileSync('routes.csv', await routesCsv(report));
  */
 export async function routesCsv(report: PlanReport): Promise<string> {
-  const rows = [...report.before, ...report.after].map((route) => routeRow(route));
-  return `${await writeToString(rows, { headers: [...ROUTE_COLUMNS] })}\n`;
+  const dims = report.tiers?.dimensions;
+  if (!dims) {
+    const rows = [...report.before, ...report.after].map((route) => routeRow(route));
+    return `${await writeToString(rows, { headers: [...ROUTE_COLUMNS] })}\n`;
+  }
+  // Two-tier plans: the tier, and loads, pick-ups and capacity per named dimension, and cost.
+  const headers = ['phase', 'tier', ...ROUTE_COLUMNS.slice(1, 9), ...dims.flatMap((d) => [`load_${d}`, `pickup_${d}`, `capacity_${d}`]), 'cost', ...ROUTE_COLUMNS.slice(11)];
+  const rows = [...report.before, ...report.after].map((route) => {
+    const base = routeRow(route) as Record<string, string | number>;
+    const row: Record<string, string | number> = { ...base, tier: route.tier ?? '', cost: route.cost === undefined ? '' : route.cost.toFixed(2) };
+    dims.forEach((d, k) => {
+      row[`load_${d}`] = route.loads?.[k] ?? '';
+      row[`pickup_${d}`] = route.pickups?.[k] ?? '';
+      row[`capacity_${d}`] = route.capacities?.[k] ?? '';
+    });
+    return headers.map((h) => row[h] ?? '');
+  });
+  return `${await writeToString(rows, { headers, writeHeaders: true })}\n`;
 }
 
 function routeRow(route: ReportRoute): Record<(typeof ROUTE_COLUMNS)[number], string | number> {
@@ -51,6 +67,8 @@ function routeRow(route: ReportRoute): Record<(typeof ROUTE_COLUMNS)[number], st
  */
 export async function stopsCsv(report: PlanReport): Promise<string> {
   const places = new Map(report.places.map((place) => [place.id, place]));
+  const dims = report.tiers?.dimensions;
+  if (dims) return tierStopsCsv(report, dims);
   const rows: Record<(typeof STOP_COLUMNS)[number], string | number>[] = [];
   for (const route of [...report.before, ...report.after]) {
     const late = new Map(route.violations.filter((v) => v.kind === 'late' && v.stop).map((v) => [v.stop as string, v.message]));
@@ -80,4 +98,32 @@ export async function stopsCsv(report: PlanReport): Promise<string> {
     });
   }
   return `${await writeToString(rows, { headers: [...STOP_COLUMNS] })}\n`;
+}
+
+/** stops.csv of a two-tier plan: tier and office of each visit, and volumes and loads per dimension. */
+async function tierStopsCsv(report: PlanReport, dims: readonly string[]): Promise<string> {
+  const places = new Map(report.places.map((place) => [place.id, place]));
+  const headers = [
+    'phase', 'tier', 'route_id', 'depot', 'seq', 'stop_id', 'name', 'role', 'township',
+    ...dims.flatMap((d) => [`delivery_${d}`, `pickup_${d}`, `load_after_${d}`]), 'arrival', 'departure', 'km_from_depot', 'note',
+  ];
+  const rows: (string | number)[][] = [];
+  for (const route of [...report.before, ...report.after]) {
+    const late = new Map(route.violations.filter((v) => v.kind === 'late' && v.stop).map((v) => [v.stop as string, v.message]));
+    route.visits.forEach((visit, index) => {
+      const place = places.get(visit.id);
+      // On trunk and collection routes the office's volumes are its villages' too: the load tells.
+      const own = route.tier === 'delivery';
+      rows.push([
+        route.phase, route.tier ?? '', route.id, route.depot, index + 1, visit.id, place?.name ?? '', place?.role ?? '', place?.township ?? '',
+        ...dims.flatMap((_, k) => [own ? place?.delivery?.[k] ?? '' : '', own ? place?.pickup?.[k] ?? '' : '', visit.loads?.[k] ?? '']),
+        clock(visit.arrival), clock(visit.departure), (visit.distance / 1000).toFixed(2), late.get(visit.id) ?? '',
+      ]);
+    });
+  }
+  for (const stop of report.summary.unassigned) {
+    const place = places.get(stop.id);
+    rows.push(['after', '', '', '', '', stop.id, stop.name, place?.role ?? '', place?.township ?? '', ...dims.flatMap(() => ['', '', '']), '', '', '', `unassigned: ${stop.reason}`]);
+  }
+  return `${await writeToString(rows, { headers, writeHeaders: true })}\n`;
 }

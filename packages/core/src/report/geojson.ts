@@ -34,6 +34,7 @@ export function planReportToGeoJson(report: PlanReport): FeatureCollection<LineS
           capacity: route.capacity,
           violations: route.violations.map((violation) => violation.message),
           ...(route.lineLength === undefined ? {} : { drawn_line_km: Number((route.lineLength / 1000).toFixed(3)) }),
+          ...(route.tier === undefined ? {} : tierProperties(report, route)),
           stroke: routeColour(phase, index),
           'stroke-width': phase === 'after' ? 3 : 2,
           'stroke-opacity': phase === 'after' ? 0.9 : 0.6,
@@ -86,6 +87,7 @@ export function planReportToGeoJson(report: PlanReport): FeatureCollection<LineS
         mail: place.mail,
         status,
         ...(place.servedVia ? { served_via: place.servedVia } : {}),
+        ...(report.tiers ? placeTierProperties(report, place) : {}),
         ...(unassigned.has(place.id) ? { unassigned_reason: unassigned.get(place.id) } : {}),
         route_after: now?.route ?? null,
         seq_after: now?.seq ?? null,
@@ -103,4 +105,24 @@ export function planReportToGeoJson(report: PlanReport): FeatureCollection<LineS
 
 function round6(value: number): number {
   return Math.round(value * 1e6) / 1e6;
+}
+
+/** Two-tier routes: tier, depot, and loads, pick-ups and capacity per named dimension. */
+function tierProperties(report: PlanReport, route: PlanReport['after'][number]): Record<string, unknown> {
+  const out: Record<string, unknown> = { tier: route.tier, depot: route.depot, cost: route.cost ?? null };
+  (report.tiers?.dimensions ?? []).forEach((d, k) => {
+    out[`load_${d}`] = route.loads?.[k] ?? null;
+    out[`pickup_${d}`] = route.pickups?.[k] ?? null;
+    out[`capacity_${d}`] = route.capacities?.[k] ?? null;
+  });
+  return out;
+}
+
+function placeTierProperties(report: PlanReport, place: PlanReport['places'][number]): Record<string, unknown> {
+  const out: Record<string, unknown> = { township: place.township ?? null, office_today: place.officeToday ?? null, office: place.office ?? null };
+  (report.tiers?.dimensions ?? []).forEach((d, k) => {
+    out[`delivery_${d}`] = place.delivery?.[k] ?? null;
+    out[`pickup_${d}`] = place.pickup?.[k] ?? null;
+  });
+  return out;
 }

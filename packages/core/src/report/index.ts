@@ -13,3 +13,4 @@ export { renderMapSvg } from './html/map.js';
 export type { MapOptions } from './html/map.js';
 export { planReportFiles, roadsFromOsm, PLAN_REPORT_FILES } from './files.js';
 export type { ReportFile } from './files.js';
+export { formatTiers } from './text-tiers.js';

@@ -1,0 +1,50 @@
+/** The two-tier and scenario parts of the terminal summary: per tier, per office, moves, scenarios. */
+import type { PlanReport } from './types.js';
+import { clock } from './violations.js';
+
+const num = (value: number, digits = 0): string => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const time = (seconds: number | null): string => (seconds === null ? '-' : clock(seconds));
+
+function table(rows: string[][]): string[] {
+  const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((row) => row[c]?.length ?? 0)));
+  return rows.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('   '));
+}
+
+/**
+ * Lines for a two-tier plan (tiers, offices, villages that change office, binding constraints)
+ * and for scenarios (the comparison table); empty for a one-tier plan without scenarios.
+ *
+ * @example
+ * process.stdout.write(formatSummary(report.summary) + formatTiers(report));
+ */
+export function formatTiers(report: Pick<PlanReport, 'summary' | 'tiers'>): string {
+  const lines: string[] = [];
+  const { summary, tiers } = report;
+  if (tiers && summary.tiers) {
+    lines.push('', 'Per tier (km/day):');
+    lines.push(...table([
+      ['', 'today', 'new plan', 'saved', 'routes today', 'routes new'],
+      ...summary.tiers.map((t) => [t.tier, num(t.before.km, 1), num(t.after.km, 1), t.savedKmPerDay === null ? '-' : num(t.savedKmPerDay, 1), num(t.before.routes), num(t.after.routes)]),
+    ]));
+    if (summary.costAfter !== undefined) lines.push(`Cost per day: ${summary.costBefore === undefined ? '' : `today ${num(summary.costBefore, 2)}, `}new plan ${num(summary.costAfter, 2)}`);
+    lines.push('', `Offices (${tiers.assignment} assignment${tiers.toleranceKm > 0 ? `, tolerance ${tiers.toleranceKm} km` : ''}; sorting ${tiers.sortingMinutes} min; ${tiers.rounds} trunk ↔ delivery round${tiers.rounds === 1 ? '' : 's'}):`);
+    lines.push(...table([
+      ['office', 'stops', 'km today', 'km new', 'trunk at', 'leave', 'back', 'pick-up', 'binds'],
+      ...tiers.offices.map((o) => [o.name, `${o.stopsBefore}→${o.stopsAfter}`, num(o.before.km, 1), num(o.after.km, 1), time(o.trunkArrival), time(o.firstDeparture), time(o.lastReturn), time(o.collection), o.binding.join(', ') || '-']),
+    ]));
+    if (tiers.moved.length === 0) lines.push('Villages that change office: none');
+    else {
+      lines.push(`Villages that change office: ${tiers.moved.length}`);
+      for (const move of tiers.moved) lines.push(`  ${move.name}: ${move.from} → ${move.to} (${move.reason}${move.savedKm === null ? '' : `, saves ${num(move.savedKm, 2)} km/day`})`);
+    }
+  }
+  if (summary.scenarios && summary.scenarios.length > 0) {
+    lines.push('', 'Scenarios:');
+    lines.push(...table([
+      ['scenario', 'km/day', 'km/year', 'trunk', 'delivery', 'collection', 'driver-h', 'cost', 'unserved'],
+      ...summary.scenarios.map((s) => [s.name, num(s.kmPerDay, 1), num(s.kmPerYear), num(s.vehicles.trunk), num(s.vehicles.delivery), num(s.vehicles.collection), num(s.driverHours, 1), s.cost === null ? '-' : num(s.cost, 2), num(s.unserved)]),
+    ]));
+    for (const s of summary.scenarios.slice(1)) lines.push(`  ${s.name}: ${s.changes.join('; ')}`);
+  }
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
