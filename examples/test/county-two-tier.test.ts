@@ -67,3 +67,18 @@ describe('examples/county-two-tier', () => {
     expect(delivery.properties).toHaveProperty('depot');
   });
 });
+
+describe('examples/county-two-tier report.html', () => {
+  it('draws both tiers distinctly, villages by office, the pick-ups, and the tier, office and scenario tables', () => {
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toMatch(/class="route after trunk"/);
+    expect(html).toMatch(/class="route after delivery"/);
+    expect(html).toMatch(/class="route after collection"/);
+    expect(html).toMatch(/class="route before trunk"[^>]*stroke-dasharray/);
+    expect(html).toMatch(/<g id="layer-pickups">.*class="pickup"/s);
+    for (const id of ['tiers', 'offices', 'scenarios']) expect(html).toContain(`<table id="${id}">`);
+    // Delivery routes of different offices are drawn in different colours.
+    const colours = new Set([...html.matchAll(/class="route after delivery" data-route="[^"]*" d="[^"]*" stroke="([^"]+)"/g)].map((m) => m[1]));
+    expect(colours.size).toBe(3);
+  });
+});

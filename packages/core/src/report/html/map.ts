@@ -7,6 +7,7 @@ import type { PlanReport, ReportPlace } from '../types.js';
 import { routeColour, ROLE_COLOURS } from './palette.js';
 import { escapeHtml } from './escape.js';
 import { doorToDoorLayer } from './door-to-door.js';
+import { pickupLayer, tierRouteStyle, villageStyle } from './tiers.js';
 
 const MAJOR = new Set(['motorway', 'motorway_link', 'trunk', 'trunk_link', 'primary', 'primary_link', 'secondary', 'secondary_link']);
 const TRACK = new Set(['track', 'service', 'path']);
@@ -62,7 +63,7 @@ function pathData(lines: Iterable<[number, number][]>, projection: Projection): 
   return parts.join('');
 }
 
-function marker(place: ReportPlace, x: number, y: number, unserved: boolean): string {
+function marker(place: ReportPlace, x: number, y: number, unserved: boolean, style: { fill?: string; moved: boolean } = { moved: false }): string {
   const title = `<title>${escapeHtml(`${place.name} (${place.role}${unserved ? ', unserved' : ''}) — ${place.id}`)}</title>`;
   const at = `data-id="${escapeHtml(place.id)}"`;
   const fx = x.toFixed(1), fy = y.toFixed(1);
@@ -76,7 +77,9 @@ function marker(place: ReportPlace, x: number, y: number, unserved: boolean): st
     default:
       return unserved
         ? `<g class="place village unserved" ${at}><circle cx="${fx}" cy="${fy}" r="6" fill="none" stroke="${ROLE_COLOURS.unserved}" stroke-width="2"/><path d="M${(x - 4).toFixed(1)} ${(y - 4).toFixed(1)}L${(x + 4).toFixed(1)} ${(y + 4).toFixed(1)}M${(x + 4).toFixed(1)} ${(y - 4).toFixed(1)}L${(x - 4).toFixed(1)} ${(y + 4).toFixed(1)}" stroke="${ROLE_COLOURS.unserved}" stroke-width="2"/>${title}</g>`
-        : `<circle class="place village" ${at} cx="${fx}" cy="${fy}" r="3.5" fill="#fff" stroke="${ROLE_COLOURS.village}" stroke-width="1.5">${title}</circle>`;
+        : style.moved
+          ? `<circle class="place village moved" ${at} cx="${fx}" cy="${fy}" r="5" fill="${style.fill ?? '#fff'}" stroke="${ROLE_COLOURS.unserved}" stroke-width="2.5">${title}</circle>`
+          : `<circle class="place village" ${at} cx="${fx}" cy="${fy}" r="3.5" fill="${style.fill ?? '#fff'}" stroke="${ROLE_COLOURS.village}" stroke-width="1.5">${title}</circle>`;
   }
 }
 
@@ -115,9 +118,13 @@ export function renderMapSvg(report: PlanReport, options: MapOptions = {}): stri
   for (const phase of ['after', 'before'] as const) {
     parts.push(`<g id="layer-${phase}" fill="none" stroke-linecap="round" stroke-linejoin="round">`);
     report[phase].forEach((route, index) => {
-      const dash = phase === 'before' ? ' stroke-dasharray="6 4"' : '';
-      const widthAttr = phase === 'before' ? 2 : 3.5;
-      parts.push(`<path class="route ${phase}" data-route="${escapeHtml(route.id)}" d="${pathData([route.geometry], projection)}" stroke="${routeColour(phase, index)}" stroke-width="${widthAttr}" stroke-opacity="${phase === 'before' ? 0.9 : 0.75}"${dash}><title>${escapeHtml(`${phase === 'before' ? 'Today' : 'New'} ${route.id}: ${(route.distance / 1000).toFixed(1)} km, ${route.stops.length} stops`)}</title></path>`);
+      // Two-tier plans: the tier sets the style (trunk, delivery per office, collection).
+      const tier = route.tier ? tierRouteStyle(report, route) : null;
+      const dashPattern = tier ? tier.dash : phase === 'before' ? '6 4' : '';
+      const dash = dashPattern ? ` stroke-dasharray="${dashPattern}"` : '';
+      const widthAttr = tier ? tier.width : phase === 'before' ? 2 : 3.5;
+      const stroke = tier ? tier.stroke : routeColour(phase, index);
+      parts.push(`<path class="route ${phase}${route.tier ? ` ${route.tier}` : ''}" data-route="${escapeHtml(route.id)}" d="${pathData([route.geometry], projection)}" stroke="${stroke}" stroke-width="${widthAttr}" stroke-opacity="${phase === 'before' ? 0.9 : 0.75}"${dash}><title>${escapeHtml(`${phase === 'before' ? 'Today' : 'New'} ${route.id}: ${(route.distance / 1000).toFixed(1)} km, ${route.stops.length} stops`)}</title></path>`);
     });
     parts.push('</g>');
   }
@@ -127,8 +134,9 @@ export function renderMapSvg(report: PlanReport, options: MapOptions = {}): stri
   const places = [...report.places].sort((a, b) => order[a.role] - order[b.role]);
   for (const place of places) {
     const [x, y] = projection.project(place.lon, place.lat);
-    parts.push(marker(place, x, y, unassigned.has(place.id)));
+    parts.push(marker(place, x, y, unassigned.has(place.id), report.tiers && place.role === 'village' ? villageStyle(report, place) : undefined));
   }
+  if (report.tiers) parts.push(pickupLayer(report, projection.project));
   parts.push('</g><g id="layer-labels" font-family="sans-serif" font-size="11" paint-order="stroke" stroke="#fff" stroke-width="3" fill="#222">');
   for (const place of places) {
     if (place.role === 'village' && !unassigned.has(place.id)) continue;

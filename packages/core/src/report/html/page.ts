@@ -7,6 +7,7 @@ import { clock } from '../violations.js';
 import { renderCharts } from './chart.js';
 import { escapeHtml } from './escape.js';
 import { renderMapSvg } from './map.js';
+import { tierLegend, tiersSection } from './tiers.js';
 import { doorToDoorSection } from './door-to-door.js';
 import { routeColour, ROLE_COLOURS } from './palette.js';
 
@@ -77,6 +78,7 @@ export function renderHtmlReport(report: PlanReport, options: HtmlReportOptions 
     `<label><input type="checkbox" data-layer="layer-roads" checked> <span class="swatch" style="background:#b9b2a3"></span>roads</label>`,
     `<label><input type="checkbox" data-layer="layer-before" checked> <span class="swatch" style="background:repeating-linear-gradient(90deg,#d62728 0 6px,transparent 6px 10px)"></span>today's routes (${report.before.length})</label>`,
     `<label><input type="checkbox" data-layer="layer-after" checked> <span class="swatch" style="background:#1f77b4"></span>new routes (${report.after.length})</label>`,
+    ...(report.tiers ? tierLegend(report) : []),
     ...(report.doorToDoor ? [`<label><input type="checkbox" data-layer="layer-door-to-door" checked> <span class="swatch" style="background:#e6550d"></span>door-to-door streets (${report.doorToDoor.routes.length} routes)</label>`] : []),
     `<span><span class="swatch" style="background:${ROLE_COLOURS.hub};height:10px;width:10px"></span>hub</span>`,
     `<span><span class="swatch" style="background:${ROLE_COLOURS.outlet};height:10px;width:10px"></span>outlet</span>`,
@@ -128,7 +130,7 @@ window.addEventListener('load', () => {
 <div class="legend">${legend.join('\n')}</div>
 ${renderMapSvg(report)}
 <p class="note">${options.attribution ? `${escapeHtml(options.attribution)}. ` : ''}Today's routes dashed, new routes solid, both on the same road graph.</p>
-${report.doorToDoor ? `${doorToDoorSection(report.doorToDoor)}\n` : ''}<h2>Kilometres per day, before and after</h2>
+${report.tiers || report.summary.scenarios ? `${tiersSection(report)}\n` : ''}${report.doorToDoor ? `${doorToDoorSection(report.doorToDoor)}\n` : ''}<h2>Kilometres per day, before and after</h2>
 ${renderCharts(report)}
 <h2>Stations and unserved stops</h2>
 ${stations}
