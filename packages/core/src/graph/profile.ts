@@ -21,6 +21,7 @@ export interface SpeedCap {
 }
 
 export interface RoadProfile {
+  /** Shown in statistics; optional in a profile file. */
   name: string;
   /** Property holding the road class; default "highway". */
   classField?: string;
@@ -250,23 +251,53 @@ export function resolveRoad(properties: Record<string, unknown> | null | undefin
   return rule;
 }
 
+/** Every key a profile file may hold (`extends` only in files: it is resolved away). */
+const PROFILE_KEYS = [
+  'extends', 'name', 'classField', 'speeds', 'speedField', 'maxspeedField', 'maxspeedValues', 'maxspeedFactor', 'maxSpeed',
+  'onewayField', 'impliedOnewayClasses', 'impliedOneway', 'exclude', 'speedCaps',
+] as const;
+
 /**
- * Checks a profile read from JSON: returns it typed, or throws one `InputError` listing every
- * problem.
+ * Checks a profile read from JSON and resolves it: a profile starts from `defaultProfile` and
+ * each key it names replaces the default's value for that key (a whole `speeds` table, a whole
+ * `exclude` list); `"extends": null` starts from nothing instead (then `speeds` is required).
+ * So a profile that only changes the speeds still treats untagged roundabouts as one-way.
+ * Unknown keys and an empty `speeds` are errors; `name` is optional. Throws one `InputError`
+ * listing every problem.
  *
  * @example
- * const profile = validateProfile(JSON.parse(readFileSync('profile.json', 'utf8')), 'profile.json');
+ * const profile = validateProfile({ speeds: { primary: 70, track: 10 } }, 'profile.json');
+ * profile.impliedOneway; // the default's: junction=roundabout|circular
  */
 export function validateProfile(value: unknown, source = 'profile'): RoadProfile {
   const problems: string[] = [];
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InputError('the road profile must be a JSON object', { source }, 'see "Road profiles" in the README');
   const profile = value as Record<string, unknown>;
-  if (typeof profile.name !== 'string') problems.push('"name" must be a string');
-  if (profile.speeds === null || typeof profile.speeds !== 'object' || Array.isArray(profile.speeds)) problems.push('"speeds" must be an object of class → km/h');
-  else for (const [key, speed] of Object.entries(profile.speeds)) if (typeof speed !== 'number' || !(speed > 0)) problems.push(`speeds.${key} must be a positive number (km/h)`);
+  for (const key of Object.keys(profile)) {
+    if (!(PROFILE_KEYS as readonly string[]).includes(key)) problems.push(`unknown key "${key}" (allowed: ${PROFILE_KEYS.join(', ')})`);
+  }
+  const base = profile.extends === undefined || profile.extends === 'default' ? defaultProfile : profile.extends === null ? undefined : null;
+  if (base === null) problems.push('"extends" must be "default" or null');
+  if (profile.name !== undefined && typeof profile.name !== 'string') problems.push('"name" must be a string');
+  if (profile.speeds === undefined) {
+    if (base === undefined) problems.push('"speeds" is required with "extends": null (class → km/h)');
+  } else if (profile.speeds === null || typeof profile.speeds !== 'object' || Array.isArray(profile.speeds)) {
+    problems.push('"speeds" must be an object of class → km/h');
+  } else {
+    const entries = Object.entries(profile.speeds);
+    if (entries.length === 0) problems.push('"speeds" is empty: no road would be drivable');
+    for (const [key, speed] of entries) if (typeof speed !== 'number' || !(speed > 0)) problems.push(`speeds.${key} must be a positive number (km/h)`);
+  }
+  if (profile.maxspeedValues !== undefined) {
+    const table = profile.maxspeedValues;
+    if (table === null || typeof table !== 'object' || Array.isArray(table)) problems.push('"maxspeedValues" must be an object of value → km/h');
+    else for (const [key, speed] of Object.entries(table)) if (typeof speed !== 'number' || !(speed > 0)) problems.push(`maxspeedValues.${key} must be a positive number (km/h)`);
+  }
   for (const key of ['classField', 'speedField', 'onewayField'] as const) if (profile[key] !== undefined && typeof profile[key] !== 'string') problems.push(`"${key}" must be a string`);
   if (profile.maxspeedField !== undefined && profile.maxspeedField !== null && typeof profile.maxspeedField !== 'string') problems.push('"maxspeedField" must be a string or null');
   for (const key of ['maxSpeed', 'maxspeedFactor'] as const) if (profile[key] !== undefined && !(typeof profile[key] === 'number' && (profile[key] as number) > 0)) problems.push(`"${key}" must be a positive number`);
+  const classes = profile.impliedOnewayClasses;
+  if (classes !== undefined && !(Array.isArray(classes) && classes.every((c) => typeof c === 'string'))) problems.push('"impliedOnewayClasses" must be an array of class names');
   for (const key of ['exclude', 'impliedOneway', 'speedCaps'] as const) {
     const list = profile[key];
     if (list === undefined) continue;
@@ -278,6 +309,7 @@ export function validateProfile(value: unknown, source = 'profile'): RoadProfile
     });
   }
   if (problems.length > 0) throw new InputError(`invalid road profile: ${problems.join('; ')}`, { source }, 'see "Road profiles" in the README');
-  return profile as unknown as RoadProfile;
+  const { extends: _extends, ...own } = profile;
+  const name = typeof own.name === 'string' ? own.name : base ? `${base.name} (customised)` : 'custom';
+  return { ...(base ?? {}), ...own, name } as RoadProfile;
 }
-

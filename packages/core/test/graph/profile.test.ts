@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, defaultProfile, parseMaxspeed, parseOneway, resolveRoad, validateProfile, type RoadProfile } from '@postroute/core';
+import { readFileSync } from 'node:fs';
+import { InputError, buildNetwork, readGeoJson, defaultProfile, parseMaxspeed, parseOneway, resolveRoad, validateProfile, type RoadProfile } from '@postroute/core';
 
 describe('parseMaxspeed', () => {
   it('reads numbers, units and zone names, and refuses what it cannot use', () => {
@@ -76,5 +77,45 @@ describe('resolveRoad', () => {
       expect(message).toMatch(/exclude\[0\]/);
       expect((error as InputError).location.source).toBe('p.json');
     }
+  });
+
+  it('a custom profile starts from the default and replaces only the keys it names', () => {
+    const profile = validateProfile({ speeds: { primary: 70, residential: 25 } }, 'p.json');
+    expect(profile.speeds).toEqual({ primary: 70, residential: 25 });
+    expect(profile.impliedOneway).toEqual(defaultProfile.impliedOneway);
+    expect(profile.exclude).toEqual(defaultProfile.exclude);
+    expect(profile.name).toBe('osm-rural-car (customised)');
+    // The regression: a profile that forgot impliedOneway made untagged roundabouts two-way.
+    expect(resolveRoad({ highway: 'primary', junction: 'roundabout' }, profile)).toMatchObject({ direction: 1, speed: 70 });
+    expect(validateProfile({ extends: 'default', name: 'slow tracks', speeds: { track: 8 } })).toMatchObject({ name: 'slow tracks', onewayField: 'oneway' });
+  });
+
+  it('"extends": null starts empty, and then needs speeds', () => {
+    const bare = validateProfile({ extends: null, speeds: { A: 50 } }, 'p.json');
+    expect(bare).toEqual({ name: 'custom', speeds: { A: 50 } });
+    expect(resolveRoad({ highway: 'A', junction: 'roundabout' }, bare)).toMatchObject({ direction: 0 });
+    expect(() => validateProfile({ extends: null }, 'p.json')).toThrow(/"speeds" is required with "extends": null/);
+  });
+
+  it('refuses unknown keys, an empty speeds table and a bad extends', () => {
+    const error = (value: unknown): string => {
+      try { validateProfile(value, 'p.json'); } catch (e) { return (e as InputError).describe(); }
+      return 'no error';
+    };
+    expect(error({ speed: { track: 10 } })).toMatch(/^p\.json: invalid road profile: unknown key "speed" \(allowed: extends, name, classField, speeds/);
+    expect(error({ speeds: {} })).toMatch(/"speeds" is empty: no road would be drivable/);
+    expect(error({ extends: 'car' })).toMatch(/"extends" must be "default" or null/);
+    expect(error({ impliedOnewayClasses: 'motorway' })).toMatch(/"impliedOnewayClasses" must be an array/);
+    expect(error({ maxspeedValues: { 'DE:rural': 'fast' } })).toMatch(/maxspeedValues\.DE:rural must be a positive number/);
+  });
+
+  it('on the Andorra extract, a profile naming only the speeds builds the default network (roundabouts one-way)', () => {
+    const path = 'examples/data/osm/andorra/roads.geojson';
+    const roads = readGeoJson(readFileSync(path, 'utf8'), path);
+    const plain = buildNetwork(roads);
+    const custom = buildNetwork(roads, { profile: validateProfile({ speeds: { ...defaultProfile.speeds } }) });
+    expect(custom.stats.onewayEdges).toBe(plain.stats.onewayEdges);
+    expect(custom.stats.length).toBe(plain.stats.length);
+    expect(custom.stats.edges).toBe(plain.stats.edges);
   });
 });
