@@ -50,6 +50,7 @@ const command: CommandModule<object, MatrixArgs> = {
     const places = await loadPlaces(args.places, args.placesFormat);
     const network = loadNetwork(args, progress.onProgress);
     const snapping = snapPlaces(network, places, { maxDistance: args.maxSnap, countOffRoad: args.countOffRoad, onProgress: progress.onProgress });
+    for (const snap of snapping.snaps) if (snap.warning) log(`postroute: warning: place "${snap.placeId}": ${snap.warning}`);
     for (const rejected of snapping.rejected) log(`postroute: warning: place "${rejected.placeId}" (item ${rejected.placeIndex}) not used: ${rejected.message}`);
     if (snapping.snaps.length === 0) {
       progress.done();

@@ -29,14 +29,22 @@ export interface Snap {
    *  `countOffRoad`). */
   offRoadDistance: number;
   offRoadDuration: number;
+  /** Set when a road that is not in the kept network lies nearer than the snapped one: metres
+   *  from the place to that road. The place is on the kept network all the same. */
+  nearerDroppedRoad?: number;
+  /** One line saying so, for the snap report ("a road 6 m away is not connected …"). */
+  warning?: string;
 }
 
 export interface RejectedPlace {
   placeId: string;
   placeIndex: number;
   reason: 'too-far' | 'dropped-component' | 'no-road';
-  /** Metres to the nearest road considered (NaN when there is none). */
+  /** Metres to the nearest road (NaN when there is none). */
   distance: number;
+  /** With reason "dropped-component": metres to the nearest road of the kept network (NaN when
+   *  it has none), which is beyond the limit. */
+  keptDistance?: number;
   lon: number;
   lat: number;
   message: string;
@@ -143,14 +151,16 @@ function project(lon: number, lat: number, a: ArrayLike<number>, b: ArrayLike<nu
   return { t, lon: a[0]! + t * (b[0]! - a[0]!), lat: a[1]! + t * (b[1]! - a[1]!) };
 }
 
-function nearestSegment(network: RoadNetwork, idx: SegmentIndex, lon: number, lat: number, maxDistance: number): Projection | undefined {
+/** The nearest segment within `maxDistance`, of any road or (`keptOnly`) of the kept network. */
+function nearestSegment(network: RoadNetwork, idx: SegmentIndex, lon: number, lat: number, maxDistance: number, keptOnly = false): Projection | undefined {
   if (idx.segEdge.length === 0) return undefined;
+  const filter = keptOnly ? (s: number): boolean => idx.segEdge[s]! >= 0 : undefined;
   const x = lon * idx.kx;
   const searchRadius = Number.isFinite(maxDistance) ? maxDistance / (METRES_PER_DEGREE * idx.metricFactor) : Infinity;
   let best: Projection | undefined;
   const seen = new Set<number>();
   for (let k = 8; ; k *= 4) {
-    const found = idx.index.neighbors(x, lat, k, searchRadius);
+    const found = idx.index.neighbors(x, lat, k, searchRadius, filter);
     let farthestBox = 0;
     for (const s of found) {
       const edgeCode = idx.segEdge[s]!;
@@ -176,9 +186,11 @@ function nearestSegment(network: RoadNetwork, idx: SegmentIndex, lon: number, la
 }
 
 /**
- * Snaps places onto the nearest drivable edge. Places farther than `maxDistance` from every
- * road, or nearest to a road that was dropped (not in the kept component), are rejected with a
- * reason rather than moved.
+ * Snaps places onto the nearest edge of the kept network. A place whose nearest road was dropped
+ * (a clipped dual carriageway, a driveway not connected both ways) goes onto the nearest kept
+ * road when that is within `maxDistance`, with a warning that gives the dropped road's distance;
+ * it is rejected only when the kept network is beyond the limit (the message gives both
+ * distances). Places farther than `maxDistance` from every road are rejected too.
  *
  * @example
  * const { snaps, rejected } = snapPlaces(network, places, { maxDistance: 2000 });
@@ -204,36 +216,52 @@ export function snapPlaces(network: RoadNetwork, places: Place[], options: SnapO
       rejected.push({ ...base, reason: 'too-far', distance: found.distance, message: `nearest road is ${Math.round(found.distance)} m away (limit ${maxDistance} m)` });
       return;
     }
-    const edgeCode = idx.segEdge[found.segment]!;
-    if (edgeCode < 0) {
-      rejected.push({
-        ...base,
-        reason: 'dropped-component',
-        distance: found.distance,
-        message: `nearest road (${Math.round(found.distance)} m) is not connected both ways to the main network`,
-      });
-      return;
+    let chosen = found;
+    let nearerDroppedRoad: number | undefined;
+    if (idx.segEdge[found.segment]! < 0) {
+      const kept = nearestSegment(network, idx, place.lon, place.lat, maxDistance, true);
+      if (!kept) {
+        const beyond = nearestSegment(network, idx, place.lon, place.lat, Infinity, true);
+        const keptDistance = beyond ? beyond.distance : Number.NaN;
+        rejected.push({
+          ...base,
+          reason: 'dropped-component',
+          distance: found.distance,
+          keptDistance,
+          message: `nearest road (${Math.round(found.distance)} m) is not connected both ways to the main network, ` +
+            (beyond ? `and the main network is ${Math.round(keptDistance)} m away (limit ${maxDistance} m)` : 'and the main network has no roads'),
+        });
+        return;
+      }
+      chosen = kept;
+      nearerDroppedRoad = found.distance;
     }
+    const edgeCode = idx.segEdge[chosen.segment]!;
     const edge = network.edges[edgeCode]!;
-    const vertex = idx.segVertex[found.segment]!;
+    const vertex = idx.segVertex[chosen.segment]!;
     let offset = 0;
     const c = edge.coordinates;
     for (let i = 0; i < vertex; i++) offset += haversine(c[i]![0]!, c[i]![1]!, c[i + 1]![0]!, c[i + 1]![1]!);
-    offset += found.t * haversine(c[vertex]![0]!, c[vertex]![1]!, c[vertex + 1]![0]!, c[vertex + 1]![1]!);
+    offset += chosen.t * haversine(c[vertex]![0]!, c[vertex]![1]!, c[vertex + 1]![0]!, c[vertex + 1]![1]!);
     offset = Math.min(offset, edge.length);
-    const counted = options.countOffRoad ? found.distance : 0;
-    snaps.push({
+    const counted = options.countOffRoad ? chosen.distance : 0;
+    const snap: Snap = {
       placeId: place.id,
       placeIndex,
       edge: edgeCode,
       offset,
       fraction: edge.length > 0 ? offset / edge.length : 0,
-      lon: found.lon,
-      lat: found.lat,
-      distance: found.distance,
+      lon: chosen.lon,
+      lat: chosen.lat,
+      distance: chosen.distance,
       offRoadDistance: counted,
       offRoadDuration: counted / offRoadSpeed,
-    });
+    };
+    if (nearerDroppedRoad !== undefined) {
+      snap.nearerDroppedRoad = nearerDroppedRoad;
+      snap.warning = `placed on the main network ${Math.round(chosen.distance)} m away; a road ${Math.round(nearerDroppedRoad)} m away is nearer but not connected both ways to it`;
+    }
+    snaps.push(snap);
   });
   report?.({ step: 'snap', done: places.length, total: places.length });
   return { snaps, rejected };
