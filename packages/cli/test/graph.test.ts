@@ -52,6 +52,18 @@ describe('postroute graph', () => {
     expect(stats.dropped.edges).toBe(0);
   });
 
+  it('reads the OSM download itself (.osm.pbf) and gives the same network as its GeoJSON extract', () => {
+    const stats = (roads: string): { nodes: number; edges: number; km: number } => {
+      const result = run(['--roads', roads, '--json', '--quiet']);
+      expect(result.status).toBe(0);
+      return JSON.parse(result.stdout) as { nodes: number; edges: number; km: number };
+    };
+    const osm = stats('examples/data/osm/andorra/andorra.osm.pbf');
+    const geojson = stats('examples/data/osm/andorra/roads.geojson');
+    expect(osm.nodes).toBe(1582);
+    expect([osm.nodes, osm.edges, osm.km]).toEqual([geojson.nodes, geojson.edges, geojson.km]);
+  });
+
   const badInputs: Array<[string, () => string, RegExp]> = [
     ['malformed JSON', () => write('broken.geojson', '{"type": "FeatureCollection",\n"features": [}'), /broken\.geojson, line 2: malformed JSON/],
     ['not a FeatureCollection', () => write('feature.geojson', line([[11, 50], [11.1, 50]])), /feature\.geojson, field "type": not a GeoJSON FeatureCollection: found a GeoJSON Feature/],

@@ -146,7 +146,7 @@ const command: CommandModule<object, CoverArgs> = {
       if (args.weightField) options.weights = numericField(demand, args.weightField, args.demand!, args.weightDefault, '--weight-default');
       if (args.costField) options.openingCosts = numericField(sites, args.costField, args.sites ?? args.demand!);
       if (args.capacityField) options.capacities = numericField(sites, args.capacityField, args.sites ?? args.demand!);
-      const network = loadNetwork({ ...args, roads: args.roads! }, progress.onProgress);
+      const network = await loadNetwork({ ...args, roads: args.roads! }, progress.onProgress);
       const road = roadCoverageMatrix(network, demand, sites, { metric, snap: { maxDistance: args.maxSnap }, onProgress: progress.onProgress });
       for (const r of road.rejectedDemand) log(`postroute: warning: demand point "${r.placeId}" not on the road network (${r.message}); it is reported as unreachable`);
       for (const r of road.rejectedSites) log(`postroute: warning: site "${r.placeId}" not on the road network (${r.message}); it cannot be used`);

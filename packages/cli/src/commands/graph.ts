@@ -9,7 +9,7 @@ import {
   buildNetwork,
   networkToGeoJson,
   parseJson,
-  readGeoJson,
+  readRoads,
   readPlaces,
   validateProfile,
   type CsvDelimiter,
@@ -44,10 +44,10 @@ export function loadProfile(path: string | undefined): RoadProfile | undefined {
   return validateProfile(parseJson(readText(path, 'profile'), path), path);
 }
 
-export function loadNetwork(args: NetworkArgs, onProgress: ProgressCallback): RoadNetwork {
+export async function loadNetwork(args: NetworkArgs, onProgress: ProgressCallback): Promise<RoadNetwork> {
   const profile = loadProfile(args.profile);
   onProgress({ step: 'read', message: args.roads });
-  const roads = readGeoJson(readText(args.roads, 'roads'), args.roads);
+  const roads = await readRoads(args.roads);
   return buildNetwork(roads, {
     source: args.roads,
     keep: args.keep,
@@ -64,7 +64,7 @@ export async function loadPlaces(path: string, format: 'geojson' | 'csv' | undef
 
 /** yargs options shared by `graph` and `matrix`. */
 export const networkOptions = {
-  roads: { type: 'string', demandOption: true, describe: 'road network: GeoJSON FeatureCollection of LineStrings in WGS84 lon/lat' },
+  roads: { type: 'string', demandOption: true, describe: 'road network: GeoJSON LineStrings in WGS84 lon/lat, or OSM as downloaded (.osm.pbf, .osm, .osm.gz)' },
   profile: { type: 'string', describe: 'road profile JSON (speeds per class, one-way and exclusion rules); default: OSM rural car' },
   keep: { choices: ['largest-scc', 'all'] as const, default: 'largest-scc' as const, describe: 'keep only the largest strongly connected component, or every drivable road' },
   'merge-endpoints': { type: 'number', default: 0, describe: 'join dangling road ends to a vertex within this many metres (for non-OSM data)' },
@@ -126,9 +126,9 @@ const command: CommandModule<object, GraphArgs> = {
       .option('json', { type: 'boolean', default: false, describe: 'print the statistics as JSON' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
       .example('$0 graph --roads roads.geojson --out network.geojson', '') as unknown as Argv<GraphArgs>,
-  handler: (args: ArgumentsCamelCase<GraphArgs>) => {
+  handler: async (args: ArgumentsCamelCase<GraphArgs>) => {
     const progress = createProgress(args.quiet);
-    const network = loadNetwork(args, progress.onProgress);
+    const network = await loadNetwork(args, progress.onProgress);
     progress.done();
     if (args.out !== undefined) writeOutput(JSON.stringify(networkToGeoJson(network, { includeDropped: args.includeDropped })), args.out);
     writeOutput(args.json ? JSON.stringify(statsToJson(network), null, 2) : statsToText(network, args.roads));

@@ -48,7 +48,7 @@ const command: CommandModule<object, MatrixArgs> = {
     const log = (line: string): void => { if (!args.quiet) process.stderr.write(`${line}\n`); };
     // Read the places first: a bad places file should fail before a long network build.
     const places = await loadPlaces(args.places, args.placesFormat);
-    const network = loadNetwork(args, progress.onProgress);
+    const network = await loadNetwork(args, progress.onProgress);
     const snapping = snapPlaces(network, places, { maxDistance: args.maxSnap, countOffRoad: args.countOffRoad, onProgress: progress.onProgress });
     for (const snap of snapping.snaps) if (snap.warning) log(`postroute: warning: place "${snap.placeId}": ${snap.warning}`);
     for (const rejected of snapping.rejected) log(`postroute: warning: place "${rejected.placeId}" (item ${rejected.placeIndex}) not used: ${rejected.message}`);

@@ -16,7 +16,7 @@ import {
   planReportFiles,
   readBaselineLines,
   readBaselineRoutes,
-  readGeoJson,
+  readRoads,
   readPlaces,
   roadsFromOsm,
   type PlanInputs,
@@ -51,7 +51,7 @@ export async function loadPlan(planPath: string): Promise<PlanInputs> {
   const show = (path: string): string => relative(process.cwd(), resolve(base, path)) || path;
   const roadsPath = show(spec.roads.path);
   const placesPath = show(spec.places.path);
-  const roads = readGeoJson(readText(resolve(base, spec.roads.path), 'roads', planPath), roadsPath);
+  const roads = await readRoads(resolve(base, spec.roads.path), { source: roadsPath, notFoundHint: `the path is relative to ${planPath}` });
   const places = await readPlaces(readText(resolve(base, spec.places.path), 'places', planPath), {
     source: placesPath,
     format: spec.places.format === 'csv' ? 'csv' : 'geojson',

@@ -7,6 +7,7 @@
  */
 import { parseString } from 'fast-csv';
 import { InputError } from '../errors.js';
+import { refuseBinary } from './geojson.js';
 
 /** The separators postroute reads. */
 export type CsvDelimiter = ',' | ';' | '\t';
@@ -138,6 +139,7 @@ export function parseCsvNumber(raw: string, dialect: Pick<CsvDialect, 'decimalCo
  */
 export async function parseCsv(text: string, options: ParseCsvOptions): Promise<CsvTable> {
   const { source } = options;
+  refuseBinary(text, source);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = options.delimiter ?? detectCsvDelimiter(body);
   const dialect: CsvDialect = { delimiter, decimalComma: options.decimalComma ?? delimiter === ';', detected: options.delimiter === undefined };

@@ -16,6 +16,7 @@ export function parseJson(text: string, source: string): unknown {
   } catch (error) {
     const message = (error as Error).message;
     if (text.trim() === '') throw new InputError('malformed JSON: the file is empty', { source }, 'give a GeoJSON FeatureCollection');
+    refuseBinary(text, source);
     const match = /at position (\d+)/.exec(message);
     const reason = message.replace(/\s*in JSON at position \d+.*$/, '').replace(/,\s+(\.\.\.)?".*" is not valid JSON$/s, '');
     // V8 only sometimes gives the offset ("Unexpected token" does not); find it ourselves then.
@@ -27,6 +28,31 @@ export function parseJson(text: string, source: string): unknown {
       throw new InputError(`malformed JSON (${reason}) at column ${column}`, { source, line }, 'fix the JSON syntax there, or re-export the file');
     }
     throw new InputError(`malformed JSON (${reason})`, { source }, text.trim() === '' ? 'the file is empty' : 'fix the JSON syntax, or re-export the file');
+  }
+}
+
+/**
+ * Throws one clear line when text read as UTF-8 is really gzip or other binary data, instead of
+ * a JSON or CSV error that echoes its bytes.
+ *
+ * @example
+ * refuseBinary(readFileSync('roads.geojson.gz', 'utf8'), 'roads.geojson.gz'); // throws: this looks like gzip data
+ */
+export function refuseBinary(text: string, source: string): void {
+  if (text.charCodeAt(0) === 0x1f && (text.charCodeAt(1) === 0x8b || text.charCodeAt(1) === 0xfffd)) {
+    throw new InputError('this looks like gzip data: a compressed file, not text', { source },
+      'unpack it first (gunzip); road files may stay compressed (--roads and plan.json "roads" read .gz, .osm.pbf and .osm)');
+  }
+  const head = text.slice(0, 1024);
+  let odd = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c === 0) { odd = head.length; break; }
+    if (c === 0xfffd || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d)) odd++;
+  }
+  if (odd > 0 && odd * 20 >= head.length) {
+    throw new InputError('this looks like binary data, not text', { source },
+      'give the text file (GeoJSON or CSV); an OSM .osm.pbf goes to --roads or plan.json "roads" only');
   }
 }
 

@@ -51,7 +51,7 @@ export function clock(value: unknown, field: string, fail: Fail): number {
   return hours * 3600 + minutes * 60;
 }
 
-export function fileRef(value: unknown, field: string, formats: PlanFileRef['format'][], fail: Fail): PlanFileRef {
+export function fileRef<F extends string>(value: unknown, field: string, formats: F[], fail: Fail): { path: string; format: F } {
   let path: string;
   let format: string | undefined;
   if (typeof value === 'string') {
@@ -65,10 +65,12 @@ export function fileRef(value: unknown, field: string, formats: PlanFileRef['for
       `give a file path relative to plan.json, e.g. "${field}.${formats[0]}"`);
   }
   const extension = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase();
-  format ??= extension === 'json' && formats.includes('geojson') && !formats.includes('json') ? 'geojson' : extension;
+  // OSM downloads: .osm, .osm.pbf, .pbf, .osm.gz (the reader tells PBF from XML by content).
+  const osm = (formats as string[]).includes('osm') && /\.(osm|pbf|osm\.gz)$/i.test(path);
+  format ??= osm ? 'osm' : extension === 'json' && (formats as string[]).includes('geojson') && !(formats as string[]).includes('json') ? 'geojson' : extension;
   if (!format || !(formats as string[]).includes(format)) {
     fail(typeof value === 'string' ? field : `${field}.format`, `cannot tell the format of "${path}"`,
       `use one of: ${formats.join(', ')} (file extension or "format")`);
   }
-  return { path, format: format as PlanFileRef['format'] };
+  return { path, format: format as F };
 }

@@ -19,6 +19,12 @@ export interface PlanFileRef {
   format: 'geojson' | 'csv' | 'json';
 }
 
+/** The roads file: GeoJSON, or "osm" — OpenStreetMap as downloaded (.osm.pbf, .osm, .osm.gz). */
+export interface RoadsFileRef {
+  path: string;
+  format: 'geojson' | 'osm';
+}
+
 /** One vehicle type of the fleet, in the planner's units (mail items, hours, "HH:MM"). */
 export interface FleetSpec {
   id: string;
@@ -45,7 +51,7 @@ export interface CoverageSpec {
 /** The validated content of plan.json. */
 export interface PlanSpec {
   name: string;
-  roads: PlanFileRef;
+  roads: RoadsFileRef;
   places: PlanFileRef;
   baseline?: PlanFileRef;
   /** The one-tier fleet at the hub; empty when `tiers` is given. */
@@ -118,7 +124,7 @@ export function parsePlanFile(text: string, source = 'plan.json'): PlanSpec {
   checkKeys(raw, TOP_LEVEL_KEYS, '', fail);
 
   const name = raw.name === undefined ? 'plan' : requireString(raw.name, 'name', fail);
-  const roads = fileRef(raw.roads, 'roads', ['geojson'], fail);
+  const roads: RoadsFileRef = fileRef(raw.roads, 'roads', ['geojson', 'osm'], fail);
   const places = fileRef(raw.places, 'places', ['geojson', 'csv'], fail);
   const baseline = raw.baseline === undefined ? undefined : fileRef(raw.baseline, 'baseline', ['csv', 'json', 'geojson'], fail);
 
