@@ -18,7 +18,7 @@ describe('postroute (all commands)', () => {
   it('exits 2 with one line for an unknown command', () => {
     const result = run(['frobnicate']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^postroute: Unknown argument: frobnicate\n/);
+    expect(result.stderr).toMatch(/^postroute: Unknown argument: frobnicate \(run `postroute --help` for usage\)\n$/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -61,7 +61,7 @@ describe('postroute plan', () => {
     const second = run(['plan', 'plan.json', '--out', 'out-b', '--json', '--quiet', '--seed', '5'], dir);
     expect(first.status).toBe(0);
     expect(first.stderr).toBe('');
-    expect(Object.keys(JSON.parse(first.stdout)).slice(0, 4)).toEqual(['name', 'operatingDaysPerYear', 'before', 'after']);
+    expect(Object.keys(JSON.parse(first.stdout)).slice(0, 6)).toEqual(['name', 'comparable', 'notComparable', 'operatingDaysPerYear', 'before', 'after']);
     expect(second.stdout).toBe(first.stdout);
     expect(readFileSync(join(dir, 'out-b', 'routes.csv'), 'utf8')).toBe(readFileSync(join(dir, 'out-a', 'routes.csv'), 'utf8'));
   });

@@ -20,8 +20,11 @@ import {
 import { createProgress, writeOutput } from '../output.js';
 import { loadNetwork, loadPlaces, networkOptions, readText, type NetworkArgs } from './graph.js';
 
-interface CoverArgs extends Omit<NetworkArgs, 'roads'> {
+interface CoverArgs extends Omit<NetworkArgs, 'roads' | 'keep' | 'mergeEndpoints' | 'nodeCrossings'> {
   roads?: string;
+  keep?: NetworkArgs['keep'];
+  mergeEndpoints?: number;
+  nodeCrossings?: boolean;
   matrix?: string;
   demand?: string;
   sites?: string;
@@ -42,21 +45,28 @@ interface CoverArgs extends Omit<NetworkArgs, 'roads'> {
   solver: 'highs' | 'lp-solver';
   timeLimit: number;
   seed: number;
-  maxSnap: number;
+  maxSnap?: number;
   out?: string;
   geojson?: string;
   json: boolean;
   quiet: boolean;
 }
 
-/** "5km" → 5000 m (distance), "15min" → 900 s (time), "800" → 800 in the matrix's units. */
-export function parseRadius(text: string): { value: number; metric: 'distance' | 'time' | undefined } {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(m|km|s|sec|min|h)?\s*$/i.exec(text);
+/**
+ * "5km" → 5000 m (distance), "15min" → 900 s (time), "800" → 800 in the matrix's units. With road
+ * distances a bare number is ambiguous (metres? minutes?), so `unitRequired` makes it an error.
+ */
+export function parseRadius(text: string, unitRequired = false): { value: number; metric: 'distance' | 'time' | undefined } {
+  const match = /^\s*([+-]?\d+(?:\.\d+)?)\s*(m|km|s|sec|min|h)?\s*$/i.exec(text);
   if (!match) {
-    throw new InputError(`radius "${text}" is not a distance or time`, { field: 'radius' }, 'write e.g. 5km, 800m, 15min, 600s, or a plain number in the matrix units');
+    throw new InputError(`--radius "${text}" is not a distance or time`, {}, 'write e.g. 5km, 800m, 15min, 600s, or (with --matrix) a plain number in the matrix units');
   }
   const value = Number(match[1]);
   const unit = (match[2] ?? '').toLowerCase();
+  if (!(value > 0)) throw new InputError(`--radius ${text} must be greater than 0`, {}, 'write e.g. 5km, 800m or 15min');
+  if (unit === '' && unitRequired) {
+    throw new InputError(`--radius ${text} has no unit`, {}, `say which: ${value}m, ${value}km or ${value}min (road distance or travel time)`);
+  }
   const factor: Record<string, [number, 'distance' | 'time' | undefined]> = {
     '': [1, undefined], m: [1, 'distance'], km: [1000, 'distance'], s: [1, 'time'], sec: [1, 'time'], min: [60, 'time'], h: [3600, 'time'],
   };
@@ -64,20 +74,34 @@ export function parseRadius(text: string): { value: number; metric: 'distance' |
   return { value: value * scale, metric };
 }
 
+/** Options that only make sense with road data, or only with a matrix: the other kind is an error. */
+const ROADS_ONLY = ['demand', 'sites', 'metric', 'weight-field', 'weight-default', 'cost-field', 'capacity-field', 'max-snap', 'geojson', 'profile', 'keep', 'merge-endpoints', 'node-crossings'] as const;
+const MATRIX_ONLY = ['weights', 'costs', 'capacities'] as const;
+/** Which models take a radius and which a p. */
+const TAKES_RADIUS = new Set(['lscp', 'mclp']);
+const TAKES_P = new Set(['mclp', 'pmedian', 'pcenter']);
+
+/** The network options without their defaults, so that giving one with --matrix can be seen. */
+const coverNetworkOptions = Object.fromEntries(Object.entries(networkOptions).map(([key, option]) => {
+  const { default: _default, ...rest } = option as typeof option & { default?: unknown };
+  const fallback = _default === undefined ? '' : ` (default ${String(_default)})`;
+  return [key, { ...rest, describe: `with --roads: ${rest.describe}${fallback}`, ...(key === 'roads' ? { demandOption: false } : {}) }];
+})) as unknown as typeof networkOptions;
+
 const command: CommandModule<object, CoverArgs> = {
   command: 'cover',
   describe: 'choose service stations: set covering, maximal covering, p-median or p-center',
   builder: (yargs: Argv<object>) =>
     yargs
-      .options({ ...networkOptions, roads: { ...networkOptions.roads, demandOption: false } })
+      .options(coverNetworkOptions)
       .option('matrix', { type: 'string', describe: 'instead of --roads: CSV matrix, first row site ids, first column demand ids, cells distances (empty = unreachable)' })
       .option('demand', { type: 'string', describe: 'demand points (villages): GeoJSON Points or CSV id,lon,lat (with --roads)' })
       .option('sites', { type: 'string', describe: 'candidate sites (default: every demand point)' })
       .option('existing', { type: 'string', describe: 'existing outlets that stay open: a places file (with --roads); with --matrix, site ids, comma-separated or in a file (one per line, or a places file)' })
       .option('forbidden', { type: 'string', describe: 'site ids that may not be opened, comma-separated or in a file' })
       .option('model', { choices: ['lscp', 'mclp', 'pmedian', 'pcenter'] as const, demandOption: true, describe: 'lscp: fewest stations covering all; mclp: most weight covered by p; pmedian: least weighted distance; pcenter: least worst distance' })
-      .option('radius', { type: 'string', describe: 'coverage radius for lscp and mclp: 5km, 800m, 15min, or a number in matrix units' })
-      .option('p', { type: 'number', describe: 'number of new stations (mclp, pmedian, pcenter), besides the existing ones' })
+      .option('radius', { type: 'string', describe: 'coverage radius for lscp and mclp: 5km, 800m, 15min, 600s (a time radius measures travel time); with --matrix also a plain number in the matrix units' })
+      .option('p', { type: 'number', describe: 'number of new stations (mclp, pmedian, pcenter; not lscp), besides the existing ones' })
       .option('metric', { choices: ['distance', 'time'] as const, describe: 'with --roads: road distance (m) or travel time (s); default from the radius unit, else distance' })
       .option('weights', { type: 'string', describe: 'with --matrix: CSV id,weight per demand point (default 1 each)' })
       .option('weight-field', { type: 'string', describe: 'with --roads: demand property holding the weight, e.g. population (default 1 each)' })
@@ -88,21 +112,32 @@ const command: CommandModule<object, CoverArgs> = {
       .option('capacities', { type: 'string', describe: 'with --matrix: CSV id,capacity per site' })
       .option('method', { choices: ['auto', 'exact', 'heuristic'] as const, default: 'auto' as const, describe: 'exact MIP, heuristic with a certified gap, or pick by size' })
       .option('solver', { choices: ['highs', 'lp-solver'] as const, default: 'highs' as const, describe: 'MIP backend (lp-solver: pure JS, tiny models only)' })
-      .option('time-limit', { type: 'number', default: 60, describe: 'seconds for the solve' })
-      .option('seed', { type: 'number', default: 1, describe: 'seed of the heuristic' })
-      .option('max-snap', { type: 'number', default: 5000, describe: 'with --roads: places farther than this many metres from a road are not snapped' })
+      .option('time-limit', { type: 'number', default: 60, describe: 'time limit for the solve, seconds' })
+      .option('seed', { type: 'number', default: 1, describe: 'seed of the heuristic, an integer' })
+      .option('max-snap', { type: 'number', describe: 'with --roads: places farther than this many metres from a road are not snapped (default 5000)' })
       .option('out', { type: 'string', describe: 'write the result as JSON here (and, with --roads, GeoJSON next to it)' })
       .option('geojson', { type: 'string', describe: 'with --roads: write the GeoJSON (sites, assignment lines) here' })
       .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON on stdout instead of the summary' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
       // Usage mistakes are input errors: one line, exit 2.
       .check((argv) => {
+        const given = (key: string): boolean => argv[key] !== undefined;
         if ((argv.roads === undefined) === (argv.matrix === undefined)) throw new InputError('give either --roads (with --demand) or --matrix', {}, 'see postroute cover --help');
         if (argv.roads !== undefined && argv.demand === undefined) throw new InputError('--roads needs --demand', {}, 'see postroute cover --help');
-        if (argv.matrix !== undefined && argv.demand !== undefined) throw new InputError('--demand goes with --roads; with --matrix the rows are the demand points', {}, 'see postroute cover --help');
-        if ((argv.model === 'lscp' || argv.model === 'mclp') && argv.radius === undefined) throw new InputError(`--model ${argv.model} needs --radius`, {}, 'see postroute cover --help');
-        if (argv.model !== 'lscp' && argv.p === undefined) throw new InputError(`--model ${argv.model} needs --p`, {}, 'see postroute cover --help');
-        if (!(typeof argv.timeLimit === 'number' && argv.timeLimit > 0)) throw new InputError('--time-limit must be a positive number of seconds', {}, 'see postroute cover --help');
+        const other = argv.roads !== undefined ? MATRIX_ONLY.find(given) : ROADS_ONLY.find(given);
+        if (other !== undefined) {
+          throw new InputError(argv.roads !== undefined ? `--${other} goes with --matrix, not with --roads` : `--${other} goes with --roads, not with --matrix`, {},
+            other === 'weights' ? 'with --roads, weight the demand points by a property: --weight-field population' : other === 'demand' ? 'with --matrix the rows are the demand points' : 'see postroute cover --help');
+        }
+        if (TAKES_RADIUS.has(argv.model) && argv.radius === undefined) throw new InputError(`--model ${argv.model} needs --radius`, {}, 'e.g. --radius 5km');
+        if (!TAKES_RADIUS.has(argv.model) && argv.radius !== undefined) throw new InputError(`--radius does not apply to --model ${argv.model}`, {}, argv.model === 'pcenter' ? 'p-center minimises the worst distance; leave --radius out' : 'p-median minimises the weighted distance; leave --radius out, or use --model mclp');
+        if (TAKES_P.has(argv.model) && argv.p === undefined) throw new InputError(`--model ${argv.model} needs --p`, {}, 'e.g. --p 5 new stations');
+        if (!TAKES_P.has(argv.model) && argv.p !== undefined) throw new InputError('--p does not apply to --model lscp', {}, 'set covering opens as few stations as it needs; leave --p out, or use --model mclp');
+        if (argv.p !== undefined && !(Number.isInteger(argv.p) && argv.p >= 0)) throw new InputError(`--p must be a whole number ≥ 0, got ${String(argv.p)}`);
+        if (!(typeof argv.timeLimit === 'number' && argv.timeLimit > 0)) throw new InputError(`--time-limit must be a positive number of seconds, got ${String(argv.timeLimit)}`);
+        if (!Number.isInteger(argv.seed)) throw new InputError(Number.isNaN(argv.seed) ? "--seed must be an integer, not text" : `--seed must be an integer, got ${String(argv.seed)}`);
+        if (argv.maxSnap !== undefined && !(typeof argv.maxSnap === 'number' && argv.maxSnap > 0)) throw new InputError(`--max-snap must be a positive number of metres, got ${String(argv.maxSnap)}`);
+        if (argv.radius !== undefined) parseRadius(argv.radius, argv.roads !== undefined);
         return true;
       })
       .example('$0 cover --roads roads.geojson --demand villages.geojson --existing outlets.geojson --model lscp --radius 5km', '')
@@ -110,7 +145,7 @@ const command: CommandModule<object, CoverArgs> = {
   handler: async (args: ArgumentsCamelCase<CoverArgs>) => {
     const progress = createProgress(args.quiet);
     const log = (line: string): void => { if (!args.quiet) process.stderr.write(`${line}\n`); };
-    const radius = args.radius === undefined ? undefined : parseRadius(args.radius);
+    const radius = args.radius === undefined ? undefined : parseRadius(args.radius, args.roads !== undefined);
     const options: SolveCoverageOptions = {
       model: args.model,
       method: args.method,
@@ -146,8 +181,8 @@ const command: CommandModule<object, CoverArgs> = {
       if (args.weightField) options.weights = numericField(demand, args.weightField, args.demand!, args.weightDefault, '--weight-default');
       if (args.costField) options.openingCosts = numericField(sites, args.costField, args.sites ?? args.demand!);
       if (args.capacityField) options.capacities = numericField(sites, args.capacityField, args.sites ?? args.demand!);
-      const network = await loadNetwork({ ...args, roads: args.roads! }, progress.onProgress);
-      const road = roadCoverageMatrix(network, demand, sites, { metric, snap: { maxDistance: args.maxSnap }, onProgress: progress.onProgress });
+      const network = await loadNetwork({ ...args, roads: args.roads!, keep: args.keep ?? 'largest-scc', mergeEndpoints: args.mergeEndpoints ?? 0, nodeCrossings: args.nodeCrossings ?? false }, progress.onProgress);
+      const road = roadCoverageMatrix(network, demand, sites, { metric, snap: { maxDistance: args.maxSnap ?? 5000 }, onProgress: progress.onProgress });
       for (const r of road.rejectedDemand) log(`postroute: warning: demand point "${r.placeId}" not on the road network (${r.message}); it is reported as unreachable`);
       for (const r of road.rejectedSites) log(`postroute: warning: site "${r.placeId}" not on the road network (${r.message}); it cannot be used`);
       matrix = road.matrix;

@@ -4,7 +4,7 @@
  * report.html). The command reads the files plan.json names and writes the outputs; every
  * decision is `planNetwork` in core.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import {
@@ -21,7 +21,7 @@ import {
   roadsFromOsm,
   type PlanInputs,
 } from '@postroute/core';
-import { createProgress, writeOutput } from '../output.js';
+import { EXIT, createProgress, prepareFolder, writeFilesAtomic, writeOutput } from '../output.js';
 
 interface PlanArgs {
   plan: string;
@@ -30,6 +30,7 @@ interface PlanArgs {
   seed?: number;
   scenario?: string;
   json: boolean;
+  strict: boolean;
   quiet: boolean;
 }
 
@@ -73,17 +74,21 @@ const command: CommandModule<object, PlanArgs> = {
   describe: 'plan routes (and stations) for a county and report the mileage saved against today\'s routes',
   builder: (yargs: Argv<object>) => yargs
     .positional('plan', { type: 'string', demandOption: true, describe: 'plan.json: roads, places, fleet, baseline (see README)' })
-    .option('out', { type: 'string', default: 'plan-out', describe: 'folder for summary.json, routes.csv, stops.csv, routes.geojson, report.html' })
+    .option('out', { type: 'string', default: 'plan-out', describe: 'folder for summary.json, routes.csv, stops.csv, routes.geojson, report.html (made if missing; checked before any work)' })
     .option('time-limit', { type: 'number', describe: 'route search time limit, seconds (default: timeLimitS in plan.json, else 10)' })
-    .option('seed', { type: 'number', describe: 'random seed (default: seed in plan.json, else 1)' })
+    .option('seed', { type: 'number', describe: 'random seed, an integer (default: seed in plan.json, else 1); the same input and seed give the same files' })
     .option('scenario', { type: 'string', describe: 'run only this scenario of plan.json beside the base case (default: all); each is written to OUT/scenarios/NAME/' })
     .option('json', { type: 'boolean', default: false, describe: 'print summary.json to stdout instead of the table' })
+    .option('strict', { type: 'boolean', default: false, describe: 'exit 3 when the new plan is not comparable with today\'s routes (other stops, mail or broken rules); the files are still written' })
+    .example('$0 plan examples/county/plan.json --out out', 'plan the bundled example county')
     .check((argv) => {
-      if (argv.seed !== undefined && !Number.isInteger(argv.seed)) throw new Error('--seed must be an integer');
-      if (argv.timeLimit !== undefined && !(Number(argv.timeLimit) > 0)) throw new Error('--time-limit must be a positive number of seconds');
+      if (argv.seed !== undefined && !Number.isInteger(argv.seed)) throw new Error(`--seed must be an integer, got ${String(argv.seed)}`);
+      if (argv.timeLimit !== undefined && !(Number(argv.timeLimit) > 0)) throw new Error(`--time-limit must be a positive number of seconds, got ${String(argv.timeLimit)}`);
       return true;
     }) as unknown as Argv<PlanArgs>,
   handler: async (args: ArgumentsCamelCase<PlanArgs>) => {
+    // A bad --out fails at once, not after the search.
+    prepareFolder(args.out);
     const inputs = await loadPlan(args.plan);
     const progress = createProgress(args.quiet);
     let result;
@@ -99,18 +104,24 @@ const command: CommandModule<object, PlanArgs> = {
       progress.done();
     }
     const { report } = result;
-    mkdirSync(args.out, { recursive: true });
     const files = await planReportFiles(report, { osm: roadsFromOsm(inputs.roads) });
-    for (const file of files) writeFileSync(join(args.out, file.name), file.text);
+    // The whole report or none of it: each file is written beside its final name, all are renamed at the end.
+    const written = files.map((file) => ({ path: join(args.out, file.name), text: file.text }));
     for (const scenario of result.scenarios) {
       const dir = join(args.out, 'scenarios', scenario.name);
-      mkdirSync(dir, { recursive: true });
-      for (const file of await planReportFiles(scenario.report, { osm: roadsFromOsm(inputs.roads) })) writeFileSync(join(dir, file.name), file.text);
+      prepareFolder(dir);
+      for (const file of await planReportFiles(scenario.report, { osm: roadsFromOsm(inputs.roads) })) written.push({ path: join(dir, file.name), text: file.text });
     }
+    writeFilesAtomic(written);
     const summaryJson = (files[0] as { text: string }).text;
     writeOutput(args.json ? summaryJson : formatSummary(report.summary) + formatTiers(report));
     if (!args.quiet) {
+      // Run times go here, never into the files: the same input and seed give the same bytes.
       process.stderr.write(`postroute: wrote summary.json, routes.csv, stops.csv, routes.geojson, report.html to ${args.out} (${report.run.seconds.toFixed(1)} s)\n`);
+    }
+    if (args.strict && !report.summary.comparable) {
+      process.stderr.write(`postroute: not comparable (--strict): ${report.summary.notComparable.map((reason) => reason.message).join('; ')}\n`);
+      process.exitCode = EXIT.infeasible;
     }
   },
 };

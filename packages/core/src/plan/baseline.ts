@@ -2,7 +2,7 @@
  * Today's routes, resolved against the places: drawn lines matched to stops, every stop id checked,
  * each error located in the baseline file (CSV line and row, or route index).
  */
-import { InfeasibleError, InputError } from '../errors.js';
+import { InputError } from '../errors.js';
 import type { BaselineLine, BaselineRoute } from '../io/baseline.js';
 import { matchLineStops } from '../io/baseline.js';
 import type { PlanSpec } from '../io/plan-file.js';
@@ -12,6 +12,11 @@ export interface ResolvedBaseline {
   routes: BaselineRoute[];
   /** Stop id → the route that serves it today. */
   servedBy: Map<string, string>;
+  /**
+   * Stops of today's routes that are not on the road network: left out of the route (which is
+   * measured without them) and reported like any other unserved stop.
+   */
+  offNetwork: { route: string; stop: string; why: string }[];
 }
 
 /**
@@ -33,6 +38,7 @@ export function resolveBaseline(
   }
   const byId = new Map(places.map((place) => [place.id, place]));
   const servedBy = new Map<string, string>();
+  const offNetwork: { route: string; stop: string; why: string }[] = [];
   routes.forEach((route, routeIndex) => {
     const where = (k?: number): { source: string; index: number; line?: number } => {
       const row = k === undefined ? undefined : route.rows?.[k];
@@ -56,8 +62,10 @@ export function resolveBaseline(
       if (other !== undefined) throw new InputError(`"${stop}" is visited twice (routes "${other}" and "${route.id}")`, { ...where(k), field: 'stop_id' }, 'visit each place once a day');
       servedBy.set(stop, route.id);
       const why = rejected.get(stop);
-      if (why !== undefined) throw new InfeasibleError(`today's route "${route.id}" visits "${place.name}", which is ${why}`, 'raise snapDistanceM or fix the place position');
+      if (why !== undefined) offNetwork.push({ route: route.id, stop, why });
     });
   });
-  return { routes, servedBy };
+  const off = new Set(offNetwork.map((entry) => entry.stop));
+  const measured = off.size === 0 ? routes : routes.map((route) => ({ ...route, stops: route.stops.filter((stop) => !off.has(stop)) }));
+  return { routes: measured, servedBy, offNetwork };
 }

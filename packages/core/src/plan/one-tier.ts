@@ -8,8 +8,9 @@ import type { PlanSpec } from '../io/plan-file.js';
 import { createProblem, evaluatePlan, solve } from '../vrp/index.js';
 import type { RouteInput, SolutionResult } from '../vrp/index.js';
 import { computeSavings } from '../report/savings.js';
+import { describeUnassignedReason } from '../report/reasons.js';
 import type { PlanReport, ReportRoute, UnassignedStop } from '../report/types.js';
-import type { ProgressCallback } from '../util/progress.js';
+import type { ProgressCallback, ProgressEvent } from '../util/progress.js';
 import { resolveBaseline } from './baseline.js';
 import type { PreparedNetwork } from './network.js';
 import type { PlanPlace } from './places.js';
@@ -17,15 +18,6 @@ import { buildProblemInput, type ProblemContext } from './problem.js';
 import { toReportRoute, type RouteReportContext } from './route-report.js';
 import { chooseStations } from './stations.js';
 import type { PlanSources } from './types.js';
-
-export const UNASSIGNED_TEXT: Record<string, string> = {
-  'demand-exceeds-capacity': 'its mail exceeds the capacity of every vehicle',
-  'time-window-unreachable': 'no vehicle can get there before its deadline and back within the shift',
-  unreachable: 'no road connects it with the hub',
-  'not-profitable': 'not worth the detour',
-  'no-feasible-insertion': 'no room in any route within capacity and shift limits',
-  'fleet-exhausted': 'every vehicle is in use',
-};
 
 export interface OneTierContext {
   spec: PlanSpec;
@@ -92,6 +84,9 @@ export async function planOneTier(context: OneTierContext): Promise<OneTierResul
     baselineSolution.routes.forEach((route, i) => {
       const source = baseline.routes[i] as BaselineRoute;
       const reported = toReportRoute(routeContext, 'before', source.id, route, source.lineLength);
+      for (const off of baseline.offNetwork.filter((entry) => entry.route === source.id)) {
+        reported.violations.push({ kind: 'unreachable', stop: off.stop, amount: 0, message: `visits ${byId.get(off.stop)?.name ?? off.stop}, which is ${off.why}; measured without it` });
+      }
       // Today's plan may need more vans than the fleet has: say which routes have none.
       const nth = (used.get(route.vehicleType) ?? 0) + 1;
       used.set(route.vehicleType, nth);
@@ -115,12 +110,12 @@ export async function planOneTier(context: OneTierContext): Promise<OneTierResul
     timeLimit,
     maxIterationsWithoutImprovement: context.maxIterationsWithoutImprovement,
     warmStart,
-    onProgress: (event) => progress({ ...event, step: 'solve' }),
+    onProgress: (event) => progress(solveProgress(event, timeLimit, spec.fleet.some((vehicle) => vehicle.fixedCost > 0))),
   });
   const after = solution.routes.map((route, i) => toReportRoute(routeContext, 'after', `N${i + 1}`, route));
   for (const entry of solution.unassigned) {
     const place = byId.get(entry.id);
-    unassigned.push({ id: entry.id, name: place?.name ?? entry.id, reason: UNASSIGNED_TEXT[entry.reason] ?? entry.reason });
+    unassigned.push({ id: entry.id, name: place?.name ?? entry.id, reason: describeUnassignedReason(entry.reason, { load: 'mail', depot: 'hub' }) });
   }
 
   // Sum up.
@@ -132,6 +127,7 @@ export async function planOneTier(context: OneTierContext): Promise<OneTierResul
     unassigned,
     notServedToday,
     stations,
+    servedVia,
   });
   const reportPlaces = places.map((place) => {
     const { serviceTime: _service, latest: _latest, ...rest } = place;
@@ -147,4 +143,12 @@ export async function planOneTier(context: OneTierContext): Promise<OneTierResul
     roads: network.edges.map((edge) => ({ highway: edge.roadClass, coordinates: edge.coordinates.map((p) => [p[0], p[1]] as [number, number]) })),
   };
   return { report, solution, baselineSolution };
+}
+
+/** The search's progress in the planner's units: seconds of the time limit, the best plan in km. */
+function solveProgress(event: ProgressEvent, timeLimit: number, fixedCosts: boolean): ProgressEvent {
+  const { elapsedSeconds, bestCost } = event as ProgressEvent & { elapsedSeconds?: number; bestCost?: number | null };
+  const best = bestCost === undefined || bestCost === null ? 'no feasible plan yet'
+    : fixedCosts ? `best cost ${Math.round(bestCost).toLocaleString('en-US')} (metres + fixed costs)` : `best ${(bestCost / 1000).toFixed(1)} km`;
+  return { step: 'solve', done: Math.min(timeLimit, elapsedSeconds ?? 0), total: timeLimit, unit: 's', message: best };
 }

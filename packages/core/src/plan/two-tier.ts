@@ -12,7 +12,7 @@ import type { OfficeMoveReport, OfficeReport, PlanReport, ReportPlace, ReportRou
 import type { ProgressCallback } from '../util/progress.js';
 import type { RouteResult } from '../vrp/index.js';
 import type { PreparedNetwork } from './network.js';
-import { UNASSIGNED_TEXT } from './one-tier.js';
+import { describeUnassignedReason } from '../report/reasons.js';
 import type { PlanPlace } from './places.js';
 import type { RouteReportContext } from './route-report.js';
 import { tierReportRoute, type TierRouteContext } from './tier-routes.js';
@@ -100,9 +100,9 @@ export function planTwoTier(context: TwoTierContext): TwoTierPlan {
 
   // Unserved: off the network, no room in the delivery tier, or an office the trunk cannot serve.
   const unassigned: UnassignedStop[] = rejected.map((entry) => ({ id: entry.id, name: byId.get(entry.id)?.name ?? entry.id, reason: entry.reason }));
-  for (const entry of plan.trunk.solution.unassigned) unassigned.push({ id: entry.id, name: byId.get(entry.id)?.name ?? entry.id, reason: `the trunk cannot serve this office: ${UNASSIGNED_TEXT[entry.reason] ?? entry.reason}` });
-  for (const entry of plan.delivery.unassigned) unassigned.push({ id: entry.id, name: byId.get(entry.id)?.name ?? entry.id, reason: UNASSIGNED_TEXT[entry.reason] ?? entry.reason });
-  for (const entry of plan.collection?.solution.unassigned ?? []) unassigned.push({ id: entry.id, name: byId.get(entry.id)?.name ?? entry.id, reason: `the collection cannot take this office's goods: ${UNASSIGNED_TEXT[entry.reason] ?? entry.reason}` });
+  for (const entry of plan.trunk.solution.unassigned) unassigned.push({ id: entry.id, name: byId.get(entry.id)?.name ?? entry.id, reason: `the trunk cannot serve this office: ${describeUnassignedReason(entry.reason, { load: 'mail', depot: 'hub' })}` });
+  for (const entry of plan.delivery.unassigned) unassigned.push({ id: entry.id, name: byId.get(entry.id)?.name ?? entry.id, reason: describeUnassignedReason(entry.reason, { load: 'mail', depot: 'hub' }) });
+  for (const entry of plan.collection?.solution.unassigned ?? []) unassigned.push({ id: entry.id, name: byId.get(entry.id)?.name ?? entry.id, reason: `the collection cannot take this office's goods: ${describeUnassignedReason(entry.reason, { load: 'mail', depot: 'hub' })}` });
 
   progress({ step: 'report', message: 'writing the report' });
   const todayServed = new Set(today ? [...today.assignment.keys()] : []);

@@ -2,6 +2,10 @@
 export type * from './types.js';
 export { computeSavings, totalsOf, round } from './savings.js';
 export type { SavingsOptions } from './savings.js';
+export { compareService } from './comparable.js';
+export type { Comparability, ComparabilityInput } from './comparable.js';
+export { describeUnassignedReason, describeUncoveredReason } from './reasons.js';
+export type { ReasonWords } from './reasons.js';
 export { findViolations, clock } from './violations.js';
 export type { RouteLimits } from './violations.js';
 export { routesCsv, stopsCsv } from './csv.js';

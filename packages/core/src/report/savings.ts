@@ -3,6 +3,7 @@
  * optimisation rate, the share of today's kilometres that the new plan no longer drives.
  * China Post's "18.36 % optimisation rate" is this figure: saved km ÷ km before × 100.
  */
+import { compareService } from './comparable.js';
 import type { PhaseTotals, ReportRoute, SavingsSummary, UnassignedStop } from './types.js';
 
 /** Totals of one side (today's routes or the new plan). Figures are rounded for people only at the end. */
@@ -42,11 +43,14 @@ export interface SavingsOptions {
   unassigned?: UnassignedStop[];
   notServedToday?: string[];
   stations?: { opened: string[]; radiusM: number } | null;
+  /** Village → the station or outlet where it gets its mail in the new plan. */
+  servedVia?: ReadonlyMap<string, string>;
 }
 
 /**
  * Compares today's routes with the new plan. Without today's routes (`before` empty) the savings
- * figures are null rather than a misleading negative saving.
+ * figures are null rather than a misleading negative saving; when the two do not serve the same
+ * stops with the same mail they are null too, and `comparable: false` says why.
  *
  * @example
  * const summary = computeSavings(todayRoutes, newRoutes, { operatingDaysPerYear: 306 });
@@ -62,9 +66,12 @@ export function computeSavings(
   const a = totalsOf(after);
   const savedM = b.distanceM - a.distanceM;
   const savedS = b.durationS - a.durationS;
-  const compare = before.length > 0;
+  const service = compareService({ before, after, beforeTotals: b, afterTotals: a, ...(options.servedVia ? { servedVia: options.servedVia } : {}) });
+  const compare = before.length > 0 && service.sameService;
   return {
     name: options.name ?? 'plan',
+    comparable: service.comparable,
+    notComparable: service.reasons,
     operatingDaysPerYear: days,
     before: b,
     after: a,

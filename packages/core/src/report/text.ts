@@ -24,16 +24,21 @@ export function formatSummary(summary: SavingsSummary): string {
   ];
   const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
   const lines = [`Plan: ${summary.name}`];
+  // A different service first: before any figure a reader might quote.
+  for (const [i, reason] of summary.notComparable.entries()) lines.push(`${i === 0 ? 'Not comparable: ' : '  and: '}${reason.message}`);
   for (const row of rows) {
     lines.push(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[column] ?? 0))).join('   '));
   }
   lines.push('');
-  if (summary.savedKmPerDay === null || summary.savedKmPerYear === null) {
+  if (summary.before.routes === 0) {
     lines.push("No routes in use today were given (plan.json \"baseline\"), so there is nothing to compare.");
+  } else if (summary.savedKmPerDay === null || summary.savedKmPerYear === null) {
+    lines.push('No savings figure: the new plan does not serve the same stops with the same mail as today\'s routes, so a rate would compare different services.');
   } else {
     const rate = summary.optimisationRatePercent === null ? 'n/a' : `${number(summary.optimisationRatePercent, 2)} %`;
+    const like = summary.comparable ? '' : ' (same stops and mail as today)';
     lines.push(
-      `Saved: ${number(summary.savedKmPerDay, 1)} km per day, ${number(summary.savedKmPerYear)} km per year ` +
+      `Saved${like}: ${number(summary.savedKmPerDay, 1)} km per day, ${number(summary.savedKmPerYear)} km per year ` +
         `(${summary.operatingDaysPerYear} operating days); optimisation rate ${rate}`,
     );
     lines.push(`Driver time saved: ${number(summary.savedDriverHoursPerDay ?? 0, 1)} h per day, ${number(summary.savedDriverHoursPerYear ?? 0)} h per year`);

@@ -111,13 +111,28 @@ export interface PhaseTotals {
   violations: number;
 }
 
+/** One way in which the new plan is not the same service as today's routes, in words. */
+export interface NotComparableReason {
+  kind: 'fewer-stops' | 'other-stops' | 'less-mail' | 'more-mail' | 'rules';
+  message: string;
+}
+
 /** The headline figures; the key order here is the order of `summary.json`. */
 export interface SavingsSummary {
   name: string;
+  /**
+   * False when the new plan serves other stops, delivers other mail, or breaks other rules than
+   * today's routes; `notComparable` then says how, and the headline says it first.
+   */
+  comparable: boolean;
+  notComparable: NotComparableReason[];
   operatingDaysPerYear: number;
   before: PhaseTotals;
   after: PhaseTotals;
-  /** The savings figures are null when no baseline was given: there is nothing to compare. */
+  /**
+   * The savings figures are like for like: null when no baseline was given, and null when the two
+   * sides do not serve the same stops with the same mail (a rate would compare different services).
+   */
   savedKmPerDay: number | null;
   savedKmPerYear: number | null;
   /** Saved distance as a share of today's distance, in % (China Post's "optimisation rate"). */
@@ -125,7 +140,7 @@ export interface SavingsSummary {
   savedDriverHoursPerDay: number | null;
   savedDriverHoursPerYear: number | null;
   vehiclesSaved: number | null;
-  /** Stops the new plan could not serve, with the solver's reason. */
+  /** Stops the new plan could not serve, with the reason in words. */
   unassigned: UnassignedStop[];
   /** Stops of the new plan that no route visits today. */
   notServedToday: string[];

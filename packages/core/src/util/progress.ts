@@ -7,6 +7,8 @@ export interface ProgressEvent {
   /** Work done so far and the total, in the step's own units, when known. */
   done?: number;
   total?: number;
+  /** What `done` and `total` count ("rows", "places", "s"), when the step does not make it plain. */
+  unit?: string;
   /** Free-form status, e.g. the best cost so far. */
   message?: string;
 }

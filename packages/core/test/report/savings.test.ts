@@ -41,7 +41,7 @@ describe('computeSavings', () => {
   });
   it('keeps the key order of summary.json stable', () => {
     expect(Object.keys(summary)).toEqual([
-      'name', 'operatingDaysPerYear', 'before', 'after', 'savedKmPerDay', 'savedKmPerYear', 'optimisationRatePercent',
+      'name', 'comparable', 'notComparable', 'operatingDaysPerYear', 'before', 'after', 'savedKmPerDay', 'savedKmPerYear', 'optimisationRatePercent',
       'savedDriverHoursPerDay', 'savedDriverHoursPerYear', 'vehiclesSaved', 'unassigned', 'notServedToday', 'stations',
     ]);
   });
@@ -67,5 +67,54 @@ describe('computeSavings without a baseline', () => {
     const s = computeSavings([], [route('after', 'N1', ['a'], 5000, 600, 10)]);
     expect(s.after.km).toBe(5);
     expect([s.savedKmPerDay, s.savedKmPerYear, s.optimisationRatePercent, s.savedDriverHoursPerDay, s.vehiclesSaved]).toEqual([null, null, null, null, null]);
+  });
+});
+
+describe('computeSavings: a different service is said first, and no rate is quoted for it', () => {
+  // Today: 9 stops on two routes. The new plan (an undersized fleet) serves 2 of them.
+  const today = [
+    route('before', 'A', ['a', 'b', 'c', 'd', 'e'], 40_000, 3 * 3600, 50),
+    route('before', 'B', ['f', 'g', 'h', 'i'], 30_000, 2 * 3600, 40),
+  ];
+  const unassigned = ['c', 'd', 'e', 'f', 'g', 'h', 'i'].map((id) => ({ id, name: id, reason: 'every vehicle is in use' }));
+
+  it('fewer stops: comparable false, "serves 2 of today\'s 9 stops", and every savings figure null', () => {
+    const s = computeSavings(today, [route('after', 'N1', ['a', 'b'], 7_000, 1800, 20)], { unassigned });
+    expect(s.comparable).toBe(false);
+    expect(s.notComparable.map((r) => r.kind)).toEqual(['fewer-stops', 'less-mail']);
+    expect(s.notComparable[0]?.message).toBe("the new plan serves 2 of today's 9 stops — see unassigned");
+    expect(s.notComparable[1]?.message).toBe("the new plan delivers 20 items a day, today's routes 90");
+    expect([s.savedKmPerDay, s.savedKmPerYear, s.optimisationRatePercent, s.savedDriverHoursPerDay, s.savedDriverHoursPerYear, s.vehiclesSaved])
+      .toEqual([null, null, null, null, null, null]);
+  });
+
+  it('villages served at a station are named as such', () => {
+    const s = computeSavings(today.slice(0, 1), [route('after', 'N1', ['a', 'b'], 7_000, 1800, 50)], {
+      servedVia: new Map([['c', 'a'], ['d', 'a'], ['e', 'b']]),
+    });
+    expect(s.notComparable.map((r) => r.message)).toEqual(["the new plan serves 2 of today's 5 stops: 3 villages get their mail at a village station instead"]);
+    expect(s.optimisationRatePercent).toBeNull();
+  });
+
+  it('stops no route serves today are a different service too', () => {
+    const s = computeSavings(today.slice(1), [route('after', 'N1', ['f', 'g', 'h', 'i', 'z'], 20_000, 1800, 40)]);
+    expect(s.notComparable.map((r) => r.kind)).toEqual(['other-stops']);
+    expect(s.notComparable[0]?.message).toContain('1 stop that no route serves today (z)');
+    expect(s.savedKmPerDay).toBeNull();
+  });
+
+  it('other broken rules only: not comparable, but the rate is like for like (same stops, same mail) and stays', () => {
+    const late = { violations: [{ kind: 'late' as const, stop: 'b', amount: 600, message: 'arrives at b at 9:10, due by 9:00 (+0:10)' }] };
+    const s = computeSavings(today, [route('after', 'N1', ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'], 60_000, 5 * 3600, 90, late)]);
+    expect(s.comparable).toBe(false);
+    expect(s.notComparable).toEqual([{ kind: 'rules', message: "today's routes break none, the new plan 1 rule (N1: arrives at b at 9:10, due by 9:00 (+0:10))" }]);
+    expect(s.optimisationRatePercent).toBe(14.29);
+  });
+
+  it('the same stops, mail and rules: comparable, nothing to say', () => {
+    const s = computeSavings(today, [route('after', 'N1', ['i', 'h', 'g', 'f', 'e', 'd', 'c', 'b', 'a'], 60_000, 5 * 3600, 90)]);
+    expect(s.comparable).toBe(true);
+    expect(s.notComparable).toEqual([]);
+    expect(s.optimisationRatePercent).toBe(14.29);
   });
 });

@@ -1,3 +1,4 @@
+import { computeSavings } from '../../src/report/savings.js';
 import { describe, expect, it } from 'vitest';
 import { parseString } from 'fast-csv';
 import { routesCsv, stopsCsv } from '../../src/report/csv.js';
@@ -54,7 +55,9 @@ describe('report writers', () => {
     const text = formatSummary(report.summary);
     expect(text).toContain('distance, km/day');
     expect(text).toMatch(/50\.0\s+41\.0\s+-9\.0/);
-    expect(text).toContain('Saved: 9.0 km per day, 2,700 km per year (300 operating days); optimisation rate 18.00 %');
+    // Same stops and mail, but today's T2 is over capacity: said first, and the rate is like for like.
+    expect(text.split('\n')[1]).toBe("Not comparable: today's routes break 1 rule (T2: carries 130, capacity 100 (+30)), the new plan none");
+    expect(text).toContain('Saved (same stops and mail as today): 9.0 km per day, 2,700 km per year (300 operating days); optimisation rate 18.00 %');
     expect(text).toMatch(/routes breaking a rule\s+1\s+0\s+-1/);
   });
 });
@@ -62,7 +65,7 @@ describe('report writers', () => {
 describe('formatSummary without a baseline', () => {
   it('says there is nothing to compare', () => {
     const report = handMadeReport();
-    const summary = { ...report.summary, savedKmPerDay: null, savedKmPerYear: null, optimisationRatePercent: null };
+    const summary = computeSavings([], report.after, { name: 'no baseline' });
     expect(formatSummary(summary)).toContain('nothing to compare');
     expect(formatSummary(summary)).not.toContain('Saved:');
   });

@@ -1,0 +1,48 @@
+/**
+ * Why a stop or demand point is left out, in words: every output a person reads (the summary,
+ * the CSV notes, the map, `solve` and `cover` text) says the sentence, never the code.
+ */
+import type { UncoveredReason } from '../coverage/model.js';
+import type { UnassignedReason } from '../vrp/solution-types.js';
+
+/** The words for what is carried and where vehicles start: "mail" and "hub" in a county plan. */
+export interface ReasonWords {
+  load?: string;
+  depot?: string;
+}
+
+const UNASSIGNED: Record<UnassignedReason, (w: Required<ReasonWords>) => string> = {
+  'demand-exceeds-capacity': (w) => `its ${w.load} exceeds the capacity of every vehicle`,
+  'time-window-unreachable': () => 'no vehicle can get there before its deadline and back within the shift',
+  unreachable: (w) => `no road connects it with the ${w.depot}`,
+  'route-limit-exceeded': (w) => `the trip from the ${w.depot} and back alone is longer than every vehicle's longest shift or distance`,
+  'not-profitable': () => 'not worth the detour',
+  'no-feasible-insertion': () => 'no room in any route within capacity and shift limits',
+  'fleet-exhausted': () => 'every vehicle is in use',
+  'not-in-plan': () => 'none of the given routes visits it',
+  'pattern-unmeetable': () => 'on some day of every allowed visit pattern no vehicle can take the visit',
+};
+
+/**
+ * @example
+ * describeUnassignedReason('route-limit-exceeded', { depot: 'hub' });
+ * // "the trip from the hub and back alone is longer than every vehicle's longest shift or distance"
+ */
+export function describeUnassignedReason(reason: UnassignedReason, words: ReasonWords = {}): string {
+  const text = UNASSIGNED[reason];
+  return text ? text({ load: words.load ?? 'demand', depot: words.depot ?? 'depot' }) : `left out (${String(reason).replace(/-/g, ' ')})`;
+}
+
+const UNCOVERED: Record<UncoveredReason, string> = {
+  unreachable: 'no road leads to any allowed site',
+  'no-site-within-radius': 'no allowed site is within the radius',
+  'not-chosen': 'a site within the radius could cover it, but none of the chosen ones does',
+};
+
+/**
+ * @example
+ * describeUncoveredReason('no-site-within-radius'); // "no allowed site is within the radius"
+ */
+export function describeUncoveredReason(reason: UncoveredReason): string {
+  return UNCOVERED[reason] ?? String(reason).replace(/-/g, ' ');
+}
