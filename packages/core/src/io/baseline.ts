@@ -25,6 +25,8 @@ export interface BaselineRoute {
   rows?: number[];
   /** For routes read from CSV: the one-based line of each stop's row, for error messages. */
   lines?: number[];
+  /** Weekly plans: the weekday the route runs (`Mon` …), as written; without it, every operating day. */
+  day?: string;
 }
 
 export type BaselineTier = 'trunk' | 'delivery';
@@ -69,7 +71,7 @@ async function readCsvRoutes(text: string, source: string, delimiter: CsvDelimit
       throw new InputError(
         `missing column "${column}": the header split at ${describeDelimiter(table.dialect.delimiter)} gives ${table.header.map((name) => JSON.stringify(name)).join(', ')}`,
         { source, line: 1, field: column },
-        'the header must be route_id,seq,stop_id (vehicle_type, depot and tier optional)');
+        'the header must be route_id,seq,stop_id (vehicle_type, depot, tier and day optional)');
     }
   }
   const rows = table.rows.map((row) => {
@@ -77,7 +79,7 @@ async function readCsvRoutes(text: string, source: string, delimiter: CsvDelimit
     table.header.forEach((name, k) => { values[name.toLowerCase()] = row.fields[k]!; });
     return values;
   });
-  const byRoute = new Map<string, { vehicleType?: string; depot?: string; tier?: string; entries: { seq: number; stop: string; index: number; line: number }[] }>();
+  const byRoute = new Map<string, { vehicleType?: string; depot?: string; tier?: string; day?: string; entries: { seq: number; stop: string; index: number; line: number }[] }>();
   rows.forEach((row, index) => {
     const line = table.rows[index]!.line;
     const at = { source, index, line };
@@ -119,6 +121,14 @@ async function readCsvRoutes(text: string, source: string, delimiter: CsvDelimit
       }
       route.tier = tier;
     }
+    const day = row.day ?? '';
+    if (day !== '') {
+      if (route.day !== undefined && route.day !== day) {
+        throw new InputError(`route "${routeId}" has two days ("${route.day}" and "${day}")`, { ...at, field: 'day' },
+          'a route runs on one day; give the same route on another day its own route_id');
+      }
+      route.day = day;
+    }
     const clash = route.entries.find((entry) => entry.seq === seq);
     if (clash) {
       throw new InputError(`route "${routeId}" has seq ${seq} twice (also on line ${clash.line})`, { ...at, field: 'seq' },
@@ -133,6 +143,7 @@ async function readCsvRoutes(text: string, source: string, delimiter: CsvDelimit
     if (route.vehicleType !== undefined) result.vehicleType = route.vehicleType;
     if (route.depot !== undefined) result.depot = route.depot;
     if (route.tier !== undefined) result.tier = route.tier as BaselineTier;
+    if (route.day !== undefined) result.day = route.day;
     return result;
   });
 }
@@ -153,7 +164,7 @@ function readJsonRoutes(text: string, source: string): BaselineRoute[] {
   return list.map((entry: unknown, index) => {
     const at = { source, index };
     if (typeof entry !== 'object' || entry === null) throw new InputError('a route must be an object', at, 'e.g. { "id": "R1", "stops": ["a"] }');
-    const { id, stops, vehicleType, depot, tier } = entry as Record<string, unknown>;
+    const { id, stops, vehicleType, depot, tier, day } = entry as Record<string, unknown>;
     if (typeof id !== 'string' || id === '') throw new InputError('route id is missing', { ...at, field: 'id' }, 'give each route a string id');
     if (seen.has(id)) throw new InputError(`duplicate route id "${id}"`, { ...at, field: 'id' });
     seen.add(id);
@@ -172,6 +183,10 @@ function readJsonRoutes(text: string, source: string): BaselineRoute[] {
     if (tier !== undefined) {
       if (typeof tier !== 'string' || !TIERS.includes(tier)) throw new InputError(`tier must be "trunk" or "delivery", got ${JSON.stringify(tier)}`, { ...at, field: 'tier' });
       route.tier = tier as BaselineTier;
+    }
+    if (day !== undefined) {
+      if (typeof day !== 'string') throw new InputError('day must be a weekday such as "Mon"', { ...at, field: 'day' });
+      route.day = day;
     }
     return route;
   });

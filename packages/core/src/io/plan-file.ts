@@ -79,6 +79,18 @@ export interface PlanSpec {
   seed: number;
   /** Streets served door to door (arc routing from the office), when given. */
   doorToDoor?: DoorToDoorSpec;
+  /** Weekly service (issue 11): the operating days and whether mail waits for the next visit. */
+  week?: WeekSpec;
+}
+
+/** Weekdays in order, as plan.json, places and baselines write them. */
+export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
+export interface WeekSpec {
+  /** The operating days, in week order (e.g. Mon … Sat); the horizon of the weekly plan. */
+  days: string[];
+  /** A visit carries the mail of every operating day since the previous visit (default true). */
+  accumulate: boolean;
 }
 
 /** Default values, in plan.json units, of every optional setting. */
@@ -94,7 +106,7 @@ export const PLAN_DEFAULTS = {
 
 const TOP_LEVEL_KEYS = [
   'name', 'roads', 'places', 'baseline', 'fleet', 'serviceMinutes', 'coverage', 'operatingDaysPerYear',
-  'snapDistanceM', 'baselineMatchDistanceM', 'timeLimitS', 'seed', 'tiers', 'loads', 'profiles', 'scenarios', 'doorToDoor',
+  'snapDistanceM', 'baselineMatchDistanceM', 'timeLimitS', 'seed', 'tiers', 'loads', 'profiles', 'scenarios', 'doorToDoor', 'week',
 ] as const;
 const FLEET_KEYS = ['id', 'count', 'capacity', 'depot', 'departure', 'maxShiftHours', 'fixedCost'] as const;
 
@@ -232,7 +244,28 @@ export function parsePlanFile(text: string, source = 'plan.json'): PlanSpec {
     });
   }
   if (raw.doorToDoor !== undefined) spec.doorToDoor = parseDoorToDoorSpec(raw.doorToDoor, fail);
+  if (raw.week !== undefined) spec.week = weekSpec(raw.week, fail);
   return spec;
+}
+
+/** `week: { "days": ["Mon", …, "Sat"], "accumulate": true }`; days default Mon–Sat. */
+function weekSpec(value: unknown, fail: Fail): WeekSpec {
+  if (!isObject(value)) return fail('week', 'must be an object', 'e.g. { "days": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat"], "accumulate": true }');
+  checkKeys(value, ['days', 'accumulate'], 'week', fail);
+  let days: string[] = WEEKDAYS.slice(0, 6);
+  if (value.days !== undefined) {
+    if (!Array.isArray(value.days) || value.days.length === 0) fail('week.days', 'must be a non-empty list of weekdays', `use ${WEEKDAYS.join(', ')}`);
+    days = (value.days as unknown[]).map((day, k) => {
+      const name = typeof day === 'string' ? WEEKDAYS.find((w) => w.toLowerCase() === day.trim().slice(0, 3).toLowerCase() && day.trim().length >= 3) : undefined;
+      if (name === undefined) fail(`week.days[${k}]`, `"${String(day)}" is not a weekday`, `use ${WEEKDAYS.join(', ')}`);
+      return name!;
+    });
+    const order = days.map((d) => WEEKDAYS.indexOf(d as (typeof WEEKDAYS)[number]));
+    for (let k = 1; k < order.length; k++)
+      if (order[k]! <= order[k - 1]!) fail(`week.days[${k}]`, 'days must be listed once each, in week order', 'e.g. ["Mon", "Wed", "Fri"]');
+  }
+  if (value.accumulate !== undefined && typeof value.accumulate !== 'boolean') fail('week.accumulate', 'must be true or false');
+  return { days, accumulate: value.accumulate !== false };
 }
 
 function lineAt(text: string, offset: number): number {

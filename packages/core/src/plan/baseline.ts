@@ -39,6 +39,7 @@ export function resolveBaseline(
   const byId = new Map(places.map((place) => [place.id, place]));
   const servedBy = new Map<string, string>();
   const offNetwork: { route: string; stop: string; why: string }[] = [];
+  const visits = new Map<string, { route: string; day: string | undefined }[]>();
   routes.forEach((route, routeIndex) => {
     const where = (k?: number): { source: string; index: number; line?: number } => {
       const row = k === undefined ? undefined : route.rows?.[k];
@@ -58,9 +59,11 @@ export function resolveBaseline(
       const place = byId.get(stop);
       if (!place) throw new InputError(`route "${route.id}" visits "${stop}", which is not in ${sources.places}`, { ...where(k), field: 'stop_id' }, 'use the place ids of the places file');
       if (place.role === 'hub') throw new InputError(`route "${route.id}" lists the hub "${stop}" as a stop`, { ...where(k), field: 'stop_id' }, 'leave the hub out: routes start and end there');
-      const other = servedBy.get(stop);
-      if (other !== undefined) throw new InputError(`"${stop}" is visited twice (routes "${other}" and "${route.id}")`, { ...where(k), field: 'stop_id' }, 'visit each place once a day');
-      servedBy.set(stop, route.id);
+      // A route without a day runs every day; routes of different weekdays may share stops.
+      const other = (visits.get(stop) ?? []).find((v) => v.day === undefined || route.day === undefined || v.day === route.day);
+      if (other !== undefined) throw new InputError(`"${stop}" is visited twice (routes "${other.route}" and "${route.id}")`, { ...where(k), field: 'stop_id' }, 'visit each place once a day');
+      visits.set(stop, [...(visits.get(stop) ?? []), { route: route.id, day: route.day }]);
+      if (!servedBy.has(stop)) servedBy.set(stop, route.id);
       const why = rejected.get(stop);
       if (why !== undefined) offNetwork.push({ route: route.id, stop, why });
     });

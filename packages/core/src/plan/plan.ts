@@ -20,6 +20,7 @@ import { planOneTier } from './one-tier.js';
 import { applyScenario, describeChanges, scenarioRow } from './scenarios.js';
 import type { TwoTierResult } from './tiers/solve.js';
 import { planTwoTier } from './two-tier.js';
+import { planServiceWeek, readServiceDays } from './service-days.js';
 import { classifyPlaces, type PlanPlace } from './places.js';
 import type { PlanInputs, PlanOptions, PlanResult, PlanSources } from './types.js';
 
@@ -55,6 +56,9 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
   const byId = new Map(places.map((place) => [place.id, place]));
   const hubs = places.filter((place) => place.role === 'hub');
   checkDepots(spec, hubs, byId, sources);
+  // Visit frequencies (issue 11) are checked before the network is built: errors come at once.
+  if (readServiceDays(spec, inputs.places, sources.places) !== null && spec.tiers)
+    throw new InputError('weekly service (visit frequencies, "week") is planned for one-tier plans only', { source: sources.plan, field: 'week' }, 'drop "tiers", or the frequencies');
 
   // The road graph and matrices are built once, for the base case and every scenario.
   const prepared = prepareNetwork(inputs.roads, inputs.places, hubs, { source: sources.roads, snapDistance: spec.snapDistance, onProgress: progress });
@@ -71,6 +75,9 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
   const run = async (caseSpec: PlanSpec, rawPlaces: Place[], baseline: PlanInputs['baseline'], moves: OfficeMoveReport[]) => {
     const casePlaces = classifyPlaces(rawPlaces, sources.places, caseSpec.serviceTime, { mailRequired: !caseSpec.tiers });
     const common = { spec: caseSpec, places: casePlaces, prepared, baseline, sources, seed, timeLimit, maxIterationsWithoutImprovement, progress };
+    // Visit frequencies (issue 11): a weekly plan; otherwise today's daily plan.
+    const service = caseSpec.tiers ? null : readServiceDays(caseSpec, rawPlaces, sources.places);
+    if (service !== null) return planServiceWeek(common, service);
     if (!caseSpec.tiers) return planOneTier(common);
     const planned = planTwoTier({ ...common, rawPlaces, profiles, scenarioMoves: moves });
     return { report: planned.report, solution: toSolution(planned.plan), baselineSolution: planned.today ? toSolution(planned.today) : null };

@@ -13,13 +13,15 @@ const signed = (value: number, digits = 0): string => `${value > 0 ? '+' : ''}${
  */
 export function formatSummary(summary: SavingsSummary): string {
   const { before: b, after: a } = summary;
+  // A weekly plan's totals are per week (summary.week); a daily plan's per day.
+  const per = summary.week ? 'week' : 'day';
   const rows: [string, string, string, string][] = [
     ['', 'today', 'new plan', 'change'],
     ['routes (vehicles/day)', number(b.vehicles), number(a.vehicles), signed(a.vehicles - b.vehicles)],
-    ['distance, km/day', number(b.km, 1), number(a.km, 1), signed(a.km - b.km, 1)],
-    ['driver hours/day', number(b.driverHours, 1), number(a.driverHours, 1), signed(a.driverHours - b.driverHours, 1)],
+    [`distance, km/${per}`, number(b.km, 1), number(a.km, 1), signed(a.km - b.km, 1)],
+    [`driver hours/${per}`, number(b.driverHours, 1), number(a.driverHours, 1), signed(a.driverHours - b.driverHours, 1)],
     ['stops served', number(b.stopsServed), number(a.stopsServed), signed(a.stopsServed - b.stopsServed)],
-    ['mail delivered/day', number(b.mailDelivered), number(a.mailDelivered), signed(a.mailDelivered - b.mailDelivered)],
+    [`mail delivered/${per}`, number(b.mailDelivered), number(a.mailDelivered), signed(a.mailDelivered - b.mailDelivered)],
     ['routes breaking a rule', number(b.routesWithViolations), number(a.routesWithViolations), signed(a.routesWithViolations - b.routesWithViolations)],
   ];
   const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
@@ -42,6 +44,15 @@ export function formatSummary(summary: SavingsSummary): string {
         `(${summary.operatingDaysPerYear} operating days); optimisation rate ${rate}`,
     );
     lines.push(`Driver time saved: ${number(summary.savedDriverHoursPerDay ?? 0, 1)} h per day, ${number(summary.savedDriverHoursPerYear ?? 0)} h per year`);
+  }
+  if (summary.week) {
+    const w = summary.week;
+    lines.push(`Weekly service on ${w.days.join(', ')}${w.accumulate ? ' (mail waits for the next visit)' : ''}: ` +
+      `${number(w.kmPerWeekAfter, 1)} km per week, ${number(w.kmPerYearAfter)} km per year (${number(w.weeksPerYear, 1)} weeks)`);
+    const saved = w.kmPerYearDailyService - w.kmPerYearAfter;
+    lines.push(`Daily service of the same stops: ${number(w.kmPerWeekDailyService, 1)} km per week, ${number(w.kmPerYearDailyService)} km per year; ` +
+      `the visit frequencies ${saved >= 0 ? 'save' : 'cost'} ${number(Math.abs(saved))} km per year`);
+    lines.push(`Routes per day: ${w.perDay.map((d) => `${d.day} ${d.routesAfter} (${number(d.kmAfter, 1)} km)`).join(', ')}`);
   }
   if (summary.stations) {
     lines.push(`Village stations opened: ${summary.stations.opened.length} (every village within ${number(summary.stations.radiusM / 1000, 1)} km of an outlet or station)`);

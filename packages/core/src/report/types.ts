@@ -85,6 +85,8 @@ export interface ReportRoute {
   pickups?: number[];
   capacities?: number[];
   cost?: number;
+  /** Weekly plans: the weekday of the route (`Mon` …). */
+  day?: string;
 }
 
 export type Tier = 'trunk' | 'delivery' | 'collection';
@@ -151,6 +153,8 @@ export interface SavingsSummary {
   costAfter?: number;
   /** With scenarios: the base case and each scenario side by side. */
   scenarios?: ScenarioRow[];
+  /** Weekly plans only: figures over the real week (the totals above are then per week). */
+  week?: WeekSummary;
 }
 
 /** One township office in a two-tier plan: its tier timing, volumes and what limits it. */
@@ -225,6 +229,22 @@ export interface ScenarioRow {
   unserved: number;
   /** What changed against the base plan, in words. */
   changes: string[];
+}
+
+/** A weekly plan's figures: km per week and per year, routes per day, visits per village. */
+export interface WeekSummary {
+  days: string[];
+  accumulate: boolean;
+  weeksPerYear: number;
+  kmPerWeekBefore: number | null;
+  kmPerWeekAfter: number;
+  kmPerYearBefore: number | null;
+  kmPerYearAfter: number;
+  /** The same stops served every operating day by the daily planner: what the frequencies save. */
+  kmPerWeekDailyService: number;
+  kmPerYearDailyService: number;
+  perDay: { day: string; routesBefore: number; kmBefore: number; routesAfter: number; kmAfter: number }[];
+  visits: { id: string; name: string; visitsPerWeek: number; days: string[] }[];
 }
 
 /** Everything the writers need: figures, places, both sets of routes, and the roads to draw. */

@@ -1,0 +1,229 @@
+/**
+ * Weekly service in the planner (issue 11): villages visited on some days only. Places may carry
+ * `visits_per_week` (1–7) and `days` (`Mon,Wed,Fri`, or `any`); plan.json's `week` names the
+ * operating days and whether mail waits for the next visit (it accumulates by default). A plan in
+ * which no place has these fields and plan.json has no `week` never comes here: today's files give
+ * today's daily plan.
+ *
+ * Patterns: no fields = every operating day; `visits_per_week: k` (any day) = every k operating
+ * days spread at least ⌊days / k⌋ apart (3 of Mon–Sat: Mon–Wed–Fri, Tue–Thu–Sat, …); `days` alone =
+ * exactly those days; both = k of those days. Today's routes may carry a `day`; a route without one
+ * runs every operating day. Both plans are measured over the real week by the same evaluator, and
+ * the new plan is also compared with daily service of the same stops (what the frequencies save).
+ */
+import { InputError } from '../errors.js';
+import type { Place } from '../io/places.js';
+import type { BaselineRoute } from '../io/baseline.js';
+import { WEEKDAYS, type PlanSpec, type WeekSpec } from '../io/plan-file.js';
+import { computeSavings, round } from '../report/savings.js';
+import type { ReportRoute, UnassignedStop, WeekSummary } from '../report/types.js';
+import { createProblem, solve } from '../vrp/index.js';
+import { createPeriodicProblem, evaluatePeriodicPlan, solvePeriodic } from '../vrp/periodic/index.js';
+import type { PeriodicProblemInput, PeriodicRouteInput, PeriodicSolutionResult, PeriodicStopInput } from '../vrp/periodic/index.js';
+import { resolveBaseline } from './baseline.js';
+import type { OneTierContext, OneTierResult } from './one-tier.js';
+import { UNASSIGNED_TEXT } from './one-tier.js';
+import type { PlanPlace } from './places.js';
+import { buildProblemInput, type ProblemContext } from './problem.js';
+import { toReportRoute, type RouteReportContext } from './route-report.js';
+
+/** How often each place is served, read from the places file. */
+export interface ServiceDays {
+  week: WeekSpec;
+  /** Place id → visits per week and the allowed days (indices into `week.days`, null = any). */
+  perPlace: Map<string, { visits: number; allowed: number[] | null }>;
+}
+
+const UNMEETABLE = 'its visit days cannot be served: no vehicle can take the visit on some day of every allowed pattern';
+
+/**
+ * The weekly service of a plan, or null when neither plan.json's `week` nor any place's
+ * `visits_per_week` / `days` asks for one. Every bad value is an InputError at its place and field.
+ */
+export function readServiceDays(spec: PlanSpec, places: readonly Place[], source: string): ServiceDays | null {
+  const asked = places.some((p) => p.properties.visits_per_week !== undefined || p.properties.days !== undefined);
+  if (spec.week === undefined && !asked) return null;
+  const week: WeekSpec = spec.week ?? { days: WEEKDAYS.slice(0, 6), accumulate: true };
+  const H = week.days.length;
+  const perPlace = new Map<string, { visits: number; allowed: number[] | null }>();
+  places.forEach((place, index) => {
+    const at = (field: string): { source: string; index: number; field: string } => ({ source, index, field });
+    const rawVisits = place.properties.visits_per_week;
+    const rawDays = place.properties.days;
+    let allowed: number[] | null = null;
+    if (rawDays !== undefined && rawDays !== null && String(rawDays).trim() !== '' && String(rawDays).trim().toLowerCase() !== 'any') {
+      const names = String(rawDays).split(/[,;\s]+/).filter((x) => x !== '');
+      allowed = names.map((name) => {
+        const k = week.days.findIndex((d) => d.toLowerCase() === name.slice(0, 3).toLowerCase() && name.length >= 3);
+        if (k < 0) throw new InputError(`"${name}" is not an operating day of the plan`, at('days'), `operating days: ${week.days.join(', ')} (plan.json "week"); or write "any"`);
+        return k;
+      });
+      allowed = [...new Set(allowed)].sort((a, b) => a - b);
+    }
+    let visits = allowed?.length ?? H;
+    if (rawVisits !== undefined && rawVisits !== null && String(rawVisits).trim() !== '') {
+      const value = Number(rawVisits);
+      if (!Number.isInteger(value) || value < 1 || value > 7)
+        throw new InputError(`visits_per_week must be a whole number 1 … 7, got "${String(rawVisits)}"`, at('visits_per_week'));
+      const room = allowed?.length ?? H;
+      if (value > room)
+        throw new InputError(`visits_per_week ${value} is more than the ${room} day(s) it may be served on`, at('visits_per_week'),
+          allowed ? 'allow more days, or lower visits_per_week' : `the plan operates on ${week.days.join(', ')}`);
+      visits = value;
+    }
+    perPlace.set(place.id, { visits, allowed });
+  });
+  return { week, perPlace };
+}
+
+/** The periodic fields of a stop: daily, a rule (spread over the week), or fixed days. */
+function patternOf(service: ServiceDays, id: string): Partial<PeriodicStopInput> {
+  const H = service.week.days.length;
+  const own = service.perPlace.get(id);
+  if (own === undefined) return {};
+  const days = (own.allowed ?? Array.from({ length: H }, (_, k) => k)).map((k) => k + 1);
+  if (own.visits === days.length) return { patterns: [days] };
+  if (own.allowed === null) return { visits: own.visits, minGap: Math.max(1, Math.floor(H / own.visits)) };
+  return { visits: own.visits, days };
+}
+
+/** The weekly counterpart of `planOneTier`: today's week and the new week, measured alike. */
+export async function planServiceWeek(context: OneTierContext, service: ServiceDays): Promise<OneTierResult> {
+  const { spec, places, prepared, sources, seed, timeLimit, progress } = context;
+  if (spec.coverage) throw new InputError('coverage (village stations) and weekly service cannot be combined yet', { source: sources.plan, field: 'coverage' }, 'drop "coverage" or the visit frequencies');
+  const { network, snapOf, matrix, row } = prepared;
+  const { days, accumulate } = service.week;
+  const H = days.length;
+  const byId = new Map(places.map((place) => [place.id, place]));
+  const hubs = places.filter((place) => place.role === 'hub');
+  const planStops = places.filter((place) => place.role !== 'hub');
+  const unassigned: UnassignedStop[] = [];
+  for (const place of planStops) {
+    const why = prepared.rejected.get(place.id);
+    if (why) unassigned.push({ id: place.id, name: place.name, reason: why });
+  }
+  const problemContext: ProblemContext = { matrix, row, hubs, places: byId, fleet: spec.fleet };
+  const routeContext: RouteReportContext = { network, snaps: snapOf, places: byId, fleet: spec.fleet };
+  const mail = (id: string): number => byId.get(id)?.mail ?? 0;
+  const weekly = (ids: readonly string[], fields: (id: string) => Partial<PeriodicStopInput>): PeriodicProblemInput => {
+    const daily = buildProblemInput(problemContext, ids, mail);
+    return { ...daily, horizon: H, accumulate, stops: daily.stops.map((stop) => ({ ...stop, ...fields(stop.id) })) };
+  };
+  const defaultType = (spec.fleet[0] as { id: string }).id;
+
+  // Today's week: a route with a day runs that day, one without runs every operating day.
+  const baseline = resolveBaseline(context.baseline, places, spec, sources, prepared.rejected);
+  const todayWeek: { route: BaselineRoute; day: number }[] = [];
+  for (const route of baseline.routes) {
+    if (route.day === undefined) {
+      for (let d = 0; d < H; d++) todayWeek.push({ route, day: d });
+      continue;
+    }
+    const d = days.findIndex((name) => name.toLowerCase() === route.day!.slice(0, 3).toLowerCase() && route.day!.length >= 3);
+    if (d < 0) {
+      const first = route.rows?.[0];
+      const line = route.lines?.[0];
+      throw new InputError(`route "${route.id}" runs on "${route.day}", which is not an operating day`,
+        { source: sources.baseline, ...(first !== undefined ? { index: first } : {}), ...(line !== undefined ? { line } : {}), field: 'day' }, `operating days: ${days.join(', ')}`);
+    }
+    todayWeek.push({ route, day: d });
+  }
+  todayWeek.sort((a, b) => a.day - b.day);
+  const todayInput: PeriodicRouteInput[] = todayWeek.map(({ route, day }) => ({ day: day + 1, vehicleType: route.vehicleType ?? defaultType, stops: route.stops }));
+  let baselineSolution: PeriodicSolutionResult | null = null;
+  const before: ReportRoute[] = [];
+  if (todayInput.length > 0) {
+    progress({ step: 'baseline', message: `evaluating today's week: ${todayInput.length} routes over ${H} days` });
+    // Today's days are what today's plan does, whatever the new frequencies: no pattern to break.
+    const visited = new Map<string, number[]>();
+    for (const r of todayInput) for (const s of r.stops) visited.set(s, [...(visited.get(s) ?? []), r.day]);
+    const problem = createPeriodicProblem(weekly([...baseline.servedBy.keys()], (id) => ({ patterns: [visited.get(id) ?? [1]] })), { source: sources.baseline });
+    baselineSolution = evaluatePeriodicPlan(problem, todayInput);
+    const used = new Map<string, number>();
+    baselineSolution.routes.forEach((route, i) => {
+      const { route: source } = todayWeek[i]!;
+      const reported = toReportRoute(routeContext, 'before', `${days[route.day - 1]} ${source.id}`, route, source.lineLength);
+      reported.day = days[route.day - 1]!;
+      const key = `${route.day}|${route.vehicleType}`;
+      const nth = (used.get(key) ?? 0) + 1;
+      used.set(key, nth);
+      const count = spec.fleet.find((vehicle) => vehicle.id === route.vehicleType)?.count ?? 0;
+      if (nth > count) reported.violations.push({ kind: 'over-fleet', amount: 1, message: `needs van ${nth} of type ${route.vehicleType} on ${reported.day}; the fleet has ${count}` });
+      before.push(reported);
+    });
+  }
+
+  // The new week, warm-started from today's.
+  const planIds = planStops.map((place) => place.id);
+  const problem = createPeriodicProblem(weekly(planIds, (id) => patternOf(service, id)), { source: 'plan' });
+  const planIdSet = new Set(planIds);
+  const warmStart = todayInput.map((r) => ({ ...r, stops: r.stops.filter((s) => planIdSet.has(s)) })).filter((r) => r.stops.length > 0);
+  progress({ step: 'solve', message: `routing ${planStops.length} stops over ${H} days (${days.join(', ')}), up to ${timeLimit} s` });
+  const solution = solvePeriodic(problem, {
+    seed, timeLimit, maxIterationsWithoutImprovement: context.maxIterationsWithoutImprovement, warmStart,
+    onProgress: (event) => progress({ ...event, step: 'solve' }),
+  });
+  const perDayCount = new Array<number>(H).fill(0);
+  const after = solution.routes.map((route) => {
+    perDayCount[route.day - 1]!++;
+    const reported = toReportRoute(routeContext, 'after', `${days[route.day - 1]} N${perDayCount[route.day - 1]}`, route);
+    reported.day = days[route.day - 1]!;
+    return reported;
+  });
+  for (const entry of solution.unassigned) {
+    const place = byId.get(entry.id);
+    unassigned.push({ id: entry.id, name: place?.name ?? entry.id, reason: entry.reason === 'pattern-unmeetable' ? UNMEETABLE : UNASSIGNED_TEXT[entry.reason] ?? entry.reason });
+  }
+
+  // What the frequencies save: the same stops served every operating day by the daily planner.
+  progress({ step: 'solve', message: 'daily service of the same stops, for comparison' });
+  const dailyProblem = createProblem(buildProblemInput(problemContext, planIds, mail), { source: 'plan' });
+  const daily = solve(dailyProblem, { seed, timeLimit, maxIterationsWithoutImprovement: context.maxIterationsWithoutImprovement });
+
+  progress({ step: 'report', message: 'writing the report' });
+  const weeksPerYear = spec.operatingDaysPerYear / H;
+  const notServedToday = todayInput.length === 0 ? [] : planStops.filter((place) => !baseline.servedBy.has(place.id)).map((place) => place.id);
+  const summary = computeSavings(before, after, { name: spec.name, operatingDaysPerYear: spec.operatingDaysPerYear, unassigned, notServedToday, stations: null });
+  // computeSavings summed a whole week: turn its per-day figures into the average operating day.
+  const savedM = summary.before.distanceM - summary.after.distanceM;
+  const savedS = summary.before.durationS - summary.after.durationS;
+  const compare = before.length > 0;
+  summary.savedKmPerDay = compare ? round(savedM / H / 1000, 2) : null;
+  summary.savedKmPerYear = compare ? round((savedM * weeksPerYear) / 1000, 0) : null;
+  summary.savedDriverHoursPerDay = compare ? round(savedS / H / 3600, 2) : null;
+  summary.savedDriverHoursPerYear = compare ? round((savedS * weeksPerYear) / 3600, 0) : null;
+  const maxPerDay = (routes: readonly ReportRoute[]): number => Math.max(0, ...days.map((d) => routes.filter((r) => r.day === d).length));
+  summary.before.vehicles = maxPerDay(before);
+  summary.after.vehicles = maxPerDay(after);
+  summary.vehiclesSaved = compare ? summary.before.vehicles - summary.after.vehicles : null;
+  const km = (routes: readonly ReportRoute[], day?: string): number => routes.filter((r) => day === undefined || r.day === day).reduce((sum, r) => sum + r.distance, 0) / 1000;
+  const week: WeekSummary = {
+    days,
+    accumulate,
+    weeksPerYear: round(weeksPerYear, 2),
+    kmPerWeekBefore: compare ? round(km(before), 2) : null,
+    kmPerWeekAfter: round(km(after), 2),
+    kmPerYearBefore: compare ? round(km(before) * weeksPerYear, 0) : null,
+    kmPerYearAfter: round(km(after) * weeksPerYear, 0),
+    kmPerWeekDailyService: round((daily.distance * H) / 1000, 2),
+    kmPerYearDailyService: round((daily.distance * H * weeksPerYear) / 1000, 0),
+    perDay: days.map((day) => ({
+      day, routesBefore: before.filter((r) => r.day === day).length, kmBefore: round(km(before, day), 2),
+      routesAfter: after.filter((r) => r.day === day).length, kmAfter: round(km(after, day), 2),
+    })),
+    visits: solution.visits.map((v) => ({ id: v.id, name: byId.get(v.id)?.name ?? v.id, visitsPerWeek: v.days.length, days: v.days.map((d) => days[d - 1]!) })),
+  };
+  summary.week = week;
+  const reportPlaces = places.map((place) => {
+    const { serviceTime: _service, latest: _latest, ...rest } = place as PlanPlace;
+    return rest;
+  });
+  const report = {
+    summary,
+    places: reportPlaces,
+    before,
+    after,
+    roads: network.edges.map((edge) => ({ highway: edge.roadClass, coordinates: edge.coordinates.map((p) => [p[0], p[1]] as [number, number]) })),
+  };
+  return { report, solution, baselineSolution };
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { parsePlanFile } from '../../src/io/plan-file.js';
+import { planNetwork } from '../../src/plan/plan.js';
+import type { PlanInputs } from '../../src/plan/plan.js';
+import { readServiceDays } from '../../src/plan/service-days.js';
+import { at, gridPlaces, gridRoads, gridSpec } from './grid.js';
+
+const today = [
+  { id: 'T1', stops: ['v1', 'v2', 'v4'] },
+  { id: 'T2', stops: ['v5', 'v6', 'outlet', 'v3'] },
+];
+
+/** The grid county with hamlets served less often: v1, v2 three times, v6 on Tue and Fri only. */
+function weeklyPlaces(): PlanInputs['places'] {
+  return gridPlaces().map((place) => {
+    if (place.id === 'v1' || place.id === 'v2') return { ...place, properties: { ...place.properties, visits_per_week: '3', days: 'any' } };
+    if (place.id === 'v6') return { ...place, properties: { ...place.properties, days: 'Tue,Fri' } };
+    return place;
+  });
+}
+
+function inputs(overrides: Partial<PlanInputs> = {}): PlanInputs {
+  return {
+    spec: gridSpec({ week: { days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'], accumulate: true } }),
+    roads: gridRoads(), places: weeklyPlaces(), baseline: { routes: today }, ...overrides,
+  };
+}
+
+describe('weekly service in the planner', () => {
+  it('visits follow the frequencies; km per week and year over the real week; daily service compared', async () => {
+    const { report } = await planNetwork(inputs(), { seed: 1, timeLimit: 1 });
+    const week = report.summary.week!;
+    expect(week.days).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']);
+    const visits = new Map(week.visits.map((v) => [v.id, v.days]));
+    expect(visits.get('v1')).toHaveLength(3);
+    expect(visits.get('v6')).toEqual(['Tue', 'Fri']);
+    expect(visits.get('outlet')).toHaveLength(6);
+    // Three visits of Mon–Sat are never on two days running.
+    const order = week.days;
+    const idx = visits.get('v2')!.map((d) => order.indexOf(d));
+    for (let k = 1; k < idx.length; k++) expect(idx[k]! - idx[k - 1]!).toBeGreaterThanOrEqual(2);
+    // Every route has its day and visits only stops due that day; figures add up over the week.
+    for (const route of report.after) for (const stop of route.stops) expect(visits.get(stop)).toContain(route.day);
+    const kmAfter = report.after.reduce((sum, r) => sum + r.distance, 0) / 1000;
+    expect(week.kmPerWeekAfter).toBeCloseTo(kmAfter, 2);
+    expect(week.kmPerYearAfter).toBe(Math.round(kmAfter * 50));
+    // Today's routes carry no day: they run every day of the week.
+    expect(report.before).toHaveLength(12);
+    expect(week.kmPerWeekBefore).toBeCloseTo(report.before.reduce((sum, r) => sum + r.distance, 0) / 1000, 2);
+    expect(week.kmPerWeekAfter).toBeLessThanOrEqual(week.kmPerWeekBefore!);
+    expect(week.kmPerWeekAfter).toBeLessThanOrEqual(week.kmPerWeekDailyService + 1e-9);
+    expect(report.summary.savedKmPerDay).toBeCloseTo((week.kmPerWeekBefore! - kmAfter) / 6, 1);
+  });
+
+  it('mail waits: a visit carries the mail of every operating day since the last one', async () => {
+    const { report } = await planNetwork(inputs(), { seed: 1, timeLimit: 1 });
+    const v6 = report.after.filter((r) => r.stops.includes('v6'));
+    // Tue and Fri: Tue carries Sat, Mon, Tue (3 days), Fri carries Wed, Thu, Fri: 3 × 10 items each.
+    for (const route of v6) {
+      const k = route.stops.indexOf('v6');
+      const before = k === 0 ? route.load : route.visits[k - 1]!.load;
+      expect(before - route.visits[k]!.load).toBe(30);
+    }
+  });
+
+  it('today\'s routes per weekday (a day column)', async () => {
+    const perDay = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].flatMap((day) => today.map((r) => ({ ...r, id: `${r.id}-${day}`, day })));
+    const { report } = await planNetwork(inputs({ baseline: { routes: perDay } }), { seed: 1, timeLimit: 1 });
+    expect(report.before.map((r) => r.day)).toEqual(['Mon', 'Mon', 'Tue', 'Tue', 'Wed', 'Wed', 'Thu', 'Thu', 'Fri', 'Fri', 'Sat', 'Sat']);
+    const bad = perDay.map((r, k) => (k === 0 ? { ...r, day: 'Sun' } : r));
+    await expect(planNetwork(inputs({ baseline: { routes: bad } }))).rejects.toMatchObject({ location: { field: 'day' } });
+  });
+
+  it('a plan without frequencies or week is the daily plan, unchanged', () => {
+    expect(readServiceDays(gridSpec(), gridPlaces(), 'places.geojson')).toBeNull();
+  });
+
+  it('every new field with a located error', () => {
+    const spec = gridSpec({ week: { days: ['Mon', 'Wed', 'Fri'] } });
+    const bad = (properties: Record<string, unknown>): InputError => {
+      try {
+        readServiceDays(spec, [at('hub', 0, 0, { role: 'hub' }), at('x', 1, 1, { role: 'village', mail: 1, ...properties })], 'places.csv');
+      } catch (error) {
+        if (error instanceof InputError) return error;
+      }
+      throw new Error('expected an InputError');
+    };
+    expect(bad({ visits_per_week: '8' }).location).toMatchObject({ source: 'places.csv', index: 1, field: 'visits_per_week' });
+    expect(bad({ visits_per_week: '4' }).location).toMatchObject({ field: 'visits_per_week' });
+    expect(bad({ days: 'Mon,Tue' }).location).toMatchObject({ field: 'days' });
+    expect(bad({ days: 'Mon,Wed', visits_per_week: 3 }).location).toMatchObject({ field: 'visits_per_week' });
+    const planError = (week: unknown): InputError => {
+      try {
+        parsePlanFile(JSON.stringify({ roads: 'r.geojson', places: 'p.geojson', fleet: [{ id: 'van', capacity: 10 }], week }), 'plan.json');
+      } catch (error) {
+        if (error instanceof InputError) return error;
+      }
+      throw new Error('expected an InputError');
+    };
+    expect(planError({ days: ['Mon', 'Funday'] }).location).toMatchObject({ source: 'plan.json', field: 'week.days[1]' });
+    expect(planError({ days: ['Wed', 'Mon'] }).location).toMatchObject({ field: 'week.days[1]' });
+    expect(planError({ accumulate: 'yes' }).location).toMatchObject({ field: 'week.accumulate' });
+    expect(planError({ weekdays: [] }).location).toMatchObject({ field: 'week.weekdays' });
+  });
+});
+
+describe('baseline day column', () => {
+  it('is read from CSV; two days for one route is a located error', async () => {
+    const { readBaselineRoutes } = await import('../../src/io/baseline.js');
+    const routes = await readBaselineRoutes('route_id,seq,stop_id,day\nR1,1,a,Mon\nR1,2,b,Mon\nR2,1,a,Tue\n', { source: 'today.csv', format: 'csv' });
+    expect(routes.map((r) => [r.id, r.day])).toEqual([['R1', 'Mon'], ['R2', 'Tue']]);
+    await expect(readBaselineRoutes('route_id,seq,stop_id,day\nR1,1,a,Mon\nR1,2,b,Tue\n', { source: 'today.csv', format: 'csv' }))
+      .rejects.toMatchObject({ location: { source: 'today.csv', line: 3, field: 'day' } });
+  });
+});
