@@ -9,7 +9,7 @@
 import { InputError } from '../errors.js';
 import { parseLoads, parseProfiles, parseScenarios, parseTiers } from './plan-tiers.js';
 import type { LoadSpec, ProfileSpec, ScenarioSpec, TiersSpec } from './plan-tiers.js';
-import { checkKeys, clock, fileRef, isObject, requireNumber, requireString, type NumberLimits } from './plan-fields.js';
+import { checkKeys, clock, fileRef, isObject, requireNumber, requireString, type Fail, type NumberLimits } from './plan-fields.js';
 import { parseDoorToDoorSpec, type DoorToDoorSpec } from './door-to-door-spec.js';
 
 /** A file named by plan.json, with its format (taken from the extension unless given). */

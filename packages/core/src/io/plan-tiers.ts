@@ -87,8 +87,10 @@ export interface ScenarioSpec {
   openOffices: string[];
   /** Vehicle type id → new count (per depot), or counts per depot id. */
   fleet: Record<string, { count?: number; countByDepot: Record<string, number> }>;
-  /** Place id → changed deadline ("HH:MM", or null to drop it). */
-  places: Record<string, { latest?: number | null }>;
+  /** Place id → changed deadline ("HH:MM", or null to drop it) or visit frequency (weekly plans). */
+  places: Record<string, { latest?: number | null; visitsPerWeek?: number; days?: string }>;
+  /** Weekly plans (issue 11): villages up to `maxPopulation` inhabitants get `visitsPerWeek` (and `days`). */
+  visits: { maxPopulation?: number; visitsPerWeek: number; days?: string }[];
 }
 
 export const TIER_DEFAULTS = { sortingMinutes: 30, trunkDeparture: '06:00' } as const;
@@ -263,12 +265,12 @@ export function parseScenarios(raw: unknown, fail: Fail): ScenarioSpec[] {
   return raw.map((entry, i): ScenarioSpec => {
     const at = `scenarios[${i}]`;
     if (!isObject(entry)) return fail(at, 'must be an object', 'e.g. { "name": "double-11", "volumeFactor": { "mail": 1.5 } }');
-    checkKeys(entry, ['name', 'description', 'volumeFactor', 'closeOffices', 'openOffices', 'fleet', 'places'], at, fail);
+    checkKeys(entry, ['name', 'description', 'volumeFactor', 'closeOffices', 'openOffices', 'fleet', 'places', 'visits'], at, fail);
     const name = requireString(entry.name, `${at}.name`, fail);
     if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name)) fail(`${at}.name`, `"${name}" cannot name an output folder`, 'use letters, digits, "-", "_" and "."');
     if (names.has(name)) fail(`${at}.name`, `duplicate scenario name "${name}"`, 'give each scenario its own name');
     names.add(name);
-    const scenario: ScenarioSpec = { name, volumeFactor: {}, closeOffices: [], openOffices: [], fleet: {}, places: {} };
+    const scenario: ScenarioSpec = { name, volumeFactor: {}, closeOffices: [], openOffices: [], fleet: {}, places: {}, visits: [] };
     if (entry.description !== undefined) scenario.description = requireString(entry.description, `${at}.description`, fail);
     if (entry.volumeFactor !== undefined) {
       if (!isObject(entry.volumeFactor)) fail(`${at}.volumeFactor`, 'must be an object of place property → factor', 'e.g. { "mail": 1.5, "parcels": 2.5 }');
@@ -294,10 +296,26 @@ export function parseScenarios(raw: unknown, fail: Fail): ScenarioSpec[] {
       for (const [id, change] of Object.entries(entry.places as Record<string, unknown>)) {
         const field = `${at}.places.${id}`;
         if (!isObject(change)) fail(field, 'must be an object', 'e.g. { "latest": "11:00" }');
-        checkKeys(change as Record<string, unknown>, ['latest'], field, fail);
-        const latest = (change as Record<string, unknown>).latest;
-        scenario.places[id] = latest === undefined ? {} : { latest: latest === null ? null : clock(latest, `${field}.latest`, fail) };
+        checkKeys(change as Record<string, unknown>, ['latest', 'visits_per_week', 'days'], field, fail);
+        const { latest, visits_per_week: visits, days } = change as Record<string, unknown>;
+        const parsed: ScenarioSpec['places'][string] = latest === undefined ? {} : { latest: latest === null ? null : clock(latest, `${field}.latest`, fail) };
+        if (visits !== undefined) parsed.visitsPerWeek = requireNumber(visits, `${field}.visits_per_week`, fail, { integer: true, min: 1, max: 7 });
+        if (days !== undefined) parsed.days = requireString(days, `${field}.days`, fail);
+        scenario.places[id] = parsed;
       }
+    }
+    if (entry.visits !== undefined) {
+      if (!Array.isArray(entry.visits)) fail(`${at}.visits`, 'must be a list of frequency rules', 'e.g. [{ "maxPopulation": 99, "visitsPerWeek": 3 }]');
+      (entry.visits as unknown[]).forEach((rule, k) => {
+        const field = `${at}.visits[${k}]`;
+        if (!isObject(rule)) fail(field, 'must be an object', 'e.g. { "maxPopulation": 99, "visitsPerWeek": 3 }');
+        checkKeys(rule as Record<string, unknown>, ['maxPopulation', 'visitsPerWeek', 'days'], field, fail);
+        const r = rule as Record<string, unknown>;
+        const parsed: ScenarioSpec['visits'][number] = { visitsPerWeek: requireNumber(r.visitsPerWeek, `${field}.visitsPerWeek`, fail, { integer: true, min: 1, max: 7 }) };
+        if (r.maxPopulation !== undefined) parsed.maxPopulation = requireNumber(r.maxPopulation, `${field}.maxPopulation`, fail, { min: 0 });
+        if (r.days !== undefined) parsed.days = requireString(r.days, `${field}.days`, fail);
+        scenario.visits.push(parsed);
+      });
     }
     return scenario;
   });

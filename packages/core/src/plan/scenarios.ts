@@ -41,6 +41,18 @@ export function applyScenario(spec: PlanSpec, rawPlaces: readonly Place[], scena
     if (!place) throw new InputError(`scenario "${scenario.name}" changes "${id}", which is not in ${sources.places}`, at(`places.${id}`), 'use a place id of the places file');
     if (change.latest === null) delete place.properties.latest;
     else if (change.latest !== undefined) place.properties.latest = hhmm(change.latest);
+    if (change.visitsPerWeek !== undefined) place.properties.visits_per_week = change.visitsPerWeek;
+    if (change.days !== undefined) place.properties.days = change.days;
+  }
+  // Visit frequencies by village size (weekly plans, issue 11); later rules win.
+  for (const rule of scenario.visits) {
+    for (const place of places) {
+      if (String(place.properties.role ?? 'village').trim().toLowerCase() !== 'village') continue;
+      const population = Number(place.properties.population ?? 0);
+      if (rule.maxPopulation !== undefined && !(population <= rule.maxPopulation)) continue;
+      place.properties.visits_per_week = rule.visitsPerWeek;
+      place.properties.days = rule.days ?? 'any';
+    }
   }
   const role = (place: Place): string => String(place.properties.role ?? 'village').trim().toLowerCase();
   const distance = (from: string, to: string): number => {
@@ -118,6 +130,16 @@ export function scenarioRow(name: string, description: string, report: Omit<Plan
   const vehicles = { trunk: 0, delivery: 0, collection: 0 };
   for (const route of report.after) if (route.stops.length > 0) vehicles[(route.tier ?? 'delivery') as Tier]++;
   const distanceM = report.after.reduce((sum, route) => sum + route.distance, 0);
+  const week = summary.week;
+  if (week) {
+    // Weekly plans: the routes are a week's; per day is the average operating day.
+    const days = week.days.length;
+    vehicles.delivery = summary.after.vehicles;
+    return {
+      name, description, kmPerDay: Math.round((week.kmPerWeekAfter / days) * 100) / 100, kmPerYear: week.kmPerYearAfter, vehicles,
+      driverHours: Math.round((summary.after.driverHours / days) * 100) / 100, cost: null, unserved: summary.unassigned.length, changes: [],
+    };
+  }
   return {
     name,
     description,

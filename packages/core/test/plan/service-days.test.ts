@@ -114,3 +114,19 @@ describe('baseline day column', () => {
       .rejects.toMatchObject({ location: { source: 'today.csv', line: 3, field: 'day' } });
   });
 });
+
+describe('a scenario changing frequencies', () => {
+  it('every village daily instead: each scenario village is visited every day, and it costs more km', async () => {
+    const spec = gridSpec({
+      week: { days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'], accumulate: true },
+      scenarios: [{ name: 'daily', description: 'every village every day', visits: [{ visitsPerWeek: 6 }] }],
+    });
+    const result = await planNetwork(inputs({ spec }), { seed: 1, timeLimit: 1 });
+    const rows = result.report.summary.scenarios!;
+    expect(rows.map((r) => r.name)).toEqual(['base', 'daily']);
+    const scenario = result.scenarios[0]!.report;
+    expect(scenario.summary.week!.visits.every((v) => v.visitsPerWeek === 6)).toBe(true);
+    expect(rows[1]!.kmPerYear).toBeGreaterThanOrEqual(rows[0]!.kmPerYear);
+    expect(rows[0]!.kmPerYear).toBe(result.report.summary.week!.kmPerYearAfter);
+  });
+});
