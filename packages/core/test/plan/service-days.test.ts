@@ -130,3 +130,17 @@ describe('a scenario changing frequencies', () => {
     expect(rows[0]!.kmPerYear).toBe(result.report.summary.week!.kmPerYearAfter);
   });
 });
+
+describe('report.html of a weekly plan', () => {
+  it('has a day picker, every route tagged with its day, the week table and visits per village', async () => {
+    const { renderHtmlReport } = await import('../../src/report/html/page.js');
+    const { report } = await planNetwork(inputs(), { seed: 1, timeLimit: 1 });
+    const html = renderHtmlReport(report);
+    expect(html).toContain('<select id="day-picker">');
+    for (const day of ['Mon', 'Sat']) expect(html).toContain(`<option value="${day}">${day}</option>`);
+    const tagged = html.match(/<path class="route (before|after)" data-route="[^"]*" data-day="(Mon|Tue|Wed|Thu|Fri|Sat)"/g) ?? [];
+    expect(tagged).toHaveLength(report.before.length + report.after.length);
+    expect(html).toContain('<table id="week-visits">');
+    expect(html).toMatch(/<td>v6<\/td><td class="num">2<\/td><td>Tue, Fri<\/td>/);
+  });
+});

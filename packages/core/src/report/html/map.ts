@@ -124,7 +124,7 @@ export function renderMapSvg(report: PlanReport, options: MapOptions = {}): stri
       const dash = dashPattern ? ` stroke-dasharray="${dashPattern}"` : '';
       const widthAttr = tier ? tier.width : phase === 'before' ? 2 : 3.5;
       const stroke = tier ? tier.stroke : routeColour(phase, index);
-      parts.push(`<path class="route ${phase}${route.tier ? ` ${route.tier}` : ''}" data-route="${escapeHtml(route.id)}" d="${pathData([route.geometry], projection)}" stroke="${stroke}" stroke-width="${widthAttr}" stroke-opacity="${phase === 'before' ? 0.9 : 0.75}"${dash}><title>${escapeHtml(`${phase === 'before' ? 'Today' : 'New'} ${route.id}: ${(route.distance / 1000).toFixed(1)} km, ${route.stops.length} stops`)}</title></path>`);
+      parts.push(`<path class="route ${phase}${route.tier ? ` ${route.tier}` : ''}" data-route="${escapeHtml(route.id)}"${route.day !== undefined ? ` data-day="${escapeHtml(route.day)}"` : ''} d="${pathData([route.geometry], projection)}" stroke="${stroke}" stroke-width="${widthAttr}" stroke-opacity="${phase === 'before' ? 0.9 : 0.75}"${dash}><title>${escapeHtml(`${phase === 'before' ? 'Today' : 'New'} ${route.id}: ${(route.distance / 1000).toFixed(1)} km, ${route.stops.length} stops`)}</title></path>`);
     });
     parts.push('</g>');
   }

@@ -83,6 +83,8 @@ export function renderHtmlReport(report: PlanReport, options: HtmlReportOptions 
     `<label><input type="checkbox" data-layer="layer-before" checked> <span class="swatch" style="background:repeating-linear-gradient(90deg,#d62728 0 6px,transparent 6px 10px)"></span>today's routes (${report.before.length})</label>`,
     `<label><input type="checkbox" data-layer="layer-after" checked> <span class="swatch" style="background:#1f77b4"></span>new routes (${report.after.length})</label>`,
     ...(report.tiers ? tierLegend(report) : []),
+    // Weekly plans: show one day's routes at a time (issue 11).
+    ...(s.week ? [`<label>day <select id="day-picker"><option value="">all days</option>${s.week.days.map((d) => `<option value="${escapeHtml(d)}">${escapeHtml(d)}</option>`).join('')}</select></label>`] : []),
     ...(report.doorToDoor ? [`<label><input type="checkbox" data-layer="layer-door-to-door" checked> <span class="swatch" style="background:#e6550d"></span>door-to-door streets (${report.doorToDoor.routes.length} routes)</label>`] : []),
     `<span><span class="swatch" style="background:${ROLE_COLOURS.hub};height:10px;width:10px"></span>hub</span>`,
     `<span><span class="swatch" style="background:${ROLE_COLOURS.outlet};height:10px;width:10px"></span>outlet</span>`,
@@ -106,6 +108,10 @@ export function renderHtmlReport(report: PlanReport, options: HtmlReportOptions 
       `<td>${before ? escapeHtml(before.id) : '—'}</td><td>${now ? escapeHtml(now.id) : place.servedVia ? `via ${escapeHtml(names.get(place.servedVia) ?? place.servedVia)}` : '—'}</td><td class="num">${visit ? clock(visit.arrival) : ''}</td></tr>`;
   });
   const script = `
+const picker = document.getElementById('day-picker');
+if (picker) picker.addEventListener('change', () => {
+  for (const path of document.querySelectorAll('path.route[data-day]')) path.style.display = picker.value === '' || path.dataset.day === picker.value ? '' : 'none';
+});
 for (const box of document.querySelectorAll('input[data-layer]')) {
   box.addEventListener('change', () => { document.getElementById(box.dataset.layer).style.display = box.checked ? '' : 'none'; });
 }
@@ -137,7 +143,7 @@ ${renderMapSvg(report)}
 <p class="note">${options.attribution ? `${escapeHtml(options.attribution)}. ` : ''}Today's routes dashed, new routes solid, both on the same road graph.</p>
 ${report.tiers || report.summary.scenarios ? `${tiersSection(report)}\n` : ''}${report.doorToDoor ? `${doorToDoorSection(report.doorToDoor)}\n` : ''}<h2>Kilometres per day, before and after</h2>
 ${renderCharts(report)}
-<h2>Stations and unserved stops</h2>
+${s.week ? weekSection(s.week) : ''}<h2>Stations and unserved stops</h2>
 ${stations}
 ${notToday}
 ${unassigned}
@@ -152,5 +158,16 @@ ${routesTable(report.after, names)}
 <script>${script}</script>
 </body>
 </html>
+`;
+}
+
+/** Weekly plans: km per day and week, daily service compared, each village's days. */
+function weekSection(w: NonNullable<PlanReport['summary']['week']>): string {
+  const perDay = w.perDay.map((d) => `<tr><td>${escapeHtml(d.day)}</td><td class="num">${d.routesBefore}</td><td class="num">${fmt(d.kmBefore, 1)}</td><td class="num">${d.routesAfter}</td><td class="num">${fmt(d.kmAfter, 1)}</td></tr>`).join('');
+  const visits = w.visits.map((v) => `<tr><td>${escapeHtml(v.name)}</td><td class="num">${v.visitsPerWeek}</td><td>${v.days.map(escapeHtml).join(', ')}</td></tr>`).join('');
+  return `<h2>The week</h2>
+<p>Operating days ${w.days.map(escapeHtml).join(', ')}${w.accumulate ? '; mail waits for the next visit' : ''}. New plan ${fmt(w.kmPerWeekAfter, 1)} km per week, ${fmt(w.kmPerYearAfter)} km per year (${fmt(w.weeksPerYear, 1)} weeks)${w.kmPerWeekBefore === null ? '' : `; today ${fmt(w.kmPerWeekBefore, 1)} km per week`}. Daily service of the same stops: ${fmt(w.kmPerWeekDailyService, 1)} km per week, ${fmt(w.kmPerYearDailyService)} km per year.</p>
+<table id="week-days"><thead><tr><th>day</th><th class="num">routes today</th><th class="num">km today</th><th class="num">new routes</th><th class="num">new km</th></tr></thead><tbody>${perDay}</tbody></table>
+<table id="week-visits"><thead><tr><th>place</th><th class="num">visits per week</th><th>days</th></tr></thead><tbody>${visits}</tbody></table>
 `;
 }
