@@ -22,7 +22,7 @@ import { createPeriodicProblem, evaluatePeriodicPlan, solvePeriodic } from '../v
 import type { PeriodicProblemInput, PeriodicRouteInput, PeriodicSolutionResult, PeriodicStopInput } from '../vrp/periodic/index.js';
 import { resolveBaseline } from './baseline.js';
 import type { OneTierContext, OneTierResult } from './one-tier.js';
-import { UNASSIGNED_TEXT } from './one-tier.js';
+import { describeUnassignedReason } from '../report/reasons.js';
 import type { PlanPlace } from './places.js';
 import { buildProblemInput, type ProblemContext } from './problem.js';
 import { toReportRoute, type RouteReportContext } from './route-report.js';
@@ -33,8 +33,6 @@ export interface ServiceDays {
   /** Place id → visits per week and the allowed days (indices into `week.days`, null = any). */
   perPlace: Map<string, { visits: number; allowed: number[] | null }>;
 }
-
-const UNMEETABLE = 'its visit days cannot be served: no vehicle can take the visit on some day of every allowed pattern';
 
 /**
  * The weekly service of a plan, or null when neither plan.json's `week` nor any place's
@@ -172,7 +170,7 @@ export async function planServiceWeek(context: OneTierContext, service: ServiceD
   });
   for (const entry of solution.unassigned) {
     const place = byId.get(entry.id);
-    unassigned.push({ id: entry.id, name: place?.name ?? entry.id, reason: entry.reason === 'pattern-unmeetable' ? UNMEETABLE : UNASSIGNED_TEXT[entry.reason] ?? entry.reason });
+    unassigned.push({ id: entry.id, name: place?.name ?? entry.id, reason: describeUnassignedReason(entry.reason, { load: 'mail', depot: 'hub' }) });
   }
 
   // What the frequencies save: the same stops served every operating day by the daily planner.
