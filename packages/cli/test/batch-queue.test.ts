@@ -92,7 +92,7 @@ maybe('postroute batch --queue with postroute worker (real Redis)', () => {
     if (!existsSync(main)) throw new Error('packages/cli/dist/main.js is missing: run `npx tsc -b packages/core packages/cli` first');
     dir = mkdtempSync(join(tmpdir(), 'postroute-queue-'));
     // Counties big enough (a few seconds each) that a kill lands in the middle of one.
-    writeProvince(dir, { size: 7, every: 2 });
+    writeProvince(dir, { size: 6, every: 2 });
     await clearRedis(redisUrl as string);
   });
   afterAll(async () => {

@@ -26,11 +26,20 @@ const command: CommandModule<object, WorkerArgs> = {
   handler: async (args: ArgumentsCamelCase<WorkerArgs>) => {
     const log = (line: string): void => { if (!args.quiet) process.stderr.write(`${line}\n`); };
     const steps = new Map<string, string>();
+    let lastStatus = '';
+    let lastStatusAt = 0;
     const onEvent = (event: BatchEvent & { name?: string }): void => {
       const who = event.type === 'status' ? '' : `${event.name ?? event.key.slice(0, 12)}: `;
       if (event.type === 'start') log(`[worker] ${who}started (attempt ${event.attempt})`);
       else if (event.type === 'retry') log(`[worker] ${who}attempt ${event.attempt} failed: ${event.error}`);
-      else if (event.type === 'status') log(`[worker] ${event.message}`);
+      else if (event.type === 'status') {
+        // While Redis is away BullMQ repeats the same error many times a second: once in 10 s is enough.
+        const now = Date.now();
+        if (event.message === lastStatus && now - lastStatusAt < 10_000) return;
+        lastStatus = event.message;
+        lastStatusAt = now;
+        log(`[worker] ${event.message}`);
+      }
       else if (steps.get(event.key) !== event.event.step) {
         steps.set(event.key, event.event.step);
         log(`[worker] ${who}${event.event.step}`);
