@@ -2,6 +2,8 @@
 export { csvDelimiterOption, describeDelimiter, detectCsvDelimiter, parseCsv, parseCsvNumber } from './csv.js';
 export type { CsvDelimiter, CsvDialect, CsvRow, CsvTable, ParseCsvOptions } from './csv.js';
 export { readGeoJson, parseJson, refuseBinary, validateFeatureCollection, checkLonLat } from './geojson.js';
+export { readGeoJsonChunks } from './geojson-stream.js';
+export type { ReadGeoJsonChunksOptions } from './geojson-stream.js';
 export { readPlaces } from './places.js';
 export type { Place, ReadPlacesOptions } from './places.js';
 export * from './baseline.js';

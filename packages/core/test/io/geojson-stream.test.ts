@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { InputError, readGeoJson, readGeoJsonChunks } from '@postroute/core';
+
+/** The text cut into pieces of `size` bytes (so multi-byte characters are split too). */
+function* pieces(text: string, size: number): Generator<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+function errorOf(run: () => unknown): InputError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('no error');
+}
+
+describe('readGeoJsonChunks', () => {
+  it('gives what readGeoJson gives on the real extracts, for any chunk size', () => {
+    for (const area of ['neudrossenfeld', 'andorra']) {
+      const path = `examples/data/osm/${area}/roads.geojson`;
+      const text = readFileSync(path, 'utf8');
+      const expected = readGeoJson(text, path);
+      for (const size of [1 << 20, 4096, 777]) expect(readGeoJsonChunks(pieces(text, size), { source: path })).toEqual(expected);
+    }
+  });
+
+  it('splits multi-byte characters and escaped quotes across chunks', () => {
+    const text = '{"features": [{"type": "Feature", "properties": {"name": "Straße \\"ü\\" {[", "x": "]}"}, "geometry": {"type": "LineString", "coordinates": [[11.5, 50.0], [11.6, 50.1]]}}], "type": "FeatureCollection"}';
+    for (const size of [1, 2, 3, 5, 1000]) expect(readGeoJsonChunks(pieces(text, size), { source: 'r' })).toEqual(readGeoJson(text, 'r'));
+  });
+
+  it('reports progress in bytes', () => {
+    const text = readFileSync('examples/data/osm/andorra/roads.geojson', 'utf8');
+    const events: Array<{ done?: number; total?: number }> = [];
+    readGeoJsonChunks(pieces(text, 1 << 16), { source: 'r', totalBytes: Buffer.byteLength(text), onProgress: (e) => events.push(e) });
+    expect(events.at(-1)).toMatchObject({ done: Buffer.byteLength(text), total: Buffer.byteLength(text) });
+  });
+
+  it('locates a syntax error in a feature by feature and line', () => {
+    const text = '{"type": "FeatureCollection", "features": [\n{"type": "Feature", "properties": {}, "geometry": null},\n{"type": "Feature", "properties": {"a": 1,}, "geometry": null}\n]}';
+    const error = errorOf(() => readGeoJsonChunks(pieces(text, 16), { source: 'roads.geojson' }));
+    expect(error.location).toMatchObject({ source: 'roads.geojson', index: 1, line: 3 });
+  });
+
+  it('names the feature whose coordinates are bad, as readGeoJson does', () => {
+    const text = '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": null},\n{"type": "Feature", "properties": {}, "geometry": {"type": "LineString", "coordinates": [[675000, 5540000], [675100, 5540000]]}}]}';
+    const streamed = errorOf(() => readGeoJsonChunks(pieces(text, 10), { source: 'r' }));
+    const whole = errorOf(() => readGeoJson(text, 'r'));
+    expect(streamed.message).toBe(whole.message);
+    expect(streamed.location).toEqual(whole.location);
+  });
+
+  it('refuses items that are not features, a cut-off file, and a non-collection', () => {
+    expect(errorOf(() => readGeoJsonChunks(['{"type": "FeatureCollection", "features": [1]}'], { source: 'r' })).message).toBe('not a GeoJSON Feature');
+    expect(errorOf(() => readGeoJsonChunks(['{"type": "FeatureCollection", "features": ["x"]}'], { source: 'r' })).location.index).toBe(0);
+    expect(errorOf(() => readGeoJsonChunks(['{"type": "FeatureCollection", "features": [{"type": "Feature", "geom'], { source: 'r' })).message).toMatch(/ends inside feature 0/);
+    expect(errorOf(() => readGeoJsonChunks(['{"type": "Feature", "geometry": null}'], { source: 'r' })).message).toMatch(/not a GeoJSON FeatureCollection/);
+    expect(errorOf(() => readGeoJsonChunks([''], { source: 'r' })).message).toMatch(/empty/);
+  });
+});
