@@ -5,7 +5,7 @@
  * paths with their shortcuts unpacked into road arcs. Both searches prune with stall-on-demand:
  * a node reached more cheaply from above is not expanded, as its cost cannot be final.
  */
-import type { TargetTable } from './dijkstra.js';
+import { ShortestPathSearch, type TargetTable } from './dijkstra.js';
 import { siftDown, siftUp, unpackEdge, type ContractionHierarchy } from './ch.js';
 
 /** One direction's upward graph: arcs to climb, and the arcs that prove a node stalled. */
@@ -233,27 +233,23 @@ export function bucketRows(
   onRow?: () => void,
 ): void {
   const { size, startOffsets } = starts;
-  const search = new UpwardSearch(ch.nodeCount);
-  const side = forwardSide(ch);
-  const { offsets, target, cost, cost2 } = buckets;
+  // The forward side is a plain Dijkstra over the upward arcs (the graph's own tuned search, with
+  // its bucket queue), and the buckets are its target table: reaching node v at cost d reaches
+  // every destination filed at v at d plus the bucket's cost. In the dense core this beats
+  // stall-on-demand with a binary heap, and the search stops once every destination is final.
+  const search = new ShortestPathSearch(
+    { nodeCount: ch.nodeCount, arcCount: ch.upHead.length, offsets: ch.upOffsets, targets: ch.upHead, arcEdge: ch.upEdge, arcForward: new Uint8Array(0), arcLength: ch.upWeight2, arcDuration: ch.upWeight },
+    ch.upWeight,
+    ch.upWeight2,
+  );
+  search.trackParents = false;
+  const table: TargetTable = { count: size, offsets: buckets.offsets, entryTarget: buckets.target, entryCost: buckets.cost, entryCost2: buckets.cost2 };
   for (let i = first; i < size; i += step) {
-    search.run(side, starts.startNodes, starts.startCost, starts.startCost2, startOffsets[i]!, startOffsets[i + 1]!);
-    const row = i * size;
-    primary.fill(Infinity, row, row + size);
-    const { settled, dist, dist2 } = search;
-    for (let k = 0, count = search.settledCount; k < count; k++) {
-      const v = settled[k]!;
-      const d = dist[v]!;
-      const d2 = dist2[v]!;
-      for (let b = offsets[v]!, end = offsets[v + 1]!; b < end; b++) {
-        const j = row + target[b]!;
-        const c = d + cost[b]!;
-        if (c < primary[j]!) {
-          primary[j] = c;
-          secondary[j] = d2 + cost2[b]!;
-        }
-      }
-    }
+    const a = startOffsets[i]!;
+    const b = startOffsets[i + 1]!;
+    search.runFrom(starts.startNodes.subarray(a, b), starts.startCost.subarray(a, b), starts.startCost2.subarray(a, b), table);
+    primary.set(search.best, i * size);
+    secondary.set(search.best2, i * size);
     onRow?.();
   }
 }

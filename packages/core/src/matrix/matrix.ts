@@ -286,6 +286,51 @@ function hierarchyMatrix(network: RoadNetwork, snaps: Snap[], metric: Metric, re
   return finishMatrix(network, snaps, metric, primary, secondary);
 }
 
+/** The hierarchy's arrays moved into shared memory (once per hierarchy) for worker threads. */
+const sharedHierarchies = new WeakSet<ContractionHierarchy>();
+
+function shareHierarchy(ch: ContractionHierarchy): ContractionHierarchy {
+  if (sharedHierarchies.has(ch)) return ch;
+  const fields = ['upOffsets', 'upHead', 'upWeight', 'upWeight2', 'upEdge', 'downOffsets', 'downHead', 'downWeight', 'downWeight2', 'downEdge', 'core'] as const;
+  const target = ch as unknown as Record<string, Uint32Array | Float64Array | Uint8Array>;
+  for (const field of fields) target[field] = shared(target[field]!);
+  sharedHierarchies.add(ch);
+  return ch;
+}
+
+async function hierarchyMatrixParallel(network: RoadNetwork, snaps: Snap[], metric: Metric, threads: number, workerUrl: URL, report: ProgressCallback | undefined): Promise<TravelMatrix> {
+  const size = snaps.length;
+  const ch = shareHierarchy(hierarchyFor(network, metric, report));
+  const plan = planMatrix(network, snaps, metric);
+  report?.({ step: 'matrix', done: 0, total: size });
+  const filled = fillBuckets(ch, plan.targets);
+  const buckets = { offsets: shared(filled.offsets), target: shared(filled.target), cost: shared(filled.cost), cost2: shared(filled.cost2) };
+  const starts = { size, startOffsets: shared(plan.startOffsets), startNodes: shared(plan.startNodes), startCost: shared(plan.startCost), startCost2: shared(plan.startCost2) };
+  const primary = new Float64Array(new SharedArrayBuffer(size * size * 8));
+  const secondary = new Float64Array(new SharedArrayBuffer(size * size * 8));
+  // Workers get only the arrays the forward searches read.
+  const { edgeFirst: _first, edgeSecond: _second, edgeTail: _tail, edgeHead: _head, rank: _rank, ...searchable } = ch;
+  let done = 0;
+  let lastReported = 0;
+  await Promise.all(
+    Array.from({ length: threads }, (_, first) =>
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(workerUrl, { workerData: { ch: searchable, buckets, starts, primary, secondary, first, step: threads } });
+        worker.on('message', (rows: number) => {
+          done += rows;
+          if (report && (done - lastReported >= size / 100 || done === size)) {
+            lastReported = done;
+            report({ step: 'matrix', done, total: size });
+          }
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`matrix worker stopped with exit code ${code}`))));
+      }),
+    ),
+  );
+  return finishMatrix(network, snaps, metric, primary, secondary);
+}
+
 export interface ParallelMatrixOptions extends MatrixOptions {
   /** Worker threads; default `os.availableParallelism()`. 1 runs in this thread. */
   threads?: number;
@@ -312,8 +357,12 @@ function shared<T extends Uint32Array | Uint8Array | Float64Array>(array: T): T 
  * const m = await computeMatrixParallel(network, snaps, { threads: 2 });
  */
 export async function computeMatrixParallel(network: RoadNetwork, snaps: Snap[], options: ParallelMatrixOptions = {}): Promise<TravelMatrix> {
-  if (useHierarchy(network, snaps.length, options.metric ?? 'time', options.method)) return computeMatrix(network, snaps, options);
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), snaps.length >> 4));
+  if (useHierarchy(network, snaps.length, options.metric ?? 'time', options.method)) {
+    const chWorker = new URL('./ch-worker.js', import.meta.url);
+    if (threads <= 1 || !existsSync(fileURLToPath(chWorker))) return computeMatrix(network, snaps, options);
+    return hierarchyMatrixParallel(network, snaps, options.metric ?? 'time', threads, chWorker, options.onProgress);
+  }
   const workerUrl = new URL('./worker.js', import.meta.url);
   const small = snaps.length * network.csr.nodeCount < (options.minWork ?? 20_000_000);
   if (threads <= 1 || small || !existsSync(fileURLToPath(workerUrl))) return computeMatrix(network, snaps, options);

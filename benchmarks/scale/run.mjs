@@ -1,0 +1,102 @@
+/**
+ * Scale benchmark: the county case end to end, the 1000 × 1000 matrix on the 500,000-edge grid
+ * before (plain Dijkstra) and after (contraction hierarchy) beside graphology-shortest-path, and
+ * the roads reader's time and memory. Every figure comes from a fresh Node process.
+ *
+ *   npx tsc -b packages/core packages/cli && node benchmarks/scale/run.mjs [--runs 3] [--only county,matrix,read] [--time-limit 20]
+ *
+ * Writes benchmarks/scale/results.json and prints the tables (Markdown).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { COUNTY, writeCounty } from './county-case.mjs';
+import { perturbedGrid } from '../graph/grid.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const runs = Number(option('--runs', 3));
+const only = option('--only', 'county,matrix,read').split(',');
+const timeLimit = Number(option('--time-limit', 20));
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const load = () => loadavg()[0].toFixed(1);
+
+function child(script, argv) {
+  const out = spawnSync(process.execPath, ['--max-old-space-size=6144', join(here, script), ...argv], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (out.status !== 0) throw new Error(`${script} ${argv.join(' ')} failed:\n${out.stderr}`);
+  return JSON.parse(out.stdout.trim().split('\n').pop());
+}
+
+const results = existsSync(join(here, 'results.json')) ? JSON.parse(readFileSync(join(here, 'results.json'), 'utf8')) : {};
+const countyDir = join(tmpdir(), 'postroute-scale-county');
+writeCounty(countyDir, COUNTY, { timeLimit });
+const roads = join(countyDir, 'roads.geojson');
+
+if (only.includes('county')) {
+  const started = { at: new Date().toISOString(), load: load() };
+  const all = [];
+  for (let r = 0; r < runs; r++) { all.push(child('county-run.mjs', [countyDir, String(timeLimit)])); process.stderr.write('.'); }
+  const steps = {};
+  for (const name of Object.keys(all[0].steps)) steps[name] = median(all.map((x) => x.steps[name] ?? 0));
+  results.county = { ...started, loadEnd: load(), runs, timeLimit, totalMs: median(all.map((x) => x.totalMs)), peakRssMB: median(all.map((x) => x.peakRssMB)), steps, each: all };
+}
+if (only.includes('matrix')) {
+  const started = { at: new Date().toISOString(), load: load() };
+  const all = [];
+  for (let r = 0; r < runs; r++) { all.push(child('measure.mjs', [JSON.stringify({ task: 'matrix', roads, count: 1000, dijkstraRows: 100, peerRows: 2 })])); process.stderr.write('.'); }
+  const summary = { ...all[0] };
+  for (const key of Object.keys(summary)) if (typeof summary[key] === 'number' && !['count', 'size', 'peerRows', 'dijkstraRows'].includes(key)) summary[key] = median(all.map((x) => x[key]));
+  results.matrix = { ...started, loadEnd: load(), runs, ...summary };
+}
+if (only.includes('read')) {
+  // The full grid and a quarter of it, with each reader: memory against edges.
+  const quarter = join(tmpdir(), 'postroute-scale-grid-254x250.geojson');
+  if (!existsSync(quarter)) writeFileSync(quarter, JSON.stringify(perturbedGrid({ rows: 254, cols: 250, seed: 1 })));
+  const started = { at: new Date().toISOString(), load: load() };
+  const rows = [];
+  for (const [label, path] of [['grid 254×250', quarter], ['grid 507×500', roads]]) {
+    for (const reader of ['whole', 'chunks']) {
+      const all = Array.from({ length: runs }, () => child('measure.mjs', [JSON.stringify({ task: 'read', reader, roads: path })]));
+      rows.push({ label, reader, megabytes: Math.round(readFileSync(path).length / 1e5) / 10, edges: all[0].edges, readMs: median(all.map((x) => x.readMs)), buildMs: median(all.map((x) => x.buildMs)), readPeakMB: median(all.map((x) => x.readPeakMB)), peakRssMB: median(all.map((x) => x.peakRssMB)) });
+      process.stderr.write('.');
+    }
+  }
+  results.read = { ...started, loadEnd: load(), runs, rows };
+}
+writeFileSync(join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+process.stderr.write('\n');
+
+const s = (msValue) => (msValue === undefined ? '—' : `${(msValue / 1000).toFixed(1)} s`);
+if (results.county) {
+  const c = results.county;
+  console.log(`County (${c.runs} runs, medians; time limit ${c.timeLimit} s; load ${c.load} → ${c.loadEnd}; ${c.at})\n`);
+  console.log(`| ${Object.keys(c.steps).join(' | ')} | total | peak RSS |`);
+  console.log(`| ${Object.keys(c.steps).map(() => '---').join(' | ')} | --- | --- |`);
+  console.log(`| ${Object.values(c.steps).map(s).join(' | ')} | ${s(c.totalMs)} | ${c.peakRssMB} MB |\n`);
+  for (const run of c.each) console.log(`- run: ${s(run.totalMs)}, search ${run.search.iterations} iterations in ${run.search.seconds.toFixed(1)} s, first feasible at ${run.search.firstFeasibleS?.toFixed(1)} s (${run.search.firstBest}), last best ${run.search.lastBest}, ${run.search.improvementsSeen} improvements seen; ${run.vehicles} vans, ${run.unassigned} unassigned; ${run.summary.beforeKm} → ${run.summary.afterKm} km (${run.summary.rate} %)`);
+  console.log('');
+}
+if (results.matrix) {
+  const m = results.matrix;
+  const full = (x) => (x / m.dijkstraRows) * m.size;
+  console.log(`Matrix ${m.size} × ${m.size} on the grid (${m.runs} runs, medians; load ${m.load} → ${m.loadEnd}; ${m.at})\n`);
+  console.log('| method | wall | CPU |');
+  console.log('| --- | --- | --- |');
+  console.log(`| plain Dijkstra, 1 thread (${m.dijkstraRows} rows measured, × ${(m.size / m.dijkstraRows).toFixed(0)}) | ${s(full(m.dijkstraMs))} | ${s(full(m.dijkstraCpuMs))} |`);
+  console.log(`| graphology-shortest-path (${m.peerRows} rows measured, × ${(m.size / m.peerRows).toFixed(0)}) | ${s((m.peerMs / m.peerRows) * m.size)} | — |`);
+  console.log(`| hierarchy build (${m.shortcuts} shortcuts, core ${m.coreNodes} nodes) | ${s(m.chBuildMs)} | ${s(m.chBuildCpuMs)} |`);
+  console.log(`| hierarchy query, 1 thread | ${s(m.chQueryMs)} | ${s(m.chQueryCpuMs)} |`);
+  console.log(`| hierarchy query, 2 threads | ${s(m.chQuery2Ms)} | ${s(m.chQuery2CpuMs)} |`);
+  console.log(`\nEquality: ${m.pairsCompared} pairs against plain Dijkstra, largest difference ${m.maxDiffS} s and ${m.maxDiffM} m; 2-thread matrix identical: ${m.twoThreadsIdentical}; peak RSS ${m.peakRssMB} MB.\n`);
+}
+if (results.read) {
+  const r = results.read;
+  console.log(`Reading roads (${r.runs} runs, medians; load ${r.load} → ${r.loadEnd}; ${r.at})\n`);
+  console.log('| file | MB | edges | reader | read | build | peak RSS after read | peak RSS after build |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const row of r.rows) console.log(`| ${row.label} | ${row.megabytes} | ${row.edges} | ${row.reader === 'whole' ? 'readFileSync + readGeoJson' : 'readGeoJsonChunks (4 MB pieces)'} | ${s(row.readMs)} | ${s(row.buildMs)} | ${row.readPeakMB} MB | ${row.peakRssMB} MB |`);
+}
