@@ -4,3 +4,6 @@ export type { PlanInputs, PlanOptions, PlanResult } from './types.js';
 export { classifyPlaces } from './places.js';
 export type { PlanPlace } from './places.js';
 export { planDoorToDoor, doorToDoorEdges, type DoorToDoorInputs } from './door-to-door.js';
+export { solveTwoTier, evaluateTwoTier } from './tiers/solve.js';
+export type { TwoTierResult, TwoTierSolveOptions, TierRun, DeliveryRun } from './tiers/solve.js';
+export type { TwoTierInput, TwoTierStop, TwoTierOffice, TierStop, TierVehicle, TrunkVehicle, DeliveryVehicle, FlatMatrix } from './tiers/model.js';

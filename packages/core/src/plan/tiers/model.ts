@@ -114,13 +114,41 @@ function withMatrices(input: TwoTierInput, problem: Omit<ProblemInput, 'matrix'>
  * The morning trunk: from the hub to every office with its delivery load (its own and its
  * villages'), each office due by its `latest`.
  */
-export function trunkProblem(input: TwoTierInput, officeLoads: ReadonlyMap<string, number[]>): ProblemInput {
+export function trunkProblem(input: TwoTierInput, officeLoads: ReadonlyMap<string, number[]>, options: { split?: boolean } = {}): ProblemInput {
   const zero = input.dimensions.map(() => 0);
   return withMatrices(input, {
     depots: [{ id: input.hub.id, location: input.hub.location }],
-    stops: input.offices.map((office) => stopInput(office, [...(officeLoads.get(office.id) ?? zero)], [...zero])),
+    stops: input.offices.flatMap((office) => pieces(input, office, officeLoads.get(office.id) ?? zero, options.split ?? false)
+      .map((share, k) => stopInput({ ...office, id: pieceId(office.id, k) }, share, [...zero]))),
     vehicleTypes: input.trunk.vehicles.map((vehicle) => vehicleInput(vehicle, input.hub.id, [vehicle.departure, OPEN_END])),
   });
+}
+
+/** The k-th share of an office's freight on the trunk: the office id, then "office~2", "office~3", … */
+export function pieceId(office: string, k: number): string {
+  return k === 0 ? office : `${office}~${k + 1}`;
+}
+
+/** The office a trunk stop id belongs to. */
+export function officeOfPiece(id: string): string {
+  const cut = id.lastIndexOf('~');
+  return cut > 0 && /^\d+$/.test(id.slice(cut + 1)) ? id.slice(0, cut) : id;
+}
+
+/**
+ * An office's freight in equal shares that each fit the largest trunk vehicle (split delivery at
+ * the office, as two trucks serve a big office); one share when it fits, or when not splitting.
+ */
+function pieces(input: TwoTierInput, office: TierStop, load: readonly number[], split: boolean): number[][] {
+  let n = 1;
+  if (split) {
+    input.dimensions.forEach((_, d) => {
+      const largest = Math.max(0, ...input.trunk.vehicles.map((v) => v.capacity[d] ?? 0));
+      if (largest > 0) n = Math.max(n, Math.ceil((load[d] ?? 0) / largest - 1e-9));
+    });
+  }
+  void office;
+  return Array.from({ length: n }, () => load.map((x) => x / n));
 }
 
 /**
@@ -135,7 +163,8 @@ export function collectionProblem(input: TwoTierInput, officePickups: ReadonlyMa
     depots: [{ id: input.hub.id, location: input.hub.location }],
     // Unloading at the office and the office's deadline are the morning's; in the afternoon the
     // truck only loads, as soon as the goods are there.
-    stops: offices.map((office) => stopInput({ ...office, latest: undefined } as TierStop, [...zero], [...(officePickups.get(office.id) ?? zero)], ready.get(office.id) ?? 0)),
+    stops: offices.flatMap((office) => pieces(input, office, officePickups.get(office.id) ?? zero, true)
+      .map((share, k) => stopInput({ ...office, id: pieceId(office.id, k), latest: undefined } as TierStop, [...zero], share, ready.get(office.id) ?? 0))),
     vehicleTypes: input.trunk.vehicles.map((vehicle) => vehicleInput({ ...vehicle, id: vehicle.id }, input.hub.id, [collection.departure, collection.returnBy ?? OPEN_END])),
   });
 }

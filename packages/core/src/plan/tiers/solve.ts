@@ -9,7 +9,7 @@ import { createProblem, evaluatePlan, solve } from '../../vrp/index.js';
 import type { ProblemInput, RouteInput, RouteResult, SolutionResult, UnassignedResult } from '../../vrp/index.js';
 import type { ProgressCallback } from '../../util/progress.js';
 import { assignNearest, improveWithinTolerance, type OfficeMove } from './assignment.js';
-import { collectionProblem, deliveryProblem, OPEN_END, sumVectors, trunkProblem, type TwoTierInput } from './model.js';
+import { collectionProblem, deliveryProblem, officeOfPiece, OPEN_END, sumVectors, trunkProblem, type TwoTierInput } from './model.js';
 
 export interface TierRun {
   problem: ProblemInput;
@@ -68,6 +68,9 @@ export function solveTwoTier(input: TwoTierInput, options: TwoTierSolveOptions):
   const solveTier = (problem: ProblemInput, source: string, share: number, warmStart: RouteInput[] | undefined, step: string): SolutionResult => {
     const data = createProblem(problem, { source });
     if (data.nStops === 0) return emptySolution();
+    // The previous round may have split an office's freight into another number of shares.
+    const ids = new Set(problem.stops.map((stop) => stop.id));
+    warmStart = warmStart?.map((route) => ({ ...route, stops: route.stops.filter((id) => ids.has(id)) })).filter((route) => route.stops.length > 0);
     return solve(data, {
       seed: options.seed, timeLimit: budget(share), maxIterationsWithoutImprovement: options.maxIterationsWithoutImprovement,
       ...(warmStart && warmStart.length > 0 ? { warmStart } : {}),
@@ -78,7 +81,7 @@ export function solveTwoTier(input: TwoTierInput, options: TwoTierSolveOptions):
   let assignment = input.delivery.assignment === 'free' ? assignNearest(input) : administrative(input);
   let trunkWarm = options.warmStart?.trunk;
   let deliveryWarm = options.warmStart?.delivery;
-  let previous: { loads: string; release: string } | null = null;
+  let converged = false;
   let result: TwoTierResult | null = null;
   // Distance saved by each tolerance move, kept across rounds.
   const savedById = new Map<string, number | null>();
@@ -87,7 +90,7 @@ export function solveTwoTier(input: TwoTierInput, options: TwoTierSolveOptions):
     const share = round === 1 ? 1 : 0.25;
     const officeLoads = loadsOf(input, assignment, 'delivery');
     progress({ step: 'trunk', message: `round ${round}: trunk routes to ${input.offices.length} offices` });
-    const trunkInput = trunkProblem(input, officeLoads);
+    const trunkInput = trunkProblem(input, officeLoads, { split: true });
     const trunk = { problem: trunkInput, solution: solveTier(trunkInput, 'trunk tier', 0.1 * share, trunkWarm, 'trunk') };
     const release = releaseTimes(input, trunk.solution);
     const returnBy = returnLimits(input);
@@ -121,15 +124,40 @@ export function solveTwoTier(input: TwoTierInput, options: TwoTierSolveOptions):
       trunk, delivery, collection, assignment: served, moved, release, ready, returnBy,
       officeLoads: loadsOf(input, served, 'delivery'), officePickups, rounds: round,
     };
-    const key = { loads: JSON.stringify([...loadsOf(input, nextAssignment, 'delivery')]), release: JSON.stringify([...release]) };
-    if (previous && previous.loads === key.loads && previous.release === key.release) break;
-    if (input.delivery.assignment !== 'free' && input.delivery.tolerance === 0) break; // loads cannot change
-    previous = key;
+    // Settled when the trunk was planned with the loads the delivery tier now hands it.
+    converged = JSON.stringify([...loadsOf(input, served, 'delivery')]) === JSON.stringify([...officeLoads]);
+    if (converged) break;
     assignment = nextAssignment;
     trunkWarm = trunk.solution.routes.map(toRouteInput);
     deliveryWarm = delivery.routes.map(toRouteInput);
   }
-  return result as TwoTierResult;
+  const final = result as TwoTierResult;
+  if (!converged) settle(input, final, (problem, source, warm) => solveTier(problem, source, 0.1, warm, 'trunk'));
+  return final;
+}
+
+/**
+ * Out of rounds before the loads settled: plan the trunk once more for the loads the delivery
+ * tier hands over, and re-evaluate (not re-plan) the delivery routes and the collection under the
+ * release times that trunk gives, so that every reported figure and violation is exact.
+ */
+function settle(input: TwoTierInput, result: TwoTierResult, solveTrunk: (problem: ProblemInput, source: string, warm: RouteInput[]) => SolutionResult): void {
+  const trunkInput = trunkProblem(input, result.officeLoads, { split: true });
+  result.trunk = { problem: trunkInput, solution: solveTrunk(trunkInput, 'trunk tier', result.trunk.solution.routes.map(toRouteInput)) };
+  const release = releaseTimes(input, result.trunk.solution);
+  if (JSON.stringify([...release]) === JSON.stringify([...result.release])) return;
+  result.release = release;
+  const runs = result.delivery.runs.map((run) => {
+    const offices = run.problem.depots.map((depot) => depot.id);
+    const problem = deliveryProblem(input, offices, run.problem.stops.map((stop) => stop.id), release, result.returnBy);
+    return { problem, solution: evaluatePlan(createProblem(problem, { source: 'delivery' }), run.solution.routes.map(toRouteInput)) };
+  });
+  result.delivery = { routes: runs.flatMap((run) => run.solution.routes), unassigned: runs.flatMap((run) => run.solution.unassigned.filter((u) => u.reason !== 'not-in-plan')).concat(result.delivery.unassigned.filter((u) => !runs.some((run) => run.problem.stops.some((stop) => stop.id === u.id)))), runs };
+  result.ready = readyTimes(input, result.delivery, release);
+  if (input.trunk.collection && result.collection) {
+    const problem = collectionProblem(input, result.officePickups, result.ready);
+    result.collection = { problem, solution: evaluatePlan(createProblem(problem, { source: 'collection' }), result.collection.solution.routes.map(toRouteInput)) };
+  }
 }
 
 /**
@@ -238,12 +266,17 @@ function loadsOf(input: TwoTierInput, assignment: ReadonlyMap<string, string>, k
   return loads;
 }
 
-/** Office → when its delivery vehicles may leave: the trunk has unloaded there, plus sorting. */
+/** Office → when its delivery vehicles may leave: every trunk has unloaded there, plus sorting;
+ *  absent when a share of its mail never arrives. */
 function releaseTimes(input: TwoTierInput, trunk: SolutionResult): Map<string, number> {
   const release = new Map<string, number>();
   for (const route of trunk.routes) {
-    for (const visit of route.visits) release.set(visit.id, visit.departure + input.delivery.sorting);
+    for (const visit of route.visits) {
+      const office = officeOfPiece(visit.id);
+      release.set(office, Math.max(release.get(office) ?? 0, visit.departure + input.delivery.sorting));
+    }
   }
+  for (const missing of trunk.unassigned) release.delete(officeOfPiece(missing.id));
   return release;
 }
 

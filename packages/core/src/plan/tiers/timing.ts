@@ -5,7 +5,7 @@
  * trunk allowed: an earlier trunk (or faster sorting) would help.
  */
 import type { RouteResult } from '../../vrp/index.js';
-import type { TwoTierInput } from './model.js';
+import { officeOfPiece, type TwoTierInput } from './model.js';
 import type { TwoTierResult } from './solve.js';
 
 /** Slack, in seconds (or in the share of capacity left, ×1000), under which a rule binds. */
@@ -25,9 +25,10 @@ export interface OfficeTiming {
 
 export function officeTimings(input: TwoTierInput, result: TwoTierResult): OfficeTiming[] {
   const arrival = new Map<string, number>();
-  for (const route of result.trunk.solution.routes) for (const visit of route.visits) arrival.set(visit.id, visit.arrival);
+  // A big office may be served by several trucks (shares "office~2", …): its mail is there with the last.
+  for (const route of result.trunk.solution.routes) for (const visit of route.visits) arrival.set(officeOfPiece(visit.id), Math.max(arrival.get(officeOfPiece(visit.id)) ?? 0, visit.arrival));
   const collectionAt = new Map<string, { arrival: number; start: number }>();
-  for (const route of result.collection?.solution.routes ?? []) for (const visit of route.visits) collectionAt.set(visit.id, { arrival: visit.arrival, start: visit.start });
+  for (const route of result.collection?.solution.routes ?? []) for (const visit of route.visits) collectionAt.set(officeOfPiece(visit.id), { arrival: visit.arrival, start: visit.start });
   const latest = new Map<string, number>();
   for (const stop of input.stops) if (stop.latest !== undefined) latest.set(stop.id, stop.latest);
   const vehicles = new Map(input.delivery.vehicles.map((v) => [v.id, v]));
