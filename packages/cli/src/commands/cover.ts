@@ -17,7 +17,7 @@ import {
   type Place,
   type SolveCoverageOptions,
 } from '@postroute/core';
-import { createProgress, writeOutput } from '../output.js';
+import { createProgress, writeOutput, prepareFile } from '../output.js';
 import { loadNetwork, loadPlaces, networkOptions, readText, type NetworkArgs } from './graph.js';
 
 interface CoverArgs extends Omit<NetworkArgs, 'roads' | 'keep' | 'mergeEndpoints' | 'nodeCrossings'> {
@@ -143,6 +143,9 @@ const command: CommandModule<object, CoverArgs> = {
       .example('$0 cover --roads roads.geojson --demand villages.geojson --existing outlets.geojson --model lscp --radius 5km', '')
       .example('$0 cover --matrix m.csv --weights w.csv --model pmedian --p 12 --json', '') as unknown as Argv<CoverArgs>,
   handler: async (args: ArgumentsCamelCase<CoverArgs>) => {
+    // A bad --out fails at once, not after the work.
+    if (args.out !== undefined) prepareFile(args.out);
+    if (args.geojson !== undefined) prepareFile(args.geojson, '--geojson');
     const progress = createProgress(args.quiet);
     const log = (line: string): void => { if (!args.quiet) process.stderr.write(`${line}\n`); };
     const radius = args.radius === undefined ? undefined : parseRadius(args.radius, args.roads !== undefined);

@@ -18,7 +18,7 @@ import {
   type RoadNetwork,
   type RoadProfile,
 } from '@postroute/core';
-import { createProgress, writeOutput } from '../output.js';
+import { createProgress, writeOutput, prepareFile } from '../output.js';
 
 // Reading roads, profile and places; shared with the matrix command.
 
@@ -127,6 +127,8 @@ const command: CommandModule<object, GraphArgs> = {
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
       .example('$0 graph --roads roads.geojson --out network.geojson', '') as unknown as Argv<GraphArgs>,
   handler: async (args: ArgumentsCamelCase<GraphArgs>) => {
+    // A bad --out fails at once, not after the work.
+    if (args.out !== undefined) prepareFile(args.out);
     const progress = createProgress(args.quiet);
     const network = await loadNetwork(args, progress.onProgress);
     progress.done();

@@ -5,7 +5,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { availableParallelism } from 'node:os';
 import { InfeasibleError, computeMatrixParallel, matrixToCsv, matrixToJson, snapPlaces } from '@postroute/core';
-import { createProgress, writeOutput } from '../output.js';
+import { createProgress, writeOutput, prepareFile } from '../output.js';
 import { loadNetwork, loadPlaces, networkOptions, type NetworkArgs } from './graph.js';
 
 interface MatrixArgs extends NetworkArgs {
@@ -43,6 +43,8 @@ const command: CommandModule<object, MatrixArgs> = {
       })
       .example('$0 matrix --roads roads.geojson --places places.csv --out m.json', '') as unknown as Argv<MatrixArgs>,
   handler: async (args: ArgumentsCamelCase<MatrixArgs>) => {
+    // A bad --out fails at once, not after the work.
+    if (args.out !== undefined) prepareFile(args.out);
     const started = Date.now();
     const progress = createProgress(args.quiet);
     const log = (line: string): void => { if (!args.quiet) process.stderr.write(`${line}\n`); };

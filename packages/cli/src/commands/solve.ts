@@ -30,7 +30,7 @@ import {
   type RouteInput,
   type SolutionResult,
 } from '@postroute/core';
-import { createProgress, writeOutput } from '../output.js';
+import { createProgress, writeOutput, prepareFile } from '../output.js';
 import { isCarplib, solveCarpInstance } from './solve-carp.js';
 
 interface SolveArgs {
@@ -372,6 +372,8 @@ const command: CommandModule<object, SolveArgs> = {
       return true;
     }) as unknown as Argv<SolveArgs>,
   handler: async (args: ArgumentsCamelCase<SolveArgs>) => {
+    // A bad --out fails at once, not after the work.
+    if (args.out !== undefined) prepareFile(args.out);
     let input: ProblemInput;
     let info: InstanceInfo | undefined;
     let source: string;
