@@ -39,8 +39,10 @@ function readText(path: string, what: string, from: string): string {
     return readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `${what} file not found: ${path}` : `cannot read ${what} file ${path} (${code ?? String(error)})`,
-      { source: from, field: what }, 'paths in plan.json are relative to the plan file');
+    const message = code === 'ENOENT' ? `${what} file not found: ${path}` : `cannot read ${what} file ${path} (${code ?? String(error)})`;
+    // The plan file itself is named on the command line: no field, no hint about relative paths.
+    if (path === from) throw new InputError(message, {}, 'check the path of the plan file');
+    throw new InputError(message, { source: from, field: what }, 'paths in plan.json are relative to the plan file');
   }
 }
 

@@ -10,24 +10,32 @@ import { InputError } from '../errors.js';
  * @example
  * parseJson('{"type": "FeatureCollection", "features": []}', 'roads.geojson');
  */
-export function parseJson(text: string, source: string): unknown {
+export function parseJson(text: string, source: string, expected = 'a GeoJSON FeatureCollection'): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
-    if (text.trim() === '') throw new InputError('malformed JSON: the file is empty', { source }, 'give a GeoJSON FeatureCollection');
+    if (text.trim() === '') throw new InputError('malformed JSON: the file is empty', { source }, `give ${expected}`);
     refuseBinary(text, source);
     const match = /at position (\d+)/.exec(message);
-    const reason = message.replace(/\s*in JSON at position \d+.*$/, '').replace(/,\s+(\.\.\.)?".*" is not valid JSON$/s, '');
+    // V8 quotes the text around the error, newlines included: keep only its reason.
+    const reason = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/,\s+(\.\.\.)?".*" is not valid JSON$/s, '').replace(/\s+/g, ' ');
     // V8 only sometimes gives the offset ("Unexpected token" does not); find it ourselves then.
     const position = match ? Number(match[1]) : locateJsonError(text);
     if (position !== undefined) {
       const before = text.slice(0, position);
       const line = before.split('\n').length;
       const column = position - before.lastIndexOf('\n');
+      const rest = text.slice(position);
+      if (rest.startsWith('//') || rest.startsWith('/*')) {
+        throw new InputError(`malformed JSON: a comment at column ${column} (JSON has no comments)`, { source, line }, 'remove the comment, or move the note into a "name" or other string value');
+      }
+      if (/^-?(NaN|Infinity)\b/.test(rest)) {
+        throw new InputError(`malformed JSON: ${/^-?(NaN|Infinity)/.exec(rest)![0]} at column ${column} is not a JSON value`, { source, line }, 'write a number, or null, or leave the key out');
+      }
       throw new InputError(`malformed JSON (${reason}) at column ${column}`, { source, line }, 'fix the JSON syntax there, or re-export the file');
     }
-    throw new InputError(`malformed JSON (${reason})`, { source }, text.trim() === '' ? 'the file is empty' : 'fix the JSON syntax, or re-export the file');
+    throw new InputError(`malformed JSON (${reason})`, { source }, 'fix the JSON syntax, or re-export the file');
   }
 }
 

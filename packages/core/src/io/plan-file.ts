@@ -7,6 +7,7 @@
  * hand, the line in plan.json where the offending value starts.
  */
 import { InputError } from '../errors.js';
+import { parseJson } from './geojson.js';
 import { parseLoads, parseProfiles, parseScenarios, parseTiers } from './plan-tiers.js';
 import type { LoadSpec, ProfileSpec, ScenarioSpec, TiersSpec } from './plan-tiers.js';
 import { checkKeys, clock, fileRef, isObject, requireNumber, requireString, type Fail, type NumberLimits } from './plan-fields.js';
@@ -118,16 +119,7 @@ const FLEET_KEYS = ['id', 'count', 'capacity', 'depot', 'departure', 'maxShiftHo
  * const roadsPath = resolve(dirname('plan.json'), spec.roads.path);
  */
 export function parsePlanFile(text: string, source = 'plan.json'): PlanSpec {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const line = position ? lineAt(text, Number(position[1])) : undefined;
-    throw new InputError(`not valid JSON (${message})`, { source, ...(line !== undefined ? { line } : {}) },
-      'check for a missing comma, quote or bracket near that line');
-  }
+  const raw = parseJson(text, source, 'the plan as one JSON object, see the plan.json example in the README');
   const fail = (field: string, message: string, hint?: string): never => {
     const line = locateJsonPath(text, field);
     throw new InputError(message, { source, ...(line !== undefined ? { line } : {}), ...(field ? { field } : {}) }, hint);
@@ -151,6 +143,7 @@ export function parsePlanFile(text: string, source = 'plan.json'): PlanSpec {
   const loads = raw.loads === undefined ? [{ name: 'mail', delivery: ['mail'], pickup: [] }] : parseLoads(raw.loads, fail);
   const tiers = raw.tiers === undefined ? undefined : parseTiers(raw.tiers, loads, fail);
   if (!tiers && (!Array.isArray(raw.fleet) || raw.fleet.length === 0)) {
+    if (isObject(raw.fleet)) fail('fleet', 'must be a list of vehicle types, not one object', 'wrap it in brackets: "fleet": [{ "id": "van", "count": 4, "capacity": 800 }]');
     fail('fleet', 'is missing or empty', 'list at least one vehicle type: [{ "id": "van", "count": 4, "capacity": 800 }]');
   }
   const fleet: FleetSpec[] = [];

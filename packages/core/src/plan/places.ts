@@ -29,8 +29,18 @@ export function classifyPlaces(
 ): PlanPlace[] {
   // Two-tier plans carry their volumes in named load dimensions; `mail` may be absent there.
   const mailRequired = options.mailRequired ?? true;
+  // A column missing from the whole file is said once, by name, not as row 1's empty value.
+  const column = (field: string): boolean => places.some((place) => Object.hasOwn(place.properties, field));
+  if (places.length > 0 && !column('mail') && !places.every((place) => String(place.properties.role ?? '').trim().toLowerCase() === 'hub')) {
+    throw new InputError('the places file has no "mail" column', { source, ...(places[0]!.line !== undefined ? { line: 1 } : {}), field: 'mail' },
+      'add a "mail" column (property) with the daily mail volume of each place, in the unit of the fleet capacity');
+  }
+  if (places.length > 0 && !column('role')) {
+    throw new InputError('the places file has no "role" column', { source, ...(places[0]!.line !== undefined ? { line: 1 } : {}), field: 'role' },
+      'add a "role" column (property): hub for the depot, outlet, station or village for the others');
+  }
   const result = places.map((place, index): PlanPlace => {
-    const at = (field: string): { source: string; index: number; field: string } => ({ source, index, field });
+    const at = (field: string): { source: string; index: number; line?: number; field: string } => ({ source, index, ...(place.line !== undefined ? { line: place.line } : {}), field });
     const props = place.properties;
     const roleValue = props.role ?? 'village';
     const role = String(roleValue).trim().toLowerCase() as PlaceRole;

@@ -76,7 +76,18 @@ describe('parsePlanFile', () => {
   it('reports the line of a JSON syntax error', () => {
     const error = errorOf('{\n  "name": "x",\n  "roads": "r.geojson"\n  "places": "p.csv"\n}');
     expect(error.location.line).toBe(4);
-    expect(error.message).toMatch(/not valid JSON/);
+    expect(error.message).toMatch(/malformed JSON/);
+  });
+
+  it('says in one line what a person gets wrong first: NaN, a // comment, an empty file, fleet as an object', () => {
+    const nan = errorOf('{\n  "name": "x",\n  "fleet": [{ "id": "van", "capacity": NaN }]\n}');
+    expect(nan.describe()).toBe('plan.json, line 3: malformed JSON: NaN at column 40 is not a JSON value — write a number, or null, or leave the key out');
+    const comment = errorOf('{\n  // our county\n  "name": "x"\n}');
+    expect(comment.describe()).toMatch(/^plan\.json, line 2: malformed JSON: a comment at column 3 \(JSON has no comments\)/);
+    expect(errorOf('  \n').describe()).toMatch(/^plan\.json: malformed JSON: the file is empty — give the plan as one JSON object/);
+    const object = errorOf(JSON.stringify({ ...good, fleet: { id: 'van', count: 2, capacity: 800 } }, null, 2));
+    expect(object.describe()).toMatch(/field "fleet": must be a list of vehicle types, not one object — wrap it in brackets/);
+    for (const error of [nan, comment, object]) expect(error.describe()).not.toContain('\n');
   });
 
   it('rejects a plan that is not an object', () => {

@@ -32,4 +32,16 @@ describe('classifyPlaces', () => {
       expect((error as InputError).location).toMatchObject({ source: 'places.csv', index: 1, field });
     }
   });
+
+  it('names a column missing from the whole file, not the first row\'s empty value', async () => {
+    const noMail = await readPlaces('id,lon,lat,role\nH,11.5,50,hub\nV,11.6,50,village\n', { source: 'places.csv' });
+    expect(() => classifyPlaces(noMail, 'places.csv', service)).toThrow(/^the places file has no "mail" column$/);
+    const noRole = await readPlaces('id,lon,lat,mail\nH,11.5,50,\nV,11.6,50,3\n', { source: 'places.csv' });
+    try {
+      classifyPlaces(noRole, 'places.csv', service);
+      throw new Error('expected an error');
+    } catch (error) {
+      expect((error as InputError).describe()).toMatch(/^places\.csv, line 1, field "role": the places file has no "role" column — add a "role" column/);
+    }
+  });
 });
