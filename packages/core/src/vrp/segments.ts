@@ -232,4 +232,116 @@ export class SegmentStore {
       s.load[d] = this.load[base + d]!;
     }
   }
+
+  /**
+   * node := the stored segment at `prevNode` ⊕ the visit `loc` (a stop's data at `offset` of
+   * `delivery`/`pickup`, or a depot when `delivery` is null). The same merge as `Segment.push`,
+   * written for the store so that summarising a route copies nothing.
+   */
+  extend(
+    node: number, prevNode: number, dist: Float64Array, dur: Float64Array, n: number, loc: number, service: number,
+    early: number, late: number, delivery: Float64Array | null, pickup: Float64Array | null, offset: number, isClient: number,
+  ): void {
+    const D = this.nDims;
+    const base = node * D;
+    const pb = prevNode * D;
+    const arc = this.last[prevNode]! * n + loc;
+    this.first[node] = this.first[prevNode]!;
+    this.last[node] = loc;
+    this.clients[node] = this.clients[prevNode]! + isClient;
+    this.distance[node] = this.distance[prevNode]! + dist[arc]!;
+    // Time: A = the stored prefix, B = the single visit (duration = service, no time warp).
+    const aDuration = this.duration[prevNode]!;
+    const aWarp = this.timeWarp[prevNode]!;
+    const aEarly = this.early[prevNode]!;
+    const aLate = this.late[prevNode]!;
+    const travel = dur[arc]!;
+    const atB = aDuration - aWarp + travel;
+    let wait = early - atB - aLate;
+    if (wait < 0) wait = 0;
+    let warp = aEarly + atB - late;
+    if (warp < 0) warp = 0;
+    const e = early - atB > aEarly ? early - atB : aEarly;
+    const l = late - atB < aLate ? late - atB : aLate;
+    this.duration[node] = aDuration + service + travel + wait;
+    this.timeWarp[node] = aWarp + warp;
+    this.early[node] = e - wait;
+    this.late[node] = l + warp;
+    for (let d = 0; d < D; d++) {
+      const del = delivery === null ? 0 : delivery[offset + d]!;
+      const pick = pickup === null ? 0 : pickup[offset + d]!;
+      const own = del > pick ? del : pick;
+      const a = this.load[pb + d]! + del;
+      const b = own + this.pickup[pb + d]!;
+      this.load[base + d] = a > b ? a : b;
+      this.delivery[base + d] = this.delivery[pb + d]! + del;
+      this.pickup[base + d] = this.pickup[pb + d]! + pick;
+    }
+  }
+
+  /** node := the single visit `loc` (the first of a prefix or the last of a suffix). */
+  single(
+    node: number, loc: number, service: number, early: number, late: number,
+    delivery: Float64Array | null, pickup: Float64Array | null, offset: number, isClient: number,
+  ): void {
+    const D = this.nDims;
+    const base = node * D;
+    this.first[node] = loc;
+    this.last[node] = loc;
+    this.clients[node] = isClient;
+    this.distance[node] = 0;
+    this.duration[node] = service;
+    this.timeWarp[node] = 0;
+    this.early[node] = early;
+    this.late[node] = late;
+    for (let d = 0; d < D; d++) {
+      const del = delivery === null ? 0 : delivery[offset + d]!;
+      const pick = pickup === null ? 0 : pickup[offset + d]!;
+      this.delivery[base + d] = del;
+      this.pickup[base + d] = pick;
+      this.load[base + d] = del > pick ? del : pick;
+    }
+  }
+
+  /**
+   * node := the visit of stop `loc` ⊕ the stored segment at `nextNode` (suffixes, built from the
+   * end of a route backwards). Same merge as `Segment.append` with A a single visit.
+   */
+  prepend(
+    node: number, nextNode: number, dist: Float64Array, dur: Float64Array, n: number, loc: number, service: number,
+    early: number, late: number, delivery: Float64Array, pickup: Float64Array, offset: number,
+  ): void {
+    const D = this.nDims;
+    const base = node * D;
+    const nb = nextNode * D;
+    const arc = loc * n + this.first[nextNode]!;
+    this.first[node] = loc;
+    this.last[node] = this.last[nextNode]!;
+    this.clients[node] = this.clients[nextNode]! + 1;
+    this.distance[node] = dist[arc]! + this.distance[nextNode]!;
+    const travel = dur[arc]!;
+    const bEarly = this.early[nextNode]!;
+    const bLate = this.late[nextNode]!;
+    const atB = service + travel;
+    let wait = bEarly - atB - late;
+    if (wait < 0) wait = 0;
+    let warp = early + atB - bLate;
+    if (warp < 0) warp = 0;
+    const e = bEarly - atB > early ? bEarly - atB : early;
+    const l = bLate - atB < late ? bLate - atB : late;
+    this.duration[node] = service + this.duration[nextNode]! + travel + wait;
+    this.timeWarp[node] = this.timeWarp[nextNode]! + warp;
+    this.early[node] = e - wait;
+    this.late[node] = l + warp;
+    for (let d = 0; d < D; d++) {
+      const del = delivery[offset + d]!;
+      const pick = pickup[offset + d]!;
+      const own = del > pick ? del : pick;
+      const a = own + this.delivery[nb + d]!;
+      const b = this.load[nb + d]! + pick;
+      this.load[base + d] = a > b ? a : b;
+      this.delivery[base + d] = del + this.delivery[nb + d]!;
+      this.pickup[base + d] = pick + this.pickup[nb + d]!;
+    }
+  }
 }

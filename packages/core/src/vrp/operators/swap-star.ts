@@ -9,6 +9,7 @@ import { EPSILON } from '../search/local-search.js';
 import { OP } from '../search/stats.js';
 import type { VehicleTypeData } from '../model.js';
 
+/** Scratch when the LocalSearch keeps no insertion cache (too many stops × routes). */
 let topCost = new Float64Array(0);
 let topAfter = new Int32Array(0);
 let removal = new Float64Array(0);
@@ -16,11 +17,8 @@ let loadA = new Float64Array(0);
 let loadB = new Float64Array(0);
 let newLoad = new Float64Array(0);
 
-const scratchCost = (): Float64Array => topCost;
-const scratchAfter = (): Int32Array => topAfter;
-
 function ensure(nStops: number, nDims: number): void {
-  if (topCost.length < nStops * 3) {
+  if (removal.length < nStops) {
     topCost = new Float64Array(nStops * 3);
     topAfter = new Int32Array(nStops * 3);
     removal = new Float64Array(nStops);
@@ -32,58 +30,72 @@ function ensure(nStops: number, nDims: number): void {
   }
 }
 
-/** Where the three best places of stop u in route `into` are kept (cache or scratch). */
-let slotOf: (u: number, into: number) => number = (u) => u * 3;
-
-/** Best three places (after which node) to insert each stop of `from` into route `into`. */
-function preprocess(ls: LocalSearch, from: number, into: number): void {
-  const prof = ls.profileOf(into);
-  const c = ls.typeOf(into).costPerDistance;
+/**
+ * Best three places (after which node) to insert each stop of `from` into route `into`, and each
+ * stop's removal gain. With the cache, a stop's entry for `into` is kept until `into` changes.
+ */
+function preprocess(ls: LocalSearch, from: number, into: number, tc: Float64Array, ta: Int32Array, cached: boolean): void {
+  const dist = ls.routeDistance[into]!;
+  const c = ls.routeCostPerDistance[into]!;
   const n = ls.n;
-  const profFrom = ls.profileOf(from);
-  const cFrom = ls.typeOf(from).costPerDistance;
+  const distFrom = ls.routeDistance[from]!;
+  const cFrom = ls.routeCostPerDistance[from]!;
   const R = ls.nRoutes;
   const stamp = ls.swapStamp;
-  const tc = ls.swapTopCost ?? topCost;
-  const ta = ls.swapTopAfter ?? topAfter;
   const modified = ls.whenModified[into]!;
-  for (let u = ls.next[ls.startNode(from)]!; u < ls.nStops; u = ls.next[u]!) {
-    const lu = ls.loc[u]!;
-    const lp = ls.loc[ls.prev[u]!]!;
-    const ln = ls.loc[ls.next[u]!]!;
-    removal[u] = cFrom * (profFrom.distance[lp * n + ln]! - profFrom.distance[lp * n + lu]! - profFrom.distance[lu * n + ln]!);
-    if (stamp !== null) {
-      if (stamp[u * R + into]! > modified) continue;
-      stamp[u * R + into] = ls.nbMoves + 1;
+  const next = ls.next;
+  const prev = ls.prev;
+  const loc = ls.loc;
+  const nStops = ls.nStops;
+  const startInto = ls.startNode(into);
+  const now = ls.nbMoves + 1;
+  for (let u = next[ls.startNode(from)]!; u < nStops; u = next[u]!) {
+    const lu = loc[u]!;
+    const lp = loc[prev[u]!]!;
+    const ln = loc[next[u]!]!;
+    removal[u] = cFrom * (distFrom[lp * n + ln]! - distFrom[lp * n + lu]! - distFrom[lu * n + ln]!);
+    if (cached) {
+      const cell = u * R + into;
+      if (stamp![cell]! > modified) continue;
+      stamp![cell] = now;
     }
-    const b = slotOf(u, into);
-    tc[b] = tc[b + 1] = tc[b + 2] = Infinity;
-    ta[b] = ta[b + 1] = ta[b + 2] = -1;
-    for (let x = ls.startNode(into); ; x = ls.next[x]!) {
-      const nx = ls.next[x]!;
-      const lx = ls.loc[x]!;
-      const lnx = ls.loc[nx]!;
-      const cost = c * (prof.distance[lx * n + lu]! + prof.distance[lu * n + lnx]! - prof.distance[lx * n + lnx]!);
-      if (cost < tc[b + 2]!) {
-        if (cost < tc[b + 1]!) {
-          tc[b + 2] = tc[b + 1]!;
-          ta[b + 2] = ta[b + 1]!;
-          if (cost < tc[b]!) {
-            tc[b + 1] = tc[b]!;
-            ta[b + 1] = ta[b]!;
-            tc[b] = cost;
-            ta[b] = x;
+    const b = cached ? (u * R + into) * 3 : u * 3;
+    let c0 = Infinity, c1 = Infinity, c2 = Infinity;
+    let a0 = -1, a1 = -1, a2 = -1;
+    let x = startInto;
+    let lx = loc[x]!;
+    for (;;) {
+      const nx = next[x]!;
+      const lnx = loc[nx]!;
+      const cost = c * (dist[lx * n + lu]! + dist[lu * n + lnx]! - dist[lx * n + lnx]!);
+      if (cost < c2) {
+        if (cost < c1) {
+          c2 = c1;
+          a2 = a1;
+          if (cost < c0) {
+            c1 = c0;
+            a1 = a0;
+            c0 = cost;
+            a0 = x;
           } else {
-            tc[b + 1] = cost;
-            ta[b + 1] = x;
+            c1 = cost;
+            a1 = x;
           }
         } else {
-          tc[b + 2] = cost;
-          ta[b + 2] = x;
+          c2 = cost;
+          a2 = x;
         }
       }
-      if (nx >= ls.nStops) break;
+      if (nx >= nStops) break;
+      x = nx;
+      lx = lnx;
     }
+    tc[b] = c0;
+    tc[b + 1] = c1;
+    tc[b + 2] = c2;
+    ta[b] = a0;
+    ta[b + 1] = a1;
+    ta[b + 2] = a2;
   }
 }
 
@@ -96,32 +108,35 @@ function loadPenalty(ls: LocalSearch, load: Float64Array, type: VehicleTypeData)
   return p * ls.penalties.capacity;
 }
 
-/** Cheapest insertion of u into the route of `removed`, with `removed` taken out. Sets `bestAfterOut`. */
+/**
+ * Cheapest insertion of u into route r with `removed` taken out: the best of the three stored
+ * places that does not touch `removed`, or `removed`'s own place. Sets `bestAfterOut`.
+ */
 let bestAfterOut = -1;
-function cheapestWithRemoval(ls: LocalSearch, u: number, removed: number, r: number): number {
-  const b = slotOf(u, r);
-  const topCost = ls.swapTopCost ?? scratchCost();
-  const topAfter = ls.swapTopAfter ?? scratchAfter();
+function cheapestWithRemoval(ls: LocalSearch, u: number, removed: number, r: number, b: number, tc: Float64Array, ta: Int32Array): number {
   let best = Infinity;
   bestAfterOut = -1;
+  const next = ls.next;
   for (let k = 0; k < 3; k++) {
-    const x = topAfter[b + k]!;
+    const x = ta[b + k]!;
     if (x < 0) break;
-    if (x !== removed && ls.next[x] !== removed) {
-      best = topCost[b + k]!;
+    if (x !== removed && next[x] !== removed) {
+      best = tc[b + k]!;
       bestAfterOut = x;
       break;
     }
   }
-  const prof = ls.profileOf(r);
+  const dist = ls.routeDistance[r]!;
   const n = ls.n;
-  const lp = ls.loc[ls.prev[removed]!]!;
-  const ln = ls.loc[ls.next[removed]!]!;
-  const lu = ls.loc[u]!;
-  const inPlace = ls.typeOf(r).costPerDistance * (prof.distance[lp * n + lu]! + prof.distance[lu * n + ln]! - prof.distance[lp * n + ln]!);
+  const loc = ls.loc;
+  const pr = ls.prev[removed]!;
+  const lp = loc[pr]!;
+  const ln = loc[next[removed]!]!;
+  const lu = loc[u]!;
+  const inPlace = ls.routeCostPerDistance[r]! * (dist[lp * n + lu]! + dist[lu * n + ln]! - dist[lp * n + ln]!);
   if (inPlace < best) {
     best = inPlace;
-    bestAfterOut = ls.prev[removed]!;
+    bestAfterOut = pr;
   }
   return best;
 }
@@ -160,9 +175,11 @@ function swapStar(ls: LocalSearch, ra: number, rb: number): boolean {
   const D = ls.nDims;
   ensure(ls.nStops, D);
   const R = ls.nRoutes;
-  slotOf = ls.swapStamp !== null ? (u, into) => (u * R + into) * 3 : (u) => u * 3;
-  preprocess(ls, ra, rb);
-  preprocess(ls, rb, ra);
+  const cached = ls.swapStamp !== null;
+  const tc = ls.swapTopCost ?? topCost;
+  const ta = ls.swapTopAfter ?? topAfter;
+  preprocess(ls, ra, rb, tc, ta, cached);
+  preprocess(ls, rb, ra, tc, ta, cached);
   const typeA = ls.typeOf(ra);
   const typeB = ls.typeOf(rb);
   const endA = ls.endNode(ra);
@@ -206,9 +223,9 @@ function swapStar(ls: LocalSearch, ra: number, rb: number): boolean {
         base = dPenA + dPenB + removal[u]! + removal[v]!;
       }
       if (base >= best) continue;
-      const insV = cheapestWithRemoval(ls, v, u, ra);
+      const insV = cheapestWithRemoval(ls, v, u, ra, cached ? (v * R + ra) * 3 : v * 3, tc, ta);
       const whereV = bestAfterOut;
-      const insU = cheapestWithRemoval(ls, u, v, rb);
+      const insU = cheapestWithRemoval(ls, u, v, rb, cached ? (u * R + rb) * 3 : u * 3, tc, ta);
       const whereU = bestAfterOut;
       const delta = base + insV + insU;
       if (delta < best) {

@@ -263,44 +263,59 @@ export class LocalSearch {
     this.route[u] = -1;
   }
 
-  /** Recomputes positions, prefix and suffix summaries and the cost of route r. */
+  /**
+   * Recomputes positions, prefix and suffix summaries and the cost of route r: one pass forward
+   * and one backward, each visit merged straight into the stores (no copies).
+   */
   updateRoute(r: number): void {
     const prof = this.profileOf(r);
+    const dist = prof.distance;
+    const dur = prof.duration;
     const p = this.problem;
-    const seg = this.segC;
+    const n = this.n;
+    const D = this.nDims;
+    const nStops = this.nStops;
+    const fwd = this.fwd;
     const start = this.startNode(r);
     const end = this.endNode(r);
-    seg.clear();
-    let k = 0;
-    for (let x = start; ; x = this.next[x]!) {
+    fwd.single(start, this.loc[start]!, 0, this.early[start]!, this.late[start]!, null, null, 0, 0);
+    this.pos[start] = 0;
+    let k = 1;
+    let prev = start;
+    for (let x = this.next[start]!; ; x = this.next[x]!) {
       this.pos[x] = k++;
       this.route[x] = r;
-      if (x < this.nStops) seg.push(prof.distance, prof.duration, this.n, this.loc[x]!, this.service[x]!, this.early[x]!, this.late[x]!, p.delivery, p.pickup, x * this.nDims, 1);
-      else seg.push(prof.distance, prof.duration, this.n, this.loc[x]!, 0, this.early[x]!, this.late[x]!, null, null, 0, 0);
-      this.fwd.write(x, seg);
+      if (x < nStops) fwd.extend(x, prev, dist, dur, n, this.loc[x]!, this.service[x]!, this.early[x]!, this.late[x]!, p.delivery, p.pickup, x * D, 1);
+      else fwd.extend(x, prev, dist, dur, n, this.loc[x]!, 0, this.early[x]!, this.late[x]!, null, null, 0, 0);
       if (x === end) break;
+      prev = x;
     }
     this.routeLength[r] = k - 2;
-    if (this.exact) this.exactTimes(r, seg);
-    this.routeCost[r] = penalisedRouteCost(seg, this.typeOf(r), this.penalties);
-    this.routeSlack[r] = k > 2
-      ? Math.max(0, this.routeCost[r]! - this.routeFixedCost[r]! - this.routeCostPerDistance[r]! * seg.distance)
-      : 0;
     // Suffixes from each stop to the last stop (the end depot is added by whoever uses them).
-    const s2 = this.segB;
-    this.bwd.first[end] = -1;
-    this.bwd.last[end] = -1;
-    for (let x = this.prev[end]!; x < this.nStops; x = this.prev[x]!) {
-      seg.clear();
-      seg.push(prof.distance, prof.duration, this.n, this.loc[x]!, this.service[x]!, this.early[x]!, this.late[x]!, p.delivery, p.pickup, x * this.nDims, 1);
-      const nx = this.next[x]!;
-      if (nx !== end) {
-        this.bwd.read(nx, s2);
-        seg.append(prof.distance, prof.duration, this.n, s2);
+    const bwd = this.bwd;
+    bwd.first[end] = -1;
+    bwd.last[end] = -1;
+    const last = this.prev[end]!;
+    if (last < nStops) {
+      bwd.single(last, this.loc[last]!, this.service[last]!, this.early[last]!, this.late[last]!, p.delivery, p.pickup, last * D, 1);
+      for (let x = this.prev[last]!; x < nStops; x = this.prev[x]!) {
+        bwd.prepend(x, this.next[x]!, dist, dur, n, this.loc[x]!, this.service[x]!, this.early[x]!, this.late[x]!, p.delivery, p.pickup, x * D);
       }
-      this.bwd.write(x, seg);
     }
     this.whenModified[r] = this.nbMoves;
+    this.updateCost(r);
+  }
+
+  /** Route r's penalised cost and slack from its stored summary, under the current penalties. */
+  private updateCost(r: number): void {
+    const seg = this.segC;
+    const end = this.endNode(r);
+    this.fwd.read(end, seg);
+    if (this.exact) this.exactTimes(r, seg);
+    this.routeCost[r] = penalisedRouteCost(seg, this.typeOf(r), this.penalties);
+    this.routeSlack[r] = this.routeLength[r]! > 0
+      ? Math.max(0, this.routeCost[r]! - this.routeFixedCost[r]! - this.routeCostPerDistance[r]! * seg.distance)
+      : 0;
   }
 
   /** Replaces the summary's time warp and duration by an exact simulation if the route needs it. */
@@ -485,13 +500,19 @@ export class LocalSearch {
   run(penalties: Penalties): void {
     this.penalties = penalties;
     this.nbMoves++;
-    for (let r = 0; r < this.nRoutes; r++) this.updateRoute(r);
+    // The summaries are current (load and every move keep them so); only the penalties changed.
+    for (let r = 0; r < this.nRoutes; r++) {
+      this.updateCost(r);
+      this.whenModified[r] = this.nbMoves;
+    }
     let m = 0;
     for (let s = 0; s < this.nStops; s++) if (this.active[s]) this.order[m++] = s;
     shuffle(this.order, m, this.rng);
+    // Each neighbour list is reshuffled with probability 1/its length (HGS-CVRP: 1/granularity),
+    // so that the order of tries varies over runs without paying a full shuffle of every list.
     for (let s = 0; s < this.nStops; s++) {
       const list = this.neighbours[s]!;
-      if (list.length > 1) shuffle(list, list.length, this.rng);
+      if (list.length > 1 && this.rng.int(list.length) === 0) shuffle(list, list.length, this.rng);
     }
     let loop = 0;
     let improved = true;
