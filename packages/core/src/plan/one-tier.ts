@@ -80,19 +80,12 @@ export async function planOneTier(context: OneTierContext): Promise<OneTierResul
     progress({ step: 'baseline', message: `evaluating ${baseline.routes.length} routes in use today` });
     const problem = createProblem(buildProblemInput(problemContext, [...baseline.servedBy.keys()], (id) => byId.get(id)?.mail ?? 0), { source: sources.baseline });
     baselineSolution = evaluatePlan(problem, baselineInput);
-    const used = new Map<string, number>();
     baselineSolution.routes.forEach((route, i) => {
       const source = baseline.routes[i] as BaselineRoute;
+      // Routes beyond the fleet carry the evaluator's fleet-size violation (over-fleet here).
       const reported = toReportRoute(routeContext, 'before', source.id, route, source.lineLength);
       for (const off of baseline.offNetwork.filter((entry) => entry.route === source.id)) {
         reported.violations.push({ kind: 'unreachable', stop: off.stop, amount: 0, message: `visits ${byId.get(off.stop)?.name ?? off.stop}, which is ${off.why}; measured without it` });
-      }
-      // Today's plan may need more vans than the fleet has: say which routes have none.
-      const nth = (used.get(route.vehicleType) ?? 0) + 1;
-      used.set(route.vehicleType, nth);
-      const count = spec.fleet.find((vehicle) => vehicle.id === route.vehicleType)?.count ?? 0;
-      if (nth > count) {
-        reported.violations.push({ kind: 'over-fleet', amount: 1, message: `needs van ${nth} of type ${route.vehicleType}; the fleet has ${count}` });
       }
       before.push(reported);
     });

@@ -8,7 +8,7 @@ import type { RoadNetwork } from '../graph/types.js';
 import type { FleetSpec } from '../io/plan-file.js';
 import { findPath } from '../matrix/index.js';
 import type { ReportRoute } from '../report/types.js';
-import { findViolations } from '../report/violations.js';
+import { reportViolations } from '../report/violations.js';
 import type { RouteResult } from '../vrp/index.js';
 import type { PlanPlace } from './places.js';
 
@@ -57,20 +57,14 @@ export function toReportRoute(
   const visits = route.visits.map((visit) => ({
     id: visit.id, arrival: visit.arrival, start: visit.start, departure: visit.departure, load: visit.load[0] ?? 0, distance: visit.distance,
   }));
-  const { geometry, unreachable } = drawRoute(context, [route.startDepot, ...route.stops, route.endDepot ?? route.startDepot]);
-  const latest = new Map<string, number>();
-  for (const stop of route.stops) {
-    const deadline = context.places.get(stop)?.latest;
-    if (deadline !== undefined) latest.set(stop, deadline);
-  }
+  const { geometry } = drawRoute(context, [route.startDepot, ...route.stops, route.endDepot ?? route.startDepot]);
   const capacity = vehicle?.capacity ?? 0;
   const result: ReportRoute = {
     id, phase, vehicleType: route.vehicleType, depot: route.startDepot, stops: [...route.stops], visits,
     departure: route.departure, arrival: route.arrival, distance: route.distance, duration: route.duration,
     load, capacity,
-    violations: findViolations({ load, duration: route.duration, visits, stops: route.stops }, {
-      capacity, ...(vehicle?.maxShift !== undefined ? { maxShift: vehicle.maxShift } : {}), latest, unreachable,
-    }),
+    // The evaluator said what the route breaks (RouteResult.violations); the report words it.
+    violations: reportViolations(route, vehicle?.count ?? 0),
     geometry,
   };
   if (vehicle?.maxShift !== undefined) result.maxShift = vehicle.maxShift;

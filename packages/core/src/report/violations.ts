@@ -1,53 +1,60 @@
 /**
- * Which rules a route breaks, read off its evaluated visits: capacity, shift length, latest
- * arrival, unreachable legs. Today's routes are reported with every violation, never repaired.
+ * The report's words for the rules a route breaks. It decides nothing: which rules are broken,
+ * and by how much, comes from the one evaluator (`evaluateRoute` in vrp/evaluate.ts, through
+ * `RouteResult.violations`); this maps its kinds onto the report's and writes the sentences, in
+ * the report's order: capacity, shift, lateness (in visiting order), unreachable legs, fleet.
  */
-import type { ReportRoute, Violation } from './types.js';
+import type { PlanViolation, RouteResult } from '../vrp/solution-types.js';
+import type { Violation, ViolationKind } from './types.js';
 
-export interface RouteLimits {
-  capacity: number;
-  /** Longest shift, seconds. */
-  maxShift?: number;
-  /** Latest arrival per stop id, seconds after midnight. */
-  latest?: ReadonlyMap<string, number>;
-  /** Stops that no road connects with the previous one on the route. */
-  unreachable?: readonly string[];
-}
+const KIND: Partial<Record<PlanViolation['kind'], ViolationKind>> = {
+  capacity: 'over-capacity',
+  shift: 'over-shift',
+  'max-duration': 'over-shift',
+  'time-window': 'late',
+  'unreachable-leg': 'unreachable',
+  'fleet-size': 'over-fleet',
+};
+const ORDER: ViolationKind[] = ['over-capacity', 'over-shift', 'late', 'unreachable', 'over-fleet'];
 
 /**
- * Lists the violations of one evaluated route, largest kinds first: capacity, shift, lateness
- * (in visiting order), unreachable legs.
+ * The report's violations of one evaluated route (single-dimension loads, times in seconds).
+ * `fleetCount` is the number of vehicles of the route's type (for the over-fleet sentence).
  *
  * @example
- * findViolations({ load: 950, duration: 5 * 3600, visits: [], stops: [] }, { capacity: 800, maxShift: 4 * 3600 });
- * // [{ kind: 'over-capacity', amount: 150, … }, { kind: 'over-shift', amount: 3600, … }]
+ * const plan = evaluatePlan(problem, [{ vehicleType: 'van', stops: ['a', 'b'] }]);
+ * reportViolations(plan.routes[0]!, 2);
+ * // [{ kind: 'over-capacity', amount: 150, message: 'carries 950, capacity 800 (+150)' }, …]
  */
-export function findViolations(
-  route: Pick<ReportRoute, 'load' | 'duration' | 'visits' | 'stops'>,
-  limits: RouteLimits,
-): Violation[] {
-  const violations: Violation[] = [];
-  if (route.load > limits.capacity) {
-    const amount = route.load - limits.capacity;
-    violations.push({ kind: 'over-capacity', amount, message: `carries ${fmt(route.load)}, capacity ${fmt(limits.capacity)} (+${fmt(amount)})` });
+export function reportViolations(route: Pick<RouteResult, 'violations' | 'visits' | 'duration' | 'vehicle' | 'vehicleType' | 'startLoad'>, fleetCount: number): Violation[] {
+  const out: Violation[] = [];
+  for (const v of route.violations) {
+    const kind = KIND[v.kind];
+    // Maximum distance has no place in the postal report (its vans have none); keep the others.
+    if (kind === undefined) continue;
+    out.push({ kind, ...(v.stop !== undefined && kind !== 'over-fleet' ? { stop: v.stop } : {}), amount: v.amount, message: sentence(kind, v, route, fleetCount) });
   }
-  if (limits.maxShift !== undefined && route.duration > limits.maxShift) {
-    const amount = route.duration - limits.maxShift;
-    violations.push({ kind: 'over-shift', amount, message: `takes ${clock(route.duration)}, longest shift ${clock(limits.maxShift)} (+${clock(amount)})` });
-  }
-  if (limits.latest) {
-    for (const visit of route.visits) {
-      const latest = limits.latest.get(visit.id);
-      if (latest !== undefined && visit.arrival > latest) {
-        const amount = visit.arrival - latest;
-        violations.push({ kind: 'late', stop: visit.id, amount, message: `arrives at ${visit.id} at ${clock(visit.arrival)}, due by ${clock(latest)} (+${clock(amount)})` });
-      }
+  // Stable: within a kind the evaluator's order (visiting order for late arrivals) stays.
+  return out.map((v, k) => ({ v, k })).sort((a, b) => ORDER.indexOf(a.v.kind) - ORDER.indexOf(b.v.kind) || a.k - b.k).map((x) => x.v);
+}
+
+function sentence(kind: ViolationKind, v: PlanViolation, route: Pick<RouteResult, 'visits' | 'duration' | 'vehicle' | 'vehicleType' | 'startLoad'>, fleetCount: number): string {
+  switch (kind) {
+    case 'over-capacity': {
+      const load = route.startLoad[v.dimension ?? 0] ?? 0;
+      return `carries ${fmt(load)}, capacity ${fmt(load - v.amount)} (+${fmt(v.amount)})`;
     }
+    case 'over-shift':
+      return `takes ${clock(route.duration)}, longest shift ${clock(route.duration - v.amount)} (+${clock(v.amount)})`;
+    case 'late': {
+      const arrival = route.visits.find((visit) => visit.id === v.stop)?.arrival ?? 0;
+      return `arrives at ${v.stop} at ${clock(arrival)}, due by ${clock(arrival - v.amount)} (+${clock(v.amount)})`;
+    }
+    case 'unreachable':
+      return `no road leads to ${v.stop} from the previous stop`;
+    case 'over-fleet':
+      return `needs van ${route.vehicle + 1} of type ${route.vehicleType}; the fleet has ${fleetCount}`;
   }
-  for (const stop of limits.unreachable ?? []) {
-    violations.push({ kind: 'unreachable', stop, amount: 0, message: `no road leads to ${stop} from the previous stop` });
-  }
-  return violations;
 }
 
 /** Seconds as "H:MM". */

@@ -6,6 +6,7 @@
  */
 import type { ProblemData, VehicleTypeData } from './model.js';
 import { Segment } from './segments.js';
+import type { PlanViolation } from './solution-types.js';
 
 /** Cost per unit of each violation during the search (adapted as it runs; HGS, PyVRP). */
 export interface Penalties {
@@ -57,6 +58,25 @@ export function penalisedRouteCost(seg: Segment, type: VehicleTypeData, p: Penal
 
 /** Tolerance for floating-point noise when deciding feasibility (instance units). */
 export const FEASIBILITY_TOLERANCE = 1e-6;
+
+/** True when an excess (load, time or distance, in its own unit) is only floating-point noise. */
+export function withinTolerance(excess: number): boolean {
+  return excess <= FEASIBILITY_TOLERANCE;
+}
+
+/** Load, time and distance excess of a route summary together (0 for a feasible route). */
+export function totalExcess(seg: Segment, type: VehicleTypeData): number {
+  return loadExcess(seg, type) + timeExcess(seg, type) + distanceExcess(seg, type);
+}
+
+/**
+ * The one feasibility rule for a route summary, for the search (offspring, Split, savings, repair)
+ * and, through `evaluateRoute`, for reports: no excess beyond the tolerance in any of load, time
+ * (time warp, shift, maximum duration) and distance.
+ */
+export function isFeasibleRoute(seg: Segment, type: VehicleTypeData): boolean {
+  return withinTolerance(loadExcess(seg, type)) && withinTolerance(timeExcess(seg, type)) && withinTolerance(distanceExcess(seg, type));
+}
 
 /**
  * Builds the summary of a whole route (start depot, stops, end) into `out`. With several windows
@@ -175,4 +195,98 @@ export function simulateRoute(
     t = type.endEarly;
   }
   return { timeWarp, endLateness, duration, end: t };
+}
+
+/** One route evaluated for a report: its schedule, loads, distances, cost and every violation. */
+export interface RouteEvaluation {
+  departure: number;
+  /** Per visit: arrival, start, departure, lateness. */
+  times: VisitTimes;
+  totals: ScheduleTotals;
+  /** Load on board when leaving the start depot, per dimension. */
+  startLoad: number[];
+  /** Load on board after each visit (visit k at `k * nDims`). */
+  loadAfter: Float64Array;
+  /** Distance travelled up to each visit. */
+  distanceTo: Float64Array;
+  distance: number;
+  cost: number;
+  /** Route-level violations, in visiting order, then capacity, shift, duration, distance, fleet. */
+  violations: PlanViolation[];
+}
+
+/**
+ * Evaluates a route as it is driven (plan mode: a late vehicle starts service late and the
+ * lateness carries on) and lists every rule it breaks, with the same tolerance as the search:
+ * unreachable legs and late arrivals in visiting order, then capacity (per dimension), a return
+ * after the shift, maximum duration and maximum distance. `vehicle` beyond the type's count adds a
+ * `fleet-size` violation. The report and `SolutionResult` only format what this returns.
+ */
+export function evaluateRoute(problem: ProblemData, type: VehicleTypeData, stops: readonly number[], vehicle = 0, seg = new Segment(problem.nDims)): RouteEvaluation {
+  const D = problem.nDims;
+  const prof = problem.profiles[type.profile]!;
+  const n = problem.nLocations;
+  const len = stops.length;
+  summariseRoute(problem, type, stops, len, seg);
+  const departure = startTime(seg, type);
+  const times: VisitTimes = {
+    arrival: new Float64Array(len), start: new Float64Array(len), departure: new Float64Array(len), late: new Float64Array(len),
+  };
+  const totals = simulateRoute(problem, type, stops, len, departure, times, false);
+  const violations: PlanViolation[] = [];
+  const load = new Float64Array(D);
+  for (const s of stops) for (let d = 0; d < D; d++) load[d] = load[d]! + problem.delivery[s * D + d]!;
+  const startLoad = Array.from(load);
+  const maxLoad = Float64Array.from(load);
+  const loadAfter = new Float64Array(len * D);
+  const distanceTo = new Float64Array(len);
+  let travelled = 0;
+  let prev = type.startLocation;
+  const leg = (from: number, to: number, toId: string): number => {
+    const d = prof.distance[from * n + to]!;
+    if (d >= problem.unreachable) {
+      violations.push({ kind: 'unreachable-leg', stop: toId, amount: 0, message: `no road leads to ${toId} from the previous visit` });
+      return 0;
+    }
+    return d;
+  };
+  for (let k = 0; k < len; k++) {
+    const s = stops[k]!;
+    const loc = problem.nDepots + s;
+    const id = problem.stopIds[s]!;
+    travelled += leg(prev, loc, id);
+    distanceTo[k] = travelled;
+    for (let d = 0; d < D; d++) {
+      load[d] = load[d]! - problem.delivery[s * D + d]! + problem.pickup[s * D + d]!;
+      if (load[d]! > maxLoad[d]!) maxLoad[d] = load[d]!;
+      loadAfter[k * D + d] = load[d]!;
+    }
+    const late = times.late[k]!;
+    if (!withinTolerance(late))
+      violations.push({ kind: 'time-window', stop: id, amount: late, message: `arrives ${fmt(late)} after the last time window of ${id} closes` });
+    prev = loc;
+  }
+  const endId = type.endDepot >= 0 ? problem.depotIds[type.endDepot]! : 'route end';
+  travelled += leg(prev, type.endLocation, endId);
+  for (let d = 0; d < D; d++) {
+    const over = maxLoad[d]! - type.capacity[d]!;
+    if (!withinTolerance(over))
+      violations.push({ kind: 'capacity', dimension: d, amount: over, message: `load exceeds capacity ${type.capacity[d]} by ${fmt(over)} in dimension ${d}` });
+  }
+  if (!withinTolerance(totals.endLateness))
+    violations.push({ kind: 'shift', amount: totals.endLateness, message: `returns ${fmt(totals.endLateness)} after the shift ends at ${type.endLate}` });
+  if (!withinTolerance(totals.duration - type.maxDuration))
+    violations.push({ kind: 'max-duration', amount: totals.duration - type.maxDuration, message: `duration ${fmt(totals.duration)} exceeds the maximum ${type.maxDuration}` });
+  if (!withinTolerance(travelled - type.maxDistance))
+    violations.push({ kind: 'max-distance', amount: travelled - type.maxDistance, message: `distance ${fmt(travelled)} exceeds the maximum ${type.maxDistance}` });
+  if (vehicle >= type.count)
+    violations.push({ kind: 'fleet-size', amount: 1, message: `route ${vehicle + 1} of type ${type.id}, which has ${type.count} vehicle(s)` });
+  seg.distance = travelled;
+  seg.duration = totals.duration;
+  const cost = len === 0 ? 0 : routeCost(seg, type);
+  return { departure, times, totals, startLoad, loadAfter, distanceTo, distance: travelled, cost, violations };
+}
+
+function fmt(x: number): string {
+  return String(Math.round(x * 1000) / 1000);
 }

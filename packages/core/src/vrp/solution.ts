@@ -15,8 +15,7 @@ import type {
   PlanViolation,
   VisitResult,
 } from './solution-types.js';
-import { FEASIBILITY_TOLERANCE, routeCost, simulateRoute, startTime, summariseRoute } from './evaluate.js';
-import type { VisitTimes } from './evaluate.js';
+import { evaluateRoute } from './evaluate.js';
 import { Segment } from './segments.js';
 
 /** Routes per vehicle: `vehicleType` index, vehicle number within the type, stop indices. */
@@ -57,79 +56,25 @@ export function buildSolution(
   const violations: PlanViolation[] = [...extraViolations];
   for (const planned of routes) {
     const t = problem.vehicleTypes[planned.type]!;
-    const prof = problem.profiles[t.profile]!;
-    const n = problem.nLocations;
     const stops = planned.stops;
-    const len = stops.length;
-    summariseRoute(problem, t, stops, len, seg);
-    const departure = startTime(seg, t);
-    const times: VisitTimes = {
-      arrival: new Float64Array(len),
-      start: new Float64Array(len),
-      departure: new Float64Array(len),
-      late: new Float64Array(len),
-    };
-    const totals = simulateRoute(problem, t, stops, len, departure, times, false);
-    const routeViolations: PlanViolation[] = [];
-    const load = new Float64Array(D);
-    for (const s of stops) for (let d = 0; d < D; d++) load[d] = load[d]! + problem.delivery[s * D + d]!;
-    const startLoad = Array.from(load);
-    const maxLoad = Float64Array.from(load);
-    const visits: VisitResult[] = [];
-    let travelled = 0;
-    let prev = t.startLocation;
-    const legDistance = (from: number, to: number, toId: string): number => {
-      const d = prof.distance[from * n + to]!;
-      if (d >= problem.unreachable) {
-        routeViolations.push({ kind: 'unreachable-leg', stop: toId, amount: 0, message: `no road leads to ${toId} from the previous visit` });
-        return 0;
-      }
-      return d;
-    };
-    stops.forEach((s, k) => {
+    // The evaluator knows the rules; this only shapes its answer for the user.
+    const e = evaluateRoute(problem, t, stops, planned.vehicle, seg);
+    const visits: VisitResult[] = stops.map((s, k) => {
       served[s] = 1;
-      const loc = problem.nDepots + s;
-      const id = problem.stopIds[s]!;
-      travelled += legDistance(prev, loc, id);
-      for (let d = 0; d < D; d++) {
-        load[d] = load[d]! - problem.delivery[s * D + d]! + problem.pickup[s * D + d]!;
-        if (load[d]! > maxLoad[d]!) maxLoad[d] = load[d]!;
-      }
-      const late = times.late[k]!;
-      if (late > FEASIBILITY_TOLERANCE)
-        routeViolations.push({ kind: 'time-window', stop: id, amount: late, message: `arrives ${fmt(late)} after the last time window of ${id} closes` });
-      visits.push({
-        id,
-        arrival: times.arrival[k]!,
-        waiting: Math.max(0, times.start[k]! - times.arrival[k]!),
-        start: times.start[k]!,
-        departure: times.departure[k]!,
-        load: Array.from(load),
-        distance: travelled,
-      });
-      prev = loc;
+      return {
+        id: problem.stopIds[s]!,
+        arrival: e.times.arrival[k]!,
+        waiting: Math.max(0, e.times.start[k]! - e.times.arrival[k]!),
+        start: e.times.start[k]!,
+        departure: e.times.departure[k]!,
+        load: Array.from(e.loadAfter.subarray(k * D, (k + 1) * D)),
+        distance: e.distanceTo[k]!,
+      };
     });
-    const endId = t.endDepot >= 0 ? problem.depotIds[t.endDepot]! : 'route end';
-    travelled += legDistance(prev, t.endLocation, endId);
-    for (let d = 0; d < D; d++) {
-      const over = maxLoad[d]! - t.capacity[d]!;
-      if (over > FEASIBILITY_TOLERANCE)
-        routeViolations.push({ kind: 'capacity', dimension: d, amount: over, message: `load exceeds capacity ${t.capacity[d]} by ${fmt(over)} in dimension ${d}` });
-    }
-    const shiftLate = totals.endLateness;
-    if (shiftLate > FEASIBILITY_TOLERANCE)
-      routeViolations.push({ kind: 'shift', amount: shiftLate, message: `returns ${fmt(shiftLate)} after the shift ends at ${t.endLate}` });
-    if (totals.duration > t.maxDuration + FEASIBILITY_TOLERANCE)
-      routeViolations.push({ kind: 'max-duration', amount: totals.duration - t.maxDuration, message: `duration ${fmt(totals.duration)} exceeds the maximum ${t.maxDuration}` });
-    if (travelled > t.maxDistance + FEASIBILITY_TOLERANCE)
-      routeViolations.push({ kind: 'max-distance', amount: travelled - t.maxDistance, message: `distance ${fmt(travelled)} exceeds the maximum ${t.maxDistance}` });
-    seg.distance = travelled;
-    seg.duration = totals.duration;
-    const c = len === 0 ? 0 : routeCost(seg, t);
-    cost += c;
-    distance += travelled;
-    duration += totals.duration;
-    for (const v of routeViolations) violations.push({ ...v, vehicleType: t.id, vehicle: planned.vehicle });
+    cost += e.cost;
+    distance += e.distance;
+    duration += e.totals.duration;
+    for (const v of e.violations) violations.push({ ...v, vehicleType: t.id, vehicle: planned.vehicle });
     results.push({
       vehicleType: t.id,
       vehicle: planned.vehicle,
@@ -137,13 +82,13 @@ export function buildSolution(
       visits,
       startDepot: problem.depotIds[t.startDepot]!,
       endDepot: t.endDepot >= 0 ? problem.depotIds[t.endDepot]! : null,
-      departure,
-      arrival: totals.end,
-      distance: travelled,
-      duration: totals.duration,
-      startLoad,
-      cost: c,
-      violations: routeViolations,
+      departure: e.departure,
+      arrival: e.totals.end,
+      distance: e.distance,
+      duration: e.totals.duration,
+      startLoad: e.startLoad,
+      cost: e.cost,
+      violations: e.violations,
     });
   }
   const unassigned: UnassignedResult[] = [];
@@ -162,10 +107,6 @@ export function buildSolution(
     unassigned,
     violations,
   };
-}
-
-function fmt(x: number): string {
-  return String(Math.round(x * 1000) / 1000);
 }
 
 /** Default reason for a stop left out by the search. */
@@ -205,11 +146,8 @@ export function resolveRoutes(
     planned.push({ type, vehicle: perType[type]!, stops });
     perType[type]!++;
   });
+  // Routes beyond a type's vehicles are flagged one by one by the evaluator (`fleet-size`).
   const violations: PlanViolation[] = [];
-  problem.vehicleTypes.forEach((t, i) => {
-    if (perType[i]! > t.count)
-      violations.push({ kind: 'fleet-size', vehicleType: t.id, amount: perType[i]! - t.count, message: `${perType[i]} routes use type ${t.id}, which has ${t.count} vehicle(s)` });
-  });
   return { planned, violations };
 }
 

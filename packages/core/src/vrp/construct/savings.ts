@@ -4,7 +4,7 @@
  * feasible (capacity, time windows, shift and limits, checked by the one evaluator). With
  * symmetric matrices a route may be reversed to join. An instant first answer and a baseline.
  */
-import { distanceExcess, FEASIBILITY_TOLERANCE, loadExcess, routeCost, summariseRoute, timeExcess } from '../evaluate.js';
+import { isFeasibleRoute, routeCost, summariseRoute } from '../evaluate.js';
 import type { ProblemData, VehicleTypeData } from '../model.js';
 import { Segment } from '../segments.js';
 import type { SolutionResult, UnassignedReason } from '../solution-types.js';
@@ -31,7 +31,7 @@ export function constructSavings(problem: ProblemData): SolutionResult {
   const prof = problem.profiles[ref.profile]!;
   const feasible = (route: number[], t: VehicleTypeData): boolean => {
     summariseRoute(problem, t, route, route.length, seg);
-    return loadExcess(seg, t) + timeExcess(seg, t) + distanceExcess(seg, t) <= FEASIBILITY_TOLERANCE;
+    return isFeasibleRoute(seg, t);
   };
   const routeOf = new Int32Array(problem.nStops).fill(-1);
   const routes: (number[] | null)[] = [];

@@ -8,6 +8,7 @@
 import type { ProgressCallback, ProgressEvent } from '../../util/progress.js';
 import type { Random } from '../../util/random.js';
 import type { Penalties } from '../evaluate.js';
+import { withinTolerance } from '../evaluate.js';
 import type { ProblemData } from '../model.js';
 import type { SearchState, StopRule } from '../stop.js';
 import { orderCrossover } from './crossover.js';
@@ -135,9 +136,9 @@ export function runHgs(
     ls.load(routes);
     ls.run(penalties);
     const ind = makeIndividual(problem, ls.exportRoutes(), active, penalties);
-    record(history.load, ind.loadExcess <= 1e-6);
-    record(history.time, ind.timeExcess <= 1e-6);
-    record(history.distance, ind.distanceExcess <= 1e-6);
+    record(history.load, withinTolerance(ind.loadExcess));
+    record(history.time, withinTolerance(ind.timeExcess));
+    record(history.distance, withinTolerance(ind.distanceExcess));
     population.add(ind);
     if (++educated % params.penaltyUpdateEvery === 0) {
       adapt(penalties, 'capacity', history.load, params.targetFeasible);

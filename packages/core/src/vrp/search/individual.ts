@@ -3,7 +3,7 @@
  * successor/predecessor of each stop (for the broken-pairs distance) and its evaluation.
  */
 import type { Penalties } from '../evaluate.js';
-import { distanceExcess, loadExcess, routeCost, summariseRoute, timeExcess, FEASIBILITY_TOLERANCE } from '../evaluate.js';
+import { distanceExcess, loadExcess, routeCost, summariseRoute, timeExcess, withinTolerance } from '../evaluate.js';
 import type { ProblemData } from '../model.js';
 import { Segment } from '../segments.js';
 
@@ -85,7 +85,7 @@ export function makeIndividual(problem: ProblemData, routes: number[][], active:
     distanceExcess: de,
     routesUsed: used,
     penalisedCost: 0,
-    feasible: le <= FEASIBILITY_TOLERANCE && te <= FEASIBILITY_TOLERANCE && de <= FEASIBILITY_TOLERANCE,
+    feasible: withinTolerance(le) && withinTolerance(te) && withinTolerance(de),
     biasedFitness: 0,
     closest: [],
   };

@@ -3,7 +3,7 @@
  * whose removal cuts its violations most until it is feasible, then put each dropped stop back at
  * its cheapest feasible place, if any. What stays out is reported with a reason.
  */
-import { distanceExcess, FEASIBILITY_TOLERANCE, loadExcess, routeCost, summariseRoute, timeExcess } from '../evaluate.js';
+import { routeCost, summariseRoute, totalExcess, withinTolerance } from '../evaluate.js';
 import type { ProblemData, VehicleTypeData } from '../model.js';
 import { Segment } from '../segments.js';
 import type { UnassignedReason } from '../solution-types.js';
@@ -18,13 +18,13 @@ export function repairRoutes(
   const violation = (route: number[], t: VehicleTypeData): number => {
     if (route.length === 0) return 0;
     summariseRoute(problem, t, route, route.length, seg);
-    return loadExcess(seg, t) + timeExcess(seg, t) + distanceExcess(seg, t);
+    return totalExcess(seg, t);
   };
   const dropped: number[] = [];
   routes.forEach((route, r) => {
     const t = typeOfSlot[r]!;
     let v = violation(route, t);
-    while (v > FEASIBILITY_TOLERANCE && route.length > 0) {
+    while (!withinTolerance(v) && route.length > 0) {
       let best = -1;
       let bestV = Infinity;
       for (let k = 0; k < route.length; k++) {
@@ -52,7 +52,7 @@ export function repairRoutes(
       const before = routeCost(seg, t);
       for (let k = 0; k <= route.length; k++) {
         const candidate = route.slice(0, k).concat([s], route.slice(k));
-        if (violation(candidate, t) > FEASIBILITY_TOLERANCE) continue;
+        if (!withinTolerance(violation(candidate, t))) continue;
         const c = routeCost(seg, t) - before;
         if (c < bestCost) {
           bestCost = c;
