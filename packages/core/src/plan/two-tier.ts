@@ -199,7 +199,8 @@ function flagTodayRules(before: ReportRoute[], today: TwoTierResult, input: TwoT
     const nth = (used.get(type) ?? 0) + 1;
     used.set(type, nth);
     const available = count.get(type) ?? 0;
-    if (nth > available) route.violations.push({ kind: 'over-fleet', amount: 1, message: `needs vehicle ${nth} of type ${route.vehicleType} at ${route.depot}; there are ${available}` });
+    // A route beyond the fleet already carries the evaluator's fleet-size verdict (over-fleet).
+    if (nth > available && !route.violations.some((v) => v.kind === 'over-fleet')) route.violations.push({ kind: 'over-fleet', amount: 1, message: `needs vehicle ${nth} of type ${route.vehicleType} at ${route.depot}; there are ${available}` });
     if (route.tier === 'delivery' && !today.release.has(route.depot)) {
       route.violations.push({ kind: 'no-trunk', amount: 0, message: `no trunk route brings the mail to ${route.depot}` });
     }

@@ -54,6 +54,9 @@ function sentence(kind: ViolationKind, v: PlanViolation, route: Pick<RouteResult
       return `no road leads to ${v.stop} from the previous stop`;
     case 'over-fleet':
       return `needs van ${route.vehicle + 1} of type ${route.vehicleType}; the fleet has ${fleetCount}`;
+    default:
+      // The engine has no other kinds that map here (no-trunk is the two-tier planner's own).
+      return v.message;
   }
 }
 
