@@ -82,7 +82,13 @@ export function buildPeriodicSolution(
   views.forEach((view, d) => {
     const result = buildSolution(view, routesPerDay[d] ?? [], () => 'not-in-plan');
     for (const route of result.routes) routes.push({ day: d + 1, ...route });
-    for (const v of result.violations) violations.push({ ...v, day: d + 1 });
+    // The day's evaluator flags each route beyond the fleet; where the weekly count already said
+    // so for this day (with the type and how many), that one line stands for them.
+    const fleetCounted = extraViolations.some((e) => e.kind === 'fleet-size' && e.day === d + 1);
+    for (const v of result.violations) {
+      if (v.kind === 'fleet-size' && fleetCounted) continue;
+      violations.push({ ...v, day: d + 1 });
+    }
     days.push({ day: d + 1, cost: result.cost, distance: result.distance, duration: result.duration, vehiclesUsed: result.vehiclesUsed, feasible: result.feasible });
     cost += result.cost;
     distance += result.distance;

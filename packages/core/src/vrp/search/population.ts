@@ -9,6 +9,20 @@ import type { Penalties } from '../evaluate.js';
 import type { Individual } from './individual.js';
 import { brokenPairsDistance, repenalise } from './individual.js';
 
+/** What the population needs of its members: the daily, periodic and arc-routing individuals. */
+export interface Member<T> {
+  penalisedCost: number;
+  feasible: boolean;
+  biasedFitness: number;
+  closest: { other: T; distance: number }[];
+}
+
+/** How a kind of individual is compared and re-priced; the ranking and culling are shared. */
+export interface MemberRules<T> {
+  distance(a: T, b: T): number;
+  repenalise(ind: T, penalties: Penalties): void;
+}
+
 export interface PopulationParams {
   minSize: number;
   generationSize: number;
@@ -18,14 +32,15 @@ export interface PopulationParams {
 
 export const DEFAULT_POPULATION: PopulationParams = { minSize: 25, generationSize: 40, nbElite: 4, nbClose: 5 };
 
-export class Population {
-  readonly feasible: Individual[] = [];
-  readonly infeasible: Individual[] = [];
+/** The population of any kind of individual, ranked and culled as HGS-CVRP does. */
+export class GenericPopulation<T extends Member<T>> {
+  readonly feasible: T[] = [];
+  readonly infeasible: T[] = [];
   private readonly params: PopulationParams;
-  private readonly active: Uint8Array;
+  private readonly rules: MemberRules<T>;
 
-  constructor(active: Uint8Array, params: PopulationParams = DEFAULT_POPULATION) {
-    this.active = active;
+  constructor(rules: MemberRules<T>, params: PopulationParams = DEFAULT_POPULATION) {
+    this.rules = rules;
     this.params = params;
   }
 
@@ -33,10 +48,10 @@ export class Population {
     return this.feasible.length + this.infeasible.length;
   }
 
-  add(ind: Individual): void {
+  add(ind: T): void {
     const sub = ind.feasible ? this.feasible : this.infeasible;
     for (const other of sub) {
-      const d = brokenPairsDistance(ind, other, this.active);
+      const d = this.rules.distance(ind, other);
       insertClosest(other, ind, d);
       insertClosest(ind, other, d);
     }
@@ -48,7 +63,7 @@ export class Population {
     }
   }
 
-  private averageDistanceToClosest(ind: Individual): number {
+  private averageDistanceToClosest(ind: T): number {
     const k = Math.min(this.params.nbClose, ind.closest.length);
     if (k === 0) return 0;
     let sum = 0;
@@ -56,7 +71,7 @@ export class Population {
     return sum / k;
   }
 
-  updateBiasedFitness(sub: Individual[]): void {
+  updateBiasedFitness(sub: T[]): void {
     const size = sub.length;
     if (size === 0) return;
     if (size === 1) {
@@ -73,7 +88,7 @@ export class Population {
     }
   }
 
-  private removeWorst(sub: Individual[]): void {
+  private removeWorst(sub: T[]): void {
     this.updateBiasedFitness(sub);
     let worst = -1;
     let worstClone = false;
@@ -96,11 +111,11 @@ export class Population {
   }
 
   /** Binary tournament on biased fitness over both subpopulations. */
-  select(rng: Random): Individual {
+  select(rng: Random): T {
     this.updateBiasedFitness(this.feasible);
     this.updateBiasedFitness(this.infeasible);
     const total = this.size;
-    const pick = (): Individual => {
+    const pick = (): T => {
       const k = rng.int(total);
       return k < this.feasible.length ? this.feasible[k]! : this.infeasible[k - this.feasible.length]!;
     };
@@ -111,7 +126,7 @@ export class Population {
 
   /** After a penalty change: infeasible individuals' penalised costs and order change. */
   repenalise(p: Penalties): void {
-    for (const ind of this.infeasible) repenalise(ind, p);
+    for (const ind of this.infeasible) this.rules.repenalise(ind, p);
     this.infeasible.sort((a, b) => a.penalisedCost - b.penalisedCost);
   }
 
@@ -121,9 +136,16 @@ export class Population {
   }
 }
 
-function insertClosest(ind: Individual, other: Individual, distance: number): void {
+function insertClosest<T>(ind: Member<T>, other: T, distance: number): void {
   const list = ind.closest;
   let at = list.length;
   while (at > 0 && list[at - 1]!.distance > distance) at--;
   list.splice(at, 0, { other, distance });
+}
+
+/** The daily engine's population: broken-pairs distance over the active stops. */
+export class Population extends GenericPopulation<Individual> {
+  constructor(active: Uint8Array, params: PopulationParams = DEFAULT_POPULATION) {
+    super({ distance: (a, b) => brokenPairsDistance(a, b, active), repenalise }, params);
+  }
 }

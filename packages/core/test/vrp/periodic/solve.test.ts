@@ -45,7 +45,7 @@ describe('solvePeriodic against brute force over patterns', () => {
       for (let seed = 1; seed <= 3; seed++) {
         const input = tinyPeriodic(seed, variant);
         const exact = bruteForcePeriodic(input as CheckPeriodicProblem);
-        const result = solvePeriodic(createPeriodicProblem(input), { seed, maxIterations: 200 });
+        const result = solvePeriodic(createPeriodicProblem(input), { seed, maxIterations: 1000 });
         const report = checkPeriodicSolution(input as CheckPeriodicProblem, result);
         expect(report.violations, `${variant} seed ${seed}`).toEqual([]);
         if (exact.cost === Infinity) {
