@@ -13,6 +13,7 @@ import type { SearchState, StopRule } from '../vrp/stop.js';
 import { orderCrossover } from '../vrp/search/crossover.js';
 import type { Individual } from '../vrp/search/individual.js';
 import { Population } from '../vrp/search/population.js';
+import { runGenerations } from '../vrp/search/generations.js';
 import { CarpLocalSearch, shuffleInPlace } from './local-search.js';
 import type { CarpProblem } from './model.js';
 import { routeCost, type CarpPenalties } from './route-cost.js';
@@ -119,7 +120,6 @@ export function runCarpSearch(
   const asCarp = (p: Penalties): CarpPenalties => ({ capacity: p.capacity, shift: p.distance });
   let best: Individual | null = null;
   let bestOverall: Individual | null = null;
-  let sinceRestart = 0;
   let educated = 0;
   const loadHistory: boolean[] = [];
   const shiftHistory: boolean[] = [];
@@ -190,28 +190,19 @@ export function runCarpSearch(
   };
 
   initialise();
-  while (!tick()) {
-    const a = population.select(rng);
-    const b = population.select(rng);
-    orderCrossover(a.tour, b.tour, n, rng, child, seen);
-    const improved = educate(split.split(child, n, asCarp(penalties)));
-    state.iterations++;
-    if (improved) {
-      state.iterationsWithoutImprovement = 0;
-      sinceRestart = 0;
-    } else {
-      state.iterationsWithoutImprovement++;
-      sinceRestart++;
-    }
-    if (sinceRestart >= params.restartAfter) {
+  runGenerations(state, tick, params.restartAfter, {
+    select: () => population.select(rng),
+    breed: (a, b) => {
+      orderCrossover(a.tour, b.tour, n, rng, child, seen);
+      return educate(split.split(child, n, asCarp(penalties)));
+    },
+    restart: () => {
       population.clear();
       if (best) population.add(best);
       initialise();
-      sinceRestart = 0;
-    }
-    report(false);
-  }
-  report(true);
+    },
+    report,
+  });
   const found = best as Individual | null;
   const overall = bestOverall as Individual | null;
   return {

@@ -24,6 +24,7 @@ import type { HgsParams, SolveProgressEvent } from '../search/hgs.js';
 import { LocalSearch, shuffle } from '../search/local-search.js';
 import { nearestNeighbours } from '../search/neighbours.js';
 import { Split } from '../search/split.js';
+import { runGenerations } from '../search/generations.js';
 import { DayRoutes } from './day-routes.js';
 import type { PeriodicIndividual } from './individual.js';
 import { makePeriodicIndividual } from './individual.js';
@@ -409,7 +410,6 @@ export function runPeriodicHgs(
   const state: SearchState = { iterations: 0, iterationsWithoutImprovement: 0, elapsedSeconds: 0 };
   let bestFeasible: PeriodicIndividual | null = null;
   let bestOverall: PeriodicIndividual | null = null;
-  let sinceRestart = 0;
   let educated = 0;
   const history = { load: [] as boolean[], time: [] as boolean[], distance: [] as boolean[] };
   let lastReport = -Infinity;
@@ -494,27 +494,16 @@ export function runPeriodicHgs(
   }
   initialise();
 
-  while (!tick()) {
-    const a = population.select(rng);
-    const b = population.select(rng);
-    const improved = educate(ws.crossover(a, b, penalties));
-    state.iterations++;
-    if (improved) {
-      state.iterationsWithoutImprovement = 0;
-      sinceRestart = 0;
-    } else {
-      state.iterationsWithoutImprovement++;
-      sinceRestart++;
-    }
-    if (sinceRestart >= params.restartAfter) {
+  runGenerations(state, tick, params.restartAfter, {
+    select: () => population.select(rng),
+    breed: (a, b) => educate(ws.crossover(a, b, penalties)),
+    restart: () => {
       population.clear();
       if (bestFeasible) population.add(bestFeasible);
       initialise();
-      sinceRestart = 0;
-    }
-    report(false);
-  }
-  report(true);
+    },
+    report,
+  });
   return { bestFeasible, bestOverall, iterations: state.iterations };
 }
 

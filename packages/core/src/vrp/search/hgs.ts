@@ -17,6 +17,7 @@ import { makeIndividual } from './individual.js';
 import { LocalSearch, shuffle } from './local-search.js';
 import { nearestNeighbours } from './neighbours.js';
 import { Population } from './population.js';
+import { runGenerations } from './generations.js';
 import { Split } from './split.js';
 import { OperatorStats } from './stats.js';
 
@@ -90,7 +91,6 @@ export function runHgs(
   const state: SearchState = { iterations: 0, iterationsWithoutImprovement: 0, elapsedSeconds: 0 };
   let bestFeasible: Individual | null = null;
   let bestOverall: Individual | null = null;
-  let sinceRestart = 0;
   let educated = 0;
   const history = { load: [] as boolean[], time: [] as boolean[], distance: [] as boolean[] };
   const activeStops: number[] = [];
@@ -184,28 +184,19 @@ export function runHgs(
   }
   initialise();
 
-  while (!tick()) {
-    const a = population.select(rng);
-    const b = population.select(rng);
-    orderCrossover(a.tour, b.tour, L, rng, child, seen);
-    const improved = educate(split.run(child, L, penalties));
-    state.iterations++;
-    if (improved) {
-      state.iterationsWithoutImprovement = 0;
-      sinceRestart = 0;
-    } else {
-      state.iterationsWithoutImprovement++;
-      sinceRestart++;
-    }
-    if (sinceRestart >= params.restartAfter) {
+  runGenerations(state, tick, params.restartAfter, {
+    select: () => population.select(rng),
+    breed: (a, b) => {
+      orderCrossover(a.tour, b.tour, L, rng, child, seen);
+      return educate(split.run(child, L, penalties));
+    },
+    restart: () => {
       population.clear();
       if (bestFeasible) population.add(bestFeasible);
       initialise();
-      sinceRestart = 0;
-    }
-    report(false);
-  }
-  report(true);
+    },
+    report,
+  });
   return finish();
 }
 
