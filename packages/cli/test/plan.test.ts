@@ -102,4 +102,26 @@ describe('postroute plan', () => {
     expect(status).toBe(2);
     expect(stderr).toMatch(/bad-today\.csv.*"v99"/);
   });
+
+  it('reads places and today\'s routes written with ";" and decimal commas (csvDelimiter in plan.json, --csv-delimiter overrides it)', () => {
+    // The same county as a European spreadsheet saves it.
+    const rows = gridPlaces().map((p) => [p.id, String(p.lon).replace('.', ','), String(p.lat).replace('.', ','), p.properties.role, p.properties.mail ?? '', p.properties.latest ?? ''].join(';'));
+    writeFileSync(join(dir, 'places-semi.csv'), `id;lon;lat;role;mail;latest\n${rows.join('\n')}\n`);
+    writeFileSync(join(dir, 'today-semi.csv'), readFileSync(join(dir, 'today.csv'), 'utf8').replaceAll(',', ';'));
+    writeFileSync(join(dir, 'plan-semi.json'), JSON.stringify({ ...plan, places: 'places-semi.csv', baseline: 'today-semi.csv', csvDelimiter: ';' }));
+    const semi = run(['plan', 'plan-semi.json', '--out', 'out-semi', '--json', '--quiet', '--seed', '5'], dir);
+    expect(semi.stderr).toBe('');
+    expect(semi.status).toBe(0);
+    const reference = run(['plan', 'plan.json', '--out', 'out-ref', '--json', '--quiet', '--seed', '5'], dir);
+    const figures = (text: string) => { const s = JSON.parse(text); return [s.before, s.after, s.unassigned]; };
+    expect(figures(semi.stdout)).toEqual(figures(reference.stdout));
+    // Forcing a comma where the files have semicolons: the header is one column, and the message says so.
+    const forced = run(['plan', 'plan-semi.json', '--out', 'out-semi', '--csv-delimiter', ','], dir);
+    expect(forced.status).toBe(2);
+    expect(forced.stderr).toMatch(/places-semi\.csv, line 1: the header split at comma "," gives 1 column \("id;lon;lat;role;mail;latest"\); it looks separated by semicolon ";" — give the separator the file uses \(--csv-delimiter ;/);
+    writeFileSync(join(dir, 'plan-bad-sep.json'), JSON.stringify({ ...plan, csvDelimiter: '|' }));
+    const bad = run(['plan', 'plan-bad-sep.json', '--out', 'out-semi'], dir);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/plan-bad-sep\.json, line 1, field "csvDelimiter": "\|" is not a separator/);
+  });
 });

@@ -12,6 +12,7 @@ import {
   roadCoverageMatrix,
   solveCoverage,
   type CoverageMatrix,
+  type CsvDelimiter,
   type CoverageModel,
   type CoverageResult,
   type Place,
@@ -19,6 +20,7 @@ import {
 } from '@postroute/core';
 import { createProgress, writeOutput, prepareFile } from '../output.js';
 import { loadNetwork, loadPlaces, networkOptions, readText, type NetworkArgs } from './graph.js';
+import { csvDelimiterArg, csvDelimiterYargs } from '../csv-option.js';
 
 interface CoverArgs extends Omit<NetworkArgs, 'roads' | 'keep' | 'mergeEndpoints' | 'nodeCrossings'> {
   roads?: string;
@@ -49,6 +51,7 @@ interface CoverArgs extends Omit<NetworkArgs, 'roads' | 'keep' | 'mergeEndpoints
   out?: string;
   geojson?: string;
   json: boolean;
+  csvDelimiter?: string;
   quiet: boolean;
 }
 
@@ -110,6 +113,7 @@ const command: CommandModule<object, CoverArgs> = {
       .option('capacity-field', { type: 'string', describe: 'with --roads: site property holding the capacity, in weight units' })
       .option('costs', { type: 'string', describe: 'with --matrix: CSV id,cost per site' })
       .option('capacities', { type: 'string', describe: 'with --matrix: CSV id,capacity per site' })
+      .option('csv-delimiter', { ...csvDelimiterYargs, describe: `every CSV input (matrix, weights, costs, capacities, id lists, CSV places): ${csvDelimiterYargs.describe}` })
       .option('method', { choices: ['auto', 'exact', 'heuristic'] as const, default: 'auto' as const, describe: 'exact MIP, heuristic with a certified gap, or pick by size' })
       .option('solver', { choices: ['highs', 'lp-solver'] as const, default: 'highs' as const, describe: 'MIP backend (lp-solver: pure JS, tiny models only)' })
       .option('time-limit', { type: 'number', default: 60, describe: 'time limit for the solve, seconds' })
@@ -159,16 +163,18 @@ const command: CommandModule<object, CoverArgs> = {
     };
     if (radius) options.radius = radius.value;
     if (args.p !== undefined) options.p = args.p;
-    if (args.forbidden) options.forbidden = await idList(args.forbidden);
+    const delimiter = csvDelimiterArg(args.csvDelimiter);
+    const csv = delimiter !== undefined ? { delimiter } : {};
+    if (args.forbidden) options.forbidden = await idList(args.forbidden, delimiter);
     let matrix: CoverageMatrix;
     let geometry: { demand: Place[]; sites: Place[] } | undefined;
     let unit = '';
     if (args.matrix !== undefined) {
-      matrix = await readCoverageMatrixCsv(readText(args.matrix, 'matrix'), { source: args.matrix, ...(args.metric ? { metric: args.metric } : {}) });
-      if (args.weights) options.weights = await readWeightsCsv(readText(args.weights, 'weights'), matrix.demandIds, { source: args.weights });
-      if (args.costs) options.openingCosts = await readWeightsCsv(readText(args.costs, 'costs'), matrix.siteIds, { source: args.costs });
-      if (args.capacities) options.capacities = await readWeightsCsv(readText(args.capacities, 'capacities'), matrix.siteIds, { source: args.capacities });
-      if (args.existing) options.existing = await idList(args.existing);
+      matrix = await readCoverageMatrixCsv(readText(args.matrix, 'matrix'), { source: args.matrix, ...csv, ...(args.metric ? { metric: args.metric } : {}) });
+      if (args.weights) options.weights = await readWeightsCsv(readText(args.weights, 'weights'), matrix.demandIds, { source: args.weights, ...csv });
+      if (args.costs) options.openingCosts = await readWeightsCsv(readText(args.costs, 'costs'), matrix.siteIds, { source: args.costs, ...csv });
+      if (args.capacities) options.capacities = await readWeightsCsv(readText(args.capacities, 'capacities'), matrix.siteIds, { source: args.capacities, ...csv });
+      if (args.existing) options.existing = await idList(args.existing, delimiter);
       if (radius?.metric) log(`note: the radius ${args.radius} is read as ${radius.value} ${radius.metric === 'time' ? 'seconds' : 'metres'}; the matrix must be in those units`);
     } else {
       const metric = args.metric ?? radius?.metric ?? 'distance';
@@ -176,9 +182,9 @@ const command: CommandModule<object, CoverArgs> = {
         throw new InputError(`radius ${args.radius} is a ${radius.metric}, but --metric is ${args.metric}`, { field: 'radius' }, 'use the same kind for both');
       }
       unit = metric === 'time' ? 's' : 'm';
-      const demand = await loadPlaces(args.demand!, undefined);
-      const candidates = args.sites ? await loadPlaces(args.sites, undefined) : demand;
-      const existing = args.existing ? await loadPlaces(args.existing, undefined) : [];
+      const demand = await loadPlaces(args.demand!, undefined, delimiter);
+      const candidates = args.sites ? await loadPlaces(args.sites, undefined, delimiter) : demand;
+      const existing = args.existing ? await loadPlaces(args.existing, undefined, delimiter) : [];
       const sites = mergeSites(existing, candidates, args.existing ?? '');
       options.existing = existing.map((place) => place.id);
       if (args.weightField) options.weights = numericField(demand, args.weightField, args.demand!, args.weightDefault, '--weight-default');
@@ -224,12 +230,12 @@ interface FeatureCollection {
  * Site ids from a comma-separated list, or from a file: GeoJSON or CSV places (their ids), or
  * plain text with one id per line.
  */
-async function idList(value: string): Promise<string[]> {
+async function idList(value: string, delimiter: CsvDelimiter | undefined): Promise<string[]> {
   if (!existsSync(value)) return value.split(',').map((id) => id.trim()).filter((id) => id !== '');
   const text = readText(value, 'id list');
-  if (/\.(geo)?json$/i.test(value) || text.trimStart().startsWith('{')) return (await loadPlaces(value, undefined)).map((place) => place.id);
+  if (/\.(geo)?json$/i.test(value) || text.trimStart().startsWith('{')) return (await loadPlaces(value, undefined, delimiter)).map((place) => place.id);
   // One id per line, or a CSV whose "id" column (else its first column) holds them.
-  const { rows } = await parseCsv(text, { source: value, header: false });
+  const { rows } = await parseCsv(text, { source: value, header: false, ...(delimiter !== undefined ? { delimiter } : {}) });
   const first = rows[0]?.fields ?? [];
   const column = Math.max(0, first.findIndex((name) => name.toLowerCase() === 'id'));
   const ids = rows.map((row) => row.fields[column] ?? '').filter((id) => id !== '');

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { InfeasibleError, computeMatrixParallel, matrixToCsv, matrixToJson, snapPlaces } from '@postroute/core';
 import { createProgress, writeOutput, prepareFile } from '../output.js';
 import { loadNetwork, loadPlaces, networkOptions, type NetworkArgs } from './graph.js';
+import { csvDelimiterArg, csvDelimiterYargs } from '../csv-option.js';
 
 interface MatrixArgs extends NetworkArgs {
   places: string;
@@ -17,6 +18,7 @@ interface MatrixArgs extends NetworkArgs {
   countOffRoad: boolean;
   threads: number;
   out?: string;
+  csvDelimiter?: string;
   quiet: boolean;
 }
 
@@ -28,6 +30,7 @@ const command: CommandModule<object, MatrixArgs> = {
       .options(networkOptions)
       .option('places', { type: 'string', demandOption: true, describe: 'places: GeoJSON Points (id from feature id or properties.id) or CSV with id,lon,lat' })
       .option('places-format', { choices: ['geojson', 'csv'] as const, describe: 'format of --places (default: from the file extension)' })
+      .option('csv-delimiter', { ...csvDelimiterYargs, describe: `with CSV --places: ${csvDelimiterYargs.describe}` })
       .option('metric', { choices: ['time', 'distance'] as const, default: 'time' as const, describe: 'what the paths minimise' })
       .option('format', { choices: ['json', 'csv'] as const, default: 'json' as const, describe: 'output format' })
       .option('max-snap', { type: 'number', default: 5000, describe: 'reject places farther than this many metres from a road' })
@@ -49,7 +52,7 @@ const command: CommandModule<object, MatrixArgs> = {
     const progress = createProgress(args.quiet);
     const log = (line: string): void => { if (!args.quiet) process.stderr.write(`${line}\n`); };
     // Read the places first: a bad places file should fail before a long network build.
-    const places = await loadPlaces(args.places, args.placesFormat);
+    const places = await loadPlaces(args.places, args.placesFormat, csvDelimiterArg(args.csvDelimiter));
     const network = await loadNetwork(args, progress.onProgress);
     const snapping = snapPlaces(network, places, { maxDistance: args.maxSnap, countOffRoad: args.countOffRoad, onProgress: progress.onProgress });
     for (const snap of snapping.snaps) if (snap.warning) log(`postroute: warning: place "${snap.placeId}": ${snap.warning}`);

@@ -19,9 +19,11 @@ import {
   readRoads,
   readPlaces,
   roadsFromOsm,
+  type CsvDelimiter,
   type PlanInputs,
 } from '@postroute/core';
 import { EXIT, createProgress, prepareFolder, writeFilesAtomic, writeOutput } from '../output.js';
+import { csvDelimiterArg, csvDelimiterYargs } from '../csv-option.js';
 
 interface PlanArgs {
   plan: string;
@@ -31,6 +33,7 @@ interface PlanArgs {
   scenario?: string;
   json: boolean;
   strict: boolean;
+  csvDelimiter?: string;
   quiet: boolean;
 }
 
@@ -46,10 +49,15 @@ function readText(path: string, what: string, from: string): string {
   }
 }
 
-/** Reads plan.json and every file it names; paths are relative to plan.json. */
-export async function loadPlan(planPath: string): Promise<PlanInputs> {
+/**
+ * Reads plan.json and every file it names; paths are relative to plan.json. The CSV separator is
+ * `delimiter` when given (--csv-delimiter), else plan.json's `csvDelimiter`, else detected.
+ */
+export async function loadPlan(planPath: string, delimiter?: CsvDelimiter): Promise<PlanInputs> {
   const planText = readText(planPath, 'plan', planPath);
   const spec = parsePlanFile(planText, planPath);
+  const csvDelimiter = delimiter ?? spec.csvDelimiter;
+  const csv = csvDelimiter !== undefined ? { delimiter: csvDelimiter } : {};
   const base = dirname(planPath);
   const show = (path: string): string => relative(process.cwd(), resolve(base, path)) || path;
   const roadsPath = show(spec.roads.path);
@@ -58,6 +66,7 @@ export async function loadPlan(planPath: string): Promise<PlanInputs> {
   const places = await readPlaces(readText(resolve(base, spec.places.path), 'places', planPath), {
     source: placesPath,
     format: spec.places.format === 'csv' ? 'csv' : 'geojson',
+    ...csv,
   });
   const inputs: PlanInputs = { spec, roads, places, sources: { roads: roadsPath, places: placesPath, plan: planPath } };
   if (spec.baseline) {
@@ -65,7 +74,7 @@ export async function loadPlan(planPath: string): Promise<PlanInputs> {
     const text = readText(resolve(base, spec.baseline.path), 'baseline', planPath);
     inputs.baseline = spec.baseline.format === 'geojson'
       ? { lines: readBaselineLines(text, baselinePath) }
-      : { routes: await readBaselineRoutes(text, { source: baselinePath, format: spec.baseline.format }) };
+      : { routes: await readBaselineRoutes(text, { source: baselinePath, format: spec.baseline.format, ...csv }) };
     inputs.sources = { ...inputs.sources, baseline: baselinePath };
   }
   return inputs;
@@ -82,6 +91,7 @@ const command: CommandModule<object, PlanArgs> = {
     .option('scenario', { type: 'string', describe: 'run only this scenario of plan.json beside the base case (default: all); each is written to OUT/scenarios/NAME/' })
     .option('json', { type: 'boolean', default: false, describe: 'print summary.json to stdout instead of the table' })
     .option('strict', { type: 'boolean', default: false, describe: 'exit 3 when the new plan is not comparable with today\'s routes (other stops, mail or broken rules); the files are still written' })
+    .option('csv-delimiter', { ...csvDelimiterYargs, describe: `${csvDelimiterYargs.describe} (overrides csvDelimiter in plan.json)` })
     .example('$0 plan examples/county/plan.json --out out', 'plan the bundled example county')
     .check((argv) => {
       if (argv.seed !== undefined && !Number.isInteger(argv.seed)) throw new Error(`--seed must be an integer, got ${String(argv.seed)}`);
@@ -91,7 +101,7 @@ const command: CommandModule<object, PlanArgs> = {
   handler: async (args: ArgumentsCamelCase<PlanArgs>) => {
     // A bad --out fails at once, not after the search.
     prepareFolder(args.out);
-    const inputs = await loadPlan(args.plan);
+    const inputs = await loadPlan(args.plan, csvDelimiterArg(args.csvDelimiter));
     const progress = createProgress(args.quiet);
     let result;
     try {

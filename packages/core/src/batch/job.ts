@@ -80,13 +80,14 @@ export type CountyOutcome = CountyDone | CountyFailed;
 export async function readCountyInputs(job: CountyJob): Promise<PlanInputs> {
   const spec = parsePlanFile(job.plan.text, job.plan.path);
   const roads = readGeoJson(job.roads.text, job.roads.path);
-  const places = await readPlaces(job.places.text, { source: job.places.path, format: spec.places.format === 'csv' ? 'csv' : 'geojson' });
+  const csv = spec.csvDelimiter !== undefined ? { delimiter: spec.csvDelimiter } : {};
+  const places = await readPlaces(job.places.text, { source: job.places.path, format: spec.places.format === 'csv' ? 'csv' : 'geojson', ...csv });
   const inputs: PlanInputs = { spec, roads, places, sources: { roads: job.roads.path, places: job.places.path, plan: job.plan.path } };
   if (spec.baseline) {
     if (!job.baseline) throw new InputError('the plan names a baseline file, but the job has none', { source: job.plan.path, field: 'baseline' });
     inputs.baseline = spec.baseline.format === 'geojson'
       ? { lines: readBaselineLines(job.baseline.text, job.baseline.path) }
-      : { routes: await readBaselineRoutes(job.baseline.text, { source: job.baseline.path, format: spec.baseline.format }) };
+      : { routes: await readBaselineRoutes(job.baseline.text, { source: job.baseline.path, format: spec.baseline.format, ...csv }) };
     inputs.sources = { ...inputs.sources, baseline: job.baseline.path };
   }
   return inputs;

@@ -150,11 +150,13 @@ export async function parseCsv(text: string, options: ParseCsvOptions): Promise<
   const header: string[] = [];
   const rows: CsvRow[] = [];
   let headerSeen = !wantHeader;
+  let headerLine = 1;
   for (const { fields: raw, line } of records) {
     if (raw.length === 0 || (raw.length === 1 && raw[0]!.trim() === '')) continue;
     const fields = raw.map((field) => field.trim());
     if (!headerSeen) {
       headerSeen = true;
+      headerLine = line;
       // Spreadsheets often write a separator after the last column: drop trailing nameless columns.
       while (fields.length > 1 && fields[fields.length - 1] === '') fields.pop();
       const seen = new Set<string>();
@@ -169,6 +171,15 @@ export async function parseCsv(text: string, options: ParseCsvOptions): Promise<
     if (wantHeader) {
       while (fields.length > header.length && fields[fields.length - 1] === '') fields.pop();
       if (fields.length !== header.length) {
+        // A one-column header that holds another separator: the file is split at the wrong one.
+        const other = header.length === 1 ? (['\t', ';', ','] as const).find((c) => c !== delimiter && (header[0] as string).includes(c)) : undefined;
+        if (other !== undefined) {
+          throw new InputError(
+            `the header split at ${separator} gives 1 column (${JSON.stringify(header[0])}); it looks separated by ${describeDelimiter(other)}`,
+            { source, line: headerLine },
+            `give the separator the file uses (--csv-delimiter ${other === '\t' ? 'tab' : other}, or csvDelimiter in plan.json), or leave it out to detect it`,
+          );
+        }
         throw new InputError(
           `the row has ${fields.length} field${fields.length === 1 ? '' : 's'} but the header has ${header.length} (split at ${separator})`,
           { source, line, index: rows.length },

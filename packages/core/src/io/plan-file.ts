@@ -7,6 +7,7 @@
  * hand, the line in plan.json where the offending value starts.
  */
 import { InputError } from '../errors.js';
+import { csvDelimiterOption, type CsvDelimiter } from './csv.js';
 import { parseJson } from './geojson.js';
 import { parseLoads, parseProfiles, parseScenarios, parseTiers } from './plan-tiers.js';
 import type { LoadSpec, ProfileSpec, ScenarioSpec, TiersSpec } from './plan-tiers.js';
@@ -82,6 +83,8 @@ export interface PlanSpec {
   doorToDoor?: DoorToDoorSpec;
   /** Weekly service (issue 11): the operating days and whether mail waits for the next visit. */
   week?: WeekSpec;
+  /** Separator of the CSV files the plan names (places, baseline); default: detected per file. */
+  csvDelimiter?: CsvDelimiter;
 }
 
 /** Weekdays in order, as plan.json, places and baselines write them. */
@@ -107,7 +110,7 @@ export const PLAN_DEFAULTS = {
 
 const TOP_LEVEL_KEYS = [
   'name', 'roads', 'places', 'baseline', 'fleet', 'serviceMinutes', 'coverage', 'operatingDaysPerYear',
-  'snapDistanceM', 'baselineMatchDistanceM', 'timeLimitS', 'seed', 'tiers', 'loads', 'profiles', 'scenarios', 'doorToDoor', 'week',
+  'snapDistanceM', 'baselineMatchDistanceM', 'timeLimitS', 'seed', 'tiers', 'loads', 'profiles', 'scenarios', 'doorToDoor', 'week', 'csvDelimiter',
 ] as const;
 const FLEET_KEYS = ['id', 'count', 'capacity', 'depot', 'departure', 'maxShiftHours', 'fixedCost'] as const;
 
@@ -206,6 +209,14 @@ export function parsePlanFile(text: string, source = 'plan.json'): PlanSpec {
   };
   if (baseline) spec.baseline = baseline;
   if (coverage) spec.coverage = coverage;
+  if (raw.csvDelimiter !== undefined) {
+    const written = requireString(raw.csvDelimiter, 'csvDelimiter', fail);
+    try {
+      spec.csvDelimiter = csvDelimiterOption(written);
+    } catch {
+      fail('csvDelimiter', `${JSON.stringify(written)} is not a separator postroute reads`, 'give ",", ";" or "tab", or leave it out to detect it');
+    }
+  }
   if (tiers) {
     if (coverage) fail('coverage', 'station choice applies to one-tier plans only', 'remove "coverage", or mark the stations with role=station in the places file');
     spec.tiers = tiers;
