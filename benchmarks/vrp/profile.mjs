@@ -11,13 +11,13 @@
  * It runs the compiled package (packages/core/dist): build first with `npx tsc -b packages/core`.
  *
  * Options: --max-iterations N (default 1000), --seed s (default 1), --check (verify every applied
- * move's predicted cost), --json (machine output), --top DIR [--limit k].
+ * move's predicted cost), --no-counters (for --cpu-prof: the counters' clock calls off), --json (machine output), --top DIR [--limit k].
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 function parseArgs(argv) {
-  const args = { file: undefined, maxIterations: 1000, seed: 1, check: false, json: false, top: undefined, limit: 25 };
+  const args = { file: undefined, maxIterations: 1000, seed: 1, check: false, counters: true, json: false, top: undefined, limit: 25 };
   for (let k = 0; k < argv.length; k++) {
     const flag = argv[k];
     const value = () => {
@@ -28,6 +28,7 @@ function parseArgs(argv) {
     if (flag === '--max-iterations') args.maxIterations = Number(value());
     else if (flag === '--seed') args.seed = Number(value());
     else if (flag === '--check') args.check = true;
+    else if (flag === '--no-counters') args.counters = false;
     else if (flag === '--json') args.json = true;
     else if (flag === '--top') args.top = value();
     else if (flag === '--limit') args.limit = Number(value());
@@ -71,11 +72,11 @@ async function main() {
   const problem = core.createProblem(input, { source });
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const solution = core.solve(problem, { seed: args.seed, maxIterations: args.maxIterations, debug: { operatorStats: true, check: args.check } });
+  const solution = core.solve(problem, { seed: args.seed, maxIterations: args.maxIterations, debug: { operatorStats: args.counters, check: args.check } });
   const used = process.cpuUsage(cpu);
   const seconds = (performance.now() - started) / 1000;
   const cpuSeconds = (used.user + used.system) / 1e6;
-  const ops = solution.search.operators;
+  const ops = solution.search.operators ?? {};
   if (args.json) {
     process.stdout.write(`${JSON.stringify({ instance: source, seed: args.seed, iterations: solution.search.iterations, seconds, cpuSeconds, cost: solution.cost, operators: ops }, null, 2)}\n`);
     return;

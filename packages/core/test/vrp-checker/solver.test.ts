@@ -22,7 +22,7 @@ describe('solver = exhaustive optimum on tiny problems (n = 7)', () => {
     const input = tinyProblem(variant, seed, 7);
     const optimum = bruteForce(input);
     expect(optimum.cost).toBeLessThan(Number.POSITIVE_INFINITY);
-    const solution = solve(createProblem(input), { seed: 1, maxIterations: 400 });
+    const solution = solve(createProblem(input), { seed: 1, maxIterations: 400, debug: { check: true } });
     const report = checkSolution(input, solution);
     expect(report.violations).toEqual([]);
     expect(solution.feasible).toBe(true);
@@ -34,7 +34,7 @@ describe('solver on n = 8, one seed per variant', () => {
   it.each(TINY_VARIANTS.map((v) => [v] as const))('%s', (variant) => {
     const input = tinyProblem(variant, 4, 8);
     const optimum = bruteForce(input);
-    const solution = solve(createProblem(input), { seed: 3, maxIterations: 600 });
+    const solution = solve(createProblem(input), { seed: 3, maxIterations: 600, debug: { check: true } });
     expect(checkSolution(input, solution).violations).toEqual([]);
     expect(solution.cost).toBeCloseTo(optimum.cost, 6);
   });

@@ -141,14 +141,18 @@ function cheapestWithRemoval(ls: LocalSearch, u: number, removed: number, r: num
   return best;
 }
 
+/**
+ * Route r with `removed` taken out (-1: none) and `inserted` put after `after` (-1: nothing
+ * inserted), into `out`; returns the length.
+ */
 function buildSwapped(ls: LocalSearch, r: number, removed: number, inserted: number, after: number, out: Int32Array): number {
   const len = ls.readRoute(r, ls.seqA);
   let k = 0;
-  if (!ls.isClient(after)) out[k++] = inserted;
+  if (inserted >= 0 && !ls.isClient(after)) out[k++] = inserted;
   for (let i = 0; i < len; i++) {
     const x = ls.seqA[i]!;
     if (x !== removed) out[k++] = x;
-    if (x === after) out[k++] = inserted;
+    if (inserted >= 0 && x === after) out[k++] = inserted;
   }
   return k;
 }
@@ -237,7 +241,44 @@ function swapStar(ls: LocalSearch, ra: number, rb: number): boolean {
       }
     }
   }
-  if (bu < 0) return false;
+  // Relocations of one stop into the other route come for free (HGS-CVRP): the best place is stored.
+  for (let pass = 0; pass < 2; pass++) {
+    const from = pass === 0 ? ra : rb;
+    const into = pass === 0 ? rb : ra;
+    const typeFrom = pass === 0 ? typeA : typeB;
+    const typeInto = pass === 0 ? typeB : typeA;
+    const loadFrom = pass === 0 ? loadA : loadB;
+    const loadInto = pass === 0 ? loadB : loadA;
+    const penFrom = pass === 0 ? penA : penB;
+    const penInto = pass === 0 ? penB : penA;
+    for (let u = ls.next[ls.startNode(from)]!; u < nStops; u = ls.next[u]!) {
+      const b = cached ? (u * R + into) * 3 : u * 3;
+      const after = ta[b]!;
+      if (after < 0) continue;
+      let delta = removal[u]! + tc[b]!;
+      if (delta - penFrom >= best) continue;
+      for (let d = 0; d < D; d++) newLoad[d] = loadFrom[d]! - Math.max(p.delivery[u * D + d]!, p.pickup[u * D + d]!);
+      delta += loadPenalty(ls, newLoad, typeFrom) - penFrom;
+      for (let d = 0; d < D; d++) newLoad[d] = loadInto[d]! + Math.max(p.delivery[u * D + d]!, p.pickup[u * D + d]!);
+      delta += loadPenalty(ls, newLoad, typeInto) - penInto;
+      if (delta < best) {
+        best = delta;
+        if (pass === 0) {
+          bu = u;
+          bv = -1;
+          afterU = after;
+          afterV = -1;
+        } else {
+          bu = -1;
+          bv = u;
+          afterU = -1;
+          afterV = after;
+        }
+      }
+    }
+  }
+  if (bu < 0 && bv < 0) return false;
+  // Route A loses bu (if any) and takes bv (if any) after afterV; route B the other way round.
   const lenA = buildSwapped(ls, ra, bu, bv, afterV, ls.seqC);
   const lenB = buildSwapped(ls, rb, bv, bu, afterU, ls.seqD);
   const exact = exactCost(ls, ra, ls.seqC, lenA) + exactCost(ls, rb, ls.seqD, lenB) - ls.routeCost[ra]! - ls.routeCost[rb]!;

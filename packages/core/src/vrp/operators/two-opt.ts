@@ -1,6 +1,7 @@
 /**
- * 2-opt within a route: reverse the stops between u's successor and v. With time windows or
- * asymmetric matrices the reversed part is re-summarised stop by stop (routes are short).
+ * 2-opt within a route: reverse the stops between u's successor and v. The distance screen is O(1)
+ * also on asymmetric matrices (reversal prefix sums); a move that passes it is re-summarised stop
+ * by stop (time windows need the reversed order's times).
  */
 import type { LocalSearch } from '../search/local-search.js';
 import { EPSILON } from '../search/local-search.js';
@@ -17,12 +18,18 @@ export function evaluateTwoOpt(ls: LocalSearch, u: number, v: number): number {
   }
   const first = ls.next[a]!;
   if (first === b) return Infinity;
-  if (ls.problem.symmetric) {
-    // Quick bound: with symmetric matrices only the two end arcs change.
+  {
+    // Quick bound in O(1): the two end arcs change and the stretch first … b is driven the other
+    // way (on symmetric matrices at the same length; else priced from the reversal prefix sums).
     const n = ls.n;
     const d = ls.routeDistance[r]!;
     const la = ls.loc[a]!, lf = ls.loc[first]!, lb = ls.loc[b]!, ln = ls.loc[ls.next[b]!]!;
-    const delta = d[la * n + lb]! + d[lf * n + ln]! - d[la * n + lf]! - d[lb * n + ln]!;
+    let delta = d[la * n + lb]! + d[lf * n + ln]! - d[la * n + lf]! - d[lb * n + ln]!;
+    if (!ls.problem.symmetric) {
+      const forward = ls.fwd.distance[b]! - ls.fwd.distance[first]!;
+      const backward = ls.reversedDistance[b]! - ls.reversedDistance[first]!;
+      delta += backward - forward;
+    }
     if (ls.distanceBound(r, ls.fwd.distance[ls.endNode(r)]! + delta, 1) - ls.routeCost[r]! > -EPSILON) return Infinity;
   }
   const prof = ls.profileOf(r);

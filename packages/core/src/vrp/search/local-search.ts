@@ -20,10 +20,14 @@ import { trySwapStar } from '../operators/swap-star.js';
 import { trySwapVehicles } from '../operators/swap-vehicles.js';
 import { tryInsertOptional, tryRemoveOptional } from '../operators/optional.js';
 import { OPERATOR_NAMES } from './stats.js';
+import { inSector, polarAngles, sectorsOverlap } from './embedding.js';
 import type { OperatorStats } from './stats.js';
 
 export const EPSILON = 1e-7;
-/** Nearest stops per stop that make two routes neighbours for SWAP*. */
+/**
+ * Without a common depot (no one centre for polar angles): nearest stops per stop that make two
+ * routes neighbours for SWAP*.
+ */
 const SWAP_STAR_NEIGHBOURS = 5;
 
 export class LocalSearch {
@@ -46,6 +50,12 @@ export class LocalSearch {
   readonly fwd: SegmentStore;
   readonly bwd: SegmentStore;
   readonly routeLength: Int32Array;
+  /**
+   * Per node: the distance from its route's start to it along the route driven backwards arc by
+   * arc (the sum of d(x, prev x)): with the forward prefix distance it prices the reversal of any
+   * stretch in O(1) on asymmetric matrices (HGS-CVRP's reversal prefix sums).
+   */
+  readonly reversedDistance: Float64Array;
   /** Per route: distance matrix, cost per distance and fixed cost of its type (for quick bounds). */
   readonly routeDistance: Float64Array[];
   readonly routeCostPerDistance: Float64Array;
@@ -105,6 +115,16 @@ export class LocalSearch {
   readonly swapTopCost: Float64Array | null;
   readonly swapTopAfter: Int32Array | null;
   readonly swapStamp: Int32Array | null;
+  /**
+   * SWAP* route pairs as HGS-CVRP: only routes whose polar sectors around the depot overlap. The
+   * angle of each stop (from a planar embedding of the matrix, embedding.ts) and each route's
+   * sector; null when the vehicles start from different places (then routes pair through
+   * neighbouring stops).
+   */
+  readonly stopAngle: Int32Array | null;
+  readonly sectorStart: Int32Array;
+  readonly sectorEnd: Int32Array;
+  private readonly pairList: Int32Array;
 
   constructor(problem: ProblemData, active: Uint8Array, neighbours: Int32Array[], rng: Random, useSwapStar = true) {
     this.problem = problem;
@@ -158,6 +178,7 @@ export class LocalSearch {
     this.fwd = new SegmentStore(N, this.nDims);
     this.bwd = new SegmentStore(N, this.nDims);
     this.routeLength = new Int32Array(this.nRoutes);
+    this.reversedDistance = new Float64Array(N);
     this.routeDistance = [];
     this.routeCostPerDistance = new Float64Array(this.nRoutes);
     this.routeFixedCost = new Float64Array(this.nRoutes);
@@ -194,6 +215,16 @@ export class LocalSearch {
     this.swapTopCost = cache ? new Float64Array(cells * 3) : null;
     this.swapTopAfter = cache ? new Int32Array(cells * 3) : null;
     this.swapStamp = cache ? new Int32Array(cells) : null;
+    this.sectorStart = new Int32Array(this.nRoutes);
+    this.sectorEnd = new Int32Array(this.nRoutes);
+    this.pairList = new Int32Array(useSwapStar ? (this.nRoutes * (this.nRoutes - 1)) / 2 + 1 : 0);
+    const centre = this.types.length > 0 ? this.types[0]!.startLocation : -1;
+    const oneCentre = this.types.every((t) => t.startLocation === centre && t.profile === this.types[0]!.profile);
+    if (useSwapStar && oneCentre && this.nStops > 2) {
+      const angles = polarAngles(problem.profiles[this.types[0]!.profile]!.distance, this.n, centre);
+      this.stopAngle = new Int32Array(this.nStops);
+      for (let q = 0; q < this.nStops; q++) this.stopAngle[q] = angles[this.loc[q]!]!;
+    } else this.stopAngle = null;
   }
 
   startNode(r: number): number {
@@ -282,15 +313,19 @@ export class LocalSearch {
     this.pos[start] = 0;
     let k = 1;
     let prev = start;
+    const reversed = this.reversedDistance;
+    reversed[start] = 0;
     for (let x = this.next[start]!; ; x = this.next[x]!) {
       this.pos[x] = k++;
       this.route[x] = r;
+      reversed[x] = reversed[prev]! + dist[this.loc[x]! * n + this.loc[prev]!]!;
       if (x < nStops) fwd.extend(x, prev, dist, dur, n, this.loc[x]!, this.service[x]!, this.early[x]!, this.late[x]!, p.delivery, p.pickup, x * D, 1);
       else fwd.extend(x, prev, dist, dur, n, this.loc[x]!, 0, this.early[x]!, this.late[x]!, null, null, 0, 0);
       if (x === end) break;
       prev = x;
     }
     this.routeLength[r] = k - 2;
+    if (this.stopAngle !== null) this.updateSector(r);
     // Suffixes from each stop to the last stop (the end depot is added by whoever uses them).
     const bwd = this.bwd;
     bwd.first[end] = -1;
@@ -304,6 +339,30 @@ export class LocalSearch {
     }
     this.whenModified[r] = this.nbMoves;
     this.updateCost(r);
+  }
+
+  /**
+   * The smallest sector around the depot holding route r's stops, grown greedily stop by stop
+   * towards the nearer side (HGS-CVRP's circle sectors).
+   */
+  private updateSector(r: number): void {
+    const angle = this.stopAngle!;
+    let start = 0;
+    let end = 0;
+    let first = true;
+    for (let x = this.next[this.startNode(r)]!; x < this.nStops; x = this.next[x]!) {
+      const a = angle[x]!;
+      if (first) {
+        start = a;
+        end = a;
+        first = false;
+      } else if (!inSector(start, end, a)) {
+        if (((a - end) & 0xffff) <= ((start - a) & 0xffff)) end = a;
+        else start = a;
+      }
+    }
+    this.sectorStart[r] = start;
+    this.sectorEnd[r] = end;
   }
 
   /** Route r's penalised cost and slack from its stored summary, under the current penalties. */
@@ -621,42 +680,48 @@ export class LocalSearch {
     return tryExchange(this, u, 1, depot, 0) || tryExchange(this, u, 2, depot, 0) || tryTwoOptStar(this, u, depot);
   }
 
-  /** SWAP* between routes that hold neighbouring stops. */
+  /** SWAP* between routes whose sectors overlap (or, without one depot, that hold neighbouring stops). */
   private swapStarPass(loop: number): boolean {
     const R = this.nRoutes;
     let improved = false;
-    const seen = this.pairSeen;
-    seen.fill(0);
-    const pairs: number[] = [];
-    for (let u = 0; u < this.nStops; u++) {
-      const ru = this.route[u]!;
-      if (ru < 0) continue;
-      const list = this.neighbours[u]!;
-      // Routes count as neighbours through each stop's few nearest stops (no coordinates needed).
-      const near = Math.min(list.length, SWAP_STAR_NEIGHBOURS);
-      for (let k = 0; k < near; k++) {
-        const rv = this.route[this.nearest[u]![k]!]!;
-        if (rv < 0 || rv === ru) continue;
-        const a = ru < rv ? ru : rv;
-        const b = ru < rv ? rv : ru;
-        if (seen[a * R + b]) continue;
-        seen[a * R + b] = 1;
-        pairs.push(a * R + b);
+    const pairs = this.pairList;
+    let count = 0;
+    {
+      const seen = this.pairSeen;
+      seen.fill(0);
+      for (let u = 0; u < this.nStops; u++) {
+        const ru = this.route[u]!;
+        if (ru < 0) continue;
+        const list = this.neighbours[u]!;
+        // Routes count as neighbours through each stop's few nearest stops (no common centre).
+        const near = Math.min(list.length, SWAP_STAR_NEIGHBOURS);
+        for (let k = 0; k < near; k++) {
+          const rv = this.route[this.nearest[u]![k]!]!;
+          if (rv < 0 || rv === ru) continue;
+          const a = ru < rv ? ru : rv;
+          const b = ru < rv ? rv : ru;
+          if (seen[a * R + b]) continue;
+          seen[a * R + b] = 1;
+          pairs[count++] = a * R + b;
+        }
       }
     }
     // Deterministic but varied order.
-    for (let i = pairs.length - 1; i > 0; i--) {
+    for (let i = count - 1; i > 0; i--) {
       const j = this.rng.int(i + 1);
       const tmp = pairs[i]!;
       pairs[i] = pairs[j]!;
       pairs[j] = tmp;
     }
-    for (const key of pairs) {
+    for (let i = 0; i < count; i++) {
+      const key = pairs[i]!;
       const a = Math.floor(key / R);
-      const b = key % R;
+      const b = key - a * R;
       if (this.routeLength[a] === 0 || this.routeLength[b] === 0) continue;
       const last = Math.min(this.whenSwapStar[a]!, this.whenSwapStar[b]!);
       if (loop > 0 && Math.max(this.whenModified[a]!, this.whenModified[b]!) <= last) continue;
+      // A move may have emptied or reshaped either route since the list was made.
+      if (this.stopAngle !== null && !sectorsOverlap(this.sectorStart[a]!, this.sectorEnd[a]!, this.sectorStart[b]!, this.sectorEnd[b]!)) continue;
       if (trySwapStar(this, a, b)) improved = true;
     }
     for (let r = 0; r < R; r++) this.whenSwapStar[r] = this.nbMoves;

@@ -12,11 +12,12 @@ import { nearestNeighbours } from '../../../src/vrp/search/neighbours.js';
 import { penalisedRouteCost, summariseRoute } from '../../../src/vrp/evaluate.js';
 import { Segment } from '../../../src/vrp/segments.js';
 
-export function randomState(seed: number, n = 24): LocalSearch {
+/** With `asymmetric`, one direction of each pair is longer (one-way streets). */
+export function randomState(seed: number, n = 24, asymmetric = false): LocalSearch {
   const rng = createRandom(seed);
   const size = n + 2;
   const xy = Array.from({ length: size }, () => [rng.int(100), rng.int(100)]);
-  const d = xy.map((a) => xy.map((b) => Math.round(Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!))));
+  const d = xy.map((a, i) => xy.map((b, j) => Math.round(Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!)) + (asymmetric && i < j ? rng.int(25) : 0)));
   const slow = d.map((row) => row.map((x) => 2 * x + 1));
   const input: ProblemInput = {
     depots: [{ id: 'A', location: 0, timeWindow: [0, 800] }, { id: 'B', location: 1 }],
