@@ -40,11 +40,18 @@ export interface TierVehicleSpec {
   profile?: string;
 }
 
+export type CollectionSpec =
+  | { mode: 'second-wave'; departure: number; returnBy?: number }
+  | { mode: 'wait'; returnBy?: number };
+
+export const COLLECTION_MODES = ['second-wave', 'wait'] as const;
+
 export interface TrunkTierSpec {
   fleet: TierVehicleSpec[];
-  /** The afternoon pick-up: a second trunk wave leaving the hub at `departure`, back by `returnBy`;
-   *  null when nothing is collected. */
-  collection: { departure: number; returnBy?: number } | null;
+  /** How the collected goods reach the hub: a second trunk wave leaving the hub at `departure`
+   *  ("second-wave", the default), or the morning truck waiting at its offices ("wait"); back at
+   *  the hub by `returnBy`; null when nothing is collected. */
+  collection: CollectionSpec | null;
 }
 
 export interface DeliveryTierSpec {
@@ -201,15 +208,28 @@ export function parseTiers(raw: unknown, loads: readonly LoadSpec[], fail: Fail)
   let collection: TrunkTierSpec['collection'] = null;
   if (trunkRaw.collection !== undefined) {
     const c = trunkRaw.collection;
-    if (!isObject(c)) return fail('tiers.trunk.collection', 'must be an object', 'e.g. { "departure": "15:30", "returnBy": "19:00" }');
-    checkKeys(c, ['departure', 'returnBy'], 'tiers.trunk.collection', fail);
-    collection = { departure: clock(c.departure, 'tiers.trunk.collection.departure', fail) };
-    if (c.returnBy !== undefined) {
-      collection.returnBy = clock(c.returnBy, 'tiers.trunk.collection.returnBy', fail);
-      if (collection.returnBy <= collection.departure) fail('tiers.trunk.collection.returnBy', 'must be after the collection departure');
+    if (!isObject(c)) return fail('tiers.trunk.collection', 'must be an object', 'e.g. { "departure": "15:30", "returnBy": "19:00" } or { "mode": "wait" }');
+    checkKeys(c, ['mode', 'departure', 'returnBy'], 'tiers.trunk.collection', fail);
+    const mode = c.mode ?? 'second-wave';
+    if (!(COLLECTION_MODES as readonly unknown[]).includes(mode)) {
+      fail('tiers.trunk.collection.mode', `must be "second-wave" or "wait", got ${JSON.stringify(mode)}`,
+        '"second-wave": trucks leave the hub again at "departure"; "wait": the morning truck waits at its offices and brings the goods back');
+    }
+    if (mode === 'wait') {
+      if (c.departure !== undefined) fail('tiers.trunk.collection.departure', 'the truck that waits leaves each office when its goods are ready, not at a set time', 'remove "departure", or use "mode": "second-wave"');
+      collection = { mode: 'wait' };
+      if (c.returnBy !== undefined) collection.returnBy = clock(c.returnBy, 'tiers.trunk.collection.returnBy', fail);
+    } else {
+      if (c.departure === undefined) fail('tiers.trunk.collection.departure', 'is missing: the second wave needs its departure from the hub', 'e.g. "departure": "15:30", or "mode": "wait" for the morning truck to wait');
+      const wave: CollectionSpec = { mode: 'second-wave', departure: clock(c.departure, 'tiers.trunk.collection.departure', fail) };
+      if (c.returnBy !== undefined) {
+        wave.returnBy = clock(c.returnBy, 'tiers.trunk.collection.returnBy', fail);
+        if (wave.returnBy <= wave.departure) fail('tiers.trunk.collection.returnBy', 'must be after the collection departure');
+      }
+      collection = wave;
     }
   } else if (loads.some((load) => load.pickup.length > 0)) {
-    fail('tiers.trunk.collection', 'is missing: the loads have pickups, and a trunk must take them to the hub', 'add "collection": { "departure": "15:30" }');
+    fail('tiers.trunk.collection', 'is missing: the loads have pickups, and a trunk must take them to the hub', 'add "collection": { "departure": "15:30" } (a second wave), or { "mode": "wait" } (the morning truck waits)');
   }
   const deliveryRaw = raw.delivery;
   if (!isObject(deliveryRaw)) return fail('tiers.delivery', deliveryRaw === undefined ? 'is missing' : 'must be an object', 'e.g. { "fleet": [{ "id": "van", "depot": "each-outlet", "count": 1, "capacity": 1500 }] }');

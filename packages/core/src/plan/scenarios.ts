@@ -128,7 +128,9 @@ export function applyScenario(spec: PlanSpec, rawPlaces: readonly Place[], scena
 export function scenarioRow(name: string, description: string, report: Omit<PlanReport, 'run'>): ScenarioRow {
   const { summary } = report;
   const vehicles = { trunk: 0, delivery: 0, collection: 0 };
-  for (const route of report.after) if (route.stops.length > 0) vehicles[(route.tier ?? 'delivery') as Tier]++;
+  // A waiting truck's way back is the morning truck's, not another vehicle.
+  const waits = report.tiers?.collection === 'wait';
+  for (const route of report.after) if (route.stops.length > 0 && !(waits && route.tier === 'collection')) vehicles[(route.tier ?? 'delivery') as Tier]++;
   const distanceM = report.after.reduce((sum, route) => sum + route.distance, 0);
   const week = summary.week;
   if (week) {

@@ -7,7 +7,8 @@ import type { PlanViolation, RouteResult } from '../vrp/index.js';
 import type { ReportRoute, Tier, Violation } from '../report/types.js';
 import { clock } from '../report/violations.js';
 import { drawRoute, type RouteReportContext } from './route-report.js';
-import type { DeliveryVehicle, TierVehicle } from './tiers/model.js';
+import { officeOfPiece, type DeliveryVehicle, type TierVehicle } from './tiers/model.js';
+import { officeOfWaitDepot } from './tiers/wait.js';
 
 export interface TierRouteContext {
   dimensions: readonly string[];
@@ -22,7 +23,10 @@ export interface TierRouteContext {
 export function tierReportRoute(context: TierRouteContext, phase: 'before' | 'after', tier: Tier, id: string, route: RouteResult, lineLength?: number): ReportRoute {
   const vehicle = context.vehicles.get(route.vehicleType);
   const draw = context.draw.get(vehicle?.profile ?? '') ?? (context.draw.get('') as RouteReportContext);
-  const { geometry } = drawRoute(draw, [route.startDepot, ...route.stops, route.endDepot ?? route.startDepot]);
+  // Trunk stops may be shares of an office ("east~2"), and a waiting truck's way back starts at an
+  // office ("east@T1"): the places they are. A morning leg before the truck waits ends at its last office.
+  const place = (id: string): string => (tier === 'delivery' ? id : officeOfPiece(officeOfWaitDepot(id)));
+  const { geometry } = drawRoute(draw, [route.startDepot, ...route.stops, ...(route.endDepot === null ? [] : [route.endDepot])].map(place));
   // The vehicle leaves with every delivery on board, so what it brings back is what it picked up.
   const last = route.visits[route.visits.length - 1];
   const pickups = context.dimensions.map((_, d) => tidy(last?.load[d] ?? 0));
@@ -30,7 +34,7 @@ export function tierReportRoute(context: TierRouteContext, phase: 'before' | 'af
   const reported: ReportRoute = {
     id, phase,
     vehicleType: vehicle && 'type' in vehicle ? vehicle.type : route.vehicleType,
-    depot: route.startDepot,
+    depot: place(route.startDepot),
     stops: [...route.stops],
     visits: route.visits.map((visit) => ({
       id: visit.id, arrival: visit.arrival, start: visit.start, departure: visit.departure, load: tidy(visit.load[0] ?? 0), distance: visit.distance, loads: visit.load.map(tidy),

@@ -17,8 +17,9 @@ import type { PlanPlace } from './places.js';
 import type { RouteReportContext } from './route-report.js';
 import { tierReportRoute, type TierRouteContext } from './tier-routes.js';
 import { evaluateTwoTier, solveTwoTier, type TwoTierResult } from './tiers/solve.js';
-import type { TwoTierInput } from './tiers/model.js';
+import type { DeliveryVehicle, TierVehicle, TwoTierInput } from './tiers/model.js';
 import { officeTimings } from './tiers/timing.js';
+import { legOfWaitVehicle } from './tiers/wait.js';
 import { resolveTwoTierBaseline } from './two-tier-baseline.js';
 import { buildTwoTierInput } from './two-tier-input.js';
 import type { PlanSources } from './types.js';
@@ -69,12 +70,26 @@ export function planTwoTier(context: TwoTierContext): TwoTierPlan {
   // Routes as the report shows them.
   const draw = new Map<string, RouteReportContext>([['', { network: prepared.network, snaps: prepared.snapOf, places: byId, fleet: [] }]]);
   for (const [name, net] of context.profiles) draw.set(name, { network: net.network, snaps: net.snapOf, places: byId, fleet: [] });
+  const vehicles = new Map<string, TierVehicle | DeliveryVehicle>([...input.trunk.vehicles, ...input.delivery.vehicles].map((v) => [v.id, v]));
   const routeContext: TierRouteContext = {
     dimensions: input.dimensions,
     draw,
-    vehicles: new Map([...input.trunk.vehicles, ...input.delivery.vehicles].map((v) => [v.id, v])),
+    vehicles,
     latestOf: new Map([...input.offices, ...input.stops].filter((p) => p.latest !== undefined).map((p) => [p.id, p.latest as number])),
   };
+  // A waiting truck's way back is a vehicle type of its own per truck route ("truck#2"): the truck,
+  // without the shift limit (that holds for its whole day, and the leg's end is set by it).
+  for (const run of [plan.collection, today?.collection]) {
+    for (const type of run?.problem.vehicleTypes ?? []) {
+      const leg = legOfWaitVehicle(type.id);
+      const truck = leg && input.trunk.vehicles.find((v) => v.id === leg.truck);
+      if (truck) {
+        const { maxDuration: _shift, ...rest } = truck;
+        vehicles.set(type.id, rest);
+      }
+    }
+  }
+  const waits = input.trunk.collection?.mode === 'wait';
   const report = (phase: 'before' | 'after', tier: Tier, routes: readonly RouteResult[], id: (route: RouteResult, k: number) => string): ReportRoute[] =>
     routes.map((route, k) => tierReportRoute(routeContext, phase, tier, id(route, k), route));
   const before: ReportRoute[] = [];
@@ -83,7 +98,8 @@ export function planTwoTier(context: TwoTierContext): TwoTierPlan {
     before.push(...report('before', 'delivery', today.delivery.routes, (_, k) => baseline.delivery[k]!.route.id));
     const collected = today.collection?.problem.stops.map((stop) => stop.id) ?? [];
     const withGoods = baseline.trunk.filter((r) => r.input.stops.some((stop) => collected.includes(stop)));
-    before.push(...report('before', 'collection', today.collection?.solution.routes ?? [], (_, k) => `${withGoods[k]!.route.id}-pm`));
+    before.push(...report('before', 'collection', today.collection?.solution.routes ?? [], (route, k) =>
+      `${(waits ? baseline.trunk[legOfWaitVehicle(route.vehicleType)!.k]! : withGoods[k]!).route.id}-pm`));
     baseline.trunk.forEach((r, k) => { if (r.route.lineLength !== undefined) before[k]!.lineLength = r.route.lineLength; });
     flagTodayRules(before, today, input);
   }
@@ -95,7 +111,7 @@ export function planTwoTier(context: TwoTierContext): TwoTierPlan {
       perOffice.set(route.startDepot, n);
       return `${route.startDepot}-${n}`;
     }),
-    ...report('after', 'collection', plan.collection?.solution.routes ?? [], (_, k) => `C${k + 1}`),
+    ...report('after', 'collection', plan.collection?.solution.routes ?? [], (route, k) => (waits ? `T${legOfWaitVehicle(route.vehicleType)!.k + 1}-pm` : `C${k + 1}`)),
   ];
 
   // Unserved: off the network, no room in the delivery tier, or an office the trunk cannot serve.
@@ -179,6 +195,7 @@ export function planTwoTier(context: TwoTierContext): TwoTierPlan {
         assignment: tiers.delivery.assignment,
         toleranceKm: tiers.delivery.tolerance / 1000,
         sortingMinutes: tiers.delivery.sorting / 60,
+        collection: input.trunk.collection?.mode ?? null,
         rounds: plan.rounds,
         offices,
         moved,

@@ -27,7 +27,7 @@ export function formatTiers(report: Pick<PlanReport, 'summary' | 'tiers'>): stri
       ...summary.tiers.map((t) => [t.tier, num(t.before.km, 1), num(t.after.km, 1), t.savedKmPerDay === null ? '-' : num(t.savedKmPerDay, 1), num(t.before.routes), num(t.after.routes)]),
     ]));
     if (summary.costAfter !== undefined) lines.push(`Cost per day: ${summary.costBefore === undefined ? '' : `today ${num(summary.costBefore, 2)}, `}new plan ${num(summary.costAfter, 2)}`);
-    lines.push('', `Offices (${tiers.assignment} assignment${tiers.toleranceKm > 0 ? `, tolerance ${tiers.toleranceKm} km` : ''}; sorting ${tiers.sortingMinutes} min; ${tiers.rounds} trunk ↔ delivery round${tiers.rounds === 1 ? '' : 's'}):`);
+    lines.push('', `Offices (${tiers.assignment} assignment${tiers.toleranceKm > 0 ? `, tolerance ${tiers.toleranceKm} km` : ''}; sorting ${tiers.sortingMinutes} min; ${tiers.rounds} trunk ↔ delivery round${tiers.rounds === 1 ? '' : 's'}${collectionWords(tiers.collection)}):`);
     lines.push(...table([
       ['office', 'stops', 'km today', 'km new', 'trunk at', 'leave', 'back', 'pick-up', 'binds'],
       ...tiers.offices.map((o) => [o.name, `${o.stopsBefore}→${o.stopsAfter}`, num(o.before.km, 1), num(o.after.km, 1), time(o.trunkArrival), time(o.firstDeparture), time(o.lastReturn), time(o.collection), o.binding.join(', ') || '-']),
@@ -47,4 +47,11 @@ export function formatTiers(report: Pick<PlanReport, 'summary' | 'tiers'>): stri
     for (const s of summary.scenarios.slice(1)) lines.push(`  ${s.name}: ${s.changes.join('; ')}`);
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
+/** The collection mode in words, for the offices' heading. */
+export function collectionWords(mode: 'second-wave' | 'wait' | null | undefined): string {
+  if (mode === 'wait') return '; collection: the morning truck waits at its offices and brings the goods back';
+  if (mode === 'second-wave') return '; collection: a second trunk wave in the afternoon';
+  return '';
 }

@@ -198,6 +198,9 @@ export interface TiersReport {
   assignment: 'free' | 'administrative';
   toleranceKm: number;
   sortingMinutes: number;
+  /** How the collected goods reach the hub: a second trunk wave, the morning truck waiting at its
+   *  offices, or nothing to collect. */
+  collection: 'second-wave' | 'wait' | null;
   /** Trunk ↔ delivery rounds until loads and release times settled. */
   rounds: number;
   offices: OfficeReport[];

@@ -106,6 +106,62 @@ describe('two-tier plan on a grid county', () => {
   });
 });
 
+describe('collection mode "wait": the morning truck waits at its offices', () => {
+  const waitSpec = (returnBy?: string) => twoTierSpec({}, { trunk: { collection: { mode: 'wait', ...(returnBy ? { returnBy } : {}) } } });
+  it('loads each office after its deliveries are back, the wait in the truck\'s day, the trunk not counted twice', async () => {
+    const { report } = await planNetwork(inputs({ spec: waitSpec('18:00') }), quick);
+    const trunk = report.after.filter((r) => r.tier === 'trunk');
+    const legs = report.after.filter((r) => r.tier === 'collection');
+    expect(legs.map((r) => r.id)).toEqual(trunk.map((r) => `${r.id}-pm`));
+    const back = new Map<string, number>();
+    for (const route of report.after.filter((r) => r.tier === 'delivery')) back.set(route.depot, Math.max(back.get(route.depot) ?? 0, route.arrival));
+    trunk.forEach((morning, k) => {
+      const leg = legs[k]!;
+      // Starts at the office where the morning ends, the moment the truck has unloaded there.
+      expect(leg.depot).toBe(morning.stops[morning.stops.length - 1]);
+      expect(leg.departure).toBe(morning.visits[morning.visits.length - 1]!.departure);
+      for (const visit of leg.visits) expect(visit.start).toBeGreaterThanOrEqual(back.get(visit.id)!);
+      // The day from the hub and back, waiting included, within the 10 h shift and home by 18:00.
+      expect(morning.duration + leg.duration).toBe(leg.arrival - morning.departure);
+      expect(leg.arrival - morning.departure).toBeLessThanOrEqual(10 * 3600);
+      expect(leg.arrival).toBeLessThanOrEqual(18 * 3600);
+      expect(leg.violations).toEqual([]);
+      // Morning leg open at its last office, the way back the same roads (the grid's are two-way, both offices have goods): no return counted twice.
+      expect(morning.geometry[morning.geometry.length - 1]).toEqual(leg.geometry[0]);
+      expect(leg.distance).toBe(morning.distance);
+    });
+    // North's van is back after the truck got there: the truck waits, and the report says so.
+    expect(report.tiers!.collection).toBe('wait');
+    expect(report.tiers!.offices.find((o) => o.id === 'north')!.binding).toContain('truck waits for deliveries');
+    // Every pick-up reaches the hub; a waiting truck is no extra vehicle.
+    expect(legs.reduce((sum, r) => sum + r.pickups![1]!, 0)).toBe(60);
+    expect(report.summary.unassigned).toEqual([]);
+  });
+
+  it('a shift that ends early binds the delivery routes: the villages that cannot be reached in time are unserved, with the rule named', async () => {
+    // The truck leaves at 07:00 and must be home by 08:50: north's van has no time for a round.
+    const { report } = await planNetwork(inputs({ spec: waitSpec('08:50') }), quick);
+    for (const leg of report.after.filter((r) => r.tier === 'collection')) expect(leg.arrival).toBeLessThanOrEqual(8 * 3600 + 50 * 60);
+    const served = new Set(report.after.filter((r) => r.tier === 'delivery').flatMap((r) => r.stops));
+    expect(served.size).toBeLessThan(6);
+    expect(report.summary.unassigned.length).toBe(6 - served.size);
+    const binds = report.tiers!.offices.flatMap((o) => o.binding);
+    expect(binds).toContain('trunk shift (the truck waits)');
+  });
+
+  it("evaluates today's trunk routes the same way, and counts no extra collection vehicles in scenarios", async () => {
+    const spec = twoTierSpec({ scenarios: [{ name: 'double-11', volumeFactor: { mail: 1.5, parcels: 2.5 } }] }, { trunk: { collection: { mode: 'wait' } } });
+    const { report } = await planNetwork(inputs({ spec, baseline: { routes: today } }), quick);
+    expect(report.before.map((r) => `${r.tier}:${r.id}`)).toEqual(['trunk:trunk', 'delivery:east-van', 'delivery:north-van', 'collection:trunk-pm']);
+    const pm = report.before.find((r) => r.id === 'trunk-pm')!;
+    expect(pm.depot).toBe('east');
+    expect(pm.stops).toEqual(['east', 'north']);
+    const rows = report.summary.scenarios!;
+    for (const row of rows) expect(row.vehicles.collection).toBe(0);
+    expect(rows[1]!.vehicles.trunk + rows[1]!.vehicles.delivery).toBeGreaterThanOrEqual(rows[0]!.vehicles.trunk + rows[0]!.vehicles.delivery);
+  });
+});
+
 describe('two-tier located errors', () => {
   async function failure(overrides: Partial<PlanInputs>, options = {}): Promise<InputError> {
     try {
@@ -168,6 +224,12 @@ describe('plan.json: every new key with a located error', () => {
     ['collection departure', withTrunk({ collection: { departure: '25:00' } }), 'tiers.trunk.collection.departure'],
     ['collection back before it leaves', withTrunk({ collection: { departure: '15:00', returnBy: '14:00' } }), 'tiers.trunk.collection.returnBy'],
     ['pickups without a collection', withTrunk({ collection: undefined }), 'tiers.trunk.collection'],
+    ['collection mode', withTrunk({ collection: { mode: 'same-truck' } }), 'tiers.trunk.collection.mode'],
+    ['collection mode not a string', withTrunk({ collection: { mode: 2, departure: '14:00' } }), 'tiers.trunk.collection.mode'],
+    ['a waiting truck given a departure', withTrunk({ collection: { mode: 'wait', departure: '14:00' } }), 'tiers.trunk.collection.departure'],
+    ['a second wave without departure', withTrunk({ collection: { mode: 'second-wave', returnBy: '18:00' } }), 'tiers.trunk.collection.departure'],
+    ['a waiting truck\'s returnBy', withTrunk({ collection: { mode: 'wait', returnBy: 'late' } }), 'tiers.trunk.collection.returnBy'],
+    ['collection unknown key', withTrunk({ collection: { mode: 'wait', waitAt: 'last' } }), 'tiers.trunk.collection.waitAt'],
     ['delivery depot', withDelivery({ fleet: [{ ...van, depot: 5 }] }), 'tiers.delivery.fleet[0].depot'],
     ['delivery departure', withDelivery({ fleet: [{ ...van, departure: '08:00' }] }), 'tiers.delivery.fleet[0].departure'],
     ['count for an office outside the list', withDelivery({ fleet: [{ ...van, depot: ['east'], count: { north: 1 } }] }), 'tiers.delivery.fleet[0].count.north'],

@@ -56,6 +56,17 @@ export interface DeliveryVehicle extends TierVehicle {
   office: string;
 }
 
+/**
+ * How the goods collected by the delivery routes reach the hub. "second-wave": trunk trucks leave
+ * the hub again at `departure` and load at each office once its goods are there. "wait": each
+ * morning truck ends its drop-offs at its last office, waits there, and comes back the way it
+ * came, loading at each of its offices once that office's delivery routes are back (its day, wait
+ * included, within its shift, and home by `returnBy`).
+ */
+export type TrunkCollection =
+  | { mode: 'second-wave'; departure: number; returnBy?: number }
+  | { mode: 'wait'; returnBy?: number };
+
 export interface TwoTierInput {
   dimensions: string[];
   hub: { id: string; location: number };
@@ -66,8 +77,8 @@ export interface TwoTierInput {
   profiles?: Record<string, FlatMatrix>;
   trunk: {
     vehicles: TrunkVehicle[];
-    /** The afternoon wave that takes the collected goods to the hub; null = nothing collected. */
-    collection: { departure: number; returnBy?: number } | null;
+    /** How the collected goods reach the hub; null = nothing collected. */
+    collection: TrunkCollection | null;
   };
   delivery: {
     vehicles: DeliveryVehicle[];
@@ -86,7 +97,7 @@ export function sumVectors(into: number[], add: readonly number[], factor = 1): 
   for (let d = 0; d < into.length; d++) into[d] = (into[d] as number) + (add[d] ?? 0) * factor;
 }
 
-function stopInput(stop: TierStop, delivery: number[], pickup: number[], earliest?: number): StopInput {
+export function stopInput(stop: TierStop, delivery: number[], pickup: number[], earliest?: number): StopInput {
   const out: StopInput = { id: stop.id, location: stop.location, delivery, pickup, serviceTime: stop.serviceTime };
   // A window that opens after the day's end (goods that are never ready) stays a valid, hopeless window.
   if (stop.latest !== undefined || earliest !== undefined) out.timeWindows = [[earliest ?? 0, Math.max(earliest ?? 0, stop.latest ?? OPEN_END)]];
@@ -103,7 +114,7 @@ function vehicleInput(vehicle: TierVehicle, depot: string, shift: [number, numbe
   return out;
 }
 
-function withMatrices(input: TwoTierInput, problem: Omit<ProblemInput, 'matrix'>): ProblemInput {
+export function withMatrices(input: TwoTierInput, problem: Omit<ProblemInput, 'matrix'>): ProblemInput {
   const out: ProblemInput = { ...problem, matrix: input.matrix };
   const names = new Set(problem.vehicleTypes.map((t) => t.profile).filter((p): p is string => p !== undefined));
   if (input.profiles && names.size > 0) out.profiles = Object.fromEntries([...names].sort().map((name) => [name, input.profiles![name]!]));
@@ -112,15 +123,23 @@ function withMatrices(input: TwoTierInput, problem: Omit<ProblemInput, 'matrix'>
 
 /**
  * The morning trunk: from the hub to every office with its delivery load (its own and its
- * villages'), each office due by its `latest`.
+ * villages'), each office due by its `latest`. When the truck waits (collection mode "wait") the
+ * morning route ends at its last office (an open route); for the search (`pricing: "day"`) its
+ * distance counts twice, since the truck comes back the same way in the afternoon.
  */
-export function trunkProblem(input: TwoTierInput, officeLoads: ReadonlyMap<string, number[]>, options: { split?: boolean } = {}): ProblemInput {
+export function trunkProblem(input: TwoTierInput, officeLoads: ReadonlyMap<string, number[]>, options: { split?: boolean; pricing?: 'leg' | 'day' } = {}): ProblemInput {
   const zero = input.dimensions.map(() => 0);
+  const waits = input.trunk.collection?.mode === 'wait';
+  const factor = waits && options.pricing === 'day' ? 2 : 1;
   return withMatrices(input, {
     depots: [{ id: input.hub.id, location: input.hub.location }],
     stops: input.offices.flatMap((office) => pieces(input, office, officeLoads.get(office.id) ?? zero, options.split ?? false)
       .map((share, k) => stopInput({ ...office, id: pieceId(office.id, k) }, share, [...zero]))),
-    vehicleTypes: input.trunk.vehicles.map((vehicle) => vehicleInput(vehicle, input.hub.id, [vehicle.departure, OPEN_END])),
+    vehicleTypes: input.trunk.vehicles.map((vehicle) => {
+      const type = vehicleInput({ ...vehicle, costPerDistance: vehicle.costPerDistance * factor }, input.hub.id, [vehicle.departure, OPEN_END]);
+      if (waits) type.endDepot = null;
+      return type;
+    }),
   });
 }
 
@@ -157,7 +176,7 @@ function pieces(input: TwoTierInput, office: TierStop, load: readonly number[], 
  */
 export function collectionProblem(input: TwoTierInput, officePickups: ReadonlyMap<string, number[]>, ready: ReadonlyMap<string, number>): ProblemInput {
   const zero = input.dimensions.map(() => 0);
-  const collection = input.trunk.collection as { departure: number; returnBy?: number };
+  const collection = input.trunk.collection as Extract<TrunkCollection, { mode: 'second-wave' }>;
   const offices = input.offices.filter((office) => (officePickups.get(office.id) ?? zero).some((x) => x > 0));
   return withMatrices(input, {
     depots: [{ id: input.hub.id, location: input.hub.location }],

@@ -10,6 +10,7 @@ import type { ProblemInput, RouteInput, RouteResult, SolutionResult, UnassignedR
 import type { ProgressCallback } from '../../util/progress.js';
 import { assignNearest, improveWithinTolerance, type OfficeMove } from './assignment.js';
 import { collectionProblem, deliveryProblem, officeOfPiece, OPEN_END, sumVectors, trunkProblem, type TwoTierInput } from './model.js';
+import { waitCollection, waitLimits } from './wait.js';
 
 export interface TierRun {
   problem: ProblemInput;
@@ -90,10 +91,9 @@ export function solveTwoTier(input: TwoTierInput, options: TwoTierSolveOptions):
     const share = round === 1 ? 1 : 0.25;
     const officeLoads = loadsOf(input, assignment, 'delivery');
     progress({ step: 'trunk', message: `round ${round}: trunk routes to ${input.offices.length} offices` });
-    const trunkInput = trunkProblem(input, officeLoads, { split: true });
-    const trunk = { problem: trunkInput, solution: solveTier(trunkInput, 'trunk tier', 0.1 * share, trunkWarm, 'trunk') };
+    const trunk = planTrunk(input, officeLoads, (problem, warm) => solveTier(problem, 'trunk tier', 0.1 * share, warm, 'trunk'), trunkWarm);
     const release = releaseTimes(input, trunk.solution);
-    const returnBy = returnLimits(input);
+    const returnBy = returnLimits(input, trunk.solution);
     progress({ step: 'delivery', message: `round ${round}: delivery routes from the offices` });
     const delivery = solveDelivery(input, assignment, release, returnBy, (problem, source, stops, warm) =>
       solveTier(problem, source, 0.8 * share * (stops / nStops), warm, 'delivery'), deliveryWarm);
@@ -115,10 +115,12 @@ export function solveTwoTier(input: TwoTierInput, options: TwoTierSolveOptions):
     const ready = readyTimes(input, delivery, release);
     const officePickups = loadsOf(input, served, 'pickup');
     let collection: TierRun | null = null;
-    if (input.trunk.collection) {
+    if (input.trunk.collection?.mode === 'second-wave') {
       progress({ step: 'collection', message: `round ${round}: afternoon collection` });
       const problem = collectionProblem(input, officePickups, ready);
       collection = { problem, solution: solveTier(problem, 'collection', 0.1 * share, undefined, 'collection') };
+    } else if (input.trunk.collection?.mode === 'wait') {
+      collection = returnLegs(input, trunk.solution, officePickups, ready);
     }
     result = {
       trunk, delivery, collection, assignment: served, moved, release, ready, returnBy,
@@ -141,23 +143,51 @@ export function solveTwoTier(input: TwoTierInput, options: TwoTierSolveOptions):
  * tier hands over, and re-evaluate (not re-plan) the delivery routes and the collection under the
  * release times that trunk gives, so that every reported figure and violation is exact.
  */
-function settle(input: TwoTierInput, result: TwoTierResult, solveTrunk: (problem: ProblemInput, source: string, warm: RouteInput[]) => SolutionResult): void {
-  const trunkInput = trunkProblem(input, result.officeLoads, { split: true });
-  result.trunk = { problem: trunkInput, solution: solveTrunk(trunkInput, 'trunk tier', result.trunk.solution.routes.map(toRouteInput)) };
+function settle(input: TwoTierInput, result: TwoTierResult, solveTrunk: (problem: ProblemInput, source: string, warm: RouteInput[] | undefined) => SolutionResult): void {
+  result.trunk = planTrunk(input, result.officeLoads, (problem, warm) => solveTrunk(problem, 'trunk tier', warm), result.trunk.solution.routes.map(toRouteInput));
   const release = releaseTimes(input, result.trunk.solution);
-  if (JSON.stringify([...release]) === JSON.stringify([...result.release])) return;
+  const returnBy = returnLimits(input, result.trunk.solution);
+  if (JSON.stringify([...release]) === JSON.stringify([...result.release]) && JSON.stringify([...returnBy]) === JSON.stringify([...result.returnBy])) {
+    if (result.collection && input.trunk.collection?.mode === 'wait') result.collection = returnLegs(input, result.trunk.solution, result.officePickups, result.ready);
+    return;
+  }
   result.release = release;
+  result.returnBy = returnBy;
   const runs = result.delivery.runs.map((run) => {
     const offices = run.problem.depots.map((depot) => depot.id);
-    const problem = deliveryProblem(input, offices, run.problem.stops.map((stop) => stop.id), release, result.returnBy);
+    const problem = deliveryProblem(input, offices, run.problem.stops.map((stop) => stop.id), release, returnBy);
     return { problem, solution: evaluatePlan(createProblem(problem, { source: 'delivery' }), run.solution.routes.map(toRouteInput)) };
   });
   result.delivery = { routes: runs.flatMap((run) => run.solution.routes), unassigned: runs.flatMap((run) => run.solution.unassigned.filter((u) => u.reason !== 'not-in-plan')).concat(result.delivery.unassigned.filter((u) => !runs.some((run) => run.problem.stops.some((stop) => stop.id === u.id)))), runs };
   result.ready = readyTimes(input, result.delivery, release);
-  if (input.trunk.collection && result.collection) {
+  if (input.trunk.collection?.mode === 'second-wave' && result.collection) {
     const problem = collectionProblem(input, result.officePickups, result.ready);
     result.collection = { problem, solution: evaluatePlan(createProblem(problem, { source: 'collection' }), result.collection.solution.routes.map(toRouteInput)) };
+  } else if (input.trunk.collection?.mode === 'wait') {
+    result.collection = returnLegs(input, result.trunk.solution, result.officePickups, result.ready);
   }
+}
+
+/**
+ * The morning trunk. When the truck waits, the search prices a route at its whole day's distance
+ * (out and back the same way), and the routes are then evaluated as the morning leg they are.
+ */
+function planTrunk(input: TwoTierInput, officeLoads: ReadonlyMap<string, number[]>, solveTrunk: (problem: ProblemInput, warm: RouteInput[] | undefined) => SolutionResult, warm: RouteInput[] | undefined): TierRun {
+  const problem = trunkProblem(input, officeLoads, { split: true });
+  if (input.trunk.collection?.mode !== 'wait') return { problem, solution: solveTrunk(problem, warm) };
+  const solution = solveTrunk(trunkProblem(input, officeLoads, { split: true, pricing: 'day' }), warm);
+  if (solution.routes.length === 0) return { problem, solution };
+  const evaluated = evaluatePlan(createProblem(problem, { source: 'trunk tier' }), solution.routes.map(toRouteInput));
+  // The search's reasons for what it left out, not "not in the plan".
+  evaluated.unassigned = solution.unassigned;
+  return { problem, solution: evaluated };
+}
+
+/** Collection mode "wait": every truck's way back, evaluated as the rule fixes it (tiers/wait.ts). */
+function returnLegs(input: TwoTierInput, trunk: SolutionResult, officePickups: ReadonlyMap<string, number[]>, ready: ReadonlyMap<string, number>): TierRun | null {
+  const { problem, routes } = waitCollection(input, trunk, officePickups, ready);
+  if (routes.length === 0) return null;
+  return { problem, solution: evaluatePlan(createProblem(problem, { source: 'trunk return legs' }), routes) };
 }
 
 /**
@@ -173,7 +203,7 @@ export function evaluateTwoTier(input: TwoTierInput, routes: { trunk: RouteInput
   const trunkInput = trunkProblem(input, officeLoads);
   const trunk = { problem: trunkInput, solution: evaluatePlan(createProblem(trunkInput, { source: 'baseline trunk' }), routes.trunk) };
   const release = releaseTimes(input, trunk.solution);
-  const returnBy = returnLimits(input);
+  const returnBy = returnLimits(input, trunk.solution);
   const served = [...assignment.keys()];
   const offices = input.offices.map((office) => office.id);
   const problem = deliveryProblem(input, offices, served, release, returnBy);
@@ -182,7 +212,9 @@ export function evaluateTwoTier(input: TwoTierInput, routes: { trunk: RouteInput
   const ready = readyTimes(input, delivery, release);
   const officePickups = loadsOf(input, assignment, 'pickup');
   let collection: TierRun | null = null;
-  if (input.trunk.collection) {
+  if (input.trunk.collection?.mode === 'wait') {
+    collection = returnLegs(input, trunk.solution, officePickups, ready);
+  } else if (input.trunk.collection) {
     const problemC = collectionProblem(input, officePickups, ready);
     const hasGoods = new Set(problemC.stops.map((stop) => stop.id));
     const again = routes.trunk.map((route) => ({ vehicleType: route.vehicleType, stops: route.stops.filter((stop) => hasGoods.has(stop)) })).filter((route) => route.stops.length > 0);
@@ -280,8 +312,12 @@ function releaseTimes(input: TwoTierInput, trunk: SolutionResult): Map<string, n
   return release;
 }
 
-/** Office → the latest delivery return that still lets the collection get home by `returnBy`. */
-function returnLimits(input: TwoTierInput): Map<string, number> {
+/**
+ * Office → the latest delivery return that still lets the collection get home by `returnBy`; when
+ * the truck waits, that still lets the waiting truck make its shift (tiers/wait.ts).
+ */
+function returnLimits(input: TwoTierInput, trunk: SolutionResult): Map<string, number> {
+  if (input.trunk.collection?.mode === 'wait') return waitLimits(input, trunk);
   const limits = new Map<string, number>();
   const collection = input.trunk.collection;
   const size = input.matrix.size;

@@ -1,12 +1,13 @@
 /**
  * What limits each office's plan: for every rule, the slack it leaves (deadline, shift, capacity
- * per dimension, fleet, the afternoon collection), and the rules within a small slack, tightest
+ * per dimension, fleet, the afternoon collection or the waiting truck's shift), and the rules within a small slack, tightest
  * first. "release" binds when a deadline binds on a route that left at the earliest moment the
  * trunk allowed: an earlier trunk (or faster sorting) would help.
  */
 import type { RouteResult } from '../../vrp/index.js';
 import { officeOfPiece, type TwoTierInput } from './model.js';
 import type { TwoTierResult } from './solve.js';
+import { officeOfWaitDepot } from './wait.js';
 
 /** Slack, in seconds (or in the share of capacity left, ×1000), under which a rule binds. */
 export const BINDING_SLACK_S = 10 * 60;
@@ -29,6 +30,18 @@ export function officeTimings(input: TwoTierInput, result: TwoTierResult): Offic
   for (const route of result.trunk.solution.routes) for (const visit of route.visits) arrival.set(officeOfPiece(visit.id), Math.max(arrival.get(officeOfPiece(visit.id)) ?? 0, visit.arrival));
   const collectionAt = new Map<string, { arrival: number; start: number }>();
   for (const route of result.collection?.solution.routes ?? []) for (const visit of route.visits) collectionAt.set(officeOfPiece(visit.id), { arrival: visit.arrival, start: visit.start });
+  // A waiting truck: how much of its shift is left when it is home, for each office on its way back.
+  const shiftLeft = new Map<string, number>();
+  if (input.trunk.collection?.mode === 'wait' && result.collection) {
+    const ends = new Map(result.collection.problem.vehicleTypes.map((t) => [t.id, t.shift?.[1] ?? Infinity]));
+    for (const route of result.collection.solution.routes) {
+      const slack = (ends.get(route.vehicleType) ?? Infinity) - route.arrival;
+      for (const office of [officeOfWaitDepot(route.startDepot), ...route.stops.map(officeOfPiece)]) shiftLeft.set(office, Math.min(shiftLeft.get(office) ?? Infinity, slack));
+    }
+  }
+  const waits = input.trunk.collection?.mode === 'wait';
+  const officeOfStop = new Map(input.stops.map((stop) => [stop.id, stop.office]));
+  const unservedAt = new Set(result.delivery.unassigned.map((u) => officeOfStop.get(u.id)).filter((o): o is string => o !== undefined));
   const latest = new Map<string, number>();
   for (const stop of input.stops) if (stop.latest !== undefined) latest.set(stop.id, stop.latest);
   const vehicles = new Map(input.delivery.vehicles.map((v) => [v.id, v]));
@@ -53,7 +66,7 @@ export function officeTimings(input: TwoTierInput, result: TwoTierResult): Offic
       }
       if (vehicle?.maxDuration !== undefined) slacks.push({ rule: 'shift', slack: vehicle.maxDuration - route.duration });
       const limit = result.returnBy.get(office.id);
-      if (limit !== undefined && limit < 40 * 3600) slacks.push({ rule: 'collection deadline', slack: limit - route.arrival });
+      if (limit !== undefined && limit < 40 * 3600) slacks.push({ rule: waits ? 'trunk shift (the truck waits)' : 'collection deadline', slack: limit - route.arrival });
       if (vehicle) {
         // Fullest point of the route, per dimension, as a share of capacity left (scaled to seconds' scale).
         vehicle.capacity.forEach((cap, d) => {
@@ -70,8 +83,13 @@ export function officeTimings(input: TwoTierInput, result: TwoTierResult): Offic
     const trunkDue = office.latest;
     const trunkAt = arrival.get(office.id);
     if (trunkDue !== undefined && trunkAt !== undefined) slacks.push({ rule: 'office deadline (trunk)', slack: trunkDue - trunkAt });
+    // Villages of this office left unserved while its routes must be back early: that limit binds.
+    const limit = result.returnBy.get(office.id);
+    if (limit !== undefined && limit < 40 * 3600 && unservedAt.has(office.id)) slacks.push({ rule: waits ? 'trunk shift (the truck waits)' : 'collection deadline', slack: 0 });
+    const left = shiftLeft.get(office.id);
+    if (left !== undefined && Number.isFinite(left)) slacks.push({ rule: 'trunk shift (the truck waits)', slack: left });
     const pick = collectionAt.get(office.id);
-    if (pick && pick.start > pick.arrival) slacks.push({ rule: 'collection waits for deliveries', slack: 0 });
+    if (pick && pick.start > pick.arrival) slacks.push({ rule: waits ? 'truck waits for deliveries' : 'collection waits for deliveries', slack: 0 });
     const best = new Map<string, number>();
     for (const { rule, slack } of slacks) best.set(rule, Math.min(best.get(rule) ?? Infinity, slack));
     const binding = [...best].filter(([, slack]) => slack <= BINDING_SLACK_S).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).map(([rule]) => rule);

@@ -8,6 +8,7 @@
 import type { PlanReport, ReportPlace, ReportRoute } from '../types.js';
 import { escapeHtml } from './escape.js';
 import { clock } from '../violations.js';
+import { collectionWords } from '../text-tiers.js';
 
 /** One colour per office, in office order (distinct from the one-tier palettes' first entries). */
 const OFFICE_COLOURS = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#1f78b4'];
@@ -77,7 +78,7 @@ export function tiersSection(report: PlanReport): string {
     if (s.costAfter !== undefined) out.push(`<p>Cost per day: ${s.costBefore === undefined ? '' : `today ${fmt(s.costBefore, 2)}, `}new plan ${fmt(s.costAfter, 2)}.</p>`);
     if (!likeForLike && report.before.length > 0) out.push('<p class="note">No rate is shown: today\'s routes and the plan do not serve the same stops with the same volumes.</p>');
     const t = report.tiers;
-    out.push(`<h2>Township offices</h2><p>${t.assignment} assignment${t.toleranceKm > 0 ? ` (a village may change office when that saves at least ${fmt(t.toleranceKm, 1)} km a day)` : ''}; delivery leaves ${fmt(t.sortingMinutes)} min after the trunk has unloaded; ${t.rounds} trunk ↔ delivery round${t.rounds === 1 ? '' : 's'}.</p>`);
+    out.push(`<h2>Township offices</h2><p>${t.assignment} assignment${t.toleranceKm > 0 ? ` (a village may change office when that saves at least ${fmt(t.toleranceKm, 1)} km a day)` : ''}; delivery leaves ${fmt(t.sortingMinutes)} min after the trunk has unloaded; ${t.rounds} trunk ↔ delivery round${t.rounds === 1 ? '' : 's'}${escapeHtml(collectionWords(t.collection))}.</p>`);
     out.push(`<table id="offices"><thead><tr><th>office</th><th class="num">stops today → new</th><th class="num">km today</th><th class="num">km new</th><th class="num">routes today → new</th><th class="num">trunk at</th><th class="num">may leave</th><th class="num">leaves</th><th class="num">back</th><th class="num">collection</th><th>${t.dimensions.map((d) => `load ${escapeHtml(d)}`).join(' / ')}</th><th>${t.dimensions.map((d) => `pick-up ${escapeHtml(d)}`).join(' / ')}</th><th>binds</th></tr></thead><tbody>${
       t.offices.map((o) => `<tr><td><span class="swatch" style="background:${officeColour(report, o.id)}"></span>${escapeHtml(o.name)}</td><td class="num">${o.stopsBefore} → ${o.stopsAfter}</td><td class="num">${fmt(o.before.km, 1)}</td><td class="num">${fmt(o.after.km, 1)}</td><td class="num">${o.before.routes} → ${o.after.routes}</td><td class="num">${time(o.trunkArrival)}</td><td class="num">${time(o.release)}</td><td class="num">${time(o.firstDeparture)}</td><td class="num">${time(o.lastReturn)}</td><td class="num">${time(o.collection)}</td><td>${o.load.map((x) => fmt(x, 1)).join(' / ')}</td><td>${o.pickup.map((x) => fmt(x, 1)).join(' / ')}</td><td>${escapeHtml(o.binding.join(', ') || '—')}</td></tr>`).join('')
     }</tbody></table>`);

@@ -125,7 +125,7 @@ describe('solveTwoTier: every tier passes the independent checker', () => {
       if (k % 4 === 0) stop.latest = 2500;
     });
     input.trunk.vehicles = [{ id: 'truck', count: 2, capacity: [300, 200], departure: 100, fixedCost: 100, costPerDistance: 1 }];
-    input.trunk.collection = { departure: 3000, returnBy: 9000 };
+    input.trunk.collection = { mode: 'second-wave', departure: 3000, returnBy: 9000 };
     input.delivery.vehicles = input.offices.map((office) => ({ id: `van@${office.id}`, type: 'van', office: office.id, count: 3, capacity: [30, 40], maxDuration: 2500, fixedCost: 50, costPerDistance: 1 }));
     input.delivery.sorting = 120;
     const result = solveTwoTier(input, { seed: 2, timeLimit: 5, maxIterationsWithoutImprovement: 300 });
