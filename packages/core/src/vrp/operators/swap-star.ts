@@ -241,7 +241,11 @@ function swapStar(ls: LocalSearch, ra: number, rb: number): boolean {
       }
     }
   }
-  // Relocations of one stop into the other route come for free (HGS-CVRP): the best place is stored.
+  // Relocations of one stop into the other route come for free (HGS-CVRP): the best place is
+  // stored. Kept apart from the best swap: both rankings are by distance and load only, so with
+  // time windows the better estimate is often infeasible and the other is then tried exactly.
+  let bestRelocation = -EPSILON;
+  let ru = -1, rv = -1, relAfterU = -1, relAfterV = -1;
   for (let pass = 0; pass < 2; pass++) {
     const from = pass === 0 ? ra : rb;
     const into = pass === 0 ? rb : ra;
@@ -256,29 +260,38 @@ function swapStar(ls: LocalSearch, ra: number, rb: number): boolean {
       const after = ta[b]!;
       if (after < 0) continue;
       let delta = removal[u]! + tc[b]!;
-      if (delta - penFrom >= best) continue;
+      if (delta - penFrom >= bestRelocation) continue;
       for (let d = 0; d < D; d++) newLoad[d] = loadFrom[d]! - Math.max(p.delivery[u * D + d]!, p.pickup[u * D + d]!);
       delta += loadPenalty(ls, newLoad, typeFrom) - penFrom;
       for (let d = 0; d < D; d++) newLoad[d] = loadInto[d]! + Math.max(p.delivery[u * D + d]!, p.pickup[u * D + d]!);
       delta += loadPenalty(ls, newLoad, typeInto) - penInto;
-      if (delta < best) {
-        best = delta;
+      if (delta < bestRelocation) {
+        bestRelocation = delta;
         if (pass === 0) {
-          bu = u;
-          bv = -1;
-          afterU = after;
-          afterV = -1;
+          ru = u;
+          rv = -1;
+          relAfterU = after;
+          relAfterV = -1;
         } else {
-          bu = -1;
-          bv = u;
-          afterU = -1;
-          afterV = after;
+          ru = -1;
+          rv = u;
+          relAfterU = -1;
+          relAfterV = after;
         }
       }
     }
   }
-  if (bu < 0 && bv < 0) return false;
-  // Route A loses bu (if any) and takes bv (if any) after afterV; route B the other way round.
+  const swapFirst = bu >= 0 && ((ru < 0 && rv < 0) || best <= bestRelocation);
+  if (swapFirst) return applyIfBetter(ls, ra, rb, bu, bv, afterU, afterV) || ((ru >= 0 || rv >= 0) && applyIfBetter(ls, ra, rb, ru, rv, relAfterU, relAfterV));
+  if (ru < 0 && rv < 0) return false;
+  return applyIfBetter(ls, ra, rb, ru, rv, relAfterU, relAfterV) || (bu >= 0 && applyIfBetter(ls, ra, rb, bu, bv, afterU, afterV));
+}
+
+/**
+ * Route A loses bu (if any, -1: none) and takes bv (if any) after afterV; route B the other way
+ * round. Applied if the exact cost drops.
+ */
+function applyIfBetter(ls: LocalSearch, ra: number, rb: number, bu: number, bv: number, afterU: number, afterV: number): boolean {
   const lenA = buildSwapped(ls, ra, bu, bv, afterV, ls.seqC);
   const lenB = buildSwapped(ls, rb, bv, bu, afterU, ls.seqD);
   const exact = exactCost(ls, ra, ls.seqC, lenA) + exactCost(ls, rb, ls.seqD, lenB) - ls.routeCost[ra]! - ls.routeCost[rb]!;

@@ -220,7 +220,14 @@ export class LocalSearch {
     this.pairList = new Int32Array(useSwapStar ? (this.nRoutes * (this.nRoutes - 1)) / 2 + 1 : 0);
     const centre = this.types.length > 0 ? this.types[0]!.startLocation : -1;
     const oneCentre = this.types.every((t) => t.startLocation === centre && t.profile === this.types[0]!.profile);
-    if (useSwapStar && oneCentre && this.nStops > 2) {
+    // Sectors as HGS-CVRP, which only uses them without time windows: with windows, routes are
+    // not petals around the depot (Gehring & Homberger r1_2_1, one 60-s run: 3.38 % with the
+    // filter, 2.88 % without).
+    let windows = false;
+    for (let q = 0; q < this.nStops && !windows; q++) {
+      if (this.early[q]! > this.types[0]!.startEarly || this.late[q]! < this.types[0]!.endLate) windows = true;
+    }
+    if (useSwapStar && oneCentre && !windows && this.nStops > 2) {
       const angles = polarAngles(problem.profiles[this.types[0]!.profile]!.distance, this.n, centre);
       this.stopAngle = new Int32Array(this.nStops);
       for (let q = 0; q < this.nStops; q++) this.stopAngle[q] = angles[this.loc[q]!]!;
