@@ -5,7 +5,7 @@
  * paths with their shortcuts unpacked into road arcs. Both searches prune with stall-on-demand:
  * a node reached more cheaply from above is not expanded, as its cost cannot be final.
  */
-import { ShortestPathSearch, type TargetTable } from './dijkstra.js';
+import type { TargetTable } from './dijkstra.js';
 import { siftDown, siftUp, unpackEdge, type ContractionHierarchy } from './ch.js';
 
 /** One direction's upward graph: arcs to climb, and the arcs that prove a node stalled. */
@@ -158,16 +158,60 @@ function entriesByTarget(table: TargetTable): { offsets: Uint32Array; nodes: Uin
   return { offsets, nodes, cost, cost2 };
 }
 
-/** The destinations' buckets: at node v, entries `offsets[v] .. offsets[v + 1] - 1` of (target, cost to it, secondary cost). */
+/**
+ * What the forward searches of a matrix read: the destinations' buckets below the core (at node
+ * v, entries `offsets[v] .. offsets[v + 1] - 1` of (target, cost to it, secondary cost)), where
+ * each destination's backward search stopped in the core (per target t, entries
+ * `exitOffsets[t] .. exitOffsets[t + 1] - 1` of (core slot, cost, secondary cost)), and the core
+ * itself renumbered 0 .. coreSize - 1 as a compact graph, so that the one search every origin
+ * runs through it touches small arrays.
+ */
 export interface Buckets {
   offsets: Uint32Array;
   target: Uint32Array;
   cost: Float64Array;
   cost2: Float64Array;
+  exitOffsets: Uint32Array;
+  exitCore: Uint32Array;
+  exitCost: Float64Array;
+  exitCost2: Float64Array;
+  /** Core slot of each node, -1 below the core. */
+  coreSlot: Int32Array;
+  coreOffsets: Uint32Array;
+  coreHead: Uint32Array;
+  coreWeight: Float64Array;
+  coreWeight2: Float64Array;
+}
+
+/** The core as its own graph: slots in node order (neighbouring roads stay near in memory). */
+function compactCore(ch: ContractionHierarchy): Pick<Buckets, 'coreSlot' | 'coreOffsets' | 'coreHead' | 'coreWeight' | 'coreWeight2'> {
+  const n = ch.nodeCount;
+  const coreSlot = new Int32Array(n).fill(-1);
+  let size = 0;
+  for (let v = 0; v < n; v++) if (ch.core[v]) coreSlot[v] = size++;
+  const coreOffsets = new Uint32Array(size + 1);
+  for (let v = 0; v < n; v++) if (ch.core[v]) coreOffsets[coreSlot[v]! + 1] = ch.upOffsets[v + 1]! - ch.upOffsets[v]!;
+  for (let c = 0; c < size; c++) coreOffsets[c + 1]! += coreOffsets[c]!;
+  const m = coreOffsets[size]!;
+  const coreHead = new Uint32Array(m);
+  const coreWeight = new Float64Array(m);
+  const coreWeight2 = new Float64Array(m);
+  for (let v = 0; v < n; v++) {
+    if (!ch.core[v]) continue;
+    // A core node's upward list holds all its remaining edges, and they all lead into the core.
+    let k = coreOffsets[coreSlot[v]!]!;
+    for (let a = ch.upOffsets[v]!, end = ch.upOffsets[v + 1]!; a < end; a++, k++) {
+      coreHead[k] = coreSlot[ch.upHead[a]!]!;
+      coreWeight[k] = ch.upWeight[a]!;
+      coreWeight2[k] = ch.upWeight2[a]!;
+    }
+  }
+  return { coreSlot, coreOffsets, coreHead, coreWeight, coreWeight2 };
 }
 
 /**
- * Runs one backward upward search per target and files what each settles into buckets.
+ * Runs one backward upward search per target and files what each settles: into buckets below the
+ * core, into the target's core exits in it.
  *
  * @example
  * const buckets = fillBuckets(ch, plan.targets);
@@ -177,29 +221,22 @@ export function fillBuckets(ch: ContractionHierarchy, table: TargetTable): Bucke
   const byTarget = entriesByTarget(table);
   const search = new UpwardSearch(n);
   const side = backwardSide(ch);
-  let node = new Uint32Array(1 << 16);
-  let target = new Uint32Array(1 << 16);
-  let cost = new Float64Array(1 << 16);
-  let cost2 = new Float64Array(1 << 16);
-  let used = 0;
+  const core = compactCore(ch);
+  const below = new Growable();
+  const exits = new Growable();
+  const exitOffsets = new Uint32Array(table.count + 1);
   for (let t = 0; t < table.count; t++) {
     search.run(side, byTarget.nodes, byTarget.cost, byTarget.cost2, byTarget.offsets[t]!, byTarget.offsets[t + 1]!);
-    const count = search.settledCount;
-    if (used + count > node.length) {
-      const size = Math.max(node.length * 2, used + count);
-      const grow = <T extends Uint32Array | Float64Array>(a: T, C: new (k: number) => T): T => { const b = new C(size); b.set(a as never); return b; };
-      node = grow(node, Uint32Array); target = grow(target, Uint32Array); cost = grow(cost, Float64Array); cost2 = grow(cost2, Float64Array);
-    }
-    for (let k = 0; k < count; k++) {
+    for (let k = 0; k < search.settledCount; k++) {
       const v = search.settled[k]!;
-      node[used] = v;
-      target[used] = t;
-      cost[used] = search.dist[v]!;
-      cost2[used] = search.dist2[v]!;
-      used++;
+      const slot = core.coreSlot[v]!;
+      if (slot >= 0) exits.push(slot, t, search.dist[v]!, search.dist2[v]!);
+      else below.push(v, t, search.dist[v]!, search.dist2[v]!);
     }
+    exitOffsets[t + 1] = exits.used;
   }
   const offsets = new Uint32Array(n + 1);
+  const { node, target, cost, cost2, used } = below;
   for (let k = 0; k < used; k++) offsets[node[k]! + 1]!++;
   for (let v = 0; v < n; v++) offsets[v + 1]! += offsets[v]!;
   const fill = offsets.slice(0, n);
@@ -212,12 +249,42 @@ export function fillBuckets(ch: ContractionHierarchy, table: TargetTable): Bucke
     bucketCost[i] = cost[k]!;
     bucketCost2[i] = cost2[k]!;
   }
-  return { offsets, target: bucketTarget, cost: bucketCost, cost2: bucketCost2 };
+  return {
+    offsets, target: bucketTarget, cost: bucketCost, cost2: bucketCost2,
+    exitOffsets, exitCore: exits.node.slice(0, exits.used), exitCost: exits.cost.slice(0, exits.used), exitCost2: exits.cost2.slice(0, exits.used),
+    ...core,
+  };
+}
+
+/** (node, target, cost, cost2) records in typed arrays grown by doubling. */
+class Growable {
+  node = new Uint32Array(1 << 12);
+  target = new Uint32Array(1 << 12);
+  cost = new Float64Array(1 << 12);
+  cost2 = new Float64Array(1 << 12);
+  used = 0;
+
+  push(node: number, target: number, cost: number, cost2: number): void {
+    if (this.used === this.node.length) {
+      const size = this.used * 2;
+      const grow = <T extends Uint32Array | Float64Array>(a: T, C: new (k: number) => T): T => { const b = new C(size); b.set(a as never); return b; };
+      this.node = grow(this.node, Uint32Array); this.target = grow(this.target, Uint32Array); this.cost = grow(this.cost, Float64Array); this.cost2 = grow(this.cost2, Float64Array);
+    }
+    const k = this.used++;
+    this.node[k] = node;
+    this.target[k] = target;
+    this.cost[k] = cost;
+    this.cost2[k] = cost2;
+  }
 }
 
 /**
  * Forward searches for origins `first, first + step, …`: writes row i's best costs (Infinity where
  * unreached) into `primary[i * size ..]` and their secondary costs into `secondary`.
+ *
+ * Each origin climbs to the core with stall-on-demand, reading the buckets of the nodes it
+ * settles on the way (paths that turn down below the core), then runs one Dijkstra over the
+ * compact core from where it entered, and each destination takes the best of its core exits.
  *
  * @example
  * bucketRows(ch, buckets, plan, primary, secondary);
@@ -233,24 +300,152 @@ export function bucketRows(
   onRow?: () => void,
 ): void {
   const { size, startOffsets } = starts;
-  // The forward side is a plain Dijkstra over the upward arcs (the graph's own tuned search, with
-  // its bucket queue), and the buckets are its target table: reaching node v at cost d reaches
-  // every destination filed at v at d plus the bucket's cost. In the dense core this beats
-  // stall-on-demand with a binary heap, and the search stops once every destination is final.
-  const search = new ShortestPathSearch(
-    { nodeCount: ch.nodeCount, arcCount: ch.upHead.length, offsets: ch.upOffsets, targets: ch.upHead, arcEdge: ch.upEdge, arcForward: new Uint8Array(0), arcLength: ch.upWeight2, arcDuration: ch.upWeight },
-    ch.upWeight,
-    ch.upWeight2,
-  );
-  search.trackParents = false;
-  const table: TargetTable = { count: size, offsets: buckets.offsets, entryTarget: buckets.target, entryCost: buckets.cost, entryCost2: buckets.cost2 };
+  const up = new UpwardSearch(ch.nodeCount);
+  const side: Side = { ...forwardSide(ch), stopAt: ch.coreSize > 0 ? ch.core : null };
+  const core = new CoreSearch(buckets);
+  const best = new Float64Array(size);
+  const best2 = new Float64Array(size);
+  const { offsets, target, cost, cost2, coreSlot, exitOffsets, exitCore, exitCost, exitCost2 } = buckets;
   for (let i = first; i < size; i += step) {
-    const a = startOffsets[i]!;
-    const b = startOffsets[i + 1]!;
-    search.runFrom(starts.startNodes.subarray(a, b), starts.startCost.subarray(a, b), starts.startCost2.subarray(a, b), table);
-    primary.set(search.best, i * size);
-    secondary.set(search.best2, i * size);
+    best.fill(Infinity);
+    up.run(side, starts.startNodes, starts.startCost, starts.startCost2, startOffsets[i]!, startOffsets[i + 1]!);
+    core.reset();
+    for (let k = 0; k < up.settledCount; k++) {
+      const v = up.settled[k]!;
+      const d = up.dist[v]!;
+      const d2 = up.dist2[v]!;
+      const slot = coreSlot[v]!;
+      if (slot >= 0) { core.seed(slot, d, d2); continue; }
+      for (let b = offsets[v]!, end = offsets[v + 1]!; b < end; b++) {
+        const t = target[b]!;
+        const c = d + cost[b]!;
+        if (c < best[t]!) { best[t] = c; best2[t] = d2 + cost2[b]!; }
+      }
+    }
+    if (core.seeds > 0) {
+      core.run();
+      const dist = core.dist;
+      const dist2 = core.dist2;
+      for (let t = 0; t < size; t++) {
+        let bt = best[t]!;
+        let bt2 = best2[t]!;
+        for (let k = exitOffsets[t]!, end = exitOffsets[t + 1]!; k < end; k++) {
+          const slot = exitCore[k]!;
+          const c = dist[slot]! + exitCost[k]!;
+          if (c < bt) { bt = c; bt2 = dist2[slot]! + exitCost2[k]!; }
+        }
+        best[t] = bt;
+        best2[t] = bt2;
+      }
+    }
+    primary.set(best, i * size);
+    secondary.set(best2, i * size);
     onRow?.();
+  }
+}
+
+/**
+ * Dijkstra over the compact core from seeded slots, to the end (every origin needs all of it).
+ * The heap holds each slot at most once and lowers its key in place: the core is dense, so a
+ * slot's cost drops several times before it is settled, and a heap of stale duplicates would
+ * be popped that many times more.
+ */
+class CoreSearch {
+  readonly dist: Float64Array;
+  readonly dist2: Float64Array;
+  seeds = 0;
+  /** Heap of slots ordered by dist; `position[slot]` its index in the heap, -1 when not in it. */
+  private readonly heap: Int32Array;
+  private readonly position: Int32Array;
+  private size = 0;
+  private readonly offsets: Uint32Array;
+  private readonly head: Uint32Array;
+  private readonly weight: Float64Array;
+  private readonly weight2: Float64Array;
+
+  constructor(buckets: Buckets) {
+    const slots = buckets.coreOffsets.length - 1;
+    this.dist = new Float64Array(slots);
+    this.dist2 = new Float64Array(slots);
+    this.heap = new Int32Array(slots);
+    this.position = new Int32Array(slots).fill(-1);
+    this.offsets = buckets.coreOffsets;
+    this.head = buckets.coreHead;
+    this.weight = buckets.coreWeight;
+    this.weight2 = buckets.coreWeight2;
+  }
+
+  reset(): void {
+    this.dist.fill(Infinity);
+    this.seeds = 0;
+    this.size = 0;
+  }
+
+  seed(slot: number, d: number, d2: number): void {
+    if (!(d < this.dist[slot]!)) return;
+    const wasQueued = this.dist[slot] !== Infinity;
+    this.dist[slot] = d;
+    this.dist2[slot] = d2;
+    if (wasQueued) this.up(this.position[slot]!);
+    else this.up(this.size++, slot);
+    this.seeds++;
+  }
+
+  /** Moves the slot at heap index i (or `slot` placed there) up to its place. */
+  private up(i: number, slot = this.heap[i]!): void {
+    const { heap, position, dist } = this;
+    const key = dist[slot]!;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = heap[parent]!;
+      if (dist[p]! <= key) break;
+      heap[i] = p;
+      position[p] = i;
+      i = parent;
+    }
+    heap[i] = slot;
+    position[slot] = i;
+  }
+
+  run(): void {
+    const { dist, dist2, offsets, head, weight, weight2, heap, position } = this;
+    while (this.size > 0) {
+      const v = heap[0]!;
+      position[v] = -1;
+      const size = --this.size;
+      if (size > 0) {
+        // The last entry into the root, then down.
+        const last = heap[size]!;
+        const key = dist[last]!;
+        let i = 0;
+        const half = size >> 1;
+        while (i < half) {
+          let child = 2 * i + 1;
+          let c = heap[child]!;
+          const right = child + 1;
+          if (right < size && dist[heap[right]!]! < dist[c]!) { child = right; c = heap[right]!; }
+          if (dist[c]! >= key) break;
+          heap[i] = c;
+          position[c] = i;
+          i = child;
+        }
+        heap[i] = last;
+        position[last] = i;
+      }
+      const d = dist[v]!;
+      const d2 = dist2[v]!;
+      for (let a = offsets[v]!, end = offsets[v + 1]!; a < end; a++) {
+        const w = head[a]!;
+        const c = d + weight[a]!;
+        const old = dist[w]!;
+        if (!(c < old)) continue;
+        dist[w] = c;
+        dist2[w] = d2 + weight2[a]!;
+        // Unseen (Infinity): a new heap entry; queued: lowered in place; settled slots never pass the test.
+        if (old === Infinity) this.up(this.size++, w);
+        else this.up(position[w]!, w);
+      }
+    }
   }
 }
 

@@ -16,7 +16,7 @@ import type { RoadEdge, RoadNetwork } from '../graph/types.js';
 import type { ProgressCallback } from '../util/progress.js';
 import { ShortestPathSearch, targetTable, type TargetTable } from './dijkstra.js';
 import { buildHierarchy, type ContractionHierarchy } from './ch.js';
-import { bucketRows, fillBuckets, hierarchyPath, pathSearches } from './ch-query.js';
+import { bucketRows, fillBuckets, hierarchyPath, pathSearches, type Buckets } from './ch-query.js';
 
 export type Metric = 'time' | 'distance';
 
@@ -304,7 +304,7 @@ async function hierarchyMatrixParallel(network: RoadNetwork, snaps: Snap[], metr
   const plan = planMatrix(network, snaps, metric);
   report?.({ step: 'matrix', done: 0, total: size });
   const filled = fillBuckets(ch, plan.targets);
-  const buckets = { offsets: shared(filled.offsets), target: shared(filled.target), cost: shared(filled.cost), cost2: shared(filled.cost2) };
+  const buckets = Object.fromEntries(Object.entries(filled).map(([key, array]) => [key, shared(array)])) as unknown as Buckets;
   const starts = { size, startOffsets: shared(plan.startOffsets), startNodes: shared(plan.startNodes), startCost: shared(plan.startCost), startCost2: shared(plan.startCost2) };
   const primary = new Float64Array(new SharedArrayBuffer(size * size * 8));
   const secondary = new Float64Array(new SharedArrayBuffer(size * size * 8));
@@ -341,7 +341,7 @@ export interface ParallelMatrixOptions extends MatrixOptions {
 
 const sharedGraphs = new WeakMap<RoadNetwork, CompiledGraph>();
 
-function shared<T extends Uint32Array | Uint8Array | Float64Array>(array: T): T {
+function shared<T extends Uint32Array | Int32Array | Uint8Array | Float64Array>(array: T): T {
   const Constructor = array.constructor as new (buffer: SharedArrayBuffer) => T;
   const copy = new Constructor(new SharedArrayBuffer(array.byteLength));
   copy.set(array as never);

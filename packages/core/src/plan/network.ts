@@ -12,7 +12,7 @@ import { snapPlaces } from '../graph/snap.js';
 import type { Snap } from '../graph/snap.js';
 import type { RoadNetwork } from '../graph/types.js';
 import type { Place } from '../io/places.js';
-import { computeMatrix } from '../matrix/index.js';
+import { computeMatrixParallel } from '../matrix/index.js';
 import type { TravelMatrix } from '../matrix/index.js';
 import type { ProgressCallback } from '../util/progress.js';
 import type { PlanPlace } from './places.js';
@@ -30,14 +30,19 @@ export interface PreparedNetwork {
 }
 
 /**
+ * Builds the road graph, snaps the places and computes the matrices, on worker threads where the
+ * matrix is large (the same matrix, bit for bit, as on one thread).
+ *
  * @param hubs the hubs must be on the network: a plan without its depot is infeasible
+ * @example
+ * const prepared = await prepareNetwork(roads, places, hubs, { source: 'roads.geojson', snapDistance: 500, onProgress: () => {} });
  */
-export function prepareNetwork(
+export async function prepareNetwork(
   roads: FeatureCollection,
   rawPlaces: readonly Place[],
   hubs: readonly PlanPlace[],
-  options: { source: string; snapDistance: number; onProgress: ProgressCallback; profile?: RoadProfile },
-): PreparedNetwork {
+  options: { source: string; snapDistance: number; onProgress: ProgressCallback; profile?: RoadProfile; threads?: number },
+): Promise<PreparedNetwork> {
   const progress = options.onProgress;
   progress({ step: 'graph', message: `building the road graph${options.profile ? ` (${options.profile.name})` : ''}` });
   const network = buildNetwork(roads, { source: options.source, onProgress: progress, ...(options.profile ? { profile: options.profile } : {}) });
@@ -49,7 +54,7 @@ export function prepareNetwork(
   }
   // Vans take the quickest road, not the shortest farm track; kilometres are those of the quickest paths.
   progress({ step: 'matrix', message: `${snaps.length} × ${snaps.length} road distances` });
-  const matrix = computeMatrix(network, snaps, { metric: 'time', onProgress: progress });
+  const matrix = await computeMatrixParallel(network, snaps, { metric: 'time', onProgress: progress, ...(options.threads !== undefined ? { threads: options.threads } : {}) });
   return {
     network,
     snaps,

@@ -61,12 +61,12 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
     throw new InputError('weekly service (visit frequencies, "week") is planned for one-tier plans only', { source: sources.plan, field: 'week' }, 'drop "tiers", or the frequencies');
 
   // The road graph and matrices are built once, for the base case and every scenario.
-  const prepared = prepareNetwork(inputs.roads, inputs.places, hubs, { source: sources.roads, snapDistance: spec.snapDistance, onProgress: progress });
+  const prepared = await prepareNetwork(inputs.roads, inputs.places, hubs, { source: sources.roads, snapDistance: spec.snapDistance, onProgress: progress });
   const profiles = new Map<string, PreparedNetwork>();
   if (spec.tiers) {
     const used = new Set([...spec.tiers.trunk.fleet, ...spec.tiers.delivery.fleet].map((v) => v.profile).filter((p): p is string => p !== undefined));
     for (const name of [...used].sort()) {
-      profiles.set(name, prepareNetwork(inputs.roads, inputs.places, hubs, {
+      profiles.set(name, await prepareNetwork(inputs.roads, inputs.places, hubs, {
         source: sources.roads, snapDistance: spec.snapDistance, onProgress: progress, profile: roadProfile(name, (spec.profiles ?? {})[name]!),
       }));
     }
