@@ -37,7 +37,7 @@ const onProgress = (event) => {
   }
 };
 enter('read');
-const inputs = await loadPlan(join(dir, 'plan.json'), onProgress);
+const inputs = await loadPlan(join(dir, 'plan.json'), undefined, onProgress);
 enter('graph');
 const result = await planNetwork(inputs, { onProgress, ...(limit ? { timeLimit: Number(limit) } : {}) });
 enter('files');

@@ -41,8 +41,12 @@ if (only.includes('county')) {
   const all = [];
   for (let r = 0; r < runs; r++) { all.push(child('county-run.mjs', [countyDir, String(timeLimit)])); process.stderr.write('.'); }
   const steps = {};
-  for (const name of Object.keys(all[0].steps)) steps[name] = median(all.map((x) => x.steps[name] ?? 0));
-  results.county = { ...started, loadEnd: load(), runs, timeLimit, totalMs: median(all.map((x) => x.totalMs)), peakRssMB: median(all.map((x) => x.peakRssMB)), steps, each: all };
+  const cpuSteps = {};
+  for (const name of Object.keys(all[0].steps)) {
+    steps[name] = median(all.map((x) => x.steps[name] ?? 0));
+    cpuSteps[name] = median(all.map((x) => x.cpuSteps?.[name] ?? 0));
+  }
+  results.county = { ...started, loadEnd: load(), runs, timeLimit, totalMs: median(all.map((x) => x.totalMs)), cpuMs: median(all.map((x) => x.cpuMs ?? 0)), peakRssMB: median(all.map((x) => x.peakRssMB)), steps, cpuSteps, each: all };
 }
 if (only.includes('matrix')) {
   const started = { at: new Date().toISOString(), load: load() };
@@ -59,9 +63,9 @@ if (only.includes('read')) {
   const started = { at: new Date().toISOString(), load: load() };
   const rows = [];
   for (const [label, path] of [['grid 254×250', quarter], ['grid 507×500', roads]]) {
-    for (const reader of ['whole', 'chunks']) {
+    for (const reader of ['whole', 'stream']) {
       const all = Array.from({ length: runs }, () => child('measure.mjs', [JSON.stringify({ task: 'read', reader, roads: path })]));
-      rows.push({ label, reader, megabytes: Math.round(readFileSync(path).length / 1e5) / 10, edges: all[0].edges, readMs: median(all.map((x) => x.readMs)), buildMs: median(all.map((x) => x.buildMs)), readPeakMB: median(all.map((x) => x.readPeakMB)), peakRssMB: median(all.map((x) => x.peakRssMB)) });
+      rows.push({ label, reader, megabytes: Math.round(readFileSync(path).length / 1e5) / 10, edges: all[0].edges, readMs: median(all.map((x) => x.readMs)), buildMs: median(all.map((x) => x.buildMs)), readPeakMB: median(all.map((x) => x.readPeakMB)), readHeapMB: median(all.map((x) => x.readHeapMB)), peakRssMB: median(all.map((x) => x.peakRssMB)) });
       process.stderr.write('.');
     }
   }
@@ -73,11 +77,13 @@ process.stderr.write('\n');
 const s = (msValue) => (msValue === undefined ? '—' : `${(msValue / 1000).toFixed(1)} s`);
 if (results.county) {
   const c = results.county;
-  console.log(`County (${c.runs} runs, medians; time limit ${c.timeLimit} s; load ${c.load} → ${c.loadEnd}; ${c.at})\n`);
-  console.log(`| ${Object.keys(c.steps).join(' | ')} | total | peak RSS |`);
-  console.log(`| ${Object.keys(c.steps).map(() => '---').join(' | ')} | --- | --- |`);
-  console.log(`| ${Object.values(c.steps).map(s).join(' | ')} | ${s(c.totalMs)} | ${c.peakRssMB} MB |\n`);
-  for (const run of c.each) console.log(`- run: ${s(run.totalMs)}, search ${run.search.iterations} iterations in ${run.search.seconds.toFixed(1)} s, first feasible at ${run.search.firstFeasibleS?.toFixed(1)} s (${run.search.firstBest}), last best ${run.search.lastBest}, ${run.search.improvementsSeen} improvements seen; ${run.vehicles} vans, ${run.unassigned} unassigned; ${run.summary.beforeKm} → ${run.summary.afterKm} km (${run.summary.rate} %)`);
+  console.log(`County (${c.runs} runs, medians; route search limit ${c.timeLimit} s; load ${c.load} → ${c.loadEnd}; ${c.at})\n`);
+  console.log('| step | wall | CPU (all threads) |');
+  console.log('| --- | ---: | ---: |');
+  for (const name of Object.keys(c.steps)) console.log(`| ${name} | ${s(c.steps[name])} | ${s(c.cpuSteps?.[name])} |`);
+  console.log(`| **total** | **${s(c.totalMs)}** | **${s(c.cpuMs)}** |\n`);
+  console.log(`Peak RSS ${c.peakRssMB} MB.\n`);
+  for (const run of c.each) console.log(`- run: ${s(run.totalMs)} wall, ${s(run.cpuMs)} CPU, ${run.peakRssMB} MB; route search ${run.search.iterations} iterations in ${run.search.seconds.toFixed(1)} s, best ${run.search.firstBest} km at its first report → ${run.search.lastBest} km at its last, ${run.search.improvementsSeen} improvements seen; ${run.vehicles} vans, ${run.unassigned} unassigned; ${run.summary.beforeKm} → ${run.summary.afterKm} km (${run.summary.rate} %)`);
   console.log('');
 }
 if (results.matrix) {
@@ -96,7 +102,7 @@ if (results.matrix) {
 if (results.read) {
   const r = results.read;
   console.log(`Reading roads (${r.runs} runs, medians; load ${r.load} → ${r.loadEnd}; ${r.at})\n`);
-  console.log('| file | MB | edges | reader | read | build | peak RSS after read | peak RSS after build |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const row of r.rows) console.log(`| ${row.label} | ${row.megabytes} | ${row.edges} | ${row.reader === 'whole' ? 'readFileSync + readGeoJson' : 'readGeoJsonChunks (4 MB pieces)'} | ${s(row.readMs)} | ${s(row.buildMs)} | ${row.readPeakMB} MB | ${row.peakRssMB} MB |`);
+  console.log('| file | MB | edges | reader | read | build | heap after read | peak RSS after read | peak RSS after build |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const row of r.rows) console.log(`| ${row.label} | ${row.megabytes} | ${row.edges} | ${row.reader === 'whole' ? 'readFileSync + readGeoJson' : 'readRoads (4 MB pieces)'} | ${s(row.readMs)} | ${s(row.buildMs)} | ${row.readHeapMB} MB | ${row.readPeakMB} MB | ${row.peakRssMB} MB |`);
 }

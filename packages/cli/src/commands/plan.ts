@@ -21,6 +21,7 @@ import {
   roadsFromOsm,
   type CsvDelimiter,
   type PlanInputs,
+  type ProgressCallback,
 } from '@postroute/core';
 import { EXIT, createProgress, prepareFolder, writeFilesAtomic, writeOutput } from '../output.js';
 import { csvDelimiterArg, csvDelimiterYargs } from '../csv-option.js';
@@ -53,7 +54,7 @@ function readText(path: string, what: string, from: string): string {
  * Reads plan.json and every file it names; paths are relative to plan.json. The CSV separator is
  * `delimiter` when given (--csv-delimiter), else plan.json's `csvDelimiter`, else detected.
  */
-export async function loadPlan(planPath: string, delimiter?: CsvDelimiter): Promise<PlanInputs> {
+export async function loadPlan(planPath: string, delimiter?: CsvDelimiter, onProgress?: ProgressCallback): Promise<PlanInputs> {
   const planText = readText(planPath, 'plan', planPath);
   const spec = parsePlanFile(planText, planPath);
   const csvDelimiter = delimiter ?? spec.csvDelimiter;
@@ -62,7 +63,7 @@ export async function loadPlan(planPath: string, delimiter?: CsvDelimiter): Prom
   const show = (path: string): string => relative(process.cwd(), resolve(base, path)) || path;
   const roadsPath = show(spec.roads.path);
   const placesPath = show(spec.places.path);
-  const roads = await readRoads(resolve(base, spec.roads.path), { source: roadsPath, notFoundHint: `the path is relative to ${planPath}` });
+  const roads = await readRoads(resolve(base, spec.roads.path), { source: roadsPath, notFoundHint: `the path is relative to ${planPath}`, ...(onProgress ? { onProgress } : {}) });
   const places = await readPlaces(readText(resolve(base, spec.places.path), 'places', planPath), {
     source: placesPath,
     format: spec.places.format === 'csv' ? 'csv' : 'geojson',
@@ -101,10 +102,12 @@ const command: CommandModule<object, PlanArgs> = {
   handler: async (args: ArgumentsCamelCase<PlanArgs>) => {
     // A bad --out fails at once, not after the search.
     prepareFolder(args.out);
-    const inputs = await loadPlan(args.plan, csvDelimiterArg(args.csvDelimiter));
     const progress = createProgress(args.quiet);
+    let inputs;
     let result;
     try {
+      // Large roads files are read in pieces, with progress.
+      inputs = await loadPlan(args.plan, csvDelimiterArg(args.csvDelimiter), progress.onProgress);
       result = await planNetwork(inputs, {
         ...(args.seed !== undefined ? { seed: args.seed } : {}),
         ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),

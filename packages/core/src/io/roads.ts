@@ -3,10 +3,12 @@
  * downloaded (`.osm.pbf`, `.osm`, `.osm.gz`). The format is told from the content, so a file with
  * the wrong extension still reads; binary data that is none of these gets one clear line.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { InputError } from '../errors.js';
+import type { ProgressCallback } from '../util/progress.js';
 import { readGeoJson } from './geojson.js';
+import { readGeoJsonChunks } from './geojson-stream.js';
 import { gunzipOrFail, readOsm, sniffRoadFile } from './osm.js';
 
 export interface ReadRoadsOptions {
@@ -14,7 +16,17 @@ export interface ReadRoadsOptions {
   source?: string;
   /** Added to the "file not found" message (e.g. "paths in plan.json are relative to it"). */
   notFoundHint?: string;
+  /** Plain GeoJSON files of at least this many bytes are read in pieces, feature by feature
+   *  (`readGeoJsonChunks`): neither the file's bytes nor its text is ever held whole beside the
+   *  parsed roads. Default 32 MB. */
+  streamFromBytes?: number;
+  /** Bytes read so far, for the files read in pieces (`step: "read"`). */
+  onProgress?: ProgressCallback;
 }
+
+/** Default size from which plain GeoJSON roads are read in pieces. */
+export const STREAM_ROADS_FROM_BYTES = 32 * 1024 * 1024;
+const PIECE_BYTES = 4 * 1024 * 1024;
 
 /**
  * Reads a roads file: GeoJSON (plain or gzipped) or OSM (PBF, XML, gzipped XML), chosen by its
@@ -29,14 +41,42 @@ export async function readRoads(path: string, options: ReadRoadsOptions = {}): P
   const source = options.source ?? path;
   let bytes: Uint8Array;
   try {
+    const streamed = readLargeGeoJson(path, source, options);
+    if (streamed) return streamed;
     bytes = readFileSync(path);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError('roads file not found', { source }, options.notFoundHint ?? 'check the path');
     if (code === 'EISDIR') throw new InputError('the roads path is a folder, not a file', { source }, 'give the roads file itself');
     throw new InputError(`cannot read the roads file (${code ?? String(error)})`, { source }, 'check the path and its permissions');
   }
   return parseRoads(bytes, source);
+}
+
+/** A large plain-GeoJSON file read in pieces; undefined when the file is small or another kind. */
+function readLargeGeoJson(path: string, source: string, options: ReadRoadsOptions): FeatureCollection | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size < (options.streamFromBytes ?? STREAM_ROADS_FROM_BYTES)) return undefined;
+    const head = Buffer.alloc(Math.min(size, 1 << 16));
+    readSync(fd, head, 0, head.length, 0);
+    if (sniffRoadFile(head) !== 'json') return undefined;
+    const buffer = Buffer.allocUnsafe(PIECE_BYTES);
+    function* pieces(): Generator<Uint8Array> {
+      let position = 0;
+      for (;;) {
+        const n = readSync(fd, buffer, 0, buffer.length, position);
+        if (n === 0) return;
+        position += n;
+        yield buffer.subarray(0, n);
+      }
+    }
+    return readGeoJsonChunks(pieces(), { source, totalBytes: size, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

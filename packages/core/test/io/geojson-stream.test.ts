@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError, readGeoJson, readGeoJsonChunks } from '@postroute/core';
+import { InputError, readGeoJson, readGeoJsonChunks, readRoads } from '@postroute/core';
 
 /** The text cut into pieces of `size` bytes (so multi-byte characters are split too). */
 function* pieces(text: string, size: number): Generator<Uint8Array> {
@@ -60,5 +62,31 @@ describe('readGeoJsonChunks', () => {
     expect(errorOf(() => readGeoJsonChunks(['{"type": "FeatureCollection", "features": [{"type": "Feature", "geom'], { source: 'r' })).message).toMatch(/ends inside feature 0/);
     expect(errorOf(() => readGeoJsonChunks(['{"type": "Feature", "geometry": null}'], { source: 'r' })).message).toMatch(/not a GeoJSON FeatureCollection/);
     expect(errorOf(() => readGeoJsonChunks([''], { source: 'r' })).message).toMatch(/empty/);
+  });
+});
+
+describe('readRoads on large GeoJSON files (read in pieces)', () => {
+  it('gives what the whole-text reader gives, with progress up to the file size', async () => {
+    const path = 'examples/data/osm/andorra/roads.geojson';
+    const events: Array<{ step: string; done?: number; total?: number }> = [];
+    const streamed = await readRoads(path, { streamFromBytes: 0, onProgress: (e) => events.push(e) });
+    expect(streamed).toEqual(readGeoJson(readFileSync(path, 'utf8'), path));
+    const size = statSync(path).size;
+    expect(events.at(-1)).toMatchObject({ step: 'read', done: size, total: size });
+    // Below the threshold the file is read whole, and reports nothing.
+    const quiet: unknown[] = [];
+    expect(await readRoads(path, { onProgress: (e) => quiet.push(e) })).toEqual(streamed);
+    expect(quiet).toEqual([]);
+  });
+
+  it('keeps the located errors and the missing-file message', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'postroute-stream-'));
+    const bad = join(dir, 'roads.geojson');
+    writeFileSync(bad, '{"type": "FeatureCollection", "features": [\n{"type": "Feature", "properties": {}, "geometry": null},\n{"type": "Feature", "properties": {"a": 1,}, "geometry": null}\n]}');
+    const error = await readRoads(bad, { streamFromBytes: 0 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).location).toMatchObject({ index: 1, line: 3 });
+    const missing = await readRoads(join(dir, 'nope.geojson'), { streamFromBytes: 0 }).catch((e: unknown) => e);
+    expect((missing as InputError).message).toBe('roads file not found');
   });
 });
