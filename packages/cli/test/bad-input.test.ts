@@ -3,10 +3,12 @@
  * must print (what, where, how to fix). Build first (`npx tsc -b packages/core packages/cli`).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { gridPlaces, gridRoads } from '../../core/test/plan/grid.js';
 
 const main = resolve(import.meta.dirname, '../dist/main.js');
 const repo = resolve(import.meta.dirname, '../../..');
@@ -33,6 +35,52 @@ beforeAll(() => {
   writeFileSync(join(dir, 'cap.csv'), 'id,capacity\ns1,1\ns2,1\n');
   writeFileSync(join(dir, 'broken.json'), '{ "depots": [ }');
   writeFileSync(join(dir, 'a-file'), 'not a folder');
+  // Readers: CSV dialects, OSM and binary data where text is expected, road profiles.
+  writeFileSync(join(dir, 'semi.csv'), 'id;lon;lat\nA;11,57;50,01\n');
+  writeFileSync(join(dir, 'nolat.csv'), 'id;lon\nA;11,57\n');
+  writeFileSync(join(dir, 'quote.csv'), 'id,lon,lat\nA,11.5,50.1\n"B,11.6,50.2\nC,1,2\n');
+  writeFileSync(join(dir, 'badnum.csv'), 'id,lon,lat\nA,11.5,50.1\nB,x,50.2\n');
+  writeFileSync(join(dir, 'm-semi.csv'), ';s1;s2\na;1;9\nb;2;8\nc;9;1\n');
+  writeFileSync(join(dir, 'w-short.csv'), 'a,1\nb\nc,5\n');
+  writeFileSync(join(dir, 'places.geojson.gz'), gzipSync(readFileSync(places)));
+  copyFileSync(join(dir, 'places.geojson.gz'), join(dir, 'places-gz.geojson'));
+  writeFileSync(join(dir, 'random.bin'), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919 + 13) % 256)));
+  writeFileSync(join(dir, 'broken.gz'), Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x67, 0x61, 0x72, 0x62]));
+  writeFileSync(join(dir, 'truncated.osm.pbf'), readFileSync(join(repo, 'examples/data/osm/andorra/andorra.osm.pbf')).subarray(0, 500));
+  writeFileSync(join(dir, 'profile-key.json'), '{ "speeds": { "primary": 80 }, "colour": "red" }');
+  writeFileSync(join(dir, 'profile-empty.json'), '{ "speeds": {} }');
+  writeFileSync(join(dir, 'profile-extends.json'), '{ "extends": "fast" }');
+  // JSON as people write it by hand (section 6).
+  writeFileSync(join(dir, 'nan.json'), '{ "depots": [{ "id": "d", "location": 0 }], "stops": [],\n  "matrix": { "size": 1, "distances": [[NaN]] } }');
+  writeFileSync(join(dir, 'empty.json'), '');
+  writeFileSync(join(dir, 'comment.json'), '{\n  // the county\n  "name": "x" }');
+  // A small county: the grid of the plan tests.
+  writeFileSync(join(dir, 'roads.geojson'), JSON.stringify(gridRoads()));
+  const feature = (p: ReturnType<typeof gridPlaces>[number], props = p.properties) => ({ type: 'Feature', id: p.id, properties: props, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } });
+  const collection = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
+  writeFileSync(join(dir, 'places.geojson'), collection(gridPlaces().map((p) => feature(p))));
+  writeFileSync(join(dir, 'big-mail.geojson'), collection(gridPlaces().map((p) => feature(p, p.id === 'v3' ? { ...p.properties, mail: 500 } : p.properties))));
+  writeFileSync(join(dir, 'no-role.geojson'), collection(gridPlaces().map((p) => { const { role: _role, ...rest } = p.properties; return feature(p, rest); })));
+  const rows = gridPlaces().map((p) => [p.id, p.lon, p.lat, p.properties.role].join(','));
+  writeFileSync(join(dir, 'no-mail.csv'), `id,lon,lat,role\n${rows.join('\n')}\n`);
+  const plan = { name: 'grid', roads: 'roads.geojson', places: 'places.geojson', fleet: [{ id: 'van', count: 3, capacity: 100 }], timeLimitS: 1 };
+  const planFile = (name: string, edit: Record<string, unknown>) => writeFileSync(join(dir, name), JSON.stringify({ ...plan, ...edit }, null, 2));
+  planFile('plan-big-mail.json', { places: 'big-mail.geojson' });
+  planFile('plan-no-role.json', { places: 'no-role.geojson' });
+  planFile('plan-no-mail.json', { places: 'no-mail.csv' });
+  planFile('plan-fleet-object.json', { fleet: { id: 'van', count: 3, capacity: 100 } });
+  planFile('plan-bad-separator.json', { csvDelimiter: '|' });
+  writeFileSync(join(dir, 'plan-empty.json'), '');
+  writeFileSync(join(dir, 'plan-comment.json'), '{\n  "name": "grid",\n  // vans\n  "fleet": [] }');
+  // solve: a stop named like a depot, a stop too big for any van, a warm start naming a stop that is not there.
+  const problem = (stops: unknown[]) => JSON.stringify({
+    depots: [{ id: 'hub', location: 0 }], stops, vehicleTypes: [{ id: 'van', capacity: [5], startDepot: 'hub' }],
+    matrix: { size: 3, distances: [[0, 1, 2], [1, 0, 1], [2, 1, 0]] },
+  }, null, 2);
+  writeFileSync(join(dir, 'problem-depot-id.json'), problem([{ id: 'hub', location: 1, delivery: [1] }, { id: 'b', location: 2, delivery: [1] }]));
+  writeFileSync(join(dir, 'problem-big.json'), problem([{ id: 'a', location: 1, delivery: [1] }, { id: 'b', location: 2, delivery: [9] }]));
+  writeFileSync(join(dir, 'problem.json'), problem([{ id: 'a', location: 1, delivery: [1] }, { id: 'b', location: 2, delivery: [1] }]));
+  writeFileSync(join(dir, 'warm.json'), '[\n  { "vehicleType": "van",\n    "stops": ["a", "zz"] }\n]\n');
 });
 
 // [label, args, exit code, pattern of the single stderr line]
@@ -62,6 +110,39 @@ const rows: [string, string[], number, RegExp][] = [
   ['plan --out a file', ['plan', county, '--out', 'a-file'], 2, /--out a-file: is a file, not a folder/],
   ['matrix --out /proc/x/m.json (used to spin forever)', ['matrix', '--roads', roads, '--places', places, '--out', '/proc/x/m.json'], 2, /--out \/proc\/x: cannot create the folder/],
   ['matrix --out a folder', ['matrix', '--roads', roads, '--places', places, '--out', '.'], 2, /--out \.: is a folder, not a file/],
+  // Files as people have them (section 3): CSV dialects, OSM and binary data, road profiles.
+  ['CSV split at a separator the file does not use', ['matrix', '--roads', 'roads.geojson', '--places', 'semi.csv', '--csv-delimiter', ','], 2, /semi\.csv, line 1: the header split at comma "," gives 1 column \("id;lon;lat"\); it looks separated by semicolon ";" — .*--csv-delimiter ;/],
+  ['CSV missing column names the separator it found', ['matrix', '--roads', 'roads.geojson', '--places', 'nolat.csv'], 2, /nolat\.csv, line 1: missing column lat: the header split at semicolon ";" gives 2 columns \("id", "lon"\)/],
+  ['CSV unclosed quote names its line', ['matrix', '--roads', 'roads.geojson', '--places', 'quote.csv'], 2, /quote\.csv, line 3: a quote opened on this line is never closed/],
+  ['CSV rows counted as a spreadsheet does (header = line 1)', ['matrix', '--roads', 'roads.geojson', '--places', 'badnum.csv'], 2, /badnum\.csv, line 3, field "lon": "x" is not a number/],
+  ['--csv-delimiter that is no separator', ['cover', '--matrix', 'm.csv', '--model', 'pmedian', '--p', '1', '--csv-delimiter', '|'], 2, /--csv-delimiter "\|" is not a separator postroute reads — give auto, ",", ";" or tab/],
+  ['cover --matrix split at the wrong separator', ['cover', '--matrix', 'm-semi.csv', '--model', 'pmedian', '--p', '1', '--csv-delimiter', ','], 2, /m-semi\.csv, line 1: the matrix has no site columns \(its first line, split at comma ",", has one column\)/],
+  ['cover --weights row with one field', ['cover', '--matrix', 'm.csv', '--model', 'pmedian', '--p', '1', '--weights', 'w-short.csv'], 2, /w-short\.csv, line 2: the row has 1 field \(split at comma ","\) — give two columns: id and weight/],
+  ['plan.json csvDelimiter that is no separator', ['plan', 'plan-bad-separator.json', '--out', 'out'], 2, /plan-bad-separator\.json, line \d+, field "csvDelimiter": "\|" is not a separator/],
+  ['gzip where GeoJSON is expected', ['matrix', '--roads', 'roads.geojson', '--places', 'places-gz.geojson'], 2, /places-gz\.geojson: this looks like gzip data: a compressed file, not text — unpack it first/],
+  ['binary data given as roads', ['graph', '--roads', 'random.bin', '--quiet'], 2, /random\.bin: this looks like binary data, not GeoJSON or OSM roads — give GeoJSON roads/],
+  ['a gzip file that does not unpack', ['graph', '--roads', 'broken.gz', '--quiet'], 2, /broken\.gz: this looks like gzip data, but it does not unpack .* — the file may be truncated/],
+  ['a truncated .osm.pbf', ['graph', '--roads', 'truncated.osm.pbf', '--quiet'], 2, /truncated\.osm\.pbf: cannot read the OSM PBF file .* — the file may be truncated/],
+  ['profile with an unknown key', ['graph', '--roads', 'roads.geojson', '--profile', 'profile-key.json'], 2, /profile-key\.json: invalid road profile: unknown key "colour" \(allowed: extends, name, /],
+  ['profile with empty speeds', ['graph', '--roads', 'roads.geojson', '--profile', 'profile-empty.json'], 2, /profile-empty\.json: invalid road profile: "speeds" is empty/],
+  ['profile extending an unknown profile', ['graph', '--roads', 'roads.geojson', '--profile', 'profile-extends.json'], 2, /profile-extends\.json: invalid road profile: "extends" must be "default" or null/],
+  ['an empty profile file', ['graph', '--roads', 'roads.geojson', '--profile', 'empty.json'], 2, /empty\.json: malformed JSON: the file is empty — give a road profile JSON object/],
+  // Every unclear message of the probe (section 6).
+  ['a bare NaN in JSON: one line', ['solve', '--problem', 'nan.json'], 2, /nan\.json, line 2: malformed JSON: NaN at column \d+ is not a JSON value/],
+  ['an empty problem file', ['solve', '--problem', 'empty.json'], 2, /empty\.json: malformed JSON: the file is empty — give the problem as a JSON object with depots, stops/],
+  ['a // comment in JSON gives its line', ['solve', '--problem', 'comment.json'], 2, /comment\.json, line 2: malformed JSON: a comment at column 3 \(JSON has no comments\)/],
+  ['an empty plan.json', ['plan', 'plan-empty.json', '--out', 'out'], 2, /plan-empty\.json: malformed JSON: the file is empty — give the plan as one JSON object/],
+  ['a // comment in plan.json', ['plan', 'plan-comment.json', '--out', 'out'], 2, /plan-comment\.json, line 3: malformed JSON: a comment/],
+  ['the plan file itself missing: no relative-paths hint', ['plan', 'nowhere.json', '--out', 'out'], 2, /^postroute: error: plan file not found: nowhere\.json — check the path of the plan file\n$/],
+  ['places without a role column', ['plan', 'plan-no-role.json', '--out', 'out', '--quiet'], 2, /no-role\.geojson, field "role": the places file has no "role" column/],
+  ['places without a mail column', ['plan', 'plan-no-mail.json', '--out', 'out', '--quiet'], 2, /no-mail\.csv, line 1, field "mail": the places file has no "mail" column/],
+  ['fleet given as an object', ['plan', 'plan-fleet-object.json', '--out', 'out'], 2, /plan-fleet-object\.json, line \d+, field "fleet": must be a list of vehicle types, not one object/],
+  ['cover: a core error names its file', ['cover', '--matrix', 'm.csv', '--model', 'pmedian', '--p', '1', '--existing', 's9'], 2, /--existing: existing site "s9" is not a candidate site/],
+  ['oversized demand, plan: bad input at once', ['plan', 'plan-big-mail.json', '--out', 'out', '--quiet'], 2, /big-mail\.geojson, item 4, field "mail": place "v3" has 500 mail a day, above the capacity of every vehicle \(largest 100\) — .*--allow-unassigned/],
+  ['oversized demand, solve: bad input at once', ['solve', '--problem', 'problem-big.json'], 2, /problem-big\.json, line \d+, item 1, field "stops\[1\]\.delivery": stop "b" can never be served: its demand is above the capacity of every vehicle type — .*--allow-unassigned/],
+  ['oversized demand, cover: bad input, naming the file', ['cover', '--matrix', 'm.csv', '--model', 'pmedian', '--p', '1', '--weights', 'w.csv', '--capacities', 'cap.csv'], 2, /w\.csv, field "weight": demand point "c" has weight 5, above the capacity of every station/],
+  ['solve: a stop id equal to a depot id', ['solve', '--problem', 'problem-depot-id.json'], 2, /problem-depot-id\.json, line \d+, field "stops\[0\]\.id": stop id "hub" is also the id of a depot — give stops and depots different ids/],
+  ['solve: a warm-start error names the warm-start file', ['solve', '--problem', 'problem.json', '--warm-start', 'warm.json', '--max-iterations', '10'], 2, /^postroute: error: warm\.json, line 3, field "route\[0\]\.stops\[1\]": unknown stop id "zz"/],
   // Ones that already worked.
   ['solve, malformed JSON', ['solve', '--problem', 'broken.json'], 2, /broken\.json, line 1/],
   ['graph, a missing roads file', ['graph', '--roads', 'nope.geojson', '--quiet'], 2, /nope\.geojson/],

@@ -124,4 +124,22 @@ describe('postroute plan', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/plan-bad-sep\.json, line 1, field "csvDelimiter": "\|" is not a separator/);
   });
+
+  it('plans without a place whose mail no van can carry with --allow-unassigned, and lists it in words (exit 0)', () => {
+    writeFileSync(join(dir, 'places-big.geojson'), JSON.stringify({
+      type: 'FeatureCollection',
+      features: gridPlaces().map((p) => ({ type: 'Feature', id: p.id, properties: p.id === 'v3' ? { ...p.properties, mail: 500 } : p.properties, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } })),
+    }));
+    writeFileSync(join(dir, 'plan-big.json'), JSON.stringify({ ...plan, places: 'places-big.geojson' }));
+    const refused = run(['plan', 'plan-big.json', '--out', 'out-big', '--quiet'], dir);
+    expect(refused.status).toBe(2);
+    const { status, stdout, stderr } = run(['plan', 'plan-big.json', '--out', 'out-big', '--quiet', '--allow-unassigned'], dir);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/v3.*its mail exceeds the capacity of every vehicle/);
+    expect(stdout).not.toMatch(/demand-exceeds-capacity/);
+    const summary = JSON.parse(readFileSync(join(dir, 'out-big', 'summary.json'), 'utf8'));
+    expect(summary.unassigned).toEqual([{ id: 'v3', name: 'v3', reason: 'its mail exceeds the capacity of every vehicle' }]);
+    expect(summary.comparable).toBe(false);
+  });
 });

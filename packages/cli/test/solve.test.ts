@@ -67,7 +67,7 @@ describe('postroute solve --problem', () => {
     expect(result.stdout).toMatch(/^cost [\d.]+ {3}distance \d+ {3}duration \d+ {3}vehicles \d+ {3}feasible/);
     expect(result.stdout).toMatch(/route 1: \w+ #\d, \w+ → (\w+|\(open\)), \d+ stops, distance \d+/);
     expect(result.stdout).toMatch(/stop +arrival +waiting +start +departure +load +distance/);
-    expect(result.stdout).toMatch(/unassigned \(1\):\n {2}j: not-profitable/);
+    expect(result.stdout).toMatch(/unassigned \(1\):\n {2}j: not worth the detour\n/);
   });
 
   it('starts from a warm start (a previous --json output) and is never worse than it', () => {
@@ -90,6 +90,10 @@ describe('postroute solve --problem', () => {
     const solution = JSON.parse(result.stdout) as CheckSolution;
     expect(solution.unassigned).toContainEqual({ id: 'd', reason: 'demand-exceeds-capacity' });
     expect(checkSolution(input, solution, { requireAllServed: false }).violations).toEqual([]);
+    // The text a person reads gives the reason in words, never the code (the JSON keeps the code).
+    const text = run(['--problem', path, '--max-iterations', '30', '--allow-unassigned', '--quiet']);
+    expect(text.stdout).toMatch(/unassigned \(2\):\n {2}d: its demand exceeds the capacity of every vehicle\n {2}j: not worth the detour\n/);
+    expect(text.stdout).not.toContain('demand-exceeds-capacity');
   });
 });
 

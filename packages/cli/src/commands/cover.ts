@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import {
   InputError,
+  describeUncoveredReason,
   parseCsv,
   readCoverageMatrixCsv,
   readWeightsCsv,
@@ -197,7 +198,12 @@ const command: CommandModule<object, CoverArgs> = {
       matrix = road.matrix;
       geometry = { demand, sites };
     }
-    const result = await solveCoverage(matrix, options);
+    let result: CoverageResult;
+    try {
+      result = await solveCoverage(matrix, options);
+    } catch (error) {
+      throw inInputFile(error, args);
+    }
     progress.done();
     const json = resultJson(result, args, unit);
     const text = `${JSON.stringify(json, null, 2)}\n`;
@@ -240,6 +246,46 @@ async function idList(value: string, delimiter: CsvDelimiter | undefined): Promi
   const column = Math.max(0, first.findIndex((name) => name.toLowerCase() === 'id'));
   const ids = rows.map((row) => row.fields[column] ?? '').filter((id) => id !== '');
   return first[column]?.toLowerCase() === 'id' ? ids.slice(1) : ids;
+}
+
+/**
+ * Core's coverage errors name the input by its role (weights, capacities, existing …); say it
+ * about the file the user gave for it, and the column or property it came from.
+ */
+function inInputFile(error: unknown, args: CoverArgs): unknown {
+  if (!(error instanceof InputError) || error.location.source !== undefined) return error;
+  const field = error.location.field ?? '';
+  const file = (path: string | undefined): string | undefined => (path !== undefined && existsSync(path) ? path : undefined);
+  const where: Record<string, { source: string | undefined; field?: string | undefined; keepIndex?: boolean }> = args.matrix !== undefined
+    ? {
+      weights: { source: args.weights, field: 'weight' },
+      capacities: { source: args.capacities, field: 'capacity' },
+      openingCosts: { source: args.costs, field: 'cost' },
+      existing: { source: file(args.existing) },
+      forbidden: { source: file(args.forbidden) },
+      demandIds: { source: args.matrix },
+      siteIds: { source: args.matrix },
+    }
+    : {
+      weights: { source: args.demand, field: args.weightField, keepIndex: true },
+      capacities: { source: args.sites ?? args.demand, field: args.capacityField },
+      openingCosts: { source: args.sites ?? args.demand, field: args.costField },
+      existing: { source: args.existing },
+      forbidden: { source: file(args.forbidden) },
+      demandIds: { source: args.demand },
+      siteIds: { source: args.sites ?? args.demand },
+    };
+  const target = where[field];
+  // Ids given on the command line: name the option, not an item of a list the user never wrote.
+  if ((field === 'existing' || field === 'forbidden') && target?.source === undefined) return new InputError(`--${field}: ${error.message}`, {}, error.hint);
+  if (target?.source === undefined) return error;
+  const { index, line } = error.location;
+  return new InputError(error.message, {
+    source: target.source,
+    ...(target.field !== undefined ? { field: target.field } : {}),
+    ...(target.keepIndex && index !== undefined ? { index } : {}),
+    ...(target.keepIndex && line !== undefined ? { line } : {}),
+  }, error.hint);
 }
 
 /** Existing outlets first, then candidates; a candidate with an outlet's id is the outlet. */
@@ -352,7 +398,7 @@ function summary(result: CoverageResult, unit: string): string {
   }
   if (result.uncovered.length > 0) {
     lines.push('', `not covered (${result.uncovered.length}):`);
-    for (const u of result.uncovered) lines.push(`  ${u.demand}: ${u.reason}${u.nearestDistance !== null ? ` (nearest usable site ${fmt(u.nearestDistance)})` : ''}`);
+    for (const u of result.uncovered) lines.push(`  ${u.demand}: ${describeUncoveredReason(u.reason)}${u.nearestDistance !== null ? ` (nearest usable site ${fmt(u.nearestDistance)})` : ''}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -41,7 +41,7 @@ export interface NetworkArgs {
 
 export function loadProfile(path: string | undefined): RoadProfile | undefined {
   if (path === undefined) return undefined;
-  return validateProfile(parseJson(readText(path, 'profile'), path), path);
+  return validateProfile(parseJson(readText(path, 'profile'), path, 'a road profile JSON object, e.g. { "speeds": { "primary": 80 } }'), path);
 }
 
 export async function loadNetwork(args: NetworkArgs, onProgress: ProgressCallback): Promise<RoadNetwork> {

@@ -35,6 +35,7 @@ interface PlanArgs {
   json: boolean;
   strict: boolean;
   csvDelimiter?: string;
+  allowUnassigned: boolean;
   quiet: boolean;
 }
 
@@ -92,6 +93,7 @@ const command: CommandModule<object, PlanArgs> = {
     .option('scenario', { type: 'string', describe: 'run only this scenario of plan.json beside the base case (default: all); each is written to OUT/scenarios/NAME/' })
     .option('json', { type: 'boolean', default: false, describe: 'print summary.json to stdout instead of the table' })
     .option('strict', { type: 'boolean', default: false, describe: 'exit 3 when the new plan is not comparable with today\'s routes (other stops, mail or broken rules); the files are still written' })
+    .option('allow-unassigned', { type: 'boolean', default: false, describe: 'plan without places whose mail no vehicle can carry, listed as unassigned (default: such a place is bad input, exit 2)' })
     .option('csv-delimiter', { ...csvDelimiterYargs, describe: `${csvDelimiterYargs.describe} (overrides csvDelimiter in plan.json)` })
     .example('$0 plan examples/county/plan.json --out out', 'plan the bundled example county')
     .check((argv) => {
@@ -112,6 +114,7 @@ const command: CommandModule<object, PlanArgs> = {
         ...(args.seed !== undefined ? { seed: args.seed } : {}),
         ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),
         ...(args.scenario !== undefined ? { scenario: args.scenario } : {}),
+        ...(args.allowUnassigned ? { allowUnassigned: true } : {}),
         onProgress: progress.onProgress,
         generatedBy: 'postroute plan',
       });

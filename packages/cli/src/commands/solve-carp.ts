@@ -103,7 +103,7 @@ export function solveCarpInstance(args: CarpSolveArgs, text: string, extra: { wa
       out.push(`  serves ${r.edges.map(([a, b]) => `${a}→${b}`).join(' ')}`);
       out.push(`  path ${r.path.join(' ')}`);
     });
-    for (const u of solution.unservable) out.push(`unservable: ${u.message} (${u.reason})`);
+    for (const u of solution.unservable) out.push(`unservable: ${u.message}`);
     writeOutput(`${out.join('\n')}\n`, args.out);
   }
   if (args.out !== undefined && !args.quiet) process.stderr.write(`postroute: wrote ${args.out}\n`);

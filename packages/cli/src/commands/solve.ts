@@ -12,6 +12,7 @@ import {
   createPeriodicProblem,
   createProblem,
   cordeauToProblem,
+  describeUnassignedReason,
   locateJsonPath,
   parseCordeau,
   parseCsv,
@@ -83,7 +84,7 @@ function withJsonLine(error: unknown, text: string): unknown {
 
 function loadProblemFile(path: string): { input: ProblemInput; text: string } {
   const text = readText(path, 'problem');
-  const value = parseJson(text, path);
+  const value = parseJson(text, path, 'the problem as a JSON object with depots, stops, vehicleTypes and matrix');
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InputError('the problem must be a JSON object with depots, stops, vehicleTypes and matrix', { source: path, line: 1 });
   }
@@ -209,10 +210,23 @@ function rejectUnservable(problem: ProblemData, input: ProblemInput, source: str
     `${what.hint}; or pass --allow-unassigned to plan without it`);
 }
 
+/**
+ * An error about the warm start (core names it `warmStart[i]…` in the problem) said about the
+ * warm-start file: its name, the route's place in that file, and the line.
+ */
+function inWarmStartFile(error: unknown, warm: { path: string; text: string; wrapped: boolean }): unknown {
+  if (!(error instanceof InputError)) return error;
+  const match = /^warmStart\[(\d+)\](.*)$/.exec(error.location.field ?? '');
+  if (!match) return error;
+  const field = `${warm.wrapped ? 'routes' : ''}[${match[1]}]${match[2]}`;
+  const line = locateJsonPath(warm.text, field);
+  return new InputError(error.message, { source: warm.path, field: field.replace(/^\[/, 'route['), ...(line !== undefined ? { line } : {}) }, error.hint);
+}
+
 /** Warm start: an array of routes, `{ routes: [...] }`, or a previous `solve --json` output. */
 function loadWarmStart(path: string): RouteInput[] {
   const text = readText(path, 'warm-start');
-  const value = parseJson(text, path) as unknown;
+  const value = parseJson(text, path, 'the warm start as JSON routes: [{ "vehicleType": "van", "stops": ["a", "b"] }]') as unknown;
   const list = Array.isArray(value) ? value : (value as { routes?: unknown } | null)?.routes;
   if (!Array.isArray(list)) {
     throw new InputError('expected an array of routes or an object with "routes"', { source: path, line: 1 },
@@ -303,7 +317,7 @@ export function solutionToText(solution: SolutionResult, info?: InstanceInfo): s
   if (solution.unassigned.length > 0) {
     out.push('');
     out.push(`unassigned (${solution.unassigned.length}):`);
-    for (const u of solution.unassigned) out.push(`  ${u.id}: ${u.reason}`);
+    for (const u of solution.unassigned) out.push(`  ${u.id}: ${describeUnassignedReason(u.reason)}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -315,7 +329,7 @@ function runPeriodic(input: PeriodicProblemInput, info: InstanceInfo, args: Solv
   const problem = createPeriodicProblem(input, { source: info.name });
   const unservable = problem.stopReason.findIndex((r) => r !== null);
   if (unservable >= 0 && !args.allowUnassigned)
-    throw new InputError(`stop "${problem.stopIds[unservable]}" can never be served (${problem.stopReason[unservable]})`, { source: info.name, field: `stops[${unservable}]` },
+    throw new InputError(`stop "${problem.stopIds[unservable]}" can never be served: ${describeUnassignedReason(problem.stopReason[unservable]!)}`, { source: info.name, field: `stops[${unservable}]` },
       'pass --allow-unassigned to plan without it');
   const progress = createProgress(args.quiet);
   let solution: PeriodicSolutionResult;
@@ -399,6 +413,8 @@ const command: CommandModule<object, SolveArgs> = {
     }
     if (!args.allowUnassigned) rejectUnservable(problem, input, args.problem ?? basename(source), text);
     const warmStart = args.warmStart !== undefined ? loadWarmStart(args.warmStart) : undefined;
+    const warmText = args.warmStart !== undefined ? readText(args.warmStart, 'warm-start') : '';
+    const warm = { path: args.warmStart ?? '', text: warmText, wrapped: !warmText.trimStart().startsWith('[') };
     const progress = createProgress(args.quiet);
     let solution: SolutionResult;
     try {
@@ -409,6 +425,8 @@ const command: CommandModule<object, SolveArgs> = {
         ...(warmStart !== undefined ? { warmStart } : {}),
         onProgress: progress.onProgress,
       });
+    } catch (error) {
+      throw warmStart !== undefined ? inWarmStartFile(error, warm) : error;
     } finally {
       progress.done();
     }

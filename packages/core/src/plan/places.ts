@@ -4,6 +4,7 @@
  * strings and are parsed here; GeoJSON values may be numbers or strings.
  */
 import { InputError } from '../errors.js';
+import type { FleetSpec } from '../io/plan-file.js';
 import type { Place } from '../io/places.js';
 import type { PlaceRole, ReportPlace } from '../report/types.js';
 
@@ -90,4 +91,27 @@ export function classifyPlaces(
     throw new InputError('no place has role "hub"', { source, field: 'role' }, 'mark the depot the vans start from with role=hub');
   }
   return result;
+}
+
+/**
+ * A place whose daily mail is above the capacity of every vehicle can never be served: bad input,
+ * said at once with the place, its mail and the largest capacity (the rule of `solve` and `cover`
+ * too). One-tier plans only: two-tier plans split a big office's freight into shares.
+ *
+ * @example
+ * rejectOversizedMail(places, rawPlaces, spec.fleet, 'places.csv'); // throws for mail 2000 and vans of 1500
+ */
+export function rejectOversizedMail(places: readonly PlanPlace[], rawPlaces: readonly Place[], fleet: readonly FleetSpec[], source: string): void {
+  if (fleet.length === 0) return;
+  const largest = Math.max(...fleet.map((vehicle) => vehicle.capacity));
+  const over = places.map((place, index) => ({ place, index })).filter(({ place }) => place.role !== 'hub' && place.mail > largest);
+  const first = over[0];
+  if (first === undefined) return;
+  const line = rawPlaces[first.index]?.line;
+  const others = over.length > 1 ? ` (and ${over.length - 1} more place${over.length > 2 ? 's' : ''}: ${over.slice(1, 4).map(({ place }) => place.id).join(', ')}${over.length > 4 ? ', …' : ''})` : '';
+  throw new InputError(
+    `place "${first.place.id}" has ${first.place.mail} mail a day, above the capacity of every vehicle (largest ${largest})${others}`,
+    { source, index: first.index, ...(line !== undefined ? { line } : {}), field: 'mail' },
+    'split it into several places, add a larger vehicle type, or plan without it (postroute plan --allow-unassigned lists it as unassigned)',
+  );
 }

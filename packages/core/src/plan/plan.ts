@@ -21,7 +21,7 @@ import { applyScenario, describeChanges, scenarioRow } from './scenarios.js';
 import type { TwoTierResult } from './tiers/solve.js';
 import { planTwoTier } from './two-tier.js';
 import { planServiceWeek, readServiceDays } from './service-days.js';
-import { classifyPlaces, type PlanPlace } from './places.js';
+import { classifyPlaces, rejectOversizedMail, type PlanPlace } from './places.js';
 import type { PlanInputs, PlanOptions, PlanResult, PlanSources } from './types.js';
 
 export type { PlanInputs, PlanOptions, PlanResult } from './types.js';
@@ -56,6 +56,7 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
   const byId = new Map(places.map((place) => [place.id, place]));
   const hubs = places.filter((place) => place.role === 'hub');
   checkDepots(spec, hubs, byId, sources);
+  if (!spec.tiers && !options.allowUnassigned) rejectOversizedMail(places, inputs.places, spec.fleet, sources.places);
   // Visit frequencies (issue 11) are checked before the network is built: errors come at once.
   if (readServiceDays(spec, inputs.places, sources.places) !== null && spec.tiers)
     throw new InputError('weekly service (visit frequencies, "week") is planned for one-tier plans only', { source: sources.plan, field: 'week' }, 'drop "tiers", or the frequencies');

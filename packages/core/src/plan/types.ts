@@ -33,6 +33,9 @@ export interface PlanOptions {
   onProgress?: ProgressCallback;
   /** Name of the tool for the report footer; default "postroute". */
   generatedBy?: string;
+  /** Plan without places whose mail no vehicle can carry, listing them as unassigned; by default
+   *  such a place is bad input (an `InputError` before any work), as in `solve` and `cover`. */
+  allowUnassigned?: boolean;
 }
 
 export interface PlanResult {

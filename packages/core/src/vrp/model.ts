@@ -226,6 +226,8 @@ export function createProblem(input: ProblemInput, options: CreateProblemOptions
     rejectUnknown(stop as unknown as Record<string, unknown>, STOP_FIELDS, f, fail);
     if (typeof stop.id !== 'string' || stop.id === '') fail('stop id must be a non-empty string', `${f}.id`);
     if (stopIndexById.has(stop.id)) fail(`duplicate stop id "${stop.id}"`, `${f}.id`, 'give each stop its own id');
+    // Routes and warm starts name stops and depots by id: one id for both would be ambiguous.
+    if (depotIndexById.has(stop.id)) fail(`stop id "${stop.id}" is also the id of a depot`, `${f}.id`, 'give stops and depots different ids');
     stopIndexById.set(stop.id, s);
     stopIds.push(stop.id);
     const loc = nDepots + s;
