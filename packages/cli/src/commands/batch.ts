@@ -26,9 +26,11 @@ import {
   provinceCsv,
   provinceError,
   readGeoJson,
+  readJobRoads,
   renderProvinceHtml,
   runOnPool,
   runOnQueue,
+  sniffRoadFile,
   type BatchEvent,
   type CountyEntry,
   type CountyJob,
@@ -75,10 +77,29 @@ function readFile(path: string, notFound: () => InputError): string {
 }
 
 /**
+ * A county's roads file for its job: text when it is plain GeoJSON, else its bytes in base64 (the
+ * job's reader, `readJobRoads`, unpacks and parses them as `postroute plan` would).
+ */
+function roadsFile(path: string, planSource: string): JobFile {
+  let bytes: Buffer;
+  try {
+    if (!statSync(path).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR') throw new InputError(`roads file not found: ${show(path)}`, { source: planSource, field: 'roads' }, 'paths in plan.json are relative to the plan file');
+    throw new InputError(`cannot read ${show(path)} (${code ?? String(error)})`, { source: show(path) });
+  }
+  const kind = sniffRoadFile(bytes);
+  if (kind === 'json' || kind === 'text') return { path: show(path), text: bytes.toString('utf8') };
+  return { path: show(path), text: bytes.toString('base64'), encoding: 'base64' };
+}
+
+/**
  * Reads province.json and every file its counties need, and computes each county's job key. Any
  * missing file, bad plan.json or bad boundary is an InputError here, before any county runs.
  */
-export function prepareProvince(provincePath: string, overrides: { seed?: number; timeLimit?: number }): { spec: ProvinceSpec; counties: PreparedCounty[] } {
+export async function prepareProvince(provincePath: string, overrides: { seed?: number; timeLimit?: number }): Promise<{ spec: ProvinceSpec; counties: PreparedCounty[] }> {
   const provinceText = readFile(provincePath, () => new InputError(`province file not found: ${provincePath}`, {}, 'give the path of a province.json'));
   const source = show(provincePath);
   const spec = parseProvinceFile(provinceText, source);
@@ -91,7 +112,8 @@ export function prepareProvince(provincePath: string, overrides: { seed?: number
   }
   const seed = overrides.seed ?? spec.seed;
   const timeLimit = overrides.timeLimit ?? spec.timeLimit;
-  const counties = spec.counties.map((county): PreparedCounty => {
+  const counties: PreparedCounty[] = [];
+  for (const county of spec.counties) {
     const planPath = resolve(base, county.plan);
     const planText = readFile(planPath, () => provinceError(provinceText, source, `counties[${county.index}].plan`,
       `plan file of county "${county.name}" not found: ${show(planPath)}`, 'paths in province.json are relative to it'));
@@ -103,10 +125,11 @@ export function prepareProvince(provincePath: string, overrides: { seed?: number
       const text = readFile(path, () => new InputError(`${what} file not found: ${show(path)}`, { source: planSource, field: what }, 'paths in plan.json are relative to the plan file'));
       return { path: show(path), text };
     };
-    let roads = named('roads', plan.roads);
+    // Roads as plan reads them: GeoJSON as text, OSM downloads (.osm.pbf, .osm.gz …) as their bytes.
+    let roads = roadsFile(resolve(planDir, plan.roads.path), planSource);
     if (county.boundary !== undefined && boundaries) {
       const polygon = findBoundary(boundaries, county.boundary, { source: show(resolve(base, spec.boundaries as string)), nameProperty: spec.boundaryNameProperty });
-      const cut = cutRoads(readGeoJson(roads.text, roads.path), polygon);
+      const cut = cutRoads(await readJobRoads(roads), polygon);
       if (cut.features.length === 0) {
         throw provinceError(provinceText, source, `counties[${county.index}].boundary`, `no road of ${roads.path} lies inside the boundary "${county.boundary}"`, 'check that the boundary and the roads cover the same area');
       }
@@ -120,9 +143,9 @@ export function prepareProvince(provincePath: string, overrides: { seed?: number
       ...(seed !== undefined ? { seed } : {}),
       ...(timeLimit !== undefined ? { timeLimit } : {}),
     };
-    const osm = /"osm_id"\s*:|"id"\s*:\s*"way\//.test(roads.text);
-    return { county, job: { key: countyJobKey(fields), ...fields }, osm };
-  });
+    const osm = plan.roads.format === 'osm' || roads.encoding === 'base64' || /"osm_id"\s*:|"id"\s*:\s*"way\//.test(roads.text);
+    counties.push({ county, job: { key: countyJobKey(fields), ...fields }, osm });
+  }
   return { spec, counties };
 }
 
@@ -245,7 +268,7 @@ const command: CommandModule<object, BatchArgs> = {
     const started = performance.now();
     const log = (line: string): void => { if (!args.quiet) process.stderr.write(`${line}\n`); };
     checkOut(args.out);
-    const { spec, counties } = prepareProvince(args.province, {
+    const { spec, counties } = await prepareProvince(args.province, {
       ...(args.seed !== undefined ? { seed: args.seed } : {}),
       ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),
     });

@@ -1,7 +1,7 @@
 /** Public API of the batch area: a province of county plans, on a thread pool or a Redis queue. */
 export { parseProvinceFile, provinceError, countySlug } from './province-file.js';
 export type { CountySpec, ProvinceSpec } from './province-file.js';
-export { runCountyJob, readCountyInputs, jobError } from './job.js';
+export { runCountyJob, readCountyInputs, readJobRoads, jobError } from './job.js';
 export type { CountyJob, CountyOutcome, CountyDone, CountyFailed, CountyOverview, JobError, JobFile } from './job.js';
 export { countyJobKey, contentHash, canonicalJson, engineVersion, RESULT_FORMAT } from './key.js';
 export { cutRoads, findBoundary } from './cut.js';

@@ -8,6 +8,7 @@ import type { FeatureCollection } from 'geojson';
 import { InfeasibleError, InputError } from '../errors.js';
 import { readBaselineLines, readBaselineRoutes } from '../io/baseline.js';
 import { readGeoJson } from '../io/geojson.js';
+import { parseRoads } from '../io/roads.js';
 import { readPlaces } from '../io/places.js';
 import { parsePlanFile } from '../io/plan-file.js';
 import { planNetwork } from '../plan/plan.js';
@@ -19,7 +20,21 @@ import type { ProgressCallback } from '../util/progress.js';
 /** A file of the job: the name to show in messages and its whole text. */
 export interface JobFile {
   path: string;
+  /** The content: text, or the bytes in base64 for a binary file (`encoding: 'base64'`). */
   text: string;
+  /** Roads as downloaded (.osm.pbf, .osm.gz, .geojson.gz) travel as base64, still plain data. */
+  encoding?: 'base64';
+}
+
+/**
+ * The roads of a job, read the way `postroute plan` reads a roads file (`parseRoads`: GeoJSON,
+ * OSM PBF or XML, gzipped or not).
+ *
+ * @example
+ * const roads = await readJobRoads({ path: 'roads.osm.pbf', text: bytes.toString('base64'), encoding: 'base64' });
+ */
+export async function readJobRoads(file: JobFile): Promise<FeatureCollection> {
+  return file.encoding === 'base64' ? parseRoads(Buffer.from(file.text, 'base64'), file.path) : readGeoJson(file.text, file.path);
 }
 
 /** Everything one county's plan needs, as texts. */
@@ -79,7 +94,7 @@ export type CountyOutcome = CountyDone | CountyFailed;
  */
 export async function readCountyInputs(job: CountyJob): Promise<PlanInputs> {
   const spec = parsePlanFile(job.plan.text, job.plan.path);
-  const roads = readGeoJson(job.roads.text, job.roads.path);
+  const roads = await readJobRoads(job.roads);
   const csv = spec.csvDelimiter !== undefined ? { delimiter: spec.csvDelimiter } : {};
   const places = await readPlaces(job.places.text, { source: job.places.path, format: spec.places.format === 'csv' ? 'csv' : 'geojson', ...csv });
   const inputs: PlanInputs = { spec, roads, places, sources: { roads: job.roads.path, places: job.places.path, plan: job.plan.path } };
