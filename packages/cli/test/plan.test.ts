@@ -142,4 +142,28 @@ describe('postroute plan', () => {
     expect(summary.unassigned).toEqual([{ id: 'v3', name: 'v3', reason: 'its mail exceeds the capacity of every vehicle' }]);
     expect(summary.comparable).toBe(false);
   });
+
+  it('says in every output when a place was put on the main network past a nearer disconnected road', () => {
+    const roads = gridRoads();
+    // A track 56 m from v7 that touches no other road: dropped from the kept network.
+    roads.features.push({ type: 'Feature', properties: { highway: 'track' }, geometry: { type: 'LineString', coordinates: [[11.5145, 50.0125], [11.5155, 50.0125]] } });
+    writeFileSync(join(dir, 'roads-track.geojson'), JSON.stringify(roads));
+    const features = gridPlaces().map((p) => ({ type: 'Feature', id: p.id, properties: p.properties, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } }));
+    features.push({ type: 'Feature', id: 'v7', properties: { name: 'Seven', role: 'village', mail: 5 }, geometry: { type: 'Point', coordinates: [11.515, 50.012] } });
+    writeFileSync(join(dir, 'places-track.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
+    writeFileSync(join(dir, 'plan-track.json'), JSON.stringify({ ...plan, roads: 'roads-track.geojson', places: 'places-track.geojson' }));
+    const { status, stdout, stderr } = run(['plan', 'plan-track.json', '--out', 'out-track', '--quiet'], dir);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/Placed past a nearer road that is not connected to the main network: 1\n {2}v7 \(Seven\): placed on the main network 22\d m away; a road 5\d m away is nearer but not connected both ways to it/);
+    const summary = JSON.parse(readFileSync(join(dir, 'out-track', 'summary.json'), 'utf8'));
+    expect(summary.snapWarnings).toHaveLength(1);
+    expect(summary.snapWarnings[0]).toMatchObject({ id: 'v7', name: 'Seven' });
+    expect(summary.snapWarnings[0].distanceM).toBeGreaterThan(summary.snapWarnings[0].nearerDroppedRoadM);
+    const html = readFileSync(join(dir, 'out-track', 'report.html'), 'utf8');
+    expect(html).toMatch(/id="snap-warnings">Placed on the main road network although a road that is not connected both ways to it is nearer \(1\)/);
+    expect(html).toContain('<td>Seven</td><td>v7</td>');
+    // Without such a place the key is absent, so other reports keep their bytes.
+    expect(JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8')).snapWarnings).toBeUndefined();
+  });
 });

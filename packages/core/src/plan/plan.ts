@@ -109,6 +109,15 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
     seed, timeLimit, maxIterationsWithoutImprovement, source: sources.plan, onProgress: progress,
   });
   const report: PlanReport = { ...base.report, ...(doorToDoor ? { doorToDoor } : {}), run: runFacts() };
+  // Places put on the kept network past a nearer disconnected road: said in every report.
+  const snapWarnings = prepared.snaps.filter((snap) => snap.warning !== undefined).map((snap) => ({
+    id: snap.placeId, name: byId.get(snap.placeId)?.name ?? snap.placeId, distanceM: Math.round(snap.distance),
+    nearerDroppedRoadM: Math.round(snap.nearerDroppedRoad ?? 0), message: snap.warning as string,
+  }));
+  if (snapWarnings.length > 0) {
+    report.summary = { ...report.summary, snapWarnings };
+    for (const entry of results) entry.report.summary = { ...entry.report.summary, snapWarnings };
+  }
   return { report, solution: base.solution, baselineSolution: base.baselineSolution, network: prepared.network, snaps: prepared.snaps, scenarios: results };
 }
 

@@ -60,6 +60,10 @@ export function formatSummary(summary: SavingsSummary): string {
   if (summary.notServedToday.length > 0) {
     lines.push(`Not served by today's routes: ${summary.notServedToday.length} (${summary.notServedToday.join(', ')})`);
   }
+  if (summary.snapWarnings && summary.snapWarnings.length > 0) {
+    lines.push(`Placed past a nearer road that is not connected to the main network: ${summary.snapWarnings.length}`);
+    for (const w of summary.snapWarnings) lines.push(`  ${w.id} (${w.name}): ${w.message}`);
+  }
   if (summary.unassigned.length === 0) lines.push('Unassigned stops: none');
   else {
     lines.push(`Unassigned stops: ${summary.unassigned.length}`);

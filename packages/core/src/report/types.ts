@@ -155,6 +155,20 @@ export interface SavingsSummary {
   scenarios?: ScenarioRow[];
   /** Weekly plans only: figures over the real week (the totals above are then per week). */
   week?: WeekSummary;
+  /** Places put on the kept road network although a road that is not connected both ways to it
+   *  lies nearer (present only when there are such places). */
+  snapWarnings?: SnapWarning[];
+}
+
+/** A place snapped to the kept network past a nearer, disconnected road. */
+export interface SnapWarning {
+  id: string;
+  name: string;
+  /** Metres from the place to where it was placed on the kept network. */
+  distanceM: number;
+  /** Metres from the place to the nearer road that was dropped. */
+  nearerDroppedRoadM: number;
+  message: string;
 }
 
 /** One township office in a two-tier plan: its tier timing, volumes and what limits it. */

@@ -2,7 +2,7 @@
  * `report.html`: one self-contained page (inline CSS, SVG and a few lines of script; no network)
  * with the headline figures, the map, the charts and the tables.
  */
-import type { PlanReport, ReportRoute } from '../types.js';
+import type { PlanReport, ReportRoute, SavingsSummary } from '../types.js';
 import { clock } from '../violations.js';
 import { renderCharts } from './chart.js';
 import { escapeHtml } from './escape.js';
@@ -147,7 +147,7 @@ ${s.week ? weekSection(s.week) : ''}<h2>Stations and unserved stops</h2>
 ${stations}
 ${notToday}
 ${unassigned}
-<h2>Today's routes</h2>
+${snapWarningsNote(s.snapWarnings)}<h2>Today's routes</h2>
 ${routesTable(report.before, names)}
 <h2>New routes</h2>
 ${routesTable(report.after, names)}
@@ -170,4 +170,12 @@ function weekSection(w: NonNullable<PlanReport['summary']['week']>): string {
 <table id="week-days"><thead><tr><th>day</th><th class="num">routes today</th><th class="num">km today</th><th class="num">new routes</th><th class="num">new km</th></tr></thead><tbody>${perDay}</tbody></table>
 <table id="week-visits"><thead><tr><th>place</th><th class="num">visits per week</th><th>days</th></tr></thead><tbody>${visits}</tbody></table>
 `;
+}
+
+/** Places put on the kept network past a nearer road that is not connected to it. */
+function snapWarningsNote(warnings: SavingsSummary['snapWarnings']): string {
+  if (!warnings || warnings.length === 0) return '';
+  const rows = warnings.map((w) => `<tr><td>${escapeHtml(w.name)}</td><td>${escapeHtml(w.id)}</td><td class="num">${fmt(w.distanceM)}</td><td class="num">${fmt(w.nearerDroppedRoadM)}</td></tr>`).join('');
+  return `<p class="note" id="snap-warnings">Placed on the main road network although a road that is not connected both ways to it is nearer (${warnings.length}): check that these places are reachable as planned.</p>\n` +
+    `<table><thead><tr><th>place</th><th>id</th><th>to the main network, m</th><th>to the nearer road, m</th></tr></thead><tbody>${rows}</tbody></table>\n`;
 }
