@@ -176,3 +176,32 @@ function lineProgress(stream: NodeJS.WriteStream): Progress {
     done: () => settle(),
   };
 }
+
+/** What a search's progress events carry besides the common fields (core's HGS, periodic and CARP searches). */
+interface SearchEvent extends ProgressEvent {
+  iteration?: number;
+  elapsedSeconds?: number;
+  bestCost?: number | null;
+}
+
+/**
+ * A search's events with their units: a bar over the time limit (s) or the iteration limit, and
+ * the line "best cost 1,234.5 · 2,000 iterations · 3.1 s" (`what` names the objective: "cost",
+ * "distance"). Other steps' events pass through unchanged.
+ */
+export function searchProgress(onProgress: ProgressCallback, limits: { timeLimit?: number; maxIterations?: number }, what = 'cost'): ProgressCallback {
+  const number = (value: number): string => value.toLocaleString('en-US', { maximumFractionDigits: Number.isInteger(value) ? 0 : 2 });
+  return (event: SearchEvent) => {
+    if (event.step !== 'solve' || event.iteration === undefined || event.elapsedSeconds === undefined) return onProgress(event);
+    const iterations = `${number(event.iteration)} iteration${event.iteration === 1 ? '' : 's'}`;
+    const best = event.bestCost === null || event.bestCost === undefined ? 'no feasible plan yet' : `best ${what} ${number(event.bestCost)}`;
+    const bar = limits.timeLimit !== undefined
+      ? { done: Math.min(event.elapsedSeconds, limits.timeLimit), total: limits.timeLimit, unit: 's' }
+      : limits.maxIterations !== undefined ? { done: Math.min(event.iteration, limits.maxIterations), total: limits.maxIterations, unit: 'iterations' } : {};
+    // The bar shows what it counts; the line adds the other measures.
+    const parts = [best];
+    if (bar.unit !== 'iterations') parts.push(iterations);
+    if (bar.unit !== 's') parts.push(`${event.elapsedSeconds.toFixed(1)} s`);
+    onProgress({ step: 'solve', ...bar, message: parts.join(' · ') });
+  };
+}

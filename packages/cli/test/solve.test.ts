@@ -81,6 +81,17 @@ describe('postroute solve --problem', () => {
     expect(b.cost).toBeLessThanOrEqual(a.cost + 1e-9);
   });
 
+  it('shows the search\'s progress with units: the best cost, iterations and seconds', () => {
+    const byIterations = run(['--problem', example, '--max-iterations', '30']);
+    expect(byIterations.status).toBe(0);
+    const lines = byIterations.stderr.trim().split('\n');
+    for (const line of lines) expect(line).toMatch(/^\[solve\] \d+\/30 iterations best cost [\d,]+(\.\d+)? · \d+\.\d s$/);
+    expect(lines.at(-1)).toMatch(/^\[solve\] 30\/30 iterations /);
+    const byTime = run(['--problem', example, '--time-limit', '0.5']);
+    expect(byTime.status).toBe(0);
+    for (const line of byTime.stderr.trim().split('\n')) expect(line).toMatch(/^\[solve\] \d\.\d\/0\.5 s best cost [\d,]+(\.\d+)? · [\d,]+ iterations?$/);
+  });
+
   it('lists stops nobody can serve as unassigned with --allow-unassigned', () => {
     const input = exampleInput();
     input.stops[3]!.delivery = [1000, 0];

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { InputError, createCarpProblem, parseCarplib, solveCarp, type CarpSolution } from '@postroute/core';
+import { searchProgress } from '../progress.js';
 import { createProgress, writeOutput } from '../output.js';
 
 export interface CarpSolveArgs {
@@ -58,7 +59,7 @@ export function solveCarpInstance(args: CarpSolveArgs, text: string, extra: { wa
       seed: args.seed,
       ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),
       ...(args.maxIterations !== undefined ? { maxIterations: args.maxIterations } : {}),
-      onProgress: progress.onProgress,
+      onProgress: searchProgress(progress.onProgress, args),
     });
   } finally {
     progress.done();

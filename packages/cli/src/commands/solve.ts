@@ -32,6 +32,7 @@ import {
   type SolutionResult,
 } from '@postroute/core';
 import { createProgress, writeOutput, prepareFile } from '../output.js';
+import { searchProgress } from '../progress.js';
 import { isCarplib, solveCarpInstance } from './solve-carp.js';
 
 interface SolveArgs {
@@ -175,6 +176,11 @@ function loadCordeau(path: string, text: string, args: SolveArgs): { input: Prob
   }
   if (converted.type === 1) return { input: converted.problem as unknown as ProblemInput, info: withBks(info, args), periodic: converted.problem };
   return { input: converted.problem, info: withBks(info, args) };
+}
+
+/** What the search minimises, for its progress line: an instance's distance, else the problem's cost. */
+function objectiveWord(info: InstanceInfo | undefined): string {
+  return info?.objective === 'distance' ? 'distance' : 'cost';
 }
 
 function withBks(info: InstanceInfo, args: SolveArgs): InstanceInfo {
@@ -338,7 +344,7 @@ function runPeriodic(input: PeriodicProblemInput, info: InstanceInfo, args: Solv
       seed: args.seed,
       ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),
       ...(args.maxIterations !== undefined ? { maxIterations: args.maxIterations } : {}),
-      onProgress: progress.onProgress,
+      onProgress: searchProgress(progress.onProgress, args, objectiveWord(info)),
     });
   } finally {
     progress.done();
@@ -423,7 +429,7 @@ const command: CommandModule<object, SolveArgs> = {
         ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),
         ...(args.maxIterations !== undefined ? { maxIterations: args.maxIterations } : {}),
         ...(warmStart !== undefined ? { warmStart } : {}),
-        onProgress: progress.onProgress,
+        onProgress: searchProgress(progress.onProgress, args, objectiveWord(info)),
       });
     } catch (error) {
       throw warmStart !== undefined ? inWarmStartFile(error, warm) : error;
