@@ -66,6 +66,7 @@ export function solve(problem: ProblemData, options: SolveOptions = {}): Solutio
   if (options.onProgress) hgsOptions.onProgress = options.onProgress;
   if (options.params) hgsOptions.params = options.params;
   if (options.debug) hgsOptions.debug = options.debug;
+  if (options.timeLimit !== undefined) hgsOptions.timeLimit = options.timeLimit;
   const result = runHgs(problem, active, rng, anyOf(...rules), hgsOptions);
   const solution = bestOf(problem, result);
   solution.search = { iterations: result.iterations };

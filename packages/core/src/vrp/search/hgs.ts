@@ -76,7 +76,11 @@ export function runHgs(
   active: Uint8Array,
   rng: Random,
   stop: StopRule,
-  options: { onProgress?: ProgressCallback; warmStarts?: number[][][]; params?: Partial<HgsParams>; debug?: SearchDebug } = {},
+  options: {
+    onProgress?: ProgressCallback; warmStarts?: number[][][]; params?: Partial<HgsParams>; debug?: SearchDebug;
+    /** The wall-clock limit of the search, seconds, when it has one (sizes the initial population). */
+    timeLimit?: number;
+  } = {},
 ): HgsResult {
   const params = { ...DEFAULT_HGS, ...options.params };
   const startTime = performance.now();
@@ -166,8 +170,13 @@ export function runHgs(
     return split.run(child, L, penalties);
   };
   const initialise = (): void => {
+    const began = state.elapsedSeconds;
     for (let k = 0; k < params.initialSize; k++) {
       if (k > 0 && tick()) break;
+      // With a time limit, a large instance (1,000 stops, a tight fleet) could spend all of it on
+      // the random individuals and never breed (seen: 0 iterations in 20 s). Past a share of the
+      // limit, the population starts with what it has (at least two to cross).
+      if (k >= 2 && options.timeLimit !== undefined && state.elapsedSeconds - began > INITIAL_POPULATION_TIME_SHARE * options.timeLimit) break;
       educate(randomRoutes());
     }
   };
@@ -201,6 +210,8 @@ export function runHgs(
 }
 
 const FIXED_COST_PENALTY_FACTOR = 3;
+/** Share of a time limit that building an initial population may take before breeding starts. */
+const INITIAL_POPULATION_TIME_SHARE = 0.25;
 
 function adapt(p: Penalties, key: keyof Penalties, history: boolean[], target: number): void {
   if (history.length === 0) return;

@@ -76,4 +76,31 @@ describe('Split', () => {
     }
     expect(total).toBeCloseTo(bestSplitCost(input, tour, pen, 3), 9);
   });
+
+  // The fleet-limited split prices each start's routes once and prunes the last vehicle's tails by
+  // their load excess: check it against brute force where those shortcuts matter (pickups, a
+  // shift limit, heavy and light capacity penalties, fleets of 1 to 4).
+  it.each([11, 12, 13, 14, 15, 16])('with a fixed fleet, pickups and a shift limit it is optimal among such splits (seed %i)', (seed) => {
+    const base = cvrp(seed, 10, 1 + (seed % 4));
+    const rng = createRandom(seed * 31);
+    const input: ProblemInput = {
+      ...base,
+      stops: base.stops.map((stop) => ({ ...stop, pickup: [rng.int(6)], serviceTime: 5 })),
+      vehicleTypes: [{ ...base.vehicleTypes[0]!, maxDuration: 150 + rng.int(150) }],
+    };
+    const problem = createProblem(input);
+    const tour = Array.from({ length: 10 }, (_, k) => k).sort(() => rng.next() - 0.5);
+    for (const pen of [{ capacity: 0.2, timeWarp: 0.5, distance: 1 }, { capacity: 50, timeWarp: 20, distance: 1 }]) {
+      const routes = new Split(problem).run(Int32Array.from(tour), 10, pen);
+      expect(routes.flat().sort((a, b) => a - b)).toEqual(tour.slice().sort((a, b) => a - b));
+      expect(routes.filter((r) => r.length > 0).length).toBeLessThanOrEqual(input.vehicleTypes[0]!.count!);
+      const seg = new Segment(1);
+      let total = 0;
+      for (const r of routes) {
+        summariseRoute(problem, problem.vehicleTypes[0]!, r, r.length, seg);
+        total += penalisedRouteCost(seg, problem.vehicleTypes[0]!, pen);
+      }
+      expect(total).toBeCloseTo(bestSplitCost(input, tour, pen, input.vehicleTypes[0]!.count!), 9);
+    }
+  });
 });
