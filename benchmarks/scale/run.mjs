@@ -51,7 +51,7 @@ if (only.includes('county')) {
 if (only.includes('matrix')) {
   const started = { at: new Date().toISOString(), load: load() };
   const all = [];
-  for (let r = 0; r < runs; r++) { all.push(child('measure.mjs', [JSON.stringify({ task: 'matrix', roads, count: 1000, dijkstraRows: 100, peerRows: 2 })])); process.stderr.write('.'); }
+  for (let r = 0; r < runs; r++) { all.push(child('measure.mjs', [JSON.stringify({ task: 'matrix', roads, count: 1000, dijkstraRows: 100, peerRows: 1 })])); process.stderr.write('.'); }
   const summary = { ...all[0] };
   for (const key of Object.keys(summary)) if (typeof summary[key] === 'number' && !['count', 'size', 'peerRows', 'dijkstraRows'].includes(key)) summary[key] = median(all.map((x) => x[key]));
   results.matrix = { ...started, loadEnd: load(), runs, ...summary };
