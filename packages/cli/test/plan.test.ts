@@ -166,4 +166,19 @@ describe('postroute plan', () => {
     // Without such a place the key is absent, so other reports keep their bytes.
     expect(JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8')).snapWarnings).toBeUndefined();
   });
+
+  it('reports a baseline stop that is off the road network like any other unserved stop (exit 0, not 3)', () => {
+    const features = gridPlaces().map((p) => ({ type: 'Feature', id: p.id, properties: p.properties, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } }));
+    features.push({ type: 'Feature', id: 'far', properties: { name: 'Far', role: 'village', mail: 5 }, geometry: { type: 'Point', coordinates: [11.9, 50.4] } });
+    writeFileSync(join(dir, 'places-far.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
+    writeFileSync(join(dir, 'today-far.csv'), 'route_id,seq,stop_id\nT1,1,v1\nT1,2,far\nT1,3,v2\nT1,4,v4\nT2,1,v5\nT2,2,v6\nT2,3,outlet\nT2,4,v3\n');
+    writeFileSync(join(dir, 'plan-far.json'), JSON.stringify({ ...plan, places: 'places-far.geojson', baseline: 'today-far.csv' }));
+    const { status, stdout, stderr } = run(['plan', 'plan-far.json', '--out', 'out-far', '--quiet'], dir);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/far \(Far\): not on the road network/);
+    const summary = JSON.parse(readFileSync(join(dir, 'out-far', 'summary.json'), 'utf8'));
+    expect(summary.unassigned.map((stop: { id: string }) => stop.id)).toEqual(['far']);
+    expect(summary.before.routes).toBe(2);
+  });
 });
