@@ -100,9 +100,32 @@ describe('two-tier plan on a grid county', () => {
     expect(closed.after.filter((r) => r.tier === 'delivery').every((r) => r.depot === 'east')).toBe(true);
     expect(closed.tiers!.moved.filter((m) => m.reason === 'office closed').map((m) => m.id).sort()).toEqual(['n1', 'n2', 'north', 'x1']);
     expect(closed.summary.unassigned).toEqual([]);
+    // Administrative assignment is kept exactly in every scenario that opens or closes no office.
+    const township = new Map(twoTierPlaces().map((p) => [p.id, p.properties.township]));
+    const peak = scenarios.find((s) => s.name === 'double-11')!.report;
+    for (const route of peak.after.filter((r) => r.tier === 'delivery')) for (const stop of route.stops) expect(route.depot).toBe(township.get(stop));
     // --scenario NAME runs that one beside the base.
     const one = await planNetwork(inputs({ spec }), { ...quick, scenario: 'close-north' });
     expect(one.report.summary.scenarios!.map((r) => r.name)).toEqual(['base', 'close-north']);
+  });
+});
+
+describe('scenarios are consistent with their base', () => {
+  it('a peak never needs fewer vehicles in any tier, nor costs less, than the base at the same rules (three peaks, two collection modes)', async () => {
+    for (const collection of [{ departure: '13:00', returnBy: '18:00' }, { mode: 'wait' }]) {
+      const spec = twoTierSpec({ scenarios: [1.25, 1.6, 2.2].map((f) => ({ name: `peak-${f}`, volumeFactor: { mail: f, parcels: f, parcel_kg: f } })) },
+        { trunk: { collection }, delivery: { fleet: [{ id: 'van', depot: 'each-outlet', count: 4, capacity: { items: 40, kg: 50 }, maxShiftHours: 4, costPerKm: 1, costPerDay: 50 }] } });
+      const { report } = await planNetwork(inputs({ spec }), quick);
+      const [base, ...peaks] = report.summary.scenarios!;
+      let previous = base!;
+      for (const row of peaks) {
+        for (const tier of ['trunk', 'delivery', 'collection'] as const) expect(row.vehicles[tier]).toBeGreaterThanOrEqual(previous.vehicles[tier]);
+        expect(row.cost!).toBeGreaterThanOrEqual(previous.cost!);
+        expect(row.unserved).toBe(0);
+        previous = row;
+      }
+      expect(peaks[peaks.length - 1]!.vehicles.delivery).toBeGreaterThan(base!.vehicles.delivery);
+    }
   });
 });
 
@@ -188,6 +211,20 @@ describe('two-tier located errors', () => {
     const trunkVillage = [{ id: 'r', depot: 'hub', stops: ['e2'] }];
     expect((await failure({ baseline: { routes: trunkVillage } })).message).toMatch(/not a township office/);
   });
+  it('names a trunk depot that is not the hub, a delivery count at a place that is not an office', async () => {
+    const trunkAt = twoTierSpec({}, { trunk: { fleet: [{ id: 'truck', depot: 'east', capacity: { items: 500, kg: 400 } }] } });
+    expect((await failure({ spec: trunkAt })).location).toMatchObject({ field: 'tiers.trunk.fleet[0].depot' });
+    const countAt = twoTierSpec({}, { delivery: { fleet: [{ id: 'van', count: { e1: 2 }, capacity: { items: 40, kg: 50 } }] } });
+    expect((await failure({ spec: countAt })).location).toMatchObject({ field: 'tiers.delivery.fleet[0].count.e1' });
+  });
+  it('names a scenario that opens an office at an unknown place, closes every office, or changes an unknown place', async () => {
+    const open = twoTierSpec({ scenarios: [{ name: 'x', openOffices: ['nowhere'] }] });
+    expect((await failure({ spec: open })).location).toMatchObject({ field: 'scenarios[0].openOffices' });
+    const all = twoTierSpec({ scenarios: [{ name: 'x', closeOffices: ['east', 'north'] }] });
+    expect((await failure({ spec: all })).message).toMatch(/closes every township office/);
+    const place = twoTierSpec({ scenarios: [{ name: 'x', places: { nowhere: { latest: '10:00' } } }] });
+    expect((await failure({ spec: place })).location).toMatchObject({ field: 'scenarios[0].places.nowhere' });
+  });
   it('names an unknown scenario, and a scenario closing a village', async () => {
     expect((await failure({}, { scenario: 'nope' })).location).toMatchObject({ field: 'scenarios' });
     const spec = twoTierSpec({ scenarios: [{ name: 'x', closeOffices: ['e1'] }] });
@@ -252,6 +289,34 @@ describe('plan.json: every new key with a located error', () => {
     ['deadline change', { ...base, scenarios: [{ name: 'a', places: { e1: { latest: '9h' } } }] }, 'scenarios[0].places.e1.latest'],
     ['closeOffices', { ...base, scenarios: [{ name: 'a', closeOffices: 'north' }] }, 'scenarios[0].closeOffices'],
     ['unknown scenario key', { ...base, scenarios: [{ name: 'a', frequency: 2 }] }, 'scenarios[0].frequency'],
+    ['load pickup list', { ...base, loads: { items: { delivery: ['mail'], pickup: [''] } } }, 'loads.items.pickup'],
+    ['load unknown key', { ...base, loads: { items: { delivery: ['mail'], returns: ['x'] } } }, 'loads.items.returns'],
+    ['load naming no property', { ...base, loads: { items: {} } }, 'loads.items'],
+    ['tiers unknown key', { ...base, tiers: { ...tiers, feeder: {} } }, 'tiers.feeder'],
+    ['tiers without delivery', { ...base, tiers: { trunk: tiers.trunk } }, 'tiers.delivery'],
+    ['trunk unknown key', withTrunk({ speed: 2 }), 'tiers.trunk.speed'],
+    ['trunk fleet empty', withTrunk({ fleet: [] }), 'tiers.trunk.fleet'],
+    ['vehicle without id', withTrunk({ fleet: [{ ...truck, id: undefined }] }), 'tiers.trunk.fleet[0].id'],
+    ['vehicle unknown key', withTrunk({ fleet: [{ ...truck, wheels: 6 }] }), 'tiers.trunk.fleet[0].wheels'],
+    ['capacity zero', withTrunk({ fleet: [{ ...truck, capacity: { items: 0, kg: 4 } }] }), 'tiers.trunk.fleet[0].capacity.items'],
+    ['capacity a bare number with two dimensions', withTrunk({ fleet: [{ ...truck, capacity: 500 }] }), 'tiers.trunk.fleet[0].capacity'],
+    ['trunk departure', withTrunk({ fleet: [{ ...truck, departure: '7 o\'clock' }] }), 'tiers.trunk.fleet[0].departure'],
+    ['trunk depot not a string', withTrunk({ fleet: [{ ...truck, depot: ['hub'] }] }), 'tiers.trunk.fleet[0].depot'],
+    ['maxShiftHours', withTrunk({ fleet: [{ ...truck, maxShiftHours: 30 }] }), 'tiers.trunk.fleet[0].maxShiftHours'],
+    ['costPerDay', withTrunk({ fleet: [{ ...truck, costPerDay: -1 }] }), 'tiers.trunk.fleet[0].costPerDay'],
+    ['delivery unknown key', withDelivery({ sorting: 30 }), 'tiers.delivery.sorting'],
+    ['delivery count per office not a number', withDelivery({ fleet: [{ ...van, count: { east: 'two' } }] }), 'tiers.delivery.fleet[0].count.east'],
+    ['toleranceKm', withDelivery({ toleranceKm: 0 }), 'tiers.delivery.toleranceKm'],
+    ['profile exclude', { ...base, profiles: { bike: { exclude: 'track' } } }, 'profiles.bike.exclude'],
+    ['profile include speed', { ...base, profiles: { bike: { include: { path: 0 } } } }, 'profiles.bike.include.path'],
+    ['profile maxSpeedKmh', { ...base, profiles: { bike: { maxSpeedKmh: 'slow' } } }, 'profiles.bike.maxSpeedKmh'],
+    ['profiles not an object', { ...base, profiles: ['bike'] }, 'profiles'],
+    ['scenario description', { ...base, scenarios: [{ name: 'a', description: 5 }] }, 'scenarios[0].description'],
+    ['openOffices', { ...base, scenarios: [{ name: 'a', openOffices: [''] }] }, 'scenarios[0].openOffices'],
+    ['scenario fleet count', { ...base, scenarios: [{ name: 'a', fleet: { van: -2 } }] }, 'scenarios[0].fleet.van'],
+    ['scenario place change unknown key', { ...base, scenarios: [{ name: 'a', places: { e1: { mail: 3 } } }] }, 'scenarios[0].places.e1.mail'],
+    ['scenario visits per week', { ...base, scenarios: [{ name: 'a', places: { e1: { visits_per_week: 9 } } }] }, 'scenarios[0].places.e1.visits_per_week'],
+    ['scenario visit rule', { ...base, scenarios: [{ name: 'a', visits: [{ maxPopulation: 99 }] }] }, 'scenarios[0].visits[0].visitsPerWeek'],
   ];
   for (const [what, plan, field] of cases) {
     it(what, () => {
