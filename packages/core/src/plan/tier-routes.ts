@@ -33,7 +33,8 @@ export function tierReportRoute(context: TierRouteContext, phase: 'before' | 'af
   const capacities = vehicle ? [...vehicle.capacity] : context.dimensions.map(() => 0);
   const reported: ReportRoute = {
     id, phase,
-    vehicleType: vehicle && 'type' in vehicle ? vehicle.type : route.vehicleType,
+    // Delivery types by their plan.json name ("van", not "van@harsdorf"); a waiting truck's way back by its truck's.
+    vehicleType: vehicle ? ('type' in vehicle ? vehicle.type : vehicle.id) : route.vehicleType,
     depot: place(route.startDepot),
     stops: [...route.stops],
     visits: route.visits.map((visit) => ({

@@ -142,6 +142,7 @@ describe('collection mode "wait": the morning truck waits at its offices', () =>
       const leg = legs[k]!;
       // Starts at the office where the morning ends, the moment the truck has unloaded there.
       expect(leg.depot).toBe(morning.stops[morning.stops.length - 1]);
+      expect(leg.vehicleType).toBe(morning.vehicleType);
       expect(leg.departure).toBe(morning.visits[morning.visits.length - 1]!.departure);
       for (const visit of leg.visits) expect(visit.start).toBeGreaterThanOrEqual(back.get(visit.id)!);
       // The day from the hub and back, waiting included, within the 10 h shift and home by 18:00.
