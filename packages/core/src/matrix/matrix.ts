@@ -310,24 +310,7 @@ async function hierarchyMatrixParallel(network: RoadNetwork, snaps: Snap[], metr
   const secondary = new Float64Array(new SharedArrayBuffer(size * size * 8));
   // Workers get only the arrays the forward searches read.
   const { edgeFirst: _first, edgeSecond: _second, edgeTail: _tail, edgeHead: _head, rank: _rank, ...searchable } = ch;
-  let done = 0;
-  let lastReported = 0;
-  await Promise.all(
-    Array.from({ length: threads }, (_, first) =>
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(workerUrl, { workerData: { ch: searchable, buckets, starts, primary, secondary, first, step: threads } });
-        worker.on('message', (rows: number) => {
-          done += rows;
-          if (report && (done - lastReported >= size / 100 || done === size)) {
-            lastReported = done;
-            report({ step: 'matrix', done, total: size });
-          }
-        });
-        worker.on('error', reject);
-        worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`matrix worker stopped with exit code ${code}`))));
-      }),
-    ),
-  );
+  await runRowWorkers(workerUrl, threads, size, report, (first) => ({ ch: searchable, buckets, starts, primary, secondary, first, step: threads }));
   return finishMatrix(network, snaps, metric, primary, secondary);
 }
 
@@ -386,25 +369,8 @@ export async function computeMatrixParallel(network: RoadNetwork, snaps: Snap[],
   const primary = new Float64Array(new SharedArrayBuffer(size * size * 8));
   const secondary = new Float64Array(new SharedArrayBuffer(size * size * 8));
   const report = options.onProgress;
-  let done = 0;
-  let lastReported = 0;
   report?.({ step: 'matrix', done: 0, total: size });
-  await Promise.all(
-    Array.from({ length: threads }, (_, first) =>
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(workerUrl, { workerData: { csr, plan: sharedPlan, primary, secondary, first, step: threads } });
-        worker.on('message', (rows: number) => {
-          done += rows;
-          if (report && (done - lastReported >= size / 100 || done === size)) {
-            lastReported = done;
-            report({ step: 'matrix', done, total: size });
-          }
-        });
-        worker.on('error', reject);
-        worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`matrix worker stopped with exit code ${code}`))));
-      }),
-    ),
-  );
+  await runRowWorkers(workerUrl, threads, size, report, (first) => ({ csr, plan: sharedPlan, primary, secondary, first, step: threads }));
   return finishMatrix(network, snaps, metric, primary, secondary);
 }
 
@@ -618,4 +584,31 @@ export function matrixToCsv(matrix: TravelMatrix): string {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Runs `threads` matrix workers, worker k taking rows k, k + threads, …; each posts how many rows
+ * it finished, and progress is reported at every hundredth of the `size` rows.
+ */
+function runRowWorkers(
+  workerUrl: URL, threads: number, size: number, report: ProgressCallback | undefined, workerData: (first: number) => unknown,
+): Promise<void> {
+  let done = 0;
+  let lastReported = 0;
+  return Promise.all(
+    Array.from({ length: threads }, (_, first) =>
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(workerUrl, { workerData: workerData(first) });
+        worker.on('message', (rows: number) => {
+          done += rows;
+          if (report && (done - lastReported >= size / 100 || done === size)) {
+            lastReported = done;
+            report({ step: 'matrix', done, total: size });
+          }
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`matrix worker stopped with exit code ${code}`))));
+      }),
+    ),
+  ).then(() => undefined);
 }

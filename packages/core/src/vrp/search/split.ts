@@ -249,12 +249,16 @@ export class Split {
       s.clear();
       s.push(prof.distance, prof.duration, prob.nLocations, type.startLocation, 0, type.startEarly, type.startLate, null, null, 0, 0);
     };
-    /** Extends the route in `s` by tour[j-1] and returns the cost of ending it there; sets `over`. */
     let over = false;
-    const extend = (j: number): number => {
+    /** Appends tour[j-1] to the route in `s`. */
+    const pushStop = (j: number): void => {
       const x = tour[j - 1]!;
       const loc = prob.nDepots + x;
       s.push(prof.distance, prof.duration, prob.nLocations, loc, prob.serviceTime[loc]!, prob.early[loc]!, prob.late[loc]!, prob.delivery, prob.pickup, x * D, 1);
+    };
+    /** Extends the route in `s` by tour[j-1] and returns the cost of ending it there; sets `over`. */
+    const extend = (j: number): number => {
+      pushStop(j);
       t.copyFrom(s);
       t.push(prof.distance, prof.duration, prob.nLocations, type.endLocation, 0, type.endEarly, type.endLate, null, null, 0, 0);
       over = false;
@@ -320,11 +324,7 @@ export class Split {
         const best = pot[at]!;
         if (bound > best + 1e-9 * Math.abs(best) + 1e-9) continue;
         startRoute();
-        for (let j = i + 1; j < length; j++) {
-          const x = tour[j - 1]!;
-          const loc = prob.nDepots + x;
-          s.push(prof.distance, prof.duration, prob.nLocations, loc, prob.serviceTime[loc]!, prob.early[loc]!, prob.late[loc]!, prob.delivery, prob.pickup, x * D, 1);
-        }
+        for (let j = i + 1; j < length; j++) pushStop(j);
         const c = base + extend(length);
         if (c <= pot[at]!) {
           pot[at] = c;
