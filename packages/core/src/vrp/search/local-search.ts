@@ -16,6 +16,7 @@ import { Segment, SegmentStore } from '../segments.js';
 import { tryExchange } from '../operators/exchange.js';
 import { tryTwoOpt } from '../operators/two-opt.js';
 import { tryTwoOptStar } from '../operators/two-opt-star.js';
+import { tryTwoOptStarReversed } from '../operators/two-opt-star-reversed.js';
 import { trySwapStar } from '../operators/swap-star.js';
 import { trySwapVehicles } from '../operators/swap-vehicles.js';
 import { tryInsertOptional, tryRemoveOptional } from '../operators/optional.js';
@@ -94,6 +95,11 @@ export class LocalSearch {
   private readonly rng: Random;
   private readonly pairSeen: Uint8Array;
   readonly useSwapStar: boolean;
+  /**
+   * Driving a stretch backwards changes only its distance (no windows, shifts or duration costs,
+   * deliveries only), so 2-opt* with reversal (HGS-CVRP's move 8) can be priced in O(1).
+   */
+  readonly reversible: boolean;
   /**
    * Some stop has several windows: the summaries then see each such stop's hull of windows and are
    * optimistic, so route costs are recomputed exactly (forward simulation) and a move is kept only
@@ -227,6 +233,10 @@ export class LocalSearch {
     for (let q = 0; q < this.nStops && !windows; q++) {
       if (this.early[q]! > this.types[0]!.startEarly || this.late[q]! < this.types[0]!.endLate) windows = true;
     }
+    let pickups = false;
+    for (let k = 0; k < problem.pickup.length && !pickups; k++) if (problem.pickup[k]! > 0) pickups = true;
+    this.reversible = !windows && !pickups && !this.exact &&
+      this.types.every((t) => t.costPerDuration === 0 && t.maxDuration === Infinity && t.endLate === Infinity);
     if (useSwapStar && oneCentre && !windows && this.nStops > 2) {
       const angles = polarAngles(problem.profiles[this.types[0]!.profile]!.distance, this.n, centre);
       this.stopAngle = new Int32Array(this.nStops);
@@ -627,7 +637,7 @@ export class LocalSearch {
   private tryMovesWith(u: number, v: number): boolean {
     const ru = this.route[u]!;
     const rv = this.route[v]!;
-    if (ru !== rv && this.routeProfile[ru] === this.routeProfile[rv] && this.routeCostPerDistance[ru] === this.routeCostPerDistance[rv] && this.routeLength[ru]! > 2) {
+    if (ru !== rv && this.sameCosts(ru, rv) && this.routeLength[ru]! > 2) {
       return this.tryInterRouteScreened(u, v, ru, rv);
     }
     return (
@@ -679,12 +689,20 @@ export class LocalSearch {
       const dYNY = d[ly * n + lny]!;
       if (c * (d[lpu * n + lv]! + d[ly * n + lnx]! - dPuU - dXNX + d[lpv * n + lu]! + d[lx * n + lny]! - dPvV - dYNY) < slack && tryExchange(this, u, 2, v, 2)) return true;
     }
-    return tryTwoOptStar(this, u, v);
+    return tryTwoOptStar(this, u, v) || (this.reversible && tryTwoOptStarReversed(this, u, v));
   }
 
   /** Moves that put u (and what follows it) right after a start depot. */
   private tryDepotMoves(u: number, depot: number): boolean {
-    return tryExchange(this, u, 1, depot, 0) || tryExchange(this, u, 2, depot, 0) || tryTwoOptStar(this, u, depot);
+    if (tryExchange(this, u, 1, depot, 0) || tryExchange(this, u, 2, depot, 0) || tryTwoOptStar(this, u, depot)) return true;
+    const ru = this.route[u]!;
+    const rv = this.route[depot]!;
+    return this.reversible && ru !== rv && this.sameCosts(ru, rv) && tryTwoOptStarReversed(this, u, depot);
+  }
+
+  /** Routes that use the same matrices and cost per distance (the screened moves' condition). */
+  private sameCosts(ra: number, rb: number): boolean {
+    return this.routeProfile[ra] === this.routeProfile[rb] && this.routeCostPerDistance[ra] === this.routeCostPerDistance[rb];
   }
 
   /** SWAP* between routes whose sectors overlap (or, without one depot, that hold neighbouring stops). */

@@ -6,7 +6,7 @@
 
 /** The local-search moves, in the order the counters are kept. */
 export const OPERATOR_NAMES = [
-  'relocate', 'relocate-pair', 'swap', 'swap-2-1', 'swap-2-2', 'two-opt', 'two-opt-star', 'swap-star',
+  'relocate', 'relocate-pair', 'swap', 'swap-2-1', 'swap-2-2', 'two-opt', 'two-opt-star', 'two-opt-star-reversed', 'swap-star',
   'swap-vehicles', 'insert-optional', 'remove-optional',
 ] as const;
 
@@ -23,8 +23,8 @@ export interface OperatorCounts {
 }
 
 export const OP = {
-  relocate: 0, relocatePair: 1, swap: 2, swap21: 3, swap22: 4, twoOpt: 5, twoOptStar: 6, swapStar: 7,
-  swapVehicles: 8, insertOptional: 9, removeOptional: 10,
+  relocate: 0, relocatePair: 1, swap: 2, swap21: 3, swap22: 4, twoOpt: 5, twoOptStar: 6, twoOptStarReversed: 7, swapStar: 8,
+  swapVehicles: 9, insertOptional: 10, removeOptional: 11,
 } as const;
 
 /** Index of the (N, M)-exchange counter. */

@@ -85,3 +85,33 @@ export function checkMoves(
   }
   return checked;
 }
+
+/**
+ * A state where driving a stretch backwards changes only its distance (the condition of 2-opt*
+ * with reversal): deliveries only, no windows or shifts, but two depots, an open route, a
+ * distance limit and, with `asymmetric`, one-way streets.
+ */
+export function plainState(seed: number, n = 24, asymmetric = false): LocalSearch {
+  const rng = createRandom(seed);
+  const size = n + 2;
+  const xy = Array.from({ length: size }, () => [rng.int(100), rng.int(100)]);
+  const d = xy.map((a, i) => xy.map((b, j) => Math.round(Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!)) + (asymmetric && i < j ? rng.int(25) : 0)));
+  const input: ProblemInput = {
+    depots: [{ id: 'A', location: 0 }, { id: 'B', location: 1 }],
+    stops: Array.from({ length: n }, (_, k) => ({ id: `s${k}`, location: k + 2, delivery: [1 + rng.int(5), rng.int(3)] })),
+    vehicleTypes: [
+      { id: 'van', count: 3, capacity: [14, 5], startDepot: 'A', fixedCost: 30, maxDistance: 220 },
+      { id: 'open', count: 2, capacity: [10, 4], startDepot: 'B', endDepot: null },
+    ],
+    matrix: { size, distances: d },
+  };
+  const problem = createProblem(input);
+  const active = new Uint8Array(problem.nStops).fill(1);
+  const ls = new LocalSearch(problem, active, nearestNeighbours(problem, active, 8), createRandom(seed));
+  const routes: number[][] = Array.from({ length: problem.totalSlots }, () => []);
+  for (let s = 0; s < n; s++) routes[rng.int(problem.totalSlots - 1)]!.push(s);
+  ls.load(routes);
+  ls.penalties = { capacity: 4, timeWarp: 2, distance: 1 };
+  for (let r = 0; r < ls.nRoutes; r++) ls.updateRoute(r);
+  return ls;
+}
