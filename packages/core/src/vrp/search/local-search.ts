@@ -100,6 +100,8 @@ export class LocalSearch {
    * deliveries only), so 2-opt* with reversal (HGS-CVRP's move 8) can be priced in O(1).
    */
   readonly reversible: boolean;
+  /** Symmetric matrices, and every route starts and ends at one place (for O(1) 2-opt* screens). */
+  readonly commonDepot: boolean;
   /**
    * Some stop has several windows: the summaries then see each such stop's hull of windows and are
    * optimistic, so route costs are recomputed exactly (forward simulation) and a move is kept only
@@ -237,6 +239,7 @@ export class LocalSearch {
     for (let k = 0; k < problem.pickup.length && !pickups; k++) if (problem.pickup[k]! > 0) pickups = true;
     this.reversible = !windows && !pickups && !this.exact &&
       this.types.every((t) => t.costPerDuration === 0 && t.maxDuration === Infinity && t.endLate === Infinity);
+    this.commonDepot = problem.symmetric && oneCentre && this.types.every((t) => t.endLocation === centre);
     if (useSwapStar && oneCentre && !windows && this.nStops > 2) {
       const angles = polarAngles(problem.profiles[this.types[0]!.profile]!.distance, this.n, centre);
       this.stopAngle = new Int32Array(this.nStops);
@@ -689,7 +692,14 @@ export class LocalSearch {
       const dYNY = d[ly * n + lny]!;
       if (c * (d[lpu * n + lv]! + d[ly * n + lnx]! - dPuU - dXNX + d[lpv * n + lu]! + d[lx * n + lny]! - dPvV - dYNY) < slack && tryExchange(this, u, 2, v, 2)) return true;
     }
-    return tryTwoOptStar(this, u, v) || (this.reversible && tryTwoOptStarReversed(this, u, v));
+    if (!this.commonDepot) return tryTwoOptStar(this, u, v) || (this.reversible && tryTwoOptStarReversed(this, u, v));
+    // Symmetric matrices and one depot: the two 2-opt* variants change the distance by exactly
+    // four arcs (u–y, v–x, or u–v, x–y, for u–x and v–y). Reversal empties V only if u and v
+    // both end their routes.
+    if (c * (d[lu * n + ly]! + d[lv * n + lx]! - dUX - dVY) < slack && tryTwoOptStar(this, u, v)) return true;
+    if (!this.reversible) return false;
+    const emptied = !xClient && y >= nStops ? this.routeFixedCost[rv]! : 0;
+    return c * (d[lu * n + lv]! + d[lx * n + ly]! - dUX - dVY) - emptied < slack && tryTwoOptStarReversed(this, u, v);
   }
 
   /** Moves that put u (and what follows it) right after a start depot. */
