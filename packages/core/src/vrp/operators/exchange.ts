@@ -72,26 +72,39 @@ export function evaluateExchange(ls: LocalSearch, u: number, N: number, v: numbe
     if (ls.routeLength[ru] === N - M) bound -= ls.routeFixedCost[ru]!;
     if (ls.routeLength[rv] === 0) bound += ls.routeFixedCost[rv]!;
     if (bound > -EPSILON) return Infinity;
-    bound += ls.loadPenaltyBound(ru, runB, M, runA, N) + ls.loadPenaltyBound(rv, runA, N, runB, M);
-    if (bound > -EPSILON) return Infinity;
-    const profU = ls.profileOf(ru);
-    const profV = ls.profileOf(rv);
-    const a = ls.segA;
-    ls.beginWith(a, ls.prev[u]!);
-    if (M > 0) ls.pushRange(a, v, runB[M - 1]!, profU);
-    ls.pushTail(a, ls.next[uL]!, ru);
-    const costU = ls.costOf(a, ru);
-    const old = ls.routeCost[ru]! + ls.routeCost[rv]!;
-    // Route V's new cost is never negative: a cheap bound that skips most evaluations.
-    if (costU - old > -EPSILON) return Infinity;
-    const b = ls.segB;
-    ls.beginWith(b, M > 0 ? ls.prev[v]! : v);
-    ls.pushRange(b, u, uL, profV);
-    ls.pushTail(b, M > 0 ? ls.next[runB[M - 1]!]! : ls.next[v]!, rv);
-    return costU + ls.costOf(b, rv) - old;
+    return priceBetweenRoutes(ls, u, N, v, M, ru, rv, bound);
   }
-  // Same route.
-  const r = ru;
+  return evaluateWithinRoute(ls, u, N, v, M, ru, uL);
+}
+
+/**
+ * The exchange between two routes after its distance screen: `bound` is the screen's lower bound
+ * on the change (distance change minus the routes' penalties); adds the load penalties' lower
+ * bound, then prices the two candidate routes from the stored summaries.
+ */
+function priceBetweenRoutes(ls: LocalSearch, u: number, N: number, v: number, M: number, ru: number, rv: number, bound: number): number {
+  const uL = runA[N - 1]!;
+  bound += ls.loadPenaltyBound(ru, runB, M, runA, N) + ls.loadPenaltyBound(rv, runA, N, runB, M);
+  if (bound > -EPSILON) return Infinity;
+  const profU = ls.profileOf(ru);
+  const profV = ls.profileOf(rv);
+  const a = ls.segA;
+  ls.beginWith(a, ls.prev[u]!);
+  if (M > 0) ls.pushRange(a, v, runB[M - 1]!, profU);
+  ls.pushTail(a, ls.next[uL]!, ru);
+  const costU = ls.costOf(a, ru);
+  const old = ls.routeCost[ru]! + ls.routeCost[rv]!;
+  // Route V's new cost is never negative: a cheap bound that skips most evaluations.
+  if (costU - old > -EPSILON) return Infinity;
+  const b = ls.segB;
+  ls.beginWith(b, M > 0 ? ls.prev[v]! : v);
+  ls.pushRange(b, u, uL, profV);
+  ls.pushTail(b, M > 0 ? ls.next[runB[M - 1]!]! : ls.next[v]!, rv);
+  return costU + ls.costOf(b, rv) - old;
+}
+
+/** The exchange within route r (runs already collected). */
+function evaluateWithinRoute(ls: LocalSearch, u: number, N: number, v: number, M: number, r: number, uL: number): number {
   const prof = ls.profileOf(r);
   const pu = ls.pos[u]!;
   const puL = ls.pos[uL]!;
@@ -199,11 +212,23 @@ export function applyExchange(ls: LocalSearch, u: number, N: number, v: number, 
   if (ru !== rv) ls.setRoute(rv, ls.seqD, kV);
 }
 
+/**
+ * The exchange between two routes with the same matrices and cost per distance, neither of which
+ * it empties, whose change in distance cost the caller has already computed from the few arcs
+ * involved (the local search's screen): `bound` is that change minus both routes' penalties.
+ * Skips evaluateExchange's own distance screen; the rest is the same.
+ */
+export function evaluateScreenedExchange(ls: LocalSearch, u: number, N: number, v: number, M: number, bound: number): number {
+  collectRun(ls.next, ls.nStops, u, N, runA);
+  if (M > 0) collectRun(ls.next, ls.nStops, v, M, runB);
+  return priceBetweenRoutes(ls, u, N, v, M, ls.route[u]!, ls.route[v]!, bound);
+}
+
 /** Evaluates and, if it lowers the penalised cost, applies the exchange. */
-export function tryExchange(ls: LocalSearch, u: number, N: number, v: number, M: number): boolean {
+export function tryExchange(ls: LocalSearch, u: number, N: number, v: number, M: number, screenedBound = NaN): boolean {
   if (u === v) return false;
   const started = ls.clock();
-  const delta = evaluateExchange(ls, u, N, v, M);
+  const delta = Number.isNaN(screenedBound) ? evaluateExchange(ls, u, N, v, M) : evaluateScreenedExchange(ls, u, N, v, M, screenedBound);
   let kept = false;
   let before = 0;
   if (delta <= -EPSILON) {

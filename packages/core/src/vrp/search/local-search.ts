@@ -658,13 +658,16 @@ export class LocalSearch {
    * The exchanges between two routes with the same matrices and distance cost, screened HGS-style:
    * the distance change of each move from a handful of shared arc lengths, minus what the two
    * routes pay beyond fixed and distance costs, is a lower bound on its change in penalised cost;
-   * only moves whose bound is negative are evaluated in full.
+   * only moves whose bound is negative are evaluated further, and the exchanges go on from that
+   * bound (loads, then the summaries) instead of screening their distance a second time.
    */
   private tryInterRouteScreened(u: number, v: number, ru: number, rv: number): boolean {
     const n = this.n;
     const d = this.routeDistance[ru]!;
     const c = this.routeCostPerDistance[ru]!;
-    const slack = this.routeSlack[ru]! + this.routeSlack[rv]! - EPSILON;
+    // What the two routes pay beyond fixed and distance costs (penalties, duration), ≥ 0.
+    const penalties = this.routeSlack[ru]! + this.routeSlack[rv]!;
+    const slack = penalties - EPSILON;
     const loc = this.loc;
     const nStops = this.nStops;
     const x = this.next[u]!;
@@ -676,21 +679,32 @@ export class LocalSearch {
     const dPvV = d[lpv * n + lv]!;
     const dVY = d[lv * n + ly]!;
     // (1,0): u after v.
-    if (c * (d[lpu * n + lx]! - dPuU - dUX + d[lv * n + lu]! + d[lu * n + ly]! - dVY) < slack && tryExchange(this, u, 1, v, 0)) return true;
+    let bound = c * (d[lpu * n + lx]! - dPuU - dUX + d[lv * n + lu]! + d[lu * n + ly]! - dVY) - penalties;
+    if (bound < -EPSILON && tryExchange(this, u, 1, v, 0, bound)) return true;
     const xClient = x < nStops;
     const lnx = xClient ? loc[this.next[x]!]! : 0;
     const dXNX = xClient ? d[lx * n + lnx]! : 0;
-    // (2,0): u, x after v (the arc u→x moves along).
-    if (xClient && c * (d[lpu * n + lnx]! - dPuU - dXNX + d[lv * n + lu]! + d[lx * n + ly]! - dVY) < slack && tryExchange(this, u, 2, v, 0)) return true;
-    // (1,1): swap u and v.
-    if (u < v && c * (d[lpu * n + lv]! + d[lv * n + lx]! - dPuU - dUX + d[lpv * n + lu]! + d[lu * n + ly]! - dPvV - dVY) < slack && tryExchange(this, u, 1, v, 1)) return true;
-    // (2,1): swap u, x and v.
-    if (xClient && c * (d[lpu * n + lv]! + d[lv * n + lnx]! - dPuU - dXNX + d[lpv * n + lu]! + d[lx * n + ly]! - dPvV - dVY) < slack && tryExchange(this, u, 2, v, 1)) return true;
-    // (2,2): swap u, x and v, y.
+    if (xClient) {
+      // (2,0): u, x after v (the arc u→x moves along).
+      bound = c * (d[lpu * n + lnx]! - dPuU - dXNX + d[lv * n + lu]! + d[lx * n + ly]! - dVY) - penalties;
+      if (bound < -EPSILON && tryExchange(this, u, 2, v, 0, bound)) return true;
+    }
+    if (u < v) {
+      // (1,1): swap u and v.
+      bound = c * (d[lpu * n + lv]! + d[lv * n + lx]! - dPuU - dUX + d[lpv * n + lu]! + d[lu * n + ly]! - dPvV - dVY) - penalties;
+      if (bound < -EPSILON && tryExchange(this, u, 1, v, 1, bound)) return true;
+    }
+    if (xClient) {
+      // (2,1): swap u, x and v.
+      bound = c * (d[lpu * n + lv]! + d[lv * n + lnx]! - dPuU - dXNX + d[lpv * n + lu]! + d[lx * n + ly]! - dPvV - dVY) - penalties;
+      if (bound < -EPSILON && tryExchange(this, u, 2, v, 1, bound)) return true;
+    }
     if (xClient && u < v && y < nStops) {
+      // (2,2): swap u, x and v, y.
       const lny = loc[this.next[y]!]!;
       const dYNY = d[ly * n + lny]!;
-      if (c * (d[lpu * n + lv]! + d[ly * n + lnx]! - dPuU - dXNX + d[lpv * n + lu]! + d[lx * n + lny]! - dPvV - dYNY) < slack && tryExchange(this, u, 2, v, 2)) return true;
+      bound = c * (d[lpu * n + lv]! + d[ly * n + lnx]! - dPuU - dXNX + d[lpv * n + lu]! + d[lx * n + lny]! - dPvV - dYNY) - penalties;
+      if (bound < -EPSILON && tryExchange(this, u, 2, v, 2, bound)) return true;
     }
     if (!this.commonDepot) return tryTwoOptStar(this, u, v) || (this.reversible && tryTwoOptStarReversed(this, u, v));
     // Symmetric matrices and one depot: the two 2-opt* variants change the distance by exactly
