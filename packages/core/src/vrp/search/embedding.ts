@@ -66,13 +66,20 @@ export function fastMapPlane(distance: Float64Array, n: number): { x: Float64Arr
 
 /** Polar angle of every location around `centre`, in [0, FULL_TURN). */
 export function polarAngles(distance: Float64Array, n: number, centre: number): Int32Array {
-  const { x, y } = fastMapPlane(distance, n);
-  const angles = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const turn = Math.atan2(y[i]! - y[centre]!, x[i]! - x[centre]!) / (2 * Math.PI);
-    angles[i] = Math.round(turn * FULL_TURN) & (FULL_TURN - 1);
-  }
+  return anglesInPlane(fastMapPlane(distance, n), centre);
+}
+
+/** Polar angle of every point of the plane around the point `centre`, in [0, FULL_TURN). */
+export function anglesInPlane(plane: { x: Float64Array; y: Float64Array }, centre: number): Int32Array {
+  const { x, y } = plane;
+  const angles = new Int32Array(x.length);
+  for (let i = 0; i < x.length; i++) angles[i] = angleOf(x[i]! - x[centre]!, y[i]! - y[centre]!);
   return angles;
+}
+
+/** The polar angle of the vector (dx, dy), in [0, FULL_TURN). */
+export function angleOf(dx: number, dy: number): number {
+  return Math.round((Math.atan2(dy, dx) / (2 * Math.PI)) * FULL_TURN) & (FULL_TURN - 1);
 }
 
 /** `(value mod FULL_TURN)` in [0, FULL_TURN). */

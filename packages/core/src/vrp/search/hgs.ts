@@ -139,7 +139,7 @@ export function runHgs(
   const educate = (routes: number[][]): boolean => {
     ls.load(routes);
     ls.run(penalties);
-    const ind = makeIndividual(problem, ls.exportRoutes(), active, penalties);
+    const ind = makeIndividual(problem, ls.exportRoutes(), active, penalties, ls.tourOrder());
     record(history.load, withinTolerance(ind.loadExcess));
     record(history.time, withinTolerance(ind.timeExcess));
     record(history.distance, withinTolerance(ind.distanceExcess));
@@ -156,7 +156,7 @@ export function runHgs(
       repairPenalties.timeWarp = penalties.timeWarp * 10;
       repairPenalties.distance = penalties.distance * 10;
       ls.run(repairPenalties);
-      const repaired = makeIndividual(problem, ls.exportRoutes(), active, penalties);
+      const repaired = makeIndividual(problem, ls.exportRoutes(), active, penalties, ls.tourOrder());
       if (repaired.feasible) {
         population.add(repaired);
         if (consider(repaired)) improved = true;

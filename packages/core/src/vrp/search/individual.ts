@@ -29,8 +29,12 @@ export interface Individual {
 
 const scratch = new Map<number, Segment>();
 
-/** Evaluates routes exactly (several windows per stop included) into a new individual. */
-export function makeIndividual(problem: ProblemData, routes: number[][], active: Uint8Array, p: Penalties): Individual {
+/**
+ * Evaluates routes exactly (several windows per stop included) into a new individual. The giant
+ * tour lists the routes in `tourOrder` (slot indices; default: slot order), then the stops that
+ * no route serves.
+ */
+export function makeIndividual(problem: ProblemData, routes: number[][], active: Uint8Array, p: Penalties, tourOrder?: Int32Array): Individual {
   let seg = scratch.get(problem.nDims);
   if (seg === undefined) {
     seg = new Segment(problem.nDims);
@@ -61,13 +65,14 @@ export function makeIndividual(problem: ProblemData, routes: number[][], active:
       for (let i = 0; i < route.length; i++) {
         const x = route[i]!;
         served[x] = 1;
-        tour[k++] = x;
+        if (tourOrder === undefined) tour[k++] = x;
         // Depots are -1 - slot type, so that routes of different types differ at their ends.
         pred[x] = i > 0 ? route[i - 1]! : -1 - t.index;
         succ[x] = i + 1 < route.length ? route[i + 1]! : -1 - t.index;
       }
     }
   }
+  if (tourOrder !== undefined) for (const r of tourOrder) for (const x of routes[r]!) tour[k++] = x;
   for (let s = 0; s < n; s++) {
     if (served[s]) continue;
     if (!problem.required[s]) cost += problem.prize[s]!;

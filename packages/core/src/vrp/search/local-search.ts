@@ -21,7 +21,7 @@ import { trySwapStar } from '../operators/swap-star.js';
 import { trySwapVehicles } from '../operators/swap-vehicles.js';
 import { tryInsertOptional, tryRemoveOptional } from '../operators/optional.js';
 import { OPERATOR_NAMES } from './stats.js';
-import { inSector, polarAngles, sectorsOverlap } from './embedding.js';
+import { angleOf, anglesInPlane, fastMapPlane, inSector, sectorsOverlap } from './embedding.js';
 import type { OperatorStats } from './stats.js';
 
 export const EPSILON = 1e-7;
@@ -130,6 +130,11 @@ export class LocalSearch {
    * neighbouring stops).
    */
   readonly stopAngle: Int32Array | null;
+  /** The planar embedding (per location) behind `stopAngle`, and the depot it is centred on. */
+  private readonly plane: { x: Float64Array; y: Float64Array } | null;
+  private readonly centre: number;
+  private readonly tourOrderScratch: Int32Array;
+  private readonly routeAngleScratch: Float64Array;
   readonly sectorStart: Int32Array;
   readonly sectorEnd: Int32Array;
   private readonly pairList: Int32Array;
@@ -241,10 +246,18 @@ export class LocalSearch {
       this.types.every((t) => t.costPerDuration === 0 && t.maxDuration === Infinity && t.endLate === Infinity);
     this.commonDepot = problem.symmetric && oneCentre && this.types.every((t) => t.endLocation === centre);
     if (useSwapStar && oneCentre && !windows && this.nStops > 2) {
-      const angles = polarAngles(problem.profiles[this.types[0]!.profile]!.distance, this.n, centre);
+      this.plane = fastMapPlane(problem.profiles[this.types[0]!.profile]!.distance, this.n);
+      this.centre = centre;
+      const angles = anglesInPlane(this.plane, centre);
       this.stopAngle = new Int32Array(this.nStops);
       for (let q = 0; q < this.nStops; q++) this.stopAngle[q] = angles[this.loc[q]!]!;
-    } else this.stopAngle = null;
+    } else {
+      this.stopAngle = null;
+      this.plane = null;
+      this.centre = -1;
+    }
+    this.tourOrderScratch = new Int32Array(this.nRoutes);
+    this.routeAngleScratch = new Float64Array(this.nRoutes);
   }
 
   startNode(r: number): number {
@@ -284,6 +297,38 @@ export class LocalSearch {
       out.push(list);
     }
     return out;
+  }
+
+  /**
+   * The order in which the routes enter an individual's giant tour, as HGS-CVRP exports them: by
+   * the polar angle of each route's barycentre around the depot, so that neighbouring routes are
+   * neighbours in the tour and the ordered crossover passes on whole regions (Split then joins
+   * fragments that lie side by side). Undefined (slot order) without a common depot or with time
+   * windows, where routes are not petals.
+   */
+  tourOrder(): Int32Array | undefined {
+    if (this.plane === null) return undefined;
+    const { x, y } = this.plane;
+    const cx = x[this.centre]!;
+    const cy = y[this.centre]!;
+    let m = 0;
+    for (let r = 0; r < this.nRoutes; r++) {
+      const count = this.routeLength[r]!;
+      if (count === 0) continue;
+      let sx = 0;
+      let sy = 0;
+      for (let q = this.next[this.startNode(r)]!; q < this.nStops; q = this.next[q]!) {
+        sx += x[this.loc[q]!]!;
+        sy += y[this.loc[q]!]!;
+      }
+      this.routeAngleScratch[r] = angleOf(sx / count - cx, sy / count - cy);
+      this.tourOrderScratch[m++] = r;
+    }
+    const order = Array.from(this.tourOrderScratch.subarray(0, m));
+    const angle = this.routeAngleScratch;
+    // Ties by slot, so that the order never depends on sort stability.
+    order.sort((a, b) => angle[a]! - angle[b]! || a - b);
+    return Int32Array.from(order);
   }
 
   /** Writes the clients of route r into `into` (from index 0); returns the count. */

@@ -74,4 +74,36 @@ describe('LocalSearch', () => {
     });
     expect(total).toBeLessThan(before);
   });
+
+  it('lists routes for the giant tour by the polar angle of their barycentres (petals around one depot)', () => {
+    // Eight clusters of five stops on a circle around the depot at the centre; one route each,
+    // loaded into the slots in a scrambled order.
+    const clusters = 8;
+    const xy: [number, number][] = [[500, 500]];
+    for (let c = 0; c < clusters; c++) {
+      const angle = (2 * Math.PI * c) / clusters;
+      for (let k = 0; k < 5; k++) xy.push([500 + (300 + 20 * k) * Math.cos(angle + 0.05 * k), 500 + (300 + 20 * k) * Math.sin(angle + 0.05 * k)]);
+    }
+    const d = xy.map((a) => xy.map((b) => Math.round(Math.hypot(a[0] - b[0], a[1] - b[1]))));
+    const problem = createProblem({
+      depots: [{ id: 'D', location: 0 }],
+      stops: Array.from({ length: xy.length - 1 }, (_, k) => ({ id: `s${k}`, location: k + 1, delivery: [1] })),
+      vehicleTypes: [{ id: 'van', count: clusters, capacity: [5], startDepot: 'D' }],
+      matrix: { size: xy.length, distances: d },
+    });
+    const active = new Uint8Array(problem.nStops).fill(1);
+    const ls = new LocalSearch(problem, active, nearestNeighbours(problem, active, 6), createRandom(1));
+    const slotOfCluster = [5, 2, 7, 0, 3, 6, 1, 4];
+    const routes: number[][] = Array.from({ length: clusters }, () => []);
+    for (let c = 0; c < clusters; c++) routes[slotOfCluster[c]!] = [0, 1, 2, 3, 4].map((k) => 5 * c + k);
+    ls.load(routes);
+    const order = Array.from(ls.tourOrder()!);
+    const clusterOfSlot = order.map((slot) => slotOfCluster.indexOf(slot));
+    // The embedding may turn and mirror the plane: the clusters come in circular order, either way.
+    const steps = clusterOfSlot.map((c, i) => (clusterOfSlot[(i + 1) % clusters]! - c + clusters) % clusters);
+    expect(steps.every((s) => s === 1) || steps.every((s) => s === clusters - 1)).toBe(true);
+    // With time windows there is no such order: slot order.
+    const timed = createProblem(problemInput(4, 20));
+    expect(new LocalSearch(timed, new Uint8Array(timed.nStops).fill(1), nearestNeighbours(timed, new Uint8Array(timed.nStops).fill(1), 6), createRandom(1)).tourOrder()).toBeUndefined();
+  });
 });
