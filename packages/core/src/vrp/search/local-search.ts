@@ -245,17 +245,15 @@ export class LocalSearch {
     this.reversible = !windows && !pickups && !this.exact &&
       this.types.every((t) => t.costPerDuration === 0 && t.maxDuration === Infinity && t.endLate === Infinity);
     this.commonDepot = problem.symmetric && oneCentre && this.types.every((t) => t.endLocation === centre);
-    if (useSwapStar && oneCentre && !windows && this.nStops > 2) {
-      this.plane = fastMapPlane(problem.profiles[this.types[0]!.profile]!.distance, this.n);
-      this.centre = centre;
+    // One depot: the stops placed in the plane around it, for the giant tours' route order and,
+    // without windows, SWAP*'s sectors.
+    this.plane = oneCentre && this.nStops > 2 ? fastMapPlane(problem.profiles[this.types[0]!.profile]!.distance, this.n) : null;
+    this.centre = this.plane !== null ? centre : -1;
+    if (this.plane !== null && useSwapStar && !windows) {
       const angles = anglesInPlane(this.plane, centre);
       this.stopAngle = new Int32Array(this.nStops);
       for (let q = 0; q < this.nStops; q++) this.stopAngle[q] = angles[this.loc[q]!]!;
-    } else {
-      this.stopAngle = null;
-      this.plane = null;
-      this.centre = -1;
-    }
+    } else this.stopAngle = null;
     this.tourOrderScratch = new Int32Array(this.nRoutes);
     this.routeAngleScratch = new Float64Array(this.nRoutes);
   }
@@ -303,8 +301,10 @@ export class LocalSearch {
    * The order in which the routes enter an individual's giant tour, as HGS-CVRP exports them: by
    * the polar angle of each route's barycentre around the depot, so that neighbouring routes are
    * neighbours in the tour and the ordered crossover passes on whole regions (Split then joins
-   * fragments that lie side by side). Undefined (slot order) without a common depot or with time
-   * windows, where routes are not petals.
+   * fragments that lie side by side). Undefined (slot order) without a common depot. With time
+   * windows routes are not petals, but the order still keeps neighbours together (Gehring &
+   * Homberger, 60 s, seed 1: r1_2_1 4801.5 -> 4683.9, rc1_2_1 3529.5 -> 3521.7, r2_2_1 3512.8 ->
+   * 3476.7).
    */
   tourOrder(): Int32Array | undefined {
     if (this.plane === null) return undefined;
