@@ -19,6 +19,8 @@
  *   --instances a,b     only these instance names
  *   --max-n N           only instances with at most N customers
  *   --time-limit s      seconds per run (default 10)
+ *   --time-per-customer s  instead: n × s seconds per run (the issue's budget for 400 < n ≤ 1000
+ *                       is 0.24)
  *   --max-iterations N  also stop after N iterations (optional)
  *   --seeds 1,2,3       seeds, one run each (default 1,2,3)
  *   --parallel k        runs at once, in worker threads (default 1; timings are per run)
@@ -275,6 +277,7 @@ function parseArgs(argv) {
       case '--instances': args.instances = new Set(list(need())); break;
       case '--max-n': args.maxN = positive(need(), flag); break;
       case '--time-limit': args.timeLimit = positive(need(), flag); break;
+      case '--time-per-customer': args.timePerCustomer = positive(need(), flag); break;
       case '--max-iterations': args.maxIterations = positive(need(), flag); break;
       case '--seeds': args.seeds = list(need()).map((s) => { if (!/^\d+$/.test(s)) throw new Error(`bad seed ${s}`); return Number(s); }); break;
       case '--parallel': args.parallel = Math.floor(positive(need(), flag)); break;
@@ -351,7 +354,7 @@ function selectJobs(args) {
       for (const seed of args.seeds) {
         jobs.push({
           order: jobs.length, table, set, instance: row.instance, dir: instancesDir, file, n: Number(row.n), format: set === 'solomon' ? 'solomon' : 'vrplib',
-          convention, bks, bksVehicles, seed, timeLimit: args.timeLimit, maxIterations: args.maxIterations, cpuTime: args.cpuTime,
+          convention, bks, bksVehicles, seed, timeLimit: args.timePerCustomer ? Math.round(Number(row.n) * args.timePerCustomer * 100) / 100 : args.timeLimit, maxIterations: args.maxIterations, cpuTime: args.cpuTime,
           // A, B, P: the fleet is fixed at k (postroute reads it from the name; HGS-CVRP is told).
           fixedFleet: ['A', 'B', 'P'].includes(set) ? Number(row.vehicles_or_p) : undefined,
         });
@@ -559,7 +562,7 @@ function tables(results, args) {
   const cpuBudget = args.cpuTime || results.some((r) => r.cpuTime);
   const head = [
     `Measured ${new Date().toISOString().slice(0, 10)} with \`node benchmarks/vrp/run.mjs ${process.argv.slice(2).join(' ')}\``,
-    `(budget ${args.timeLimit} s${cpuBudget ? ' of CPU time' : ''} per run${args.maxIterations ? ` or ${args.maxIterations} iterations` : ''}, seeds ${args.seeds.join(',')}, ${args.peer ? 'postroute pinned to core 0 beside the peer on core 1' : `${args.parallel} run(s) at once`}; node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; load average at the end ${loadavg().map((x) => x.toFixed(2)).join(' ')}).`,
+    `(budget ${args.timePerCustomer ? `n × ${args.timePerCustomer}` : args.timeLimit} s${cpuBudget ? ' of CPU time' : ''} per run${args.maxIterations ? ` or ${args.maxIterations} iterations` : ''}, seeds ${args.seeds.join(',')}, ${args.peer ? 'postroute pinned to core 0 beside the peer on core 1' : `${args.parallel} run(s) at once`}; node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; load average at the end ${loadavg().map((x) => x.toFixed(2)).join(' ')}).`,
     'Gap = (distance − BKS) / BKS in %, best and mean over the seeds; time = median wall-clock seconds of `solve`; iterations = offspring after the initial population; "feasible & checked" counts the runs that serve every customer and pass the independent checker.',
     '',
     '| table | instances | avg gap best % | avg gap mean % | runs ok |',
@@ -590,7 +593,8 @@ async function main() {
   }
   const jobs = selectJobs(args);
   const parallel = args.peer ? 1 : Math.max(1, Math.min(args.parallel, availableParallelism()));
-  process.stderr.write(`${jobs.length} runs, ${args.timeLimit} s${args.cpuTime ? ' CPU' : ''} each, ${parallel} at a time${args.peer ? `, side by side with ${args.peer.name}` : ''}: about ${Math.ceil((jobs.length * args.timeLimit * (args.cpuTime ? 1.1 : 1)) / parallel / 60)} min\n`);
+  const budgetTotal = jobs.reduce((sum, job) => sum + job.timeLimit, 0);
+  process.stderr.write(`${jobs.length} runs, ${args.timePerCustomer ? `n × ${args.timePerCustomer}` : args.timeLimit} s${args.cpuTime ? ' CPU' : ''} each, ${parallel} at a time${args.peer ? `, side by side with ${args.peer.name}` : ''}: about ${Math.ceil((budgetTotal * (args.cpuTime ? 1.1 : 1)) / parallel / 60)} min\n`);
   const results = args.peer ? await runSideBySide(jobs, args.peer) : await runPool(jobs, parallel);
   const text = tables(results, args);
   process.stdout.write(`${text}\n`);
