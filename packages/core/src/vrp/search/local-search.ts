@@ -13,23 +13,13 @@ import type { Penalties } from '../evaluate.js';
 import { penalisedRouteCost, simulateRoute, startTime } from '../evaluate.js';
 import type { ProblemData, ProfileData, VehicleTypeData } from '../model.js';
 import { Segment, SegmentStore } from '../segments.js';
-import { tryExchange } from '../operators/exchange.js';
-import { tryTwoOpt } from '../operators/two-opt.js';
-import { tryTwoOptStar } from '../operators/two-opt-star.js';
-import { tryTwoOptStarReversed } from '../operators/two-opt-star-reversed.js';
-import { trySwapStar } from '../operators/swap-star.js';
-import { trySwapVehicles } from '../operators/swap-vehicles.js';
 import { tryInsertOptional, tryRemoveOptional } from '../operators/optional.js';
 import { OPERATOR_NAMES } from './stats.js';
-import { angleOf, anglesInPlane, fastMapPlane, inSector, sectorsOverlap } from './embedding.js';
+import { angleOf, anglesInPlane, fastMapPlane, inSector } from './embedding.js';
+import { swapStarPass, swapVehiclesPass, tryDepotMoves, tryMovesWith } from './neighbourhoods.js';
 import type { OperatorStats } from './stats.js';
 
 export const EPSILON = 1e-7;
-/**
- * Without a common depot (no one centre for polar angles): nearest stops per stop that make two
- * routes neighbours for SWAP*.
- */
-const SWAP_STAR_NEIGHBOURS = 5;
 
 export class LocalSearch {
   readonly problem: ProblemData;
@@ -92,8 +82,9 @@ export class LocalSearch {
   readonly seqD: Int32Array;
   private readonly seqScratch: Int32Array;
   readonly order: Int32Array;
-  private readonly rng: Random;
-  private readonly pairSeen: Uint8Array;
+  readonly rng: Random;
+  /** SWAP*: which route pairs are listed this pass, and the list. */
+  readonly pairSeen: Uint8Array;
   readonly useSwapStar: boolean;
   /**
    * Driving a stretch backwards changes only its distance (no windows, shifts or duration costs,
@@ -137,7 +128,7 @@ export class LocalSearch {
   private readonly routeAngleScratch: Float64Array;
   readonly sectorStart: Int32Array;
   readonly sectorEnd: Int32Array;
-  private readonly pairList: Int32Array;
+  readonly pairList: Int32Array;
 
   constructor(problem: ProblemData, active: Uint8Array, neighbours: Int32Array[], rng: Random, useSwapStar = true) {
     this.problem = problem;
@@ -658,192 +649,28 @@ export class LocalSearch {
           const ru = this.route[u]!;
           const rv = this.route[v]!;
           if (loop > 0 && Math.max(this.whenModified[ru]!, this.whenModified[rv]!) <= lastTested) continue;
-          if (this.tryMovesWith(u, v)) {
+          if (tryMovesWith(this, u, v)) {
             improved = true;
             continue;
           }
           const pv = this.prev[v]!;
-          if (pv >= this.nStops && this.tryDepotMoves(u, pv)) improved = true;
+          if (pv >= this.nStops && tryDepotMoves(this, u, pv)) improved = true;
         }
         if (this.route[u]! >= 0 && !this.problem.required[u] && tryRemoveOptional(this, u)) improved = true;
         if (loop > 0 && this.route[u]! >= 0) {
           for (let t = 0; t < this.types.length; t++) {
             const r = this.emptyRoute(t);
-            if (r >= 0 && r !== this.route[u] && this.tryDepotMoves(u, this.startNode(r))) {
+            if (r >= 0 && r !== this.route[u] && tryDepotMoves(this, u, this.startNode(r))) {
               improved = true;
               break;
             }
           }
         }
       }
-      if (this.useSwapStar && this.swapStarPass(loop)) improved = true;
-      if (!improved && this.types.length > 1 && this.swapVehiclesPass()) improved = true;
+      if (this.useSwapStar && swapStarPass(this, loop)) improved = true;
+      if (!improved && this.types.length > 1 && swapVehiclesPass(this)) improved = true;
       loop++;
     }
-  }
-
-  private tryMovesWith(u: number, v: number): boolean {
-    const ru = this.route[u]!;
-    const rv = this.route[v]!;
-    if (ru !== rv && this.sameCosts(ru, rv) && this.routeLength[ru]! > 2) {
-      return this.tryInterRouteScreened(u, v, ru, rv);
-    }
-    return (
-      tryExchange(this, u, 1, v, 0) ||
-      tryExchange(this, u, 2, v, 0) ||
-      (u < v && tryExchange(this, u, 1, v, 1)) ||
-      tryExchange(this, u, 2, v, 1) ||
-      (u < v && tryExchange(this, u, 2, v, 2)) ||
-      tryTwoOpt(this, u, v) ||
-      tryTwoOptStar(this, u, v)
-    );
-  }
-
-  /**
-   * The exchanges between two routes with the same matrices and distance cost, screened HGS-style:
-   * the distance change of each move from a handful of shared arc lengths, minus what the two
-   * routes pay beyond fixed and distance costs, is a lower bound on its change in penalised cost;
-   * only moves whose bound is negative are evaluated further, and the exchanges go on from that
-   * bound (loads, then the summaries) instead of screening their distance a second time.
-   */
-  private tryInterRouteScreened(u: number, v: number, ru: number, rv: number): boolean {
-    const n = this.n;
-    const d = this.routeDistance[ru]!;
-    const c = this.routeCostPerDistance[ru]!;
-    // What the two routes pay beyond fixed and distance costs (penalties, duration), ≥ 0.
-    const penalties = this.routeSlack[ru]! + this.routeSlack[rv]!;
-    const slack = penalties - EPSILON;
-    const loc = this.loc;
-    const nStops = this.nStops;
-    const x = this.next[u]!;
-    const y = this.next[v]!;
-    const lu = loc[u]!, lx = loc[x]!, lpu = loc[this.prev[u]!]!;
-    const lv = loc[v]!, ly = loc[y]!, lpv = loc[this.prev[v]!]!;
-    const dPuU = d[lpu * n + lu]!;
-    const dUX = d[lu * n + lx]!;
-    const dPvV = d[lpv * n + lv]!;
-    const dVY = d[lv * n + ly]!;
-    // (1,0): u after v.
-    let bound = c * (d[lpu * n + lx]! - dPuU - dUX + d[lv * n + lu]! + d[lu * n + ly]! - dVY) - penalties;
-    if (bound < -EPSILON && tryExchange(this, u, 1, v, 0, bound)) return true;
-    const xClient = x < nStops;
-    const lnx = xClient ? loc[this.next[x]!]! : 0;
-    const dXNX = xClient ? d[lx * n + lnx]! : 0;
-    if (xClient) {
-      // (2,0): u, x after v (the arc u→x moves along).
-      bound = c * (d[lpu * n + lnx]! - dPuU - dXNX + d[lv * n + lu]! + d[lx * n + ly]! - dVY) - penalties;
-      if (bound < -EPSILON && tryExchange(this, u, 2, v, 0, bound)) return true;
-    }
-    if (u < v) {
-      // (1,1): swap u and v.
-      bound = c * (d[lpu * n + lv]! + d[lv * n + lx]! - dPuU - dUX + d[lpv * n + lu]! + d[lu * n + ly]! - dPvV - dVY) - penalties;
-      if (bound < -EPSILON && tryExchange(this, u, 1, v, 1, bound)) return true;
-    }
-    if (xClient) {
-      // (2,1): swap u, x and v.
-      bound = c * (d[lpu * n + lv]! + d[lv * n + lnx]! - dPuU - dXNX + d[lpv * n + lu]! + d[lx * n + ly]! - dPvV - dVY) - penalties;
-      if (bound < -EPSILON && tryExchange(this, u, 2, v, 1, bound)) return true;
-    }
-    if (xClient && u < v && y < nStops) {
-      // (2,2): swap u, x and v, y.
-      const lny = loc[this.next[y]!]!;
-      const dYNY = d[ly * n + lny]!;
-      bound = c * (d[lpu * n + lv]! + d[ly * n + lnx]! - dPuU - dXNX + d[lpv * n + lu]! + d[lx * n + lny]! - dPvV - dYNY) - penalties;
-      if (bound < -EPSILON && tryExchange(this, u, 2, v, 2, bound)) return true;
-    }
-    if (!this.commonDepot) return tryTwoOptStar(this, u, v) || (this.reversible && tryTwoOptStarReversed(this, u, v));
-    // Symmetric matrices and one depot: the two 2-opt* variants change the distance by exactly
-    // four arcs (u–y, v–x, or u–v, x–y, for u–x and v–y). Reversal empties V only if u and v
-    // both end their routes.
-    if (c * (d[lu * n + ly]! + d[lv * n + lx]! - dUX - dVY) < slack && tryTwoOptStar(this, u, v)) return true;
-    if (!this.reversible) return false;
-    const emptied = !xClient && y >= nStops ? this.routeFixedCost[rv]! : 0;
-    return c * (d[lu * n + lv]! + d[lx * n + ly]! - dUX - dVY) - emptied < slack && tryTwoOptStarReversed(this, u, v);
-  }
-
-  /** Moves that put u (and what follows it) right after a start depot. */
-  private tryDepotMoves(u: number, depot: number): boolean {
-    if (tryExchange(this, u, 1, depot, 0) || tryExchange(this, u, 2, depot, 0) || tryTwoOptStar(this, u, depot)) return true;
-    const ru = this.route[u]!;
-    const rv = this.route[depot]!;
-    return this.reversible && ru !== rv && this.sameCosts(ru, rv) && tryTwoOptStarReversed(this, u, depot);
-  }
-
-  /** Routes that use the same matrices and cost per distance (the screened moves' condition). */
-  private sameCosts(ra: number, rb: number): boolean {
-    return this.routeProfile[ra] === this.routeProfile[rb] && this.routeCostPerDistance[ra] === this.routeCostPerDistance[rb];
-  }
-
-  /** SWAP* between routes whose sectors overlap (or, without one depot, that hold neighbouring stops). */
-  private swapStarPass(loop: number): boolean {
-    const R = this.nRoutes;
-    let improved = false;
-    const pairs = this.pairList;
-    let count = 0;
-    {
-      const seen = this.pairSeen;
-      seen.fill(0);
-      for (let u = 0; u < this.nStops; u++) {
-        const ru = this.route[u]!;
-        if (ru < 0) continue;
-        const list = this.neighbours[u]!;
-        // Routes count as neighbours through each stop's few nearest stops (no common centre).
-        const near = Math.min(list.length, SWAP_STAR_NEIGHBOURS);
-        for (let k = 0; k < near; k++) {
-          const rv = this.route[this.nearest[u]![k]!]!;
-          if (rv < 0 || rv === ru) continue;
-          const a = ru < rv ? ru : rv;
-          const b = ru < rv ? rv : ru;
-          if (seen[a * R + b]) continue;
-          seen[a * R + b] = 1;
-          pairs[count++] = a * R + b;
-        }
-      }
-    }
-    // Deterministic but varied order.
-    for (let i = count - 1; i > 0; i--) {
-      const j = this.rng.int(i + 1);
-      const tmp = pairs[i]!;
-      pairs[i] = pairs[j]!;
-      pairs[j] = tmp;
-    }
-    for (let i = 0; i < count; i++) {
-      const key = pairs[i]!;
-      const a = Math.floor(key / R);
-      const b = key - a * R;
-      if (this.routeLength[a] === 0 || this.routeLength[b] === 0) continue;
-      const last = Math.min(this.whenSwapStar[a]!, this.whenSwapStar[b]!);
-      if (loop > 0 && Math.max(this.whenModified[a]!, this.whenModified[b]!) <= last) continue;
-      // A move may have emptied or reshaped either route since the list was made.
-      if (this.stopAngle !== null && !sectorsOverlap(this.sectorStart[a]!, this.sectorEnd[a]!, this.sectorStart[b]!, this.sectorEnd[b]!)) continue;
-      if (trySwapStar(this, a, b)) improved = true;
-    }
-    for (let r = 0; r < R; r++) this.whenSwapStar[r] = this.nbMoves;
-    return improved;
-  }
-
-  /** Routes trade vehicles with routes (or an unused vehicle) of another type. */
-  private swapVehiclesPass(): boolean {
-    let improved = false;
-    for (let ra = 0; ra < this.nRoutes; ra++) {
-      if (this.routeLength[ra] === 0) continue;
-      for (let t = 0; t < this.types.length; t++) {
-        if (t === this.routeType[ra]) continue;
-        let triedEmpty = false;
-        for (let rb = this.typeFirstRoute[t]!; rb < this.typeFirstRoute[t + 1]!; rb++) {
-          if (this.routeLength[rb] === 0) {
-            if (triedEmpty) continue;
-            triedEmpty = true;
-          }
-          if (trySwapVehicles(this, ra, rb)) {
-            improved = true;
-            break;
-          }
-        }
-        if (this.routeLength[ra] === 0) break;
-      }
-    }
-    return improved;
   }
 
   /** Total penalised cost of the current routes (prizes not included). */

@@ -1,0 +1,187 @@
+/**
+ * The neighbourhoods the local search tries around each stop and between routes, in HGS-CVRP's
+ * order: the exchanges, 2-opt and the 2-opt* variants with each near neighbour (screened from
+ * the few arcs involved when both routes use the same matrices), the moves to a start depot,
+ * SWAP* between neighbouring routes, and vehicle swaps between types. Each returns whether it
+ * changed the routes; the loop that calls them is `LocalSearch.run`.
+ */
+import { tryExchange } from '../operators/exchange.js';
+import { tryTwoOpt } from '../operators/two-opt.js';
+import { tryTwoOptStar } from '../operators/two-opt-star.js';
+import { tryTwoOptStarReversed } from '../operators/two-opt-star-reversed.js';
+import { trySwapStar } from '../operators/swap-star.js';
+import { trySwapVehicles } from '../operators/swap-vehicles.js';
+import { sectorsOverlap } from './embedding.js';
+import type { LocalSearch } from './local-search.js';
+import { EPSILON } from './local-search.js';
+
+/**
+ * Without a common depot (no one centre for polar angles): nearest stops per stop that make two
+ * routes neighbours for SWAP*.
+ */
+const SWAP_STAR_NEIGHBOURS = 5;
+
+/** The moves between stop u and its neighbour v (a stop); the first that improves is applied. */
+export function tryMovesWith(ls: LocalSearch, u: number, v: number): boolean {
+  const ru = ls.route[u]!;
+  const rv = ls.route[v]!;
+  if (ru !== rv && sameCosts(ls, ru, rv) && ls.routeLength[ru]! > 2) {
+    return tryInterRouteScreened(ls, u, v, ru, rv);
+  }
+  return (
+    tryExchange(ls, u, 1, v, 0) ||
+    tryExchange(ls, u, 2, v, 0) ||
+    (u < v && tryExchange(ls, u, 1, v, 1)) ||
+    tryExchange(ls, u, 2, v, 1) ||
+    (u < v && tryExchange(ls, u, 2, v, 2)) ||
+    tryTwoOpt(ls, u, v) ||
+    tryTwoOptStar(ls, u, v)
+  );
+}
+
+/**
+ * The exchanges between two routes with the same matrices and distance cost, screened HGS-style:
+ * the distance change of each move from a handful of shared arc lengths, minus what the two
+ * routes pay beyond fixed and distance costs, is a lower bound on its change in penalised cost;
+ * only moves whose bound is negative are evaluated further, and the exchanges go on from that
+ * bound (loads, then the summaries) instead of screening their distance a second time.
+ */
+export function tryInterRouteScreened(ls: LocalSearch, u: number, v: number, ru: number, rv: number): boolean {
+  const n = ls.n;
+  const d = ls.routeDistance[ru]!;
+  const c = ls.routeCostPerDistance[ru]!;
+  // What the two routes pay beyond fixed and distance costs (penalties, duration), ≥ 0.
+  const penalties = ls.routeSlack[ru]! + ls.routeSlack[rv]!;
+  const slack = penalties - EPSILON;
+  const loc = ls.loc;
+  const nStops = ls.nStops;
+  const x = ls.next[u]!;
+  const y = ls.next[v]!;
+  const lu = loc[u]!, lx = loc[x]!, lpu = loc[ls.prev[u]!]!;
+  const lv = loc[v]!, ly = loc[y]!, lpv = loc[ls.prev[v]!]!;
+  const dPuU = d[lpu * n + lu]!;
+  const dUX = d[lu * n + lx]!;
+  const dPvV = d[lpv * n + lv]!;
+  const dVY = d[lv * n + ly]!;
+  // (1,0): u after v.
+  let bound = c * (d[lpu * n + lx]! - dPuU - dUX + d[lv * n + lu]! + d[lu * n + ly]! - dVY) - penalties;
+  if (bound < -EPSILON && tryExchange(ls, u, 1, v, 0, bound)) return true;
+  const xClient = x < nStops;
+  const lnx = xClient ? loc[ls.next[x]!]! : 0;
+  const dXNX = xClient ? d[lx * n + lnx]! : 0;
+  if (xClient) {
+    // (2,0): u, x after v (the arc u→x moves along).
+    bound = c * (d[lpu * n + lnx]! - dPuU - dXNX + d[lv * n + lu]! + d[lx * n + ly]! - dVY) - penalties;
+    if (bound < -EPSILON && tryExchange(ls, u, 2, v, 0, bound)) return true;
+  }
+  if (u < v) {
+    // (1,1): swap u and v.
+    bound = c * (d[lpu * n + lv]! + d[lv * n + lx]! - dPuU - dUX + d[lpv * n + lu]! + d[lu * n + ly]! - dPvV - dVY) - penalties;
+    if (bound < -EPSILON && tryExchange(ls, u, 1, v, 1, bound)) return true;
+  }
+  if (xClient) {
+    // (2,1): swap u, x and v.
+    bound = c * (d[lpu * n + lv]! + d[lv * n + lnx]! - dPuU - dXNX + d[lpv * n + lu]! + d[lx * n + ly]! - dPvV - dVY) - penalties;
+    if (bound < -EPSILON && tryExchange(ls, u, 2, v, 1, bound)) return true;
+  }
+  if (xClient && u < v && y < nStops) {
+    // (2,2): swap u, x and v, y.
+    const lny = loc[ls.next[y]!]!;
+    const dYNY = d[ly * n + lny]!;
+    bound = c * (d[lpu * n + lv]! + d[ly * n + lnx]! - dPuU - dXNX + d[lpv * n + lu]! + d[lx * n + lny]! - dPvV - dYNY) - penalties;
+    if (bound < -EPSILON && tryExchange(ls, u, 2, v, 2, bound)) return true;
+  }
+  if (!ls.commonDepot) return tryTwoOptStar(ls, u, v) || (ls.reversible && tryTwoOptStarReversed(ls, u, v));
+  // Symmetric matrices and one depot: the two 2-opt* variants change the distance by exactly
+  // four arcs (u–y, v–x, or u–v, x–y, for u–x and v–y). Reversal empties V only if u and v
+  // both end their routes.
+  if (c * (d[lu * n + ly]! + d[lv * n + lx]! - dUX - dVY) < slack && tryTwoOptStar(ls, u, v)) return true;
+  if (!ls.reversible) return false;
+  const emptied = !xClient && y >= nStops ? ls.routeFixedCost[rv]! : 0;
+  return c * (d[lu * n + lv]! + d[lx * n + ly]! - dUX - dVY) - emptied < slack && tryTwoOptStarReversed(ls, u, v);
+}
+
+/** Moves that put u (and what follows it) right after a start depot. */
+export function tryDepotMoves(ls: LocalSearch, u: number, depot: number): boolean {
+  if (tryExchange(ls, u, 1, depot, 0) || tryExchange(ls, u, 2, depot, 0) || tryTwoOptStar(ls, u, depot)) return true;
+  const ru = ls.route[u]!;
+  const rv = ls.route[depot]!;
+  return ls.reversible && ru !== rv && sameCosts(ls, ru, rv) && tryTwoOptStarReversed(ls, u, depot);
+}
+
+/** Routes that use the same matrices and cost per distance (the screened moves' condition). */
+export function sameCosts(ls: LocalSearch, ra: number, rb: number): boolean {
+  return ls.routeProfile[ra] === ls.routeProfile[rb] && ls.routeCostPerDistance[ra] === ls.routeCostPerDistance[rb];
+}
+
+/** SWAP* between routes whose sectors overlap (or, without one depot, that hold neighbouring stops). */
+export function swapStarPass(ls: LocalSearch, loop: number): boolean {
+  const R = ls.nRoutes;
+  let improved = false;
+  const pairs = ls.pairList;
+  let count = 0;
+  {
+    const seen = ls.pairSeen;
+    seen.fill(0);
+    for (let u = 0; u < ls.nStops; u++) {
+      const ru = ls.route[u]!;
+      if (ru < 0) continue;
+      const list = ls.neighbours[u]!;
+      // Routes count as neighbours through each stop's few nearest stops (no common centre).
+      const near = Math.min(list.length, SWAP_STAR_NEIGHBOURS);
+      for (let k = 0; k < near; k++) {
+        const rv = ls.route[ls.nearest[u]![k]!]!;
+        if (rv < 0 || rv === ru) continue;
+        const a = ru < rv ? ru : rv;
+        const b = ru < rv ? rv : ru;
+        if (seen[a * R + b]) continue;
+        seen[a * R + b] = 1;
+        pairs[count++] = a * R + b;
+      }
+    }
+  }
+  // Deterministic but varied order.
+  for (let i = count - 1; i > 0; i--) {
+    const j = ls.rng.int(i + 1);
+    const tmp = pairs[i]!;
+    pairs[i] = pairs[j]!;
+    pairs[j] = tmp;
+  }
+  for (let i = 0; i < count; i++) {
+    const key = pairs[i]!;
+    const a = Math.floor(key / R);
+    const b = key - a * R;
+    if (ls.routeLength[a] === 0 || ls.routeLength[b] === 0) continue;
+    const last = Math.min(ls.whenSwapStar[a]!, ls.whenSwapStar[b]!);
+    if (loop > 0 && Math.max(ls.whenModified[a]!, ls.whenModified[b]!) <= last) continue;
+    // A move may have emptied or reshaped either route since the list was made.
+    if (ls.stopAngle !== null && !sectorsOverlap(ls.sectorStart[a]!, ls.sectorEnd[a]!, ls.sectorStart[b]!, ls.sectorEnd[b]!)) continue;
+    if (trySwapStar(ls, a, b)) improved = true;
+  }
+  for (let r = 0; r < R; r++) ls.whenSwapStar[r] = ls.nbMoves;
+  return improved;
+}
+
+/** Routes trade vehicles with routes (or an unused vehicle) of another type. */
+export function swapVehiclesPass(ls: LocalSearch): boolean {
+  let improved = false;
+  for (let ra = 0; ra < ls.nRoutes; ra++) {
+    if (ls.routeLength[ra] === 0) continue;
+    for (let t = 0; t < ls.types.length; t++) {
+      if (t === ls.routeType[ra]) continue;
+      let triedEmpty = false;
+      for (let rb = ls.typeFirstRoute[t]!; rb < ls.typeFirstRoute[t + 1]!; rb++) {
+        if (ls.routeLength[rb] === 0) {
+          if (triedEmpty) continue;
+          triedEmpty = true;
+        }
+        if (trySwapVehicles(ls, ra, rb)) {
+          improved = true;
+          break;
+        }
+      }
+      if (ls.routeLength[ra] === 0) break;
+    }
+  }
+  return improved;
+}
