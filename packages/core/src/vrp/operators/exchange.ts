@@ -125,6 +125,7 @@ function evaluateWithinRoute(ls: LocalSearch, u: number, N: number, v: number, M
     const laL = loc[uL]!;
     const delta = d[p * n + nx]! + d[lv * n + la]! + d[laL * n + nv]! - d[p * n + la]! - d[laL * n + nx]! - d[lv * n + nv]!;
     if (ls.distanceBound(r, ls.fwd.distance[ls.endNode(r)]! + delta, 1) - ls.routeCost[r]! > -EPSILON) return Infinity;
+    if (ls.reversible) return ls.reorderedCost(r, ls.fwd.distance[ls.endNode(r)]! + delta) - ls.routeCost[r]!;
     if (pv > puL) {
       ls.beginWith(s, ls.prev[u]!);
       ls.pushRange(s, ls.next[uL]!, v, prof);
@@ -158,6 +159,7 @@ function evaluateWithinRoute(ls: LocalSearch, u: number, N: number, v: number, M
         d[p1 * n + a1]! - d[b1 * n + n1]! - d[p2 * n + a2]! - d[b2 * n + n2]!;
     }
     if (ls.distanceBound(r, ls.fwd.distance[ls.endNode(r)]! + delta, 1) - ls.routeCost[r]! > -EPSILON) return Infinity;
+    if (ls.reversible) return ls.reorderedCost(r, ls.fwd.distance[ls.endNode(r)]! + delta) - ls.routeCost[r]!;
     if (puL < pv) {
       ls.beginWith(s, ls.prev[u]!);
       ls.pushRange(s, v, vL, prof);

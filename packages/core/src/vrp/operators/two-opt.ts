@@ -31,6 +31,7 @@ export function evaluateTwoOpt(ls: LocalSearch, u: number, v: number): number {
       delta += backward - forward;
     }
     if (ls.distanceBound(r, ls.fwd.distance[ls.endNode(r)]! + delta, 1) - ls.routeCost[r]! > -EPSILON) return Infinity;
+    if (ls.reversible) return ls.reorderedCost(r, ls.fwd.distance[ls.endNode(r)]! + delta) - ls.routeCost[r]!;
   }
   const prof = ls.profileOf(r);
   const s = ls.segA;
