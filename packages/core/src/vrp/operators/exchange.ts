@@ -145,7 +145,9 @@ function evaluateWithinRoute(ls: LocalSearch, u: number, N: number, v: number, M
     const n = ls.n;
     const d = ls.routeDistance[r]!;
     const loc = ls.loc;
-    const [f1, l1, f2, l2] = puL < pv ? [u, uL, v, vL] : [v, vL, u, uL];
+    // The earlier run first (scalars, not an array per evaluation: this runs for every pair).
+    const uFirst = puL < pv;
+    const f1 = uFirst ? u : v, l1 = uFirst ? uL : vL, f2 = uFirst ? v : u, l2 = uFirst ? vL : uL;
     const p1 = loc[ls.prev[f1]!]!;
     const n2 = loc[ls.next[l2]!]!;
     const a1 = loc[f1]!, b1 = loc[l1]!, a2 = loc[f2]!, b2 = loc[l2]!;
