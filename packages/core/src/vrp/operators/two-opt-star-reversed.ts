@@ -114,15 +114,6 @@ export function applyTwoOptStarReversed(ls: LocalSearch, u: number, v: number): 
 
 export function tryTwoOptStarReversed(ls: LocalSearch, u: number, v: number): boolean {
   const started = ls.clock();
-  const delta = evaluateTwoOptStarReversed(ls, u, v);
-  let kept = false;
-  let before = 0;
-  if (delta <= -EPSILON) {
-    before = ls.costBefore();
-    applyTwoOptStarReversed(ls, u, v);
-    kept = true;
-  }
-  ls.afterMove(OP.twoOptStarReversed, started, kept, before, delta);
-  return kept;
+  return ls.keepIfImproving(OP.twoOptStarReversed, started, evaluateTwoOptStarReversed(ls, u, v), u, v, applyTwoOptStarReversed);
 }
 

@@ -85,15 +85,5 @@ export function applyTwoOptStar(ls: LocalSearch, u: number, v: number): void {
 
 export function tryTwoOptStar(ls: LocalSearch, u: number, v: number): boolean {
   const started = ls.clock();
-  const delta = evaluateTwoOptStar(ls, u, v);
-  let kept = false;
-  let before = 0;
-  if (delta <= -EPSILON) {
-    before = ls.costBefore();
-    ls.guard(ls.route[u]!, ls.route[v]!);
-    applyTwoOptStar(ls, u, v);
-    kept = ls.confirm();
-  }
-  ls.afterMove(OP.twoOptStar, started, kept, before, delta);
-  return kept;
+  return ls.keepIfImproving(OP.twoOptStar, started, evaluateTwoOptStar(ls, u, v), u, v, applyTwoOptStar);
 }

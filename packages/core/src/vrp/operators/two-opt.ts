@@ -60,15 +60,5 @@ export function applyTwoOpt(ls: LocalSearch, u: number, v: number): void {
 
 export function tryTwoOpt(ls: LocalSearch, u: number, v: number): boolean {
   const started = ls.clock();
-  const delta = evaluateTwoOpt(ls, u, v);
-  let kept = false;
-  let before = 0;
-  if (delta <= -EPSILON) {
-    before = ls.costBefore();
-    ls.guard(ls.route[u]!, ls.route[u]!);
-    applyTwoOpt(ls, u, v);
-    kept = ls.confirm();
-  }
-  ls.afterMove(OP.twoOpt, started, kept, before, delta);
-  return kept;
+  return ls.keepIfImproving(OP.twoOpt, started, evaluateTwoOpt(ls, u, v), u, v, applyTwoOpt);
 }

@@ -583,6 +583,24 @@ export class LocalSearch {
     return penalisedRouteCost(seg, this.typeOf(r), this.penalties);
   }
 
+  /**
+   * The end of every two-stop move (`tryX`): if the evaluated change `delta` (from `started`,
+   * `clock()`) improves, applies the move between u and v, keeps it if the exact cost agrees
+   * (several windows per stop), and does the bookkeeping either way.
+   */
+  keepIfImproving(op: number, started: number, delta: number, u: number, v: number, apply: (ls: LocalSearch, u: number, v: number) => void): boolean {
+    let kept = false;
+    let before = 0;
+    if (delta <= -EPSILON) {
+      before = this.costBefore();
+      this.guard(this.route[u]!, this.route[v]!);
+      apply(this, u, v);
+      kept = this.confirm();
+    }
+    this.afterMove(op, started, kept, before, delta);
+    return kept;
+  }
+
   /** Operator bookkeeping before a move is applied: the total cost when checking, else 0. */
   costBefore(): number {
     return this.check && !this.exact ? this.totalCost() : 0;
