@@ -87,8 +87,9 @@ export class LocalSearch {
   readonly pairSeen: Uint8Array;
   readonly useSwapStar: boolean;
   /**
-   * Driving a stretch backwards changes only its distance (no windows, shifts or duration costs,
-   * deliveries only), so 2-opt* with reversal (HGS-CVRP's move 8) can be priced in O(1).
+   * The order of a route's stops changes only its distance (no windows, shifts or duration costs,
+   * deliveries only): 2-opt* with reversal (HGS-CVRP's move 8) is then priced in O(1), and so are
+   * moves within a route (`reorderedCost`).
    */
   readonly reversible: boolean;
   /** Symmetric matrices, and every route starts and ends at one place (for O(1) 2-opt* screens). */
@@ -121,7 +122,7 @@ export class LocalSearch {
    * neighbouring stops).
    */
   readonly stopAngle: Int32Array | null;
-  /** The planar embedding (per location) behind `stopAngle`, and the depot it is centred on. */
+  /** The planar embedding (per location) behind `tourOrder` and `stopAngle`, and its depot. */
   private readonly plane: { x: Float64Array; y: Float64Array } | null;
   private readonly centre: number;
   private readonly tourOrderScratch: Int32Array;
