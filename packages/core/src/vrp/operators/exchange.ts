@@ -222,7 +222,7 @@ export function applyExchange(ls: LocalSearch, u: number, N: number, v: number, 
  * involved (the local search's screen): `bound` is that change minus both routes' penalties.
  * Skips evaluateExchange's own distance screen; the rest is the same.
  */
-export function evaluateScreenedExchange(ls: LocalSearch, u: number, N: number, v: number, M: number, bound: number): number {
+function evaluateScreenedExchange(ls: LocalSearch, u: number, N: number, v: number, M: number, bound: number): number {
   collectRun(ls.next, ls.nStops, u, N, runA);
   if (M > 0) collectRun(ls.next, ls.nStops, v, M, runB);
   return priceBetweenRoutes(ls, u, N, v, M, ls.route[u]!, ls.route[v]!, bound);

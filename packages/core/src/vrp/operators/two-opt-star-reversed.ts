@@ -12,6 +12,7 @@
  * in O(1) from the local search's reversal prefix sums, so one-way streets are priced right.
  */
 import type { LocalSearch } from '../search/local-search.js';
+import type { Segment } from '../segments.js';
 import { EPSILON } from '../search/local-search.js';
 import { OP } from '../search/stats.js';
 
@@ -83,7 +84,7 @@ export function evaluateTwoOptStarReversed(ls: LocalSearch, u: number, v: number
 }
 
 /** The time and place fields of a summary where time does not matter (see the module comment). */
-function plainSummary(seg: LocalSearch['segA'], clients: number, distance: number): void {
+function plainSummary(seg: Segment, clients: number, distance: number): void {
   seg.clients = clients;
   seg.distance = distance;
   seg.duration = 0;

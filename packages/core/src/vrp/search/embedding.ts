@@ -64,11 +64,6 @@ export function fastMapPlane(distance: Float64Array, n: number): { x: Float64Arr
   return { x, y };
 }
 
-/** Polar angle of every location around `centre`, in [0, FULL_TURN). */
-export function polarAngles(distance: Float64Array, n: number, centre: number): Int32Array {
-  return anglesInPlane(fastMapPlane(distance, n), centre);
-}
-
 /** Polar angle of every point of the plane around the point `centre`, in [0, FULL_TURN). */
 export function anglesInPlane(plane: { x: Float64Array; y: Float64Array }, centre: number): Int32Array {
   const { x, y } = plane;

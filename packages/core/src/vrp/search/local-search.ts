@@ -316,11 +316,9 @@ export class LocalSearch {
       this.routeAngleScratch[r] = angleOf(sx / count - cx, sy / count - cy);
       this.tourOrderScratch[m++] = r;
     }
-    const order = Array.from(this.tourOrderScratch.subarray(0, m));
     const angle = this.routeAngleScratch;
     // Ties by slot, so that the order never depends on sort stability.
-    order.sort((a, b) => angle[a]! - angle[b]! || a - b);
-    return Int32Array.from(order);
+    return this.tourOrderScratch.subarray(0, m).sort((a, b) => angle[a]! - angle[b]! || a - b).slice();
   }
 
   /** Writes the clients of route r into `into` (from index 0); returns the count. */

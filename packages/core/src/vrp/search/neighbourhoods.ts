@@ -110,7 +110,7 @@ export function tryDepotMoves(ls: LocalSearch, u: number, depot: number): boolea
 }
 
 /** Routes that use the same matrices and cost per distance (the screened moves' condition). */
-export function sameCosts(ls: LocalSearch, ra: number, rb: number): boolean {
+function sameCosts(ls: LocalSearch, ra: number, rb: number): boolean {
   return ls.routeProfile[ra] === ls.routeProfile[rb] && ls.routeCostPerDistance[ra] === ls.routeCostPerDistance[rb];
 }
 

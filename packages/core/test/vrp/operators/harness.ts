@@ -16,8 +16,7 @@ import { Segment } from '../../../src/vrp/segments.js';
 export function randomState(seed: number, n = 24, asymmetric = false): LocalSearch {
   const rng = createRandom(seed);
   const size = n + 2;
-  const xy = Array.from({ length: size }, () => [rng.int(100), rng.int(100)]);
-  const d = xy.map((a, i) => xy.map((b, j) => Math.round(Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!)) + (asymmetric && i < j ? rng.int(25) : 0)));
+  const d = randomMatrix(rng, size, asymmetric);
   const slow = d.map((row) => row.map((x) => 2 * x + 1));
   const input: ProblemInput = {
     depots: [{ id: 'A', location: 0, timeWindow: [0, 800] }, { id: 'B', location: 1 }],
@@ -35,15 +34,7 @@ export function randomState(seed: number, n = 24, asymmetric = false): LocalSear
     matrix: { size, distances: d },
     profiles: { slow: { size, distances: d, durations: slow } },
   };
-  const problem = createProblem(input);
-  const active = new Uint8Array(problem.nStops).fill(1);
-  const ls = new LocalSearch(problem, active, nearestNeighbours(problem, active, 8), createRandom(seed));
-  const routes: number[][] = Array.from({ length: problem.totalSlots }, () => []);
-  for (let s = 0; s < n; s++) routes[rng.int(problem.totalSlots - 1)]!.push(s);
-  ls.load(routes);
-  ls.penalties = { capacity: 4, timeWarp: 2, distance: 1 };
-  for (let r = 0; r < ls.nRoutes; r++) ls.updateRoute(r);
-  return ls;
+  return randomlyRouted(input, seed, rng);
 }
 
 /** Sum of route costs recomputed from scratch, independently of the stored summaries. */
@@ -94,8 +85,7 @@ export function checkMoves(
 export function plainState(seed: number, n = 24, asymmetric = false): LocalSearch {
   const rng = createRandom(seed);
   const size = n + 2;
-  const xy = Array.from({ length: size }, () => [rng.int(100), rng.int(100)]);
-  const d = xy.map((a, i) => xy.map((b, j) => Math.round(Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!)) + (asymmetric && i < j ? rng.int(25) : 0)));
+  const d = randomMatrix(rng, size, asymmetric);
   const input: ProblemInput = {
     depots: [{ id: 'A', location: 0 }, { id: 'B', location: 1 }],
     stops: Array.from({ length: n }, (_, k) => ({ id: `s${k}`, location: k + 2, delivery: [1 + rng.int(5), rng.int(3)] })),
@@ -105,11 +95,22 @@ export function plainState(seed: number, n = 24, asymmetric = false): LocalSearc
     ],
     matrix: { size, distances: d },
   };
+  return randomlyRouted(input, seed, rng);
+}
+
+/** Rounded distances between random points; with `asymmetric`, one direction of each pair is longer. */
+function randomMatrix(rng: ReturnType<typeof createRandom>, size: number, asymmetric: boolean): number[][] {
+  const xy = Array.from({ length: size }, () => [rng.int(100), rng.int(100)]);
+  return xy.map((a, i) => xy.map((b, j) => Math.round(Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!)) + (asymmetric && i < j ? rng.int(25) : 0)));
+}
+
+/** A local search on the problem with every stop put on a random route (the last slot left empty). */
+function randomlyRouted(input: ProblemInput, seed: number, rng: ReturnType<typeof createRandom>): LocalSearch {
   const problem = createProblem(input);
   const active = new Uint8Array(problem.nStops).fill(1);
   const ls = new LocalSearch(problem, active, nearestNeighbours(problem, active, 8), createRandom(seed));
   const routes: number[][] = Array.from({ length: problem.totalSlots }, () => []);
-  for (let s = 0; s < n; s++) routes[rng.int(problem.totalSlots - 1)]!.push(s);
+  for (let s = 0; s < problem.nStops; s++) routes[rng.int(problem.totalSlots - 1)]!.push(s);
   ls.load(routes);
   ls.penalties = { capacity: 4, timeWarp: 2, distance: 1 };
   for (let r = 0; r < ls.nRoutes; r++) ls.updateRoute(r);
