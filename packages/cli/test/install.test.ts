@@ -1,5 +1,5 @@
 /**
- * Installing postroute as the README says, outside the repo: both packages packed with pnpm (npm
+ * Installing postroute as docs/install.md says, outside the repo: both packages packed with pnpm (npm
  * pack would keep `workspace:*` in the CLI's dependencies, which npm then refuses), installed with
  * npm into an empty folder, and `postroute --help` and `postroute plan` run on a copy of the
  * bundled county example there. Needs the built dist (the root `test` script builds first) and

@@ -34,7 +34,7 @@ beforeAll(() => {
 });
 
 describe('postroute solve --problem', () => {
-  it('solves the README example; the JSON passes the independent checker', () => {
+  it('solves the example of docs/routing.md; the JSON passes the independent checker', () => {
     const result = run(['--problem', example, '--json', '--max-iterations', '60', '--seed', '3']);
     expect(result.stderr).toMatch(/\[solve\]/); // progress on stderr
     expect(result.status).toBe(0);
@@ -234,11 +234,10 @@ describe('postroute solve: bad input gets one located line and exit 2', () => {
   });
 });
 
-describe('README', () => {
+describe('docs/routing.md', () => {
   it('shows the complete example problem exactly as examples/problems/rural-post.json', () => {
-    const readme = readFileSync(join(repo, 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('<!-- section:vrp -->'), readme.indexOf('<!-- /section:vrp -->'));
-    const block = /A complete example covering every field[\s\S]*?```json\n([\s\S]*?)```/.exec(section)?.[1];
+    const page = readFileSync(join(repo, 'docs/routing.md'), 'utf8');
+    const block = /A complete example covering every field[\s\S]*?```json\n([\s\S]*?)```/.exec(page)?.[1];
     expect(block).toBeDefined();
     expect(JSON.parse(block!)).toEqual(JSON.parse(readFileSync(example, 'utf8')));
     // Every documented key of the input format is used by the example.

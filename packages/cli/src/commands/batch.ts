@@ -246,7 +246,7 @@ const command: CommandModule<object, BatchArgs> = {
   command: 'batch <province>',
   describe: 'plan every county of a province (province.json) as its own job, on this machine or a Redis queue, and merge the reports',
   builder: (yargs: Argv<object>) => yargs
-    .positional('province', { type: 'string', demandOption: true, describe: 'province.json: a list of counties, each a plan.json (see README)' })
+    .positional('province', { type: 'string', demandOption: true, describe: 'province.json: a list of counties, each a plan.json (see docs/batch.md)' })
     .option('out', { type: 'string', default: 'province-out', describe: 'folder for summary.json, summary.csv, report.html and one folder per county' })
     .option('queue', { type: 'string', describe: 'Redis address (redis://host:6379): put the counties on this queue and wait for `postroute worker`s' })
     .option('workers', { type: 'number', describe: 'worker threads on this machine (default: one per core); not with --queue' })

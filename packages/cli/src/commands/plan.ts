@@ -86,7 +86,7 @@ const command: CommandModule<object, PlanArgs> = {
   command: 'plan <plan>',
   describe: 'plan routes (and stations) for a county and report the mileage saved against today\'s routes',
   builder: (yargs: Argv<object>) => yargs
-    .positional('plan', { type: 'string', demandOption: true, describe: 'plan.json: roads, places, fleet, baseline (see README)' })
+    .positional('plan', { type: 'string', demandOption: true, describe: 'plan.json: roads, places, fleet, baseline (see docs/plan.md)' })
     .option('out', { type: 'string', default: 'plan-out', describe: 'folder for summary.json, routes.csv, stops.csv, routes.geojson, report.html (made if missing; checked before any work)' })
     .option('time-limit', { type: 'number', describe: 'route search time limit, seconds (default: timeLimitS in plan.json, else 10)' })
     .option('seed', { type: 'number', describe: 'random seed, an integer (default: seed in plan.json, else 1); the same input and seed give the same files' })

@@ -369,7 +369,7 @@ const command: CommandModule<object, SolveArgs> = {
   command: 'solve',
   describe: 'solve a vehicle-routing problem (problem.json, or a VRPLIB / Solomon instance)',
   builder: (yargs: Argv<object>) => yargs
-    .option('problem', { type: 'string', describe: 'problem JSON file (the ProblemInput format, see README)' })
+    .option('problem', { type: 'string', describe: 'problem JSON file (the ProblemInput format, see docs/routing.md)' })
     .option('instance', { type: 'string', describe: 'benchmark instance: VRPLIB .vrp (X, A, B, P, CMT), Solomon .txt, Cordeau (type 1 periodic, type 2 multi-depot), or CARPLIB .dat (arc routing)' })
     .option('time-limit', { type: 'number', describe: 'stop the search after this many seconds (without any limit: after 5000 iterations without improvement)' })
     .option('max-iterations', { type: 'number', describe: 'stop after this many iterations (repeatable, unlike a time limit)' })

@@ -271,7 +271,7 @@ const PROFILE_KEYS = [
  */
 export function validateProfile(value: unknown, source = 'profile'): RoadProfile {
   const problems: string[] = [];
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InputError('the road profile must be a JSON object', { source }, 'see "Road profiles" in the README');
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InputError('the road profile must be a JSON object', { source }, 'see "Road profiles" in docs/network.md');
   const profile = value as Record<string, unknown>;
   for (const key of Object.keys(profile)) {
     if (!(PROFILE_KEYS as readonly string[]).includes(key)) problems.push(`unknown key "${key}" (allowed: ${PROFILE_KEYS.join(', ')})`);
@@ -308,7 +308,7 @@ export function validateProfile(value: unknown, source = 'profile'): RoadProfile
       if (key === 'speedCaps' && !(typeof r?.maxSpeed === 'number' && r.maxSpeed > 0)) problems.push(`${key}[${i}].maxSpeed must be a positive number`);
     });
   }
-  if (problems.length > 0) throw new InputError(`invalid road profile: ${problems.join('; ')}`, { source }, 'see "Road profiles" in the README');
+  if (problems.length > 0) throw new InputError(`invalid road profile: ${problems.join('; ')}`, { source }, 'see "Road profiles" in docs/network.md');
   const { extends: _extends, ...own } = profile;
   const name = typeof own.name === 'string' ? own.name : base ? `${base.name} (customised)` : 'custom';
   return { ...(base ?? {}), ...own, name } as RoadProfile;

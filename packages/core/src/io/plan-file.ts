@@ -122,12 +122,12 @@ const FLEET_KEYS = ['id', 'count', 'capacity', 'depot', 'departure', 'maxShiftHo
  * const roadsPath = resolve(dirname('plan.json'), spec.roads.path);
  */
 export function parsePlanFile(text: string, source = 'plan.json'): PlanSpec {
-  const raw = parseJson(text, source, 'the plan as one JSON object, see the plan.json example in the README');
+  const raw = parseJson(text, source, 'the plan as one JSON object, see docs/plan.md');
   const fail = (field: string, message: string, hint?: string): never => {
     const line = locateJsonPath(text, field);
     throw new InputError(message, { source, ...(line !== undefined ? { line } : {}), ...(field ? { field } : {}) }, hint);
   };
-  if (!isObject(raw)) return fail('', 'the plan must be a JSON object', 'see the plan.json example in the README');
+  if (!isObject(raw)) return fail('', 'the plan must be a JSON object', 'see docs/plan.md');
   checkKeys(raw, TOP_LEVEL_KEYS, '', fail);
 
   const name = raw.name === undefined ? 'plan' : requireString(raw.name, 'name', fail);
