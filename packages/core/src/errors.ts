@@ -17,6 +17,10 @@ export interface InputLocation {
   field?: string;
 }
 
+/**
+ * Bad input: a message with where it is (file, line or row, field) and how to fix it. The CLI
+ * prints `describe()` on one line and exits 2.
+ */
 export class InputError extends Error {
   override readonly name = 'InputError';
   readonly location: InputLocation;
@@ -53,6 +57,7 @@ export class InfeasibleError extends Error {
     super(message);
     this.hint = hint;
   }
+  /** The message and, when there is one, the hint: one line for the CLI to print. */
   describe(): string {
     return this.hint ? `${this.message} — ${this.hint}` : this.message;
   }

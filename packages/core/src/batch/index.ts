@@ -11,4 +11,4 @@ export { renderProvinceHtml } from './province-html.js';
 export { createCountyPool, runOnPool } from './pool.js';
 export type { BatchEvent, CountyPool } from './pool.js';
 export { runOnQueue, startQueueWorker, connectRedis, checkRedisUrl, QUEUE_NAME, QUEUE_SETTINGS } from './queue.js';
-export type { QueueRunOptions, QueueWorker, QueueWorkerOptions, QueuedCounty } from './queue.js';
+export type { FileRef, QueueRunOptions, QueueWorker, QueueWorkerOptions, QueuedCounty } from './queue.js';

@@ -76,6 +76,7 @@ export interface CountyDone {
   seconds: number;
 }
 
+/** A county job that failed, with its error. */
 export interface CountyFailed {
   key: string;
   status: 'failed';
@@ -83,6 +84,7 @@ export interface CountyFailed {
   seconds: number;
 }
 
+/** How a county job ended: its result, or its error. */
 export type CountyOutcome = CountyDone | CountyFailed;
 
 /**

@@ -34,6 +34,7 @@ export interface ProvinceCountyRow {
   error: { kind: string; message: string } | null;
 }
 
+/** The province totals over the finished counties. */
 export interface ProvinceTotals {
   counties: number;
   done: number;

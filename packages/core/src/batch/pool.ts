@@ -22,6 +22,7 @@ export interface CountyPool {
    * `onProgress` gets `{ step: 'start' }` when a thread takes the job, then the plan's own steps.
    */
   run(job: CountyJob, onProgress?: (event: ProgressEvent) => void): Promise<CountyOutcome>;
+  /** Stops the threads once the running jobs are done. */
   close(): Promise<void>;
 }
 

@@ -26,6 +26,7 @@ import { createCountyPool, type BatchEvent } from './pool.js';
 const bullmq = async (): Promise<typeof import('bullmq')> => import('bullmq');
 const ioredis = async (): Promise<typeof import('ioredis')> => import('ioredis');
 
+/** The BullMQ queue that holds county jobs. */
 export const QUEUE_NAME = 'postroute-counties';
 const PREFIX = 'postroute';
 const BULL_PREFIX = `${PREFIX}:bull`;
@@ -53,7 +54,8 @@ export interface QueuedCounty {
   timeLimit?: number;
 }
 
-interface FileRef {
+/** An input file of a queued county: its name and the SHA-256 of its content, stored in Redis. */
+export interface FileRef {
   path: string;
   sha256: string;
 }
@@ -153,6 +155,7 @@ function failedError(reason: string | undefined): JobError {
   return { kind: 'internal', message: reason || 'the job failed without a reason' };
 }
 
+/** Options of `runOnQueue`. */
 export interface QueueRunOptions {
   /** Attempts per job in all (the first run and its retries); default 3. */
   attempts?: number;
@@ -162,7 +165,9 @@ export interface QueueRunOptions {
   pollMs?: number;
   /** County names by job key, for progress lines. */
   names?: ReadonlyMap<string, string>;
+  /** Called once per county with its outcome, the attempts it took, and whether it ran now or was stored. */
   onOutcome: (outcome: CountyOutcome, attempts: number, source: 'run' | 'stored') => void | Promise<void>;
+  /** Progress: a job started (with its attempt), a county's own progress, a retry, a status line. */
   onEvent?: (event: BatchEvent) => void;
 }
 
@@ -254,16 +259,19 @@ export async function runOnQueue(url: string, jobs: readonly CountyJob[], option
   }
 }
 
+/** Options of `startQueueWorker`. */
 export interface QueueWorkerOptions {
   /** Jobs this worker runs at once, each on its own thread; default: one per core. */
   concurrency?: number;
   settings?: Partial<typeof QUEUE_SETTINGS>;
+  /** Progress of this worker: a job started (with its attempt), a county's own progress, a retry, a status line. */
   onEvent?: (event: BatchEvent & { name?: string }) => void;
 }
 
 /** A running queue worker; `close()` lets running jobs finish, then stops. */
 export interface QueueWorker {
   readonly concurrency: number;
+  /** Stops taking jobs, lets the running ones finish, and disconnects. */
   close(): Promise<void>;
 }
 

@@ -6,6 +6,7 @@
 import { InputError } from '../errors.js';
 import type { CarpInput } from './model.js';
 
+/** A CARPLIB (`.dat`) file as read, with its problem input. */
 export interface CarplibInstance {
   name: string;
   comment: string;

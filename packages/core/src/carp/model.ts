@@ -34,6 +34,7 @@ export interface CarpRequiredInput {
   sides?: 'either' | 'both';
 }
 
+/** An arc routing problem: a graph as edges, the required edges, a depot and the limits. */
 export interface CarpInput {
   nodeCount: number;
   edges: CarpEdgeInput[];
@@ -47,8 +48,10 @@ export interface CarpInput {
   vehicles?: number;
 }
 
+/** Why no vehicle can ever serve a required edge. */
 export type CarpUnservableReason = 'unreachable' | 'demand-exceeds-capacity' | 'route-limit-exceeded';
 
+/** A required edge set aside before the search, with its reason. */
 export interface CarpUnservable {
   /** Index into `required`. */
   required: number;

@@ -8,6 +8,7 @@ import type { RoadNetwork } from '../graph/types.js';
 import type { CarpInput, CarpRequiredInput } from './model.js';
 import type { CarpRoute } from './solve.js';
 
+/** How `carpFromNetwork` turns road edges into an arc routing problem. */
 export interface RoadCarpOptions {
   /** Edge cost: travel time in seconds (default) or length in metres. */
   metric?: 'time' | 'distance';

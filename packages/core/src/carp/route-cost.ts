@@ -6,6 +6,7 @@
  */
 import type { CarpProblem } from './model.js';
 
+/** Penalty weights per unit of excess load and route cost. */
 export interface CarpPenalties {
   capacity: number;
   /** Per unit of route cost above `maxRouteCost`. */

@@ -19,6 +19,7 @@ import type { CarpProblem } from './model.js';
 import { routeCost, type CarpPenalties } from './route-cost.js';
 import { CarpSplit } from './split.js';
 
+/** Parameters of the arc routing genetic search. */
 export interface CarpSearchParams {
   /** Correlated tasks per task in the local search. */
   granularity: number;
@@ -31,10 +32,12 @@ export interface CarpSearchParams {
   penaltyUpdateEvery: number;
 }
 
+/** The arc routing search parameters used unless a caller overrides them. */
 export const DEFAULT_CARP_SEARCH: CarpSearchParams = {
   granularity: 20, targetFeasible: 0.2, restartAfter: 10000, initialSize: 100, penaltyUpdateEvery: 100,
 };
 
+/** Progress of the arc routing search: iteration, time and the best cost so far. */
 export interface CarpSearchProgress {
   step: 'solve';
   done: number;

@@ -12,6 +12,7 @@ import type { CarpProblem, CarpUnservable } from './model.js';
 import { routeCost } from './route-cost.js';
 import { runCarpSearch, type CarpSearchParams } from './search.js';
 
+/** Options of `solveCarp`. */
 export interface CarpSolveOptions {
   /** Default 1. */
   seed?: number;
@@ -51,6 +52,7 @@ export interface CarpService {
   cost: number;
 }
 
+/** One arc routing route: the edges served in order and every edge driven. */
 export interface CarpRoute {
   cost: number;
   load: number;
@@ -61,6 +63,7 @@ export interface CarpRoute {
   path: CarpTraversal[];
 }
 
+/** The result of `solveCarp`: routes, costs and the edges set aside. */
 export interface CarpSolution {
   cost: number;
   serviceCost: number;

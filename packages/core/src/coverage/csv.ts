@@ -17,6 +17,7 @@ import type { CoverageMatrix } from './model.js';
 
 const UNREACHABLE = new Set(['', 'nan', 'inf', 'infinity', '-', 'na', 'null']);
 
+/** Options of the coverage matrix and weights readers. */
 export interface CoverageCsvOptions {
   /** File name used in error messages. */
   source: string;

@@ -9,6 +9,7 @@ import { computeMatrix, type Metric } from '../matrix/matrix.js';
 import type { ProgressCallback } from '../util/progress.js';
 import type { CoverageMatrix } from './model.js';
 
+/** Options of `roadCoverageMatrix`. */
 export interface RoadCoverageMatrixOptions {
   /** `distance` (metres, default) or `time` (seconds): what the paths minimise and what is returned. */
   metric?: Metric;
@@ -17,6 +18,7 @@ export interface RoadCoverageMatrixOptions {
   onProgress?: ProgressCallback;
 }
 
+/** A demand × site matrix on the roads, with the places that could not be snapped. */
 export interface RoadCoverageMatrix {
   matrix: CoverageMatrix;
   /** Demand points that could not be snapped: their rows are unreachable (NaN). */

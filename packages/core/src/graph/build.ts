@@ -14,6 +14,7 @@ import { haversine, METRES_PER_DEGREE } from './geodesy.js';
 import { defaultProfile, resolveRoad, type RoadProfile } from './profile.js';
 import type { DroppedPiece, DroppedReport, NetworkStats, RoadEdge, RoadNetwork } from './types.js';
 
+/** Options of `buildNetwork`. */
 export interface BuildNetworkOptions {
   /** Which roads are drivable and how fast; default `defaultProfile` (OSM, rural car). */
   profile?: RoadProfile;

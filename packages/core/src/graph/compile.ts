@@ -4,6 +4,7 @@
  */
 import type { AbstractGraph } from 'graphology-types';
 
+/** A graph in compressed sparse rows: the typed arrays the shortest-path searches run on. */
 export interface CompiledGraph {
   nodeCount: number;
   arcCount: number;
@@ -21,6 +22,7 @@ export interface CompiledGraph {
   arcDuration: Float64Array;
 }
 
+/** Options of `compileGraph`. */
 export interface CompileOptions {
   /** Edge attribute with the length in metres; default "length". */
   lengthAttribute?: string;

@@ -2,6 +2,7 @@
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import type { RoadNetwork } from './types.js';
 
+/** The properties of one edge in `networkToGeoJson`. */
 export interface NetworkEdgeProperties {
   edge: number;
   from: number;

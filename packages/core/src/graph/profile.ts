@@ -20,6 +20,7 @@ export interface SpeedCap {
   maxSpeed: number;
 }
 
+/** Which roads a vehicle may use, how fast, and in which direction (docs/network.md, "Road profiles"). */
 export interface RoadProfile {
   /** Shown in statistics; optional in a profile file. */
   name: string;

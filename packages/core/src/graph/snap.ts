@@ -36,6 +36,7 @@ export interface Snap {
   warning?: string;
 }
 
+/** A place that could not be put on the road network, and why. */
 export interface RejectedPlace {
   placeId: string;
   placeIndex: number;
@@ -50,6 +51,7 @@ export interface RejectedPlace {
   message: string;
 }
 
+/** The result of `snapPlaces`: the places on the network and the ones rejected. */
 export interface SnapResult {
   /** Accepted places, in input order. */
   snaps: Snap[];
@@ -57,6 +59,7 @@ export interface SnapResult {
   rejected: RejectedPlace[];
 }
 
+/** Options of `snapPlaces`. */
 export interface SnapOptions {
   /** Places farther than this from every road (metres) are rejected; default 5000. */
   maxDistance?: number;

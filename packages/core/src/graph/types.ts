@@ -39,6 +39,7 @@ export interface DroppedPiece {
   reason: 'disconnected' | 'one-way';
 }
 
+/** What `buildNetwork` left out of the kept network. */
 export interface DroppedReport {
   /** Pieces (weakly connected groups of dropped edges), longest first. */
   pieces: DroppedPiece[];
@@ -47,6 +48,7 @@ export interface DroppedReport {
   length: number;
 }
 
+/** What `buildNetwork` read, kept and skipped, with counts. */
 export interface NetworkStats {
   features: number;
   /** Features that became at least one edge. */

@@ -29,6 +29,10 @@ export interface BaselineRoute {
   day?: string;
 }
 
+/**
+ * The tier of one of today's routes in a two-tier plan: from the hub (`trunk`) or from an office
+ * (`delivery`).
+ */
 export type BaselineTier = 'trunk' | 'delivery';
 const TIERS: readonly string[] = ['trunk', 'delivery'];
 
@@ -44,6 +48,7 @@ export interface BaselineLine {
   length: number;
 }
 
+/** The format of a file of today's routes as ordered stop lists. */
 export type BaselineFormat = 'csv' | 'json';
 
 /**

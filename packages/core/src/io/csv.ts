@@ -33,6 +33,7 @@ export interface CsvRow {
   fields: string[];
 }
 
+/** A CSV file as read: its header, its rows and the dialect found. */
 export interface CsvTable {
   /** Header names, trimmed, in file order (empty with `header: false`). */
   header: string[];
@@ -40,6 +41,7 @@ export interface CsvTable {
   dialect: CsvDialect;
 }
 
+/** Options of `parseCsv`. */
 export interface ParseCsvOptions {
   /** File name or label used in error messages. */
   source: string;

@@ -11,12 +11,14 @@ export const DOOR_TO_DOOR_BOTH_SIDES = ['primary', 'primary_link', 'secondary', 
  *  tracks and service ways (driveways, car parks). They can still be driven. */
 export const DOOR_TO_DOOR_EXCLUDED = ['motorway', 'motorway_link', 'trunk', 'trunk_link', 'track', 'service'] as const;
 
+/** A named built-up area whose streets are served door to door. */
 export interface DoorToDoorArea {
   name: string;
   /** Polygons, each a list of rings (the first the outline, the others holes) of [lon, lat]. */
   polygons: [number, number][][][];
 }
 
+/** plan.json's `doorToDoor`, checked and resolved. */
 export interface DoorToDoorSpec {
   areas: DoorToDoorArea[];
   /** Road names (the `name` property) or ids (feature id, `osm_id`, "way/123") served in full. */
@@ -33,16 +35,18 @@ export interface DoorToDoorSpec {
   excludedClasses: string[];
 }
 
+/** Defaults of plan.json's `doorToDoor` keys. */
 export const DOOR_TO_DOOR_DEFAULTS = { serviceMinutesPerKm: 15 } as const;
 
-type Fail = (field: string, message: string, hint?: string) => never;
+/** Throws the located error of one field of plan.json (`doorToDoor.streets[2]`, …); never returns. */
+export type SpecFail = (field: string, message: string, hint?: string) => never;
 
 const KEYS = ['areas', 'streets', 'serviceMinutesPerKm', 'depot', 'vehicles', 'maxShiftHours', 'bothSidesClasses', 'excludedClasses'];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Parses `doorToDoor`; `fail` raises the located InputError of plan.json. */
-export function parseDoorToDoorSpec(raw: unknown, fail: Fail): DoorToDoorSpec {
+export function parseDoorToDoorSpec(raw: unknown, fail: SpecFail): DoorToDoorSpec {
   const at = 'doorToDoor';
   if (!isObject(raw)) return fail(at, 'must be an object', 'e.g. { "areas": { "type": "FeatureCollection", … }, "serviceMinutesPerKm": 15 }');
   for (const key of Object.keys(raw)) if (!KEYS.includes(key)) fail(`${at}.${key}`, `unknown setting "${key}"`, `allowed here: ${KEYS.join(', ')}`);
@@ -83,7 +87,7 @@ export function parseDoorToDoorSpec(raw: unknown, fail: Fail): DoorToDoorSpec {
 }
 
 /** A FeatureCollection, Feature, Polygon or MultiPolygon, inline. */
-function parseAreas(value: unknown, field: string, fail: Fail): DoorToDoorArea[] {
+function parseAreas(value: unknown, field: string, fail: SpecFail): DoorToDoorArea[] {
   const hint = 'give a GeoJSON FeatureCollection of Polygon or MultiPolygon features, inline';
   if (!isObject(value)) return fail(field, 'must be GeoJSON (an object)', hint);
   const areas: DoorToDoorArea[] = [];

@@ -10,6 +10,7 @@ import { InputError } from '../errors.js';
 import type { ProgressCallback } from '../util/progress.js';
 import { parseJson, validateFeatureCollection } from './geojson.js';
 
+/** Options of `readGeoJsonChunks`. */
 export interface ReadGeoJsonChunksOptions {
   /** File name for error messages. */
   source: string;

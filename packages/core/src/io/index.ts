@@ -8,6 +8,7 @@ export { readPlaces } from './places.js';
 export type { Place, ReadPlacesOptions } from './places.js';
 export * from './baseline.js';
 export * from './plan-file.js';
+export type { CollectionSpec, DeliveryTierSpec, LoadSpec, ProfileSpec, ScenarioSpec, TierVehicleSpec, TiersSpec, TrunkTierSpec } from './plan-tiers.js';
 export * from './vrplib.js';
 export * from './solomon.js';
 export * from './door-to-door-spec.js';

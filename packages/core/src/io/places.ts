@@ -17,6 +17,7 @@ export interface Place {
   line?: number;
 }
 
+/** Options of `readPlaces`. */
 export interface ReadPlacesOptions {
   /** File name or label used in error messages; its extension also picks the format. */
   source: string;

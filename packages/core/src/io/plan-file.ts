@@ -90,6 +90,7 @@ export interface PlanSpec {
 /** Weekdays in order, as plan.json, places and baselines write them. */
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 
+/** plan.json's `week`: the operating days of a weekly plan. */
 export interface WeekSpec {
   /** The operating days, in week order (e.g. Mon … Sat); the horizon of the weekly plan. */
   days: string[];

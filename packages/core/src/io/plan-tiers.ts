@@ -40,12 +40,14 @@ export interface TierVehicleSpec {
   profile?: string;
 }
 
+/** `tiers.trunk.collection`: a second trunk wave from the hub, or the morning truck waiting (times in seconds after midnight). */
 export type CollectionSpec =
   | { mode: 'second-wave'; departure: number; returnBy?: number }
   | { mode: 'wait'; returnBy?: number };
 
 export const COLLECTION_MODES = ['second-wave', 'wait'] as const;
 
+/** `tiers.trunk`: the trucks from the hub to the offices, and how the collected goods come back. */
 export interface TrunkTierSpec {
   fleet: TierVehicleSpec[];
   /** How the collected goods reach the hub: a second trunk wave leaving the hub at `departure`
@@ -54,6 +56,7 @@ export interface TrunkTierSpec {
   collection: CollectionSpec | null;
 }
 
+/** `tiers.delivery`: the vans at the offices, how villages are assigned to offices, and the sorting time. */
 export interface DeliveryTierSpec {
   fleet: TierVehicleSpec[];
   /** "free": the search chooses each village's office; "administrative": the place's `township`. */
@@ -65,6 +68,7 @@ export interface DeliveryTierSpec {
   sorting: number;
 }
 
+/** plan.json's `tiers`: the trunk fleet from the hub and the delivery fleet at the offices. */
 export interface TiersSpec {
   trunk: TrunkTierSpec;
   delivery: DeliveryTierSpec;

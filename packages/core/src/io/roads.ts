@@ -11,6 +11,7 @@ import { readGeoJson } from './geojson.js';
 import { readGeoJsonChunks } from './geojson-stream.js';
 import { gunzipOrFail, readOsm, sniffRoadFile } from './osm.js';
 
+/** Options of `readRoads`. */
 export interface ReadRoadsOptions {
   /** Name used in messages; default: the path. */
   source?: string;

@@ -17,9 +17,12 @@
 import { InputError } from '../errors.js';
 import type { ProblemInput, StopInput } from '../vrp/input.js';
 
+/** Arcs truncated to 0.1 (the distance-only literature) or unrounded (the hierarchical one). */
 export type SolomonConvention = 'truncated' | 'unrounded';
+/** Total distance, or fewest vehicles first and then distance. */
 export type SolomonObjective = 'distance' | 'vehicles-then-distance';
 
+/** One row of a Solomon file: position, demand, time window and service time. */
 export interface SolomonCustomer {
   number: number;
   x: number;
@@ -32,6 +35,7 @@ export interface SolomonCustomer {
   line: number;
 }
 
+/** A Solomon VRPTW file as read. */
 export interface SolomonInstance {
   name: string;
   vehicles: number;
@@ -40,6 +44,7 @@ export interface SolomonInstance {
   customers: SolomonCustomer[];
 }
 
+/** How a Solomon instance becomes a routing problem. */
 export interface SolomonProblemOptions {
   /** Arc convention. Default `truncated`. */
   convention?: SolomonConvention;
@@ -49,6 +54,7 @@ export interface SolomonProblemOptions {
   source?: string;
 }
 
+/** A Solomon instance as a routing problem, with the convention it was built under. */
 export interface SolomonProblem {
   problem: ProblemInput;
   name: string;

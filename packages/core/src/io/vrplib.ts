@@ -55,6 +55,7 @@ export interface VrplibSolution {
   cost?: number;
 }
 
+/** Options of the VRPLIB readers. */
 export interface ParseOptions {
   /** Name of the file, for error messages. */
   source?: string;
@@ -63,6 +64,7 @@ export interface ParseOptions {
 /** How arcs are measured: TSPLIB nearest integer, unrounded, or decided by the set's name. */
 export type VrplibRounding = 'nint' | 'exact' | 'auto';
 
+/** How a VRPLIB instance becomes a routing problem. */
 export interface VrplibProblemOptions {
   /**
    * Arc rounding. `auto` (default): unrounded for CMT instances, otherwise what the

@@ -17,7 +17,7 @@ import type { TargetTable } from './dijkstra.js';
 import { siftDown, siftUp, unpackEdge, type ContractionHierarchy } from './ch.js';
 
 /** One direction's upward graph: arcs to climb, and the arcs that prove a node stalled. */
-interface Side {
+export interface Side {
   offsets: Uint32Array;
   heads: Uint32Array;
   weights: Float64Array;

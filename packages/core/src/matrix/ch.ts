@@ -45,6 +45,7 @@ export interface ContractionHierarchy {
   buildMs: number;
 }
 
+/** Options of building a contraction hierarchy. */
 export interface HierarchyOptions {
   /** Settled nodes after which a witness search gives up (a shortcut is then added, which is always safe); default 50. */
   witnessLimit?: number;

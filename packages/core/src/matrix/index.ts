@@ -6,4 +6,4 @@ export type { MatrixJson, MatrixMethod, MatrixOptions, MatrixPlan, Metric, Paral
 export { buildHierarchy, unpackEdge } from './ch.js';
 export type { ContractionHierarchy, HierarchyOptions } from './ch.js';
 export { bucketRows, fillBuckets, hierarchyPath } from './ch-query.js';
-export type { Buckets, HierarchyPath } from './ch-query.js';
+export type { Buckets, HierarchyPath, Side as UpwardSide, UpwardSearch } from './ch-query.js';

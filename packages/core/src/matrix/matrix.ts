@@ -18,6 +18,7 @@ import { ShortestPathSearch, targetTable, type TargetTable } from './dijkstra.js
 import { buildHierarchy, type ContractionHierarchy } from './ch.js';
 import { bucketRows, fillBuckets, hierarchyPath, pathSearches, type Buckets } from './ch-query.js';
 
+/** What a shortest path minimises: travel time or distance. */
 export type Metric = 'time' | 'distance';
 
 /**
@@ -30,6 +31,7 @@ export type Metric = 'time' | 'distance';
  */
 export type MatrixMethod = 'auto' | 'dijkstra' | 'hierarchy';
 
+/** Options of `computeMatrix`. */
 export interface MatrixOptions {
   /** What the paths minimise; default "time". Both distances and durations of those paths are returned. */
   metric?: Metric;
@@ -314,6 +316,7 @@ async function hierarchyMatrixParallel(network: RoadNetwork, snaps: Snap[], metr
   return finishMatrix(network, snaps, metric, primary, secondary);
 }
 
+/** Options of `computeMatrixParallel`. */
 export interface ParallelMatrixOptions extends MatrixOptions {
   /** Worker threads; default `os.availableParallelism()`. 1 runs in this thread. */
   threads?: number;

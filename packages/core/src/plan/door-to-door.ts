@@ -21,6 +21,7 @@ import type { DoorToDoorArea, DoorToDoorSpec } from '../io/door-to-door-spec.js'
 import type { DoorToDoorReport } from '../report/types.js';
 import type { ProgressCallback } from '../util/progress.js';
 
+/** What the door-to-door tier needs: its spec, the network and roads, the office and the search settings. */
 export interface DoorToDoorInputs {
   spec: DoorToDoorSpec;
   network: RoadNetwork;

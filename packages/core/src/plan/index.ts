@@ -6,4 +6,5 @@ export type { PlanPlace } from './places.js';
 export { planDoorToDoor, doorToDoorEdges, type DoorToDoorInputs } from './door-to-door.js';
 export { solveTwoTier, evaluateTwoTier } from './tiers/solve.js';
 export type { TwoTierResult, TwoTierSolveOptions, TierRun, DeliveryRun } from './tiers/solve.js';
-export type { TwoTierInput, TwoTierStop, TwoTierOffice, TierStop, TierVehicle, TrunkVehicle, DeliveryVehicle, FlatMatrix } from './tiers/model.js';
+export type { TwoTierInput, TwoTierStop, TwoTierOffice, TierStop, TierVehicle, TrunkVehicle, DeliveryVehicle, FlatMatrix, TrunkCollection } from './tiers/model.js';
+export type { OfficeMove } from './tiers/assignment.js';

@@ -20,6 +20,7 @@ export interface PlanInputs {
   sources?: { roads?: string; places?: string; baseline?: string; plan?: string };
 }
 
+/** Options of `planNetwork`: overrides of the plan file, the scenario to run, progress. */
 export interface PlanOptions {
   /** Overrides the plan file's `seed`. */
   seed?: number;
@@ -38,6 +39,7 @@ export interface PlanOptions {
   allowUnassigned?: boolean;
 }
 
+/** The result of `planNetwork`: the report, the solver results and the network they ran on. */
 export interface PlanResult {
   report: PlanReport;
   /** The raw solver results, for callers who want the full detail (one-tier plans; for two-tier

@@ -6,6 +6,7 @@
  */
 import type { NotComparableReason, PhaseTotals, ReportRoute } from './types.js';
 
+/** The two plans `compareService` compares. */
 export interface ComparabilityInput {
   before: readonly ReportRoute[];
   after: readonly ReportRoute[];
@@ -15,6 +16,7 @@ export interface ComparabilityInput {
   servedVia?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
 }
 
+/** Whether today's routes and the new plan can be compared, and why not. */
 export interface Comparability {
   comparable: boolean;
   /** True when both sides serve the same stops with the same mail: the savings rate is like for like. */

@@ -36,6 +36,7 @@ export function totalsOf(routes: readonly ReportRoute[]): PhaseTotals {
   };
 }
 
+/** Options of `computeSavings`. */
 export interface SavingsOptions {
   name?: string;
   /** Days a year the routes run. Default 306 (six days a week, less public holidays). */

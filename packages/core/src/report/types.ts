@@ -8,6 +8,7 @@
 /** What a place is in the postal network. */
 export type PlaceRole = 'hub' | 'outlet' | 'station' | 'village';
 
+/** A place as the report shows it: role, position, mail, and how it is served before and after. */
 export interface ReportPlace {
   id: string;
   name: string;
@@ -28,6 +29,7 @@ export interface ReportPlace {
   office?: string;
 }
 
+/** The rules a route can break. */
 export type ViolationKind = 'over-capacity' | 'over-shift' | 'late' | 'unreachable' | 'over-fleet' | 'no-trunk';
 
 /** One broken rule of one route, with the amount it is broken by, in the rule's unit. */
@@ -40,6 +42,7 @@ export interface Violation {
   message: string;
 }
 
+/** One stop of a report route, with its times and the load after it. */
 export interface ReportVisit {
   id: string;
   /** Arrival and start of service, seconds after midnight. */
@@ -54,6 +57,10 @@ export interface ReportVisit {
   loads?: number[];
 }
 
+/**
+ * One route of the report, today's (`before`) or the new plan's (`after`), with its figures and
+ * broken rules.
+ */
 export interface ReportRoute {
   id: string;
   /** `before` = today's route, `after` = the new plan's. */
@@ -89,8 +96,10 @@ export interface ReportRoute {
   day?: string;
 }
 
+/** The tier a route belongs to in a two-tier plan. */
 export type Tier = 'trunk' | 'delivery' | 'collection';
 
+/** A stop no route serves, with the reason in words. */
 export interface UnassignedStop {
   id: string;
   name: string;

@@ -13,4 +13,5 @@ export interface ProgressEvent {
   message?: string;
 }
 
+/** Receives the progress events of a long step (core never prints; the CLI draws them). */
 export type ProgressCallback = (event: ProgressEvent) => void;

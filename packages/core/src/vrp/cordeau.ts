@@ -21,6 +21,7 @@ import type { InputLocation } from '../errors.js';
 import type { DepotInput, ProblemInput, StopInput, VehicleTypeInput } from './input.js';
 import type { PeriodicProblemInput, PeriodicStopInput, PeriodicVehicleTypeInput } from './periodic/input.js';
 
+/** One customer or depot row of a Cordeau file. */
 export interface CordeauNode {
   /** Node number in the file. */
   id: number;
@@ -36,6 +37,7 @@ export interface CordeauNode {
   line: number;
 }
 
+/** A Cordeau PVRP or MDVRP file as read. */
 export interface CordeauInstance {
   /** 1 = periodic VRP, 2 = multi-depot VRP. */
   type: 1 | 2;
@@ -52,6 +54,7 @@ export interface CordeauInstance {
   notes: string[];
 }
 
+/** Options of the Cordeau readers. */
 export interface CordeauReadOptions {
   /** Name of the file, for error messages. */
   source?: string;
@@ -72,6 +75,7 @@ export interface CordeauSolutionRoute {
   stops: number[];
 }
 
+/** A Cordeau `.res` solution file: its cost and routes. */
 export interface CordeauSolution {
   cost: number;
   routes: CordeauSolutionRoute[];

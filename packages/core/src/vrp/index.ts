@@ -37,6 +37,7 @@ export { evaluatePlan } from './solution.js';
 export { anyOf, maxIterations, maxRuntime, noImprovement } from './stop.js';
 export type { SearchState, StopRule } from './stop.js';
 export { Segment } from './segments.js';
+export type { SegmentStore } from './segments.js';
 export type { Penalties } from './evaluate.js';
 export { parseCordeau, cordeauToProblem, parseCordeauSolution, cordeauDays } from './cordeau.js';
 export type {

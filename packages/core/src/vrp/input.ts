@@ -21,6 +21,7 @@ export interface MatrixInput {
 /** [earliest, latest] start of service (or of the shift), in the problem's time unit. */
 export type TimeWindowInput = [number, number];
 
+/** A depot of the problem JSON. */
 export interface DepotInput {
   id: string;
   /** Index into the matrices. */
@@ -29,6 +30,7 @@ export interface DepotInput {
   timeWindow?: TimeWindowInput;
 }
 
+/** A stop of the problem JSON: where it is, what is dropped and picked up, when. */
 export interface StopInput {
   id: string;
   /** Index into the matrices. */
@@ -47,6 +49,10 @@ export interface StopInput {
   prize?: number;
 }
 
+/**
+ * A vehicle type of the problem JSON: how many, how much they carry, where and when they drive,
+ * what they cost.
+ */
 export interface VehicleTypeInput {
   id: string;
   /** How many vehicles of this type are available. Default 1. Use a large number for "unlimited". */
@@ -73,6 +79,10 @@ export interface VehicleTypeInput {
   profile?: string;
 }
 
+/**
+ * The routing problem as JSON (`postroute solve --problem`); `createProblem` checks it and names
+ * every mistake.
+ */
 export interface ProblemInput {
   depots: DepotInput[];
   stops: StopInput[];

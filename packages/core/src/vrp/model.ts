@@ -27,6 +27,7 @@ export interface ProfileData {
   readonly duration: Float64Array;
 }
 
+/** A vehicle type of a compiled problem. */
 export interface VehicleTypeData {
   readonly id: string;
   readonly index: number;
@@ -55,6 +56,7 @@ export interface VehicleTypeData {
   readonly profile: number;
 }
 
+/** A checked routing problem, compiled into the flat arrays the engine reads. */
 export interface ProblemData {
   readonly source: string | undefined;
   readonly nDepots: number;
@@ -94,6 +96,7 @@ export interface ProblemData {
   readonly totalSlots: number;
 }
 
+/** Options of `createProblem`. */
 export interface CreateProblemOptions {
   /** Name of the input (file name), for error messages. */
   source?: string;

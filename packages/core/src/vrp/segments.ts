@@ -39,6 +39,7 @@ export class Segment {
     this.load = new Float64Array(nDims);
   }
 
+  /** Makes this the empty segment. */
   clear(): void {
     this.clients = 0;
     this.first = -1;
@@ -53,6 +54,7 @@ export class Segment {
     this.load.fill(0);
   }
 
+  /** Makes this segment a copy of `o`. */
   copyFrom(o: Segment): void {
     this.clients = o.clients;
     this.first = o.first;
@@ -199,6 +201,7 @@ export class SegmentStore {
     this.load = new Float64Array(size * nDims);
   }
 
+  /** Stores `s` as the summary of `node`. */
   write(node: number, s: Segment): void {
     this.first[node] = s.first;
     this.last[node] = s.last;
@@ -216,6 +219,7 @@ export class SegmentStore {
     }
   }
 
+  /** Loads the summary stored for `node` into `s`. */
   read(node: number, s: Segment): void {
     s.first = this.first[node]!;
     s.last = this.last[node]!;

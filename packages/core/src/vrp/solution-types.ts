@@ -26,6 +26,7 @@ export type PlanViolationKind =
   | 'fleet-size' // more routes of a type than it has vehicles
   | 'visit-pattern'; // periodic: the days a stop is visited are not one of its allowed patterns
 
+/** One broken constraint of a plan, with the amount it is broken by. */
 export interface PlanViolation {
   kind: PlanViolationKind;
   /** How much the limit is exceeded by. */
@@ -40,6 +41,7 @@ export interface PlanViolation {
   dimension?: number;
 }
 
+/** One visit of a route: its times, the load after it and the distance so far. */
 export interface VisitResult {
   id: string;
   /** Arrival time at the stop. */
@@ -56,6 +58,7 @@ export interface VisitResult {
   distance: number;
 }
 
+/** One route of a solution, with its visits and totals. */
 export interface RouteResult {
   vehicleType: string;
   /** Index of the vehicle within its type (0-based). */
@@ -79,11 +82,13 @@ export interface RouteResult {
   violations: PlanViolation[];
 }
 
+/** A stop the solution leaves out, and why. */
 export interface UnassignedResult {
   id: string;
   reason: UnassignedReason;
 }
 
+/** A solution (the JSON of `postroute solve --json`): totals, routes, unassigned stops and violations. */
 export interface SolutionResult {
   /** Total cost: fixed vehicle costs + distance and duration costs + prizes of skipped optional stops. */
   cost: number;

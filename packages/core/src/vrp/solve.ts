@@ -15,6 +15,7 @@ import { runHgs } from './search/hgs.js';
 import type { HgsParams, HgsResult, SearchDebug } from './search/hgs.js';
 import { repairRoutes } from './search/repair.js';
 
+/** Options of `solve`: seed, limits, warm start and progress. */
 export interface SolveOptions {
   /** Seed of the random generator (default 1). Same seed and iteration limits → same result. */
   seed?: number;

@@ -12,6 +12,7 @@ export interface SearchState {
   elapsedSeconds: number;
 }
 
+/** Decides from the state of the search whether it stops now. */
 export type StopRule = (state: SearchState) => boolean;
 
 /** Stops after `n` iterations. */

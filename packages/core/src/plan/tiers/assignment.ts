@@ -8,6 +8,7 @@ import type { RouteResult } from '../../vrp/index.js';
 import type { DeliveryRun } from './solve.js';
 import type { FlatMatrix, TwoTierInput } from './model.js';
 
+/** A village served from another office than the administrative list says, and the km it saves. */
 export interface OfficeMove {
   id: string;
   /** The office of the administrative list, and the one that serves the stop in the plan. */

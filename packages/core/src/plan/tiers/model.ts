@@ -67,6 +67,7 @@ export type TrunkCollection =
   | { mode: 'second-wave'; departure: number; returnBy?: number }
   | { mode: 'wait'; returnBy?: number };
 
+/** A two-tier plan in solver terms: hub, offices, stops, fleets and matrices. */
 export interface TwoTierInput {
   dimensions: string[];
   hub: { id: string; location: number };

@@ -12,6 +12,7 @@ import { assignNearest, improveWithinTolerance, type OfficeMove } from './assign
 import { collectionProblem, deliveryProblem, officeOfPiece, OPEN_END, sumVectors, trunkProblem, type TwoTierInput } from './model.js';
 import { waitCollection, waitLimits } from './wait.js';
 
+/** One tier: the routing problem it became and its solution. */
 export interface TierRun {
   problem: ProblemInput;
   solution: SolutionResult;
@@ -24,6 +25,7 @@ export interface DeliveryRun {
   runs: TierRun[];
 }
 
+/** The tiers of a two-tier plan as solved, with the village → office assignment. */
 export interface TwoTierResult {
   trunk: TierRun;
   delivery: DeliveryRun;
@@ -44,6 +46,7 @@ export interface TwoTierResult {
   rounds: number;
 }
 
+/** Options of `solveTwoTier`. */
 export interface TwoTierSolveOptions {
   seed: number;
   /** Seconds for the whole plan; shared by the tiers in proportion to their stops. */

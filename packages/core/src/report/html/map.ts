@@ -12,6 +12,7 @@ import { pickupLayer, tierRouteStyle, villageStyle } from './tiers.js';
 const MAJOR = new Set(['motorway', 'motorway_link', 'trunk', 'trunk_link', 'primary', 'primary_link', 'secondary', 'secondary_link']);
 const TRACK = new Set(['track', 'service', 'path']);
 
+/** Size of the SVG map. */
 export interface MapOptions {
   /** Width of the drawing in SVG units. Default 960. */
   width?: number;

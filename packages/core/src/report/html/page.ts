@@ -11,6 +11,7 @@ import { tierLegend, tiersSection } from './tiers.js';
 import { doorToDoorSection } from './door-to-door.js';
 import { routeColour, ROLE_COLOURS } from './palette.js';
 
+/** Options of `renderHtmlReport`. */
 export interface HtmlReportOptions {
   /** Credit line for the road data, e.g. "Map data © OpenStreetMap contributors (ODbL)". */
   attribution?: string;

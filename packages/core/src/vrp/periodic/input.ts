@@ -8,6 +8,7 @@
  */
 import type { ProblemInput, RouteInput, StopInput, VehicleTypeInput } from '../input.js';
 
+/** A stop of a weekly problem: a daily stop plus how many visits and on which days. */
 export interface PeriodicStopInput extends StopInput {
   /**
    * Visits in the horizon. Default: one on each allowed day (`days`, or every day), i.e. daily
@@ -30,11 +31,13 @@ export interface PeriodicStopInput extends StopInput {
   minGap?: number;
 }
 
+/** A vehicle type of a weekly problem, with its fleet per day. */
 export interface PeriodicVehicleTypeInput extends VehicleTypeInput {
   /** Vehicles available on each day (one entry per day of the horizon). Default: `count` every day. */
   countPerDay?: number[];
 }
 
+/** A periodic (weekly) routing problem: the problem JSON plus the horizon and visit patterns. */
 export interface PeriodicProblemInput extends Omit<ProblemInput, 'stops' | 'vehicleTypes'> {
   /** Days in the horizon (1 … 31). Default 1: the daily problem. */
   horizon?: number;

@@ -18,6 +18,7 @@ import type { UnassignedReason } from '../solution-types.js';
 import type { PeriodicProblemInput } from './input.js';
 import { accumulationGap, daysMask, MAX_HORIZON, MAX_PATTERNS, patternsFromRule, popcount } from './patterns.js';
 
+/** A checked periodic problem: the daily problem plus each stop's allowed patterns. */
 export interface PeriodicProblemData {
   readonly source: string | undefined;
   /** Days in the horizon. */

@@ -15,16 +15,19 @@ import type { PeriodicProblemData } from './model.js';
 import { dayView, fillDayDemand } from './model.js';
 import { maskDays } from './patterns.js';
 
+/** A route of a weekly plan, with its day. */
 export interface PeriodicRouteResult extends RouteResult {
   /** Day of the horizon, 1-based. */
   day: number;
 }
 
+/** A broken constraint of a weekly plan, with its day. */
 export interface PeriodicViolation extends PlanViolation {
   /** Day (1-based) of a route-level violation. */
   day?: number;
 }
 
+/** The totals of one day of a weekly plan. */
 export interface PeriodicDayResult {
   day: number;
   cost: number;
@@ -34,6 +37,7 @@ export interface PeriodicDayResult {
   feasible: boolean;
 }
 
+/** A weekly plan: routes per day, the days of every stop, totals per day and in all. */
 export interface PeriodicSolutionResult {
   horizon: number;
   /** Totals over all days of the horizon. */

@@ -21,6 +21,7 @@ import { runPeriodicHgs } from './search.js';
 import type { PeriodicSolutionResult } from './solution.js';
 import { buildPeriodicSolution, resolvePeriodicRoutes, viewsFor } from './solution.js';
 
+/** Options of `solvePeriodic`. */
 export interface PeriodicSolveOptions extends Omit<SolveOptions, 'warmStart'> {
   /** A weekly plan to start from (e.g. today's); the result is never worse than a feasible one. */
   warmStart?: PeriodicRouteInput[];

@@ -21,6 +21,7 @@ import { runGenerations } from './generations.js';
 import { Split } from './split.js';
 import { OperatorStats } from './stats.js';
 
+/** Parameters of the hybrid genetic search. */
 export interface HgsParams {
   /** Nearest neighbours per stop in the local search (HGS: 20). */
   granularity: number;
@@ -38,6 +39,7 @@ export interface HgsParams {
   swapStar: boolean;
 }
 
+/** The search parameters used unless a caller overrides them (those of HGS-CVRP where they exist). */
 export const DEFAULT_HGS: HgsParams = {
   granularity: 20, targetFeasible: 0.2, restartAfter: 20000, initialSize: 100, penaltyUpdateEvery: 50, initialTimeWarpFactor: 10, swapStar: true,
 };

@@ -10,6 +10,7 @@ export const OPERATOR_NAMES = [
   'swap-vehicles', 'insert-optional', 'remove-optional',
 ] as const;
 
+/** The local-search operators, by name (for the per-operator counters). */
 export type OperatorName = (typeof OPERATOR_NAMES)[number];
 
 /** Counters of one operator over a whole search. */
