@@ -235,7 +235,7 @@ export function tryExchange(ls: LocalSearch, u: number, N: number, v: number, M:
   const delta = Number.isNaN(screenedBound) ? evaluateExchange(ls, u, N, v, M) : evaluateScreenedExchange(ls, u, N, v, M, screenedBound);
   let kept = false;
   let before = 0;
-  if (delta <= -EPSILON) {
+  if (ls.improves(delta, ls.route[u]!, ls.route[v]!)) {
     before = ls.costBefore();
     ls.guard(ls.route[u]!, ls.route[v]!);
     applyExchange(ls, u, N, v, M);

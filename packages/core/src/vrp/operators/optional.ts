@@ -39,7 +39,7 @@ export function tryInsertOptional(ls: LocalSearch, u: number): boolean {
     const r = ls.emptyRoute(t);
     if (r >= 0) consider(ls.startNode(r));
   }
-  if (bestAfter < 0) {
+  if (bestAfter < 0 || !ls.improves(best, ls.route[bestAfter]!, ls.route[bestAfter]!)) {
     ls.afterMove(OP.insertOptional, started, false, 0, best);
     return false;
   }
@@ -75,7 +75,7 @@ export function tryRemoveOptional(ls: LocalSearch, u: number): boolean {
   ls.beginWith(s, ls.prev[u]!);
   ls.pushTail(s, ls.next[u]!, r);
   const delta = ls.costOf(s, r) - ls.routeCost[r]! + ls.problem.prize[u]!;
-  if (delta > -EPSILON) {
+  if (!ls.improves(delta, r, r)) {
     ls.afterMove(OP.removeOptional, started, false, 0, delta);
     return false;
   }

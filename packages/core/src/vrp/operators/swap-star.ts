@@ -295,7 +295,7 @@ function applyIfBetter(ls: LocalSearch, ra: number, rb: number, bu: number, bv: 
   const lenA = buildSwapped(ls, ra, bu, bv, afterV, ls.seqC);
   const lenB = buildSwapped(ls, rb, bv, bu, afterU, ls.seqD);
   const exact = exactCost(ls, ra, ls.seqC, lenA) + exactCost(ls, rb, ls.seqD, lenB) - ls.routeCost[ra]! - ls.routeCost[rb]!;
-  if (exact > -EPSILON) return false;
+  if (!ls.improves(exact, ra, rb)) return false;
   const before = ls.costBefore();
   ls.guard(ra, rb);
   ls.touched();

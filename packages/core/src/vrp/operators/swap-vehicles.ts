@@ -4,7 +4,6 @@
  * better-fitting vehicle as a whole, which stop-by-stop moves cannot do when fixed costs differ.
  */
 import type { LocalSearch } from '../search/local-search.js';
-import { EPSILON } from '../search/local-search.js';
 import { OP } from '../search/stats.js';
 
 function costAs(ls: LocalSearch, from: number, as: number): number {
@@ -20,8 +19,9 @@ function costAs(ls: LocalSearch, from: number, as: number): number {
 export function trySwapVehicles(ls: LocalSearch, ra: number, rb: number): boolean {
   if (ls.routeType[ra] === ls.routeType[rb]) return false;
   const started = ls.clock();
-  const delta = costAs(ls, ra, rb) + costAs(ls, rb, ra) - ls.routeCost[ra]! - ls.routeCost[rb]!;
-  if (delta > -EPSILON) {
+  // Each route's change on its own: two equal vehicles then give exactly 0, not `(a + b) - a - b`.
+  const delta = (costAs(ls, ra, rb) - ls.routeCost[ra]!) + (costAs(ls, rb, ra) - ls.routeCost[rb]!);
+  if (!ls.improves(delta, ra, rb)) {
     ls.afterMove(OP.swapVehicles, started, false, 0, delta);
     return false;
   }

@@ -90,6 +90,8 @@ export function runHgs(
   const ls = new LocalSearch(problem, active, neighbours, rng, params.swapStar);
   if (options.debug?.check) ls.check = true;
   if (options.debug?.operatorStats) ls.stats = new OperatorStats();
+  // The time limit holds inside a local search too (the generation loop only looks between them).
+  if (options.timeLimit !== undefined) ls.deadline = startTime + options.timeLimit * 1000;
   const split = new Split(problem);
   const population = new Population(active);
   const penalties = initialPenalties(problem, params.initialTimeWarpFactor);
@@ -153,7 +155,7 @@ export function runHgs(
       population.repenalise(penalties);
     }
     let improved = consider(ind);
-    if (!ind.feasible && rng.next() < 0.5) {
+    if (!ind.feasible && rng.next() < 0.5 && !ls.outOfTime()) {
       repairPenalties.capacity = penalties.capacity * 10;
       repairPenalties.timeWarp = penalties.timeWarp * 10;
       repairPenalties.distance = penalties.distance * 10;

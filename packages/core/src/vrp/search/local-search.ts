@@ -21,6 +21,15 @@ import type { OperatorStats } from './stats.js';
 
 export const EPSILON = 1e-7;
 
+/**
+ * Relative part of the smallest gain a move must bring. Under large penalties (the adapted ones
+ * reach 1e9 per unit; repair uses ten times that) route costs are ~1e11 and the same cost summed
+ * in another order differs by ~1e-4 (`(a + b) - a - b`): an absolute threshold of 1e-7 then
+ * accepts rounding noise as a gain and two moves can undo each other forever (seen: vehicle swaps
+ * on a 400-stop instance whose fleet is too short, issue 20). 1e-12 is ~5000 ulps.
+ */
+export const RELATIVE_GAIN = 1e-12;
+
 export class LocalSearch {
   readonly problem: ProblemData;
   readonly nStops: number;
@@ -64,6 +73,13 @@ export class LocalSearch {
   readonly active: Uint8Array;
   penalties: Penalties = { capacity: 1, timeWarp: 1, distance: 1 };
   nbMoves = 0;
+  /**
+   * `performance.now()` after which `run` stops where it is (the routes stay valid, just not a local
+   * optimum): the search's time limit holds inside one local search too.
+   */
+  deadline = Infinity;
+  /** Passes over all stops that the last `run` made (for tests and counters). */
+  loops = 0;
   /** Per-operator counters, when asked for (null: not kept, no cost). */
   stats: OperatorStats | null = null;
   /**
@@ -470,7 +486,7 @@ export class LocalSearch {
     if (!this.exact) return true;
     let cost = offset;
     for (let i = 0; i < this.snapCount; i++) cost += this.routeCost[this.snapRoutes[i]!]!;
-    if (cost < this.snapCost - EPSILON) return true;
+    if (cost < this.snapCost - this.minGain(this.snapCost)) return true;
     for (let i = 0; i < this.snapCount; i++) {
       const r = this.snapRoutes[i]!;
       for (let x = this.next[this.startNode(r)]!; x < this.nStops; x = this.next[x]!) this.route[x] = -1;
@@ -590,7 +606,7 @@ export class LocalSearch {
   keepIfImproving(op: number, started: number, delta: number, u: number, v: number, apply: (ls: LocalSearch, u: number, v: number) => void): boolean {
     let kept = false;
     let before = 0;
-    if (delta <= -EPSILON) {
+    if (this.improves(delta, this.route[u]!, this.route[v]!)) {
       before = this.costBefore();
       this.guard(this.route[u]!, this.route[v]!);
       apply(this, u, v);
@@ -623,6 +639,33 @@ export class LocalSearch {
     if (Math.abs(after - expected) > 1e-6 * Math.max(1, Math.abs(expected))) {
       throw new Error(`local search check: ${OPERATOR_NAMES[op]} predicted cost ${expected}, routes cost ${after}`);
     }
+  }
+
+  /**
+   * The smallest change in penalised cost that counts as a gain for routes that cost `scale`
+   * together: strict, and above the rounding noise of sums of that size (see RELATIVE_GAIN).
+   */
+  minGain(scale: number): number {
+    return EPSILON + RELATIVE_GAIN * Math.abs(scale);
+  }
+
+  /** True when `delta`, a change of routes ra and rb (ra may equal rb), is a real gain. */
+  improves(delta: number, ra: number, rb: number): boolean {
+    const scale = ra === rb ? this.routeCost[ra]! : this.routeCost[ra]! + this.routeCost[rb]!;
+    return delta < -this.minGain(scale);
+  }
+
+  /** Penalised cost of the routes plus the prizes of the optional stops they leave out. */
+  objective(): number {
+    let sum = this.totalCost();
+    const p = this.problem;
+    for (let s = 0; s < this.nStops; s++) if (this.active[s] && !p.required[s] && this.route[s]! < 0) sum += p.prize[s]!;
+    return sum;
+  }
+
+  /** True once the deadline has passed. */
+  outOfTime(): boolean {
+    return this.deadline !== Infinity && performance.now() >= this.deadline;
   }
 
   /** Start time for the counters (0 when they are off). */
@@ -661,9 +704,11 @@ export class LocalSearch {
     }
     let loop = 0;
     let improved = true;
+    let objective = this.objective();
     while (improved) {
       improved = false;
       for (let i = 0; i < m; i++) {
+        if ((i & 15) === 0 && this.outOfTime()) break;
         const u = this.order[i]!;
         if (this.route[u]! < 0) {
           if (!this.problem.required[u] && tryInsertOptional(this, u)) improved = true;
@@ -697,10 +742,17 @@ export class LocalSearch {
           }
         }
       }
+      if (this.outOfTime()) break;
       if (this.useSwapStar && swapStarPass(this, loop)) improved = true;
-      if (!improved && this.types.length > 1 && swapVehiclesPass(this)) improved = true;
+      if (!improved && this.types.length > 1 && !this.outOfTime() && swapVehiclesPass(this)) improved = true;
       loop++;
+      // Every pass that changed something must have lowered the objective by more than noise;
+      // this bounds the number of passes (the objective is ≥ 0) whatever the moves' own sums say.
+      const now = this.objective();
+      if (improved && !(now < objective - this.minGain(objective))) break;
+      objective = now;
     }
+    this.loops = loop;
   }
 
   /** Total penalised cost of the current routes (prizes not included). */
