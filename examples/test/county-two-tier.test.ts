@@ -7,6 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ReportView } from '../../packages/core/src/report/html/view-types.js';
+import { launchBrowser, openFile } from '../../packages/core/test/report/browser.js';
+import { csvRows, seconds, timelineBars } from '../../packages/core/test/report/page-checks.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const main = join(root, 'packages/cli/dist/main.js');
@@ -68,17 +71,69 @@ describe('examples/county-two-tier', () => {
   });
 });
 
+/** The data report.html draws from, as its script reads it. */
+function embeddedView(html: string): ReportView {
+  const json = /<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(html)![1]!;
+  return JSON.parse(json) as ReportView;
+}
+
 describe('examples/county-two-tier report.html', () => {
   it('draws both tiers distinctly, villages by office, the pick-ups, and the tier, office and scenario tables', () => {
     const html = readFileSync(join(out, 'report.html'), 'utf8');
-    expect(html).toMatch(/class="route after trunk"/);
-    expect(html).toMatch(/class="route after delivery"/);
-    expect(html).toMatch(/class="route after collection"/);
-    expect(html).toMatch(/class="route before trunk"[^>]*stroke-dasharray/);
-    expect(html).toMatch(/<g id="layer-pickups">.*class="pickup"/s);
+    const view = embeddedView(html);
+    const style = (phase: string, tier: string) => view.routes.filter((r) => r.phase === phase && r.tier === tier);
+    for (const tier of ['trunk', 'delivery', 'collection']) expect(style('after', tier).length).toBeGreaterThan(0);
+    // Today's trunk dashed, the new one solid and thicker; delivery routes in their office's colour.
+    expect(style('before', 'trunk').every((r) => r.dash !== '')).toBe(true);
+    expect(style('after', 'trunk').every((r) => r.dash === '' && r.width > style('before', 'trunk')[0]!.width)).toBe(true);
+    expect(new Set(style('after', 'delivery').map((r) => r.colour)).size).toBe(3);
+    expect(view.places.some((p) => p.pickup?.some((x) => x > 0))).toBe(true);
+    expect(html).toContain('data-layer="pickups"');
+    for (const tier of ['trunk', 'delivery', 'collection']) expect(html).toContain(`data-layer="${tier}"`);
     for (const id of ['tiers', 'offices', 'scenarios']) expect(html).toContain(`<table id="${id}">`);
-    // Delivery routes of different offices are drawn in different colours.
-    const colours = new Set([...html.matchAll(/class="route after delivery" data-route="[^"]*" d="[^"]*" stroke="([^"]+)"/g)].map((m) => m[1]));
-    expect(colours.size).toBe(3);
+  });
+
+  it('lines up on the timeline the trunk\'s arrival at each office, the sorting and the vans\' departures; the binding office is flagged', async () => {
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    const view = embeddedView(html);
+    const browser = await launchBrowser();
+    try {
+      const { page, errors, requests } = await openFile(browser, join(out, 'report.html'));
+      const lanes = await page.evaluate(() => [...document.querySelectorAll('svg.timeline g.office-lane')].map((lane) => {
+        const svg = lane.closest('svg') as SVGSVGElement;
+        const time = (x: number) => Number(svg.dataset.t0) + (x - Number(svg.dataset.x0)) * Number(svg.dataset.secondsPerPx);
+        const arrival = lane.querySelector('path.trunk-arrival') as SVGPathElement | null;
+        const release = lane.querySelector('line.release') as SVGLineElement | null;
+        return {
+          office: (lane as SVGGElement).dataset.office!,
+          binding: (lane as SVGGElement).dataset.binding ?? '',
+          arrival: arrival ? time(arrival.getBBox().x + arrival.getBBox().width / 2) : null,
+          release: release ? time(release.x1.baseVal.value) : null,
+        };
+      }));
+      expect(lanes.length).toBe(view.offices.length);
+      const trunk = view.routes.filter((r) => r.phase === 'after' && r.tier === 'trunk');
+      for (const lane of lanes) {
+        const office = view.offices.find((o) => o.id === lane.office)!;
+        // The mark sits at the trunk's arrival at the office, and that is when the trunk's own stop is.
+        expect(Math.abs(lane.arrival! - office.trunkArrival!)).toBeLessThan(60);
+        expect(trunk.some((r) => r.stops.some((s) => s.id === office.id && Math.abs(s.arrival - office.trunkArrival!) < 60))).toBe(true);
+        expect(Math.abs(lane.release! - office.release!)).toBeLessThan(60);
+        // No van of the office leaves before the release line.
+        for (const van of view.routes.filter((r) => r.phase === 'after' && r.tier === 'delivery' && r.depot === office.id)) expect(van.departure).toBeGreaterThanOrEqual(office.release! - 1);
+        expect(lane.binding).toBe(office.binding.join(','));
+      }
+      expect(lanes.some((lane) => lane.binding !== '')).toBe(view.offices.some((o) => o.binding.length > 0));
+      const routes = await csvRows(readFileSync(join(out, 'routes.csv'), 'utf8'));
+      for (const bar of await timelineBars(page)) {
+        const row = routes.find((r) => r.phase === bar.phase && r.route_id === bar.id)!;
+        expect(Math.abs(bar.start - seconds(row.departure!))).toBeLessThan(60);
+        expect(Math.abs(bar.end - seconds(row.return!))).toBeLessThan(60);
+      }
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });

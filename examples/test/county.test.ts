@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dumpDom, screenshot } from '../../packages/core/test/report/chromium.js';
+import { launchBrowser, openFile } from '../../packages/core/test/report/browser.js';
+import { csvRows, csvStops, focusedStops, seconds, timelineBars } from '../../packages/core/test/report/page-checks.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const main = join(root, 'packages/cli/dist/main.js');
@@ -63,16 +64,51 @@ describe('examples/county', () => {
     }
   });
 
-  it('renders report.html in headless Chromium with the map and the figures', async () => {
-    const html = join(out, 'report.html');
-    const dom = await dumpDom(html);
-    expect(Number(/data-routes-drawn="(\d+)"/.exec(dom)?.[1])).toBe(summary.before.routes + summary.after.routes);
-    expect(Number(/data-map-width="(\d+)"/.exec(dom)?.[1])).toBeGreaterThan(500);
-    expect(Number(/data-map-height="(\d+)"/.exec(dom)?.[1])).toBeGreaterThan(300);
-    expect(dom).toContain(`${summary.optimisationRatePercent.toFixed(2)} %`);
-    expect(dom).toContain('Neudrossenfeld');
-    const png = join(out, 'report.png');
-    await screenshot(html, png, '1100,2600');
-    expect(statSync(png).size).toBeGreaterThan(100_000);
+  it('renders report.html in headless Chromium offline: every route drawn, a route clicked on the map lists its stops as stops.csv does', async () => {
+    const browser = await launchBrowser();
+    try {
+      const { page, errors, requests } = await openFile(browser, join(out, 'report.html'));
+      expect(Number(await page.evaluate(() => document.body.dataset.routesShown))).toBe(summary.before.routes + summary.after.routes);
+      expect(await page.$eval('body', (b) => b.textContent)).toContain(`${summary.optimisationRatePercent.toFixed(2)} %`);
+      // The first new route, clicked on its line, at the point farthest from any place marker
+      // (a marker over the line would take the click) and inside the map.
+      const point = await page.evaluate(() => {
+        const { map, routes, data } = (window as any).postroute;
+        const entry = routes.find((e: any) => e.route.phase === 'after');
+        const size = map.getSize();
+        const places = data.places.map((p: any) => map.latLngToContainerPoint([p.lat, p.lon]));
+        const latlngs = entry.line.getLatLngs();
+        let best = { x: 0, y: 0, clear: -1 };
+        for (let i = 1; i < latlngs.length; i++) {
+          const a = map.latLngToContainerPoint(latlngs[i - 1]);
+          const b = map.latLngToContainerPoint(latlngs[i]);
+          const m = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+          if (m.x < 60 || m.y < 20 || m.x > size.x - 20 || m.y > size.y - 30) continue;
+          const clear = Math.min(...places.map((p: any) => Math.hypot(p.x - m.x, p.y - m.y)));
+          if (clear > best.clear) best = { ...m, clear };
+        }
+        const box = document.getElementById('map')!.getBoundingClientRect();
+        return { x: box.left + best.x, y: box.top + best.y };
+      });
+      await page.mouse.click(point.x, point.y);
+      const focused = await focusedStops(page);
+      expect(focused.stops.length).toBeGreaterThan(3);
+      expect(focused.stops).toEqual(csvStops(await csvRows(readFileSync(join(out, 'stops.csv'), 'utf8')), focused.phase, focused.id));
+      const routes = await csvRows(readFileSync(join(out, 'routes.csv'), 'utf8'));
+      const bars = await timelineBars(page);
+      expect(bars).toHaveLength(routes.length);
+      for (const bar of bars) {
+        const row = routes.find((r) => r.phase === bar.phase && r.route_id === bar.id)!;
+        expect(Math.abs(bar.start - seconds(row.departure!))).toBeLessThan(60);
+        expect(Math.abs(bar.end - seconds(row.return!))).toBeLessThan(60);
+      }
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+      const png = join(out, 'report.png');
+      await page.screenshot({ path: png, fullPage: true });
+      expect(statSync(png).size).toBeGreaterThan(100_000);
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildNetwork, doorToDoorEdges, parsePlanFile, planNetwork, planReportToGeoJson, readPlaces, renderHtmlReport } from '@postroute/core';
+import { buildNetwork, buildReportView, decodeLines, doorToDoorEdges, parsePlanFile, planNetwork, planReportToGeoJson, readPlaces, renderHtmlReport } from '@postroute/core';
 import { inputError } from '../support/errors.js';
 
 const dir = new URL('../../../../examples/door-to-door/', import.meta.url);
@@ -36,8 +36,10 @@ describe('door-to-door tier (Neudrossenfeld, real OSM data)', () => {
     // The point-stop routes are planned as before, beside the tier.
     expect(report.summary.after.stopsServed).toBe(6);
     const html = renderHtmlReport(report);
-    expect(html).toContain('id="layer-door-to-door"');
-    expect(html.match(/class="door-to-door served"/g)).toHaveLength(d.routes.length);
+    expect(html).toContain('data-layer="door-to-door"');
+    const view = buildReportView(report);
+    expect(view.doorToDoor!.routes).toHaveLength(d.routes.length);
+    for (const route of view.doorToDoor!.routes) expect(decodeLines(route.served, view.precision).length).toBeGreaterThan(0);
     expect(html).toContain('km served</strong>');
     const lines = planReportToGeoJson(report).features.filter((f) => f.properties?.phase === 'door-to-door');
     expect(lines).toHaveLength(d.routes.length);
@@ -49,7 +51,7 @@ describe('door-to-door tier (Neudrossenfeld, real OSM data)', () => {
     expect(withoutSpec.doorToDoor).toBeUndefined();
     const { report } = await planNetwork({ spec: withoutSpec, roads, places }, { timeLimit: 2, maxIterationsWithoutImprovement: 50 });
     expect('doorToDoor' in report).toBe(false);
-    expect(renderHtmlReport(report)).not.toContain('door-to-door');
+    expect(renderHtmlReport(report)).not.toMatch(/data-layer="door-to-door"|<h2>Door to door/);
   });
 
   it('says where doorToDoor is wrong', () => {

@@ -138,8 +138,12 @@ describe('report.html of a weekly plan', () => {
     const html = renderHtmlReport(report);
     expect(html).toContain('<select id="day-picker">');
     for (const day of ['Mon', 'Sat']) expect(html).toContain(`<option value="${day}">${day}</option>`);
-    const tagged = html.match(/<path class="route (before|after)" data-route="[^"]*" data-day="(Mon|Tue|Wed|Thu|Fri|Sat)"/g) ?? [];
-    expect(tagged).toHaveLength(report.before.length + report.after.length);
+    const { buildReportView } = await import('../../src/report/html/view.js');
+    const view = buildReportView(report);
+    expect(view.routes).toHaveLength(report.before.length + report.after.length);
+    for (const route of view.routes) expect(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']).toContain(route.day);
+    // One timeline per operating day with routes.
+    for (const day of new Set(view.routes.map((r) => r.day))) expect(html).toContain(`data-timeline-day="${day}"`);
     expect(html).toContain('<table id="week-visits">');
     expect(html).toMatch(/<td>v6<\/td><td class="num">2<\/td><td>Tue, Fri<\/td>/);
   });

@@ -1,43 +1,182 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { renderHtmlReport } from '../../src/report/html/page.js';
-import { dumpDom, screenshot } from './chromium.js';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routesCsv, stopsCsv } from '../../src/report/csv.js';
+import { renderHtmlReport, renderReportPage } from '../../src/report/html/page.js';
+import { buildReportView } from '../../src/report/html/view.js';
+import { leafletAssets } from '../../src/report/html/leaflet-assets.js';
+import { launchBrowser, openFile } from './browser.js';
 import { handMadeReport } from './fixture.js';
+import { csvRows, csvStops, focusedStops, seconds, timelineBars } from './page-checks.js';
 
 const outDir = resolve(import.meta.dirname, '../../../../test-output/report');
+
+/** The hand-made report with two places off the roads: one at 0,0 and one typed in swapped. */
+function withStrayPlaces() {
+  const report = handMadeReport();
+  report.places.push(
+    { id: 'zero', name: 'Null Island', role: 'village', lon: 0, lat: 0, population: 1, mail: 1 },
+    { id: 'swapped', name: 'Swapped Hamlet', role: 'village', lon: 50.005, lat: 11.53, population: 1, mail: 1 },
+  );
+  return report;
+}
+
+describe('buildReportView', () => {
+  it('frames the roads and places on them; places far off are listed with their distance, a swap is suspected', () => {
+    const view = buildReportView(withStrayPlaces());
+    expect(view.frame.west).toBeGreaterThan(11.4);
+    expect(view.frame.east).toBeLessThan(11.6);
+    expect(view.frame.south).toBeGreaterThan(49.9);
+    expect(view.frame.north).toBeLessThan(50.1);
+    expect(view.farOff.map((f) => [f.id, f.swapped])).toEqual([['zero', false], ['swapped', true]]);
+    // Null Island is about 5,600 km from Bavaria.
+    expect(view.farOff[0]!.distanceM).toBeGreaterThan(5_000_000);
+    const html = renderReportPage(view);
+    expect(html).toMatch(/<div id="far-off">.*Null Island.*km from the nearest road.*Swapped Hamlet.*latitude and longitude swapped\?/s);
+  });
+
+  it('pairs each route with the other side\'s route that shares most stops, and lists what each stop drops', () => {
+    const view = buildReportView(handMadeReport());
+    const byId = new Map(view.routes.map((r) => [r.id, r]));
+    expect(byId.get('N1')!.counterpart).toBe(byId.get('T1')!.key);
+    expect(byId.get('T2')!.counterpart).toBe(byId.get('N1')!.key);
+    expect(byId.get('N1')!.stops.map((s) => [s.id, s.drop[0]])).toEqual([['o1', 40], ['v1', 20], ['v2', 15], ['v3', 25]]);
+    expect(view.places.find((p) => p.id === 'v1')!.today).toEqual([byId.get('T1')!.key]);
+  });
+});
 
 describe('renderHtmlReport', () => {
   const report = handMadeReport();
   const html = renderHtmlReport(report, { attribution: 'Map data © OpenStreetMap contributors' });
+  let browser: Browser;
+  beforeAll(async () => { browser = await launchBrowser(); });
+  afterAll(async () => { await browser?.close(); });
 
-  it('is self-contained: no external URL is fetched', () => {
+  it('is self-contained: Leaflet inlined, nothing loaded from elsewhere', () => {
     expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=/i);
-    expect(html).not.toMatch(/url\(/i);
-    expect(html.match(/https?:\/\/[^"'\s<]+/g) ?? []).toEqual(['http://www.w3.org/2000/svg', 'http://www.w3.org/2000/svg', 'http://www.w3.org/2000/svg']);
+    expect(html).not.toMatch(/\burl\((?!#)/);
+    expect(html).toContain('Leaflet 1.9');
+    // Outside Leaflet's own source, the tile address (for the reader who turns tiles on) is the
+    // only one that points outside.
+    const { js, css } = leafletAssets();
+    const ours = html.replace(js, '').replace(css, '');
+    const urls = new Set(ours.match(/https?:\/\/[^"'\s<)]+/g) ?? []);
+    expect([...urls].sort()).toEqual(['http://www.w3.org/2000/svg', 'https://tile.openstreetmap.org/{z}/{x}/{y}.png']);
   });
 
   it('escapes names and carries the figures', () => {
     expect(html).toContain('Hand-made &lt;county&gt;');
     expect(html).toContain('Village &quot;One&quot;');
+    expect(html).not.toContain('Hand-made <county>');
     expect(html).toMatch(/id="figure-rate"><div class="value">18\.00 %/);
     expect(html).toContain('carries 130, capacity 100 (+30)');
   });
 
-  // The real check: a browser lays the page out, runs its script and draws the map.
-  it('renders in headless Chromium: map, routes and figures drawn', async () => {
+  // The real checks: a browser lays the page out, runs Leaflet and the page's script.
+  it('opens in Chromium offline, without a script error; zooming and dragging change the view', async () => {
     mkdirSync(outDir, { recursive: true });
     const file = join(outDir, 'hand-made.html');
     writeFileSync(file, html);
-    const dom = await dumpDom(file);
-    expect(dom).toMatch(/data-routes-drawn="3"/);
-    const width = Number(/data-map-width="(\d+)"/.exec(dom)?.[1]);
-    const height = Number(/data-map-height="(\d+)"/.exec(dom)?.[1]);
-    expect(width).toBeGreaterThan(500);
-    expect(height).toBeGreaterThan(100);
-    expect(dom).toContain('18.00 %');
-    const png = join(outDir, 'hand-made.png');
-    await screenshot(file, png, '1100,1600');
-    expect(statSync(png).size).toBeGreaterThan(20_000);
+    const { page, errors, requests } = await openFile(browser, file);
+    expect(await page.evaluate(() => document.body.dataset.routesShown)).toBe('3');
+    const view = () => page.evaluate(() => { const m = (window as any).postroute.map; return { zoom: m.getZoom(), bounds: m.getBounds().toBBoxString() }; });
+    const first = await view();
+    await page.click('.leaflet-control-zoom-in');
+    await new Promise((r) => setTimeout(r, 400));
+    const zoomed = await view();
+    expect(zoomed.zoom).toBeGreaterThan(first.zoom);
+    expect(zoomed.bounds).not.toBe(first.bounds);
+    const box = (await (await page.$('#map'))!.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel({ deltaY: 400 });
+    await new Promise((r) => setTimeout(r, 600));
+    expect((await view()).zoom).toBeLessThan(zoomed.zoom);
+    const before = await view();
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 60, { steps: 8 });
+    await page.mouse.up();
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await view()).bounds).not.toBe(before.bounds);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.screenshot({ path: join(outDir, 'hand-made.png') });
+    expect(statSync(join(outDir, 'hand-made.png')).size).toBeGreaterThan(20_000);
+  });
+
+  it('focuses a route clicked in the table: its stops listed as in stops.csv, today\'s version beside it', async () => {
+    const file = join(outDir, 'hand-made.html');
+    const { page, errors } = await openFile(browser, file);
+    const stops = await csvRows(await stopsCsv(report));
+    await page.click('#routes-after tr[data-route-key]');
+    const focused = await focusedStops(page);
+    expect(focused.id).toBe('N1');
+    expect(focused.stops).toEqual(csvStops(stops, 'after', 'N1'));
+    expect(focused.stops).toHaveLength(4);
+    // Today's T1 (shares most stops) beside it; the other routes faded.
+    expect(await page.$eval('#focus-counterpart', (t) => (t as HTMLElement).dataset.routeKey)).toBe('0');
+    const opacities = await page.evaluate(() => (window as any).postroute.routes.map((e: any) => e.line.options.opacity));
+    expect(opacities[1]).toBeLessThan(0.2);
+    expect(opacities[0]).toBeGreaterThan(0.8);
+    expect(await page.$$eval('.stop-number', (marks) => marks.map((m) => m.textContent))).toEqual(['1', '2', '3', '4']);
+    // Clicking the map elsewhere shows every route again.
+    await page.click('#focus-clear');
+    expect(await page.evaluate(() => document.body.dataset.focus)).toBeUndefined();
+    expect(errors).toEqual([]);
+  });
+
+  it('focuses a route clicked on the map, and names a village on hover', async () => {
+    const { page, errors } = await openFile(browser, join(outDir, 'hand-made.html'));
+    // The middle of N1's second leg, in page pixels, where the three lines overlap: the top one wins.
+    const point = await page.evaluate(() => {
+      const { map } = (window as any).postroute;
+      const p = map.latLngToContainerPoint([50.005, 11.51]);
+      const box = document.getElementById('map')!.getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    });
+    await page.mouse.click(point.x, point.y);
+    const focused = await focusedStops(page);
+    expect(['T1', 'T2', 'N1']).toContain(focused.id);
+    expect(focused.stops).toEqual(csvStops(await csvRows(await stopsCsv(report)), focused.phase, focused.id));
+    await page.click('#focus-clear');
+    await page.evaluate(() => (window as any).postroute.map.fitBounds((window as any).postroute.frame, { animate: false }));
+    const village = await page.evaluate(() => {
+      const { map } = (window as any).postroute;
+      const p = map.latLngToContainerPoint([50.012, 11.53]);
+      const box = document.getElementById('map')!.getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    });
+    await page.mouse.move(village.x - 40, village.y - 40);
+    await page.mouse.move(village.x, village.y, { steps: 5 });
+    await page.waitForFunction(() => [...document.querySelectorAll('.leaflet-tooltip')].some((t) => t.textContent!.includes('Village Two')), { timeout: 5000 });
+    const tip = await page.$$eval('.leaflet-tooltip', (tips) => tips.map((t) => t.textContent).join(' | '));
+    expect(tip).toContain('Village Two');
+    expect(tip).toMatch(/mail 15 a day/);
+    expect(tip).toMatch(/today: T1 · plan: N1/);
+    expect(errors).toEqual([]);
+  });
+
+  it('draws the timeline\'s bars from departure to return as in routes.csv', async () => {
+    const { page } = await openFile(browser, join(outDir, 'hand-made.html'));
+    const routes = await csvRows(await routesCsv(report));
+    const bars = await timelineBars(page);
+    expect(bars).toHaveLength(routes.length);
+    for (const bar of bars) {
+      const row = routes.find((r) => r.phase === bar.phase && r.route_id === bar.id)!;
+      expect(Math.abs(bar.start - seconds(row.departure!))).toBeLessThan(60);
+      expect(Math.abs(bar.end - seconds(row.return!))).toBeLessThan(60);
+    }
+  });
+
+  it('asks for OpenStreetMap tiles only when the reader turns them on', async () => {
+    const { page, requests } = await openFile(browser, join(outDir, 'hand-made.html'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(requests).toEqual([]);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => { if (/^(file|data|blob):/.test(request.url())) void request.continue(); else void request.abort(); });
+    await page.click('#osm-tiles');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.every((url) => url.startsWith('https://tile.openstreetmap.org/'))).toBe(true);
   });
 });

@@ -2,8 +2,7 @@
  * Bar charts as inline SVG: the two daily totals, then every route of today and of the new plan
  * on one shared kilometre scale, so that the lengths can be compared by eye.
  */
-import type { PlanReport, ReportRoute } from '../types.js';
-import { routeColour } from './palette.js';
+import type { ReportView, ViewRoute } from './view-types.js';
 import { escapeHtml } from './escape.js';
 
 const WIDTH = 960;
@@ -27,26 +26,26 @@ function bars(rows: { label: string; value: number; colour: string; dashed: bool
   return out.join('\n');
 }
 
-function routeRow(route: ReportRoute, index: number): { label: string; value: number; colour: string; dashed: boolean; note: string; cls: string } {
-  const problems = [...new Set(route.violations.map((violation) => violation.kind))];
+function routeRow(route: ViewRoute): { label: string; value: number; colour: string; dashed: boolean; note: string; cls: string } {
+  const problems = route.violations.length;
   return {
-    label: `${route.phase === 'before' ? 'today' : 'new'} ${route.id} (${route.stops.length} stops)`,
-    value: route.distance / 1000,
-    colour: routeColour(route.phase, index),
+    label: `${route.phase === 'before' ? 'today' : 'new'} ${route.tier ? `${route.tier} ` : ''}${route.id}${route.day ? ` ${route.day}` : ''} (${route.stops.length} stops)`,
+    value: route.km,
+    colour: route.colour,
     dashed: route.phase === 'before',
-    note: problems.length > 0 ? `⚠ ${problems.join(', ')}` : '',
+    note: problems > 0 ? `⚠ ${problems} rule${problems === 1 ? '' : 's'} broken` : '',
     cls: route.phase,
   };
 }
 
 /** The totals chart and the per-route chart, as two SVG elements. */
-export function renderCharts(report: PlanReport): string {
-  const { before, after } = report.summary;
+export function renderCharts(view: ReportView): string {
+  const { before, after } = view.summary;
   const totals = bars([
     { label: 'today, all routes', value: before.km, colour: '#d62728', dashed: true, note: '', cls: 'total-before' },
     { label: 'new plan, all routes', value: after.km, colour: '#1f77b4', dashed: false, note: '', cls: 'total-after' },
   ], Math.max(before.km, after.km), 'chart-totals');
-  const rows = [...report.before.map(routeRow), ...report.after.map(routeRow)];
+  const rows = view.routes.map(routeRow);
   const perRoute = bars(rows, Math.max(0, ...rows.map((row) => row.value)), 'chart-routes');
   return `${totals}\n${perRoute}`;
 }

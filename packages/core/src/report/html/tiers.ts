@@ -1,71 +1,38 @@
 /**
  * The two-tier parts of the HTML report: route styles by tier (trunk thick and dark, delivery in
- * its office's colour, the afternoon collection dotted), villages coloured by their office and
- * ringed when they change office, produce pick-ups, and the tables per tier, per office, of moved
- * villages and of scenarios. A saving is shown as a rate only like for like: the same stops and
+ * its office's colour, the afternoon collection dotted) and the tables per tier, per office, of
+ * moved villages and of scenarios. A saving is shown as a rate only like for like: the same stops and
  * the same volumes on both sides.
  */
-import type { PlanReport, ReportPlace, ReportRoute } from '../types.js';
+import type { PlanReport, ReportRoute } from '../types.js';
 import { escapeHtml } from './escape.js';
 import { clock } from '../violations.js';
 import { collectionWords } from '../text-tiers.js';
 
+/** What the two-tier tables read of a report. */
+export type TiersInput = Pick<PlanReport, 'summary' | 'tiers'> & { before: readonly unknown[] };
+
 /** One colour per office, in office order (distinct from the one-tier palettes' first entries). */
 const OFFICE_COLOURS = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#1f78b4'];
 
-export function officeColour(report: PlanReport, office: string | undefined): string | undefined {
+export function officeColour(report: Pick<PlanReport, 'tiers'>, office: string | undefined): string | undefined {
   const k = report.tiers?.offices.findIndex((o) => o.id === office) ?? -1;
   return k < 0 ? undefined : OFFICE_COLOURS[k % OFFICE_COLOURS.length];
 }
 
 /** Stroke, width and dash of a route of a two-tier plan. */
-export function tierRouteStyle(report: PlanReport, route: ReportRoute): { stroke: string; width: number; dash: string } {
+export function tierRouteStyle(report: Pick<PlanReport, 'tiers'>, route: ReportRoute): { stroke: string; width: number; dash: string } {
   const today = route.phase === 'before';
   if (route.tier === 'trunk') return { stroke: '#222222', width: today ? 3 : 5.5, dash: today ? '8 5' : '' };
   if (route.tier === 'collection') return { stroke: '#555555', width: 2, dash: '1.5 4' };
   return { stroke: officeColour(report, route.depot) ?? '#1f77b4', width: today ? 2 : 3.5, dash: today ? '6 4' : '' };
 }
 
-/** A village's marker colour (its office in the plan) and whether it changed office. */
-export function villageStyle(report: PlanReport, place: ReportPlace): { fill?: string; moved: boolean } {
-  const moved = report.tiers?.moved.some((move) => move.id === place.id) ?? false;
-  const fill = officeColour(report, place.office);
-  return fill === undefined ? { moved } : { fill, moved };
-}
-
-/** Produce pick-ups: an orange square beside each place that hands over goods, sized by weight. */
-export function pickupLayer(report: PlanReport, project: (lon: number, lat: number) => [number, number]): string {
-  const dims = report.tiers?.dimensions ?? [];
-  const kg = dims.indexOf('kg') >= 0 ? dims.indexOf('kg') : dims.length - 1;
-  const parts = ['<g id="layer-pickups">'];
-  for (const place of report.places) {
-    const amount = place.pickup?.[kg] ?? 0;
-    if (amount <= 0 || place.role === 'outlet') continue;
-    const [x, y] = project(place.lon, place.lat);
-    const side = Math.min(12, 3 + Math.sqrt(amount) / 2);
-    parts.push(`<rect class="pickup" x="${(x + 4).toFixed(1)}" y="${(y + 3).toFixed(1)}" width="${side.toFixed(1)}" height="${side.toFixed(1)}" fill="#ff7f00" stroke="#fff" stroke-width="1"><title>${escapeHtml(`${place.name}: picks up ${dims.map((d, k) => `${place.pickup?.[k] ?? 0} ${d}`).join(', ')}`)}</title></rect>`);
-  }
-  parts.push('</g>');
-  return parts.join('');
-}
-
 const fmt = (value: number, digits = 0): string => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const time = (s: number | null): string => (s === null ? '—' : clock(s));
 
-/** Legend entries for the two-tier styles. */
-export function tierLegend(report: PlanReport): string[] {
-  const offices = (report.tiers?.offices ?? []).map((o) => `<span><span class="swatch" style="background:${officeColour(report, o.id)}"></span>delivery from ${escapeHtml(o.name)}</span>`);
-  return [
-    '<span><span class="swatch" style="background:#222;height:5px"></span>trunk (hub → offices)</span>',
-    '<span><span class="swatch" style="background:repeating-linear-gradient(90deg,#555 0 2px,transparent 2px 6px)"></span>afternoon collection</span>',
-    ...offices,
-    '<label><input type="checkbox" data-layer="layer-pickups" checked> <span class="swatch" style="background:#ff7f00;height:10px;width:10px"></span>produce pick-ups</label>',
-    '<span><span class="swatch" style="background:#fff;border:2px solid #e41a1c;height:8px;width:8px;border-radius:50%"></span>village that changes office</span>',
-  ];
-}
-
 /** The tables: per tier, per office, villages that change office, and the scenario comparison. */
-export function tiersSection(report: PlanReport): string {
+export function tiersSection(report: TiersInput): string {
   const s = report.summary;
   const out: string[] = [];
   if (report.tiers && s.tiers) {
