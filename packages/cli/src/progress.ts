@@ -182,6 +182,7 @@ interface SearchEvent extends ProgressEvent {
   iteration?: number;
   elapsedSeconds?: number;
   bestCost?: number | null;
+  leftOut?: number;
 }
 
 /**
@@ -194,7 +195,8 @@ export function searchProgress(onProgress: ProgressCallback, limits: { timeLimit
   return (event: SearchEvent) => {
     if (event.step !== 'solve' || event.iteration === undefined || event.elapsedSeconds === undefined) return onProgress(event);
     const iterations = `${number(event.iteration)} iteration${event.iteration === 1 ? '' : 's'}`;
-    const best = event.bestCost === null || event.bestCost === undefined ? 'no feasible plan yet' : `best ${what} ${number(event.bestCost)}`;
+    let best = event.bestCost === null || event.bestCost === undefined ? 'no feasible plan yet' : `best ${what} ${number(event.bestCost)}`;
+    if (event.leftOut !== undefined && event.bestCost !== null) best += `, ${number(event.leftOut)} left out`;
     const bar = limits.timeLimit !== undefined
       ? { done: Math.min(event.elapsedSeconds, limits.timeLimit), total: limits.timeLimit, unit: 's' }
       : limits.maxIterations !== undefined ? { done: Math.min(event.iteration, limits.maxIterations), total: limits.maxIterations, unit: 'iterations' } : {};

@@ -378,7 +378,7 @@ const command: CommandModule<object, SolveArgs> = {
     .option('bks', { type: 'number', describe: 'best known value, to print the gap (instances only)' })
     .option('convention', { choices: ['truncated', 'unrounded'] as const, describe: 'Solomon arcs: truncated to 0.1 (distance objective) or unrounded (fewest vehicles, then distance)' })
     .option('warm-start', { type: 'string', describe: 'JSON routes to start from: [{vehicleType, stops}] or a previous --json output' })
-    .option('allow-unassigned', { type: 'boolean', default: false, describe: 'list stops that no vehicle can ever serve as unassigned instead of failing' })
+    .option('allow-unassigned', { type: 'boolean', default: false, describe: 'list stops that no vehicle can ever serve as unassigned instead of failing, and when the fleet cannot serve every stop, serve the most (by priority, then by count)' })
     .option('out', { type: 'string', describe: 'write the solution to this file instead of stdout' })
     // Usage errors are InputErrors: main.ts prints them as one line with exit 2.
     .check((argv) => {
@@ -429,6 +429,7 @@ const command: CommandModule<object, SolveArgs> = {
         ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),
         ...(args.maxIterations !== undefined ? { maxIterations: args.maxIterations } : {}),
         ...(warmStart !== undefined ? { warmStart } : {}),
+        ...(args.allowUnassigned ? { serveMost: true } : {}),
         onProgress: searchProgress(progress.onProgress, args, objectiveWord(info)),
       });
     } catch (error) {

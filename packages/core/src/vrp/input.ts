@@ -47,6 +47,12 @@ export interface StopInput {
   required?: boolean;
   /** For optional stops: the value earned by serving it, in cost units. */
   prize?: number;
+  /**
+   * When the fleet cannot serve every stop (`solve` with `serveMost`), stops of higher priority
+   * are served first (VROOM's objective: total priority served, then stops served, then cost).
+   * ≥ 0; default 0.
+   */
+  priority?: number;
 }
 
 /**

@@ -83,6 +83,8 @@ export interface ProblemData {
   readonly multipleWindows: boolean;
   readonly required: Uint8Array;
   readonly prize: Float64Array;
+  /** Per stop: its priority when not every stop can be served (see `serve-most.ts`). */
+  readonly priority: Float64Array;
   readonly vehicleTypes: readonly VehicleTypeData[];
   readonly vehicleTypeIndexById: ReadonlyMap<string, number>;
   readonly profiles: readonly ProfileData[];
@@ -104,7 +106,7 @@ export interface CreateProblemOptions {
 
 const DEPOT_FIELDS = new Set(['id', 'location', 'timeWindow']);
 const STOP_FIELDS = new Set([
-  'id', 'location', 'delivery', 'pickup', 'serviceTime', 'timeWindows', 'required', 'prize',
+  'id', 'location', 'delivery', 'pickup', 'serviceTime', 'timeWindows', 'required', 'prize', 'priority',
 ]);
 const TYPE_FIELDS = new Set([
   'id', 'count', 'capacity', 'startDepot', 'endDepot', 'shift', 'maxDuration', 'maxDistance',
@@ -220,6 +222,7 @@ export function createProblem(input: ProblemInput, options: CreateProblemOptions
   const pickup = new Float64Array(nStops * nDims);
   const required = new Uint8Array(nStops);
   const prize = new Float64Array(nStops);
+  const priority = new Float64Array(nStops);
   const windowStart = new Int32Array(nStops + 1);
   const windowList: number[] = [];
   let multipleWindows = false;
@@ -275,6 +278,10 @@ export function createProblem(input: ProblemInput, options: CreateProblemOptions
       if (required[s]) fail('prize is only used for optional stops', `${f}.prize`, 'set "required": false, or remove the prize');
       prize[s] = checkNumber(stop.prize, `${f}.prize`, 0, 'a finite number');
       if (!Number.isFinite(prize[s]!)) fail('prize must be finite', `${f}.prize`);
+    }
+    if (stop.priority !== undefined) {
+      priority[s] = checkNumber(stop.priority, `${f}.priority`, 0, 'a finite number');
+      if (!Number.isFinite(priority[s]!)) fail('priority must be finite', `${f}.priority`);
     }
   });
   windowStart[nStops] = windowList.length / 2;
@@ -412,6 +419,7 @@ export function createProblem(input: ProblemInput, options: CreateProblemOptions
     multipleWindows,
     required,
     prize,
+    priority,
     vehicleTypes: types,
     vehicleTypeIndexById,
     profiles,

@@ -7,7 +7,8 @@ import { createRandom } from '../util/random.js';
 import type { ProgressCallback } from '../util/progress.js';
 import type { RouteInput } from './input.js';
 import type { ProblemData } from './model.js';
-import type { SolutionResult } from './solution-types.js';
+import type { SolutionResult, UnassignedReason } from './solution-types.js';
+import { serveMostView } from './serve-most.js';
 import { buildSolution, resolveRoutes, routesFromSlots, searchReason } from './solution.js';
 import type { StopRule } from './stop.js';
 import { anyOf, maxIterations, maxRuntime, noImprovement } from './stop.js';
@@ -35,6 +36,12 @@ export interface SolveOptions {
   params?: Partial<HgsParams>;
   /** Debugging aids: move-by-move cost checks, per-operator counters (`result.search.operators`). */
   debug?: SearchDebug;
+  /**
+   * The fleet may not serve every stop: search plans that leave required stops out, and prefer
+   * the one that serves the most priority, then the most stops, then costs least (VROOM's order;
+   * see serve-most.ts). Without it, all required stops are served or the plan is infeasible.
+   */
+  serveMost?: boolean;
 }
 
 /** Iterations without improvement after which the search stops when no limit is given. */
@@ -57,6 +64,8 @@ export function solve(problem: ProblemData, options: SolveOptions = {}): Solutio
   if (options.stop !== undefined) rules.push(options.stop);
   if (rules.length === 0) rules.push(noImprovement(DEFAULT_NO_IMPROVEMENT));
   const rng = createRandom(options.seed ?? 1);
+  // Routes found on the view are routes of the problem (same stop indices); only the objective differs.
+  const searched = options.serveMost ? serveMostView(problem) : problem;
   const active = new Uint8Array(problem.nStops);
   for (let s = 0; s < problem.nStops; s++) active[s] = problem.stopReason[s] === null ? 1 : 0;
 
@@ -68,16 +77,47 @@ export function solve(problem: ProblemData, options: SolveOptions = {}): Solutio
   if (options.params) hgsOptions.params = options.params;
   if (options.debug) hgsOptions.debug = options.debug;
   if (options.timeLimit !== undefined) hgsOptions.timeLimit = options.timeLimit;
-  const result = runHgs(problem, active, rng, anyOf(...rules), hgsOptions);
-  const solution = bestOf(problem, result);
+  if (options.serveMost) {
+    hgsOptions.dropCost = dropCost(searched);
+    hgsOptions.describe = (ind) => {
+      // The plan's own cost: without the prizes that stand for "serve it" (serve-most.ts).
+      const served = new Uint8Array(problem.nStops);
+      for (const route of ind.routes) for (const s of route) served[s] = 1;
+      let cost = ind.cost;
+      let leftOut = 0;
+      for (let s = 0; s < problem.nStops; s++) {
+        if (served[s] || !active[s]) continue;
+        leftOut++;
+        if (problem.required[s]) cost -= searched.prize[s]!;
+      }
+      return { cost, leftOut: leftOut + problem.nStops - active.reduce((a, b) => a + b, 0) };
+    };
+  }
+  const result = runHgs(searched, active, rng, anyOf(...rules), hgsOptions);
+  const solution = bestOf(problem, result, options.serveMost === true);
   solution.search = { iterations: result.iterations };
   if (result.stats !== null) solution.search.operators = result.stats.toJSON();
   return solution;
 }
 
-function bestOf(problem: ProblemData, result: HgsResult): SolutionResult {
+/** The smallest prize of a stop that the view lets the search leave out. */
+function dropCost(view: ProblemData): number {
+  let least = Infinity;
+  for (let s = 0; s < view.nStops; s++) if (view.prize[s]! > 0 && view.prize[s]! < least) least = view.prize[s]!;
+  return Number.isFinite(least) ? least : 0;
+}
+
+function bestOf(problem: ProblemData, result: HgsResult, serveMost: boolean): SolutionResult {
   const reason = searchReason(problem);
-  if (result.bestFeasible !== null) return buildSolution(problem, routesFromSlots(problem, result.bestFeasible.routes), reason);
+  if (result.bestFeasible !== null) {
+    const routes = routesFromSlots(problem, result.bestFeasible.routes);
+    // Left out on purpose: by the fleet being full, or for want of a feasible place.
+    const full = routes.length === problem.totalSlots;
+    const why = serveMost
+      ? (s: number): UnassignedReason => problem.stopReason[s] ?? (problem.required[s] ? (full ? 'fleet-exhausted' : 'no-feasible-insertion') : 'not-profitable')
+      : reason;
+    return buildSolution(problem, routes, why);
+  }
   if (result.bestOverall === null) return buildSolution(problem, [], reason);
   const repaired = repairRoutes(problem, result.bestOverall.routes);
   return buildSolution(problem, routesFromSlots(problem, repaired.routes), (s) => repaired.reasons.get(s) ?? reason(s));

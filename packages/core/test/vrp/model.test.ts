@@ -55,10 +55,19 @@ describe('createProblem', () => {
 
   it('rejects fields the solver would ignore', () => {
     const input = base() as unknown as { stops: Record<string, unknown>[] };
-    input.stops[0]!.priority = 3;
+    input.stops[0]!.skill = 3;
     const e = errorOf(input);
-    expect(e.location.field).toBe('stops[0].priority');
+    expect(e.location.field).toBe('stops[0].skill');
     expect(e.message).toMatch(/unknown field/);
+  });
+
+  it('reads a priority ≥ 0 and rejects a negative one', () => {
+    const good = base();
+    good.stops[0]!.priority = 3;
+    expect(createProblem(good).priority[0]).toBe(3);
+    const bad = base();
+    bad.stops[0]!.priority = -1;
+    expect(errorOf(bad).location.field).toBe('stops[0].priority');
   });
 
   it('rejects a prize on a required stop, unknown depots and profiles, mismatched dimensions', () => {

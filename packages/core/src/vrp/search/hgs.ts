@@ -51,6 +51,8 @@ export interface SolveProgressEvent extends ProgressEvent {
   elapsedSeconds: number;
   /** Best feasible cost so far, or null before the first feasible solution. */
   bestCost: number | null;
+  /** When the search may leave stops out (`serveMost`): how many the best plan leaves out. */
+  leftOut?: number;
 }
 
 export interface HgsResult {
@@ -82,6 +84,13 @@ export function runHgs(
     onProgress?: ProgressCallback; warmStarts?: number[][][]; params?: Partial<HgsParams>; debug?: SearchDebug;
     /** The wall-clock limit of the search, seconds, when it has one (sizes the initial population). */
     timeLimit?: number;
+    /**
+     * What leaving a stop out costs at least (serve-most.ts), so that the starting penalties make
+     * dropping a stop that breaks a route pay, as a vehicle's fixed cost does for merging routes.
+     */
+    dropCost?: number;
+    /** How progress reports a plan (default: its cost), e.g. without the prizes of serve-most.ts. */
+    describe?: (ind: Individual) => { cost: number; leftOut?: number };
   } = {},
 ): HgsResult {
   const params = { ...DEFAULT_HGS, ...options.params };
@@ -94,7 +103,7 @@ export function runHgs(
   if (options.timeLimit !== undefined) ls.deadline = startTime + options.timeLimit * 1000;
   const split = new Split(problem);
   const population = new Population(active);
-  const penalties = initialPenalties(problem, params.initialTimeWarpFactor);
+  const penalties = initialPenalties(problem, params.initialTimeWarpFactor, options.dropCost ?? 0);
   const repairPenalties: Penalties = { capacity: 0, timeWarp: 0, distance: 0 };
   const state: SearchState = { iterations: 0, iterationsWithoutImprovement: 0, elapsedSeconds: 0 };
   let bestFeasible: Individual | null = null;
@@ -116,14 +125,20 @@ export function runHgs(
     if (!options.onProgress) return;
     if (!force && state.elapsedSeconds - lastReport < 0.5) return;
     lastReport = state.elapsedSeconds;
+    const best: Individual | null = bestFeasible;
+    const shown = best === null ? null : options.describe ? options.describe(best) : { cost: best.cost };
     const event: SolveProgressEvent = {
       step: 'solve',
       done: state.iterations,
       iteration: state.iterations,
       elapsedSeconds: state.elapsedSeconds,
-      bestCost: bestFeasible ? bestFeasible.cost : null,
-      message: bestFeasible ? `best ${round(bestFeasible.cost)}` : 'no feasible solution yet',
+      bestCost: shown ? shown.cost : null,
+      message: shown ? `best ${round(shown.cost)}` : 'no feasible solution yet',
     };
+    if (shown?.leftOut !== undefined) {
+      event.leftOut = shown.leftOut;
+      event.message += `, ${shown.leftOut} left out`;
+    }
     options.onProgress(event);
   };
   const consider = (ind: Individual): boolean => {
@@ -229,7 +244,7 @@ function adapt(p: Penalties, key: keyof Penalties, history: boolean[], target: n
  * the longest arc per unit of the largest demand (HGS-CVRP), a unit of time warp or of excess
  * distance about as much as a unit of travel.
  */
-export function initialPenalties(problem: ProblemData, timeWarpFactor: number): Penalties {
+export function initialPenalties(problem: ProblemData, timeWarpFactor: number, dropCost = 0): Penalties {
   const n = problem.nLocations;
   let maxArcCost = 0;
   let sumCost = 0;
@@ -262,7 +277,9 @@ export function initialPenalties(problem: ProblemData, timeWarpFactor: number): 
   // With fixed vehicle costs, merging routes pays as long as a violation costs less than a vehicle:
   // start with violations priced at a vehicle's cost per unit of a typical out-and-back trip or of
   // its capacity, so that the search does not live on infeasible plans with too few vehicles.
-  let fixed = 0;
+  // The same holds for a stop that may be left out at a price: keeping it must not be cheaper than
+  // the violation it causes.
+  let fixed = dropCost;
   for (const t of problem.vehicleTypes) if (t.slots > 0) fixed = Math.max(fixed, t.fixedCost);
   if (fixed > 0 && problem.nStops > 0) {
     let trips = 0;
