@@ -81,6 +81,24 @@ beforeAll(() => {
   writeFileSync(join(dir, 'problem-big.json'), problem([{ id: 'a', location: 1, delivery: [1] }, { id: 'b', location: 2, delivery: [9] }]));
   writeFileSync(join(dir, 'problem.json'), problem([{ id: 'a', location: 1, delivery: [1] }, { id: 'b', location: 2, delivery: [1] }]));
   writeFileSync(join(dir, 'warm.json'), '[\n  { "vehicleType": "van",\n    "stops": ["a", "zz"] }\n]\n');
+  // Numbers and text read as the planner meant them (issue 24, section 3): the `readers` block.
+  const gridRows = (mail: (id: string) => string, decimal = ','): string[] => gridPlaces().map((p) => [p.id, String(p.lon).replace('.', decimal), String(p.lat).replace('.', decimal), p.properties.role, mail(p.id)].join(';'));
+  writeFileSync(join(dir, 'places-thousands.csv'), `id;lon;lat;role;mail\n${gridRows((id) => (id === 'v3' ? '1.300' : '2')).join('\n')}\n`);
+  writeFileSync(join(dir, 'places-ambiguous.csv'), `id;lon;lat;role;mail\n${gridPlaces().map((p, k) => [p.id, 11 + k, 50, p.properties.role, k === 3 ? '1.300' : '2'].join(';')).join('\n')}\n`);
+  writeFileSync(join(dir, 'places-huge.csv'), `id,lon,lat,role,mail\n${gridRows((id) => (id === 'v3' ? '1e999' : '2'), '.').join('\n').replaceAll(';', ',')}\n`);
+  writeFileSync(join(dir, 'places-sep.csv'), `sep=;\nid;lon;lat;role;mail\n${gridRows((id) => (id === 'v3' ? '1.300' : '2')).join('\n')}\n`);
+  writeFileSync(join(dir, 'places-bad-visits.csv'), `id,lon,lat,role,mail,visits_per_week\n${gridPlaces().map((p, k) => [p.id, p.lon, p.lat, p.properties.role, 2, k === 4 ? 'often' : 1].join(',')).join('\n')}\n`);
+  planFile('plan-thousands.json', { places: 'places-thousands.csv' });
+  planFile('plan-ambiguous.json', { places: 'places-ambiguous.csv' });
+  planFile('plan-huge.json', { places: 'places-huge.csv' });
+  planFile('plan-sep.json', { places: 'places-sep.csv' });
+  planFile('plan-bad-visits.json', { places: 'places-bad-visits.csv' });
+  planFile('plan-capacity-huge.json', { fleet: [{ id: 'van', count: 3, capacity: 100 }] });
+  writeFileSync(join(dir, 'plan-capacity-huge.json'), readFileSync(join(dir, 'plan-capacity-huge.json'), 'utf8').replace('"capacity": 100', '"capacity": 1e999'));
+  writeFileSync(join(dir, 'plan-bom.json'), `\uFEFF${readFileSync(join(dir, 'plan-ambiguous.json'), 'utf8')}`);
+  writeFileSync(join(dir, 'problem-bom.json'), `\uFEFF${readFileSync(join(dir, 'problem-big.json'), 'utf8')}`);
+  writeFileSync(join(dir, 'places-utf16.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id,lon,lat\nA,11.5,50.1\nB,x,50.2\n', 'utf16le')]));
+  writeFileSync(join(dir, 'places-latin1.csv'), Buffer.from('id,lon,lat,name\nA,11.5,50.1,Aix\xe0s\nB,x,50.2,Enc\xe0mp\n', 'latin1'));
 });
 
 // [label, args, exit code, pattern of the single stderr line]
@@ -143,6 +161,16 @@ const rows: [string, string[], number, RegExp][] = [
   ['oversized demand, cover: bad input, naming the file', ['cover', '--matrix', 'm.csv', '--model', 'pmedian', '--p', '1', '--weights', 'w.csv', '--capacities', 'cap.csv'], 2, /w\.csv, field "weight": demand point "c" has weight 5, above the capacity of every station/],
   ['solve: a stop id equal to a depot id', ['solve', '--problem', 'problem-depot-id.json'], 2, /problem-depot-id\.json, line \d+, field "stops\[0\]\.id": stop id "hub" is also the id of a depot — give stops and depots different ids/],
   ['solve: a warm-start error names the warm-start file', ['solve', '--problem', 'problem.json', '--warm-start', 'warm.json', '--max-iterations', '10'], 2, /^postroute: error: warm\.json, line 3, field "route\[0\]\.stops\[1\]": unknown stop id "zz"/],
+  // Numbers and text read as the planner meant them (issue 24, section 3; helper `readers`).
+  ['a decimal-comma file: 1.300 is one thousand three hundred', ['plan', 'plan-thousands.json', '--out', 'out', '--quiet'], 2, /places-thousands\.csv, line 6, field "mail": place "v3" has 1300 mail a day, above the capacity of every vehicle \(largest 100\)/],
+  ['Excel\'s sep=; line: the header stays line 1', ['plan', 'plan-sep.json', '--out', 'out', '--quiet'], 2, /places-sep\.csv, line 6, field "mail": place "v3" has 1300 mail a day/],
+  ['a value the file does not settle: line, column, value, both readings', ['plan', 'plan-ambiguous.json', '--out', 'out', '--quiet'], 2, /places-ambiguous\.csv, line 5, field "mail": "1\.300" can be read as 1300 \(with "\." between thousands\) or as 1\.3 \(with a decimal point\).* — write 1300 or 1\.3\n$/],
+  ['1e999 in a CSV is too large', ['plan', 'plan-huge.json', '--out', 'out', '--quiet'], 2, /places-huge\.csv, line 6, field "mail": "1e999" is too large to be a figure/],
+  ['1e999 in plan.json is too large, not "got null"', ['plan', 'plan-capacity-huge.json', '--out', 'out', '--quiet'], 2, /plan-capacity-huge\.json, line \d+, field "fleet\[0\]\.capacity": is too large to be a figure/],
+  ['a later check of a CSV place names its line, not its row', ['plan', 'plan-bad-visits.json', '--out', 'out', '--quiet'], 2, /places-bad-visits\.csv, line 6, field "visits_per_week"/],
+  ['plan.json with a UTF-8 byte-order mark is read', ['plan', 'plan-bom.json', '--out', 'out', '--quiet'], 2, /places-ambiguous\.csv, line 5, field "mail": "1\.300" can be read/],
+  ['problem JSON with a UTF-8 byte-order mark is read', ['solve', '--problem', 'problem-bom.json'], 2, /problem-bom\.json, line \d+, item 1, field "stops\[1\]\.delivery": stop "b" can never be served/],
+  ['UTF-16 (Notepad\'s "Unicode") is read, not "binary data"', ['matrix', '--roads', 'roads.geojson', '--places', 'places-utf16.csv'], 2, /places-utf16\.csv, line 3, field "lon": "x" is not a number/],
   // Ones that already worked.
   ['solve, malformed JSON', ['solve', '--problem', 'broken.json'], 2, /broken\.json, line 1/],
   ['graph, a missing roads file', ['graph', '--roads', 'nope.geojson', '--quiet'], 2, /nope\.geojson/],

@@ -47,7 +47,7 @@ describe('postroute matrix', () => {
     const out = join(dir, 'm.csv');
     const result = run(['--roads', roads, '--places', csv, '--metric', 'distance', '--format', 'csv', '--out', out]);
     expect(result.status).toBe(0);
-    expect(result.stderr).toMatch(/warning: place "far" \(item 2\) not used: nearest road is \d+ m away \(limit 5000 m\)/);
+    expect(result.stderr).toMatch(/warning: place "far" \(\S*places\.csv, line 4\) not used: nearest road is \d+ m away \(limit 5000 m\)/);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('from,to,distance_m,duration_s');
     expect(lines).toHaveLength(1 + 4);

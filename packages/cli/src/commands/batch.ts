@@ -41,6 +41,7 @@ import {
   type ProvinceSummary,
 } from '@postroute/core';
 import { EXIT, writeOutput } from '../output.js';
+import { decodeFile } from '../read-text.js';
 
 interface BatchArgs {
   province: string;
@@ -68,7 +69,7 @@ const show = (path: string): string => relative(process.cwd(), path) || path;
 function readFile(path: string, notFound: () => InputError): string {
   try {
     if (!statSync(path).isFile()) throw notFound();
-    return readFileSync(path, 'utf8');
+    return decodeFile(readFileSync(path), show(path));
   } catch (error) {
     if (error instanceof InputError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw notFound();
@@ -91,7 +92,7 @@ function roadsFile(path: string, planSource: string): JobFile {
     throw new InputError(`cannot read ${show(path)} (${code ?? String(error)})`, { source: show(path) });
   }
   const kind = sniffRoadFile(bytes);
-  if (kind === 'json' || kind === 'text') return { path: show(path), text: bytes.toString('utf8') };
+  if (kind === 'json' || kind === 'text') return { path: show(path), text: decodeFile(bytes, show(path)) };
   return { path: show(path), text: bytes.toString('base64'), encoding: 'base64' };
 }
 

@@ -19,12 +19,13 @@ import {
   type RoadProfile,
 } from '@postroute/core';
 import { createProgress, writeOutput, prepareFile } from '../output.js';
+import { decodeFile, warnNote } from '../read-text.js';
 
 // Reading roads, profile and places; shared with the matrix command.
 
 export function readText(path: string, what: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return decodeFile(readFileSync(path), path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? `${what} file not found` : `cannot read ${what} file (${code ?? String(error)})`, { source: path }, 'check the path');
@@ -47,7 +48,7 @@ export function loadProfile(path: string | undefined): RoadProfile | undefined {
 export async function loadNetwork(args: NetworkArgs, onProgress: ProgressCallback): Promise<RoadNetwork> {
   const profile = loadProfile(args.profile);
   onProgress({ step: 'read', message: args.roads });
-  const roads = await readRoads(args.roads);
+  const roads = await readRoads(args.roads, { onNote: warnNote });
   return buildNetwork(roads, {
     source: args.roads,
     keep: args.keep,

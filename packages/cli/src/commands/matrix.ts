@@ -56,7 +56,11 @@ const command: CommandModule<object, MatrixArgs> = {
     const network = await loadNetwork(args, progress.onProgress);
     const snapping = snapPlaces(network, places, { maxDistance: args.maxSnap, countOffRoad: args.countOffRoad, onProgress: progress.onProgress });
     for (const snap of snapping.snaps) if (snap.warning) log(`postroute: warning: place "${snap.placeId}": ${snap.warning}`);
-    for (const rejected of snapping.rejected) log(`postroute: warning: place "${rejected.placeId}" (item ${rejected.placeIndex}) not used: ${rejected.message}`);
+    for (const rejected of snapping.rejected) {
+      // Where the place is in its file: the spreadsheet's line of a CSV, the feature of GeoJSON.
+      const line = places[rejected.placeIndex]?.line;
+      log(`postroute: warning: place "${rejected.placeId}" (${args.places}, ${line !== undefined ? `line ${line}` : `item ${rejected.placeIndex}`}) not used: ${rejected.message}`);
+    }
     if (snapping.snaps.length === 0) {
       progress.done();
       throw new InfeasibleError(`none of the ${places.length} places could be snapped to the road network`, 'check that places and roads cover the same area, or raise --max-snap');

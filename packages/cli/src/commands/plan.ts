@@ -25,6 +25,7 @@ import {
 } from '@postroute/core';
 import { EXIT, createProgress, prepareFolder, writeFilesAtomic, writeOutput } from '../output.js';
 import { csvDelimiterArg, csvDelimiterYargs } from '../csv-option.js';
+import { decodeFile, warnNote } from '../read-text.js';
 
 interface PlanArgs {
   plan: string;
@@ -41,7 +42,7 @@ interface PlanArgs {
 
 function readText(path: string, what: string, from: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return decodeFile(readFileSync(path), relative(process.cwd(), path) || path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const message = code === 'ENOENT' ? `${what} file not found: ${path}` : `cannot read ${what} file ${path} (${code ?? String(error)})`;
@@ -64,7 +65,7 @@ export async function loadPlan(planPath: string, delimiter?: CsvDelimiter, onPro
   const show = (path: string): string => relative(process.cwd(), resolve(base, path)) || path;
   const roadsPath = show(spec.roads.path);
   const placesPath = show(spec.places.path);
-  const roads = await readRoads(resolve(base, spec.roads.path), { source: roadsPath, notFoundHint: `the path is relative to ${planPath}`, ...(onProgress ? { onProgress } : {}) });
+  const roads = await readRoads(resolve(base, spec.roads.path), { source: roadsPath, notFoundHint: `the path is relative to ${planPath}`, onNote: warnNote, ...(onProgress ? { onProgress } : {}) });
   const places = await readPlaces(readText(resolve(base, spec.places.path), 'places', planPath), {
     source: placesPath,
     format: spec.places.format === 'csv' ? 'csv' : 'geojson',

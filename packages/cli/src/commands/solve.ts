@@ -32,6 +32,7 @@ import {
   type SolutionResult,
 } from '@postroute/core';
 import { createProgress, writeOutput, prepareFile } from '../output.js';
+import { decodeFile } from '../read-text.js';
 import { searchProgress } from '../progress.js';
 import { isCarplib, solveCarpInstance } from './solve-carp.js';
 
@@ -65,7 +66,7 @@ interface InstanceInfo {
 
 function readText(path: string, what: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return decodeFile(readFileSync(path), path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? `${what} file not found` : `cannot read ${what} file (${code ?? String(error)})`,

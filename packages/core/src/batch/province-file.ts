@@ -13,6 +13,7 @@
  */
 import { InputError } from '../errors.js';
 import { locateJsonPath } from '../io/plan-file.js';
+import { parseJson } from '../io/geojson.js';
 
 /** One county of the province. */
 export interface CountySpec {
@@ -58,13 +59,7 @@ export function countySlug(name: string): string {
  * for (const county of province.counties) resolve(dirname('province.json'), county.plan);
  */
 export function parseProvinceFile(text: string, source = 'province.json'): ProvinceSpec {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new InputError(`not valid JSON (${message})`, { source }, 'check for a missing comma, quote or bracket');
-  }
+  const raw = parseJson(text, source, 'the province as one JSON object with "counties"');
   const fail = (field: string, message: string, hint?: string): never => {
     throw provinceError(text, source, field, message, hint);
   };

@@ -69,7 +69,7 @@ export async function readCoverageMatrixCsv(text: string, options: CoverageCsvOp
 
 function distanceCell(raw: string, dialect: CsvDialect, at: { source: string; line: number; index: number; field: string }, pair: string): number {
   if (UNREACHABLE.has(raw.toLowerCase())) return NaN;
-  const value = parseCsvNumber(raw, dialect);
+  const value = parseCsvNumber(raw, dialect, at);
   if (!Number.isFinite(value) || value < 0) {
     throw new InputError(`distance "${raw}" ${pair} is not a number ≥ 0`, at, 'use plain numbers; leave the cell empty (or write NaN) when the site is unreachable');
   }
@@ -137,7 +137,7 @@ export async function readWeightsCsv(text: string, demandIds: readonly string[],
     const [id, raw] = row.fields as [string, string];
     const i = index.get(id);
     if (i === undefined) throw new InputError(`"${id}" is not a demand point`, { source, line }, 'use the ids of the matrix rows (or the demand file)');
-    const value = parseCsvNumber(raw, table.dialect);
+    const value = parseCsvNumber(raw, table.dialect, { source, line, field: columnNames[1] ?? 'weight' });
     if (!Number.isFinite(value) || value < 0) {
       throw new InputError(`weight "${raw}" of "${id}" is not a number ≥ 0`, { source, line, field: columnNames[1] ?? 'weight' }, 'use plain numbers ≥ 0');
     }

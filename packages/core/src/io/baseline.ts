@@ -6,7 +6,8 @@
  */
 import { length as turfLength, lineString, nearestPointOnLine, point } from '@turf/turf';
 import { InputError } from '../errors.js';
-import { describeDelimiter, parseCsv, type CsvDelimiter } from './csv.js';
+import { describeDelimiter, parseCsv, parseCsvNumber, type CsvDelimiter } from './csv.js';
+import { parseJson } from './geojson.js';
 
 /** One route in use today. */
 export interface BaselineRoute {
@@ -93,7 +94,7 @@ async function readCsvRoutes(text: string, source: string, delimiter: CsvDelimit
     const seqText = row.seq ?? '';
     if (routeId === '') throw new InputError('empty route_id', { ...at, field: 'route_id' }, 'every row needs the id of its route');
     if (stop === '') throw new InputError('empty stop_id', { ...at, field: 'stop_id' }, 'every row needs a place id');
-    const seq = Number(seqText);
+    const seq = parseCsvNumber(seqText, table.dialect, { ...at, field: 'seq' });
     if (seqText === '' || !Number.isInteger(seq)) {
       throw new InputError(`seq must be a whole number, got "${seqText}"`, { ...at, field: 'seq' }, 'number the stops of a route 1, 2, 3, …');
     }
@@ -154,12 +155,7 @@ async function readCsvRoutes(text: string, source: string, delimiter: CsvDelimit
 }
 
 function readJsonRoutes(text: string, source: string): BaselineRoute[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`not valid JSON (${error instanceof Error ? error.message : String(error)})`, { source });
-  }
+  const raw = parseJson(text, source, 'today\'s routes as [{ "id": "R1", "stops": ["a", "b"] }]');
   const list = Array.isArray(raw) ? raw : (raw as { routes?: unknown } | null)?.routes;
   if (!Array.isArray(list) || list.length === 0) {
     throw new InputError('expected a non-empty array of routes', { source },
@@ -203,12 +199,7 @@ function readJsonRoutes(text: string, source: string): BaselineRoute[] {
  * feature id; `properties.vehicle_type` is optional.
  */
 export function readBaselineLines(text: string, source = 'baseline.geojson'): BaselineLine[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`not valid JSON (${error instanceof Error ? error.message : String(error)})`, { source });
-  }
+  const raw = parseJson(text, source, 'today\'s routes as a FeatureCollection of LineStrings');
   const collection = raw as { type?: unknown; features?: unknown };
   if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
     throw new InputError('expected a GeoJSON FeatureCollection', { source }, 'export the routes as a FeatureCollection of LineStrings');

@@ -3,11 +3,13 @@
  * weights) goes through `parseCsv`. It takes files as spreadsheets write them: `,` `;` or tab
  * separators (detected, or given), decimal commas in `;` files, a UTF-8 byte-order mark, CRLF or
  * LF line ends. Tokenising is fast-csv's, through its public stream API; this module adds the
- * dialect, the header, and line numbers as a spreadsheet counts them (the header is line 1).
+ * dialect (Excel's `sep=;` first line included), the header, the file's decimal mark, and line
+ * numbers as a spreadsheet counts them (the header is line 1). Numbers are read by `numbers.ts`.
  */
 import { parseString } from 'fast-csv';
-import { InputError } from '../errors.js';
+import { InputError, type InputLocation } from '../errors.js';
 import { refuseBinary } from './geojson.js';
+import { decideDecimalMark, formatFigure, readNumber, type DecimalMark } from './numbers.js';
 
 /** The separators postroute reads. */
 export type CsvDelimiter = ',' | ';' | '\t';
@@ -15,8 +17,10 @@ export type CsvDelimiter = ',' | ';' | '\t';
 /** How a CSV file is written. */
 export interface CsvDialect {
   delimiter: CsvDelimiter;
-  /** Numbers may be written with a decimal comma ("11,5763"); true for `;` files unless told. */
-  decimalComma: boolean;
+  /** The file's decimal mark: given, or shown by its values (`decideDecimalMark`); in a `,` file a
+   *  point unless its quoted values show commas. Undefined when the file does not show it: then a
+   *  value such as `1.300` (1300 or 1.3) is an error. */
+  decimalMark: DecimalMark | undefined;
   /** True when the delimiter was detected rather than given. */
   detected: boolean;
 }
@@ -47,8 +51,8 @@ export interface ParseCsvOptions {
   source: string;
   /** Field separator; default: detected from the first line (tab, then `;`, then `,` on a tie). */
   delimiter?: CsvDelimiter;
-  /** Accept decimal commas in numbers; default: when the separator is `;`. */
-  decimalComma?: boolean;
+  /** The decimal mark; default: decided from the values (see `CsvDialect.decimalMark`). */
+  decimalMark?: DecimalMark;
   /** The first non-blank line names the columns (default true). With false every line is data. */
   header?: boolean;
 }
@@ -114,18 +118,31 @@ export function detectCsvDelimiter(text: string): CsvDelimiter {
 }
 
 /**
- * A number as a CSV of this dialect writes it: "11.5763", and in a decimal-comma file also
- * "11,5763". NaN for anything else (the empty string included).
+ * A number as a CSV of this dialect writes it (`numbers.ts`: "11.5763", "11,5763", "1.300",
+ * "12.500,5", "1 300"). NaN for anything else (the empty string included). With `at`, a value the
+ * file's decimal mark does not settle (`1.300`: 1300 or 1.3?) and one too large for any figure
+ * (`1e999`) are InputErrors naming the line, the column, the value and its readings; without it
+ * they are NaN.
  *
  * @example
- * parseCsvNumber('11,57', { delimiter: ';', decimalComma: true, detected: true }); // 11.57
+ * parseCsvNumber('11,57', { decimalMark: ',' }); // 11.57
+ * parseCsvNumber('1.300', { decimalMark: ',' }); // 1300
+ * parseCsvNumber('1.300', { decimalMark: undefined }, { source: 'p.csv', line: 4, field: 'mail' });
+ * // throws: p.csv, line 4, field "mail": "1.300" can be read as 1300 or as 1.3 …
  */
-export function parseCsvNumber(raw: string, dialect: Pick<CsvDialect, 'decimalComma'>): number {
-  const text = raw.trim();
-  if (text === '') return Number.NaN;
-  if (dialect.decimalComma && /^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$/.test(text)) return Number(text.replace(',', '.'));
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text)) return Number.NaN;
-  return Number(text);
+export function parseCsvNumber(raw: string, dialect: Pick<CsvDialect, 'decimalMark'>, at?: InputLocation): number {
+  const reading = readNumber(raw, dialect.decimalMark);
+  if (reading.kind === 'number') return reading.value;
+  if (at === undefined || reading.kind === 'not-a-number') return Number.NaN;
+  if (reading.kind === 'too-large') throw new InputError(`"${raw.trim()}" is too large to be a figure`, at, 'write the figure itself');
+  const decimal = formatFigure(reading.decimal, 6);
+  // A fraction not of three digits has one reading whatever the file's mark: "1.3", "12.3450".
+  const unambiguous = /[.,]\d{3}$/.test(decimal) ? `${decimal}0` : decimal;
+  throw new InputError(
+    `"${raw.trim()}" can be read as ${reading.thousands} (with "${reading.mark}" between thousands) or as ${decimal} (with a decimal ${reading.mark === '.' ? 'point' : 'comma'}), and the file's other numbers do not show which`,
+    at,
+    `write ${reading.thousands} or ${unambiguous}`,
+  );
 }
 
 /**
@@ -142,9 +159,20 @@ export function parseCsvNumber(raw: string, dialect: Pick<CsvDialect, 'decimalCo
 export async function parseCsv(text: string, options: ParseCsvOptions): Promise<CsvTable> {
   const { source } = options;
   refuseBinary(text, source);
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const delimiter = options.delimiter ?? detectCsvDelimiter(body);
-  const dialect: CsvDialect = { delimiter, decimalComma: options.decimalComma ?? delimiter === ';', detected: options.delimiter === undefined };
+  let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Excel's separator declaration: a first line "sep=;" that Excel itself hides. Lines are
+  // counted as Excel shows them, from the line after it: the header stays line 1.
+  const declared = /^sep=(.)[ \t]*\r?\n/i.exec(body);
+  let declaredDelimiter: CsvDelimiter | undefined;
+  if (declared) {
+    const mark = declared[1]!;
+    if (mark !== ',' && mark !== ';' && mark !== '\t') {
+      throw new InputError(`the first line declares the separator ${JSON.stringify(mark)}`, { source, line: 1 }, 'postroute reads comma, semicolon and tab separated files');
+    }
+    declaredDelimiter = mark;
+    body = body.slice(declared[0].length);
+  }
+  const delimiter = options.delimiter ?? declaredDelimiter ?? detectCsvDelimiter(body);
   const separator = describeDelimiter(delimiter);
   const records = await tokenize(body, delimiter, source);
 
@@ -194,7 +222,19 @@ export async function parseCsv(text: string, options: ParseCsvOptions): Promise<
     rows.push({ index: rows.length, line, values, fields });
   }
   if (!headerSeen) throw new InputError('the CSV file is empty: no header row', { source }, 'the first line must name the columns, e.g. "id,lon,lat"');
+  const dialect: CsvDialect = { delimiter, decimalMark: options.decimalMark ?? decimalMarkOf(rows, delimiter), detected: options.delimiter === undefined };
   return { header, rows, dialect };
+}
+
+/**
+ * The decimal mark the values show; in a `,` file a point when they show none (a comma there is
+ * never a bare decimal mark, and "1.300" in an English file is 1.3).
+ */
+function decimalMarkOf(rows: readonly CsvRow[], delimiter: CsvDelimiter): DecimalMark | undefined {
+  function* values(): Generator<string> {
+    for (const row of rows) yield* row.fields;
+  }
+  return decideDecimalMark(values()) ?? (delimiter === ',' ? '.' : undefined);
 }
 
 interface CsvRecord {

@@ -11,6 +11,8 @@ import { InputError } from '../errors.js';
  * parseJson('{"type": "FeatureCollection", "features": []}', 'roads.geojson');
  */
 export function parseJson(text: string, source: string, expected = 'a GeoJSON FeatureCollection'): unknown {
+  // A byte-order mark, as Windows editors save UTF-8, is no part of the JSON.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -1,10 +1,12 @@
 /** Public API of the io area. */
 export { csvDelimiterOption, describeDelimiter, detectCsvDelimiter, parseCsv, parseCsvNumber } from './csv.js';
 export type { CsvDelimiter, CsvDialect, CsvRow, CsvTable, ParseCsvOptions } from './csv.js';
+export { decideDecimalMark, formatFigure, readNumber } from './numbers.js';
+export type { DecimalMark, NumberReading } from './numbers.js';
 export { readGeoJson, parseJson, refuseBinary, validateFeatureCollection, checkLonLat } from './geojson.js';
 export { readGeoJsonChunks } from './geojson-stream.js';
 export type { ReadGeoJsonChunksOptions } from './geojson-stream.js';
-export { readPlaces } from './places.js';
+export { placeLocation, readPlaces } from './places.js';
 export type { Place, ReadPlacesOptions } from './places.js';
 export * from './baseline.js';
 export * from './plan-file.js';
@@ -16,3 +18,5 @@ export { readRoads, parseRoads } from './roads.js';
 export type { ReadRoadsOptions } from './roads.js';
 export { readOsm, readOsmPbf, readOsmXml, sniffRoadFile } from './osm.js';
 export type { RoadFileKind } from './osm.js';
+export { decodeText } from './text.js';
+export type { DecodedText, TextEncoding } from './text.js';

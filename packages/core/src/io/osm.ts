@@ -24,6 +24,8 @@ export type RoadFileKind = 'gzip' | 'osm-pbf' | 'osm-xml' | 'json' | 'binary' | 
  */
 export function sniffRoadFile(bytes: Uint8Array): RoadFileKind {
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) return 'gzip';
+  // UTF-16 text (Notepad's "Unicode"), by its byte-order mark: decoded by `decodeText`.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'text';
   const head = bytes.subarray(0, 64);
   if (head.length > 8 && Buffer.from(head).toString('latin1').includes('OSMHeader')) return 'osm-pbf';
   let i = 0;

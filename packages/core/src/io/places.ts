@@ -103,8 +103,8 @@ async function placesFromCsv(text: string, source: string, delimiter: CsvDelimit
   return rows.map(({ index, line, values }) => {
     const id = values[idColumn]!;
     if (id === '') throw new InputError('empty id', { source, index, line, field: idColumn }, 'give every place an id');
-    const lon = parseCoordinate(values[lonColumn]!, dialect, source, index, line, lonColumn);
-    const lat = parseCoordinate(values[latColumn]!, dialect, source, index, line, latColumn);
+    const lon = parseCoordinate(values[lonColumn]!, dialect, { source, index, line, field: lonColumn });
+    const lat = parseCoordinate(values[latColumn]!, dialect, { source, index, line, field: latColumn });
     try {
       checkLonLat(lon, lat, source, index, lonColumn);
     } catch (error) {
@@ -114,22 +114,39 @@ async function placesFromCsv(text: string, source: string, delimiter: CsvDelimit
     const properties: Record<string, unknown> = {};
     for (const column of header) {
       if (column === idColumn || column === lonColumn || column === latColumn) continue;
-      properties[column] = dialect.decimalComma ? decimalPoint(values[column]!) : values[column];
+      properties[column] = plainNumber(values[column]!, dialect, { source, index, line, field: column });
     }
     return { id, lon, lat, properties, line };
   });
 }
 
-/** "12,5" → "12.5", so that every later reader sees one way of writing numbers; other text as is. */
-function decimalPoint(value: string): string {
-  return /^[+-]?\d*,\d+$/.test(value) ? value.replace(',', '.') : value;
+/**
+ * A number written the file's way ("12,5", "1.300", "12.500,5") as JavaScript writes it ("12.5",
+ * "1300", "12500.5"), so that every later reader of the property sees one way of writing numbers;
+ * other text as it is. A value the file's decimal mark does not settle is an error here.
+ */
+function plainNumber(value: string, dialect: CsvDialect, at: { source: string; index: number; line: number; field: string }): string {
+  const number = parseCsvNumber(value, dialect, at);
+  return Number.isNaN(number) || Number(value) === number ? value : String(number);
 }
 
-function parseCoordinate(raw: string, dialect: CsvDialect, source: string, index: number, line: number, field: string): number {
-  const value = parseCsvNumber(raw, dialect);
+function parseCoordinate(raw: string, dialect: CsvDialect, at: { source: string; index: number; line: number; field: string }): number {
+  const value = parseCsvNumber(raw, dialect, at);
   if (!Number.isFinite(value)) {
-    throw new InputError(`"${raw}" is not a number`, { source, index, line, field },
-      dialect.decimalComma ? 'write coordinates as decimal degrees, e.g. 11,5763 or 11.5763' : 'write coordinates as decimal degrees with a dot, e.g. 11.5763');
+    throw new InputError(`"${raw}" is not a number`, at,
+      dialect.decimalMark === ',' ? 'write coordinates as decimal degrees, e.g. 11,5763' : 'write coordinates as decimal degrees, e.g. 11.5763');
   }
   return value;
+}
+
+/**
+ * Where a place is in its file, for a message about one of its fields: its line in a CSV file (as
+ * a spreadsheet counts it, the header is line 1), its feature index in GeoJSON. Every check that
+ * names a place's row uses this, so the same place is the same line in every message.
+ *
+ * @example
+ * placeLocation(place, 15, 'places.csv', 'mail'); // { source: 'places.csv', index: 15, line: 17, field: 'mail' }
+ */
+export function placeLocation(place: Place, index: number, source: string, field: string): { source: string; index: number; line?: number; field: string } {
+  return { source, index, ...(place.line !== undefined ? { line: place.line } : {}), field };
 }

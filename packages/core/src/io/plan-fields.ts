@@ -33,7 +33,9 @@ export function requireString(value: unknown, field: string, fail: Fail): string
 
 export function requireNumber(value: unknown, field: string, fail: Fail, limits: NumberLimits = {}): number {
   if (value === undefined) return fail(field, 'is missing', 'give a number');
-  if (typeof value !== 'number' || !Number.isFinite(value)) return fail(field, `must be a number, got ${JSON.stringify(value)}`);
+  // JSON.parse reads 1e999 as Infinity, which JSON.stringify would show as "null".
+  if (typeof value === 'number' && !Number.isFinite(value)) return fail(field, 'is too large to be a figure', 'give the figure itself');
+  if (typeof value !== 'number') return fail(field, `must be a number, got ${JSON.stringify(value)}`);
   if (limits.integer && !Number.isInteger(value)) fail(field, `must be a whole number, got ${value}`);
   if (limits.min !== undefined && (value < limits.min || (limits.exclusiveMin && value === limits.min))) {
     fail(field, `must be ${limits.exclusiveMin ? 'greater than' : 'at least'} ${limits.min}, got ${value}`);

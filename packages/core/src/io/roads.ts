@@ -10,6 +10,7 @@ import type { ProgressCallback } from '../util/progress.js';
 import { readGeoJson } from './geojson.js';
 import { readGeoJsonChunks } from './geojson-stream.js';
 import { gunzipOrFail, readOsm, sniffRoadFile } from './osm.js';
+import { decodeText } from './text.js';
 
 /** Options of `readRoads`. */
 export interface ReadRoadsOptions {
@@ -23,6 +24,8 @@ export interface ReadRoadsOptions {
   streamFromBytes?: number;
   /** Bytes read so far, for the files read in pieces (`step: "read"`). */
   onProgress?: ProgressCallback;
+  /** Told when the file is not UTF-8 and was read as Windows-1252 (`decodeText`). */
+  onNote?: (note: string) => void;
 }
 
 /** Default size from which plain GeoJSON roads are read in pieces. */
@@ -52,7 +55,7 @@ export async function readRoads(path: string, options: ReadRoadsOptions = {}): P
     if (code === 'EISDIR') throw new InputError('the roads path is a folder, not a file', { source }, 'give the roads file itself');
     throw new InputError(`cannot read the roads file (${code ?? String(error)})`, { source }, 'check the path and its permissions');
   }
-  return parseRoads(bytes, source);
+  return parseRoads(bytes, source, options.onNote);
 }
 
 /** A large plain-GeoJSON file read in pieces; undefined when the file is small or another kind. */
@@ -86,7 +89,7 @@ function readLargeGeoJson(path: string, source: string, options: ReadRoadsOption
  * @example
  * const roads = await parseRoads(readFileSync('roads.geojson.gz'), 'roads.geojson.gz');
  */
-export async function parseRoads(bytes: Uint8Array, source: string): Promise<FeatureCollection> {
+export async function parseRoads(bytes: Uint8Array, source: string, onNote?: (note: string) => void): Promise<FeatureCollection> {
   let data = bytes;
   let kind = sniffRoadFile(data);
   if (kind === 'gzip') {
@@ -101,6 +104,7 @@ export async function parseRoads(bytes: Uint8Array, source: string): Promise<Fea
     throw new InputError('this looks like binary data, not GeoJSON or OSM roads', { source },
       'give GeoJSON roads (a FeatureCollection of LineStrings) or an OSM file (.osm.pbf, .osm, .osm.gz)');
   }
-  const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
-  return readGeoJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, source);
+  const decoded = decodeText(data, source);
+  if (decoded.note !== undefined) onNote?.(decoded.note);
+  return readGeoJson(decoded.text, source);
 }

@@ -3,7 +3,7 @@
  * lists, read from the places file with one located error per bad value.
  */
 import { InputError } from '../errors.js';
-import type { Place } from '../io/places.js';
+import { placeLocation, type Place } from '../io/places.js';
 import type { LoadSpec } from '../io/plan-tiers.js';
 
 export interface PlaceLoads {
@@ -23,8 +23,9 @@ export function placeLoads(places: readonly Place[], loads: readonly LoadSpec[],
       const raw = place.properties[field];
       if (raw === undefined || raw === null || raw === '') return 0;
       const parsed = typeof raw === 'number' ? raw : Number(String(raw).trim());
+      if (parsed === Infinity) throw new InputError(`${field} of place "${place.id}" is too large to be a figure (${String(raw)})`, placeLocation(place, index, source, field), 'give the figure itself');
       if (!Number.isFinite(parsed) || parsed < 0) {
-        throw new InputError(`${field} of place "${place.id}" must be a number ≥ 0, got ${JSON.stringify(raw)}`, { source, index, field });
+        throw new InputError(`${field} of place "${place.id}" must be a number ≥ 0, got ${JSON.stringify(raw)}`, placeLocation(place, index, source, field));
       }
       return parsed;
     };

@@ -5,7 +5,7 @@
  */
 import { InputError } from '../errors.js';
 import type { FleetSpec } from '../io/plan-file.js';
-import type { Place } from '../io/places.js';
+import { placeLocation, type Place } from '../io/places.js';
 import type { PlaceRole, ReportPlace } from '../report/types.js';
 
 const ROLES: readonly PlaceRole[] = ['hub', 'outlet', 'station', 'village'];
@@ -41,7 +41,7 @@ export function classifyPlaces(
       'add a "role" column (property): hub for the depot, outlet, station or village for the others');
   }
   const result = places.map((place, index): PlanPlace => {
-    const at = (field: string): { source: string; index: number; line?: number; field: string } => ({ source, index, ...(place.line !== undefined ? { line: place.line } : {}), field });
+    const at = (field: string): ReturnType<typeof placeLocation> => placeLocation(place, index, source, field);
     const props = place.properties;
     const roleValue = props.role ?? 'village';
     const role = String(roleValue).trim().toLowerCase() as PlaceRole;

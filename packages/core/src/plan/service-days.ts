@@ -12,7 +12,7 @@
  * the new plan is also compared with daily service of the same stops (what the frequencies save).
  */
 import { InputError } from '../errors.js';
-import type { Place } from '../io/places.js';
+import { placeLocation, type Place } from '../io/places.js';
 import type { BaselineRoute } from '../io/baseline.js';
 import { WEEKDAYS, type PlanSpec, type WeekSpec } from '../io/plan-file.js';
 import { computeSavings, round } from '../report/savings.js';
@@ -45,7 +45,7 @@ export function readServiceDays(spec: PlanSpec, places: readonly Place[], source
   const H = week.days.length;
   const perPlace = new Map<string, { visits: number; allowed: number[] | null }>();
   places.forEach((place, index) => {
-    const at = (field: string): { source: string; index: number; field: string } => ({ source, index, field });
+    const at = (field: string): ReturnType<typeof placeLocation> => placeLocation(place, index, source, field);
     const rawVisits = place.properties.visits_per_week;
     const rawDays = place.properties.days;
     let allowed: number[] | null = null;

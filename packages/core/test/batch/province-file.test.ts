@@ -53,7 +53,7 @@ describe('parseProvinceFile', () => {
   });
 
   it('says where the JSON breaks', () => {
-    expect(inputError(() => parseProvinceFile('{ "counties": [', 'p.json')).describe()).toMatch(/^p\.json: not valid JSON/);
+    expect(inputError(() => parseProvinceFile('{ "counties": [', 'p.json')).describe()).toMatch(/^p\.json, line 1: malformed JSON .* at column 16/);
   });
 
   it('slugs are stable folder names', () => {

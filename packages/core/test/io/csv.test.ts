@@ -8,7 +8,7 @@ describe('parseCsv', () => {
     const text = 'id,name\r\nA,"Hof, Ober"\r\n\r\nB,"two\nlines"\nC,plain\n';
     const { header, rows, dialect } = await parseCsv(text, { source: 'p.csv' });
     expect(header).toEqual(['id', 'name']);
-    expect(dialect).toEqual({ delimiter: ',', decimalComma: false, detected: true });
+    expect(dialect).toEqual({ delimiter: ',', decimalMark: '.', detected: true });
     expect(rows.map((r) => [r.index, r.line, r.values.id, r.values.name])).toEqual([
       [0, 2, 'A', 'Hof, Ober'],
       [1, 4, 'B', 'two\nlines'],
@@ -16,10 +16,10 @@ describe('parseCsv', () => {
     ]);
   });
 
-  it('detects semicolons and tabs, strips a byte-order mark, and turns on decimal commas for ";"', async () => {
+  it('detects semicolons and tabs, strips a byte-order mark, and finds the decimal comma', async () => {
     const semicolon = await parseCsv('\uFEFFid;lon;lat\r\nA;11,5;50,25\r\n', { source: 'p.csv' });
     expect(semicolon.header).toEqual(['id', 'lon', 'lat']);
-    expect(semicolon.dialect).toEqual({ delimiter: ';', decimalComma: true, detected: true });
+    expect(semicolon.dialect).toEqual({ delimiter: ';', decimalMark: ',', detected: true });
     expect(semicolon.rows[0]!.values).toEqual({ id: 'A', lon: '11,5', lat: '50,25' });
     const tab = await parseCsv('id\tname\nA\tHof, Ober; Mitte\n', { source: 'p.tsv' });
     expect(tab.dialect.delimiter).toBe('\t');
@@ -29,7 +29,7 @@ describe('parseCsv', () => {
   it('takes the separator it is given, and says which one it split at when the columns do not fit', async () => {
     const given = await parseCsv('id;name\nA;x\n', { source: 'p.csv', delimiter: ',' });
     expect(given.header).toEqual(['id;name']);
-    expect(given.dialect).toEqual({ delimiter: ',', decimalComma: false, detected: false });
+    expect(given.dialect).toEqual({ delimiter: ',', decimalMark: '.', detected: false });
     const error = await rejectedInput(() => parseCsv('id;lon;lat\nA;1;2\nB;1\n', { source: 'p.csv' }));
     expect(error.location).toMatchObject({ source: 'p.csv', line: 3, index: 1 });
     expect(error.describe()).toBe('p.csv, line 3: the row has 2 fields but the header has 3 (split at semicolon ";") — make every row have one value per header column');
@@ -80,18 +80,43 @@ describe('separators and numbers', () => {
     expect(csvDelimiterOption(',')).toBe(',');
     expect(() => csvDelimiterOption('|')).toThrow(/unknown CSV separator "\|"/);
   });
-  it('parses numbers with a decimal comma only when the dialect has them', () => {
-    expect(parseCsvNumber('11,5763', { decimalComma: true })).toBe(11.5763);
-    expect(parseCsvNumber('11.5763', { decimalComma: true })).toBe(11.5763);
-    expect(parseCsvNumber('11,5763', { decimalComma: false })).toBeNaN();
-    for (const text of ['', ' ', '1,2,3', '0x10', '1.2.3', 'Infinity', '12 km']) expect(parseCsvNumber(text, { decimalComma: true })).toBeNaN();
+  it('reads numbers by the file\'s decimal mark', () => {
+    expect(parseCsvNumber('11,5763', { decimalMark: ',' })).toBe(11.5763);
+    expect(parseCsvNumber('11.5763', { decimalMark: ',' })).toBe(11.5763);
+    expect(parseCsvNumber('1.300', { decimalMark: ',' })).toBe(1300);
+    expect(parseCsvNumber('1.300', { decimalMark: '.' })).toBe(1.3);
+    expect(parseCsvNumber('1.300', { decimalMark: undefined })).toBeNaN();
+    for (const text of ['', ' ', '1,2,3', '0x10', '1.2.3', 'Infinity', '12 km']) expect(parseCsvNumber(text, { decimalMark: ',' })).toBeNaN();
+  });
+  it('names the line, the column, the value and both readings of an ambiguous number', async () => {
+    const error = await rejectedInput(async () => parseCsvNumber('1.300', { decimalMark: undefined }, { source: 'p.csv', line: 4, field: 'mail' }));
+    expect(error.describe()).toBe('p.csv, line 4, field "mail": "1.300" can be read as 1300 (with "." between thousands) or as 1.3 (with a decimal point), and the file\'s other numbers do not show which — write 1300 or 1.3');
+    const large = await rejectedInput(async () => parseCsvNumber('1e999', { decimalMark: '.' }, { source: 'p.csv', line: 2, field: 'mail' }));
+    expect(large.describe()).toBe('p.csv, line 2, field "mail": "1e999" is too large to be a figure — write the figure itself');
+  });
+  it('decides the decimal mark from the file: semicolons, tabs and quoted values', async () => {
+    expect((await parseCsv('id;mail\nA;1.300\nB;2,5\n', { source: 'p.csv' })).dialect.decimalMark).toBe(',');
+    expect((await parseCsv('id;mail\nA;1.300\nB;2.5\n', { source: 'p.csv' })).dialect.decimalMark).toBe('.');
+    expect((await parseCsv('id;mail\nA;1.300\nB;2\n', { source: 'p.csv' })).dialect.decimalMark).toBeUndefined();
+    expect((await parseCsv('id\tmail\nA\t11,5\n', { source: 'p.tsv' })).dialect.decimalMark).toBe(',');
+    expect((await parseCsv('id,mail\nA,1.300\n', { source: 'p.csv' })).dialect.decimalMark).toBe('.');
+    expect((await parseCsv('id,mail\nA,"11,5"\n', { source: 'p.csv' })).dialect.decimalMark).toBe(',');
+    expect((await parseCsv('id;mail\nA;1.300\n', { source: 'p.csv', decimalMark: ',' })).dialect.decimalMark).toBe(',');
+  });
+  it('understands Excel\'s "sep=" first line and counts lines from the header as Excel shows them', async () => {
+    const { header, rows, dialect } = await parseCsv('sep=;\r\nid;name\r\nA;Hof, Ober\r\n', { source: 'p.csv' });
+    expect(dialect.delimiter).toBe(';');
+    expect(header).toEqual(['id', 'name']);
+    expect(rows.map((row) => [row.line, row.values.name])).toEqual([[2, 'Hof, Ober']]);
+    expect((await parseCsv('\uFEFFSEP=,\nid,name\nA,x;y\n', { source: 'p.csv' })).rows[0]!.values.name).toBe('x;y');
+    await expect(parseCsv('sep=|\nid|name\n', { source: 'p.csv' })).rejects.toThrow(/declares the separator "\|"/);
   });
   it('property: any finite number written with a decimal comma (or a point) reads back exactly', () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
         const written = String(x);
-        expect(parseCsvNumber(written, { decimalComma: false })).toBe(x + 0);
-        expect(parseCsvNumber(written.replace('.', ','), { decimalComma: true })).toBe(x + 0);
+        expect(parseCsvNumber(written, { decimalMark: '.' })).toBe(x + 0);
+        expect(parseCsvNumber(written.replace('.', ','), { decimalMark: ',' })).toBe(x + 0);
       }),
       { numRuns: 500 },
     );

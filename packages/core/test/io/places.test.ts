@@ -52,7 +52,7 @@ describe('readPlaces', () => {
     const bad = await rejectedInput(() => readPlaces('id,lon,lat\nA,1,2\nB,eleven,2\n', { source: 'p.csv' }));
     expect(bad.location).toMatchObject({ line: 3, index: 1, field: 'lon' });
     expect(bad.describe()).toMatch(/^p\.csv, line 3, field "lon": "eleven" is not a number/);
-    expect((await rejectedInput(() => readPlaces('id,lon,lat\nA,"11,5",50\n', { source: 'p.csv' }))).message).toMatch(/"11,5" is not a number/);
+    expect((await rejectedInput(() => readPlaces('id,lon,lat\nA,"11;5",50\n', { source: 'p.csv' }))).message).toMatch(/"11;5" is not a number/);
     expect((await rejectedInput(() => readPlaces('id,lon,lat\nA,675000,5540000\n', { source: 'p.csv' }))).message).toMatch(/projected/);
     const line = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 'a', properties: {}, geometry: { type: 'LineString', coordinates: [[1, 2], [3, 4]] } }] });
     expect((await rejectedInput(() => readPlaces(line, { source: 'p.geojson' }))).message).toMatch(/not a Point/);
