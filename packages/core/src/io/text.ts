@@ -7,6 +7,7 @@
 /** The encodings postroute reads. */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
+/** A file's text and how it was decoded. */
 export interface DecodedText {
   /** The text, without a byte-order mark. */
   text: string;
