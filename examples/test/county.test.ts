@@ -111,4 +111,21 @@ describe('examples/county', () => {
       await browser.close();
     }
   });
+
+  it('writes sheets.html: one sheet per new route, printed to PDF on a page or more each', async () => {
+    const browser = await launchBrowser();
+    try {
+      const { page, errors, requests } = await openFile(browser, join(out, 'sheets.html'), { width: 900, height: 1200 }, '');
+      const sheets = await page.$$eval('section.sheet', (s) => s.length);
+      expect(sheets).toBe(summary.after.routes);
+      await page.emulateMediaType('print');
+      const pdf = await page.pdf({ format: 'A4' });
+      const pages = (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+      expect(pages).toBeGreaterThanOrEqual(sheets);
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
 });

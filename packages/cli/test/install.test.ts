@@ -65,7 +65,7 @@ describe('the packed tarballs, installed with npm into an empty folder', () => {
     expect(plan.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(plan.stdout).toMatch(/^Plan: Neudrossenfeld county/);
     expect(plan.stdout).toMatch(/stops served\s+70\s+70/);
-    expect(readdirSync(join(app, 'out')).sort()).toEqual(['report.html', 'routes.csv', 'routes.geojson', 'stops.csv', 'summary.json']);
+    expect(readdirSync(join(app, 'out')).sort()).toEqual(['report.html', 'routes.csv', 'routes.geojson', 'sheets.html', 'stops.csv', 'summary.json']);
     const summary = JSON.parse(readFileSync(join(app, 'out/summary.json'), 'utf8')) as { after: { stopsServed: number }; unassigned: unknown[] };
     expect(summary.after.stopsServed).toBe(70);
     expect(summary.unassigned).toEqual([]);

@@ -46,7 +46,7 @@ describe('postroute plan', () => {
     const { status, stdout, stderr } = run(['plan', 'plan.json', '--out', 'out', '--seed', '3'], dir);
     expect(stderr).not.toMatch(/internal error/);
     expect(status).toBe(0);
-    for (const file of ['summary.json', 'routes.csv', 'stops.csv', 'routes.geojson', 'report.html']) expect(existsSync(join(dir, 'out', file))).toBe(true);
+    for (const file of ['summary.json', 'routes.csv', 'stops.csv', 'routes.geojson', 'report.html', 'sheets.html']) expect(existsSync(join(dir, 'out', file))).toBe(true);
     expect(stdout).toMatch(/^Plan: grid county/);
     expect(stdout).toMatch(/optimisation rate -?\d+\.\d\d %/);
     // Progress per step goes to stderr, not stdout.

@@ -5,7 +5,9 @@
 import type { FeatureCollection } from 'geojson';
 import { routesCsv, stopsCsv } from './csv.js';
 import { planReportToGeoJson } from './geojson.js';
-import { renderHtmlReport } from './html/page.js';
+import { renderReportPage } from './html/page.js';
+import { renderSheets } from './html/sheets.js';
+import { buildReportView } from './html/view.js';
 import type { PlanReport } from './types.js';
 
 /** One output file: its name inside the report folder and its whole text. */
@@ -15,7 +17,7 @@ export interface ReportFile {
 }
 
 /** Names of the report files, in the order they are written. */
-export const PLAN_REPORT_FILES = ['summary.json', 'routes.csv', 'stops.csv', 'routes.geojson', 'report.html'] as const;
+export const PLAN_REPORT_FILES = ['summary.json', 'routes.csv', 'stops.csv', 'routes.geojson', 'report.html', 'sheets.html'] as const;
 
 /** True when the roads came from OpenStreetMap (OSM ids on the features), so the map credits it. */
 export function roadsFromOsm(roads: FeatureCollection): boolean {
@@ -23,18 +25,20 @@ export function roadsFromOsm(roads: FeatureCollection): boolean {
 }
 
 /**
- * Renders a plan report into its five files (summary.json, routes.csv, stops.csv, routes.geojson,
- * report.html); the caller writes them.
+ * Renders a plan report into its files (summary.json, routes.csv, stops.csv, routes.geojson,
+ * report.html, sheets.html: `PLAN_REPORT_FILES`); the caller writes them.
  *
  * @example
  * for (const file of await planReportFiles(result.report, { osm: roadsFromOsm(roads) })) writeFileSync(join(out, file.name), file.text);
  */
 export async function planReportFiles(report: PlanReport, options: { osm?: boolean } = {}): Promise<ReportFile[]> {
+  const view = buildReportView(report, options.osm ? { attribution: 'Map data © OpenStreetMap contributors, ODbL' } : {});
   return [
     { name: 'summary.json', text: `${JSON.stringify(report.summary, null, 2)}\n` },
     { name: 'routes.csv', text: await routesCsv(report) },
     { name: 'stops.csv', text: await stopsCsv(report) },
     { name: 'routes.geojson', text: `${JSON.stringify(planReportToGeoJson(report))}\n` },
-    { name: 'report.html', text: renderHtmlReport(report, options.osm ? { attribution: 'Map data © OpenStreetMap contributors, ODbL' } : {}) },
+    { name: 'report.html', text: renderReportPage(view) },
+    { name: 'sheets.html', text: renderSheets(view) },
   ];
 }

@@ -13,6 +13,7 @@ export { formatSummary } from './text.js';
 export { renderHtmlReport } from './html/page.js';
 export type { HtmlReportOptions } from './html/page.js';
 export { renderReportPage } from './html/page.js';
+export { renderSheets } from './html/sheets.js';
 export { buildReportView } from './html/view.js';
 export { encodeLines, decodeLines } from './html/line-codec.js';
 export type { ReportViewOptions } from './html/view.js';

@@ -23,9 +23,9 @@ describe('runCountyJob', () => {
     if (outcome.status !== 'done') return;
     const alone = await planNetwork(await readCountyInputs(job), { generatedBy: 'postroute batch' });
     const files = await planReportFiles(alone.report, { osm: true });
-    expect(outcome.files.map((f) => f.name)).toEqual(['summary.json', 'routes.csv', 'stops.csv', 'routes.geojson', 'report.html']);
+    expect(outcome.files.map((f) => f.name)).toEqual(['summary.json', 'routes.csv', 'stops.csv', 'routes.geojson', 'report.html', 'sheets.html']);
     // All but report.html, which carries its run time.
-    for (const i of [0, 1, 2, 3]) expect(outcome.files[i]?.text).toBe(files[i]?.text);
+    for (const i of [0, 1, 2, 3, 5]) expect(outcome.files[i]?.text).toBe(files[i]?.text);
     expect(outcome.summary).toEqual(alone.report.summary);
     expect(outcome.key).toBe(job.key);
     expect(outcome.overview.hubs).toEqual([{ name: 'Hub', lon: 11.5, lat: 50 }]);

@@ -83,6 +83,8 @@ export interface ViewRoute {
   arrival: number;
   load: number[];
   capacity: number[];
+  /** The longest shift allowed, seconds, when the fleet sets one. */
+  maxShift?: number;
   violations: string[];
   stops: ViewStop[];
   /** Encoded line on the roads, depot to depot. */

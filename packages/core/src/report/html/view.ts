@@ -44,15 +44,19 @@ function routeStyle(report: PlanReport, route: ReportRoute, index: number): { co
 
 function stopsOf(route: ReportRoute, places: Map<string, ReportPlace>): ViewStop[] {
   const late = new Map(route.violations.filter((v) => v.kind === 'late' && v.stop).map((v) => [v.stop as string, v.message]));
+  // Delivery rounds drop and pick up each place's own volumes. Trunk and collection routes hand
+  // over an office's whole volumes: there the change of load at the stop tells.
+  const own = route.tier === undefined || route.tier === 'delivery';
+  let onBoard = route.loads ?? [route.load];
   return route.visits.map((visit) => {
     const place = places.get(visit.id);
-    // Trunk and collection routes carry the offices' whole volumes: their loads tell, not the place's own.
-    const own = route.tier === undefined || route.tier === 'delivery';
-    const drop = !own ? [] : place?.delivery ?? (place ? [place.mail] : []);
-    const pickup = own ? place?.pickup ?? [] : [];
+    const load = visit.loads ?? [visit.load];
+    const drop = own ? place?.delivery ?? (place ? [place.mail] : []) : load.map((x, k) => Math.max(0, (onBoard[k] ?? 0) - x));
+    const pickup = own ? place?.pickup ?? [] : load.map((x, k) => Math.max(0, x - (onBoard[k] ?? 0)));
+    onBoard = load;
     const stop: ViewStop = {
       id: visit.id, arrival: visit.arrival, start: visit.start, departure: visit.departure,
-      load: visit.loads ?? [visit.load], drop, pickup, km: Math.round(visit.distance) / 1000,
+      load, drop, pickup, km: Math.round(visit.distance) / 1000,
     };
     const note = late.get(visit.id);
     if (note) stop.note = note;
@@ -109,6 +113,7 @@ export function buildReportView(report: PlanReport, options: ReportViewOptions =
     };
     if (route.tier) view.tier = route.tier;
     if (route.day !== undefined) view.day = route.day;
+    if (route.maxShift !== undefined) view.maxShift = route.maxShift;
     return view;
   });
 

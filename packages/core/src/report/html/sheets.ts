@@ -1,0 +1,137 @@
+/**
+ * `sheets.html`: the driver's sheets, one printable page per route of the new plan (per day in a
+ * weekly plan): a small map of the route, the stops in order with arrival times, what to drop
+ * and pick up at each, notes (late arrivals, the villages a station serves, an office's sorting
+ * and release), the km and the return time. Print CSS starts every route on a new page and keeps
+ * table rows whole; a long route runs over several pages with the table's header repeated.
+ */
+import { clock } from '../violations.js';
+import { escapeHtml } from './escape.js';
+import { decodeLines } from './line-codec.js';
+import type { ReportView, ViewRoute } from './view-types.js';
+
+const MAP_W = 340;
+const MAP_H = 240;
+
+const fmt = (value: number, digits = 0): string => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+const CSS = `
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#111;font-size:11pt}
+.sheet{max-width:190mm;margin:0 auto;padding:8mm 6mm}
+.sheet+.sheet{border-top:2px dashed #bbb}
+h1{font-size:15pt;margin:0 0 2mm}h1 small{font-weight:normal;color:#444}
+.head{display:flex;gap:6mm;align-items:flex-start}
+.facts{flex:1;border-collapse:collapse;font-size:10.5pt}.facts td{padding:1mm 2mm;border-bottom:1px solid #ddd}.facts td:first-child{color:#555;white-space:nowrap}
+svg.route-map{flex:none;border:1px solid #999;background:#f7f5ef}
+table.stops{width:100%;border-collapse:collapse;margin-top:4mm;font-size:10.5pt}
+table.stops th,table.stops td{border:1px solid #999;padding:1.2mm 2mm;text-align:left;vertical-align:top}
+table.stops th{background:#eee}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td.done{width:8mm}
+.bad{color:#a00}.note{color:#444;font-size:9.5pt}
+.index{max-width:190mm;margin:0 auto;padding:8mm 6mm}
+@page{size:A4;margin:10mm}
+@media print{
+  .sheet{break-before:page;padding:0;max-width:none}
+  .sheet+.sheet{border-top:0}
+  .index{display:none}
+  table.stops tr{break-inside:avoid}
+  thead{display:table-header-group}
+  .head{break-inside:avoid}
+}
+`;
+
+/** The route's small map: its line, its stops numbered, the depot as a square (north up). */
+function routeMap(view: ReportView, route: ViewRoute): string {
+  const line = decodeLines(route.line, view.precision)[0] ?? [];
+  const places = new Map(view.places.map((p) => [p.id, p]));
+  const depot = places.get(route.depot);
+  const points: [number, number][] = [...line, ...route.stops.flatMap((s) => { const p = places.get(s.id); return p ? [[p.lat, p.lon] as [number, number]] : []; })];
+  if (depot) points.push([depot.lat, depot.lon]);
+  if (points.length === 0) return '';
+  let south = Infinity, north = -Infinity, west = Infinity, east = -Infinity;
+  for (const [lat, lon] of points) { south = Math.min(south, lat); north = Math.max(north, lat); west = Math.min(west, lon); east = Math.max(east, lon); }
+  const cos = Math.cos((((south + north) / 2) * Math.PI) / 180);
+  const scale = Math.min((MAP_W - 24) / Math.max((east - west) * cos, 1e-6), (MAP_H - 24) / Math.max(north - south, 1e-6));
+  const ox = (MAP_W - (east - west) * cos * scale) / 2;
+  const oy = (MAP_H - (north - south) * scale) / 2;
+  const xy = (lat: number, lon: number): [string, string] => [(ox + (lon - west) * cos * scale).toFixed(1), (oy + (north - lat) * scale).toFixed(1)];
+  const d = line.map(([lat, lon], i) => `${i === 0 ? 'M' : 'L'}${xy(lat, lon).join(' ')}`).join('');
+  const marks = route.stops.map((s, i) => {
+    const p = places.get(s.id);
+    if (!p) return '';
+    const [x, y] = xy(p.lat, p.lon);
+    return `<g><circle cx="${x}" cy="${y}" r="7" fill="#fff" stroke="#1f4e8c" stroke-width="1.5"/><text x="${x}" y="${(Number(y) + 3).toFixed(1)}" text-anchor="middle" font-size="8" font-weight="bold">${i + 1}</text></g>`;
+  });
+  const depotMark = depot ? (() => { const [x, y] = xy(depot.lat, depot.lon); return `<rect x="${(Number(x) - 6).toFixed(1)}" y="${(Number(y) - 6).toFixed(1)}" width="12" height="12" fill="#000"/>`; })() : '';
+  return `<svg class="route-map" xmlns="http://www.w3.org/2000/svg" width="${MAP_W}" height="${MAP_H}" viewBox="0 0 ${MAP_W} ${MAP_H}" font-family="sans-serif"><path d="${d}" fill="none" stroke="#1f4e8c" stroke-width="2.5" stroke-linejoin="round"/>${depotMark}${marks.join('')}</svg>`;
+}
+
+function amounts(values: number[], dims: string[], zero = ''): string {
+  return values.length === 0 || values.every((x) => x === 0) ? zero : values.map((v, k) => `${fmt(v, Number.isInteger(v) ? 0 : 1)}${dims.length > 1 || dims[0] !== 'mail' ? ` ${dims[k] ?? ''}` : ''}`).join(', ');
+}
+
+function sheet(view: ReportView, route: ViewRoute): string {
+  const names = new Map(view.places.map((p) => [p.id, p.name]));
+  const name = (id: string): string => names.get(id) ?? id;
+  const offices = new Map(view.offices.map((o) => [o.id, o]));
+  // Stations and outlets hand the mail on to villages: the driver needs their list.
+  const covers = new Map<string, string[]>();
+  for (const p of view.places) if (p.servedVia) covers.set(p.servedVia, [...(covers.get(p.servedVia) ?? []), p.name]);
+  const picks = route.stops.some((s) => s.pickup.some((x) => x > 0));
+  const rows = route.stops.map((s, i) => {
+    const notes: string[] = [];
+    if (s.note) notes.push(`<span class="bad">${escapeHtml(s.note)}</span>`);
+    if (s.start > s.arrival + 30) notes.push(`wait until ${clock(s.start)}`);
+    const office = offices.get(s.id);
+    if (office && route.tier === 'trunk' && office.release !== null) notes.push(`sorting, vans leave from ${clock(office.release)}`);
+    const list = covers.get(s.id);
+    if (list) notes.push(`for ${list.map(escapeHtml).join(', ')}`);
+    return `<tr><td class="num">${i + 1}</td><td><b>${escapeHtml(name(s.id))}</b><br><span class="note">${escapeHtml(s.id)}</span></td><td class="num">${clock(s.arrival)}</td><td class="num">${amounts(s.drop, view.dimensions)}</td>${picks ? `<td class="num">${amounts(s.pickup, view.dimensions)}</td>` : ''}<td class="num">${amounts(s.load, view.dimensions, '0')}</td><td>${notes.join('<br>')}</td><td class="done"></td></tr>`;
+  });
+  const office = offices.get(route.depot);
+  const facts: [string, string][] = [
+    ['vehicle', `${route.vehicleType}${route.tier ? ` (${route.tier})` : ''}`],
+    ['from', name(route.depot)],
+    ['leaves', clock(route.departure)],
+    ['back', clock(route.arrival)],
+    ['drive', `${fmt(route.km, 1)} km, ${route.stops.length} stops`],
+    ['load', `${amounts(route.load, view.dimensions) || '0'} of ${amounts(route.capacity, view.dimensions)}`],
+  ];
+  if (route.maxShift !== undefined) facts.push(['shift', `at most ${clock(route.maxShift)} (this route ${clock(route.arrival - route.departure)})`]);
+  if (route.tier === 'delivery' && office?.release != null) facts.push(['mail ready', `${clock(office.release)} (trunk at ${office.trunkArrival === null ? '—' : clock(office.trunkArrival)})`]);
+  if (route.violations.length > 0) facts.push(['warning', route.violations.map(escapeHtml).join('; ')]);
+  const title = `${route.tier ? `${route.tier[0]!.toUpperCase()}${route.tier.slice(1)} route` : 'Route'} ${route.id}${route.day ? ` — ${route.day}` : ''}`;
+  return `<section class="sheet" data-route-key="${route.key}" id="sheet-${route.key}">
+<h1>${escapeHtml(title)} <small>${escapeHtml(view.title)}</small></h1>
+<div class="head"><table class="facts">${facts.map(([k, v]) => `<tr><td>${k}</td><td>${k === 'warning' ? `<span class="bad">${v}</span>` : escapeHtml(v)}</td></tr>`).join('')}</table>${routeMap(view, route)}</div>
+<table class="stops"><thead><tr><th class="num">#</th><th>stop</th><th class="num">arrive</th><th class="num">drop</th>${picks ? '<th class="num">pick up</th>' : ''}<th class="num">on board after</th><th>notes</th><th>✓</th></tr></thead>
+<tbody>${rows.join('')}<tr><td></td><td><b>back at ${escapeHtml(name(route.depot))}</b></td><td class="num">${clock(route.arrival)}</td><td colspan="${picks ? 5 : 4}">${fmt(route.km, 1)} km in all</td></tr></tbody></table>
+</section>`;
+}
+
+/**
+ * The driver sheets of a plan, one section per route of the new plan (by day, then in order).
+ *
+ * @example
+ * writeFileSync('out/sheets.html', renderSheets(buildReportView(report)));
+ */
+export function renderSheets(view: ReportView): string {
+  const dayIndex = new Map(view.days.map((d, i) => [d, i]));
+  const routes = view.routes.filter((r) => r.phase === 'after')
+    .sort((a, b) => (dayIndex.get(a.day ?? '') ?? 0) - (dayIndex.get(b.day ?? '') ?? 0) || a.key - b.key);
+  const index = routes.map((r) => `<li><a href="#sheet-${r.key}">${escapeHtml(`${r.tier ? `${r.tier} ` : ''}${r.id}${r.day ? ` ${r.day}` : ''}`)}</a>: ${clock(r.departure)}–${clock(r.arrival)}, ${fmt(r.km, 1)} km, ${r.stops.length} stops</li>`);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(view.title)}: driver sheets</title>
+<style>${CSS}</style>
+</head>
+<body>
+<div class="index"><h1>${escapeHtml(view.title)}: driver sheets</h1><p>One page per route of the new plan${view.days.length > 0 ? ', day by day' : ''}; print this file (each route starts on a new page). ${routes.length === 0 ? 'The plan has no routes.' : ''}</p><ul>${index.join('')}</ul></div>
+${routes.map((r) => sheet(view, r)).join('\n')}
+</body>
+</html>
+`;
+}
