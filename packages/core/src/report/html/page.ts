@@ -46,6 +46,7 @@ h3{font-size:1rem;margin:.8rem 0 .3rem}
 .leaflet-tooltip.place-label{background:transparent;border:0;box-shadow:none;font-weight:600;padding:0;text-shadow:0 0 3px #fff,0 0 3px #fff}
 .leaflet-tooltip.place-label::before{display:none}
 .tip-role{color:#666;font-size:.8em}
+.roads-note:not(:empty){background:rgba(255,255,255,.85);padding:2px 6px;border-radius:3px;font-size:.8rem}
 table{border-collapse:collapse;width:100%;font-size:.82rem;margin:.3rem 0}
 th,td{border-bottom:1px solid #e3e3e3;padding:3px 6px;text-align:left;vertical-align:top}
 th{background:#f3f3f3}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
