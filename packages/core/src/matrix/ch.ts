@@ -77,7 +77,7 @@ export function buildHierarchy(csr: CompiledGraph, weight: Float64Array, weight2
   const simulateLimit = options.simulateLimit ?? 10;
 
   const report = options.onProgress;
-  const g = new DynamicGraph(n, csr.arcCount * 2);
+  const g = new DynamicGraph(n, csr);
 
   // Road arcs; self-loops never shorten a path, and parallel arcs keep the cheapest (the first
   // of equals, as Dijkstra takes the first of equal arcs).
@@ -102,32 +102,27 @@ export function buildHierarchy(csr: CompiledGraph, weight: Float64Array, weight2
   const deleted = new Float64Array(n);
   const queue = new IndexedHeap(n);
   const rank = new Uint32Array(n);
+  // v's own arcs, copied out before its contraction adds shortcuts (which may move the lists).
+  const ins = new Scratch();
+  const outs = new Scratch();
 
   // Simulates (or performs) the contraction of v; returns its priority.
   const contract = (v: number, apply: boolean): number => {
-    const ins = g.inList[v]!;
-    const outs = g.outList[v]!;
+    ins.load(g.in, v);
+    outs.load(g.out, v);
     let added = 0;
     let addedHops = 0;
-    for (let i = 0; i < ins.length; i++) {
-      const e1 = ins[i]!;
-      const u = g.tail[e1]!;
-      const w1 = g.weight[e1]!;
-      let maxCost = -1;
-      for (let k = 0; k < outs.length; k++) {
-        const e2 = outs[k]!;
-        if (g.head[e2] === u) continue;
-        const c = w1 + g.weight[e2]!;
-        if (c > maxCost) maxCost = c;
-      }
-      if (maxCost < 0) continue;
-      witness.run(g, u, v, outs, maxCost, apply ? limit : simulateLimit);
-      for (let k = 0; k < outs.length; k++) {
-        const e2 = outs[k]!;
-        const w = g.head[e2]!;
+    for (let i = 0; i < ins.size; i++) {
+      const e1 = ins.edge[i]!;
+      const u = ins.node[i]!;
+      const w1 = ins.weight[i]!;
+      witness.run(g.out, u, v, outs, w1, apply ? limit : simulateLimit);
+      for (let k = 0; k < outs.size; k++) {
+        const w = outs.node[k]!;
         if (w === u) continue;
-        const c = w1 + g.weight[e2]!;
+        const c = w1 + outs.weight[k]!;
         if (witness.distanceTo(w) <= c) continue;
+        const e2 = outs.edge[k]!;
         added++;
         addedHops += g.hops[e1]! + g.hops[e2]!;
         if (apply) {
@@ -141,10 +136,10 @@ export function buildHierarchy(csr: CompiledGraph, weight: Float64Array, weight2
         }
       }
     }
-    const removed = ins.length + outs.length;
+    const removed = ins.size + outs.size;
     let removedHops = 0;
-    for (let i = 0; i < ins.length; i++) removedHops += g.hops[ins[i]!]!;
-    for (let k = 0; k < outs.length; k++) removedHops += g.hops[outs[k]!]!;
+    for (let i = 0; i < ins.size; i++) removedHops += g.hops[ins.edge[i]!]!;
+    for (let k = 0; k < outs.size; k++) removedHops += g.hops[outs.edge[k]!]!;
     // RoutingKit's ordering terms: depth in the hierarchy so far, and how many edges (and road
     // arcs inside them) the contraction adds for each it removes.
     return level[v]! + deleted[v]! * 0.5 + (removed > 0 ? added / removed : 0) + (removedHops > 0 ? addedHops / removedHops : 0);
@@ -153,8 +148,8 @@ export function buildHierarchy(csr: CompiledGraph, weight: Float64Array, weight2
   const degreeMode = options.ordering !== 'simulated';
   // Cheap priority: the most shortcuts contracting v could add, less the edges it removes.
   const estimate = (v: number): number => {
-    const i = g.inList[v]!.length;
-    const o = g.outList[v]!.length;
+    const i = g.in.length[v]!;
+    const o = g.out.length[v]!;
     return i * o - i - o;
   };
   const priorityOf = (v: number): number => (degreeMode ? estimate(v) : contract(v, false));
@@ -163,6 +158,7 @@ export function buildHierarchy(csr: CompiledGraph, weight: Float64Array, weight2
   let order = 0;
   report?.({ step: 'hierarchy', done: 0, total: n });
   const coreSize = Math.min(n, Math.max(options.minCore ?? 0, Math.round(n * (options.coreFraction ?? 0.05))));
+  const neighbours = new Scratch();
   while (queue.size > coreSize) {
     const v = queue.peek();
     // Lazy update: the priority may have grown since it was queued.
@@ -175,18 +171,29 @@ export function buildHierarchy(csr: CompiledGraph, weight: Float64Array, weight2
     contract(v, true);
     contracted[v] = 1;
     rank[v] = order++;
-    const ins = g.inList[v]!;
-    const outs = g.outList[v]!;
-    const neighbours: number[] = [];
-    for (let i = 0; i < ins.length; i++) { const u = g.tail[ins[i]!]!; g.removeOut(u, ins[i]!); neighbours.push(u); }
-    for (let k = 0; k < outs.length; k++) { const w = g.head[outs[k]!]!; g.removeIn(w, outs[k]!); neighbours.push(w); }
-    for (const u of neighbours) {
+    // v leaves its neighbours' lists; its own lists stay: they are its upward (and downward) arcs.
+    neighbours.size = 0;
+    const inStart = g.in.start[v]!;
+    for (let i = inStart, end = inStart + g.in.length[v]!; i < end; i++) {
+      const u = g.in.node[i]!;
+      g.out.remove(u, g.in.edge[i]!);
+      neighbours.push(u, 0, 0);
+    }
+    const outStart = g.out.start[v]!;
+    for (let k = outStart, end = outStart + g.out.length[v]!; k < end; k++) {
+      const w = g.out.node[k]!;
+      g.in.remove(w, g.out.edge[k]!);
+      neighbours.push(w, 0, 0);
+    }
+    for (let i = 0; i < neighbours.size; i++) {
+      const u = neighbours.node[i]!;
       if (contracted[u]) continue;
       contracted[u] = 2; // visited in this round
       deleted[u]! += 1;
       if (level[v]! + 1 > level[u]!) level[u] = level[v]! + 1;
     }
-    for (const u of neighbours) {
+    for (let i = 0; i < neighbours.size; i++) {
+      const u = neighbours.node[i]!;
       if (contracted[u] !== 2) continue;
       contracted[u] = 0;
       queue.update(u, priorityOf(u));
@@ -203,8 +210,8 @@ export function buildHierarchy(csr: CompiledGraph, weight: Float64Array, weight2
   report?.({ step: 'hierarchy', done: n, total: n });
 
   // What is left in each node's lists are its edges to nodes contracted later: the upward graph.
-  const up = g.toCsr(g.outList, g.head);
-  const down = g.toCsr(g.inList, g.tail);
+  const up = g.toCsr(g.out);
+  const down = g.toCsr(g.in);
   return {
     nodeCount: n,
     rank,
@@ -249,7 +256,122 @@ export function unpackEdge(ch: ContractionHierarchy, e: number, out: number[]): 
   }
 }
 
-/** The graph while it is being contracted: per-node lists of edge ids, edges in growable typed arrays. */
+/**
+ * One direction of the graph's adjacency while it is being contracted: each node's arcs (the
+ * node at the other end, the weight, the edge id) lie side by side in a slab of typed arrays, so
+ * the witness searches, which scan hundreds of millions of arcs on a county, read memory in
+ * order. A list that outgrows its room moves to the end of the slab with twice the room.
+ */
+class Adjacency {
+  readonly start: Uint32Array;
+  readonly length: Uint32Array;
+  private readonly room: Uint32Array;
+  node: Uint32Array;
+  weight: Float64Array;
+  edge: Uint32Array;
+  private used = 0;
+
+  constructor(nodeCount: number, degree: (v: number) => number) {
+    this.start = new Uint32Array(nodeCount);
+    this.length = new Uint32Array(nodeCount);
+    this.room = new Uint32Array(nodeCount);
+    let total = 0;
+    for (let v = 0; v < nodeCount; v++) {
+      const room = Math.max(4, degree(v) * 2);
+      this.start[v] = total;
+      this.room[v] = room;
+      total += room;
+    }
+    this.used = total;
+    const size = Math.max(16, total * 2);
+    this.node = new Uint32Array(size);
+    this.weight = new Float64Array(size);
+    this.edge = new Uint32Array(size);
+  }
+
+  push(v: number, other: number, weight: number, edge: number): void {
+    let length = this.length[v]!;
+    if (length === this.room[v]) this.move(v, length * 2);
+    const at = this.start[v]! + length;
+    this.node[at] = other;
+    this.weight[at] = weight;
+    this.edge[at] = edge;
+    this.length[v] = ++length;
+  }
+
+  /** Removes edge `e` from v's list (the last arc takes its place). */
+  remove(v: number, e: number): void {
+    const begin = this.start[v]!;
+    const last = begin + this.length[v]! - 1;
+    for (let i = begin; i <= last; i++) {
+      if (this.edge[i] !== e) continue;
+      this.node[i] = this.node[last]!;
+      this.weight[i] = this.weight[last]!;
+      this.edge[i] = this.edge[last]!;
+      this.length[v]! -= 1;
+      return;
+    }
+  }
+
+  setWeight(v: number, e: number, weight: number): void {
+    const begin = this.start[v]!;
+    for (let i = begin, end = begin + this.length[v]!; i < end; i++) {
+      if (this.edge[i] === e) { this.weight[i] = weight; return; }
+    }
+  }
+
+  private move(v: number, room: number): void {
+    if (this.used + room > this.node.length) {
+      const size = Math.max(this.node.length * 2, this.used + room);
+      const grow = <T extends Uint32Array | Float64Array>(a: T, C: new (n: number) => T): T => { const b = new C(size); b.set(a as never); return b; };
+      this.node = grow(this.node, Uint32Array);
+      this.weight = grow(this.weight, Float64Array);
+      this.edge = grow(this.edge, Uint32Array);
+    }
+    const from = this.start[v]!;
+    const length = this.length[v]!;
+    this.node.copyWithin(this.used, from, from + length);
+    this.weight.copyWithin(this.used, from, from + length);
+    this.edge.copyWithin(this.used, from, from + length);
+    this.start[v] = this.used;
+    this.room[v] = room;
+    this.used += room;
+  }
+}
+
+/** A small list of arcs (node, weight, edge), reused from node to node. */
+class Scratch {
+  size = 0;
+  node = new Uint32Array(64);
+  weight = new Float64Array(64);
+  edge = new Uint32Array(64);
+
+  load(from: Adjacency, v: number): void {
+    const begin = from.start[v]!;
+    const length = from.length[v]!;
+    if (length > this.node.length) this.grow(length);
+    this.node.set(from.node.subarray(begin, begin + length));
+    this.weight.set(from.weight.subarray(begin, begin + length));
+    this.edge.set(from.edge.subarray(begin, begin + length));
+    this.size = length;
+  }
+
+  push(node: number, weight: number, edge: number): void {
+    if (this.size === this.node.length) this.grow(this.size * 2);
+    this.node[this.size] = node;
+    this.weight[this.size] = weight;
+    this.edge[this.size] = edge;
+    this.size++;
+  }
+
+  private grow(size: number): void {
+    const node = new Uint32Array(size); node.set(this.node); this.node = node;
+    const weight = new Float64Array(size); weight.set(this.weight); this.weight = weight;
+    const edge = new Uint32Array(size); edge.set(this.edge); this.edge = edge;
+  }
+}
+
+/** The graph while it is being contracted: edges in growable typed arrays, adjacency both ways. */
 class DynamicGraph {
   count = 0;
   tail: Uint32Array;
@@ -259,11 +381,11 @@ class DynamicGraph {
   first: Int32Array;
   second: Int32Array;
   hops: Uint32Array;
-  readonly outList: number[][];
-  readonly inList: number[][];
+  readonly out: Adjacency;
+  readonly in: Adjacency;
 
-  constructor(nodeCount: number, capacity: number) {
-    const size = Math.max(16, capacity);
+  constructor(nodeCount: number, csr: CompiledGraph) {
+    const size = Math.max(16, csr.arcCount * 2);
     this.tail = new Uint32Array(size);
     this.head = new Uint32Array(size);
     this.weight = new Float64Array(size);
@@ -271,13 +393,16 @@ class DynamicGraph {
     this.first = new Int32Array(size);
     this.second = new Int32Array(size);
     this.hops = new Uint32Array(size);
-    this.outList = Array.from({ length: nodeCount }, () => []);
-    this.inList = Array.from({ length: nodeCount }, () => []);
+    const inDegree = new Uint32Array(nodeCount);
+    for (let a = 0; a < csr.arcCount; a++) inDegree[csr.targets[a]!]! += 1;
+    this.out = new Adjacency(nodeCount, (v) => csr.offsets[v + 1]! - csr.offsets[v]!);
+    this.in = new Adjacency(nodeCount, (v) => inDegree[v]!);
   }
 
   findOut(u: number, w: number): number {
-    const list = this.outList[u]!;
-    for (let i = 0; i < list.length; i++) if (this.head[list[i]!] === w) return list[i]!;
+    const out = this.out;
+    const begin = out.start[u]!;
+    for (let i = begin, end = begin + out.length[u]!; i < end; i++) if (out.node[i] === w) return out.edge[i]!;
     return -1;
   }
 
@@ -286,21 +411,25 @@ class DynamicGraph {
     const e = this.count++;
     this.tail[e] = u;
     this.head[e] = w;
-    this.set(e, c, c2, first, second, hops);
-    this.outList[u]!.push(e);
-    this.inList[w]!.push(e);
+    this.weight[e] = c;
+    this.weight2[e] = c2;
+    this.first[e] = first;
+    this.second[e] = second;
+    this.hops[e] = hops;
+    this.out.push(u, w, c, e);
+    this.in.push(w, u, c, e);
   }
 
+  /** A cheaper way along an existing edge. */
   set(e: number, c: number, c2: number, first: number, second: number, hops: number): void {
     this.weight[e] = c;
     this.weight2[e] = c2;
     this.first[e] = first;
     this.second[e] = second;
     this.hops[e] = hops;
+    this.out.setWeight(this.tail[e]!, e, c);
+    this.in.setWeight(this.head[e]!, e, c);
   }
-
-  removeOut(u: number, e: number): void { remove(this.outList[u]!, e); }
-  removeIn(w: number, e: number): void { remove(this.inList[w]!, e); }
 
   private grow(): void {
     const size = this.tail.length * 2;
@@ -314,36 +443,31 @@ class DynamicGraph {
     this.hops = more(this.hops, Uint32Array);
   }
 
-  toCsr(lists: number[][], other: Uint32Array): { offsets: Uint32Array; heads: Uint32Array; weights: Float64Array; weights2: Float64Array; edges: Uint32Array } {
-    const n = lists.length;
+  /** One direction's remaining lists as CSR, each node's arcs by edge id (independent of removal order). */
+  toCsr(lists: Adjacency): { offsets: Uint32Array; heads: Uint32Array; weights: Float64Array; weights2: Float64Array; edges: Uint32Array } {
+    const n = lists.start.length;
     const offsets = new Uint32Array(n + 1);
-    for (let v = 0; v < n; v++) offsets[v + 1] = offsets[v]! + lists[v]!.length;
+    for (let v = 0; v < n; v++) offsets[v + 1] = offsets[v]! + lists.length[v]!;
     const m = offsets[n]!;
     const heads = new Uint32Array(m);
     const weights = new Float64Array(m);
     const weights2 = new Float64Array(m);
     const edges = new Uint32Array(m);
     for (let v = 0; v < n; v++) {
-      // Edge order within a node: by id, so the result does not depend on removal order.
-      const list = lists[v]!.slice().sort((a, b) => a - b);
-      let k = offsets[v]!;
-      for (const e of list) {
-        heads[k] = other[e]!;
-        weights[k] = this.weight[e]!;
-        weights2[k] = this.weight2[e]!;
-        edges[k] = e;
-        k++;
+      const begin = lists.start[v]!;
+      const k = offsets[v]!;
+      const length = lists.length[v]!;
+      edges.set(lists.edge.subarray(begin, begin + length), k);
+      edges.subarray(k, k + length).sort();
+      for (let i = k; i < k + length; i++) {
+        const e = edges[i]!;
+        heads[i] = lists === this.out ? this.head[e]! : this.tail[e]!;
+        weights[i] = this.weight[e]!;
+        weights2[i] = this.weight2[e]!;
       }
     }
     return { offsets, heads, weights, weights2, edges };
   }
-}
-
-function remove(list: number[], e: number): void {
-  const i = list.indexOf(e);
-  if (i < 0) return;
-  list[i] = list[list.length - 1]!;
-  list.pop();
 }
 
 /** A small Dijkstra from one node in the remaining graph, avoiding the node being contracted. */
@@ -365,27 +489,51 @@ class WitnessSearch {
     return this.stamp[v] === this.current ? this.dist[v]! : Infinity;
   }
 
-  /** From `source`, avoiding `avoid`, until every head of `targets` (other than the source) is settled, or `maxCost`, or `limit` settled nodes. */
-  run(g: DynamicGraph, source: number, avoid: number, targets: number[], maxCost: number, limit: number): void {
+  /**
+   * From `source`, avoiding `avoid`, until every target w (other than the source) has a path no
+   * dearer than `viaCost` + its weight (u → v → w), or the search passes the dearest of those,
+   * or `limit` nodes are settled. Tentative distances count: each is the cost of a real path.
+   */
+  run(out: Adjacency, source: number, avoid: number, targets: Scratch, viaCost: number, limit: number): void {
     const stamp = this.stamp;
     const dist = this.dist;
     const mark = ++this.current;
-    const { head, weight, outList } = g;
     const isTarget = this.isTarget;
-    let remaining = 0;
-    for (let k = 0; k < targets.length; k++) {
-      const w = head[targets[k]!]!;
-      if (w !== source && isTarget[w] !== mark) { isTarget[w] = mark; remaining++; }
-    }
+    const { start, length, node, weight } = out;
     let heapKey = this.heapKey;
     let heapNode = this.heapNode;
     let size = 0;
     stamp[source] = mark;
     dist[source] = 0;
-    heapKey[0] = 0;
-    heapNode[0] = source;
-    size = 1;
-    let settled = 0;
+    // The source's own arcs first: in the dense late graph an arc u → w no dearer than
+    // u → v → w is often there already, and then w needs no search at all.
+    const from: number = start[source]!;
+    for (let i: number = from, end: number = from + length[source]!; i < end; i++) {
+      const w: number = node[i]!;
+      if (w === avoid) continue;
+      const c = weight[i]!;
+      if (stamp[w] === mark && !(c < dist[w]!)) continue;
+      stamp[w] = mark;
+      dist[w] = c;
+      if (size === heapKey.length) {
+        const k = new Float64Array(size * 2); k.set(heapKey); heapKey = this.heapKey = k;
+        const nn = new Int32Array(size * 2); nn.set(heapNode); heapNode = this.heapNode = nn;
+      }
+      siftUp(heapKey, heapNode, size++, w, c);
+    }
+    let remaining = 0;
+    let maxCost = -1;
+    for (let k = 0; k < targets.size; k++) {
+      const w = targets.node[k]!;
+      if (w === source || isTarget[w] === mark) continue;
+      const c = viaCost + targets.weight[k]!;
+      if (stamp[w] === mark && dist[w]! <= c) continue;
+      isTarget[w] = mark;
+      remaining++;
+      if (c > maxCost) maxCost = c;
+    }
+    if (remaining === 0) return;
+    let settled = 1;
     while (size > 0) {
       const d: number = heapKey[0]!;
       const v: number = heapNode[0]!;
@@ -394,12 +542,11 @@ class WitnessSearch {
       if (d > dist[v]!) continue;
       if (d > maxCost || ++settled > limit) break;
       if (isTarget[v] === mark && --remaining === 0) break;
-      const list: number[] = outList[v]!;
-      for (let i = 0; i < list.length; i++) {
-        const e: number = list[i]!;
-        const w = head[e]!;
+      const begin: number = start[v]!;
+      for (let i: number = begin, end: number = begin + length[v]!; i < end; i++) {
+        const w: number = node[i]!;
         if (w === avoid) continue;
-        const c = d + weight[e]!;
+        const c = d + weight[i]!;
         if (stamp[w] === mark && !(c < dist[w]!)) continue;
         stamp[w] = mark;
         dist[w] = c;
