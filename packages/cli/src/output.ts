@@ -132,3 +132,26 @@ export function writeOutput(text: string, path?: string): void {
   prepareFile(path);
   writeFilesAtomic([{ path, text }]);
 }
+
+/**
+ * Writes binary chunks to `path` as one file, atomically: to a temporary name in the same folder
+ * first, renamed only when complete, so a failure leaves the old file (or none) as it was.
+ */
+export function writeChunksAtomic(path: string, chunks: readonly Uint8Array[], option = '--out'): void {
+  prepareFile(path, option);
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    const fd = openSync(temp, 'w');
+    try {
+      for (const chunk of chunks) {
+        for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at, chunk.length - at);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw outputError(path, option, error, 'write');
+  }
+}

@@ -13,3 +13,4 @@ export * from './carp/index.js';
 export * from './report/index.js';
 export * from './plan/index.js';
 export * from './batch/index.js';
+export * from './prepared/index.js';

@@ -26,6 +26,8 @@ import {
   provinceCsv,
   provinceError,
   readGeoJson,
+  isPreparedBytes,
+  isPreparedRoads,
   readJobRoads,
   renderProvinceHtml,
   runOnPool,
@@ -130,7 +132,12 @@ export async function prepareProvince(provincePath: string, overrides: { seed?: 
     let roads = roadsFile(resolve(planDir, plan.roads.path), planSource);
     if (county.boundary !== undefined && boundaries) {
       const polygon = findBoundary(boundaries, county.boundary, { source: show(resolve(base, spec.boundaries as string)), nameProperty: spec.boundaryNameProperty });
-      const cut = cutRoads(await readJobRoads(roads), polygon);
+      const whole = await readJobRoads(roads);
+      if (isPreparedRoads(whole)) {
+        throw provinceError(provinceText, source, `counties[${county.index}].boundary`, `${roads.path} is a prepared network; a county cut by a boundary is cut from raw roads`,
+          'name the raw roads file in the plan, or prepare each county\'s roads and drop "boundary"');
+      }
+      const cut = cutRoads(whole, polygon);
       if (cut.features.length === 0) {
         throw provinceError(provinceText, source, `counties[${county.index}].boundary`, `no road of ${roads.path} lies inside the boundary "${county.boundary}"`, 'check that the boundary and the roads cover the same area');
       }
@@ -144,7 +151,8 @@ export async function prepareProvince(provincePath: string, overrides: { seed?: 
       ...(seed !== undefined ? { seed } : {}),
       ...(timeLimit !== undefined ? { timeLimit } : {}),
     };
-    const osm = plan.roads.format === 'osm' || roads.encoding === 'base64' || /"osm_id"\s*:|"id"\s*:\s*"way\//.test(roads.text);
+    const prepared = roads.encoding === 'base64' && isPreparedBytes(Buffer.from(roads.text.slice(0, 12), 'base64'));
+    const osm = plan.roads.format === 'osm' || (roads.encoding === 'base64' && !prepared) || /"osm_id"\s*:|"id"\s*:\s*"way\//.test(roads.text);
     counties.push({ county, job: { key: countyJobKey(fields), ...fields }, osm });
   }
   return { spec, counties };

@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import {
   InputError,
-  buildNetwork,
   networkToGeoJson,
   parseJson,
-  readRoads,
+  networkFromRoads,
+  readRoadsInput,
   readPlaces,
   validateProfile,
   type CsvDelimiter,
@@ -48,8 +48,8 @@ export function loadProfile(path: string | undefined): RoadProfile | undefined {
 export async function loadNetwork(args: NetworkArgs, onProgress: ProgressCallback): Promise<RoadNetwork> {
   const profile = loadProfile(args.profile);
   onProgress({ step: 'read', message: args.roads });
-  const roads = await readRoads(args.roads, { onNote: warnNote });
-  return buildNetwork(roads, {
+  const roads = await readRoadsInput(args.roads, { onNote: warnNote, onProgress });
+  return networkFromRoads(roads, {
     source: args.roads,
     keep: args.keep,
     mergeEndpointsWithin: args.mergeEndpoints,
@@ -65,7 +65,7 @@ export async function loadPlaces(path: string, format: 'geojson' | 'csv' | undef
 
 /** yargs options shared by `graph` and `matrix`. */
 export const networkOptions = {
-  roads: { type: 'string', demandOption: true, describe: 'road network: GeoJSON LineStrings in WGS84 lon/lat, or OSM as downloaded (.osm.pbf, .osm, .osm.gz)' },
+  roads: { type: 'string', demandOption: true, describe: 'road network: GeoJSON LineStrings in WGS84 lon/lat, OSM as downloaded (.osm.pbf, .osm, .osm.gz), or a prepared network (postroute prepare)' },
   profile: { type: 'string', describe: 'road profile JSON (speeds per class, one-way and exclusion rules); default: OSM rural car' },
   keep: { choices: ['largest-scc', 'all'] as const, default: 'largest-scc' as const, describe: 'keep only the largest strongly connected component, or every drivable road' },
   'merge-endpoints': { type: 'number', default: 0, describe: 'join dangling road ends to a vertex within this many metres (for non-OSM data)' },

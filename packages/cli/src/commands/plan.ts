@@ -16,7 +16,7 @@ import {
   planReportFiles,
   readBaselineLines,
   readBaselineRoutes,
-  readRoads,
+  readRoadsInput,
   readPlaces,
   roadsFromOsm,
   type CsvDelimiter,
@@ -65,7 +65,7 @@ export async function loadPlan(planPath: string, delimiter?: CsvDelimiter, onPro
   const show = (path: string): string => relative(process.cwd(), resolve(base, path)) || path;
   const roadsPath = show(spec.roads.path);
   const placesPath = show(spec.places.path);
-  const roads = await readRoads(resolve(base, spec.roads.path), { source: roadsPath, notFoundHint: `the path is relative to ${planPath}`, onNote: warnNote, ...(onProgress ? { onProgress } : {}) });
+  const roads = await readRoadsInput(resolve(base, spec.roads.path), { source: roadsPath, notFoundHint: `the path is relative to ${planPath}`, onNote: warnNote, ...(onProgress ? { onProgress } : {}) });
   const places = await readPlaces(readText(resolve(base, spec.places.path), 'places', planPath), {
     source: placesPath,
     format: spec.places.format === 'csv' ? 'csv' : 'geojson',

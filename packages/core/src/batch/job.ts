@@ -8,10 +8,11 @@ import type { FeatureCollection } from 'geojson';
 import { InfeasibleError, InputError } from '../errors.js';
 import { readBaselineLines, readBaselineRoutes } from '../io/baseline.js';
 import { readGeoJson } from '../io/geojson.js';
-import { parseRoads } from '../io/roads.js';
 import { readPlaces } from '../io/places.js';
 import { parsePlanFile } from '../io/plan-file.js';
 import { planNetwork } from '../plan/plan.js';
+import { isPreparedRoads, type RoadsInput } from '../prepared/prepare.js';
+import { parseRoadsInput } from '../prepared/read.js';
 import type { PlanInputs } from '../plan/types.js';
 import { planReportFiles, roadsFromOsm, type ReportFile } from '../report/files.js';
 import type { PlanReport, SavingsSummary } from '../report/types.js';
@@ -33,8 +34,8 @@ export interface JobFile {
  * @example
  * const roads = await readJobRoads({ path: 'roads.osm.pbf', text: bytes.toString('base64'), encoding: 'base64' });
  */
-export async function readJobRoads(file: JobFile): Promise<FeatureCollection> {
-  return file.encoding === 'base64' ? parseRoads(Buffer.from(file.text, 'base64'), file.path) : readGeoJson(file.text, file.path);
+export async function readJobRoads(file: JobFile): Promise<RoadsInput> {
+  return file.encoding === 'base64' ? parseRoadsInput(Buffer.from(file.text, 'base64'), file.path) : readGeoJson(file.text, file.path);
 }
 
 /** Everything one county's plan needs, as texts. */
@@ -143,7 +144,7 @@ export function jobError(error: unknown): JobError {
   return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 
-function countyOverview(report: PlanReport, roads: FeatureCollection): CountyOverview {
+function countyOverview(report: PlanReport, roads: RoadsInput): CountyOverview {
   let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity;
   for (const road of report.roads) {
     for (const [lon, lat] of road.coordinates) {
@@ -153,7 +154,7 @@ function countyOverview(report: PlanReport, roads: FeatureCollection): CountyOve
       if (lat > north) north = lat;
     }
   }
-  if (!Number.isFinite(west)) [west, south, east, north] = bboxOfFeatures(roads);
+  if (!Number.isFinite(west)) [west, south, east, north] = isPreparedRoads(roads) ? roads.bbox : bboxOfFeatures(roads);
   const hubs = report.places.filter((place) => place.role === 'hub').map((place) => ({ name: place.name, lon: place.lon, lat: place.lat }));
   return { bbox: [west, south, east, north], hubs, routes: report.after.map((route) => thin(route.geometry, 100)) };
 }

@@ -58,6 +58,8 @@ export interface QueuedCounty {
 export interface FileRef {
   path: string;
   sha256: string;
+  /** Binary roads (OSM downloads, prepared networks) travel as base64 and must be read as such. */
+  encoding?: 'base64';
 }
 
 /** What a worker stores under `result:<key>`. */
@@ -125,7 +127,7 @@ function jobFiles(job: CountyJob): [keyof QueuedCounty['files'], JobFile][] {
 }
 
 function queuedCounty(job: CountyJob, name: string): QueuedCounty {
-  const files = Object.fromEntries(jobFiles(job).map(([role, file]) => [role, { path: file.path, sha256: contentHash(file.text) }])) as unknown as QueuedCounty['files'];
+  const files = Object.fromEntries(jobFiles(job).map(([role, file]) => [role, { path: file.path, sha256: contentHash(file.text), ...(file.encoding ? { encoding: file.encoding } : {}) }])) as unknown as QueuedCounty['files'];
   return {
     key: job.key,
     name,
@@ -291,7 +293,7 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions 
   const fetchText = async (ref: FileRef): Promise<JobFile> => {
     const buffer = await redis.getBuffer(blobKey(ref.sha256));
     if (!buffer) throw new Error(`the input ${ref.path} (${ref.sha256.slice(0, 12)}…) is not in Redis any more; run the batch again to upload it`);
-    return { path: ref.path, text: unpack(buffer) };
+    return { path: ref.path, text: unpack(buffer), ...(ref.encoding ? { encoding: ref.encoding } : {}) };
   };
   const processJob = async (job: Job<QueuedCounty>): Promise<{ key: string; stored: boolean }> => {
     const data = job.data;

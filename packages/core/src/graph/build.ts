@@ -195,13 +195,18 @@ export function buildNetwork(roads: FeatureCollection, options: BuildNetworkOpti
   };
   const nodeLon = Float64Array.from(nodeLonList);
   const nodeLat = Float64Array.from(nodeLatList);
-  const network = { csr, nodeLon, nodeLat, edges: keptEdges, droppedEdges, dropped, stats, profile } as Omit<RoadNetwork, 'graph'>;
-  // The graphology view costs more than the rest of the build on large inputs and the searches
-  // never read it, so it is made on first access (and then kept).
+  return withGraphology({ csr, nodeLon, nodeLat, edges: keptEdges, droppedEdges, dropped, stats, profile });
+}
+
+/**
+ * The network with its graphology view. The view costs more than the rest of the build on large
+ * inputs and the searches never read it, so it is made on first access (and then kept).
+ */
+export function withGraphology(network: Omit<RoadNetwork, 'graph'>): RoadNetwork {
   let graph: MultiGraph | undefined;
   Object.defineProperty(network, 'graph', {
     enumerable: true,
-    get: () => (graph ??= toGraphology(nodeLon, nodeLat, keptEdges)),
+    get: () => (graph ??= toGraphology(network.nodeLon, network.nodeLat, network.edges)),
   });
   return network as RoadNetwork;
 }

@@ -70,7 +70,8 @@ export interface SnapOptions {
   onProgress?: ProgressCallback;
 }
 
-interface SegmentIndex {
+/** The spatial index of every road segment (kept and dropped) that snapping searches. */
+export interface SegmentIndex {
   index: Flatbush;
   /** Per segment: edge (kept: e ≥ 0, dropped: -1 - e) and the segment's first vertex. */
   segEdge: Int32Array;
@@ -83,7 +84,13 @@ interface SegmentIndex {
 
 const indexCache = new WeakMap<RoadNetwork, SegmentIndex>();
 
-function segmentIndex(network: RoadNetwork): SegmentIndex {
+/** Hands a network the index it was prepared with (a prepared road network carries it). */
+export function adoptSegmentIndex(network: RoadNetwork, index: SegmentIndex): void {
+  indexCache.set(network, index);
+}
+
+/** The network's segment index, built on first use and kept with the network. */
+export function segmentIndex(network: RoadNetwork): SegmentIndex {
   const cached = indexCache.get(network);
   if (cached) return cached;
   let count = 0;

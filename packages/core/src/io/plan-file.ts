@@ -21,10 +21,11 @@ export interface PlanFileRef {
   format: 'geojson' | 'csv' | 'json';
 }
 
-/** The roads file: GeoJSON, or "osm" — OpenStreetMap as downloaded (.osm.pbf, .osm, .osm.gz). */
+/** The roads file: GeoJSON, "osm" — OpenStreetMap as downloaded (.osm.pbf, .osm, .osm.gz) — or
+ *  "prn", a prepared network (`postroute prepare`). Readers tell them apart by content. */
 export interface RoadsFileRef {
   path: string;
-  format: 'geojson' | 'osm';
+  format: 'geojson' | 'osm' | 'prn';
 }
 
 /** One vehicle type of the fleet, in the planner's units (mail items, hours, "HH:MM"). */
@@ -132,7 +133,7 @@ export function parsePlanFile(text: string, source = 'plan.json'): PlanSpec {
   checkKeys(raw, TOP_LEVEL_KEYS, '', fail);
 
   const name = raw.name === undefined ? 'plan' : requireString(raw.name, 'name', fail);
-  const roads: RoadsFileRef = fileRef(raw.roads, 'roads', ['geojson', 'osm'], fail);
+  const roads: RoadsFileRef = fileRef(raw.roads, 'roads', ['geojson', 'osm', 'prn'], fail);
   const places = fileRef(raw.places, 'places', ['geojson', 'csv'], fail);
   const baseline = raw.baseline === undefined ? undefined : fileRef(raw.baseline, 'baseline', ['csv', 'json', 'geojson'], fail);
 

@@ -246,6 +246,13 @@ export const HIERARCHY_MIN_ORIGINS = 200;
 
 const hierarchies = new WeakMap<RoadNetwork, Partial<Record<Metric, ContractionHierarchy>>>();
 
+/** Hands a network a hierarchy built before (a prepared road network carries one). */
+export function adoptHierarchy(network: RoadNetwork, metric: Metric, ch: ContractionHierarchy): void {
+  let byMetric = hierarchies.get(network);
+  if (!byMetric) hierarchies.set(network, (byMetric = {}));
+  byMetric[metric] = ch;
+}
+
 function cachedHierarchy(network: RoadNetwork, metric: Metric): ContractionHierarchy | undefined {
   return hierarchies.get(network)?.[metric];
 }

@@ -3,9 +3,7 @@
  * matrices over all snapped places. Built once per plan.json and reused by today's routes, the
  * new plan, both tiers and every scenario, so that all are measured the same way.
  */
-import type { FeatureCollection } from 'geojson';
 import { InfeasibleError } from '../errors.js';
-import { buildNetwork } from '../graph/build.js';
 import { defaultProfile, type RoadProfile } from '../graph/profile.js';
 import type { ProfileSpec } from '../io/plan-tiers.js';
 import { snapPlaces } from '../graph/snap.js';
@@ -14,6 +12,7 @@ import type { RoadNetwork } from '../graph/types.js';
 import type { Place } from '../io/places.js';
 import { computeMatrixParallel } from '../matrix/index.js';
 import type { TravelMatrix } from '../matrix/index.js';
+import { networkFromRoads, type RoadsInput } from '../prepared/prepare.js';
 import type { ProgressCallback } from '../util/progress.js';
 import type { PlanPlace } from './places.js';
 
@@ -38,14 +37,14 @@ export interface PreparedNetwork {
  * const prepared = await prepareNetwork(roads, places, hubs, { source: 'roads.geojson', snapDistance: 500, onProgress: () => {} });
  */
 export async function prepareNetwork(
-  roads: FeatureCollection,
+  roads: RoadsInput,
   rawPlaces: readonly Place[],
   hubs: readonly PlanPlace[],
   options: { source: string; snapDistance: number; onProgress: ProgressCallback; profile?: RoadProfile; threads?: number },
 ): Promise<PreparedNetwork> {
   const progress = options.onProgress;
   progress({ step: 'graph', message: `building the road graph${options.profile ? ` (${options.profile.name})` : ''}` });
-  const network = buildNetwork(roads, { source: options.source, onProgress: progress, ...(options.profile ? { profile: options.profile } : {}) });
+  const network = networkFromRoads(roads, { source: options.source, onProgress: progress, ...(options.profile ? { profile: options.profile } : {}) });
   progress({ step: 'snap', message: `snapping ${rawPlaces.length} places` });
   const { snaps, rejected } = snapPlaces(network, [...rawPlaces], { maxDistance: options.snapDistance });
   for (const hub of hubs) {

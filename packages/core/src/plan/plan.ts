@@ -8,9 +8,11 @@
  * trunk from the hub to the township offices and delivery from the offices (two-tier.ts); then
  * each scenario of plan.json on the same matrices (scenarios.ts), side by side with the base.
  */
+import type { FeatureCollection } from 'geojson';
 import { InputError } from '../errors.js';
 import type { Snap } from '../graph/snap.js';
 import type { PlanSpec } from '../io/plan-file.js';
+import { isPreparedRoads } from '../prepared/prepare.js';
 import type { Place } from '../io/places.js';
 import type { OfficeMoveReport, PlanReport, ScenarioRow } from '../report/types.js';
 import type { SolutionResult } from '../vrp/index.js';
@@ -61,6 +63,11 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
   if (readServiceDays(spec, inputs.places, sources.places) !== null && spec.tiers)
     throw new InputError('weekly service (visit frequencies, "week") is planned for one-tier plans only', { source: sources.plan, field: 'week' }, 'drop "tiers", or the frequencies');
 
+  // Door-to-door streets are picked by the roads' names and ids, which prepared files do not keep.
+  if (spec.doorToDoor !== undefined && isPreparedRoads(inputs.roads)) {
+    throw new InputError('a door-to-door plan picks its streets by the roads\' names and ids, which a prepared network does not keep', { source: sources.roads },
+      'name the raw roads file (GeoJSON or OSM) in plan.json for a door-to-door plan');
+  }
   // The road graph and matrices are built once, for the base case and every scenario.
   const prepared = await prepareNetwork(inputs.roads, inputs.places, hubs, { source: sources.roads, snapDistance: spec.snapDistance, onProgress: progress });
   const profiles = new Map<string, PreparedNetwork>();
@@ -105,7 +112,8 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
   }
   // The door-to-door tier runs from the office, beside the point-stop routes.
   const doorToDoor = spec.doorToDoor === undefined ? undefined : planDoorToDoor({
-    spec: spec.doorToDoor, network: prepared.network, roads: inputs.roads, depot: doorToDoorDepot(spec, hubs, prepared.snapOf, sources),
+    spec: spec.doorToDoor, network: prepared.network, roads: inputs.roads as FeatureCollection, // raw: refused above when prepared
+    depot: doorToDoorDepot(spec, hubs, prepared.snapOf, sources),
     seed, timeLimit, maxIterationsWithoutImprovement, source: sources.plan, onProgress: progress,
   });
   const report: PlanReport = { ...base.report, ...(doorToDoor ? { doorToDoor } : {}), run: runFacts() };

@@ -1,10 +1,10 @@
 /** The planner's inputs, options and result, shared by the one-tier and two-tier planners. */
-import type { FeatureCollection } from 'geojson';
 import type { Snap } from '../graph/snap.js';
 import type { RoadNetwork } from '../graph/types.js';
 import type { BaselineLine, BaselineRoute } from '../io/baseline.js';
 import type { Place } from '../io/places.js';
 import type { PlanSpec } from '../io/plan-file.js';
+import type { RoadsInput } from '../prepared/prepare.js';
 import type { PlanReport } from '../report/types.js';
 import type { ProgressCallback } from '../util/progress.js';
 import type { SolutionResult } from '../vrp/index.js';
@@ -12,7 +12,8 @@ import type { SolutionResult } from '../vrp/index.js';
 /** Everything a plan needs, already read from files (the CLI reads them; core does no I/O). */
 export interface PlanInputs {
   spec: PlanSpec;
-  roads: FeatureCollection;
+  /** Raw roads, or a prepared network (`postroute prepare`) built with the plan's profile. */
+  roads: RoadsInput;
   places: Place[];
   /** Today's routes as stop lists, or as drawn lines whose stops are matched by proximity. */
   baseline?: { routes: BaselineRoute[] } | { lines: BaselineLine[] };

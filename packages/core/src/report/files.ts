@@ -2,7 +2,7 @@
  * The files of one plan's report, as `postroute plan --out` writes them and `postroute batch`
  * writes them for each county: one list, so both commands write the same report.
  */
-import type { FeatureCollection } from 'geojson';
+import { isPreparedRoads, type RoadsInput } from '../prepared/prepare.js';
 import { routesCsv, stopsCsv } from './csv.js';
 import { planReportToGeoJson } from './geojson.js';
 import { renderReportPage } from './html/page.js';
@@ -20,7 +20,8 @@ export interface ReportFile {
 export const PLAN_REPORT_FILES = ['summary.json', 'routes.csv', 'stops.csv', 'routes.geojson', 'report.html', 'sheets.html'] as const;
 
 /** True when the roads came from OpenStreetMap (OSM ids on the features), so the map credits it. */
-export function roadsFromOsm(roads: FeatureCollection): boolean {
+export function roadsFromOsm(roads: RoadsInput): boolean {
+  if (isPreparedRoads(roads)) return roads.fromOsm;
   return roads.features.some((feature) => feature.properties?.osm_id !== undefined || String(feature.id ?? '').startsWith('way/'));
 }
 

@@ -1,0 +1,107 @@
+/**
+ * `postroute prepare ROADS --out county.prn`: build the road network for a profile, its snapping
+ * index and its contraction hierarchy once, and keep them in one file that every command taking
+ * roads reads instead (`--roads county.prn`, `"roads": "county.prn"` in plan.json).
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { InputError, encodePrepared, hierarchyFor, isPreparedBytes, prepareRoads, readRoads } from '@postroute/core';
+import { createProgress, prepareFile, writeChunksAtomic, writeOutput } from '../output.js';
+import { loadProfile, networkOptions, statsToJson, statsToText, type NetworkArgs } from './graph.js';
+
+interface PrepareArgs extends NetworkArgs {
+  out: string;
+  json: boolean;
+  quiet: boolean;
+}
+
+/** Size and SHA-256 of a file, read in pieces; and whether it is a prepared network already. */
+function fingerprint(path: string): { bytes: number; sha256: string; prepared: boolean } {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return { bytes: 0, sha256: '', prepared: false }; // readRoads says what is wrong
+  }
+  try {
+    const hash = createHash('sha256');
+    const buffer = Buffer.allocUnsafe(1 << 22);
+    let bytes = 0;
+    let prepared = false;
+    for (;;) {
+      const n = readSync(fd, buffer, 0, buffer.length, bytes);
+      if (n === 0) break;
+      if (bytes === 0) prepared = isPreparedBytes(buffer.subarray(0, n));
+      hash.update(buffer.subarray(0, n));
+      bytes += n;
+    }
+    return { bytes, sha256: hash.digest('hex'), prepared };
+  } catch {
+    return { bytes: 0, sha256: '', prepared: false };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const sameFile = (a: string, b: string): boolean => {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.ino === y.ino && x.dev === y.dev;
+  } catch {
+    return false;
+  }
+};
+
+const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
+
+const command: CommandModule<object, PrepareArgs> = {
+  command: 'prepare <roads>',
+  describe: 'build the road network, its snapping index and its hierarchy once, into a file every command reads as --roads',
+  builder: (yargs: Argv<object>) =>
+    yargs
+      .positional('roads', { type: 'string', demandOption: true, describe: 'road network: GeoJSON (also gzipped) or OSM as downloaded (.osm.pbf, .osm, .osm.gz)' })
+      .options({ profile: networkOptions.profile, keep: networkOptions.keep, 'merge-endpoints': networkOptions['merge-endpoints'], 'node-crossings': networkOptions['node-crossings'] })
+      .option('out', { type: 'string', demandOption: true, describe: 'the prepared network to write, e.g. county.prn' })
+      .option('json', { type: 'boolean', default: false, describe: 'print what was kept and dropped as JSON' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
+      .example('$0 prepare roads.osm.pbf --out county.prn', 'then: postroute plan plan.json with "roads": "county.prn"') as unknown as Argv<PrepareArgs>,
+  handler: async (args: ArgumentsCamelCase<PrepareArgs>) => {
+    if (sameFile(args.out, args.roads)) throw new InputError(`--out ${args.out} is the roads file itself`, {}, 'give the prepared network a new name, e.g. county.prn');
+    prepareFile(args.out);
+    const profile = loadProfile(args.profile);
+    const progress = createProgress(args.quiet);
+    const source = fingerprint(args.roads);
+    if (source.prepared) throw new InputError('this is a prepared network already', { source: args.roads }, 'give the raw roads (GeoJSON or OSM) to prepare');
+    progress.onProgress({ step: 'read', message: args.roads });
+    const roads = await readRoads(args.roads, { onProgress: progress.onProgress });
+    const prepared = prepareRoads(roads, {
+      source: args.roads,
+      roads: { bytes: source.bytes, sha256: source.sha256 },
+      keep: args.keep,
+      mergeEndpointsWithin: args.mergeEndpoints,
+      nodeCrossings: args.nodeCrossings,
+      onProgress: progress.onProgress,
+      ...(profile ? { profile } : {}),
+    });
+    progress.onProgress({ step: 'write', message: args.out });
+    const chunks = encodePrepared(prepared);
+    writeChunksAtomic(args.out, chunks);
+    progress.done();
+    const bytes = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+    const { network } = prepared;
+    const { shortcuts, coreSize } = hierarchyFor(network, 'time');
+    const ch = { shortcuts, coreSize };
+    if (args.json) {
+      writeOutput(JSON.stringify({ out: args.out, bytes, profile: prepared.build.profile.name, roads: prepared.roads, hierarchy: { metric: 'time', ...ch }, ...statsToJson(network) }, null, 2));
+    } else {
+      writeOutput(`${statsToText(network, args.roads)}hierarchy (quickest paths): ${ch.shortcuts} shortcuts, ${ch.coreSize} core nodes\n` +
+        `wrote ${args.out}: ${megabytes(bytes)} (profile "${prepared.build.profile.name}", roads sha256 ${prepared.roads.sha256.slice(0, 12)}…)`);
+    }
+  },
+};
+
+export default command;
