@@ -88,7 +88,7 @@ const command: CommandModule<object, PlanArgs> = {
   describe: 'plan routes (and stations) for a county and report the mileage saved against today\'s routes',
   builder: (yargs: Argv<object>) => yargs
     .positional('plan', { type: 'string', demandOption: true, describe: 'plan.json: roads, places, fleet, baseline (see docs/plan.md)' })
-    .option('out', { type: 'string', default: 'plan-out', describe: 'folder for summary.json, routes.csv, stops.csv, routes.geojson, report.html (made if missing; checked before any work)' })
+    .option('out', { type: 'string', default: 'plan-out', describe: 'folder for summary.json, routes.csv, stops.csv, routes.geojson, report.html, sheets.html (made if missing; checked before any work)' })
     .option('time-limit', { type: 'number', describe: 'route search time limit, seconds (default: timeLimitS in plan.json, else 10)' })
     .option('seed', { type: 'number', describe: 'random seed, an integer (default: seed in plan.json, else 1); the same input and seed give the same files' })
     .option('scenario', { type: 'string', describe: 'run only this scenario of plan.json beside the base case (default: all); each is written to OUT/scenarios/NAME/' })
@@ -136,7 +136,7 @@ const command: CommandModule<object, PlanArgs> = {
     writeOutput(args.json ? summaryJson : formatSummary(report.summary) + formatTiers(report));
     if (!args.quiet) {
       // Run times go here, never into the files: the same input and seed give the same bytes.
-      process.stderr.write(`postroute: wrote summary.json, routes.csv, stops.csv, routes.geojson, report.html to ${args.out} (${report.run.seconds.toFixed(1)} s)\n`);
+      process.stderr.write(`postroute: wrote summary.json, routes.csv, stops.csv, routes.geojson, report.html, sheets.html to ${args.out} (${report.run.seconds.toFixed(1)} s)\n`);
     }
     if (args.strict && !report.summary.comparable) {
       process.stderr.write(`postroute: not comparable (--strict): ${report.summary.notComparable.map((reason) => reason.message).join('; ')}\n`);
