@@ -179,4 +179,47 @@ describe('renderHtmlReport', () => {
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.every((url) => url.startsWith('https://tile.openstreetmap.org/'))).toBe(true);
   });
+
+  it('shows one day at a time with the day picker, a tier at a time with its box; a timeline bar focuses its route', async () => {
+    // The hand-made plan as a week: T1 and N1 on Mon, T2 on Tue.
+    const week = handMadeReport();
+    week.before[0]!.day = 'Mon';
+    week.before[1]!.day = 'Tue';
+    week.after[0]!.day = 'Mon';
+    week.summary.week = {
+      days: ['Mon', 'Tue'], accumulate: false, weeksPerYear: 51, kmPerWeekBefore: 50, kmPerWeekAfter: 41, kmPerYearBefore: 2550, kmPerYearAfter: 2091,
+      kmPerWeekDailyService: 82, kmPerYearDailyService: 4182, perDay: [], visits: [{ id: 'v1', name: 'Village "One"', visitsPerWeek: 1, days: ['Mon'] }],
+    };
+    const file = join(outDir, 'hand-made-week.html');
+    writeFileSync(file, renderHtmlReport(week));
+    const { page, errors } = await openFile(browser, file);
+    const shown = () => page.evaluate(() => document.body.dataset.routesShown);
+    expect(await shown()).toBe('3');
+    await page.select('#day-picker', 'Tue');
+    expect(await shown()).toBe('1');
+    expect(await page.$$eval('[data-timeline-day]', (s) => s.map((x) => `${(x as HTMLElement).dataset.timelineDay}:${(x as HTMLElement).hidden}`))).toEqual(['Mon:true', 'Tue:false']);
+    await page.select('#day-picker', '');
+    await page.click('input[data-layer="before"]');
+    expect(await shown()).toBe('1');
+    await page.click('input[data-layer="before"]');
+    // A click on N1's bar on the timeline focuses N1.
+    await page.click('svg.timeline g.vehicle.after rect.bar');
+    expect((await focusedStops(page)).id).toBe('N1');
+    expect(errors).toEqual([]);
+  });
+
+  it('marks unserved places with a cross and doubtful positions with a ring, and names them on hover', async () => {
+    const marked = handMadeReport();
+    marked.summary.unassigned = [{ id: 'v4', name: 'Lost Hamlet', reason: 'no road within 500 m' }];
+    marked.summary.snapWarnings = [{ id: 'v3', name: 'Village Three', distanceM: 420, nearerDroppedRoadM: 30, message: 'placed 420 m away on the main network; a road 30 m away is not connected to it' }];
+    const file = join(outDir, 'hand-made-marked.html');
+    writeFileSync(file, renderHtmlReport(marked));
+    const { page, errors } = await openFile(browser, file);
+    expect(await page.$$eval('.unserved-icon', (icons) => icons.length)).toBe(1);
+    expect(await page.evaluate(() => (window as any).postroute.data.places.filter((p: any) => p.unserved || p.snapWarning).map((p: any) => p.id))).toEqual(['v3', 'v4']);
+    await page.hover('.unserved-icon');
+    await page.waitForFunction(() => [...document.querySelectorAll('.leaflet-tooltip')].some((t) => t.textContent!.includes('unserved: no road within 500 m')), { timeout: 5000 });
+    expect(await page.$eval('#focus', (f) => f.textContent)).toMatch(/1 stop unserved.*1 place put on the network past a nearer, unconnected road/);
+    expect(errors).toEqual([]);
+  });
 });
