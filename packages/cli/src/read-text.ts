@@ -2,7 +2,8 @@
  * Every text file the CLI reads goes through `decodeFile`: UTF-8 (with or without a byte-order
  * mark), UTF-16, or Windows-1252 with a warning naming the file (core's `decodeText` decides).
  */
-import { decodeText } from '@postroute/core';
+import { existsSync, readFileSync } from 'node:fs';
+import { InputError, decodeText } from '@postroute/core';
 
 /** Warnings are printed once per file, even when a file is read twice. */
 const warned = new Set<string>();
@@ -27,3 +28,16 @@ export function decodeFile(bytes: Uint8Array, source: string): string {
 export function warnNote(note: string): void {
   process.stderr.write(`postroute: warning: ${note}\n`);
 }
+
+/** The text of a file the user named; `what` says which ("problem", "instance", …) in the message. */
+export function readText(path: string, what: string): string {
+  try {
+    return decodeFile(readFileSync(path), path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `${what} file not found` : `cannot read ${what} file (${code ?? String(error)})`, { source: path }, 'check the path');
+  }
+}
+
+/** A file beside an input that may be there (a `.sol`, a `bks.csv`): its text, or undefined. */
+export const readIfExists = (path: string): string | undefined => (existsSync(path) ? decodeFile(readFileSync(path), path) : undefined);

@@ -20,7 +20,8 @@ import {
   type SolveCoverageOptions,
 } from '@postroute/core';
 import { createProgress, writeOutput, prepareFile } from '../output.js';
-import { loadNetwork, loadPlaces, networkOptions, readText, type NetworkArgs } from './graph.js';
+import { loadNetwork, loadPlaces, networkOptions, type NetworkArgs } from './graph.js';
+import { readText } from '../read-text.js';
 import { csvDelimiterArg, csvDelimiterYargs } from '../csv-option.js';
 
 interface CoverArgs extends Omit<NetworkArgs, 'roads' | 'keep' | 'mergeEndpoints' | 'nodeCrossings'> {

@@ -2,10 +2,8 @@
  * `postroute graph`: build the road network and print what it holds (nodes, edges, km by
  * class, components, what was dropped and why); optionally write the cleaned network as GeoJSON.
  */
-import { readFileSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import {
-  InputError,
   networkToGeoJson,
   parseJson,
   networkFromRoads,
@@ -19,18 +17,9 @@ import {
   type RoadProfile,
 } from '@postroute/core';
 import { createProgress, writeOutput, prepareFile } from '../output.js';
-import { decodeFile, warnNote } from '../read-text.js';
+import { readText, warnNote } from '../read-text.js';
 
 // Reading roads, profile and places; shared with the matrix command.
-
-export function readText(path: string, what: string): string {
-  try {
-    return decodeFile(readFileSync(path), path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `${what} file not found` : `cannot read ${what} file (${code ?? String(error)})`, { source: path }, 'check the path');
-  }
-}
 
 export interface NetworkArgs {
   roads: string;

@@ -4,7 +4,7 @@
  * numbered from 1 in the file and from 0 in the `CarpInput` it builds.
  */
 import { InputError } from '../errors.js';
-import type { CarpInput } from './model.js';
+import type { CarpInput, CarpProblem } from './model.js';
 
 /** A CARPLIB (`.dat`) file as read, with its problem input. */
 export interface CarplibInstance {
@@ -113,4 +113,22 @@ export function parseCarplib(text: string, options: { source?: string } = {}): C
     comment: header.get('COMENTARIO')?.value ?? '',
     vehicles, capacity, depotVertex: depot.value, input,
   };
+}
+
+/**
+ * Required edges that no vehicle can ever serve are bad input: throws one `InputError` naming the
+ * first by its vertex numbers in the file (and how many more), unless there is none. Callers that
+ * plan without such edges (`--allow-unassigned`) skip this.
+ *
+ * @example
+ * const instance = parseCarplib(text, { source: 'gdb1.dat' });
+ * rejectUnservableEdges(instance, createCarpProblem(instance.input), 'gdb1.dat');
+ */
+export function rejectUnservableEdges(instance: CarplibInstance, problem: CarpProblem, source: string): void {
+  const first = problem.unservable[0];
+  if (first === undefined) return;
+  const others = problem.unservable.length > 1 ? ` (and ${problem.unservable.length - 1} more)` : '';
+  const edge = instance.input.edges[instance.input.required[first.required]!.edge]!;
+  throw new InputError(`required edge (${edge.from + 1}, ${edge.to + 1}) can never be served: ${first.message}${others}`,
+    { source, field: 'LISTA_ARISTAS_REQ' }, 'fix the edge or the capacity, or pass --allow-unassigned to plan without it');
 }

@@ -46,3 +46,30 @@ const UNCOVERED: Record<UncoveredReason, string> = {
 export function describeUncoveredReason(reason: UncoveredReason): string {
   return UNCOVERED[reason] ?? String(reason).replace(/-/g, ' ');
 }
+
+/** What a problem JSON says wrong about a stop that no vehicle can ever serve: the field to fix, the sentence and the fix. */
+export interface UnservableStopWords {
+  /** The stop's field the message is about (`delivery`, `timeWindows`, `location`). */
+  field: string;
+  message: string;
+  hint: string;
+}
+
+const UNSERVABLE: Partial<Record<UnassignedReason, UnservableStopWords>> = {
+  'demand-exceeds-capacity': { field: 'delivery', message: 'its demand is above the capacity of every vehicle type', hint: 'lower the demand, split the stop, or add a larger vehicle type' },
+  'time-window-unreachable': { field: 'timeWindows', message: 'no vehicle can reach it within its time windows and the shifts and get back', hint: 'widen the time windows or the shifts' },
+  unreachable: { field: 'location', message: 'no road connects it with the depots of any vehicle type', hint: 'check its matrix row and column (null or negative entries mean no road)' },
+  'route-limit-exceeded': { field: 'location', message: 'going there and back alone exceeds every vehicle type\'s maxDuration or maxDistance', hint: 'raise the limits or drop the stop' },
+};
+
+/**
+ * Why a stop of a routing problem can never be served, in the words of an input error (the
+ * reasons known before any search); undefined for the reasons that only a search finds.
+ *
+ * @example
+ * describeUnservableStop('demand-exceeds-capacity')?.message;
+ * // "its demand is above the capacity of every vehicle type"
+ */
+export function describeUnservableStop(reason: UnassignedReason): UnservableStopWords | undefined {
+  return UNSERVABLE[reason];
+}
