@@ -29,26 +29,24 @@ function pointKey(p: readonly [number, number]): number {
  * draws exactly the same segments.
  */
 export function joinLines(lines: readonly Line[]): [number, number][][] {
-  // At each junction, pair the line ends that meet there two by two.
-  const ends = new Map<number, number[]>();
+  // At each junction, pair the line ends that meet there two by two, as they come: an end waits
+  // in the map until the next end at its junction takes it.
+  const partner = new Int32Array(2 * lines.length).fill(-1);
+  const waiting = new Map<number, number>();
   lines.forEach((line, k) => {
     if (line.length < 2) return;
     for (const end of [0, 1]) {
       const key = pointKey(end === 0 ? line[0]! : line[line.length - 1]!);
-      let list = ends.get(key);
-      if (!list) ends.set(key, (list = []));
-      list.push(2 * k + end);
+      const other = waiting.get(key);
+      if (other === undefined) waiting.set(key, 2 * k + end);
+      // A line whose two ends meet (a loop) is not joined to itself: it would close on nothing.
+      else if (other >> 1 !== k) {
+        partner[other] = 2 * k + end;
+        partner[2 * k + end] = other;
+        waiting.delete(key);
+      }
     }
   });
-  const partner = new Int32Array(2 * lines.length).fill(-1);
-  for (const list of ends.values()) {
-    for (let i = 0; i + 1 < list.length; i += 2) {
-      // A line whose two ends meet (a loop) is not paired with itself: it would close on nothing.
-      if (list[i]! >> 1 === list[i + 1]! >> 1) continue;
-      partner[list[i]!] = list[i + 1]!;
-      partner[list[i + 1]!] = list[i]!;
-    }
-  }
   const used = new Uint8Array(lines.length);
   const strokes: [number, number][][] = [];
   const walk = (enter: number): void => {
