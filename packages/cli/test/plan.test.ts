@@ -181,4 +181,23 @@ describe('postroute plan', () => {
     expect(summary.unassigned.map((stop: { id: string }) => stop.id)).toEqual(['far']);
     expect(summary.before.routes).toBe(2);
   });
+
+  it('frames report.html on the roads: a village at 0,0 and one typed in with latitude and longitude swapped are listed beside the map', () => {
+    const features = gridPlaces().map((p) => ({ type: 'Feature', id: p.id, properties: p.properties, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } }));
+    const v2 = gridPlaces().find((p) => p.id === 'v2')!;
+    features.push({ type: 'Feature', id: 'zero', properties: { name: 'Zero', role: 'village', mail: 5 }, geometry: { type: 'Point', coordinates: [0, 0] } });
+    features.push({ type: 'Feature', id: 'swap', properties: { name: 'Swapped', role: 'village', mail: 5 }, geometry: { type: 'Point', coordinates: [v2.lat, v2.lon] } });
+    writeFileSync(join(dir, 'places-stray.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
+    writeFileSync(join(dir, 'plan-stray.json'), JSON.stringify({ ...plan, places: 'places-stray.geojson' }));
+    const { status, stderr } = run(['plan', 'plan-stray.json', '--out', 'out-stray', '--quiet'], dir);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const html = readFileSync(join(dir, 'out-stray', 'report.html'), 'utf8');
+    const view = JSON.parse(/<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(html)![1]!);
+    // The frame is the grid's (about 11.5–11.54, 50.0–50.04), not stretched to 0,0.
+    expect(view.frame.west).toBeGreaterThan(11.4);
+    expect(view.frame.south).toBeGreaterThan(49.9);
+    expect(view.farOff.map((f: { id: string; swapped: boolean }) => [f.id, f.swapped])).toEqual([['zero', false], ['swap', true]]);
+    expect(html).toMatch(/<div id="far-off">.*<b>Zero<\/b> \(zero\) at 0, 0: 5,[0-9]{3}\.[0-9] km from the nearest road.*<b>Swapped<\/b>.*latitude and longitude swapped\?/s);
+  });
 });
