@@ -547,7 +547,8 @@ class WitnessSearch {
         const w: number = node[i]!;
         if (w === avoid) continue;
         const c = d + weight[i]!;
-        if (stamp[w] === mark && !(c < dist[w]!)) continue;
+        // Past the dearest target nothing can witness anything: never queued, never settled.
+        if (c > maxCost || (stamp[w] === mark && !(c < dist[w]!))) continue;
         stamp[w] = mark;
         dist[w] = c;
         if (size === heapKey.length) {
