@@ -5,14 +5,14 @@
  * the matrix included) and recording the route search's trajectory and iterations. Prints one
  * JSON line. Run by run.mjs.
  *
- *   node benchmarks/scale/county-run.mjs DIR [timeLimitSeconds]
+ *   node benchmarks/scale/county-run.mjs DIR [timeLimitSeconds] [plan file in DIR, default plan.json]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { planNetwork, planReportFiles } from '@postroute/core';
 import { loadPlan } from '../../packages/cli/dist/commands/plan.js';
 
-const [dir, limit] = process.argv.slice(2);
+const [dir, limit, planFile = 'plan.json'] = process.argv.slice(2);
 const started = performance.now();
 const steps = [];
 let current = null;
@@ -37,12 +37,12 @@ const onProgress = (event) => {
   }
 };
 enter('read');
-const inputs = await loadPlan(join(dir, 'plan.json'), undefined, onProgress);
+const inputs = await loadPlan(join(dir, planFile), undefined, onProgress);
 enter('graph');
 const result = await planNetwork(inputs, { onProgress, ...(limit ? { timeLimit: Number(limit) } : {}) });
 enter('files');
 const files = await planReportFiles(result.report, { osm: false });
-const out = join(dir, 'out');
+const out = join(dir, planFile === 'plan.json' ? 'out' : `out-${planFile.replace(/\.json$/, '')}`);
 mkdirSync(out, { recursive: true });
 for (const file of files) writeFileSync(join(out, file.name), file.text);
 enter('end');

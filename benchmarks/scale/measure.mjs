@@ -2,11 +2,13 @@
  * One measurement in a fresh process (so peak RSS is its own); prints one JSON line. Run by run.mjs.
  *   node measure.mjs '{"task": "read", "reader": "stream"|"whole", "roads": path}'
  *   node measure.mjs '{"task": "matrix", "roads": path, "count": 1000, "dijkstraRows": 100, "peerRows": 2}'
+ *   node measure.mjs '{"task": "load", "roads": "county.prn"}'      (loading a prepared network)
+ *   node measure.mjs '{"task": "build", "roads": path}'             (the hierarchy build alone)
  */
 import { readFileSync } from 'node:fs';
 import dijkstra from 'graphology-shortest-path/dijkstra.js';
 import {
-  buildNetwork, computeMatrix, computeMatrixParallel, createRandom, hierarchyFor, planMatrix, readGeoJson, readRoads, runMatrixRows, searchFor, snapPlaces,
+  buildNetwork, buildHierarchy, computeMatrix, readRoadsInput, computeMatrixParallel, createRandom, hierarchyFor, planMatrix, readGeoJson, readRoads, runMatrixRows, searchFor, snapPlaces,
 } from '@postroute/core';
 
 const config = JSON.parse(process.argv[2]);
@@ -28,7 +30,18 @@ async function load(reader) {
 }
 
 const result = { ...config };
-if (config.task === 'read') {
+if (config.task === 'load') {
+  const t = performance.now();
+  const c = process.cpuUsage();
+  const prepared = await readRoadsInput(config.roads);
+  Object.assign(result, { loadMs: ms(t), loadCpuMs: cpuMs(c), peakRssMB: peak(), nodes: prepared.network.stats.nodes, edges: prepared.network.stats.edges });
+} else if (config.task === 'build') {
+  const { network } = await load('stream');
+  const t = performance.now();
+  const c = process.cpuUsage();
+  const ch = buildHierarchy(network.csr, network.csr.arcDuration, network.csr.arcLength);
+  Object.assign(result, { buildMs: ms(t), buildCpuMs: cpuMs(c), shortcuts: ch.shortcuts, coreNodes: ch.coreSize, peakRssMB: peak() });
+} else if (config.task === 'read') {
   const { network, readMs, buildMs, readPeakMB, readHeapMB } = await load(config.reader);
   Object.assign(result, { readMs, buildMs, readPeakMB, readHeapMB, edges: network.stats.edges, nodes: network.stats.nodes });
 } else if (config.task === 'matrix') {

@@ -8,11 +8,15 @@
  * Neudrossenfeld extract), each twice with seeds 1 and 2, so six jobs of three sizes. Every run
  * uses --fresh so that nothing is reused, and --deterministic; all runs must give the same merged
  * summary (checked). The queue runs start a private redis-server on loopback (Debian's, port
- * 6393 unless --redis-port) and stop it at the end.
+ * 6393 unless --redis-port) and stop it at the end. With --prepared, each county's roads are first
+ * prepared once (`postroute prepare`, timed apart) and the counties' plans name the .prn files, so
+ * the batch loads each county's network instead of building it (the merged summary must be the
+ * same as on the raw roads: run both and compare the tables).
  *
- *   npx -y pnpm@10 run build && node benchmarks/scale/province.mjs [--runs 3] [--modes pool1,pool2,pool4,queue2]
+ *   npx -y pnpm@10 run build && node benchmarks/scale/province.mjs [--runs 3] [--modes pool1,pool2,pool4,queue2] [--prepared]
  *
- * Writes benchmarks/scale/province-results.json and prints a Markdown table.
+ * Writes benchmarks/scale/province-results.json (province-prepared-results.json with --prepared)
+ * and prints a Markdown table.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,12 +32,13 @@ const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 if (process.argv.includes('--help')) {
-  process.stdout.write('node benchmarks/scale/province.mjs [--runs 3] [--modes pool1,pool2,pool4,queue2] [--redis-port 6393]\n');
+  process.stdout.write('node benchmarks/scale/province.mjs [--runs 3] [--modes pool1,pool2,pool4,queue2] [--redis-port 6393] [--prepared]\n');
   process.exit(0);
 }
 const runs = Number(arg('runs', '3'));
 const modes = arg('modes', 'pool1,pool2,pool4,queue2').split(',');
 const redisPort = Number(arg('redis-port', '6393'));
+const usePrepared = process.argv.includes('--prepared');
 
 // The benchmark province: each example county twice, seeds 1 and 2, with absolute paths.
 const dir = mkdtempSync(join(tmpdir(), 'postroute-province-bench-'));
@@ -43,10 +48,26 @@ const sources = [
   ['Neudrossenfeld village', join(root, 'examples/province/neudrossenfeld/plan.json')],
 ];
 const counties = [];
+// Each distinct roads file prepared once, before anything is timed: roads path -> .prn path.
+const prepared = new Map();
+const prepareTimes = [];
+function preparedRoads(roads) {
+  if (!prepared.has(roads)) {
+    const out = join(dir, `roads-${prepared.size}.prn`);
+    const started = performance.now();
+    const result = spawnSync(process.execPath, [main, 'prepare', roads, '--out', out, '--quiet', '--json'], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`prepare ${roads}: exit ${result.status}\n${result.stderr}`);
+    const facts = JSON.parse(result.stdout);
+    prepareTimes.push({ roads, seconds: Math.round((performance.now() - started) / 100) / 10, bytes: facts.bytes, nodes: facts.nodes, edges: facts.edges });
+    prepared.set(roads, out);
+  }
+  return prepared.get(roads);
+}
 for (const seed of [1, 2]) {
   for (const [name, planPath] of sources) {
     const plan = JSON.parse(readFileSync(planPath, 'utf8'));
     for (const key of ['roads', 'places', 'baseline']) plan[key] = resolve(dirname(planPath), plan[key]);
+    if (usePrepared) plan.roads = preparedRoads(plan.roads);
     const file = join(dir, `${name.toLowerCase().replace(/ /g, '-')}-seed${seed}.json`);
     writeFileSync(file, JSON.stringify({ ...plan, seed }, null, 2));
     counties.push({ name: `${name} (seed ${seed})`, plan: file });
@@ -91,7 +112,7 @@ async function queueRun(workerCount, label) {
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const results = { machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '' }, counties: counties.length, runs, loadStart: loadavg(), modes: {} };
+const results = { machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '' }, counties: counties.length, runs, prepared: usePrepared ? prepareTimes : false, loadStart: loadavg(), modes: {} };
 let reference;
 try {
   if (modes.some((mode) => mode.startsWith('queue'))) await startRedis();
@@ -125,5 +146,6 @@ for (const [mode, { seconds, load }] of Object.entries(results.modes)) {
   lines.push(`| ${name} | ${seconds.join(', ')} | ${m.toFixed(1)} | ${((counties.length / m) * 60).toFixed(1)} | ${(base / m).toFixed(2)} | ${load.join(', ')} |`);
 }
 mkdirSync(here, { recursive: true });
-writeFileSync(join(here, 'province-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(here, usePrepared ? 'province-prepared-results.json' : 'province-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+if (usePrepared) lines.push('', ...prepareTimes.map((p) => `prepared once: ${p.roads} (${p.nodes} nodes, ${p.edges} edges) in ${p.seconds} s, ${(p.bytes / 1e6).toFixed(1)} MB`));
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -5,6 +5,10 @@
  *
  *   npx tsc -b packages/core packages/cli && node benchmarks/scale/run.mjs [--runs 3] [--only county,matrix,read] [--time-limit 20]
  *
+ * Parts: county (end to end from the raw roads), prepared (`postroute prepare` once, then the
+ * county end to end from the .prn), load (loading the .prn alone), build (the hierarchy build
+ * alone), matrix, read. Default: county,matrix,read.
+ *
  * Writes benchmarks/scale/results.json and prints the tables (Markdown).
  */
 import { spawnSync } from 'node:child_process';
@@ -31,22 +35,53 @@ function child(script, argv) {
   return JSON.parse(out.stdout.trim().split('\n').pop());
 }
 
-const results = existsSync(join(here, 'results.json')) ? JSON.parse(readFileSync(join(here, 'results.json'), 'utf8')) : {};
-const countyDir = join(tmpdir(), 'postroute-scale-county');
-writeCounty(countyDir, COUNTY, { timeLimit });
+// --small: a 60 × 60 county of 100 places, to check that the scripts run (its figures mean nothing).
+const small = args.includes('--small');
+const resultsFile = join(here, small ? 'results-small.json' : 'results.json');
+const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
+const countyDir = join(tmpdir(), small ? 'postroute-scale-county-small' : 'postroute-scale-county');
+writeCounty(countyDir, small ? { rows: 60, cols: 60, places: 100, offices: 5, stations: 3, seed: 1 } : COUNTY, { timeLimit });
 const roads = join(countyDir, 'roads.geojson');
+const preparedRoads = join(countyDir, 'roads.prn');
 
-if (only.includes('county')) {
+function countyRuns(planFile) {
   const started = { at: new Date().toISOString(), load: load() };
   const all = [];
-  for (let r = 0; r < runs; r++) { all.push(child('county-run.mjs', [countyDir, String(timeLimit)])); process.stderr.write('.'); }
+  for (let r = 0; r < runs; r++) { all.push(child('county-run.mjs', [countyDir, String(timeLimit), planFile])); process.stderr.write('.'); }
   const steps = {};
   const cpuSteps = {};
   for (const name of Object.keys(all[0].steps)) {
     steps[name] = median(all.map((x) => x.steps[name] ?? 0));
     cpuSteps[name] = median(all.map((x) => x.cpuSteps?.[name] ?? 0));
   }
-  results.county = { ...started, loadEnd: load(), runs, timeLimit, totalMs: median(all.map((x) => x.totalMs)), cpuMs: median(all.map((x) => x.cpuMs ?? 0)), peakRssMB: median(all.map((x) => x.peakRssMB)), steps, cpuSteps, each: all };
+  return { ...started, loadEnd: load(), runs, timeLimit, totalMs: median(all.map((x) => x.totalMs)), cpuMs: median(all.map((x) => x.cpuMs ?? 0)), peakRssMB: median(all.map((x) => x.peakRssMB)), steps, cpuSteps, each: all };
+}
+
+if (only.includes('county')) results.county = countyRuns('plan.json');
+if (only.includes('prepared') || only.includes('load')) {
+  // Prepared once, as a planner would before many runs: the CLI itself, its time, CPU and memory.
+  const started = { at: new Date().toISOString(), load: load() };
+  const t = performance.now();
+  const timed = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, join(repo, 'packages/cli/dist/main.js'), 'prepare', roads, '--out', preparedRoads, '--quiet', '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (timed.status !== 0) throw new Error(`postroute prepare failed:\n${timed.stderr}`);
+  const wallMs = Math.round(performance.now() - t);
+  const facts = JSON.parse(timed.stdout);
+  // GNU time's last line: user and system seconds, peak RSS in KB.
+  const [user, system, rssKB] = timed.stderr.trim().split('\n').pop().split(' ').map(Number);
+  results.prepare = { ...started, wallMs, cpuMs: Math.round((user + system) * 1000), peakRssMB: Math.round(rssKB / 1024), bytes: facts.bytes, shortcuts: facts.hierarchy.shortcuts, coreNodes: facts.hierarchy.coreSize };
+  const plan = JSON.parse(readFileSync(join(countyDir, 'plan.json'), 'utf8'));
+  writeFileSync(join(countyDir, 'plan-prepared.json'), JSON.stringify({ ...plan, roads: 'roads.prn' }, null, 2));
+}
+if (only.includes('prepared')) results.countyPrepared = countyRuns('plan-prepared.json');
+if (only.includes('load')) {
+  const started = { at: new Date().toISOString(), load: load() };
+  const all = Array.from({ length: runs }, () => child('measure.mjs', [JSON.stringify({ task: 'load', roads: preparedRoads })]));
+  results.load = { ...started, loadEnd: load(), runs, loadMs: median(all.map((x) => x.loadMs)), loadCpuMs: median(all.map((x) => x.loadCpuMs)), peakRssMB: median(all.map((x) => x.peakRssMB)), each: all };
+}
+if (only.includes('build')) {
+  const started = { at: new Date().toISOString(), load: load() };
+  const all = Array.from({ length: runs }, () => child('measure.mjs', [JSON.stringify({ task: 'build', roads })]));
+  results.build = { ...started, loadEnd: load(), runs, buildMs: median(all.map((x) => x.buildMs)), buildCpuMs: median(all.map((x) => x.buildCpuMs)), shortcuts: all[0].shortcuts, coreNodes: all[0].coreNodes, each: all };
 }
 if (only.includes('matrix')) {
   const started = { at: new Date().toISOString(), load: load() };
@@ -71,7 +106,7 @@ if (only.includes('read')) {
   }
   results.read = { ...started, loadEnd: load(), runs, rows };
 }
-writeFileSync(join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 process.stderr.write('\n');
 
 const s = (msValue) => (msValue === undefined ? '—' : `${(msValue / 1000).toFixed(1)} s`);
@@ -86,6 +121,23 @@ if (results.county) {
   for (const run of c.each) console.log(`- run: ${s(run.totalMs)} wall, ${s(run.cpuMs)} CPU, ${run.peakRssMB} MB; route search ${run.search.iterations} iterations in ${run.search.seconds.toFixed(1)} s, best ${run.search.firstBest} km at its first report → ${run.search.lastBest} km at its last, ${run.search.improvementsSeen} improvements seen; ${run.vehicles} vans, ${run.unassigned} unassigned; ${run.summary.beforeKm} → ${run.summary.afterKm} km (${run.summary.rate} %)`);
   console.log('');
 }
+if (results.prepare) {
+  const p = results.prepare;
+  console.log(`Prepare (once; load ${p.load}; ${p.at}): ${s(p.wallMs)} wall, ${s(p.cpuMs)} CPU, peak RSS ${p.peakRssMB} MB; ${(p.bytes / 1e6).toFixed(1)} MB file, ${p.shortcuts} shortcuts, core ${p.coreNodes} nodes\n`);
+}
+if (results.countyPrepared) {
+  const c = results.countyPrepared;
+  console.log(`County from the prepared file (${c.runs} runs, medians; route search limit ${c.timeLimit} s; load ${c.load} → ${c.loadEnd}; ${c.at})\n`);
+  console.log('| step | wall | CPU (all threads) |');
+  console.log('| --- | ---: | ---: |');
+  for (const name of Object.keys(c.steps)) console.log(`| ${name} | ${s(c.steps[name])} | ${s(c.cpuSteps?.[name])} |`);
+  console.log(`| **total** | **${s(c.totalMs)}** | **${s(c.cpuMs)}** |\n`);
+  console.log(`Peak RSS ${c.peakRssMB} MB.\n`);
+  for (const run of c.each) console.log(`- run: ${s(run.totalMs)} wall, ${s(run.cpuMs)} CPU, ${run.peakRssMB} MB; route search ${run.search.iterations} iterations; ${run.vehicles} vans, ${run.unassigned} unassigned; ${run.summary.beforeKm} → ${run.summary.afterKm} km (${run.summary.rate} %)`);
+  console.log('');
+}
+if (results.load) console.log(`Loading the prepared county (${results.load.runs} runs, median; load ${results.load.load} → ${results.load.loadEnd}): ${s(results.load.loadMs)} wall, ${s(results.load.loadCpuMs)} CPU, peak RSS ${results.load.peakRssMB} MB\n`);
+if (results.build) console.log(`Hierarchy build alone (${results.build.runs} runs, median; load ${results.build.load} → ${results.build.loadEnd}): ${s(results.build.buildMs)} wall, ${s(results.build.buildCpuMs)} CPU; ${results.build.shortcuts} shortcuts, core ${results.build.coreNodes} nodes\n`);
 if (results.matrix) {
   const m = results.matrix;
   const full = (x) => (x / m.dijkstraRows) * m.size;
