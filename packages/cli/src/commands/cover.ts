@@ -6,9 +6,13 @@ import { existsSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import {
   InputError,
-  describeUncoveredReason,
-  parseCsv,
+  coverageGeoJson,
+  coverageResultJson,
+  coverageSites,
+  coverageSummary,
+  placeNumbers,
   readCoverageMatrixCsv,
+  readIdList,
   readWeightsCsv,
   roadCoverageMatrix,
   solveCoverage,
@@ -187,11 +191,11 @@ const command: CommandModule<object, CoverArgs> = {
       const demand = await loadPlaces(args.demand!, undefined, delimiter);
       const candidates = args.sites ? await loadPlaces(args.sites, undefined, delimiter) : demand;
       const existing = args.existing ? await loadPlaces(args.existing, undefined, delimiter) : [];
-      const sites = mergeSites(existing, candidates, args.existing ?? '');
+      const sites = coverageSites(existing, candidates, args.existing ?? '');
       options.existing = existing.map((place) => place.id);
-      if (args.weightField) options.weights = numericField(demand, args.weightField, args.demand!, args.weightDefault, '--weight-default');
-      if (args.costField) options.openingCosts = numericField(sites, args.costField, args.sites ?? args.demand!);
-      if (args.capacityField) options.capacities = numericField(sites, args.capacityField, args.sites ?? args.demand!);
+      if (args.weightField) options.weights = placeNumbers(demand, args.weightField, { source: args.demand!, fallback: args.weightDefault, fallbackOption: '--weight-default' });
+      if (args.costField) options.openingCosts = placeNumbers(sites, args.costField, { source: args.sites ?? args.demand! });
+      if (args.capacityField) options.capacities = placeNumbers(sites, args.capacityField, { source: args.sites ?? args.demand! });
       const network = await loadNetwork({ ...args, roads: args.roads!, keep: args.keep ?? 'largest-scc', mergeEndpoints: args.mergeEndpoints ?? 0, nodeCrossings: args.nodeCrossings ?? false }, progress.onProgress);
       const road = roadCoverageMatrix(network, demand, sites, { metric, snap: { maxDistance: args.maxSnap ?? 5000 }, onProgress: progress.onProgress });
       for (const r of road.rejectedDemand) log(`postroute: warning: demand point "${r.placeId}" not on the road network (${r.message}); it is reported as unreachable`);
@@ -206,47 +210,26 @@ const command: CommandModule<object, CoverArgs> = {
       throw inInputFile(error, args);
     }
     progress.done();
-    const json = resultJson(result, args, unit);
-    const text = `${JSON.stringify(json, null, 2)}\n`;
+    const text = coverageResultJson(result, { p: args.p, unit });
     if (args.out !== undefined) writeOutput(text, args.out);
     const geojsonPath = args.geojson ?? (args.out !== undefined && geometry ? args.out.replace(/(\.json)?$/i, '.geojson') : undefined);
     if (geojsonPath !== undefined) {
       if (!geometry) throw new InputError('--geojson needs coordinates, which a matrix does not have', { field: 'geojson' }, 'use --roads with --demand and --sites');
-      writeOutput(JSON.stringify(resultGeoJson(result, geometry, new Set(options.existing ?? []))), geojsonPath);
+      writeOutput(JSON.stringify(coverageGeoJson(result, geometry, new Set(options.existing ?? []))), geojsonPath);
     }
     if (args.json) writeOutput(text);
-    else writeOutput(summary(result, unit));
+    else writeOutput(coverageSummary(result, unit));
   },
 };
 
 export default command;
 
-// Minimal GeoJSON shapes (the CLI does not depend on @types/geojson).
-interface Feature {
-  type: 'Feature';
-  id?: string;
-  properties: Record<string, unknown>;
-  geometry: { type: 'Point'; coordinates: number[] } | { type: 'LineString'; coordinates: number[][] };
-}
-interface FeatureCollection {
-  type: 'FeatureCollection';
-  features: Feature[];
-}
-
 /**
- * Site ids from a comma-separated list, or from a file: GeoJSON or CSV places (their ids), or
- * plain text with one id per line.
+ * Site ids from a comma-separated list, or from a file (GeoJSON or CSV places, or one id per line).
  */
 async function idList(value: string, delimiter: CsvDelimiter | undefined): Promise<string[]> {
   if (!existsSync(value)) return value.split(',').map((id) => id.trim()).filter((id) => id !== '');
-  const text = readText(value, 'id list');
-  if (/\.(geo)?json$/i.test(value) || text.trimStart().startsWith('{')) return (await loadPlaces(value, undefined, delimiter)).map((place) => place.id);
-  // One id per line, or a CSV whose "id" column (else its first column) holds them.
-  const { rows } = await parseCsv(text, { source: value, header: false, ...(delimiter !== undefined ? { delimiter } : {}) });
-  const first = rows[0]?.fields ?? [];
-  const column = Math.max(0, first.findIndex((name) => name.toLowerCase() === 'id'));
-  const ids = rows.map((row) => row.fields[column] ?? '').filter((id) => id !== '');
-  return first[column]?.toLowerCase() === 'id' ? ids.slice(1) : ids;
+  return readIdList(readText(value, 'id list'), { source: value, ...(delimiter !== undefined ? { delimiter } : {}) });
 }
 
 /**
@@ -287,119 +270,4 @@ function inInputFile(error: unknown, args: CoverArgs): unknown {
     ...(target.keepIndex && index !== undefined ? { index } : {}),
     ...(target.keepIndex && line !== undefined ? { line } : {}),
   }, error.hint);
-}
-
-/** Existing outlets first, then candidates; a candidate with an outlet's id is the outlet. */
-function mergeSites(existing: Place[], candidates: Place[], source: string): Place[] {
-  const ids = new Set(existing.map((place) => place.id));
-  if (ids.size !== existing.length) throw new InputError('duplicate outlet id', { source }, 'give every outlet a unique id');
-  return [...existing, ...candidates.filter((place) => !ids.has(place.id))];
-}
-
-function numericField(places: Place[], field: string, source: string, fallback?: number, fallbackOption?: string): number[] {
-  return places.map((place, index) => {
-    const raw = place.properties[field];
-    if (fallback !== undefined && (raw === undefined || raw === null || raw === '')) return fallback;
-    const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-    if (!Number.isFinite(value) || value < 0) {
-      throw new InputError(`"${place.id}" has no usable ${field} (${JSON.stringify(raw ?? null)})`, { source, index, field }, `give every place a number ≥ 0 in "${field}"${fallbackOption ? `, or set a weight for places without one (${fallbackOption})` : ''}`);
-    }
-    return value;
-  });
-}
-
-/** The result with a stable key order; `assignment` maps demand id → site id. */
-function resultJson(result: CoverageResult, args: CoverArgs, unit: string): object {
-  const assignment: Record<string, string | null> = {};
-  for (const a of result.assignments) assignment[a.demand] = a.site;
-  return {
-    model: result.model,
-    status: result.status,
-    objective: result.objective,
-    bound: result.bound,
-    gap: result.gap,
-    radius: result.radius,
-    p: args.p ?? null,
-    unit: unit || null,
-    open: result.open,
-    opened: result.opened,
-    assignment,
-    assignments: result.assignments,
-    uncovered: result.uncovered,
-    coverage: result.coverage,
-    method: result.method,
-    solver: result.solver,
-    seconds: Math.round(result.seconds * 1000) / 1000,
-  };
-}
-
-function resultGeoJson(result: CoverageResult, geometry: { demand: Place[]; sites: Place[] }, existing: Set<string>): FeatureCollection {
-  const demandById = new Map(geometry.demand.map((place) => [place.id, place]));
-  const siteById = new Map(geometry.sites.map((place) => [place.id, place]));
-  const served = new Map<string, { count: number; weight: number }>();
-  const features: Feature[] = [];
-  result.assignments.forEach((a, i) => {
-    const from = demandById.get(a.demand)!;
-    if (a.site !== null) {
-      const entry = served.get(a.site) ?? { count: 0, weight: 0 };
-      entry.count += 1;
-      served.set(a.site, entry);
-      const to = siteById.get(a.site)!;
-      features.push({
-        type: 'Feature',
-        properties: { kind: 'assignment', demand: a.demand, site: a.site, distance: a.distance, covered: a.covered },
-        geometry: { type: 'LineString', coordinates: [[from.lon, from.lat], [to.lon, to.lat]] },
-      });
-    }
-    features.push({
-      type: 'Feature',
-      id: a.demand,
-      properties: { kind: 'demand', index: i, site: a.site, distance: a.distance, covered: a.covered, ...from.properties },
-      geometry: { type: 'Point', coordinates: [from.lon, from.lat] },
-    });
-  });
-  for (const id of result.open) {
-    const site = siteById.get(id)!;
-    features.push({
-      type: 'Feature',
-      id,
-      properties: { kind: 'site', role: existing.has(id) ? 'existing' : 'new', served: served.get(id)?.count ?? 0, ...site.properties },
-      geometry: { type: 'Point', coordinates: [site.lon, site.lat] },
-    });
-  }
-  return { type: 'FeatureCollection', features };
-}
-
-function summary(result: CoverageResult, unit: string): string {
-  const fmt = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(2));
-  const pct = (share: number): string => `${(share * 100).toFixed(1)} %`;
-  const objectiveName = { lscp: 'opening cost', mclp: 'covered weight', pmedian: 'weighted distance', pcenter: 'worst distance' }[result.model];
-  const lines = [
-    `model       ${result.model}${result.radius !== null && result.model !== 'pcenter' ? `, radius ${fmt(result.radius)}${unit ? ` ${unit}` : ''}` : ''}`,
-    `status      ${result.status}${result.status === 'optimal' ? ' (proven)' : ` — bound ${fmt(result.bound)}, gap ${(result.gap * 100).toFixed(2)} %`}`,
-    `objective   ${fmt(result.objective)} (${objectiveName})`,
-    `open        ${result.open.length} sites (${result.open.length - result.opened.length} existing, ${result.opened.length} new)`,
-    `coverage    ${result.coverage.count}/${result.coverage.total} demand points (${pct(result.coverage.share)}), weight ${fmt(result.coverage.weight)}/${fmt(result.coverage.totalWeight)} (${pct(result.coverage.weightShare)})`,
-    `solver      ${result.solver === 'heuristic' ? 'heuristic with Lagrangian bound' : `${result.solver} MIP`}, ${result.seconds.toFixed(1)} s`,
-    '',
-    'site                     new  demand  farthest',
-  ];
-  const perSite = new Map<string, { count: number; farthest: number }>();
-  for (const a of result.assignments) {
-    if (a.site === null) continue;
-    const entry = perSite.get(a.site) ?? { count: 0, farthest: 0 };
-    entry.count += 1;
-    entry.farthest = Math.max(entry.farthest, a.distance ?? 0);
-    perSite.set(a.site, entry);
-  }
-  const opened = new Set(result.opened);
-  for (const id of result.open) {
-    const entry = perSite.get(id) ?? { count: 0, farthest: 0 };
-    lines.push(`${id.padEnd(24).slice(0, 24)} ${opened.has(id) ? 'yes' : ' no'}  ${String(entry.count).padStart(6)}  ${fmt(entry.farthest).padStart(8)}`);
-  }
-  if (result.uncovered.length > 0) {
-    lines.push('', `not covered (${result.uncovered.length}):`);
-    for (const u of result.uncovered) lines.push(`  ${u.demand}: ${describeUncoveredReason(u.reason)}${u.nearestDistance !== null ? ` (nearest usable site ${fmt(u.nearestDistance)})` : ''}`);
-  }
-  return `${lines.join('\n')}\n`;
 }

@@ -13,6 +13,7 @@
  */
 import { InputError } from '../errors.js';
 import { describeDelimiter, parseCsv, parseCsvNumber, type CsvDelimiter, type CsvDialect, type CsvTable } from '../io/csv.js';
+import { readPlaces } from '../io/places.js';
 import type { CoverageMatrix } from './model.js';
 
 const UNREACHABLE = new Set(['', 'nan', 'inf', 'infinity', '-', 'na', 'null']);
@@ -153,4 +154,23 @@ export async function readWeightsCsv(text: string, demandIds: readonly string[],
     );
   }
   return weights;
+}
+
+/**
+ * Site ids from a file: GeoJSON or CSV places (their ids), or plain text with one id per line
+ * (a CSV whose `id` column, else its first column, holds them).
+ *
+ * @example
+ * await readIdList('id\ns1\ns2\n', { source: 'existing.csv' }); // ['s1', 's2']
+ */
+export async function readIdList(text: string, options: { source: string; delimiter?: CsvDelimiter }): Promise<string[]> {
+  const { source, delimiter } = options;
+  if (/\.(geo)?json$/i.test(source) || text.trimStart().startsWith('{')) {
+    return (await readPlaces(text, { source, ...(delimiter ? { delimiter } : {}) })).map((place) => place.id);
+  }
+  const { rows } = await parseCsv(text, { source, header: false, ...(delimiter !== undefined ? { delimiter } : {}) });
+  const first = rows[0]?.fields ?? [];
+  const column = Math.max(0, first.findIndex((name) => name.toLowerCase() === 'id'));
+  const ids = rows.map((row) => row.fields[column] ?? '').filter((id) => id !== '');
+  return first[column]?.toLowerCase() === 'id' ? ids.slice(1) : ids;
 }

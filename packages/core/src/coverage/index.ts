@@ -16,6 +16,6 @@ export { solveSetCovering, type SetCoveringOptions } from './lscp.js';
 export { solveMaximalCovering, type MaximalCoveringOptions } from './mclp.js';
 export { solvePMedian, type PMedianOptions } from './pmedian.js';
 export { solvePCenter, type PCenterOptions } from './pcenter.js';
-export { readCoverageMatrixCsv, readWeightsCsv } from './csv.js';
+export { readCoverageMatrixCsv, readIdList, readWeightsCsv } from './csv.js';
 export type { CoverageCsvOptions } from './csv.js';
-export { roadCoverageMatrix, type RoadCoverageMatrix, type RoadCoverageMatrixOptions } from './roads.js';
+export { coverageSites, placeNumbers, roadCoverageMatrix, type RoadCoverageMatrix, type RoadCoverageMatrixOptions } from './roads.js';

@@ -2,6 +2,7 @@
  * Demand × site matrices from the road network: both sets of places are snapped onto the roads
  * and measured by the same shortest-path search as every other matrix in postroute.
  */
+import { InputError } from '../errors.js';
 import type { Place } from '../io/places.js';
 import type { RoadNetwork } from '../graph/types.js';
 import { snapPlaces, type RejectedPlace, type SnapOptions } from '../graph/snap.js';
@@ -76,4 +77,39 @@ export function roadCoverageMatrix(network: RoadNetwork, demand: readonly Place[
     rejectedDemand: rejected.filter((r) => r.placeIndex < n).map((r) => original(r, demand, 0)),
     rejectedSites: rejected.filter((r) => r.placeIndex >= n).map((r) => original(r, sites, n)),
   };
+}
+
+/**
+ * The sites of a coverage problem on roads: existing outlets first, then the candidates; a
+ * candidate with an outlet's id is the outlet. Two outlets with one id are bad input.
+ *
+ * @example
+ * coverageSites(outlets, villages, 'outlets.geojson').map((p) => p.id);
+ */
+export function coverageSites(existing: readonly Place[], candidates: readonly Place[], source: string): Place[] {
+  const ids = new Set(existing.map((place) => place.id));
+  if (ids.size !== existing.length) throw new InputError('duplicate outlet id', { source }, 'give every outlet a unique id');
+  return [...existing, ...candidates.filter((place) => !ids.has(place.id))];
+}
+
+/**
+ * A number ≥ 0 per place from one of its properties (a weight, an opening cost, a capacity).
+ * With `fallback`, a place without the property gets it; otherwise, and for a value that is not
+ * such a number, one located `InputError` naming the place (and `fallbackOption`, the option that
+ * would give the fallback).
+ *
+ * @example
+ * placeNumbers(villages, 'population', { source: 'villages.geojson', fallback: 50 });
+ */
+export function placeNumbers(places: readonly Place[], field: string, options: { source: string; fallback?: number | undefined; fallbackOption?: string }): number[] {
+  const { source, fallback, fallbackOption } = options;
+  return places.map((place, index) => {
+    const raw = place.properties[field];
+    if (fallback !== undefined && (raw === undefined || raw === null || raw === '')) return fallback;
+    const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+    if (!Number.isFinite(value) || value < 0) {
+      throw new InputError(`"${place.id}" has no usable ${field} (${JSON.stringify(raw ?? null)})`, { source, index, field }, `give every place a number ≥ 0 in "${field}"${fallbackOption ? `, or set a weight for places without one (${fallbackOption})` : ''}`);
+    }
+    return value;
+  });
 }

@@ -23,4 +23,5 @@ export type { ReportFile } from './files.js';
 export { formatTiers } from './text-tiers.js';
 export { instanceJson, periodicSolutionJson, periodicSolutionText, solutionJson, solutionText } from './solution.js';
 export { carpSolutionJson, carpSolutionText } from './carp-solution.js';
+export { coverageGeoJson, coverageResultJson, coverageSummary } from './coverage.js';
 export type { BestKnown } from './carp-solution.js';
