@@ -97,10 +97,10 @@ for (const p of [...data.places].sort((a, b) => order[a.role] - order[b.role])) 
     const fill = p.role === 'village' ? (officeColours.get(p.office) || '#ffffff') : colour;
     marker = L.circleMarker([p.lat, p.lon], { renderer: panes.places, radius: p.moved ? radius + 1.5 : radius, color: p.snapWarning || p.moved ? '#e41a1c' : p.role === 'village' ? colour : '#ffffff', weight: p.snapWarning ? 3 : 1.5, fillColor: fill, fillOpacity: 1 });
   }
-  // The hub and outlets carry their names; hovering any place tells all about it.
-  if (p.role === 'hub' || p.role === 'outlet') marker.bindTooltip(esc(p.name), { permanent: true, direction: 'right', className: 'place-label', offset: [6, 0] });
-  else marker.bindTooltip(() => placeTip(p), { direction: 'top', offset: [0, -4] });
-  if (p.role === 'hub' || p.role === 'outlet') marker.on('mouseover', () => marker.setTooltipContent(placeTip(p))).on('mouseout', () => marker.setTooltipContent(esc(p.name)));
+  // Hovering any place tells all about it; the hub and outlets also carry their names, as plain
+  // markers (a permanent tooltip measures itself in the page, which costs a layout each).
+  marker.bindTooltip(() => placeTip(p), { direction: 'top', offset: [0, -4] });
+  if (p.role === 'hub' || p.role === 'outlet') L.marker([p.lat, p.lon], { pane: 'places', interactive: false, keyboard: false, icon: L.divIcon({ className: 'place-label', html: esc(p.name), iconSize: null, iconAnchor: [-9, 9] }) }).addTo(placeLayer);
   if (p.snapWarning) L.circleMarker([p.lat, p.lon], { renderer: panes.places, radius: 11, color: '#ff7f00', weight: 2, dashArray: '3 3', fill: false, interactive: false }).addTo(placeLayer);
   marker.addTo(placeLayer);
   const picked = p.pickup ? Math.max(0, ...p.pickup) : 0;

@@ -43,8 +43,7 @@ h3{font-size:1rem;margin:.8rem 0 .3rem}
 #focus table{font-size:.78rem}
 .stop-number{background:#1f77b4;color:#fff;border:2px solid #fff;border-radius:50%;text-align:center;font:bold 10px/16px sans-serif;box-shadow:0 0 2px #000}
 .unserved-icon{color:#e41a1c;font:bold 17px/18px sans-serif;text-align:center;text-shadow:0 0 3px #fff,0 0 3px #fff}
-.leaflet-tooltip.place-label{background:transparent;border:0;box-shadow:none;font-weight:600;padding:0;text-shadow:0 0 3px #fff,0 0 3px #fff}
-.leaflet-tooltip.place-label::before{display:none}
+.place-label{white-space:nowrap;font-weight:600;font-size:.85rem;text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 3px #fff}
 .tip-role{color:#666;font-size:.8em}
 .roads-note:not(:empty){background:rgba(255,255,255,.85);padding:2px 6px;border-radius:3px;font-size:.8rem}
 table{border-collapse:collapse;width:100%;font-size:.82rem;margin:.3rem 0}
