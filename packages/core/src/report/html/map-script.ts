@@ -37,7 +37,7 @@ const panes = {};
   const pane = map.createPane(name);
   pane.style.zIndex = String(z);
   if (name === 'roads') pane.style.pointerEvents = 'none';
-  panes[name] = L.svg({ pane: name, padding: 0.3 });
+  else panes[name] = L.svg({ pane: name, padding: 0.3 });
 });
 
 ${ROAD_LAYER_JS}
@@ -45,7 +45,7 @@ const roads = new RoadLayer([
   { name: 'tracks', text: data.roads.track, colour: '#d5d0c4', weight: 0.8 },
   { name: 'minor roads', text: data.roads.minor, colour: '#b9b2a3', weight: 1.2 },
   { name: 'major roads', text: data.roads.major, colour: '#a99f8c', weight: 2.6 },
-]).addTo(map);
+], { pane: 'roads' }).addTo(map);
 const RoadsNote = L.Control.extend({ onAdd() { const div = L.DomUtil.create('div', 'roads-note'); div.id = 'roads-note'; return div; } });
 new RoadsNote({ position: 'topright' }).addTo(map);
 roads._redraw();

@@ -10,7 +10,8 @@ export const ROAD_LAYER_JS = String.raw`// A class of roads is drawn once the vi
 // costs seconds to draw.
 const ROAD_DENSITY = 1 / 15;
 const RoadLayer = L.Layer.extend({
-  initialize(classes) {
+  initialize(classes, options) {
+    L.setOptions(this, options);
     this._classes = classes.map(({ name, text, colour, weight }) => {
       const { coords, starts } = decodeLinesFlat(text, P);
       const xy = new Float64Array(coords.length);
