@@ -130,6 +130,12 @@ describe('examples/county-two-tier report.html', () => {
         expect(Math.abs(bar.start - seconds(row.departure!))).toBeLessThan(60);
         expect(Math.abs(bar.end - seconds(row.return!))).toBeLessThan(60);
       }
+      // A tier's box takes its routes off the map, both sides.
+      const shown = () => page.evaluate(() => Number(document.body.dataset.routesShown));
+      const all = await shown();
+      expect(all).toBe(view.routes.length);
+      await page.click('input[data-layer="trunk"]');
+      expect(await shown()).toBe(all - view.routes.filter((r) => r.tier === 'trunk').length);
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
     } finally {
