@@ -198,7 +198,16 @@ describe('renderHtmlReport', () => {
     await page.select('#day-picker', 'Tue');
     expect(await shown()).toBe('1');
     expect(await page.$$eval('[data-timeline-day]', (s) => s.map((x) => `${(x as HTMLElement).dataset.timelineDay}:${(x as HTMLElement).hidden}`))).toEqual(['Mon:true', 'Tue:false']);
+    // Village One is served on Mondays only: dimmed on Tuesday.
+    const opacity = () => page.evaluate(() => {
+      const { map } = (window as any).postroute;
+      let found = NaN;
+      map.eachLayer((layer: any) => { if (layer.getLatLng && layer.setStyle && layer.getLatLng().lat === 50.01 && layer.getLatLng().lng === 11.52) found = layer.options.fillOpacity; });
+      return found;
+    });
+    expect(await opacity()).toBe(0.25);
     await page.select('#day-picker', '');
+    expect(await opacity()).toBe(1);
     await page.click('input[data-layer="before"]');
     expect(await shown()).toBe('1');
     await page.click('input[data-layer="before"]');

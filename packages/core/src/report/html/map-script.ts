@@ -85,6 +85,8 @@ function placeTip(p) {
 const ROLE = { hub: ['#000000', 8], outlet: ['#7b3294', 6.5], station: ['#008837', 5.5], village: ['#555555', 4] };
 const officeColours = new Map(data.routes.filter((r) => r.tier === 'delivery').map((r) => [r.depot, r.colour]));
 const placeLayer = L.layerGroup().addTo(map);
+// Weekly plans: the villages with days of service, to dim those not served on the picked day.
+const dayMarkers = [];
 const pickups = L.layerGroup();
 const order = { village: 0, station: 1, outlet: 2, hub: 3 };
 for (const p of [...data.places].sort((a, b) => order[a.role] - order[b.role])) {
@@ -103,6 +105,7 @@ for (const p of [...data.places].sort((a, b) => order[a.role] - order[b.role])) 
   if (p.role === 'hub' || p.role === 'outlet') L.marker([p.lat, p.lon], { pane: 'places', interactive: false, keyboard: false, icon: L.divIcon({ className: 'place-label', html: esc(p.name), iconSize: null, iconAnchor: [-9, 9] }) }).addTo(placeLayer);
   if (p.snapWarning) L.circleMarker([p.lat, p.lon], { renderer: panes.places, radius: 11, color: '#ff7f00', weight: 2, dashArray: '3 3', fill: false, interactive: false }).addTo(placeLayer);
   marker.addTo(placeLayer);
+  if (p.days && marker.setStyle) dayMarkers.push({ marker, days: p.days });
   const picked = p.pickup ? Math.max(0, ...p.pickup) : 0;
   if (picked > 0 && p.role !== 'outlet') pickups.addLayer(L.circleMarker([p.lat, p.lon], { renderer: panes.places, radius: Math.min(9, 2.5 + Math.sqrt(picked) / 3), color: '#ffffff', weight: 1, fillColor: '#ff7f00', fillOpacity: 0.9, interactive: false }));
 }
@@ -138,6 +141,10 @@ function refresh() {
     if (!box) continue;
     if (box.checked && !map.hasLayer(layer)) layer.addTo(map);
     if (!box.checked && map.hasLayer(layer)) layer.remove();
+  }
+  for (const { marker, days } of dayMarkers) {
+    const off = picker !== null && picker.value !== '' && !days.includes(picker.value);
+    marker.setStyle({ opacity: off ? 0.25 : 1, fillOpacity: off ? 0.25 : 1 });
   }
   for (const section of document.querySelectorAll('[data-timeline-day]')) section.hidden = picker !== null && picker.value !== '' && section.dataset.timelineDay !== picker.value;
   let drawn = 0;
