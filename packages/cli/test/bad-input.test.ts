@@ -104,14 +104,14 @@ beforeAll(() => {
 // [label, args, exit code, pattern of the single stderr line]
 const rows: [string, string[], number, RegExp][] = [
   // Usage (section 6).
-  ['unknown command', ['frobnicate'], 2, /^postroute: Unknown argument: frobnicate/],
+  ['unknown command', ['frobnicate'], 2, /^postroute: unknown command "frobnicate"; the commands are plan, graph, /],
   ['help for an unknown command', ['help', 'frobnicate'], 2, /no command "frobnicate"; the commands are plan, /],
   ['--seed without a value', ['plan', county, '--seed'], 2, /--seed needs a value/],
   ['--time-limit without a value', ['plan', county, '--time-limit'], 2, /--time-limit needs a value/],
   ['--out without a value', ['plan', county, '--out'], 2, /--out needs a value/],
   ['--seed given twice', ['plan', county, '--seed', '1', '--seed', '2'], 2, /--seed is given 2 times \(1, 2\) — give --seed once/],
   ['plan --seed not an integer', ['plan', county, '--seed', '1.5'], 2, /--seed must be an integer/],
-  ['cover --seed x', ['cover', '--matrix', 'm.csv', '--model', 'pmedian', '--p', '1', '--seed', 'x'], 2, /--seed must be an integer/],
+  ['cover --seed x', ['cover', '--matrix', 'm.csv', '--model', 'pmedian', '--p', '1', '--seed', 'x'], 2, /--seed "x" is not a number/],
   ['cover --p with lscp', ['cover', '--matrix', 'm.csv', '--model', 'lscp', '--radius', '2', '--p', '3'], 2, /--p does not apply to --model lscp/],
   ['cover --radius with pmedian', ['cover', '--matrix', 'm.csv', '--model', 'pmedian', '--p', '1', '--radius', '3'], 2, /--radius does not apply to --model pmedian/],
   ['cover --weights with --roads', ['cover', '--roads', roads, '--demand', places, '--model', 'lscp', '--radius', '5km', '--weights', 'w.csv'], 2, /--weights goes with --matrix, not with --roads — .*--weight-field/],
@@ -171,6 +171,13 @@ const rows: [string, string[], number, RegExp][] = [
   ['plan.json with a UTF-8 byte-order mark is read', ['plan', 'plan-bom.json', '--out', 'out', '--quiet'], 2, /places-ambiguous\.csv, line 5, field "mail": "1\.300" can be read/],
   ['problem JSON with a UTF-8 byte-order mark is read', ['solve', '--problem', 'problem-bom.json'], 2, /problem-bom\.json, line \d+, item 1, field "stops\[1\]\.delivery": stop "b" can never be served/],
   ['UTF-16 (Notepad\'s "Unicode") is read, not "binary data"', ['matrix', '--roads', 'roads.geojson', '--places', 'places-utf16.csv'], 2, /places-utf16\.csv, line 3, field "lon": "x" is not a number/],
+  ['a mistyped command gets the nearest one', ['pln', 'plan.json'], 2, /^postroute: unknown command "pln" \(did you mean "plan"\?\); the commands are plan, /],
+  ['a mistyped option gets the nearest one', ['plan', county, '--tme-limit', '3'], 2, /^postroute: unknown option --tme-limit \(did you mean --time-limit\?\) \(run `postroute plan --help` for usage\)\n$/],
+  ['an extra argument is unexpected', ['plan', county, 'b'], 2, /^postroute: unexpected argument "b"/],
+  ['a missing argument is named', ['plan'], 2, /^postroute: plan needs <plan>: `postroute plan <plan>`/],
+  ['--time-limit abc is not a number, not "got NaN"', ['plan', county, '--time-limit', 'abc'], 2, /^postroute: error: --time-limit "abc" is not a number — give --time-limit a number/],
+  ['--seed 1e999 is too large', ['solve', '--problem', 'problem.json', '--seed', '1e999'], 2, /^postroute: error: --seed 1e999 is too large/],
+  ['a value outside the choices: one line with the choices', ['cover', '--matrix', 'm.csv', '--model', 'nope'], 2, /^postroute: --model "nope" is not one of "lscp", "mclp", "pmedian", "pcenter" \(run `postroute cover --help` for usage\)\n$/],
   // Ones that already worked.
   ['solve, malformed JSON', ['solve', '--problem', 'broken.json'], 2, /broken\.json, line 1/],
   ['graph, a missing roads file', ['graph', '--roads', 'nope.geojson', '--quiet'], 2, /nope\.geojson/],

@@ -18,14 +18,14 @@ describe('postroute (all commands)', () => {
   it('exits 2 with one line for an unknown command', () => {
     const result = run(['frobnicate']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^postroute: Unknown argument: frobnicate \(run `postroute --help` for usage\)\n$/);
+    expect(result.stderr).toMatch(/^postroute: unknown command "frobnicate"; the commands are plan, graph, .* \(run `postroute --help` for usage\)\n$/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('exits 2 when a command is missing a required option', () => {
     const result = run(['graph']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('Missing required argument: roads');
+    expect(result.stderr).toBe('postroute: --roads is required (run `postroute graph --help` for usage)\n');
   });
 
   it('treats a failed option check as bad input, not an internal error (regression)', () => {

@@ -8,6 +8,7 @@
 import { InputError } from '../errors.js';
 import { compileArrays, type CompiledGraph } from '../graph/compile.js';
 import { ShortestPathSearch } from '../matrix/dijkstra.js';
+import { formatFigure } from '../io/numbers.js';
 
 /** One edge of the graph, between node indices `from` and `to` (0-based). */
 export interface CarpEdgeInput {
@@ -219,10 +220,10 @@ export function createCarpProblem(input: CarpInput, options: { source?: string }
       message = `edge ${req.edge} cannot be reached from the depot and left back to it in an allowed direction`;
     } else if (demand > capacity) {
       reason = 'demand-exceeds-capacity';
-      message = `edge ${req.edge} has demand ${demand} above the vehicle capacity ${capacity}`;
+      message = `edge ${req.edge} has demand ${formatFigure(demand)} above the vehicle capacity ${formatFigure(capacity)}`;
     } else if (best > maxRouteCost) {
       reason = 'route-limit-exceeded';
-      message = `serving edge ${req.edge} alone costs ${best}, above maxRouteCost ${maxRouteCost}`;
+      message = `serving edge ${req.edge} alone costs ${formatFigure(best)}, above maxRouteCost ${formatFigure(maxRouteCost)}`;
     }
     if (reason !== null) {
       bad[s.required] = 1;

@@ -18,6 +18,7 @@ import { CarpLocalSearch, shuffleInPlace } from './local-search.js';
 import type { CarpProblem } from './model.js';
 import { routeCost, type CarpPenalties } from './route-cost.js';
 import { CarpSplit } from './split.js';
+import { formatFigure } from '../io/numbers.js';
 
 /** Parameters of the arc routing genetic search. */
 export interface CarpSearchParams {
@@ -140,7 +141,7 @@ export function runCarpSearch(
     lastReport = state.elapsedSeconds;
     const event: CarpSearchProgress = {
       step: 'solve', done: state.iterations, iteration: state.iterations, elapsedSeconds: state.elapsedSeconds,
-      bestCost: best ? best.cost : null, message: best ? `best ${best.cost}` : 'no feasible solution yet',
+      bestCost: best ? best.cost : null, message: best ? `best ${formatFigure(best.cost)}` : 'no feasible solution yet',
     };
     options.onProgress(event);
   };

@@ -9,6 +9,7 @@ import { buildResult, prepareProblem, type CoverageProblem } from './model.js';
 import { coverStructure, type CoverStructure } from './reduce.js';
 import { createContext, secondsLeft, solveCover, type RunContext } from './run.js';
 import { solveCapacitated } from './capacitated.js';
+import { formatFigure } from '../io/numbers.js';
 
 export interface SetCoveringOptions extends CoverageOptions {
   /** Coverage radius, in the matrix's units. */
@@ -64,9 +65,9 @@ export function checkReach(problem: CoverageProblem, structure: CoverStructure, 
     }
   }
   throw new InputError(
-    `radius ${radius} reaches no demand point from any usable site`,
+    `radius ${formatFigure(radius)} reaches no demand point from any usable site`,
     { field: 'radius' },
-    Number.isFinite(nearest) ? `the closest demand–site pair is ${nearest} apart; check the radius and its units` : 'no demand point can reach any site at all',
+    Number.isFinite(nearest) ? `the closest demand–site pair is ${formatFigure(nearest)} apart (in the matrix units); check the radius and its units` : 'no demand point can reach any site at all',
   );
 }
 

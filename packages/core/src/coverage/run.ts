@@ -12,6 +12,7 @@ import { greedyCover } from './heuristics/set-cover.js';
 import { MipBuilder, estimateMipBytes, HIGHS_MEMORY_BUDGET, type MipBackendAdapter, type MipModel, type MipOptions, type MipResult } from './mip/model.js';
 import { HighsFailure, solveWithHighs } from './mip/highs.js';
 import { solveWithLpSolver, LP_SOLVER_MAX_COLUMNS } from './mip/lp-solver.js';
+import { formatFigure } from '../io/numbers.js';
 
 export interface RunContext {
   method: CoverageMethod;
@@ -161,7 +162,7 @@ export async function solveCover(
     method: 'heuristic',
     solver: 'heuristic',
   };
-  context.onProgress({ step: 'heuristic', message: `Lagrangian heuristic cover ${greedyCost}, bound ${bound}` });
+  context.onProgress({ step: 'heuristic', message: `Lagrangian heuristic cover ${formatFigure(greedyCost)}, bound ${formatFigure(bound)}` });
   if (heuristic.proven || context.method === 'heuristic') return heuristic;
   if (options.stopAtObjective !== undefined && greedyCost <= options.stopAtObjective) return heuristic;
   if (options.stopWhenBoundBeyond !== undefined && bound > options.stopWhenBoundBeyond) return heuristic;

@@ -50,11 +50,13 @@ export function parseDoorToDoorSpec(raw: unknown, fail: SpecFail): DoorToDoorSpe
   const at = 'doorToDoor';
   if (!isObject(raw)) return fail(at, 'must be an object', 'e.g. { "areas": { "type": "FeatureCollection", … }, "serviceMinutesPerKm": 15 }');
   for (const key of Object.keys(raw)) if (!KEYS.includes(key)) fail(`${at}.${key}`, `unknown setting "${key}"`, `allowed here: ${KEYS.join(', ')}`);
-  const number = (key: string, min: number, max = Infinity, integer = false): number | undefined => {
+  // `zero`: 0 is allowed (at least 0), else the number must be above 0.
+  const number = (key: string, zero: boolean, max = Infinity, integer = false): number | undefined => {
     const v = raw[key];
     if (v === undefined) return undefined;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v <= min || v > max || (integer && !Number.isInteger(v))) {
-      return fail(`${at}.${key}`, `must be a ${integer ? 'whole ' : ''}number above ${min}${max < Infinity ? ` and at most ${max}` : ''}, got ${JSON.stringify(v)}`);
+    if (typeof v === 'number' && !Number.isFinite(v)) return fail(`${at}.${key}`, 'is too large to be a figure', 'give the figure itself');
+    if (typeof v !== 'number' || (zero ? v < 0 : v <= 0) || v > max || (integer && !Number.isInteger(v))) {
+      return fail(`${at}.${key}`, `must be a ${integer ? 'whole ' : ''}number ${zero ? 'of at least 0' : 'above 0'}${max < Infinity ? ` and at most ${max}` : ''}, got ${JSON.stringify(v)}`);
     }
     return v;
   };
@@ -69,7 +71,7 @@ export function parseDoorToDoorSpec(raw: unknown, fail: SpecFail): DoorToDoorSpe
   if (areas.length === 0 && streets.length === 0) {
     fail(at, 'names no area and no street', 'give "areas" (GeoJSON polygons of the built-up areas) or "streets" (road names or ids)');
   }
-  const minutes = raw.serviceMinutesPerKm === undefined ? DOOR_TO_DOOR_DEFAULTS.serviceMinutesPerKm : number('serviceMinutesPerKm', -1e-12, 600)!;
+  const minutes = raw.serviceMinutesPerKm === undefined ? DOOR_TO_DOOR_DEFAULTS.serviceMinutesPerKm : number('serviceMinutesPerKm', true, 600)!;
   const spec: DoorToDoorSpec = {
     areas, streets, serviceTimePerKm: minutes * 60,
     bothSidesClasses: strings('bothSidesClasses', DOOR_TO_DOOR_BOTH_SIDES),
@@ -79,9 +81,9 @@ export function parseDoorToDoorSpec(raw: unknown, fail: SpecFail): DoorToDoorSpe
     if (typeof raw.depot !== 'string' || raw.depot === '') fail(`${at}.depot`, 'must be a place id (string)');
     spec.depot = raw.depot as string;
   }
-  const vehicles = number('vehicles', 0, Infinity, true);
+  const vehicles = number('vehicles', false, Infinity, true);
   if (vehicles !== undefined) spec.vehicles = vehicles;
-  const hours = number('maxShiftHours', 0, 24);
+  const hours = number('maxShiftHours', false, 24);
   if (hours !== undefined) spec.maxShift = Math.round(hours * 3600);
   return spec;
 }

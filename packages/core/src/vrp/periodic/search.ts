@@ -28,6 +28,7 @@ import { runGenerations } from '../search/generations.js';
 import { DayRoutes } from './day-routes.js';
 import type { PeriodicIndividual } from './individual.js';
 import { makePeriodicIndividual } from './individual.js';
+import { formatFigure } from '../../io/numbers.js';
 import type { PeriodicProblemData } from './model.js';
 import { dayView, fillDayDemand } from './model.js';
 import { accumulationGap } from './patterns.js';
@@ -431,7 +432,7 @@ export function runPeriodicHgs(
       iteration: state.iterations,
       elapsedSeconds: state.elapsedSeconds,
       bestCost: bestFeasible ? bestFeasible.cost : null,
-      message: bestFeasible ? `best ${Math.round(bestFeasible.cost * 1000) / 1000}` : 'no feasible solution yet',
+      message: bestFeasible ? `best ${formatFigure(bestFeasible.cost)}` : 'no feasible solution yet',
     };
     options.onProgress(event);
   };
