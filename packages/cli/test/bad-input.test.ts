@@ -104,7 +104,7 @@ beforeAll(() => {
 // [label, args, exit code, pattern of the single stderr line]
 const rows: [string, string[], number, RegExp][] = [
   // Usage (section 6).
-  ['unknown command', ['frobnicate'], 2, /^postroute: unknown command "frobnicate"; the commands are plan, graph, /],
+  ['unknown command', ['frobnicate'], 2, /^postroute: unknown command "frobnicate"; the commands are plan, /],
   ['help for an unknown command', ['help', 'frobnicate'], 2, /no command "frobnicate"; the commands are plan, /],
   ['--seed without a value', ['plan', county, '--seed'], 2, /--seed needs a value/],
   ['--time-limit without a value', ['plan', county, '--time-limit'], 2, /--time-limit needs a value/],
