@@ -7,11 +7,45 @@
  */
 import { clock } from '../violations.js';
 import { escapeHtml } from './escape.js';
-import { decodeLines } from './line-codec.js';
+import { decodeLines, decodeLinesFlat } from './line-codec.js';
 import type { ReportView, ViewRoute } from './view-types.js';
 
 const MAP_W = 340;
 const MAP_H = 240;
+/** At most this many road points in a sheet's map: the major roads first, then minor, then tracks. */
+const ROAD_POINTS = 3000;
+
+type FlatLines = { coords: Float64Array; starts: Int32Array };
+
+/**
+ * The roads inside a rectangle as SVG path data, whole classes at a time (major first) while
+ * they fit in ROAD_POINTS; a segment is kept when both its ends are inside.
+ */
+function roadsWithin(classes: FlatLines[], box: { south: number; north: number; west: number; east: number }, xy: (lat: number, lon: number) => [string, string]): string[] {
+  const paths: string[] = [];
+  let budget = ROAD_POINTS;
+  for (const { coords, starts } of classes) {
+    const parts: string[] = [];
+    let used = 0;
+    for (let l = 0; l + 1 < starts.length && used <= budget; l++) {
+      let open = false;
+      for (let p = starts[l]!; p < starts[l + 1]!; p++) {
+        const lat = coords[2 * p]!;
+        const lon = coords[2 * p + 1]!;
+        const inside = lat >= box.south && lat <= box.north && lon >= box.west && lon <= box.east;
+        if (!inside) { open = false; continue; }
+        const [x, y] = xy(lat, lon);
+        parts.push(`${open ? 'L' : 'M'}${x} ${y}`);
+        open = true;
+        used++;
+      }
+    }
+    if (used > budget) break;
+    budget -= used;
+    paths.push(parts.join(''));
+  }
+  return paths;
+}
 
 const fmt = (value: number, digits = 0): string => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
@@ -41,7 +75,7 @@ td.done{width:8mm}
 `;
 
 /** The route's small map: its line, its stops numbered, the depot as a square (north up). */
-function routeMap(view: ReportView, route: ViewRoute): string {
+function routeMap(view: ReportView, route: ViewRoute, roads: FlatLines[]): string {
   const line = decodeLines(route.line, view.precision)[0] ?? [];
   const places = new Map(view.places.map((p) => [p.id, p]));
   const depot = places.get(route.depot);
@@ -56,6 +90,9 @@ function routeMap(view: ReportView, route: ViewRoute): string {
   const oy = (MAP_H - (north - south) * scale) / 2;
   const xy = (lat: number, lon: number): [string, string] => [(ox + (lon - west) * cos * scale).toFixed(1), (oy + (north - lat) * scale).toFixed(1)];
   const d = line.map(([lat, lon], i) => `${i === 0 ? 'M' : 'L'}${xy(lat, lon).join(' ')}`).join('');
+  // The roads in view: the sheet's whole rectangle, in degrees.
+  const view_ = { west: west - ox / (cos * scale), east: west + (MAP_W - ox) / (cos * scale), north: north + oy / scale, south: north - (MAP_H - oy) / scale };
+  const roadPaths = roadsWithin(roads, view_, xy).map((p, k) => p ? `<path d="${p}" fill="none" stroke="${['#a99f8c', '#c9c2b3', '#ddd8cc'][k]}" stroke-width="${[2, 1, 0.7][k]}"/>` : '');
   const marks = route.stops.map((s, i) => {
     const p = places.get(s.id);
     if (!p) return '';
@@ -63,14 +100,14 @@ function routeMap(view: ReportView, route: ViewRoute): string {
     return `<g><circle cx="${x}" cy="${y}" r="7" fill="#fff" stroke="#1f4e8c" stroke-width="1.5"/><text x="${x}" y="${(Number(y) + 3).toFixed(1)}" text-anchor="middle" font-size="8" font-weight="bold">${i + 1}</text></g>`;
   });
   const depotMark = depot ? (() => { const [x, y] = xy(depot.lat, depot.lon); return `<rect x="${(Number(x) - 6).toFixed(1)}" y="${(Number(y) - 6).toFixed(1)}" width="12" height="12" fill="#000"/>`; })() : '';
-  return `<svg class="route-map" xmlns="http://www.w3.org/2000/svg" width="${MAP_W}" height="${MAP_H}" viewBox="0 0 ${MAP_W} ${MAP_H}" font-family="sans-serif"><path d="${d}" fill="none" stroke="#1f4e8c" stroke-width="2.5" stroke-linejoin="round"/>${depotMark}${marks.join('')}</svg>`;
+  return `<svg class="route-map" xmlns="http://www.w3.org/2000/svg" width="${MAP_W}" height="${MAP_H}" viewBox="0 0 ${MAP_W} ${MAP_H}" font-family="sans-serif">${roadPaths.join('')}<path d="${d}" fill="none" stroke="#1f4e8c" stroke-width="2.5" stroke-linejoin="round"/>${depotMark}${marks.join('')}</svg>`;
 }
 
 function amounts(values: number[], dims: string[], zero = ''): string {
   return values.length === 0 || values.every((x) => x === 0) ? zero : values.map((v, k) => `${fmt(v, Number.isInteger(v) ? 0 : 1)}${dims.length > 1 || dims[0] !== 'mail' ? ` ${dims[k] ?? ''}` : ''}`).join(', ');
 }
 
-function sheet(view: ReportView, route: ViewRoute): string {
+function sheet(view: ReportView, route: ViewRoute, roads: FlatLines[]): string {
   const names = new Map(view.places.map((p) => [p.id, p.name]));
   const name = (id: string): string => names.get(id) ?? id;
   const offices = new Map(view.offices.map((o) => [o.id, o]));
@@ -103,7 +140,7 @@ function sheet(view: ReportView, route: ViewRoute): string {
   const title = `${route.tier ? `${route.tier[0]!.toUpperCase()}${route.tier.slice(1)} route` : 'Route'} ${route.id}${route.day ? ` — ${route.day}` : ''}`;
   return `<section class="sheet" data-route-key="${route.key}" id="sheet-${route.key}">
 <h1>${escapeHtml(title)} <small>${escapeHtml(view.title)}</small></h1>
-<div class="head"><table class="facts">${facts.map(([k, v]) => `<tr><td>${k}</td><td>${k === 'warning' ? `<span class="bad">${v}</span>` : escapeHtml(v)}</td></tr>`).join('')}</table>${routeMap(view, route)}</div>
+<div class="head"><table class="facts">${facts.map(([k, v]) => `<tr><td>${k}</td><td>${k === 'warning' ? `<span class="bad">${v}</span>` : escapeHtml(v)}</td></tr>`).join('')}</table>${routeMap(view, route, roads)}</div>
 <table class="stops"><thead><tr><th class="num">#</th><th>stop</th><th class="num">arrive</th><th class="num">drop</th>${picks ? '<th class="num">pick up</th>' : ''}<th class="num">on board after</th><th>notes</th><th>✓</th></tr></thead>
 <tbody>${rows.join('')}<tr><td></td><td><b>back at ${escapeHtml(name(route.depot))}</b></td><td class="num">${clock(route.arrival)}</td><td colspan="${picks ? 5 : 4}">${fmt(route.km, 1)} km in all</td></tr></tbody></table>
 </section>`;
@@ -119,6 +156,7 @@ export function renderSheets(view: ReportView): string {
   const dayIndex = new Map(view.days.map((d, i) => [d, i]));
   const routes = view.routes.filter((r) => r.phase === 'after')
     .sort((a, b) => (dayIndex.get(a.day ?? '') ?? 0) - (dayIndex.get(b.day ?? '') ?? 0) || a.key - b.key);
+  const roads = [view.roads.major, view.roads.minor, view.roads.track].map((text) => decodeLinesFlat(text, view.precision));
   const index = routes.map((r) => `<li><a href="#sheet-${r.key}">${escapeHtml(`${r.tier ? `${r.tier} ` : ''}${r.id}${r.day ? ` ${r.day}` : ''}`)}</a>: ${clock(r.departure)}–${clock(r.arrival)}, ${fmt(r.km, 1)} km, ${r.stops.length} stops</li>`);
   return `<!DOCTYPE html>
 <html lang="en">
@@ -130,7 +168,7 @@ export function renderSheets(view: ReportView): string {
 </head>
 <body>
 <div class="index"><h1>${escapeHtml(view.title)}: driver sheets</h1><p>One page per route of the new plan${view.days.length > 0 ? ', day by day' : ''}; print this file (each route starts on a new page). ${routes.length === 0 ? 'The plan has no routes.' : ''}</p><ul>${index.join('')}</ul></div>
-${routes.map((r) => sheet(view, r)).join('\n')}
+${routes.map((r) => sheet(view, r, roads)).join('\n')}
 </body>
 </html>
 `;
