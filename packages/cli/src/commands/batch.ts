@@ -10,25 +10,17 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import {
   InputError,
   PLAN_REPORT_FILES,
-  countyJobKey,
   createCountyPool,
-  cutRoads,
-  findBoundary,
   mergeProvince,
   overviews,
-  parsePlanFile,
-  parseProvinceFile,
   provinceCsv,
-  provinceError,
-  readGeoJson,
-  isPreparedBytes,
-  isPreparedRoads,
-  readJobRoads,
+  provinceTable,
+  prepareProvince,
   renderProvinceHtml,
   runOnPool,
   runOnQueue,
@@ -37,9 +29,8 @@ import {
   type CountyEntry,
   type CountyJob,
   type CountyOutcome,
-  type CountySpec,
   type JobFile,
-  type ProvinceSpec,
+  type PreparedCounty,
   type ProvinceSummary,
 } from '@postroute/core';
 import { EXIT, writeOutput } from '../output.js';
@@ -57,13 +48,6 @@ interface BatchArgs {
   fresh: boolean;
   json: boolean;
   quiet: boolean;
-}
-
-/** One county ready to run: where it came from and its job (texts and key). */
-interface PreparedCounty {
-  county: CountySpec;
-  job: CountyJob;
-  osm: boolean;
 }
 
 const show = (path: string): string => relative(process.cwd(), path) || path;
@@ -96,66 +80,6 @@ function roadsFile(path: string, planSource: string): JobFile {
   const kind = sniffRoadFile(bytes);
   if (kind === 'json' || kind === 'text') return { path: show(path), text: decodeFile(bytes, show(path)) };
   return { path: show(path), text: bytes.toString('base64'), encoding: 'base64' };
-}
-
-/**
- * Reads province.json and every file its counties need, and computes each county's job key. Any
- * missing file, bad plan.json or bad boundary is an InputError here, before any county runs.
- */
-export async function prepareProvince(provincePath: string, overrides: { seed?: number; timeLimit?: number }): Promise<{ spec: ProvinceSpec; counties: PreparedCounty[] }> {
-  const provinceText = readFile(provincePath, () => new InputError(`province file not found: ${provincePath}`, {}, 'give the path of a province.json'));
-  const source = show(provincePath);
-  const spec = parseProvinceFile(provinceText, source);
-  const base = dirname(provincePath);
-  let boundaries: ReturnType<typeof readGeoJson> | undefined;
-  if (spec.boundaries !== undefined) {
-    const path = resolve(base, spec.boundaries);
-    const text = readFile(path, () => provinceError(provinceText, source, 'boundaries', `boundaries file not found: ${show(path)}`, 'paths in province.json are relative to it'));
-    boundaries = readGeoJson(text, show(path));
-  }
-  const seed = overrides.seed ?? spec.seed;
-  const timeLimit = overrides.timeLimit ?? spec.timeLimit;
-  const counties: PreparedCounty[] = [];
-  for (const county of spec.counties) {
-    const planPath = resolve(base, county.plan);
-    const planText = readFile(planPath, () => provinceError(provinceText, source, `counties[${county.index}].plan`,
-      `plan file of county "${county.name}" not found: ${show(planPath)}`, 'paths in province.json are relative to it'));
-    const planSource = show(planPath);
-    const plan = parsePlanFile(planText, planSource);
-    const planDir = dirname(planPath);
-    const named = (what: 'roads' | 'places' | 'baseline', ref: { path: string }): JobFile => {
-      const path = resolve(planDir, ref.path);
-      const text = readFile(path, () => new InputError(`${what} file not found: ${show(path)}`, { source: planSource, field: what }, 'paths in plan.json are relative to the plan file'));
-      return { path: show(path), text };
-    };
-    // Roads as plan reads them: GeoJSON as text, OSM downloads (.osm.pbf, .osm.gz …) as their bytes.
-    let roads = roadsFile(resolve(planDir, plan.roads.path), planSource);
-    if (county.boundary !== undefined && boundaries) {
-      const polygon = findBoundary(boundaries, county.boundary, { source: show(resolve(base, spec.boundaries as string)), nameProperty: spec.boundaryNameProperty });
-      const whole = await readJobRoads(roads);
-      if (isPreparedRoads(whole)) {
-        throw provinceError(provinceText, source, `counties[${county.index}].boundary`, `${roads.path} is a prepared network; a county cut by a boundary is cut from raw roads`,
-          'name the raw roads file in the plan, or prepare each county\'s roads and drop "boundary"');
-      }
-      const cut = cutRoads(whole, polygon);
-      if (cut.features.length === 0) {
-        throw provinceError(provinceText, source, `counties[${county.index}].boundary`, `no road of ${roads.path} lies inside the boundary "${county.boundary}"`, 'check that the boundary and the roads cover the same area');
-      }
-      roads = { path: `${roads.path} (cut by boundary "${county.boundary}")`, text: JSON.stringify(cut) };
-    }
-    const fields = {
-      plan: { path: planSource, text: planText },
-      roads,
-      places: named('places', plan.places),
-      ...(plan.baseline ? { baseline: named('baseline', plan.baseline) } : {}),
-      ...(seed !== undefined ? { seed } : {}),
-      ...(timeLimit !== undefined ? { timeLimit } : {}),
-    };
-    const prepared = roads.encoding === 'base64' && isPreparedBytes(Buffer.from(roads.text.slice(0, 12), 'base64'));
-    const osm = plan.roads.format === 'osm' || (roads.encoding === 'base64' && !prepared) || /"osm_id"\s*:|"id"\s*:\s*"way\//.test(roads.text);
-    counties.push({ county, job: { key: countyJobKey(fields), ...fields }, osm });
-  }
-  return { spec, counties };
 }
 
 /** What a county folder's job.json holds (the report files sit beside it). */
@@ -208,28 +132,6 @@ function countyFiles(outcome: CountyOutcome, deterministic: boolean): { name: st
   return files;
 }
 
-function formatTable(summary: ProvinceSummary): string {
-  const pad = (text: string, width: number, right = true): string => (right ? text.padStart(width) : text.padEnd(width));
-  const num = (value: number | null, digits: number): string => (value === null ? '—' : value.toFixed(digits));
-  const nameWidth = Math.max(6, ...summary.counties.map((row) => row.name.length));
-  const timing = new Map(summary.timing?.counties.map((county) => [county.name, county]) ?? []);
-  const lines = [`Province: ${summary.name}`, ''];
-  lines.push(`${pad('county', nameWidth, false)}  ${pad('km today', 9)}  ${pad('km new', 8)}  ${pad('rate %', 7)}  ${pad('vehicles', 8)}  ${pad('unserved', 8)}${summary.timing ? `  ${pad('run s', 6)}` : ''}  status`);
-  for (const row of summary.counties) {
-    const time = timing.get(row.name);
-    lines.push(`${pad(row.name, nameWidth, false)}  ${pad(num(row.kmBefore, 1), 9)}  ${pad(num(row.kmAfter, 1), 8)}  ${pad(num(row.optimisationRatePercent, 2), 7)}  ` +
-      `${pad(row.vehiclesBefore === null ? '—' : `${row.vehiclesBefore} → ${row.vehiclesAfter}`, 8)}  ${pad(num(row.unserved, 0), 8)}` +
-      `${summary.timing ? `  ${pad(time ? `${time.seconds.toFixed(1)}${time.source === 'stored' ? '*' : ''}` : '—', 6)}` : ''}  ` +
-      `${row.status === 'done' ? 'done' : `failed: ${row.error?.message ?? ''}`}`);
-  }
-  const t = summary.totals;
-  lines.push(`${pad('total', nameWidth, false)}  ${pad(t.kmBefore.toFixed(1), 9)}  ${pad(t.kmAfter.toFixed(1), 8)}  ${pad(num(t.optimisationRatePercent, 2), 7)}  ` +
-    `${pad(`${t.vehiclesBefore} → ${t.vehiclesAfter}`, 8)}  ${pad(String(t.unserved), 8)}${summary.timing ? `  ${pad(summary.timing.wallSeconds.toFixed(1), 6)}` : ''}  ${t.done} done, ${t.failed} failed`);
-  lines.push('', `Saved per day ${t.savedKmPerDay.toFixed(1)} km, per year ${t.savedKmPerYear.toLocaleString('en-US')} km.`);
-  if ([...timing.values()].some((county) => county.source === 'stored')) lines.push('* stored result of an earlier run with the same inputs (run time of that run)');
-  return lines.join('\n');
-}
-
 /** Exit code of a batch: 0 when every county is done, else that of the first failed county. */
 function exitCode(summary: ProvinceSummary): number {
   const failed = summary.counties.find((row) => row.status === 'failed');
@@ -280,7 +182,7 @@ const command: CommandModule<object, BatchArgs> = {
     const { spec, counties } = await prepareProvince(args.province, {
       ...(args.seed !== undefined ? { seed: args.seed } : {}),
       ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),
-    });
+    }, { text: readFile, roads: roadsFile, show });
     const byKey = new Map<string, PreparedCounty[]>();
     for (const prepared of counties) byKey.set(prepared.job.key, [...(byKey.get(prepared.job.key) ?? []), prepared]);
     const names = new Map([...byKey].map(([key, list]) => [key, list.map((p) => p.county.name).join(' = ')]));
@@ -332,7 +234,7 @@ const command: CommandModule<object, BatchArgs> = {
     writeAtomically(join(args.out, 'summary.json'), summaryJson);
     writeAtomically(join(args.out, 'summary.csv'), await provinceCsv(summary));
     writeAtomically(join(args.out, 'report.html'), renderProvinceHtml(summary, overviews(entries), osm ? { attribution: 'Map data © OpenStreetMap contributors, ODbL' } : {}));
-    writeOutput(args.json ? summaryJson : formatTable(summary));
+    writeOutput(args.json ? summaryJson : provinceTable(summary));
     log(`postroute: wrote summary.json, summary.csv, report.html and ${counties.length} county folders to ${args.out} (${wallSeconds.toFixed(1)} s)`);
     const code = exitCode(summary);
     if (code !== EXIT.ok) process.exitCode = code;
