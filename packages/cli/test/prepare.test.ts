@@ -65,6 +65,18 @@ describe('postroute prepare', () => {
     for (const name of files) expect(same(readFileSync(join(dir, 'out-prn', name), 'utf8'))).toBe(same(readFileSync(join(dir, 'out-raw', name), 'utf8')));
   });
 
+  it('a province batch reads prepared counties, with the same county report as from the raw roads', () => {
+    writeFileSync(join(dir, 'province-raw.json'), JSON.stringify({ name: 'p', counties: [{ name: 'Grid', plan: 'plan.json' }] }));
+    writeFileSync(join(dir, 'province-prn.json'), JSON.stringify({ name: 'p', counties: [{ name: 'Grid', plan: 'plan-prepared.json' }] }));
+    const raw = run(['batch', 'province-raw.json', '--out', 'batch-raw', '--deterministic', '--quiet', '--workers', '1', '--seed', '3'], dir);
+    const fromFile = run(['batch', 'province-prn.json', '--out', 'batch-prn', '--deterministic', '--quiet', '--workers', '1', '--seed', '3'], dir);
+    expect(raw.status).toBe(0);
+    expect(fromFile.stderr).toBe('');
+    expect(fromFile.status).toBe(0);
+    const county = (out: string): string => readFileSync(join(dir, out, readdirSync(join(dir, out)).find((name) => /grid/i.test(name))!, 'summary.json'), 'utf8');
+    expect(county('batch-prn').replaceAll('county.prn', 'roads.geojson')).toBe(county('batch-raw'));
+  });
+
   it('graph and matrix read the file as --roads', () => {
     const rawGraph = run(['graph', '--roads', 'roads.geojson', '--json', '--quiet'], dir);
     const fileGraph = run(['graph', '--roads', 'county.prn', '--json', '--quiet'], dir);
