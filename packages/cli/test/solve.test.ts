@@ -226,7 +226,7 @@ describe('postroute solve: bad input gets one located line and exit 2', () => {
   it('usage mistakes', () => {
     const both = run(['--problem', example, '--instance', 'x.vrp']);
     expect(both.status).toBe(2);
-    expect(both.stderr).toMatch(/^postroute: error: give exactly one of --problem or --instance/);
+    expect(both.stderr).toMatch(/^postroute: error: give exactly one of --problem, --instance or --vroom/);
     expect(both.stderr.trimEnd().split('\n')).toHaveLength(1);
     const negative = run(['--problem', example, '--time-limit', '-1']);
     expect(negative.status).toBe(2);

@@ -14,3 +14,4 @@ export * from './report/index.js';
 export * from './plan/index.js';
 export * from './batch/index.js';
 export * from './prepared/index.js';
+export * from './vroom/index.js';

@@ -38,10 +38,13 @@ import { createProgress, writeOutput, prepareFile } from '../output.js';
 import { searchProgress } from '../progress.js';
 import { readIfExists, readText } from '../read-text.js';
 import { solveCarpInstance } from './solve-carp.js';
+import { solveVroomFile } from './solve-vroom.js';
 
 interface SolveArgs {
   problem?: string;
   instance?: string;
+  vroom?: string;
+  check: boolean;
   timeLimit?: number;
   maxIterations?: number;
   seed: number;
@@ -90,6 +93,8 @@ const command: CommandModule<object, SolveArgs> = {
   builder: (yargs: Argv<object>) => yargs
     .option('problem', { type: 'string', describe: 'problem JSON file (the ProblemInput format, see docs/routing.md)' })
     .option('instance', { type: 'string', describe: 'benchmark instance: VRPLIB .vrp (X, A, B, P, CMT), Solomon .txt, Cordeau (type 1 periodic, type 2 multi-depot), or CARPLIB .dat (arc routing)' })
+    .option('vroom', { type: 'string', describe: 'VROOM\'s JSON input (jobs, vehicles, matrices); prints VROOM\'s JSON output (docs/vroom.md)' })
+    .option('check', { type: 'boolean', default: false, describe: 'with --vroom: time the routes given as vehicle steps and report every violation (VROOM\'s plan mode)' })
     .option('time-limit', { type: 'number', describe: 'stop the search after this many seconds (without any limit: after 5000 iterations without improvement)' })
     .option('max-iterations', { type: 'number', describe: 'stop after this many iterations (repeatable, unlike a time limit)' })
     .option('seed', { type: 'number', default: 1, describe: 'random seed; the same input, seed and iteration limit give the same plan' })
@@ -102,7 +107,8 @@ const command: CommandModule<object, SolveArgs> = {
     // Usage errors are InputErrors: main.ts prints them as one line with exit 2.
     .check((argv) => {
       const a = argv as unknown as Partial<SolveArgs>;
-      if ((a.problem === undefined) === (a.instance === undefined)) throw new InputError('give exactly one of --problem or --instance', {}, 'e.g. `postroute solve --problem problem.json` or `postroute solve --instance A-n32-k5.vrp`');
+      if ([a.problem, a.instance, a.vroom].filter((x) => x !== undefined).length !== 1) throw new InputError('give exactly one of --problem, --instance or --vroom', {}, 'e.g. `postroute solve --problem problem.json` or `postroute solve --instance A-n32-k5.vrp`');
+      if (a.check && a.vroom === undefined) throw new InputError('--check applies to --vroom only', {}, 'e.g. `postroute solve --vroom plan.json --check`');
       if (a.timeLimit !== undefined && !(a.timeLimit > 0)) throw new InputError('--time-limit must be a positive number of seconds');
       if (a.maxIterations !== undefined && !(Number.isInteger(a.maxIterations) && a.maxIterations > 0)) throw new InputError('--max-iterations must be a positive integer');
       if (!Number.isInteger(a.seed)) throw new InputError('--seed must be an integer');
@@ -113,6 +119,7 @@ const command: CommandModule<object, SolveArgs> = {
   handler: async (args: ArgumentsCamelCase<SolveArgs>) => {
     // A bad --out fails at once, not after the work.
     if (args.out !== undefined) prepareFile(args.out);
+    if (args.vroom !== undefined) return solveVroomFile({ ...args, vroom: args.vroom });
     let input: ProblemInput;
     let info: InstanceInfo | undefined;
     let source: string;

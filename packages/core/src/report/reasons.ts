@@ -20,6 +20,7 @@ const UNASSIGNED: Record<UnassignedReason, (w: Required<ReasonWords>) => string>
   'no-feasible-insertion': () => 'no room in any route within capacity and shift limits',
   'fleet-exhausted': () => 'every vehicle is in use',
   'not-in-plan': () => 'none of the given routes visits it',
+  skills: () => 'no vehicle has every skill it needs',
   'pattern-unmeetable': () => 'on some day of every allowed visit pattern no vehicle can take the visit',
 };
 

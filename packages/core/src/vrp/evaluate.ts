@@ -222,7 +222,10 @@ export interface RouteEvaluation {
  * after the shift, maximum duration and maximum distance. `vehicle` beyond the type's count adds a
  * `fleet-size` violation. The report and `SolutionResult` only format what this returns.
  */
-export function evaluateRoute(problem: ProblemData, type: VehicleTypeData, stops: readonly number[], vehicle = 0, seg = new Segment(problem.nDims)): RouteEvaluation {
+export function evaluateRoute(problem: ProblemData, givenType: VehicleTypeData, stops: readonly number[], vehicle = 0, seg = new Segment(problem.nDims)): RouteEvaluation {
+  // A stop the type lacks a skill for is reported as such and timed on the roads as they are.
+  const lacks = problem.skillMismatch[givenType.index] ?? null;
+  const type = lacks !== null && stops.some((s) => lacks[s]) ? { ...givenType, profile: givenType.baseProfile } : givenType;
   const D = problem.nDims;
   const prof = problem.profiles[type.profile]!;
   const n = problem.nLocations;
@@ -244,6 +247,9 @@ export function evaluateRoute(problem: ProblemData, type: VehicleTypeData, stops
   let prev = type.startLocation;
   const leg = (from: number, to: number, toId: string): number => {
     const d = prof.distance[from * n + to]!;
+    const s = to - problem.nDepots;
+    if (lacks !== null && s >= 0 && s < problem.nStops && lacks[s])
+      violations.push({ kind: 'skills', stop: toId, amount: 1, message: `${type.id} lacks a skill that ${toId} needs` });
     if (d >= problem.unreachable) {
       violations.push({ kind: 'unreachable-leg', stop: toId, amount: 0, message: `no road leads to ${toId} from the previous visit` });
       return 0;

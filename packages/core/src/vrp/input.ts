@@ -53,6 +53,8 @@ export interface StopInput {
    * ≥ 0; default 0.
    */
   priority?: number;
+  /** Skills a vehicle needs to serve this stop (all of them; see skills.ts). */
+  skills?: (string | number)[];
 }
 
 /**
@@ -83,6 +85,8 @@ export interface VehicleTypeInput {
   costPerDuration?: number;
   /** Name of a matrix in `ProblemInput.profiles`; default: the main `matrix`. */
   profile?: string;
+  /** Skills this type's vehicles hold. */
+  skills?: (string | number)[];
 }
 
 /**

@@ -19,6 +19,7 @@ import type {
   VehicleTypeInput,
 } from './input.js';
 import type { UnassignedReason } from './solution-types.js';
+import { readSkills, skillMismatch, skillProfiles } from './skills.js';
 
 /** One road profile's matrices over the compiled location space. */
 export interface ProfileData {
@@ -52,8 +53,10 @@ export interface VehicleTypeData {
   readonly fixedCost: number;
   readonly costPerDistance: number;
   readonly costPerDuration: number;
-  /** Index into `ProblemData.profiles`. */
+  /** Index into `ProblemData.profiles`: the matrices this type drives on (skills.ts). */
   readonly profile: number;
+  /** The profile as given, before skills closed arcs (for geometry: neighbours, embeddings). */
+  readonly baseProfile: number;
 }
 
 /** A checked routing problem, compiled into the flat arrays the engine reads. */
@@ -96,6 +99,8 @@ export interface ProblemData {
   readonly stopReason: readonly (UnassignedReason | null)[];
   /** Total slots over all types. */
   readonly totalSlots: number;
+  /** Per type: 1 for each stop it lacks a skill for, or null when it may serve every stop. */
+  readonly skillMismatch: readonly (Uint8Array | null)[];
 }
 
 /** Options of `createProblem`. */
@@ -106,11 +111,11 @@ export interface CreateProblemOptions {
 
 const DEPOT_FIELDS = new Set(['id', 'location', 'timeWindow']);
 const STOP_FIELDS = new Set([
-  'id', 'location', 'delivery', 'pickup', 'serviceTime', 'timeWindows', 'required', 'prize', 'priority',
+  'id', 'location', 'delivery', 'pickup', 'serviceTime', 'timeWindows', 'required', 'prize', 'priority', 'skills',
 ]);
 const TYPE_FIELDS = new Set([
   'id', 'count', 'capacity', 'startDepot', 'endDepot', 'shift', 'maxDuration', 'maxDistance',
-  'fixedCost', 'costPerDistance', 'costPerDuration', 'profile',
+  'fixedCost', 'costPerDistance', 'costPerDuration', 'profile', 'skills',
 ]);
 const MATRIX_FIELDS = new Set(['size', 'distances', 'durations']);
 const PROBLEM_FIELDS = new Set(['depots', 'stops', 'vehicleTypes', 'matrix', 'profiles']);
@@ -223,6 +228,7 @@ export function createProblem(input: ProblemInput, options: CreateProblemOptions
   const required = new Uint8Array(nStops);
   const prize = new Float64Array(nStops);
   const priority = new Float64Array(nStops);
+  const needs: (Set<string> | null)[] = [];
   const windowStart = new Int32Array(nStops + 1);
   const windowList: number[] = [];
   let multipleWindows = false;
@@ -279,6 +285,7 @@ export function createProblem(input: ProblemInput, options: CreateProblemOptions
       prize[s] = checkNumber(stop.prize, `${f}.prize`, 0, 'a finite number');
       if (!Number.isFinite(prize[s]!)) fail('prize must be finite', `${f}.prize`);
     }
+    needs.push(stop.skills === undefined ? null : readSkills(stop.skills, `${f}.skills`, fail));
     if (stop.priority !== undefined) {
       priority[s] = checkNumber(stop.priority, `${f}.priority`, 0, 'a finite number');
       if (!Number.isFinite(priority[s]!)) fail('priority must be finite', `${f}.priority`);
@@ -290,10 +297,12 @@ export function createProblem(input: ProblemInput, options: CreateProblemOptions
   // Vehicle types.
   const vehicleTypeIndexById = new Map<string, number>();
   const types: VehicleTypeData[] = [];
+  const holds: Set<string>[] = [];
   input.vehicleTypes.forEach((t: VehicleTypeInput, i) => {
     const f = `vehicleTypes[${i}]`;
     if (t === null || typeof t !== 'object') fail('a vehicle type must be an object', f);
     rejectUnknown(t as unknown as Record<string, unknown>, TYPE_FIELDS, f, fail);
+    holds.push(t.skills === undefined ? new Set() : readSkills(t.skills, `${f}.skills`, fail));
     if (typeof t.id !== 'string' || t.id === '') fail('vehicle type id must be a non-empty string', `${f}.id`);
     if (vehicleTypeIndexById.has(t.id)) fail(`duplicate vehicle type id "${t.id}"`, `${f}.id`);
     vehicleTypeIndexById.set(t.id, i);
@@ -364,6 +373,7 @@ export function createProblem(input: ProblemInput, options: CreateProblemOptions
       costPerDistance: money(t.costPerDistance, 'costPerDistance', 1),
       costPerDuration: money(t.costPerDuration, 'costPerDuration', 0),
       profile,
+      baseProfile: profile,
     });
   });
 
@@ -398,6 +408,11 @@ export function createProblem(input: ProblemInput, options: CreateProblemOptions
         }
     return { name: profileNames[p]!, distance, duration };
   });
+  const mismatch = skillMismatch(needs, holds);
+  const typeProfiles = skillProfiles(profiles, types.map((t) => t.profile), mismatch, nLocations, (s) => nDepots + s, unreachable);
+  types.forEach((t, i) => {
+    (t as { profile: number }).profile = typeProfiles[i]!;
+  });
 
   const problem: ProblemData = {
     source,
@@ -427,6 +442,7 @@ export function createProblem(input: ProblemInput, options: CreateProblemOptions
     symmetric,
     stopReason: [],
     totalSlots: types.reduce((sum, t) => sum + t.slots, 0),
+    skillMismatch: mismatch,
   };
   (problem as unknown as { stopReason: (UnassignedReason | null)[] }).stopReason = precheckStops(problem);
   return Object.freeze(problem);
@@ -505,8 +521,13 @@ function precheckStops(problem: ProblemData): (UnassignedReason | null)[] {
       reasons.push('fleet-exhausted');
       continue;
     }
+    if (usable.every((t) => problem.skillMismatch[t.index]?.[s] === 1)) {
+      reasons.push('skills');
+      continue;
+    }
     let best: UnassignedReason | null = 'demand-exceeds-capacity';
     for (const t of usable) {
+      if (problem.skillMismatch[t.index]?.[s] === 1) continue;
       let reason: UnassignedReason | null = null;
       for (let d = 0; d < nDims; d++) {
         const cap = t.capacity[d]!;

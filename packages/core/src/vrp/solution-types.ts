@@ -13,6 +13,7 @@ export type UnassignedReason =
   | 'no-feasible-insertion' // feasible alone, but no room was found in the plan
   | 'fleet-exhausted' // every vehicle is in use
   | 'not-in-plan' // evaluatePlan: the given routes do not visit it
+  | 'skills' // no vehicle type holds every skill it needs
   | 'pattern-unmeetable'; // periodic: on some day of each allowed visit pattern no vehicle can take the visit
 
 /** What a plan breaks. Amounts are in the constraint's own unit (load, time, distance, vehicles). */
@@ -23,6 +24,7 @@ export type PlanViolationKind =
   | 'max-duration' // route duration above the type's maximum
   | 'max-distance' // route distance above the type's maximum
   | 'unreachable-leg' // no road between two consecutive visits (the leg is counted as 0)
+  | 'skills' // the vehicle lacks a skill the stop needs
   | 'fleet-size' // more routes of a type than it has vehicles
   | 'visit-pattern'; // periodic: the days a stop is visited are not one of its allowed patterns
 

@@ -1,0 +1,10 @@
+/**
+ * VROOM's JSON (the interface of vroom-express, openrouteservice and pyvroom) on postroute's
+ * engine: `readVroom` translates the input into a `ProblemInput`, `solveVroom` and `checkVroom`
+ * answer in VROOM's output format (`writeVroom`).
+ */
+export { readVroom } from './read.js';
+export type { VroomInput, VroomJob, VroomVehicle, VroomStep, VroomMatrices, VroomRead } from './read.js';
+export { writeVroom } from './write.js';
+export type { VroomOutput, VroomOutputRoute, VroomOutputStep, VroomViolation } from './write.js';
+export { solveVroom, checkVroom } from './solve.js';

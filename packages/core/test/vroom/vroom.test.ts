@@ -1,0 +1,149 @@
+/**
+ * VROOM's format (issue 20 §2): what is read, what is refused with its place, the rules honoured
+ * by the solver (skills, max_tasks, priorities, time windows, costs), and plan mode. Every solution
+ * of random inputs is replayed through our own plan mode and must show no violation.
+ */
+import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../src/util/random.js';
+import { checkVroom, readVroom, solveVroom } from '../../src/vroom/index.js';
+import type { VroomInput, VroomOutput } from '../../src/vroom/index.js';
+import { inputError } from '../support/errors.js';
+
+function square(n: number, seed: number): number[][] {
+  const rng = createRandom(seed);
+  const xy = Array.from({ length: n }, () => [rng.int(60), rng.int(60)]);
+  return xy.map((a) => xy.map((b) => Math.round(60 * Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!))));
+}
+
+/** Random VROOM input with every supported rule: windows (some two), skills, priorities, max_tasks, costs, speed. */
+function randomInput(seed: number, jobs: number, vehicles: number): VroomInput {
+  const rng = createRandom(seed);
+  const durations = square(jobs + 2, seed);
+  const distances = durations.map((row) => row.map((d) => d * 11));
+  return {
+    vehicles: Array.from({ length: vehicles }, (_, k) => ({
+      id: 100 + k, start_index: 0, end_index: k % 2 === 0 ? 0 : 1, capacity: [12, 6], skills: k % 2 === 0 ? [1, 2] : [2],
+      time_window: [0, 4 * 3600] as [number, number], max_tasks: 3 + rng.int(4),
+      costs: { fixed: 50 * (k % 3), per_hour: 3600 + 600 * (k % 2) }, speed_factor: k === 1 ? 1.25 : 1,
+    })),
+    jobs: Array.from({ length: jobs }, (_, k) => {
+      const a = rng.int(3 * 3600);
+      return {
+        id: k + 1, location_index: k + 2, service: 120 + rng.int(200), delivery: [1 + rng.int(4), rng.int(3)], pickup: [rng.int(2), 0],
+        priority: rng.int(3) === 0 ? 10 * rng.int(5) : 0, skills: rng.int(4) === 0 ? [1] : [2],
+        ...(rng.int(2) === 0 ? { time_windows: rng.int(2) === 0 ? [[a, a + 1800], [a + 5400, a + 7200]] as [number, number][] : [[a, a + 3600]] as [number, number][] } : {}),
+      };
+    }),
+    matrices: { car: { durations, distances } },
+  };
+}
+
+/** The input with the output's routes as steps (to replay them in plan mode). */
+function asSteps(input: VroomInput, output: VroomOutput): VroomInput {
+  const steps = new Map(output.routes.map((r) => [r.vehicle, r.steps.map((s) => (s.type === 'job' ? { type: 'job' as const, id: s.id! } : { type: s.type }))]));
+  return { ...input, vehicles: input.vehicles.map((v) => ({ ...v, steps: steps.get(v.id) ?? [] })) };
+}
+
+describe('readVroom', () => {
+  const base = (): VroomInput => ({
+    vehicles: [{ id: 1, start_index: 0, capacity: [4] }],
+    jobs: [{ id: 7, location_index: 1, delivery: [1] }],
+    matrices: { car: { durations: [[0, 60], [60, 0]] } },
+  });
+
+  it.each([
+    [(i: Record<string, unknown>) => { i.shipments = []; }, 'shipments', /not supported/],
+    [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.breaks = []; }, 'vehicles[0].breaks', /not supported/],
+    [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.max_travel_time = 10; }, 'vehicles[0].max_travel_time', /not supported/],
+    [(i: Record<string, unknown>) => { (i.jobs as Record<string, unknown>[])[0]!.amount = [1]; }, 'jobs[0].amount', /not supported/],
+    [(i: Record<string, unknown>) => { (i.jobs as Record<string, unknown>[])[0]!.colour = 'red'; }, 'jobs[0].colour', /unknown key/],
+    [(i: Record<string, unknown>) => { (i.jobs as Record<string, unknown>[])[0]!.location_index = 2; }, 'jobs[0].location_index', /≤ 1/],
+    [(i: Record<string, unknown>) => { (i.jobs as Record<string, unknown>[])[0]!.delivery = [1, 2]; }, 'vehicles[0].capacity', /dimension/],
+    [(i: Record<string, unknown>) => { (i.jobs as Record<string, unknown>[])[0]!.priority = 101; }, 'jobs[0].priority', /≤ 100/],
+    [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.profile = 'bike'; }, 'vehicles[0].profile', /no matrices/],
+    [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.steps = []; }, 'vehicles[0].steps', /not supported when solving/],
+    [(i: Record<string, unknown>) => { (i.jobs as Record<string, unknown>[])[0]!.setup = 30; (i.jobs as Record<string, unknown>[]).push({ id: 8, location_index: 1 }); }, 'jobs[0].setup', /shared/],
+  ])('refuses what it would not honour, at its place (%#)', (change, field, message) => {
+    const input = base() as unknown as Record<string, unknown>;
+    change(input);
+    const error = inputError(() => readVroom(input));
+    expect(error.location.field).toBe(field);
+    expect(error.message).toMatch(message);
+  });
+
+  it('names VROOM\'s fields in errors found by the model', () => {
+    const input = base();
+    input.jobs![0]!.time_windows = [[0, 100], [50, 200]];
+    expect(inputError(() => solveVroom(input, { maxIterations: 1 })).location.field).toBe('jobs[0].time_windows');
+  });
+});
+
+describe('solveVroom', () => {
+  it.each([1, 2, 3])('gives plans that our plan mode replays without a violation, at the same cost (seed %i)', (seed) => {
+    const input = randomInput(seed, 14, 3);
+    const output = solveVroom(input, { seed, maxIterations: 150 });
+    expect(output.code).toBe(0);
+    const replay = checkVroom(asSteps(input, output));
+    expect(replay.summary.violations).toEqual([]);
+    expect(replay.summary.cost).toBe(output.summary.cost);
+    expect(replay.unassigned.map((u) => u.id)).toEqual(output.unassigned.map((u) => u.id));
+    // The rules, checked from the input directly.
+    const jobs = new Map(input.jobs!.map((j) => [j.id, j]));
+    for (const route of output.routes) {
+      const vehicle = input.vehicles.find((v) => v.id === route.vehicle)!;
+      const served = route.steps.filter((s) => s.type === 'job');
+      expect(served.length).toBeLessThanOrEqual(vehicle.max_tasks!);
+      for (const step of served) for (const skill of jobs.get(step.id!)!.skills ?? []) expect(vehicle.skills).toContain(skill);
+      expect(route.priority).toBe(served.reduce((s, x) => s + (jobs.get(x.id!)!.priority ?? 0), 0));
+    }
+    expect(output.summary.unassigned + output.routes.reduce((s, r) => s + r.steps.filter((x) => x.type === 'job').length, 0)).toBe(14);
+  });
+
+  it('serves the higher priority when the fleet is short, and says why the rest is left out', () => {
+    const input: VroomInput = {
+      vehicles: [{ id: 1, start_index: 0, end_index: 0, time_window: [0, 1000] }],
+      jobs: [
+        { id: 1, location_index: 1, service: 100 },
+        { id: 2, location_index: 2, service: 100, priority: 3 },
+        { id: 3, location_index: 3, service: 100, skills: [9] },
+      ],
+      matrices: { car: { durations: [[0, 300, 300, 10], [300, 0, 900, 300], [300, 900, 0, 300], [10, 300, 300, 0]] } },
+    };
+    const output = solveVroom(input, { maxIterations: 100 });
+    expect(output.routes.flatMap((r) => r.steps.filter((s) => s.type === 'job').map((s) => s.id))).toEqual([2]);
+    expect(output.summary.priority).toBe(3);
+    expect(output.unassigned.map((u) => [u.id, u.reason])).toEqual([
+      [1, 'every vehicle is in use'],
+      [3, 'no vehicle has every skill it needs'],
+    ]);
+    // Travel cost is the travel time by default (per_hour 3600).
+    expect(output.summary.cost).toBe(600);
+    expect(output.routes[0]!.steps.map((s) => [s.type, s.arrival, s.duration])).toEqual([['start', 0, 0], ['job', 300, 300], ['end', 700, 600]]);
+  });
+});
+
+describe('checkVroom', () => {
+  it('times the given steps and names each violation as VROOM does', () => {
+    const input: VroomInput = {
+      vehicles: [
+        { id: 1, start_index: 0, end_index: 0, capacity: [2], max_tasks: 2, skills: [], time_window: [0, 2000],
+          steps: [{ type: 'start' }, { type: 'job', id: 1 }, { type: 'job', id: 2 }, { type: 'job', id: 3 }, { type: 'end' }] },
+      ],
+      jobs: [
+        { id: 1, location_index: 1, delivery: [1], time_windows: [[0, 100]] },
+        { id: 2, location_index: 2, delivery: [1], skills: [4] },
+        { id: 3, location_index: 1, delivery: [1] },
+        { id: 4, location_index: 2, delivery: [0] },
+      ],
+      matrices: { car: { durations: [[0, 300, 500], [300, 0, 400], [500, 400, 0]] } },
+    };
+    const output = checkVroom(input);
+    const causes = output.routes[0]!.violations.map((v) => v.cause).sort();
+    expect(causes).toEqual(['delay', 'load', 'max_tasks', 'skills']);
+    const delay = output.routes[0]!.violations.find((v) => v.cause === 'delay')!;
+    expect(delay.duration).toBe(200);
+    expect(output.routes[0]!.steps[1]!.violations).toEqual([{ cause: 'delay', duration: 200 }]);
+    expect(output.unassigned.map((u) => u.id)).toEqual([4]);
+    expect(output.summary.violations.map((v) => v.cause).sort()).toEqual(causes);
+  });
+});
