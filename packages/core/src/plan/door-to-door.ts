@@ -130,6 +130,8 @@ export function planDoorToDoor(inputs: DoorToDoorInputs): DoorToDoorReport {
     depot: depot.id,
     streets: required.length,
     sides,
+    streetsServed: required.length - solution.unservable.length,
+    sidesServed: routes.reduce((n, route) => n + route.streets, 0),
     serviceMinutesPerKm: spec.serviceTimePerKm / 60,
     kmServiced: km(servedM),
     kmDeadheaded: km(deadheadM),

@@ -15,6 +15,7 @@ import type { PlanSpec } from '../io/plan-file.js';
 import { isPreparedRoads } from '../prepared/prepare.js';
 import type { Place } from '../io/places.js';
 import type { OfficeMoveReport, PlanReport, ScenarioRow } from '../report/types.js';
+import { summariseDoorToDoor } from '../report/door-to-door.js';
 import type { SolutionResult } from '../vrp/index.js';
 import { prepareNetwork, roadProfile, type PreparedNetwork } from './network.js';
 import { planDoorToDoor } from './door-to-door.js';
@@ -117,6 +118,11 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
     seed, timeLimit, maxIterationsWithoutImprovement, source: sources.plan, onProgress: progress,
   });
   const report: PlanReport = { ...base.report, ...(doorToDoor ? { doorToDoor } : {}), run: runFacts() };
+  if (doorToDoor) {
+    // Streets not served count like stops not served: the plan is not the service asked for.
+    const { summary, reasons } = summariseDoorToDoor(doorToDoor);
+    report.summary = { ...report.summary, comparable: report.summary.comparable && reasons.length === 0, notComparable: [...report.summary.notComparable, ...reasons], doorToDoor: summary };
+  }
   // Places put on the kept network past a nearer disconnected road: said in every report.
   const snapWarnings = prepared.snaps.filter((snap) => snap.warning !== undefined).map((snap) => ({
     id: snap.placeId, name: byId.get(snap.placeId)?.name ?? snap.placeId, distanceM: Math.round(snap.distance),

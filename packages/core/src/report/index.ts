@@ -10,6 +10,7 @@ export { reportViolations, clock } from './violations.js';
 export { routesCsv, stopsCsv } from './csv.js';
 export { planReportToGeoJson } from './geojson.js';
 export { formatSummary } from './text.js';
+export { summariseDoorToDoor } from './door-to-door.js';
 export { renderHtmlReport } from './html/page.js';
 export type { HtmlReportOptions } from './html/page.js';
 export { renderReportPage } from './html/page.js';

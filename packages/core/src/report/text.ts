@@ -1,5 +1,6 @@
 /** The summary a planner reads in the terminal: before, after, saved, rate. */
 import type { SavingsSummary } from './types.js';
+import { doorToDoorLines } from './door-to-door.js';
 
 const number = (value: number, digits = 0): string =>
   value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -69,5 +70,6 @@ export function formatSummary(summary: SavingsSummary): string {
     lines.push(`Unassigned stops: ${summary.unassigned.length}`);
     for (const stop of summary.unassigned) lines.push(`  ${stop.id} (${stop.name}): ${stop.reason}`);
   }
+  if (summary.doorToDoor) lines.push(...doorToDoorLines(summary.doorToDoor));
   return `${lines.join('\n')}\n`;
 }

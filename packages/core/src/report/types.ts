@@ -124,7 +124,7 @@ export interface PhaseTotals {
 
 /** One way in which the new plan is not the same service as today's routes, in words. */
 export interface NotComparableReason {
-  kind: 'fewer-stops' | 'other-stops' | 'less-mail' | 'more-mail' | 'rules';
+  kind: 'fewer-stops' | 'other-stops' | 'less-mail' | 'more-mail' | 'rules' | 'streets-not-served' | 'door-to-door-rules';
   message: string;
 }
 
@@ -167,6 +167,29 @@ export interface SavingsSummary {
   /** Places put on the kept road network although a road that is not connected both ways to it
    *  lies nearer (present only when there are such places). */
   snapWarnings?: SnapWarning[];
+  /** Plans with a door-to-door tier: its routes, kilometres and the streets it does not serve. */
+  doorToDoor?: DoorToDoorSummary;
+}
+
+/** The door-to-door tier's figures in summary.json, as the printed summary gives them. */
+export interface DoorToDoorSummary {
+  /** Place id of the office the routes start from. */
+  depot: string;
+  routes: number;
+  /** Street segments (road edges) asked for, and served. */
+  streets: number;
+  streetsServed: number;
+  /** Street sides asked for, and served (a segment served on both sides counts twice). */
+  sides: number;
+  sidesServed: number;
+  kmServiced: number;
+  kmDeadheaded: number;
+  km: number;
+  driverHours: number;
+  /** False when the routes break the shift or the vehicle limit. */
+  feasible: boolean;
+  /** Streets no route serves, with the reason in words. */
+  notServed: { street: string; reason: string; message: string }[];
 }
 
 /** A place snapped to the kept network past a nearer, disconnected road. */
@@ -293,9 +316,12 @@ export interface PlanReport {
 export interface DoorToDoorReport {
   /** Place id of the office the routes start from. */
   depot: string;
-  /** Road edges served, and street sides (an edge served on both sides counts twice). */
+  /** Road edges asked for, and street sides (an edge served on both sides counts twice). */
   streets: number;
   sides: number;
+  /** Road edges and sides the routes serve (the others are in `unservable`). */
+  streetsServed: number;
+  sidesServed: number;
   serviceMinutesPerKm: number;
   kmServiced: number;
   kmDeadheaded: number;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildNetwork, buildReportView, decodeLines, doorToDoorEdges, parsePlanFile, planNetwork, planReportToGeoJson, readPlaces, renderHtmlReport } from '@postroute/core';
+import { buildNetwork, buildReportView, decodeLines, doorToDoorEdges, formatSummary, parsePlanFile, planNetwork, planReportToGeoJson, readPlaces, renderHtmlReport } from '@postroute/core';
 import { inputError } from '../support/errors.js';
 
 const dir = new URL('../../../../examples/door-to-door/', import.meta.url);
@@ -43,6 +43,40 @@ describe('door-to-door tier (Neudrossenfeld, real OSM data)', () => {
     expect(html).toContain('km served</strong>');
     const lines = planReportToGeoJson(report).features.filter((f) => f.properties?.phase === 'door-to-door');
     expect(lines).toHaveLength(d.routes.length);
+  });
+
+  it('says first when streets are not served: summary.json, the printed summary, comparable and the report headline', async () => {
+    const plan = JSON.parse(planText);
+    // A shift of one minute: no street can be served in it (issue 24 §4).
+    plan.doorToDoor.maxShiftHours = 1 / 60;
+    const short = parsePlanFile(JSON.stringify(plan), 'plan.json');
+    const { report } = await planNetwork({ spec: short, roads, places }, { timeLimit: 2, maxIterationsWithoutImprovement: 50 });
+    const d = report.summary.doorToDoor!;
+    const network = buildNetwork(roads);
+    const required = doorToDoorEdges(short.doorToDoor!, network, roads);
+    expect(d.streets).toBe(required.length);
+    expect(d.notServed.length).toBeGreaterThan(0);
+    expect(d.streetsServed).toBe(required.length - d.notServed.length);
+    expect(d.notServed[0]!.message).toMatch(/alone costs \d+(\.\d+)?, above maxRouteCost/);
+    expect(report.summary.comparable).toBe(false);
+    expect(report.summary.notComparable.map((reason) => reason.kind)).toContain('streets-not-served');
+    const text = formatSummary(report.summary);
+    expect(text).toMatch(/^Not comparable: .*door to door serves \d+ of \d+ street segments/m);
+    expect(text).toContain(`Streets not served: ${d.notServed.length}\n`);
+    // summary.json is the summary as it is: the section is there.
+    expect(JSON.parse(JSON.stringify(report.summary)).doorToDoor.notServed).toHaveLength(d.notServed.length);
+    const html = renderHtmlReport(report);
+    expect(html).toContain(`${d.streetsServed} of ${d.streets} street segments`);
+    expect(html).toMatch(/id="not-comparable"[^>]*>.*door to door serves/);
+  });
+
+  it('puts a door-to-door tier that serves every street in the summary, comparable', async () => {
+    const { report } = await planNetwork({ spec, roads, places }, { timeLimit: 2, maxIterationsWithoutImprovement: 50 });
+    const d = report.summary.doorToDoor!;
+    expect(d).toMatchObject({ notServed: [], feasible: true, streetsServed: d.streets, sidesServed: d.sides });
+    expect(d.km).toBeCloseTo(d.kmServiced + d.kmDeadheaded, 2);
+    expect(report.summary.notComparable.map((reason) => reason.kind)).not.toContain('streets-not-served');
+    expect(formatSummary(report.summary)).toMatch(new RegExp(`Door to door from post-office: ${d.routes} routes?, .* serving ${d.streets} of ${d.streets} street segments.*\\nStreets not served: none\\n`));
   });
 
   it('leaves plans without doorToDoor as they were', async () => {

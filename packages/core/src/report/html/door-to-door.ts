@@ -14,7 +14,7 @@ export function doorToDoorSection(report: DoorToDoorFigures): string {
   const unservable = report.unservable.length === 0 ? '' :
     `<p class="bad">Streets no route can serve (${report.unservable.length}): ${report.unservable.map((u) => `${escapeHtml(u.street)} (${escapeHtml(u.message)})`).join('; ')}.</p>`;
   return `<h2>Door to door</h2>
-<p id="door-to-door-summary">${report.streets} street segments (${report.sides} sides) served from ${escapeHtml(report.depot)} by ${report.vehicles} route${report.vehicles === 1 ? '' : 's'}: <strong>${report.kmServiced.toFixed(2)} km served</strong>, ${report.kmDeadheaded.toFixed(2)} km deadheaded, ${report.driverHours.toFixed(2)} driver hours at ${report.serviceMinutesPerKm} min of delivery per km${report.feasible ? '' : ' — <span class="bad">the routes break the shift or vehicle limit</span>'}. Rule: ${escapeHtml(report.rule)}.</p>
+<p id="door-to-door-summary">${report.streetsServed} of ${report.streets} street segments (${report.sidesServed} of ${report.sides} sides) served from ${escapeHtml(report.depot)} by ${report.vehicles} route${report.vehicles === 1 ? '' : 's'}: <strong>${report.kmServiced.toFixed(2)} km served</strong>, ${report.kmDeadheaded.toFixed(2)} km deadheaded, ${report.driverHours.toFixed(2)} driver hours at ${report.serviceMinutesPerKm} min of delivery per km${report.feasible ? '' : ' — <span class="bad">the routes break the shift or vehicle limit</span>'}. Rule: ${escapeHtml(report.rule)}.</p>
 ${unservable}
 <table id="door-to-door"><thead><tr><th>route</th><th class="num">sides</th><th class="num">km served</th><th class="num">km deadheaded</th><th class="num">km</th><th class="num">hours</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

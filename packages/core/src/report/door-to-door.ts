@@ -1,0 +1,51 @@
+/**
+ * The door-to-door tier in the summary: its figures for summary.json and the printed table, and
+ * why a plan whose routes leave streets unserved (or break the shift) is not the service asked for.
+ */
+import type { DoorToDoorReport, DoorToDoorSummary, NotComparableReason } from './types.js';
+
+/**
+ * The summary's door-to-door section and the reasons it gives against comparing: streets not
+ * served, routes that break the shift or vehicle limit.
+ *
+ * @example
+ * const { summary, reasons } = summariseDoorToDoor(report.doorToDoor);
+ * // summary.notServed: [{ street: 'Hauptstraße', reason: 'route-limit-exceeded', message: '…' }]
+ */
+export function summariseDoorToDoor(report: DoorToDoorReport): { summary: DoorToDoorSummary; reasons: NotComparableReason[] } {
+  const summary: DoorToDoorSummary = {
+    depot: report.depot,
+    routes: report.routes.length,
+    streets: report.streets,
+    streetsServed: report.streetsServed,
+    sides: report.sides,
+    sidesServed: report.sidesServed,
+    kmServiced: report.kmServiced,
+    kmDeadheaded: report.kmDeadheaded,
+    km: report.km,
+    driverHours: report.driverHours,
+    feasible: report.feasible,
+    notServed: report.unservable.map((street) => ({ ...street })),
+  };
+  const reasons: NotComparableReason[] = [];
+  if (summary.notServed.length > 0) {
+    reasons.push({ kind: 'streets-not-served', message: `door to door serves ${summary.streetsServed} of ${summary.streets} street segments — see streets not served` });
+  }
+  if (!summary.feasible) reasons.push({ kind: 'door-to-door-rules', message: 'the door-to-door routes break the shift or the vehicle limit' });
+  return { summary, reasons };
+}
+
+/** The printed summary's door-to-door lines. */
+export function doorToDoorLines(d: DoorToDoorSummary): string[] {
+  const km = (value: number): string => value.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const lines = [
+    `Door to door from ${d.depot}: ${d.routes} route${d.routes === 1 ? '' : 's'}, ${km(d.km)} km (${km(d.kmServiced)} km serving ${d.streetsServed} of ${d.streets} street segments, ` +
+      `${km(d.kmDeadheaded)} km deadheading), ${km(d.driverHours)} driver hours${d.feasible ? '' : '; the routes break the shift or the vehicle limit'}`,
+  ];
+  if (d.notServed.length === 0) lines.push('Streets not served: none');
+  else {
+    lines.push(`Streets not served: ${d.notServed.length}`);
+    for (const street of d.notServed) lines.push(`  ${street.street}: ${street.message}`);
+  }
+  return lines;
+}
