@@ -119,8 +119,13 @@ describe('renderHtmlReport', () => {
     expect(opacities[1]).toBeLessThan(0.2);
     expect(opacities[0]).toBeGreaterThan(0.8);
     expect(await page.$$eval('.stop-number', (marks) => marks.map((m) => m.textContent))).toEqual(['1', '2', '3', '4']);
-    // Clicking the map elsewhere shows every route again.
+    // 'Show all routes' shows every route again; so does Escape, after Enter on a row.
     await page.click('#focus-clear');
+    expect(await page.evaluate(() => document.body.dataset.focus)).toBeUndefined();
+    await page.focus('#routes-before tr[data-route-key]');
+    await page.keyboard.press('Enter');
+    expect((await focusedStops(page)).id).toBe('T1');
+    await page.keyboard.press('Escape');
     expect(await page.evaluate(() => document.body.dataset.focus)).toBeUndefined();
     expect(errors).toEqual([]);
   });

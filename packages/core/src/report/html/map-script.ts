@@ -210,6 +210,12 @@ for (const el of document.querySelectorAll('[data-route-key]')) {
   el.addEventListener('click', () => { focus(Number(el.dataset.routeKey)); document.getElementById('map').scrollIntoView({ block: 'nearest' }); });
 }
 document.getElementById('fit-all').addEventListener('click', () => map.fitBounds(frame, { padding: [8, 8] }));
+// The keyboard: Enter on a route's row focuses it, Escape shows all routes again.
+for (const row of document.querySelectorAll('tr[data-route-key]')) {
+  row.tabIndex = 0;
+  row.addEventListener('keydown', (e) => { if (e.key === 'Enter') focus(Number(row.dataset.routeKey)); });
+}
+document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && state.focus !== null) clearFocus(); });
 map.on('click', () => { if (state.focus !== null) clearFocus(); });
 refresh();
 window.postroute = { map, focus, clearFocus, frame, routes: routeLayers, data };

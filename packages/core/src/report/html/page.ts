@@ -125,7 +125,7 @@ function sideDefault(view: ReportView): string {
   const unserved = s.unassigned.length === 0 ? '<p>The new plan serves every stop.</p>'
     : `<p class="bad"><b>${s.unassigned.length} stop${s.unassigned.length === 1 ? '' : 's'} unserved</b> (✕ on the map; listed below the charts).</p>`;
   const warnings = (s.snapWarnings ?? []).length === 0 ? '' : `<p class="bad">${s.snapWarnings!.length} place${s.snapWarnings!.length === 1 ? '' : 's'} put on the network past a nearer, unconnected road (dashed orange ring).</p>`;
-  return `<p><b>Click a route</b> on the map, in a table or on the timeline to see its stops in order, with today's version beside the new one. Hover a place for its mail, days, office and routes. Scroll or use + and − to zoom, drag to pan.</p>${unserved}${warnings}${farOff}`;
+  return `<p><b>Click a route</b> on the map, in a table or on the timeline to see its stops in order, with today's version beside the new one. Hover a place for its mail, days, office and routes. Scroll or use + and − to zoom, drag to pan; Enter on a table row focuses its route, Escape shows all again.</p>${unserved}${warnings}${farOff}`;
 }
 
 /**
