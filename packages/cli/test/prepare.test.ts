@@ -48,6 +48,8 @@ describe('postroute prepare', () => {
     expect(prepared.stdout).toMatch(/^roads\.geojson: \d+ features/);
     expect(prepared.stdout).toMatch(/\ndropped: \d+ edges/);
     expect(prepared.stdout).toMatch(/\nhierarchy \(quickest paths\): \d+ shortcuts, \d+ core nodes\nwrote county\.prn: [\d.]+ MB \(profile "osm-rural-car"/);
+    const both = run(['prepare', 'roads.geojson', '--out', 'both.prn', '--distance', '--quiet'], dir);
+    expect(both.stdout).toMatch(/\nhierarchy \(quickest paths\): \d+ shortcuts, \d+ core nodes\nhierarchy \(shortest paths\): \d+ shortcuts/);
     const again = run(['prepare', 'roads.geojson', '--out', 'again.prn', '--quiet'], dir);
     expect(again.status).toBe(0);
     expect(readFileSync(join(dir, 'again.prn')).equals(readFileSync(join(dir, 'county.prn')))).toBe(true);

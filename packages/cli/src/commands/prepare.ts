@@ -13,6 +13,7 @@ import { loadProfile, networkOptions, statsToJson, statsToText, type NetworkArgs
 
 interface PrepareArgs extends NetworkArgs {
   out: string;
+  distance: boolean;
   json: boolean;
   quiet: boolean;
 }
@@ -66,6 +67,7 @@ const command: CommandModule<object, PrepareArgs> = {
       .positional('roads', { type: 'string', demandOption: true, describe: 'road network: GeoJSON (also gzipped) or OSM as downloaded (.osm.pbf, .osm, .osm.gz)' })
       .options({ profile: networkOptions.profile, keep: networkOptions.keep, 'merge-endpoints': networkOptions['merge-endpoints'], 'node-crossings': networkOptions['node-crossings'] })
       .option('out', { type: 'string', demandOption: true, describe: 'the prepared network to write, e.g. county.prn' })
+      .option('distance', { type: 'boolean', default: false, describe: 'also keep the hierarchy of shortest paths (road kilometres, e.g. for cover --metric distance); quickest paths are always kept' })
       .option('json', { type: 'boolean', default: false, describe: 'print what was kept and dropped as JSON' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
       .example('$0 prepare roads.osm.pbf --out county.prn', 'then: postroute plan plan.json with "roads": "county.prn"') as unknown as Argv<PrepareArgs>,
@@ -84,6 +86,7 @@ const command: CommandModule<object, PrepareArgs> = {
       keep: args.keep,
       mergeEndpointsWithin: args.mergeEndpoints,
       nodeCrossings: args.nodeCrossings,
+      metrics: args.distance ? ['time', 'distance'] : ['time'],
       onProgress: progress.onProgress,
       ...(profile ? { profile } : {}),
     });
@@ -93,12 +96,12 @@ const command: CommandModule<object, PrepareArgs> = {
     progress.done();
     const bytes = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
     const { network } = prepared;
-    const { shortcuts, coreSize } = hierarchyFor(network, 'time');
-    const ch = { shortcuts, coreSize };
+    const hierarchies = prepared.metrics.map((metric) => ({ metric, shortcuts: hierarchyFor(network, metric).shortcuts, coreSize: hierarchyFor(network, metric).coreSize }));
     if (args.json) {
-      writeOutput(JSON.stringify({ out: args.out, bytes, profile: prepared.build.profile.name, roads: prepared.roads, hierarchy: { metric: 'time', ...ch }, ...statsToJson(network) }, null, 2));
+      writeOutput(JSON.stringify({ out: args.out, bytes, profile: prepared.build.profile.name, roads: prepared.roads, hierarchy: hierarchies[0], hierarchies, ...statsToJson(network) }, null, 2));
     } else {
-      writeOutput(`${statsToText(network, args.roads)}hierarchy (quickest paths): ${ch.shortcuts} shortcuts, ${ch.coreSize} core nodes\n` +
+      const lines = hierarchies.map((h) => `hierarchy (${h.metric === 'time' ? 'quickest' : 'shortest'} paths): ${h.shortcuts} shortcuts, ${h.coreSize} core nodes\n`).join('');
+      writeOutput(`${statsToText(network, args.roads)}${lines}` +
         `wrote ${args.out}: ${megabytes(bytes)} (profile "${prepared.build.profile.name}", roads sha256 ${prepared.roads.sha256.slice(0, 12)}…)`);
     }
   },

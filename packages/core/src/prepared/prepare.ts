@@ -11,7 +11,7 @@ import { buildNetwork, withGraphology, type BuildNetworkOptions } from '../graph
 import { defaultProfile, type RoadProfile } from '../graph/profile.js';
 import { adoptSegmentIndex, segmentIndex } from '../graph/snap.js';
 import type { DroppedReport, NetworkStats, RoadNetwork } from '../graph/types.js';
-import { adoptHierarchy, hierarchyFor } from '../matrix/matrix.js';
+import { adoptHierarchy, hierarchyFor, type Metric } from '../matrix/matrix.js';
 import type { ProgressCallback } from '../util/progress.js';
 import { decodeEdges, decodeGraph, decodeHierarchy, decodeSegmentIndex, encodeEdges, encodeGraph, encodeHierarchy, encodeSegmentIndex, SectionReader } from './codec.js';
 import { decodeContainer, encodeContainer, isPreparedBytes, type SectionArray } from './format.js';
@@ -35,6 +35,8 @@ export interface PreparedRoads {
   roads: { source: string; bytes: number; sha256: string };
   /** True when the roads came from OpenStreetMap (the report then credits it). */
   fromOsm: boolean;
+  /** The metrics whose hierarchies the file holds ("time" always; "distance" when asked for). */
+  metrics: Metric[];
   /** [west, south, east, north] of the roads. */
   bbox: [number, number, number, number];
 }
@@ -61,6 +63,9 @@ export interface PrepareRoadsOptions {
   keep?: 'largest-scc' | 'all';
   mergeEndpointsWithin?: number;
   nodeCrossings?: boolean;
+  /** Hierarchies to build and keep: quickest paths ("time", which plans use) always, shortest
+   *  paths ("distance", e.g. coverage by road kilometres) too when listed. Default ["time"]. */
+  metrics?: Metric[];
   onProgress?: ProgressCallback;
 }
 
@@ -83,13 +88,18 @@ export function prepareRoads(roads: FeatureCollection, options: PrepareRoadsOpti
   const network = buildNetwork(roads, { ...networkOptions(build), source: options.source, ...(report ? { onProgress: report } : {}) });
   report?.({ step: 'snap index', message: 'indexing road segments for snapping' });
   segmentIndex(network);
-  hierarchyFor(network, 'time', report);
+  const metrics: Metric[] = options.metrics?.includes('distance') ? ['time', 'distance'] : ['time'];
+  for (const metric of metrics) {
+    report?.({ step: 'hierarchy', message: metric === 'time' ? 'hierarchy of quickest paths' : 'hierarchy of shortest paths' });
+    hierarchyFor(network, metric, report);
+  }
   return {
     kind: 'prepared',
     source: options.source,
     network,
     build,
     roads: { source: options.source, ...options.roads },
+    metrics,
     fromOsm: roads.features.some((feature: Feature) => feature.properties?.osm_id !== undefined || String(feature.id ?? '').startsWith('way/')),
     bbox: extent(network),
   };
@@ -128,7 +138,7 @@ interface PreparedHeader {
   stats: Omit<NetworkStats, 'timings'>;
   dropped: DroppedReport;
   snap: { kx: number; metricFactor: number };
-  hierarchies: { time: { coreSize: number; shortcuts: number } };
+  hierarchies: Partial<Record<Metric, { coreSize: number; shortcuts: number }>> & { time: { coreSize: number; shortcuts: number } };
 }
 
 /**
@@ -146,7 +156,8 @@ export function encodePrepared(prepared: PreparedRoads): Uint8Array[] {
   encodeEdges('edge', network.edges, classes, sections);
   encodeEdges('dropped', network.droppedEdges, classes, sections);
   const snap = encodeSegmentIndex(segmentIndex(network), sections);
-  const time = encodeHierarchy('ch.time', hierarchyFor(network, 'time'), sections);
+  const hierarchies: PreparedHeader['hierarchies'] = { time: encodeHierarchy('ch.time', hierarchyFor(network, 'time'), sections) };
+  if (prepared.metrics.includes('distance')) hierarchies.distance = encodeHierarchy('ch.distance', hierarchyFor(network, 'distance'), sections);
   const { timings: _timings, ...stats } = network.stats;
   const header: PreparedHeader = {
     kind: 'postroute prepared roads',
@@ -161,7 +172,7 @@ export function encodePrepared(prepared: PreparedRoads): Uint8Array[] {
     stats,
     dropped: network.dropped,
     snap,
-    hierarchies: { time },
+    hierarchies,
   };
   return encodeContainer(header as unknown as Record<string, unknown>, sections);
 }
@@ -193,7 +204,12 @@ export function decodePrepared(bytes: Uint8Array, source: string): PreparedRoads
   });
   adoptSegmentIndex(network, decodeSegmentIndex(r, header.snap, edges, droppedEdges));
   adoptHierarchy(network, 'time', decodeHierarchy(r, 'ch.time', csr, header.hierarchies.time));
-  return { kind: 'prepared', source, network, build: header.build, roads: header.roads, fromOsm: header.fromOsm === true, bbox: header.bbox };
+  const metrics: Metric[] = ['time'];
+  if (header.hierarchies.distance) {
+    adoptHierarchy(network, 'distance', decodeHierarchy(r, 'ch.distance', csr, header.hierarchies.distance));
+    metrics.push('distance');
+  }
+  return { kind: 'prepared', source, network, build: header.build, roads: header.roads, metrics, fromOsm: header.fromOsm === true, bbox: header.bbox };
 }
 
 /** True when the bytes are a prepared network's (of any version: a wrong one gets its own error). */

@@ -111,6 +111,17 @@ describe('a prepared network round-trips', () => {
     expect((rawRead as FeatureCollection).features.length).toBe(roads.features.length);
   });
 
+  it('keeps the hierarchy of shortest paths too when asked, and its matrices equal the raw ones', () => {
+    const both = decodePrepared(fileOf(prepareRoads(roads, { source: 'roads.geojson', roads: fingerprint, metrics: ['time', 'distance'] })), 'both.prn');
+    expect(both.metrics).toEqual(['time', 'distance']);
+    expect(loaded.metrics).toEqual(['time']);
+    const snaps = snapPlaces(raw, places, { maxDistance: 500 }).snaps;
+    const a = computeMatrix(raw, snaps, { metric: 'distance', method: 'hierarchy' });
+    const b = computeMatrix(both.network, snaps, { metric: 'distance', method: 'hierarchy' });
+    expect(Buffer.from(b.distances.buffer).equals(Buffer.from(a.distances.buffer))).toBe(true);
+    expect(Buffer.from(b.durations.buffer).equals(Buffer.from(a.durations.buffer))).toBe(true);
+  });
+
   it('serves only requests built the same way', () => {
     expect(networkFromRoads(loaded, { source: 'county.prn' })).toBe(loaded.network);
     expect(networkFromRoads(loaded, { source: 'county.prn', profile: JSON.parse(JSON.stringify(defaultProfile)) })).toBe(loaded.network);
