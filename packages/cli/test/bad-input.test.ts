@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gridPlaces, gridRoads } from '../../core/test/plan/grid.js';
+import { twoTierPlan } from '../../core/test/plan/two-tier-grid.js';
 
 const main = resolve(import.meta.dirname, '../dist/main.js');
 const repo = resolve(import.meta.dirname, '../../..');
@@ -99,6 +100,18 @@ beforeAll(() => {
   writeFileSync(join(dir, 'problem-bom.json'), `\uFEFF${readFileSync(join(dir, 'problem-big.json'), 'utf8')}`);
   writeFileSync(join(dir, 'places-utf16.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id,lon,lat\nA,11.5,50.1\nB,x,50.2\n', 'utf16le')]));
   writeFileSync(join(dir, 'places-latin1.csv'), Buffer.from('id,lon,lat,name\nA,11.5,50.1,Aix\xe0s\nB,x,50.2,Enc\xe0mp\n', 'latin1'));
+  // Checks that need no road graph come before it (issue 24 §4): each row runs without --quiet,
+  // so a progress line of reading roads or building the graph would make it two lines.
+  writeFileSync(join(dir, 'baseline-unknown.csv'), 'route_id,seq,stop_id\nR1,1,v1\nR1,2,zz\n');
+  writeFileSync(join(dir, 'baseline-hub.csv'), 'route_id,seq,stop_id\nR1,1,v1\nR1,2,hub\n');
+  planFile('plan-baseline-unknown.json', { baseline: 'baseline-unknown.csv' });
+  planFile('plan-baseline-hub.json', { baseline: 'baseline-hub.csv' });
+  writeFileSync(join(dir, 'no-outlet.geojson'), collection(gridPlaces().map((p) => feature(p, p.properties.role === 'outlet' ? { ...p.properties, role: 'village' } : p.properties))));
+  const twoTier = { ...twoTierPlan(), roads: 'roads.geojson' };
+  writeFileSync(join(dir, 'plan-tiers-no-outlet.json'), JSON.stringify({ ...twoTier, places: 'no-outlet.geojson' }, null, 2));
+  writeFileSync(join(dir, 'plan-tiers-township.json'), JSON.stringify(twoTier, null, 2));
+  writeFileSync(join(dir, 'places-week.csv'), `id,lon,lat,role,mail,visits_per_week\n${gridPlaces().map((p) => [p.id, p.lon, p.lat, p.properties.role, 2, 1].join(',')).join('\n')}\n`);
+  planFile('plan-week-coverage.json', { places: 'places-week.csv', coverage: { radiusKm: 2 } });
 });
 
 // [label, args, exit code, pattern of the single stderr line]
@@ -178,6 +191,11 @@ const rows: [string, string[], number, RegExp][] = [
   ['--time-limit abc is not a number, not "got NaN"', ['plan', county, '--time-limit', 'abc'], 2, /^postroute: error: --time-limit "abc" is not a number — give --time-limit a number/],
   ['--seed 1e999 is too large', ['solve', '--problem', 'problem.json', '--seed', '1e999'], 2, /^postroute: error: --seed 1e999 is too large/],
   ['a value outside the choices: one line with the choices', ['cover', '--matrix', 'm.csv', '--model', 'nope'], 2, /^postroute: --model "nope" is not one of "lscp", "mclp", "pmedian", "pcenter" \(run `postroute cover --help` for usage\)\n$/],
+  ['a baseline stop not among the places: before the graph', ['plan', 'plan-baseline-unknown.json', '--out', 'out'], 2, /^postroute: error: baseline-unknown\.csv, line 3, field "stop_id": route "R1" visits "zz", which is not in places\.geojson/],
+  ['a baseline that visits the hub: before the graph', ['plan', 'plan-baseline-hub.json', '--out', 'out'], 2, /^postroute: error: baseline-hub\.csv, line 3, field "stop_id": route "R1" lists the hub "hub" as a stop/],
+  ['tiers without township offices: before the graph', ['plan', 'plan-tiers-no-outlet.json', '--out', 'out'], 2, /^postroute: error: no-outlet\.geojson, field "role": a two-tier plan needs township offices/],
+  ['a village without its township: before the graph', ['plan', 'plan-tiers-township.json', '--out', 'out'], 2, /^postroute: error: places\.geojson, item \d+, field "township": place "v1" has no township/],
+  ['weekly service with coverage: before the graph', ['plan', 'plan-week-coverage.json', '--out', 'out'], 2, /^postroute: error: plan-week-coverage\.json, field "coverage": coverage \(village stations\) and weekly service cannot be combined yet/],
   // Ones that already worked.
   ['solve, malformed JSON', ['solve', '--problem', 'broken.json'], 2, /broken\.json, line 1/],
   ['graph, a missing roads file', ['graph', '--roads', 'nope.geojson', '--quiet'], 2, /nope\.geojson/],

@@ -20,7 +20,9 @@ import {
   readPlaces,
   roadsFromOsm,
   type CsvDelimiter,
+  checkPlanInputs,
   type PlanInputs,
+  type PlanOptions,
   type ProgressCallback,
 } from '@postroute/core';
 import { EXIT, createProgress, prepareFolder, writeFilesAtomic, writeOutput } from '../output.js';
@@ -54,9 +56,11 @@ function readText(path: string, what: string, from: string): string {
 
 /**
  * Reads plan.json and every file it names; paths are relative to plan.json. The CSV separator is
- * `delimiter` when given (--csv-delimiter), else plan.json's `csvDelimiter`, else detected.
+ * `delimiter` when given (--csv-delimiter), else plan.json's `csvDelimiter`, else detected. The
+ * places and today's routes are read and checked (`checkPlanInputs`) before the roads: a mistake
+ * in them is said before a large roads file is read and its graph built.
  */
-export async function loadPlan(planPath: string, delimiter?: CsvDelimiter, onProgress?: ProgressCallback): Promise<PlanInputs> {
+export async function loadPlan(planPath: string, delimiter?: CsvDelimiter, onProgress?: ProgressCallback, checks: Pick<PlanOptions, 'scenario' | 'allowUnassigned'> = {}): Promise<PlanInputs> {
   const planText = readText(planPath, 'plan', planPath);
   const spec = parsePlanFile(planText, planPath);
   const csvDelimiter = delimiter ?? spec.csvDelimiter;
@@ -65,22 +69,24 @@ export async function loadPlan(planPath: string, delimiter?: CsvDelimiter, onPro
   const show = (path: string): string => relative(process.cwd(), resolve(base, path)) || path;
   const roadsPath = show(spec.roads.path);
   const placesPath = show(spec.places.path);
-  const roads = await readRoadsInput(resolve(base, spec.roads.path), { source: roadsPath, notFoundHint: `the path is relative to ${planPath}`, onNote: warnNote, ...(onProgress ? { onProgress } : {}) });
   const places = await readPlaces(readText(resolve(base, spec.places.path), 'places', planPath), {
     source: placesPath,
     format: spec.places.format === 'csv' ? 'csv' : 'geojson',
     ...csv,
   });
-  const inputs: PlanInputs = { spec, roads, places, sources: { roads: roadsPath, places: placesPath, plan: planPath } };
+  const sources: NonNullable<PlanInputs['sources']> = { roads: roadsPath, places: placesPath, plan: planPath };
+  let baseline: PlanInputs['baseline'];
   if (spec.baseline) {
     const baselinePath = show(spec.baseline.path);
     const text = readText(resolve(base, spec.baseline.path), 'baseline', planPath);
-    inputs.baseline = spec.baseline.format === 'geojson'
+    baseline = spec.baseline.format === 'geojson'
       ? { lines: readBaselineLines(text, baselinePath) }
       : { routes: await readBaselineRoutes(text, { source: baselinePath, format: spec.baseline.format, ...csv }) };
-    inputs.sources = { ...inputs.sources, baseline: baselinePath };
+    sources.baseline = baselinePath;
   }
-  return inputs;
+  checkPlanInputs({ spec, places, ...(baseline ? { baseline } : {}), sources }, checks);
+  const roads = await readRoadsInput(resolve(base, spec.roads.path), { source: roadsPath, notFoundHint: `the path is relative to ${planPath}`, onNote: warnNote, ...(onProgress ? { onProgress } : {}) });
+  return { spec, roads, places, ...(baseline ? { baseline } : {}), sources };
 }
 
 const command: CommandModule<object, PlanArgs> = {
@@ -110,7 +116,10 @@ const command: CommandModule<object, PlanArgs> = {
     let result;
     try {
       // Large roads files are read in pieces, with progress.
-      inputs = await loadPlan(args.plan, csvDelimiterArg(args.csvDelimiter), progress.onProgress);
+      inputs = await loadPlan(args.plan, csvDelimiterArg(args.csvDelimiter), progress.onProgress, {
+        ...(args.scenario !== undefined ? { scenario: args.scenario } : {}),
+        ...(args.allowUnassigned ? { allowUnassigned: true } : {}),
+      });
       result = await planNetwork(inputs, {
         ...(args.seed !== undefined ? { seed: args.seed } : {}),
         ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),

@@ -1,5 +1,7 @@
 /** Public API of the plan area: the planner's job end to end. */
 export { planNetwork } from './plan.js';
+export { checkPlanInputs } from './preflight.js';
+export type { CheckedPlan } from './preflight.js';
 export type { PlanInputs, PlanOptions, PlanResult } from './types.js';
 export { classifyPlaces } from './places.js';
 export type { PlanPlace } from './places.js';

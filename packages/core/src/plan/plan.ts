@@ -16,6 +16,7 @@ import { isPreparedRoads } from '../prepared/prepare.js';
 import type { Place } from '../io/places.js';
 import type { OfficeMoveReport, PlanReport, ScenarioRow } from '../report/types.js';
 import { summariseDoorToDoor } from '../report/door-to-door.js';
+import { checkPlanInputs } from './preflight.js';
 import type { SolutionResult } from '../vrp/index.js';
 import { prepareNetwork, roadProfile, type PreparedNetwork } from './network.js';
 import { planDoorToDoor } from './door-to-door.js';
@@ -24,8 +25,8 @@ import { applyScenario, describeChanges, scenarioRow } from './scenarios.js';
 import type { TwoTierResult } from './tiers/solve.js';
 import { planTwoTier } from './two-tier.js';
 import { planServiceWeek, readServiceDays } from './service-days.js';
-import { classifyPlaces, rejectOversizedMail, type PlanPlace } from './places.js';
-import type { PlanInputs, PlanOptions, PlanResult, PlanSources } from './types.js';
+import { classifyPlaces, type PlanPlace } from './places.js';
+import type { PlanInputs, PlanOptions, PlanResult } from './types.js';
 
 export type { PlanInputs, PlanOptions, PlanResult } from './types.js';
 
@@ -41,28 +42,11 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
   const started = performance.now();
   const { spec } = inputs;
   const progress = options.onProgress ?? (() => {});
-  const sources: PlanSources = {
-    roads: inputs.sources?.roads ?? spec.roads.path,
-    places: inputs.sources?.places ?? spec.places.path,
-    baseline: inputs.sources?.baseline ?? spec.baseline?.path ?? 'baseline',
-    plan: inputs.sources?.plan ?? 'plan.json',
-  };
+  // Every check that needs no road graph, before it is built.
+  const { sources, places, hubs, byId } = checkPlanInputs(inputs, options);
   const seed = options.seed ?? spec.seed;
   const timeLimit = options.timeLimit ?? spec.timeLimit;
   const scenarios = spec.scenarios ?? [];
-  if (options.scenario !== undefined && !scenarios.some((scenario) => scenario.name === options.scenario)) {
-    throw new InputError(`no scenario "${options.scenario}" in ${sources.plan}`, { source: sources.plan, field: 'scenarios' },
-      scenarios.length > 0 ? `scenarios: ${scenarios.map((scenario) => scenario.name).join(', ')}` : 'add it under "scenarios"');
-  }
-
-  const places = classifyPlaces(inputs.places, sources.places, spec.serviceTime, { mailRequired: !spec.tiers });
-  const byId = new Map(places.map((place) => [place.id, place]));
-  const hubs = places.filter((place) => place.role === 'hub');
-  checkDepots(spec, hubs, byId, sources);
-  if (!spec.tiers && !options.allowUnassigned) rejectOversizedMail(places, inputs.places, spec.fleet, sources.places);
-  // Visit frequencies (issue 11) are checked before the network is built: errors come at once.
-  if (readServiceDays(spec, inputs.places, sources.places) !== null && spec.tiers)
-    throw new InputError('weekly service (visit frequencies, "week") is planned for one-tier plans only', { source: sources.plan, field: 'week' }, 'drop "tiers", or the frequencies');
 
   // Door-to-door streets are picked by the roads' names and ids, which prepared files do not keep.
   if (spec.doorToDoor !== undefined && isPreparedRoads(inputs.roads)) {
@@ -150,21 +134,6 @@ function toSolution(result: TwoTierResult): SolutionResult {
     unassigned: [...result.trunk.solution.unassigned, ...result.delivery.unassigned, ...(result.collection?.solution.unassigned ?? [])],
     violations,
   };
-}
-
-/** Every vehicle type starts from a hub: the one it names, or the only one. */
-function checkDepots(spec: PlanSpec, hubs: readonly PlanPlace[], byId: ReadonlyMap<string, PlanPlace>, sources: { plan: string; places: string }): void {
-  const hubList = hubs.map((hub) => hub.id).join(', ');
-  for (const [index, vehicle] of spec.fleet.entries()) {
-    const field = `fleet[${index}].depot`;
-    if (vehicle.depot !== undefined) {
-      if (byId.get(vehicle.depot)?.role !== 'hub') {
-        throw new InputError(`depot "${vehicle.depot}" is not a place with role "hub"`, { source: sources.plan, field }, `hubs in ${sources.places}: ${hubList}`);
-      }
-    } else if (hubs.length > 1) {
-      throw new InputError(`there are ${hubs.length} hubs; say which one the vehicles start from`, { source: sources.plan, field }, `set "depot" to one of: ${hubList}`);
-    }
-  }
 }
 
 /** The office of the door-to-door tier: the one it names, else the first vehicle type's depot, else the only hub. */

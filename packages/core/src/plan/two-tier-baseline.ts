@@ -18,11 +18,23 @@ export interface TwoTierBaseline {
   delivery: { route: BaselineRoute; input: RouteInput; office: string }[];
 }
 
+/** What today's routes are checked against: the hub, the offices, the delivery vehicles (`type@office`). */
+export interface TwoTierBaselineShape {
+  hub: string;
+  offices: readonly string[];
+  deliveryVehicles: readonly string[];
+}
+
+/** The shape of a built two-tier input. */
+export function baselineShapeOf(input: TwoTierInput): TwoTierBaselineShape {
+  return { hub: input.hub.id, offices: input.offices.map((office) => office.id), deliveryVehicles: input.delivery.vehicles.map((vehicle) => vehicle.id) };
+}
+
 export function resolveTwoTierBaseline(
   baseline: { routes: BaselineRoute[] } | { lines: BaselineLine[] } | undefined,
   places: readonly PlanPlace[],
   spec: PlanSpec,
-  input: TwoTierInput,
+  shape: TwoTierBaselineShape,
   sources: PlanSources,
   rejected: ReadonlyMap<string, string>,
 ): TwoTierBaseline {
@@ -30,8 +42,8 @@ export function resolveTwoTierBaseline(
   if (!baseline) return out;
   const tiers = spec.tiers as TiersSpec;
   const byId = new Map(places.map((place) => [place.id, place]));
-  const offices = new Set(input.offices.map((office) => office.id));
-  const hub = input.hub.id;
+  const offices = new Set(shape.offices);
+  const hub = shape.hub;
   let routes: BaselineRoute[];
   if ('lines' in baseline) {
     const officeCandidates = places.filter((place) => offices.has(place.id));
@@ -44,7 +56,10 @@ export function resolveTwoTierBaseline(
   routes.forEach((route, routeIndex) => {
     const where = (k?: number, field = 'stop_id'): { source: string; index: number; line?: number; field: string } => {
       const row = k === undefined ? route.rows?.[0] : route.rows?.[k];
-      return row === undefined ? { source: sources.baseline, index: routeIndex, field } : { source: sources.baseline, index: row, line: row + 2, field };
+      // The file's own line (blank lines and Excel's sep= line counted as the reader counts them).
+      const line = k === undefined ? route.lines?.[0] : route.lines?.[k];
+      if (row === undefined) return { source: sources.baseline, index: routeIndex, field };
+      return line === undefined ? { source: sources.baseline, index: row, field } : { source: sources.baseline, index: row, line, field };
     };
     if (route.stops.length === 0) throw new InputError(`route "${route.id}" serves no place`, where(undefined, 'geometry'), `no place lies within ${spec.baselineMatchDistance} m of the drawn line; raise baselineMatchDistanceM or check the line`);
     // Which tier: the depot says it; without one, a route that visits only offices is a trunk route.
@@ -79,7 +94,7 @@ export function resolveTwoTierBaseline(
       out.trunk.push({ route, input: { vehicleType: type, stops: [...route.stops] } });
     } else {
       const engineType = `${type}@${depot as string}`;
-      if (!input.delivery.vehicles.some((v) => v.id === engineType)) {
+      if (!shape.deliveryVehicles.includes(engineType)) {
         throw new InputError(`route "${route.id}" uses a ${type} at "${depot as string}", but plan.json bases no ${type} there`, where(0, 'vehicle_type'),
           `add "${depot as string}" to the depots of "${type}" in tiers.delivery.fleet`);
       }

@@ -5,7 +5,7 @@
  * wrong id is one located error.
  */
 import { InfeasibleError, InputError } from '../errors.js';
-import type { Place } from '../io/places.js';
+import { placeLocation, type Place } from '../io/places.js';
 import type { PlanSpec } from '../io/plan-file.js';
 import type { TiersSpec } from '../io/plan-tiers.js';
 import type { TravelMatrix } from '../matrix/index.js';
@@ -21,14 +21,21 @@ export interface TwoTierBuild {
   rejected: { id: string; reason: string }[];
 }
 
-export function buildTwoTierInput(
-  spec: PlanSpec,
-  rawPlaces: readonly Place[],
-  places: readonly PlanPlace[],
-  prepared: PreparedNetwork,
-  profiles: ReadonlyMap<string, PreparedNetwork>,
-  sources: PlanSources,
-): TwoTierBuild {
+/** The hub, the township offices and each village's office, as plan.json and the places give them. */
+export interface TwoTierShape {
+  hub: string;
+  offices: PlanPlace[];
+  /** Village or station id → the office it names (`township`), when it names one. */
+  townships: Map<string, string | undefined>;
+  loads: ReturnType<typeof placeLoads>;
+}
+
+/**
+ * Every check of a two-tier plan's places and fleets that needs no road graph, so that it can
+ * run before the graph is built: one hub for the trunk, township offices (role=outlet), each
+ * village's `township`, the delivery fleet's depots, the volumes.
+ */
+export function checkTwoTierPlaces(spec: PlanSpec, rawPlaces: readonly Place[], places: readonly PlanPlace[], sources: PlanSources): TwoTierShape {
   const tiers = spec.tiers as TiersSpec;
   const loads = placeLoads(rawPlaces, spec.loads ?? [], sources.places);
   const planError = (field: string, message: string, hint?: string): never => { throw new InputError(message, { source: sources.plan, field }, hint); };
@@ -44,31 +51,58 @@ export function buildTwoTierInput(
 
   const offices = places.filter((place) => place.role === 'outlet');
   if (offices.length === 0) throw new InputError('a two-tier plan needs township offices, and no place has role "outlet"', { source: sources.places, field: 'role' }, 'mark the township post offices with role=outlet');
-  for (const office of offices) {
-    const why = prepared.rejected.get(office.id);
-    if (why) throw new InfeasibleError(`the township office "${office.name}" is ${why}`, 'move it onto a road, or raise snapDistanceM');
-  }
   const officeIds = offices.map((office) => office.id);
   const officeSet = new Set(officeIds);
-  const rejected: { id: string; reason: string }[] = [];
-  const stops: TwoTierStop[] = [];
-  const ids = [hub, ...officeIds];
   const indexOf = new Map(rawPlaces.map((place, i) => [place.id, i]));
+  const townships = new Map<string, string | undefined>();
   for (const place of places) {
     if (place.role !== 'village' && place.role !== 'station') continue;
-    const raw = rawPlaces[indexOf.get(place.id) as number] as Place;
+    const index = indexOf.get(place.id) as number;
+    const raw = rawPlaces[index] as Place;
     const township = raw.properties.township;
     let office: string | undefined;
     if (township !== undefined && township !== null && township !== '') {
       office = String(township).trim();
       if (!officeSet.has(office)) {
-        throw new InputError(`township "${office}" of place "${place.id}" is not a township office`, { source: sources.places, index: indexOf.get(place.id) as number, field: 'township' },
+        throw new InputError(`township "${office}" of place "${place.id}" is not a township office`, placeLocation(raw, index, sources.places, 'township'),
           `use the id of a place with role=outlet: ${officeIds.join(', ')}`);
       }
     } else if (tiers.delivery.assignment === 'administrative') {
-      throw new InputError(`place "${place.id}" has no township`, { source: sources.places, index: indexOf.get(place.id) as number, field: 'township' },
+      throw new InputError(`place "${place.id}" has no township`, placeLocation(raw, index, sources.places, 'township'),
         `with "assignment": "administrative" every village names its office (one of ${officeIds.join(', ')}); or use "assignment": "free"`);
     }
+    townships.set(place.id, office);
+  }
+  tiers.delivery.fleet.forEach((vehicle, i) => {
+    const at = `tiers.delivery.fleet[${i}]`;
+    const depots = vehicle.depot === 'each-outlet' || vehicle.depot === undefined ? officeIds : (vehicle.depot as string[]);
+    for (const depot of depots) if (!officeSet.has(depot)) planError(`${at}.depot`, `"${depot}" is not a township office`, `offices (role=outlet): ${officeIds.join(', ')}`);
+    for (const depot of Object.keys(vehicle.countByDepot)) if (!officeSet.has(depot)) planError(`${at}.count.${depot}`, `"${depot}" is not a township office`, `offices (role=outlet): ${officeIds.join(', ')}`);
+  });
+  return { hub, offices, townships, loads };
+}
+
+export function buildTwoTierInput(
+  spec: PlanSpec,
+  rawPlaces: readonly Place[],
+  places: readonly PlanPlace[],
+  prepared: PreparedNetwork,
+  profiles: ReadonlyMap<string, PreparedNetwork>,
+  sources: PlanSources,
+): TwoTierBuild {
+  const tiers = spec.tiers as TiersSpec;
+  const { hub, offices, townships, loads } = checkTwoTierPlaces(spec, rawPlaces, places, sources);
+  for (const office of offices) {
+    const why = prepared.rejected.get(office.id);
+    if (why) throw new InfeasibleError(`the township office "${office.name}" is ${why}`, 'move it onto a road, or raise snapDistanceM');
+  }
+  const officeIds = offices.map((office) => office.id);
+  const rejected: { id: string; reason: string }[] = [];
+  const stops: TwoTierStop[] = [];
+  const ids = [hub, ...officeIds];
+  for (const place of places) {
+    if (place.role !== 'village' && place.role !== 'station') continue;
+    const office = townships.get(place.id);
     const why = prepared.rejected.get(place.id);
     if (why) {
       rejected.push({ id: place.id, reason: why });
@@ -109,11 +143,8 @@ export function buildTwoTierInput(
     return out;
   });
   const deliveryVehicles: DeliveryVehicle[] = [];
-  tiers.delivery.fleet.forEach((vehicle, i) => {
-    const at = `tiers.delivery.fleet[${i}]`;
+  tiers.delivery.fleet.forEach((vehicle) => {
     const depots = vehicle.depot === 'each-outlet' || vehicle.depot === undefined ? officeIds : (vehicle.depot as string[]);
-    for (const depot of depots) if (!officeSet.has(depot)) planError(`${at}.depot`, `"${depot}" is not a township office`, `offices (role=outlet): ${officeIds.join(', ')}`);
-    for (const depot of Object.keys(vehicle.countByDepot)) if (!officeSet.has(depot)) planError(`${at}.count.${depot}`, `"${depot}" is not a township office`, `offices (role=outlet): ${officeIds.join(', ')}`);
     for (const office of depots) {
       const out: DeliveryVehicle = {
         id: `${vehicle.id}@${office}`, type: vehicle.id, office, count: vehicle.countByDepot[office] ?? vehicle.count,

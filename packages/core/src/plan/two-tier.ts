@@ -20,7 +20,7 @@ import { evaluateTwoTier, solveTwoTier, type TwoTierResult } from './tiers/solve
 import type { DeliveryVehicle, TierVehicle, TwoTierInput } from './tiers/model.js';
 import { officeTimings } from './tiers/timing.js';
 import { legOfWaitVehicle } from './tiers/wait.js';
-import { resolveTwoTierBaseline } from './two-tier-baseline.js';
+import { baselineShapeOf, resolveTwoTierBaseline } from './two-tier-baseline.js';
 import { buildTwoTierInput } from './two-tier-input.js';
 import type { PlanSources } from './types.js';
 
@@ -54,7 +54,7 @@ export function planTwoTier(context: TwoTierContext): TwoTierPlan {
   const { input, rejected } = buildTwoTierInput(spec, context.rawPlaces, places, prepared, context.profiles, sources);
   const byId = new Map(places.map((place) => [place.id, place]));
 
-  const baseline = resolveTwoTierBaseline(context.baseline, places, spec, input, sources, prepared.rejected);
+  const baseline = resolveTwoTierBaseline(context.baseline, places, spec, baselineShapeOf(input), sources, prepared.rejected);
   let today: TwoTierResult | null = null;
   if (baseline.trunk.length + baseline.delivery.length > 0) {
     progress({ step: 'baseline', message: `evaluating ${baseline.trunk.length} trunk and ${baseline.delivery.length} delivery routes in use today` });

@@ -1,0 +1,86 @@
+/**
+ * Every check of a plan's input that needs no road graph, run before the graph is built (and, by
+ * the CLI, before a large roads file is read): a mistake in plan.json, the places or today's
+ * routes is said at once, not after minutes of graph building. The checks that need the graph
+ * (a place off the network, a hub on a dropped piece of it) come later and say so.
+ */
+import { InputError } from '../errors.js';
+import type { PlanSpec } from '../io/plan-file.js';
+import { resolveBaseline } from './baseline.js';
+import { classifyPlaces, rejectOversizedMail, type PlanPlace } from './places.js';
+import { readServiceDays } from './service-days.js';
+import { resolveTwoTierBaseline } from './two-tier-baseline.js';
+import { checkTwoTierPlaces } from './two-tier-input.js';
+import type { PlanInputs, PlanOptions, PlanSources } from './types.js';
+
+/** The places as the plan reads them, for the planner to go on with. */
+export interface CheckedPlan {
+  sources: PlanSources;
+  places: PlanPlace[];
+  hubs: PlanPlace[];
+  byId: Map<string, PlanPlace>;
+}
+
+/**
+ * Runs the graph-free checks; throws the first InputError. Today's routes are checked as if
+ * every place were on the road network: a stop off the network is said later, with the graph.
+ *
+ * @example
+ * checkPlanInputs({ spec, places, baseline: { routes } }); // throws: today.csv, line 7, field "stop_id": route "R2" visits "x", …
+ */
+export function checkPlanInputs(inputs: Omit<PlanInputs, 'roads'>, options: Pick<PlanOptions, 'scenario' | 'allowUnassigned'> = {}): CheckedPlan {
+  const { spec } = inputs;
+  const sources: PlanSources = {
+    roads: inputs.sources?.roads ?? spec.roads.path,
+    places: inputs.sources?.places ?? spec.places.path,
+    baseline: inputs.sources?.baseline ?? spec.baseline?.path ?? 'baseline',
+    plan: inputs.sources?.plan ?? 'plan.json',
+  };
+  const scenarios = spec.scenarios ?? [];
+  if (options.scenario !== undefined && !scenarios.some((scenario) => scenario.name === options.scenario)) {
+    throw new InputError(`no scenario "${options.scenario}" in ${sources.plan}`, { source: sources.plan, field: 'scenarios' },
+      scenarios.length > 0 ? `scenarios: ${scenarios.map((scenario) => scenario.name).join(', ')}` : 'add it under "scenarios"');
+  }
+  const places = classifyPlaces(inputs.places, sources.places, spec.serviceTime, { mailRequired: !spec.tiers });
+  const byId = new Map(places.map((place) => [place.id, place]));
+  const hubs = places.filter((place) => place.role === 'hub');
+  checkDepots(spec, hubs, byId, sources);
+  if (!spec.tiers && !options.allowUnassigned) rejectOversizedMail(places, inputs.places, spec.fleet, sources.places);
+  // Visit frequencies (issue 11).
+  const weekly = readServiceDays(spec, inputs.places, sources.places) !== null;
+  if (weekly && spec.tiers) throw new InputError('weekly service (visit frequencies, "week") is planned for one-tier plans only', { source: sources.plan, field: 'week' }, 'drop "tiers", or the frequencies');
+  if (weekly && spec.coverage) throw new InputError('coverage (village stations) and weekly service cannot be combined yet', { source: sources.plan, field: 'coverage' }, 'drop "coverage" or the visit frequencies');
+  if (spec.doorToDoor !== undefined) {
+    const id = spec.doorToDoor.depot ?? spec.fleet[0]?.depot ?? hubs[0]?.id;
+    if (id === undefined || !hubs.some((hub) => hub.id === id)) {
+      throw new InputError(`door-to-door depot "${id ?? ''}" is not a place with role "hub"`, { source: sources.plan, field: 'doorToDoor.depot' }, `hubs: ${hubs.map((h) => h.id).join(', ')}`);
+    }
+  }
+  const onNetwork = new Map<string, string>();
+  if (spec.tiers) {
+    const shape = checkTwoTierPlaces(spec, inputs.places, places, sources);
+    const deliveryVehicles = spec.tiers.delivery.fleet.flatMap((vehicle) => {
+      const depots = vehicle.depot === 'each-outlet' || vehicle.depot === undefined ? shape.offices.map((office) => office.id) : (vehicle.depot as string[]);
+      return depots.map((office) => `${vehicle.id}@${office}`);
+    });
+    resolveTwoTierBaseline(inputs.baseline, places, spec, { hub: shape.hub, offices: shape.offices.map((office) => office.id), deliveryVehicles }, sources, onNetwork);
+  } else {
+    resolveBaseline(inputs.baseline, places, spec, sources, onNetwork);
+  }
+  return { sources, places, hubs, byId };
+}
+
+/** Every vehicle type starts from a hub: the one it names, or the only one. */
+function checkDepots(spec: PlanSpec, hubs: readonly PlanPlace[], byId: ReadonlyMap<string, PlanPlace>, sources: { plan: string; places: string }): void {
+  const hubList = hubs.map((hub) => hub.id).join(', ');
+  for (const [index, vehicle] of spec.fleet.entries()) {
+    const field = `fleet[${index}].depot`;
+    if (vehicle.depot !== undefined) {
+      if (byId.get(vehicle.depot)?.role !== 'hub') {
+        throw new InputError(`depot "${vehicle.depot}" is not a place with role "hub"`, { source: sources.plan, field }, `hubs in ${sources.places}: ${hubList}`);
+      }
+    } else if (hubs.length > 1) {
+      throw new InputError(`there are ${hubs.length} hubs; say which one the vehicles start from`, { source: sources.plan, field }, `set "depot" to one of: ${hubList}`);
+    }
+  }
+}
