@@ -123,7 +123,7 @@ export async function planOneTier(context: OneTierContext): Promise<OneTierResul
     servedVia,
   });
   const reportPlaces = places.map((place) => {
-    const { serviceTime: _service, latest: _latest, ...rest } = place;
+    const { serviceTime: _service, ...rest } = place;
     const out = { ...rest, mail: mailOf.get(place.id) ?? place.mail };
     const via = servedVia.get(place.id);
     return via ? { ...out, servedVia: via } : out;

@@ -14,8 +14,6 @@ const ROLES: readonly PlaceRole[] = ['hub', 'outlet', 'station', 'village'];
 export interface PlanPlace extends ReportPlace {
   /** Seconds spent at the stop (0 for hubs). */
   serviceTime: number;
-  /** Latest arrival, seconds after midnight, when the place has a deadline. */
-  latest?: number;
 }
 
 /**

@@ -213,7 +213,7 @@ export async function planServiceWeek(context: OneTierContext, service: ServiceD
   };
   summary.week = week;
   const reportPlaces = places.map((place) => {
-    const { serviceTime: _service, latest: _latest, ...rest } = place as PlanPlace;
+    const { serviceTime: _service, ...rest } = place as PlanPlace;
     return rest;
   });
   const report = {

@@ -167,7 +167,7 @@ export function planTwoTier(context: TwoTierContext): TwoTierPlan {
   const township = new Map(input.stops.filter((s) => s.office !== undefined).map((s) => [s.id, s.office as string]));
   const volumes = new Map([...input.offices, ...input.stops].map((p) => [p.id, p]));
   const reportPlaces: ReportPlace[] = places.map((place) => {
-    const { serviceTime: _service, latest: _latest, ...rest } = place;
+    const { serviceTime: _service, ...rest } = place;
     const out: ReportPlace = { ...rest };
     const volume = volumes.get(place.id);
     if (volume) {

@@ -20,6 +20,8 @@ export interface ReportPlace {
   mail: number;
   /** For a village covered by a station or outlet: that place's id. */
   servedVia?: string;
+  /** Latest arrival, seconds after midnight, when the place has a deadline (driver sheets say it). */
+  latest?: number;
   /** Two-tier plans: what the place drops and hands over, per load dimension (`tiers.dimensions`). */
   delivery?: number[];
   pickup?: number[];

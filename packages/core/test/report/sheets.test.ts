@@ -24,6 +24,7 @@ const pdfPages = (pdf: Uint8Array): number => (Buffer.from(pdf).toString('latin1
 
 describe('renderSheets', () => {
   const report = withLongRoute();
+  report.places.find((p) => p.id === 'o1')!.latest = 10 * 3600; // the outlet's mail is due by 10:00
   const html = renderSheets(buildReportView(report));
   let browser: Browser;
   beforeAll(async () => { browser = await launchBrowser(); });
@@ -48,6 +49,7 @@ describe('renderSheets', () => {
       expect(sheets[k]!.svg).toBe(sheets[k]!.rows.length);
     }
     expect(sheets[0]!.rows.map((r) => r.drop)).toEqual(['40', '20', '15', '25']);
+    expect(await page.$eval('section.sheet table.stops tbody tr', (row) => row.children[5]!.textContent)).toBe('due by 10:00');
     expect(sheets[0]!.last).toMatch(/back at Hub town10:00.*41\.0 km in all/);
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);

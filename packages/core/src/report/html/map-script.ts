@@ -73,6 +73,7 @@ if (data.doorToDoor) door.addTo(map);
 function placeTip(p) {
   const lines = ['<b>' + esc(p.name) + '</b> <span class="tip-role">' + p.role + ', ' + esc(p.id) + '</span>'];
   if (p.role !== 'hub') lines.push('mail ' + num(p.mail) + ' a day' + (p.delivery && dims.length > 1 ? ' (' + esc(amounts(p.delivery)) + ')' : '') + (p.pickup && p.pickup.some((x) => x > 0) ? '; picks up ' + esc(amounts(p.pickup)) : ''));
+  if (p.latest !== undefined) lines.push('due by ' + clock(p.latest));
   if (p.days) lines.push('days: ' + esc(p.days.join(', ')));
   if (p.office) lines.push('office: ' + esc(nameOf(p.office)) + (p.officeToday && p.officeToday !== p.office ? ' (today ' + esc(nameOf(p.officeToday)) + ')' : ''));
   if (p.servedVia) lines.push('served via ' + esc(nameOf(p.servedVia)));

@@ -108,8 +108,8 @@ function amounts(values: number[], dims: string[], zero = ''): string {
 }
 
 function sheet(view: ReportView, route: ViewRoute, roads: FlatLines[]): string {
-  const names = new Map(view.places.map((p) => [p.id, p.name]));
-  const name = (id: string): string => names.get(id) ?? id;
+  const places = new Map(view.places.map((p) => [p.id, p]));
+  const name = (id: string): string => places.get(id)?.name ?? id;
   const offices = new Map(view.offices.map((o) => [o.id, o]));
   // Stations and outlets hand the mail on to villages: the driver needs their list.
   const covers = new Map<string, string[]>();
@@ -118,6 +118,8 @@ function sheet(view: ReportView, route: ViewRoute, roads: FlatLines[]): string {
   const rows = route.stops.map((s, i) => {
     const notes: string[] = [];
     if (s.note) notes.push(`<span class="bad">${escapeHtml(s.note)}</span>`);
+    const due = places.get(s.id)?.latest;
+    if (due !== undefined) notes.push(`due by ${clock(due)}`);
     if (s.start > s.arrival + 30) notes.push(`wait until ${clock(s.start)}`);
     const office = offices.get(s.id);
     if (office && route.tier === 'trunk' && office.release !== null) notes.push(`sorting, vans leave from ${clock(office.release)}`);

@@ -36,6 +36,8 @@ export interface ViewPlace {
   days?: string[];
   /** For a village covered by a station or outlet: that place's id. */
   servedVia?: string;
+  /** Latest arrival, seconds after midnight, when the place has a deadline. */
+  latest?: number;
   /** Route keys (indexes into `routes`) that visit it, today and in the plan. */
   today: number[];
   plan: number[];

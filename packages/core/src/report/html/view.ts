@@ -142,6 +142,7 @@ export function buildReportView(report: PlanReport, options: ReportViewOptions =
     if (moved.has(place.id)) view.moved = true;
     if (days.has(place.id)) view.days = days.get(place.id)!;
     if (place.servedVia !== undefined) view.servedVia = place.servedVia;
+    if (place.latest !== undefined) view.latest = place.latest;
     if (unserved.has(place.id)) view.unserved = unserved.get(place.id)!;
     if (warnings.has(place.id)) view.snapWarning = warnings.get(place.id)!;
     return view;
