@@ -112,6 +112,12 @@ beforeAll(() => {
   writeFileSync(join(dir, 'plan-tiers-township.json'), JSON.stringify(twoTier, null, 2));
   writeFileSync(join(dir, 'places-week.csv'), `id,lon,lat,role,mail,visits_per_week\n${gridPlaces().map((p) => [p.id, p.lon, p.lat, p.properties.role, 2, 1].join(',')).join('\n')}\n`);
   planFile('plan-week-coverage.json', { places: 'places-week.csv', coverage: { radiusKm: 2 } });
+  // A hub on an island of road 4 km east of the county's network.
+  const island = gridRoads();
+  island.features.push({ type: 'Feature', properties: { highway: 'unclassified', name: 'Inselweg' }, geometry: { type: 'LineString', coordinates: [[11.6, 50.0], [11.605, 50.0], [11.61, 50.0]] } });
+  writeFileSync(join(dir, 'roads-island.geojson'), JSON.stringify(island));
+  writeFileSync(join(dir, 'places-island.geojson'), collection(gridPlaces().map((p) => (p.id === 'hub' ? { ...feature(p), geometry: { type: 'Point', coordinates: [11.605, 50.0003] } } : feature(p)))));
+  planFile('plan-island.json', { roads: 'roads-island.geojson', places: 'places-island.geojson' });
 });
 
 // [label, args, exit code, pattern of the single stderr line]
@@ -196,6 +202,7 @@ const rows: [string, string[], number, RegExp][] = [
   ['tiers without township offices: before the graph', ['plan', 'plan-tiers-no-outlet.json', '--out', 'out'], 2, /^postroute: error: no-outlet\.geojson, field "role": a two-tier plan needs township offices/],
   ['a village without its township: before the graph', ['plan', 'plan-tiers-township.json', '--out', 'out'], 2, /^postroute: error: places\.geojson, item \d+, field "township": place "v1" has no township/],
   ['weekly service with coverage: before the graph', ['plan', 'plan-week-coverage.json', '--out', 'out'], 2, /^postroute: error: plan-week-coverage\.json, field "coverage": coverage \(village stations\) and weekly service cannot be combined yet/],
+  ['a hub on a dropped piece of road: the piece, its size, the nearest kept point', ['plan', 'plan-island.json', '--out', 'out', '--quiet'], 3, /^postroute: infeasible: the hub "hub" is on a piece of road network that is not connected both ways to the rest \(1 road segment, 0\.7 km, around 11\.60500,50\.00000: "Inselweg"\), so that piece was left out; the nearest point of the kept network is 4\.\d km away at 11\.54000,50\.00\d+ — check the roads between them/],
   // Ones that already worked.
   ['solve, malformed JSON', ['solve', '--problem', 'broken.json'], 2, /broken\.json, line 1/],
   ['graph, a missing roads file', ['graph', '--roads', 'nope.geojson', '--quiet'], 2, /nope\.geojson/],

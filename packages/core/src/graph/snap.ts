@@ -8,6 +8,7 @@ import type { Place } from '../io/places.js';
 import type { ProgressCallback } from '../util/progress.js';
 import { haversine, METRES_PER_DEGREE } from './geodesy.js';
 import type { RoadEdge, RoadNetwork } from './types.js';
+import type { Position } from 'geojson';
 
 /** Where a place meets the road network. */
 export interface Snap {
@@ -46,6 +47,10 @@ export interface RejectedPlace {
   /** With reason "dropped-component": metres to the nearest road of the kept network (NaN when
    *  it has none), which is beyond the limit. */
   keptDistance?: number;
+  /** With reason "dropped-component": the nearest road, an index into `network.droppedEdges`
+   *  (`droppedPieceOf` finds its piece), and the nearest point of the kept network. */
+  droppedEdge?: number;
+  keptAt?: [number, number];
   lon: number;
   lat: number;
   message: string;
@@ -238,6 +243,8 @@ export function snapPlaces(network: RoadNetwork, places: Place[], options: SnapO
           reason: 'dropped-component',
           distance: found.distance,
           keptDistance,
+          droppedEdge: -1 - idx.segEdge[found.segment]!,
+          ...(beyond ? { keptAt: [beyond.lon, beyond.lat] as [number, number] } : {}),
           message: `nearest road (${Math.round(found.distance)} m) is not connected both ways to the main network, ` +
             (beyond ? `and the main network is ${Math.round(keptDistance)} m away (limit ${maxDistance} m)` : 'and the main network has no roads'),
         });
@@ -275,4 +282,49 @@ export function snapPlaces(network: RoadNetwork, places: Place[], options: SnapO
   });
   report?.({ step: 'snap', done: places.length, total: places.length });
   return { snaps, rejected };
+}
+
+/** A piece of road left out of the kept network: its dropped edges, their length, where it lies. */
+export interface DroppedPieceAround {
+  /** Indexes into `network.droppedEdges`. */
+  edges: number[];
+  /** metres */
+  length: number;
+  /** [minLon, minLat, maxLon, maxLat] */
+  bbox: [number, number, number, number];
+}
+
+/**
+ * The piece of dropped road that `droppedEdge` belongs to: every dropped edge joined to it through
+ * shared end points (dropped edges have no graph nodes, so their end positions join them).
+ *
+ * @example
+ * const piece = droppedPieceOf(network, rejected.droppedEdge!); // { edges: [4, 9, 12], length: 2310, bbox }
+ */
+export function droppedPieceOf(network: RoadNetwork, droppedEdge: number): DroppedPieceAround {
+  const key = (p: Position): string => `${p[0]},${p[1]}`;
+  const atEnd = new Map<string, number[]>();
+  network.droppedEdges.forEach((edge, e) => {
+    for (const end of [edge.coordinates[0]!, edge.coordinates[edge.coordinates.length - 1]!]) {
+      const list = atEnd.get(key(end));
+      if (list) list.push(e);
+      else atEnd.set(key(end), [e]);
+    }
+  });
+  const seen = new Set([droppedEdge]);
+  const queue = [droppedEdge];
+  const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  let length = 0;
+  while (queue.length > 0) {
+    const edge = network.droppedEdges[queue.pop()!]!;
+    length += edge.length;
+    for (const [x, y] of edge.coordinates as [number, number][]) {
+      bbox[0] = Math.min(bbox[0], x); bbox[1] = Math.min(bbox[1], y);
+      bbox[2] = Math.max(bbox[2], x); bbox[3] = Math.max(bbox[3], y);
+    }
+    for (const end of [edge.coordinates[0]!, edge.coordinates[edge.coordinates.length - 1]!]) {
+      for (const next of atEnd.get(key(end)) ?? []) if (!seen.has(next)) { seen.add(next); queue.push(next); }
+    }
+  }
+  return { edges: [...seen].sort((a, b) => a - b), length, bbox };
 }

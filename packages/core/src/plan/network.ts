@@ -6,13 +6,14 @@
 import { InfeasibleError } from '../errors.js';
 import { defaultProfile, type RoadProfile } from '../graph/profile.js';
 import type { ProfileSpec } from '../io/plan-tiers.js';
-import { snapPlaces } from '../graph/snap.js';
-import type { Snap } from '../graph/snap.js';
+import { droppedPieceOf, snapPlaces } from '../graph/snap.js';
+import type { RejectedPlace, Snap } from '../graph/snap.js';
 import type { RoadNetwork } from '../graph/types.js';
 import type { Place } from '../io/places.js';
 import { computeMatrixParallel } from '../matrix/index.js';
 import type { TravelMatrix } from '../matrix/index.js';
-import { networkFromRoads, type RoadsInput } from '../prepared/prepare.js';
+import { isPreparedRoads, networkFromRoads, type RoadsInput } from '../prepared/prepare.js';
+import { formatFigure } from '../io/numbers.js';
 import type { ProgressCallback } from '../util/progress.js';
 import type { PlanPlace } from './places.js';
 
@@ -49,6 +50,7 @@ export async function prepareNetwork(
   const { snaps, rejected } = snapPlaces(network, [...rawPlaces], { maxDistance: options.snapDistance });
   for (const hub of hubs) {
     const reason = rejected.find((entry) => entry.placeId === hub.id);
+    if (reason?.reason === 'dropped-component' && reason.droppedEdge !== undefined) throw hubOnDroppedPiece(hub, reason, network, roads);
     if (reason) throw new InfeasibleError(`the hub "${hub.name}" cannot be placed on the road network: ${reason.message}`, 'move the hub onto a road, or raise snapDistanceM');
   }
   // Vans take the quickest road, not the shortest farm track; kilometres are those of the quickest paths.
@@ -78,4 +80,32 @@ export function roadProfile(name: string, spec: ProfileSpec): RoadProfile {
   }
   const maxSpeed = Math.min((defaultProfile.maxSpeed ?? 130) * spec.speedFactor, spec.maxSpeedKmh ?? Infinity);
   return { ...defaultProfile, name, speeds, maxSpeed, maxspeedFactor: (defaultProfile.maxspeedFactor ?? 1) * spec.speedFactor };
+}
+
+/**
+ * A hub whose road is on a piece of network left out (not connected both ways to the rest): a
+ * larger snapDistanceM would only move it kilometres onto another road, so the error names the
+ * piece (its roads, size and place) and the nearest point of the kept network instead.
+ */
+function hubOnDroppedPiece(hub: PlanPlace, rejected: RejectedPlace, network: RoadNetwork, roads: RoadsInput): InfeasibleError {
+  const piece = droppedPieceOf(network, rejected.droppedEdge!);
+  const names = new Set<string>();
+  if (!isPreparedRoads(roads)) {
+    for (const e of piece.edges) {
+      const name = roads.features[network.droppedEdges[e]!.feature]?.properties?.name;
+      if (typeof name === 'string' && name.trim() !== '') names.add(name.trim());
+    }
+  }
+  const named = [...names].sort();
+  const roadsText = named.length === 0 ? '' : `: ${named.slice(0, 3).map((name) => `"${name}"`).join(', ')}${named.length > 3 ? ', …' : ''}`;
+  const at = (lon: number, lat: number): string => `${lon.toFixed(5)},${lat.toFixed(5)}`;
+  const [x0, y0, x1, y1] = piece.bbox;
+  const size = `${piece.edges.length} road segment${piece.edges.length === 1 ? '' : 's'}, ${formatFigure(piece.length / 1000, 1)} km, around ${at((x0 + x1) / 2, (y0 + y1) / 2)}`;
+  const kept = rejected.keptAt
+    ? `the nearest point of the kept network is ${formatFigure((rejected.keptDistance ?? 0) / 1000, 1)} km away at ${at(rejected.keptAt[0], rejected.keptAt[1])}`
+    : 'the kept network has no roads';
+  return new InfeasibleError(
+    `the hub "${hub.name}" is on a piece of road network that is not connected both ways to the rest (${size}${roadsText}), so that piece was left out; ${kept}`,
+    'check the roads between them (a missing link, a bridge, a oneway tag the wrong way) so that the piece joins the network, or move the hub onto the kept network; a larger snapDistanceM would only move it onto another road',
+  );
 }
