@@ -118,6 +118,11 @@ beforeAll(() => {
   writeFileSync(join(dir, 'roads-island.geojson'), JSON.stringify(island));
   writeFileSync(join(dir, 'places-island.geojson'), collection(gridPlaces().map((p) => (p.id === 'hub' ? { ...feature(p), geometry: { type: 'Point', coordinates: [11.605, 50.0003] } } : feature(p)))));
   planFile('plan-island.json', { roads: 'roads-island.geojson', places: 'places-island.geojson' });
+  // Door to door with a one-minute shift: no street can be served (issue 24 §4).
+  const doorDir = join(repo, 'examples/door-to-door');
+  const door = JSON.parse(readFileSync(join(doorDir, 'plan.json'), 'utf8'));
+  door.doorToDoor.maxShiftHours = 1 / 60;
+  writeFileSync(join(dir, 'plan-door-short.json'), JSON.stringify({ ...door, roads: resolve(doorDir, door.roads), places: resolve(doorDir, door.places), timeLimitS: 1 }, null, 2));
 });
 
 // [label, args, exit code, pattern of the single stderr line]
@@ -203,6 +208,7 @@ const rows: [string, string[], number, RegExp][] = [
   ['a village without its township: before the graph', ['plan', 'plan-tiers-township.json', '--out', 'out'], 2, /^postroute: error: places\.geojson, item \d+, field "township": place "v1" has no township/],
   ['weekly service with coverage: before the graph', ['plan', 'plan-week-coverage.json', '--out', 'out'], 2, /^postroute: error: plan-week-coverage\.json, field "coverage": coverage \(village stations\) and weekly service cannot be combined yet/],
   ['a hub on a dropped piece of road: the piece, its size, the nearest kept point', ['plan', 'plan-island.json', '--out', 'out', '--quiet'], 3, /^postroute: infeasible: the hub "hub" is on a piece of road network that is not connected both ways to the rest \(1 road segment, 0\.7 km, around 11\.60500,50\.00000: "Inselweg"\), so that piece was left out; the nearest point of the kept network is 4\.\d km away at 11\.54000,50\.00\d+ — check the roads between them/],
+  ['door to door with streets not served is not comparable: --strict exits 3', ['plan', 'plan-door-short.json', '--out', 'out-door', '--quiet', '--strict'], 3, /^postroute: not comparable \(--strict\): door to door serves \d+ of \d+ street segments — see streets not served\n$/],
   // Ones that already worked.
   ['solve, malformed JSON', ['solve', '--problem', 'broken.json'], 2, /broken\.json, line 1/],
   ['graph, a missing roads file', ['graph', '--roads', 'nope.geojson', '--quiet'], 2, /nope\.geojson/],
@@ -216,5 +222,14 @@ describe('bad input through the real CLI: one line, the right exit code', () => 
     expect(stderr.trim().split('\n'), stderr).toHaveLength(1);
     expect(stderr).toMatch(pattern);
     expect(status).toBe(code);
+  });
+});
+
+describe('text that is not UTF-8 (issue 24 §3)', () => {
+  it('reads a Windows-1252 file with one warning naming it, then says what is wrong in it', async () => {
+    const { status, stderr } = await run(['matrix', '--roads', 'roads.geojson', '--places', 'places-latin1.csv', '--quiet']);
+    expect(stderr).toBe('postroute: warning: places-latin1.csv is not UTF-8: read as Windows-1252 (Latin-1), e.g. "Aixàs"; save it as UTF-8 to be sure\n'
+      + 'postroute: error: places-latin1.csv, line 3, field "lon": "x" is not a number — write coordinates as decimal degrees, e.g. 11.5763\n');
+    expect(status).toBe(2);
   });
 });
