@@ -9,5 +9,5 @@ export type { NetworkEdgeProperties } from './geojson.js';
 export { defaultProfile, parseMaxspeed, parseOneway, resolveRoad, validateProfile } from './profile.js';
 export type { RoadExclusion, RoadProfile, RoadRule, SpeedCap } from './profile.js';
 export { droppedPieceOf, snapPlaces } from './snap.js';
-export type { RejectedPlace, Snap, SnapOptions, SnapResult } from './snap.js';
+export type { DroppedPieceAround, RejectedPlace, Snap, SnapOptions, SnapResult } from './snap.js';
 export type { DroppedPiece, DroppedReport, NetworkStats, RoadEdge, RoadNetwork } from './types.js';

@@ -2,7 +2,7 @@
 export { planNetwork } from './plan.js';
 export { checkPlanInputs } from './preflight.js';
 export type { CheckedPlan } from './preflight.js';
-export type { PlanInputs, PlanOptions, PlanResult } from './types.js';
+export type { PlanInputs, PlanOptions, PlanResult, PlanSources } from './types.js';
 export { classifyPlaces } from './places.js';
 export type { PlanPlace } from './places.js';
 export { planDoorToDoor, doorToDoorEdges, type DoorToDoorInputs } from './door-to-door.js';
