@@ -13,12 +13,14 @@
 import type { FeatureCollection } from 'geojson';
 import { createCarpProblem, type CarpRequiredInput } from '../carp/model.js';
 import { carpFromNetwork, carpRouteGeometry, traversalCoordinates } from '../carp/road.js';
-import { solveCarp } from '../carp/solve.js';
+import { solveCarp, type CarpRoute } from '../carp/solve.js';
 import { InputError } from '../errors.js';
 import type { Snap } from '../graph/snap.js';
 import type { RoadNetwork } from '../graph/types.js';
 import type { DoorToDoorArea, DoorToDoorSpec } from '../io/door-to-door-spec.js';
-import type { DoorToDoorReport } from '../report/types.js';
+import type { PlanSpec } from '../io/plan-file.js';
+import type { DoorToDoorReport, DoorToDoorStretch, TiersReport } from '../report/types.js';
+import { clock } from '../report/violations.js';
 import type { ProgressCallback } from '../util/progress.js';
 
 /** What the door-to-door tier needs: its spec, the network and roads, the office and the search settings. */
@@ -28,6 +30,8 @@ export interface DoorToDoorInputs {
   roads: FeatureCollection;
   /** Where the tier starts: the office's snap, and its id for the report. */
   depot: { id: string; snap: Snap };
+  /** When the routes leave the office (see `doorToDoorStart`). */
+  start: { departure: number; startsAfter: string };
   seed: number;
   timeLimit: number;
   maxIterationsWithoutImprovement: number;
@@ -99,6 +103,7 @@ export function planDoorToDoor(inputs: DoorToDoorInputs): DoorToDoorReport {
   const km = (m: number): number => Math.round(m) / 1000;
   let servedM = 0;
   let deadheadM = 0;
+  const { departure, startsAfter } = inputs.start;
   const routes = solution.routes.map((route, r) => {
     let served = 0;
     let deadhead = 0;
@@ -114,13 +119,21 @@ export function planDoorToDoor(inputs: DoorToDoorInputs): DoorToDoorReport {
     }
     servedM += served;
     deadheadM += deadhead;
+    const durationS = Math.round(route.cost);
+    const violations = spec.maxShift !== undefined && durationS > spec.maxShift
+      ? [`shift ${clock(durationS)} is over the ${clock(spec.maxShift)} limit`] : [];
     return {
       id: `D${r + 1}`,
+      departure,
+      arrival: departure + durationS,
+      startsAfter,
       km: km(served + deadhead),
       kmServiced: km(served),
       kmDeadheaded: km(deadhead),
-      durationS: Math.round(route.cost),
+      durationS,
       streets: route.services.length,
+      stretches: stretchesOf(route, network, inputs.roads, departure),
+      violations,
       geometry: carpRouteGeometry(network, route).coordinates,
       served: servedLines,
     };
@@ -148,6 +161,77 @@ export function planDoorToDoor(inputs: DoorToDoorInputs): DoorToDoorReport {
     rule: `both sides in two passes on two-way ${spec.bothSidesClasses.join('/')} roads; one pass elsewhere (one-way streets forwards); never ${spec.excludedClasses.join('/')}`,
   };
 }
+
+/** A road edge's street name for a driver: its name, else its ref, else its class. */
+function streetName(network: RoadNetwork, roads: FeatureCollection, edge: number): string {
+  const e = network.edges[edge]!;
+  const props = (roads.features[e.feature]?.properties ?? {}) as Record<string, unknown>;
+  for (const key of [props.name, props.ref]) if (typeof key === 'string' && key.trim() !== '') return key.trim();
+  return `unnamed ${e.roadClass} road`;
+}
+
+/**
+ * The streets a route serves, in order: consecutive served segments of one street and sides
+ * make one stretch, with the time delivery on it begins and ends (the path's costs are seconds:
+ * driving, plus delivery on served segments) and the km driven empty to reach it.
+ */
+function stretchesOf(route: CarpRoute, network: RoadNetwork, roads: FeatureCollection, departure: number): DoorToDoorStretch[] {
+  const stretches: DoorToDoorStretch[] = [];
+  let time = departure;
+  let emptyM = 0;
+  let service = 0;
+  let open: (DoorToDoorStretch & { metres: number }) | null = null;
+  const close = (): void => {
+    if (!open) return;
+    const { metres, ...stretch } = open;
+    stretches.push({ ...stretch, km: Math.round(metres) / 1000 });
+    open = null;
+  };
+  for (const step of route.path) {
+    const length = network.edges[step.edge]!.length;
+    if (!step.service) {
+      close();
+      emptyM += length;
+      time += step.cost;
+      continue;
+    }
+    // Services are listed in the order of the path's served steps.
+    const sides = route.services[service++]!.side === 'either' ? 'both' : 'kerb';
+    const street = streetName(network, roads, step.edge);
+    if (open === null || open.street !== street || open.sides !== sides) {
+      close();
+      open = { street, sides, segments: 0, km: 0, metres: 0, kmBefore: Math.round(emptyM) / 1000, start: Math.round(time), end: 0 };
+      emptyM = 0;
+    }
+    time += step.cost;
+    open.segments++;
+    open.metres += length;
+    open.end = Math.round(time);
+  }
+  close();
+  return stretches;
+}
+
+/**
+ * When the door-to-door routes leave their office: in a two-tier plan, once the trunk has
+ * brought the office's mail and it is sorted (the office's release); else at the shift start of
+ * the fleet based there (the earliest departure; the first vehicle type's, else 08:00).
+ */
+export function doorToDoorStart(spec: PlanSpec, tiers: TiersReport | undefined, depot: string, names: ReadonlyMap<string, string>): { departure: number; startsAfter: string } {
+  const office = tiers?.offices.find((o) => o.id === depot);
+  if (office && office.trunkArrival !== null) {
+    const departure = office.release ?? office.trunkArrival;
+    return { departure, startsAfter: `trunk at ${names.get(depot) ?? depot} ${clock(office.trunkArrival)}${departure > office.trunkArrival ? `, sorted by ${clock(departure)}` : ''}` };
+  }
+  // A vehicle type without a depot is based at the only hub.
+  const based = [...spec.fleet, ...(spec.tiers?.trunk.fleet ?? [])].filter((v) => (v.depot ?? depot) === depot);
+  const departures = (based.length > 0 ? based : spec.fleet).flatMap((v) => v.departure === undefined ? [] : [v.departure]);
+  const departure = departures.length > 0 ? Math.min(...departures) : DEFAULT_START;
+  return { departure, startsAfter: `shift start ${clock(departure)}` };
+}
+
+/** Shift start when no fleet gives one: plan.json's default departure (PLAN_DEFAULTS.departure). */
+const DEFAULT_START = 8 * 3600;
 
 /** The point halfway along a line (by planar length, which is exact enough for one street). */
 function middle(line: [number, number][]): [number, number] {

@@ -19,7 +19,7 @@ import { summariseDoorToDoor } from '../report/door-to-door.js';
 import { checkPlanInputs } from './preflight.js';
 import type { SolutionResult } from '../vrp/index.js';
 import { prepareNetwork, roadProfile, type PreparedNetwork } from './network.js';
-import { planDoorToDoor } from './door-to-door.js';
+import { doorToDoorStart, planDoorToDoor } from './door-to-door.js';
 import { planOneTier } from './one-tier.js';
 import { applyScenario, describeChanges, scenarioRow } from './scenarios.js';
 import type { TwoTierResult } from './tiers/solve.js';
@@ -96,9 +96,11 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
     return { seed, timeLimitS: timeLimit, seconds: Math.round((performance.now() - started) / 100) / 10, generatedBy: options.generatedBy ?? 'postroute' };
   }
   // The door-to-door tier runs from the office, beside the point-stop routes.
-  const doorToDoor = spec.doorToDoor === undefined ? undefined : planDoorToDoor({
+  const doorDepot = spec.doorToDoor === undefined ? undefined : doorToDoorDepot(spec, hubs, prepared.snapOf, sources);
+  const doorToDoor = spec.doorToDoor === undefined || doorDepot === undefined ? undefined : planDoorToDoor({
     spec: spec.doorToDoor, network: prepared.network, roads: inputs.roads as FeatureCollection, // raw: refused above when prepared
-    depot: doorToDoorDepot(spec, hubs, prepared.snapOf, sources),
+    depot: doorDepot,
+    start: doorToDoorStart(spec, base.report.tiers, doorDepot.id, new Map(base.report.places.map((p) => [p.id, p.name]))),
     seed, timeLimit, maxIterationsWithoutImprovement, source: sources.plan, onProgress: progress,
   });
   const report: PlanReport = { ...base.report, ...(doorToDoor ? { doorToDoor } : {}), run: runFacts() };

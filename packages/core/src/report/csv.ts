@@ -24,7 +24,7 @@ const STOP_COLUMNS = [
 export async function routesCsv(report: PlanReport): Promise<string> {
   const dims = report.tiers?.dimensions;
   if (!dims) {
-    const rows = [...report.before, ...report.after].map((route) => routeRow(route));
+    const rows = [...[...report.before, ...report.after].map((route) => routeRow(route)), ...doorToDoorRows(report)];
     return `${await writeToString(rows, { headers: [...ROUTE_COLUMNS] })}\n`;
   }
   // Two-tier plans: the tier, and loads, pick-ups and capacity per named dimension, and cost.
@@ -39,7 +39,33 @@ export async function routesCsv(report: PlanReport): Promise<string> {
     });
     return headers.map((h) => row[h] ?? '');
   });
+  for (const row of doorToDoorRows(report)) rows.push(headers.map((h) => (h === 'tier' ? 'door-to-door' : (row as Record<string, string | number>)[h] ?? '')));
   return `${await writeToString(rows, { headers, writeHeaders: true })}\n`;
+}
+
+/**
+ * The door-to-door routes as rows of the new plan: vehicle type "door-to-door", the streets
+ * served (stretches) as its stops, no load.
+ */
+function doorToDoorRows(report: PlanReport): Record<(typeof ROUTE_COLUMNS)[number], string | number>[] {
+  const d = report.doorToDoor;
+  if (!d) return [];
+  return d.routes.map((route) => ({
+    phase: 'after',
+    route_id: route.id,
+    vehicle_type: 'door-to-door',
+    depot: d.depot,
+    stops: route.stretches.length,
+    distance_km: route.km.toFixed(2),
+    duration_min: (route.durationS / 60).toFixed(1),
+    departure: clock(route.departure),
+    return: clock(route.arrival),
+    load: '',
+    capacity: '',
+    violations: route.violations.map((message) => `over-shift: ${message}`).join('; '),
+    stop_sequence: route.stretches.map((s) => s.street).join(' > '),
+    drawn_line_km: '',
+  }));
 }
 
 function routeRow(route: ReportRoute): Record<(typeof ROUTE_COLUMNS)[number], string | number> {

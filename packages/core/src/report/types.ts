@@ -333,19 +333,51 @@ export interface DoorToDoorReport {
   vehicles: number;
   feasible: boolean;
   unservable: { street: string; reason: string; message: string }[];
-  routes: {
-    id: string;
-    km: number;
-    kmServiced: number;
-    kmDeadheaded: number;
-    durationS: number;
-    /** Street sides served. */
-    streets: number;
-    /** The whole drive, depot to depot, [lon, lat]. */
-    geometry: [number, number][];
-    /** The served traversals, each as a line in the direction driven. */
-    served: [number, number][][];
-  }[];
+  routes: DoorToDoorRoute[];
   /** The sides rule applied, in words. */
   rule: string;
+}
+
+/** One door-to-door route: its times, kilometres, the streets it serves in order, and its lines. */
+export interface DoorToDoorRoute {
+  id: string;
+  /** Leaves the office and is back, seconds after midnight. */
+  departure: number;
+  arrival: number;
+  /** What sets the departure, in words ("shift start 08:00", "trunk at Office A 07:10, sorted by 07:40"). */
+  startsAfter: string;
+  km: number;
+  kmServiced: number;
+  kmDeadheaded: number;
+  durationS: number;
+  /** Street sides served. */
+  streets: number;
+  /** The streets served, in the order driven. */
+  stretches: DoorToDoorStretch[];
+  /** Broken rules of this route (a shift over the limit), in words. */
+  violations: string[];
+  /** The whole drive, depot to depot, [lon, lat]. */
+  geometry: [number, number][];
+  /** The served traversals, each as a line in the direction driven. */
+  served: [number, number][][];
+}
+
+/**
+ * A stretch of one street served without a break: consecutive served road segments of the same
+ * street name and sides.
+ */
+export interface DoorToDoorStretch {
+  /** The road's name, else its ref, else "unnamed <class> road". */
+  street: string;
+  /** "both": one pass serves both sides; "kerb": one side, the kerb side as driven (wide roads get one pass each way). */
+  sides: 'both' | 'kerb';
+  /** Road segments (edges) in the stretch. */
+  segments: number;
+  /** Length served, km. */
+  km: number;
+  /** Km driven without delivering from the previous stretch (or the office) to this one. */
+  kmBefore: number;
+  /** Delivery begins and ends, seconds after midnight. */
+  start: number;
+  end: number;
 }

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildNetwork, buildReportView, decodeLines, doorToDoorEdges, formatSummary, parsePlanFile, planNetwork, planReportToGeoJson, readPlaces, renderHtmlReport } from '@postroute/core';
+import { buildNetwork, buildReportView, clock, routesCsv, decodeLines, doorToDoorEdges, formatSummary, parsePlanFile, planNetwork, planReportToGeoJson, readPlaces, renderHtmlReport } from '@postroute/core';
+import { doorToDoorStart } from '../../src/plan/door-to-door.js';
+import type { TiersReport } from '../../src/report/types.js';
+import { csvRows } from '../report/page-checks.js';
 import { inputError } from '../support/errors.js';
 
 const dir = new URL('../../../../examples/door-to-door/', import.meta.url);
@@ -68,6 +71,51 @@ describe('door-to-door tier (Neudrossenfeld, real OSM data)', () => {
     const html = renderHtmlReport(report);
     expect(html).toContain(`${d.streetsServed} of ${d.streets} street segments`);
     expect(html).toMatch(/id="not-comparable"[^>]*>.*door to door serves/);
+  });
+
+  it('times each route from the shift start and lists the streets it serves in order, with their names', async () => {
+    const { report } = await planNetwork({ spec, roads, places }, { timeLimit: 2, maxIterationsWithoutImprovement: 50 });
+    const names = new Set(roads.features.map((f: { properties: { name?: string } }) => f.properties.name).filter(Boolean));
+    for (const route of report.doorToDoor!.routes) {
+      // The van's shift starts at 08:00 (fleet[0].departure); back after the route's duration.
+      expect(route.departure).toBe(8 * 3600);
+      expect(route.startsAfter).toBe('shift start 8:00');
+      expect(route.arrival).toBe(route.departure + route.durationS);
+      // The stretches cover every side served, with the km served and deadheaded.
+      expect(route.stretches.reduce((n, s) => n + s.segments, 0)).toBe(route.streets);
+      expect(route.stretches.reduce((km, s) => km + s.km, 0)).toBeCloseTo(route.kmServiced, 2);
+      expect(route.stretches.reduce((km, s) => km + s.kmBefore, 0)).toBeLessThanOrEqual(route.kmDeadheaded + 1e-9);
+      // In the order driven: each starts when the previous ended or later, all within the shift.
+      let at = route.departure;
+      for (const s of route.stretches) {
+        expect(s.start).toBeGreaterThanOrEqual(at);
+        expect(s.end).toBeGreaterThan(s.start);
+        at = s.end;
+        expect(names.has(s.street) || /^unnamed \w+ road$/.test(s.street)).toBe(true);
+      }
+      expect(at).toBeLessThanOrEqual(route.arrival);
+      expect(route.violations).toEqual([]);
+    }
+    // Named streets of the built-up area, both kinds of sides.
+    const stretches = report.doorToDoor!.routes.flatMap((r) => r.stretches);
+    expect(stretches.some((s) => s.street === 'Kulmbacher Straße' && s.sides === 'kerb')).toBe(true);
+    expect(stretches.some((s) => s.sides === 'both')).toBe(true);
+    // routes.csv has a row per door-to-door route with its times, km and streets.
+    const rows = (await csvRows(await routesCsv(report))).filter((row) => row.vehicle_type === 'door-to-door');
+    expect(rows.map((row) => [row.route_id, row.departure, row.return, row.distance_km])).toEqual(
+      report.doorToDoor!.routes.map((r) => [r.id, clock(r.departure), clock(r.arrival), r.km.toFixed(2)]));
+    expect(rows[0]!.stop_sequence!.split(' > ')).toEqual(report.doorToDoor!.routes[0]!.stretches.map((s) => s.street));
+  });
+
+  it('leaves the office once the trunk has brought its mail and it is sorted, in a two-tier plan', () => {
+    const office = { id: 'post-office', name: 'Neudrossenfeld', trunkArrival: 7 * 3600 + 600, release: 7 * 3600 + 2400 } as TiersReport['offices'][number];
+    const tiers = { offices: [office] } as TiersReport;
+    const names = new Map([['post-office', 'Neudrossenfeld']]);
+    expect(doorToDoorStart(spec, tiers, 'post-office', names)).toEqual({ departure: 7 * 3600 + 2400, startsAfter: 'trunk at Neudrossenfeld 7:10, sorted by 7:40' });
+    // No trunk at this office: the shift start of the fleet based there.
+    expect(doorToDoorStart(spec, { offices: [{ ...office, trunkArrival: null, release: null }] } as unknown as TiersReport, 'post-office', names).departure).toBe(8 * 3600);
+    const late = parsePlanFile(JSON.stringify({ ...JSON.parse(planText), fleet: [{ ...JSON.parse(planText).fleet[0], departure: '09:15' }] }), 'plan.json');
+    expect(doorToDoorStart(late, undefined, 'post-office', names)).toEqual({ departure: 9 * 3600 + 900, startsAfter: 'shift start 9:15' });
   });
 
   it('puts a door-to-door tier that serves every street in the summary, comparable', async () => {
