@@ -91,3 +91,26 @@ describe('docs/plan.md, the error of each key', () => {
     });
   }
 });
+
+describe('the example mistakes of README.md and docs/plan.md', () => {
+  it('a capacity below zero, and a baseline stop that is not a place, give the lines both pages show', () => {
+    const shown = (page: string): string[] => [...readFileSync(join(repo, page), 'utf8').matchAll(/^postroute: error: examples\/county\/.*$/gm)].map((m) => m[0]);
+    const documented = new Set([...shown('README.md'), ...shown('docs/plan.md')]);
+    expect(documented.size).toBe(2);
+    const plan = readFileSync(join(repo, 'examples/county/plan.json'), 'utf8');
+    let capacity = '';
+    try { parsePlanFile(plan.replace('"capacity": 1500', '"capacity": -5'), 'examples/county/plan.json'); } catch (error) { capacity = `postroute: error: ${(error as InputError).describe()}`; }
+    // The baseline mistake, through the command: a copy of the county whose row 21 names "oberlaitch".
+    const county = join(dir, 'examples/county');
+    cpSync(join(repo, 'examples/county'), county, { recursive: true, filter: (path) => !/[/\\]out[^/\\]*$/.test(path) });
+    const spec = JSON.parse(plan) as Plan;
+    spec.roads = join(repo, 'examples/data/osm/north-bayreuth/roads.geojson');
+    writeFileSync(join(county, 'plan.json'), JSON.stringify(spec, null, 2));
+    const lines = readFileSync(join(county, 'baseline.csv'), 'utf8').split('\n');
+    lines[22] = lines[22]!.replace('oberlaitsch', 'oberlaitch');
+    writeFileSync(join(county, 'baseline.csv'), lines.join('\n'));
+    const result = spawnSync(process.execPath, [main, 'plan', 'examples/county/plan.json', '--out', join(dir, 'out'), '--quiet'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(result.status).toBe(2);
+    expect(new Set([capacity, result.stderr.trim()])).toEqual(documented);
+  });
+});
