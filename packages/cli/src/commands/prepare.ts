@@ -10,6 +10,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { InputError, encodePrepared, hierarchyFor, isPreparedBytes, prepareRoads, readRoads } from '@postroute/core';
 import { createProgress, prepareFile, writeChunksAtomic, writeOutput } from '../output.js';
 import { loadProfile, networkOptions, statsToJson, statsToText, type NetworkArgs } from './graph.js';
+import { warnNote } from '../read-text.js';
 
 interface PrepareArgs extends NetworkArgs {
   out: string;
@@ -79,7 +80,7 @@ const command: CommandModule<object, PrepareArgs> = {
     const source = fingerprint(args.roads);
     if (source.prepared) throw new InputError('this is a prepared network already', { source: args.roads }, 'give the raw roads (GeoJSON or OSM) to prepare');
     progress.onProgress({ step: 'read', message: args.roads });
-    const roads = await readRoads(args.roads, { onProgress: progress.onProgress });
+    const roads = await readRoads(args.roads, { onNote: warnNote, onProgress: progress.onProgress });
     const prepared = prepareRoads(roads, {
       source: args.roads,
       roads: { bytes: source.bytes, sha256: source.sha256 },

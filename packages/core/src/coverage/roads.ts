@@ -3,7 +3,7 @@
  * and measured by the same shortest-path search as every other matrix in postroute.
  */
 import { InputError } from '../errors.js';
-import type { Place } from '../io/places.js';
+import { placeLocation, type Place } from '../io/places.js';
 import type { RoadNetwork } from '../graph/types.js';
 import { snapPlaces, type RejectedPlace, type SnapOptions } from '../graph/snap.js';
 import { computeMatrix, type Metric } from '../matrix/matrix.js';
@@ -108,7 +108,7 @@ export function placeNumbers(places: readonly Place[], field: string, options: {
     if (fallback !== undefined && (raw === undefined || raw === null || raw === '')) return fallback;
     const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
     if (!Number.isFinite(value) || value < 0) {
-      throw new InputError(`"${place.id}" has no usable ${field} (${JSON.stringify(raw ?? null)})`, { source, index, field }, `give every place a number ≥ 0 in "${field}"${fallbackOption ? `, or set a weight for places without one (${fallbackOption})` : ''}`);
+      throw new InputError(`"${place.id}" has no usable ${field} (${JSON.stringify(raw ?? null)})`, placeLocation(place, index, source, field), `give every place a number ≥ 0 in "${field}"${fallbackOption ? `, or set a weight for places without one (${fallbackOption})` : ''}`);
     }
     return value;
   });
