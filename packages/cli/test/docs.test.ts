@@ -57,6 +57,11 @@ describe('documentation links', () => {
       expect(broken).toEqual([]);
     });
   }
+  it('README.md links every page of docs/ (its index is complete)', () => {
+    const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+    const missing = pages.filter((page) => page.startsWith('docs/') && !relativeLinks(readme).some((target) => target.split('#')[0] === page));
+    expect(missing).toEqual([]);
+  });
   it('the anchor rule matches GitHub on the headings these pages use', () => {
     expect([...anchors('# Planning a county: `postroute plan`\n## The example\'s figures\n## A, B\n## A, B')])
       .toEqual(['planning-a-county-postroute-plan', 'the-examples-figures', 'a-b', 'a-b-1']);
