@@ -8,3 +8,6 @@ export type { VroomInput, VroomJob, VroomVehicle, VroomStep, VroomMatrices, Vroo
 export { writeVroom } from './write.js';
 export type { VroomOutput, VroomOutputRoute, VroomOutputStep, VroomViolation } from './write.js';
 export { solveVroom, checkVroom } from './solve.js';
+export { createVroomPool } from './pool.js';
+export type { VroomPool } from './pool.js';
+export type { VroomTask, VroomAnswer } from './thread.js';
