@@ -1,7 +1,8 @@
 /** Shared CLI plumbing: error exit codes and writing outputs safely. Progress is in progress.ts. */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InfeasibleError, InputError } from '@postroute/core';
+import { removeStaleTemporaries, temporaryName, writeFlushed } from './leftovers.js';
 
 export { createProgress } from './progress.js';
 
@@ -35,7 +36,7 @@ const WHY: Record<string, string> = {
   EISDIR: 'it is a folder',
 };
 
-function outputError(path: string, option: string, error: unknown, what: string): InputError {
+export function outputError(path: string, option: string, error: unknown, what: string): InputError {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   // mkdir under /proc and the like says ENOENT for a parent that is there: nothing can be made.
   const why = what === 'create the folder' && code === 'ENOENT' ? 'the system allows no folder there' : WHY[code] ?? (code || String(error));
@@ -43,13 +44,14 @@ function outputError(path: string, option: string, error: unknown, what: string)
 }
 
 /**
- * Checks that `folder` is, or can be made, a writable folder, and makes it; before any work, so a
- * bad `--out` fails at once. Folders are made one level at a time: Node's recursive mkdir spins
- * forever under /proc (it retries a parent that reports ENOENT), so it is never used here.
+ * Checks before any work that `folder` is a folder we can write to, or can be made (its nearest
+ * existing ancestor is a folder we can write to), so that a bad `--out` fails at once. Nothing is
+ * made here (an interrupted run leaves no new empty folder): `makeFolders` does it when writing.
+ * `shown` is how the error names the output.
  */
-export function prepareFolder(folder: string, option = '--out'): void {
-  const missing: string[] = [];
-  let at = resolve(folder);
+export function checkFolder(folder: string, option = '--out', shown = folder): void {
+  const path = resolve(folder);
+  let at = path;
   for (;;) {
     let stats;
     try {
@@ -57,31 +59,46 @@ export function prepareFolder(folder: string, option = '--out'): void {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && dirname(at) !== at) {
-        missing.unshift(at);
         at = dirname(at);
         continue;
       }
-      throw outputError(folder, option, error, 'write to');
+      throw outputError(shown, option, error, 'write to');
     }
     if (!stats.isDirectory()) {
-      throw new InputError(`${option} ${folder}: ${at === resolve(folder) ? 'is a file' : `${at} is a file`}, not a folder`, {}, `give ${option} a folder (or a new name)`);
+      throw new InputError(`${option} ${shown}: ${at === resolve(shown) ? 'is a file' : `${at} is a file`}, not a folder`, {}, `give ${option} a folder (or a new name)`);
     }
     break;
   }
-  for (const path of missing) {
-    try {
-      mkdirSync(path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw outputError(folder, option, error, 'create the folder');
-    }
-  }
   // Permission bits do not tell everything (root, read-only mounts, /proc): try a real file.
-  const probe = join(resolve(folder), `.postroute-probe-${process.pid}`);
+  const probe = join(at, `.postroute-probe-${process.pid}`);
   try {
     closeSync(openSync(probe, 'wx'));
     rmSync(probe, { force: true });
   } catch (error) {
-    throw outputError(folder, option, error, 'write to');
+    throw outputError(shown, option, error, at === path ? 'write to' : 'create the folder');
+  }
+}
+
+/**
+ * Makes the missing folders of `path`, one level at a time: Node's recursive mkdir spins forever
+ * under /proc (it retries a parent that reports ENOENT), so it is never used here.
+ */
+export function makeFolders(path: string): void {
+  const missing: string[] = [];
+  for (let at = resolve(path); dirname(at) !== at; at = dirname(at)) {
+    try {
+      statSync(at);
+      break;
+    } catch {
+      missing.unshift(at);
+    }
+  }
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
 }
 
@@ -95,26 +112,26 @@ export function prepareFile(path: string, option = '--out'): void {
     // Not there yet: fine.
   }
   if (isFolder) throw new InputError(`${option} ${path}: is a folder, not a file`, {}, `give ${option} a file name, e.g. ${join(path, 'out.json')}`);
-  prepareFolder(dirname(path), option);
+  checkFolder(dirname(path), option);
 }
 
 /**
  * Writes several files so that each is either wholly new or untouched: all are written to
- * temporary names in their own folders first, and renamed only once every one is complete. A
- * failure while writing removes the temporary files and leaves the old outputs as they were.
+ * temporary names in their own folders first (`.NAME.postroute-PID.tmp`, flushed to disk), and
+ * renamed only once every one is complete. A failure while writing removes the temporary files
+ * and leaves the old outputs as they were. Temporary files that an interrupted run left beside an
+ * output (its process gone, or older than a day) are removed first.
  */
 export function writeFilesAtomic(files: readonly { path: string; text: string }[], option = '--out'): void {
+  for (const file of files) removeStaleTemporaries(file.path);
   const written: { temp: string; path: string }[] = [];
   try {
     for (const file of files) {
-      const temp = join(dirname(file.path), `.${basename(file.path)}.${process.pid}.tmp`);
+      makeFolders(dirname(file.path));
+      const temp = temporaryName(file.path, process.pid);
       written.push({ temp, path: file.path });
-      const fd = openSync(temp, 'w');
-      try {
-        writeSync(fd, file.text);
-      } finally {
-        closeSync(fd);
-      }
+      rmSync(temp, { force: true });
+      writeFlushed(temp, file.text);
     }
   } catch (error) {
     for (const { temp } of written) rmSync(temp, { force: true });
@@ -139,13 +156,16 @@ export function writeOutput(text: string, path?: string): void {
  */
 export function writeChunksAtomic(path: string, chunks: readonly Uint8Array[], option = '--out'): void {
   prepareFile(path, option);
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  removeStaleTemporaries(path);
+  const temp = temporaryName(path, process.pid);
   try {
+    makeFolders(dirname(path));
     const fd = openSync(temp, 'w');
     try {
       for (const chunk of chunks) {
         for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at, chunk.length - at);
       }
+      fsyncSync(fd);
     } finally {
       closeSync(fd);
     }

@@ -3,13 +3,15 @@
  * must print (what, where, how to fix). Build first (`npx tsc -b packages/core packages/cli`).
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gridPlaces, gridRoads } from '../../core/test/plan/grid.js';
 import { twoTierPlan } from '../../core/test/plan/two-tier-grid.js';
+import { writeProvince } from './batch-fixture.js';
 
 const main = resolve(import.meta.dirname, '../dist/main.js');
 const repo = resolve(import.meta.dirname, '../../..');
@@ -123,7 +125,31 @@ beforeAll(() => {
   const door = JSON.parse(readFileSync(join(doorDir, 'plan.json'), 'utf8'));
   door.doorToDoor.maxShiftHours = 1 / 60;
   writeFileSync(join(dir, 'plan-door-short.json'), JSON.stringify({ ...door, roads: resolve(doorDir, door.roads), places: resolve(doorDir, door.places), timeLimitS: 1 }, null, 2));
+  // Outputs that would replace inputs (issue 24 section 1): a county folder with its plan and
+  // today's routes, a baseline kept inside a report folder, a folder of notes, links, a province.
+  mkdirSync(join(dir, 'county'));
+  writeFileSync(join(dir, 'county', 'plan.json'), JSON.stringify({ ...plan, roads: '../roads.geojson', places: '../places.geojson', baseline: 'routes.csv' }, null, 2));
+  writeFileSync(join(dir, 'county', 'routes.csv'), 'route,stop\nr1,v3\n');
+  mkdirSync(join(dir, 'report'));
+  writeFileSync(join(dir, 'report', 'routes.csv'), 'route,stop\nr1,v3\n');
+  planFile('plan-baseline-in-report.json', { baseline: 'report/routes.csv' });
+  mkdirSync(join(dir, 'notes'));
+  writeFileSync(join(dir, 'notes', 'notes.txt'), 'call the depot on Monday\n');
+  symlinkSync('county', join(dir, 'county-link'));
+  symlinkSync('problem.json', join(dir, 'problem-link.json'));
+  writeProvince(join(dir, 'province'));
+  for (const path of fixtureFiles()) fixture.set(path, digest(path));
 });
+
+const fixture = new Map<string, string>();
+const digest = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+/** Every file of the fixture (links and the folders the runs make left out). */
+function fixtureFiles(at = dir): string[] {
+  return readdirSync(at, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isSymbolicLink()) return [];
+    return entry.isDirectory() ? fixtureFiles(join(at, entry.name)) : [join(at, entry.name)];
+  });
+}
 
 // [label, args, exit code, pattern of the single stderr line]
 const rows: [string, string[], number, RegExp][] = [
@@ -209,6 +235,28 @@ const rows: [string, string[], number, RegExp][] = [
   ['weekly service with coverage: before the graph', ['plan', 'plan-week-coverage.json', '--out', 'out'], 2, /^postroute: error: plan-week-coverage\.json, field "coverage": coverage \(village stations\) and weekly service cannot be combined yet/],
   ['a hub on a dropped piece of road: the piece, its size, the nearest kept point', ['plan', 'plan-island.json', '--out', 'out', '--quiet'], 3, /^postroute: infeasible: the hub "hub" is on a piece of road network that is not connected both ways to the rest \(1 road segment, 0\.7 km, around 11\.60500,50\.00000: "Inselweg"\), so that piece was left out; the nearest point of the kept network is 4\.\d km away at 11\.54000,50\.00\d+ — check the roads between them/],
   ['door to door with streets not served is not comparable: --strict exits 3', ['plan', 'plan-door-short.json', '--out', 'out-door', '--quiet', '--strict'], 3, /^postroute: not comparable \(--strict\): door to door serves \d+ of \d+ street segments — see streets not served\n$/],
+  // Outputs never replace inputs (issue 24 section 1): refused at once, naming both, with another name.
+  ['plan --out the county folder (plan.json, today\'s routes.csv)', ['plan', 'county/plan.json', '--out', 'county'], 2, /^postroute: error: --out county holds the input plan file county\/plan\.json, and a report replaces its folder whole — give the report a folder of its own, e.g\. --out county\/report-out\n$/],
+  ['plan --out . in the county folder', ['plan', 'county/plan.json', '--out', '.'], 2, /--out \. holds the input plan file county\/plan\.json, .* e\.g\. --out report-out/],
+  ['plan --out a folder holding the baseline as routes.csv', ['plan', 'plan-baseline-in-report.json', '--out', 'report'], 2, /--out report holds the input baseline named in plan-baseline-in-report\.json, report\/routes\.csv, and a report replaces its folder whole/],
+  ['plan --out a link to the county folder', ['plan', 'county/plan.json', '--out', 'county-link'], 2, /--out county-link holds the input plan file county\/plan\.json/],
+  ['plan --out a folder of other files', ['plan', 'plan-big-mail.json', '--out', 'notes'], 2, /--out notes holds files that are not part of a report \(notes\.txt\), and a report replaces its folder whole — move them, or give --out a new folder/],
+  ['plan --out \'\'', ['plan', 'plan-big-mail.json', '--out', ''], 2, /^postroute: error: --out is empty — give --out a folder name, e\.g\. --out report-out\n$/],
+  ['solve --out the problem file', ['solve', '--problem', 'problem.json', '--out', 'problem.json'], 2, /^postroute: error: --out problem\.json would replace the input --problem problem\.json — give --out another name, e\.g\. --out problem-out\.json\n$/],
+  ['solve --out a link to the problem file', ['solve', '--problem', 'problem.json', '--out', 'problem-link.json'], 2, /--out problem-link\.json would replace the input --problem problem\.json/],
+  ['solve --out the warm start', ['solve', '--problem', 'problem.json', '--warm-start', 'warm.json', '--out', 'warm.json'], 2, /--out warm\.json would replace the input --warm-start warm\.json/],
+  ['solve --out \'\'', ['solve', '--problem', 'problem.json', '--out', ''], 2, /--out is empty — give --out a file name/],
+  ['matrix --out the places file', ['matrix', '--roads', 'roads.geojson', '--places', 'places.geojson', '--out', 'places.geojson'], 2, /--out places\.geojson would replace the input --places places\.geojson — give --out another name, e\.g\. --out places-out\.geojson/],
+  ['matrix --out \'\'', ['matrix', '--roads', 'roads.geojson', '--places', 'places.geojson', '--out', ''], 2, /--out is empty/],
+  ['graph --out the roads file', ['graph', '--roads', 'roads.geojson', '--out', 'roads.geojson'], 2, /--out roads\.geojson would replace the input --roads roads\.geojson/],
+  ['graph --out the roads file by another path', ['graph', '--roads', 'roads.geojson', '--out', 'county/../roads.geojson'], 2, /--out county\/\.\.\/roads\.geojson would replace the input --roads roads\.geojson/],
+  ['cover --out the matrix', ['cover', '--matrix', 'm.csv', '--model', 'pmedian', '--p', '1', '--out', 'm.csv'], 2, /--out m\.csv would replace the input --matrix m\.csv/],
+  ['cover --out whose GeoJSON would replace --demand', ['cover', '--roads', 'roads.geojson', '--demand', 'places.geojson', '--model', 'lscp', '--radius', '5km', '--out', 'places.json'], 2, /--out places\.json writes its GeoJSON to places\.geojson, which would replace the input --demand places\.geojson — give --geojson a name of its own/],
+  ['cover --geojson and --out the same file', ['cover', '--roads', 'roads.geojson', '--demand', 'places.geojson', '--model', 'lscp', '--radius', '5km', '--out', 'c.json', '--geojson', 'c.json'], 2, /--geojson c\.json and --out c\.json are the same file/],
+  ['prepare --out the roads file', ['prepare', 'roads.geojson', '--out', 'roads.geojson'], 2, /^postroute: error: --out roads\.geojson would replace the input roads file roads\.geojson — give --out another name/],
+  ['batch --out a county folder', ['batch', 'province/province.json', '--out', 'province/alpha'], 2, /--out province\/alpha holds the input plan file of county Alpha province\/alpha\/plan\.json/],
+  ['batch --out the province folder', ['batch', 'province/province.json', '--out', 'province'], 2, /--out province holds the input province file province\/province\.json/],
+  ['batch --out the province folder by another path', ['batch', 'province/province.json', '--out', 'province/out/..'], 2, /--out province\/out\/\.\. holds the input province file/],
   // Ones that already worked.
   ['solve, malformed JSON', ['solve', '--problem', 'broken.json'], 2, /broken\.json, line 1/],
   ['graph, a missing roads file', ['graph', '--roads', 'nope.geojson', '--quiet'], 2, /nope\.geojson/],
@@ -216,6 +264,10 @@ const rows: [string, string[], number, RegExp][] = [
 ];
 
 describe('bad input through the real CLI: one line, the right exit code', () => {
+  // After every row: no input of the fixture was changed (the rows above that name an input as output).
+  afterAll(() => {
+    for (const [path, hash] of fixture) expect(digest(path), `${path} was changed`).toBe(hash);
+  });
   it.concurrent.each(rows)('%s', async (_label, args, code, pattern) => {
     const { status, stderr } = await run(args);
     expect(stderr).not.toMatch(/internal error|\n\s+at /);

@@ -115,7 +115,7 @@ describe('postroute prepare', () => {
     const before = readFileSync(join(dir, 'roads.geojson'));
     const over = run(['prepare', 'roads.geojson', '--out', './roads.geojson', '--quiet'], dir);
     expect(over.status).toBe(2);
-    expect(over.stderr).toMatch(/--out \.\/roads\.geojson is the roads file itself/);
+    expect(over.stderr).toMatch(/--out \.\/roads\.geojson would replace the input roads file roads\.geojson — give --out another name/);
     expect(readFileSync(join(dir, 'roads.geojson')).equals(before)).toBe(true);
     const twice = run(['prepare', 'county.prn', '--out', 'twice.prn', '--quiet'], dir);
     expect(twice.status).toBe(2);

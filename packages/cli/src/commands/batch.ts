@@ -8,9 +8,9 @@
  * writes) and its job.json (the key of its inputs, so a rerun skips it), and at the top the
  * merged summary.json, summary.csv and report.html.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import {
   InputError,
@@ -18,6 +18,7 @@ import {
   createCountyPool,
   mergeProvince,
   overviews,
+  parseProvinceFile,
   provinceCsv,
   provinceTable,
   prepareProvince,
@@ -31,10 +32,15 @@ import {
   type CountyOutcome,
   type JobFile,
   type PreparedCounty,
+  type ProvinceSpec,
   type ProvinceSummary,
 } from '@postroute/core';
 import { EXIT, writeOutput } from '../output.js';
 import { decodeFile } from '../read-text.js';
+import { refuseOverwrite, type NamedInput } from '../overwrite.js';
+import { ReportFolder } from '../report-folder.js';
+import { registerOutput } from '../interrupt.js';
+import { planInputs } from './plan.js';
 
 interface BatchArgs {
   province: string;
@@ -104,25 +110,6 @@ function readStoredCounty(folder: string, key: string): CountyOutcome | null {
   }
 }
 
-/** Writes a whole folder under a temporary name, then swaps it in: never half old, half new. */
-function writeFolder(folder: string, files: { name: string; text: string }[]): void {
-  const temporary = `${folder}.tmp-${process.pid}`;
-  rmSync(temporary, { recursive: true, force: true });
-  mkdirSync(temporary, { recursive: true });
-  for (const file of files) writeFileSync(join(temporary, file.name), file.text);
-  const old = `${folder}.old-${process.pid}`;
-  if (existsSync(folder)) renameSync(folder, old);
-  renameSync(temporary, folder);
-  rmSync(old, { recursive: true, force: true });
-}
-
-/** Writes a file under a temporary name in the same folder, then renames it over the old one. */
-function writeAtomically(path: string, text: string): void {
-  const temporary = `${path}.tmp-${process.pid}`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
-}
-
 function countyFiles(outcome: CountyOutcome, deterministic: boolean): { name: string; text: string }[] {
   const record: JobRecord = outcome.status === 'done'
     ? { key: outcome.key, status: 'done', summary: outcome.summary, overview: outcome.overview, ...(deterministic ? {} : { seconds: outcome.seconds }) }
@@ -139,18 +126,28 @@ function exitCode(summary: ProvinceSummary): number {
   return failed.error?.kind === 'input' ? EXIT.input : failed.error?.kind === 'infeasible' ? EXIT.infeasible : EXIT.internal;
 }
 
-function checkOut(out: string): void {
-  if (existsSync(out) && !statSync(out).isDirectory()) {
-    throw new InputError(`--out ${out} is a file, not a folder`, { field: '--out' }, 'give a folder (it is created if missing)');
-  }
+/**
+ * The files a batch reads: province.json, its boundaries, and every county's plan.json with the
+ * files it names, for the check that the report replaces none of them. Files that cannot be read
+ * or parsed name nothing here; `prepareProvince` then says what is wrong.
+ */
+function provinceInputs(provincePath: string): NamedInput[] {
+  const inputs: NamedInput[] = [{ what: 'province file', path: provincePath }];
+  let spec: ProvinceSpec;
   try {
-    mkdirSync(out, { recursive: true });
-    const probe = join(out, `.write-test-${process.pid}`);
-    writeFileSync(probe, '');
-    rmSync(probe);
-  } catch (error) {
-    throw new InputError(`cannot write to --out ${out} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { field: '--out' }, 'give a folder you can write to');
+    spec = parseProvinceFile(readFileSync(provincePath, 'utf8'), provincePath);
+  } catch {
+    return inputs;
   }
+  const base = dirname(provincePath);
+  if (spec.boundaries !== undefined) inputs.push({ what: `boundaries named in ${provincePath},`, path: show(resolve(base, spec.boundaries)) });
+  for (const county of spec.counties) inputs.push(...planInputs(show(resolve(base, county.plan)), `county ${county.name}`));
+  return inputs;
+}
+
+/** What may be in a province report folder: the merged files and county folders (with a job.json). */
+function isProvinceReportEntry(out: string): (name: string, isFolder: boolean) => boolean {
+  return (name, isFolder) => isFolder ? existsSync(join(out, name, 'job.json')) : ['summary.json', 'summary.csv', 'report.html'].includes(name);
 }
 
 const command: CommandModule<object, BatchArgs> = {
@@ -178,7 +175,11 @@ const command: CommandModule<object, BatchArgs> = {
   handler: async (args: ArgumentsCamelCase<BatchArgs>) => {
     const started = performance.now();
     const log = (line: string): void => { if (!args.quiet) process.stderr.write(`${line}\n`); };
-    checkOut(args.out);
+    // A bad --out fails at once; the report never replaces an input. The new report is written
+    // into a folder beside --out and swapped in whole at the end.
+    refuseOverwrite(provinceInputs(args.province), [{ option: '--out', path: args.out, kind: 'folder' }]);
+    const folder = new ReportFolder(args.out, { isReportEntry: isProvinceReportEntry(args.out) });
+    registerOutput({ kind: 'folder', path: args.out });
     const { spec, counties } = await prepareProvince(args.province, {
       ...(args.seed !== undefined ? { seed: args.seed } : {}),
       ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),
@@ -190,7 +191,7 @@ const command: CommandModule<object, BatchArgs> = {
     let finished = 0;
     const record = (outcome: CountyOutcome, attempts: number, source: 'run' | 'stored'): void => {
       for (const prepared of byKey.get(outcome.key) ?? []) {
-        writeFolder(join(args.out, prepared.county.slug), countyFiles(outcome, args.deterministic));
+        for (const file of countyFiles(outcome, args.deterministic)) folder.write(join(prepared.county.slug, file.name), file.text);
         entries.push({ county: prepared.county, outcome, attempts, source });
         finished++;
         const what = outcome.status === 'done'
@@ -231,9 +232,10 @@ const command: CommandModule<object, BatchArgs> = {
     const summary = mergeProvince(spec, entries, args.deterministic ? undefined : { wallSeconds, executor: args.queue !== undefined ? 'queue' : 'pool', workers });
     const osm = counties.some((prepared) => prepared.osm);
     const summaryJson = `${JSON.stringify(summary, null, 2)}\n`;
-    writeAtomically(join(args.out, 'summary.json'), summaryJson);
-    writeAtomically(join(args.out, 'summary.csv'), await provinceCsv(summary));
-    writeAtomically(join(args.out, 'report.html'), renderProvinceHtml(summary, overviews(entries), osm ? { attribution: 'Map data © OpenStreetMap contributors, ODbL' } : {}));
+    folder.write('summary.json', summaryJson);
+    folder.write('summary.csv', await provinceCsv(summary));
+    folder.write('report.html', renderProvinceHtml(summary, overviews(entries), osm ? { attribution: 'Map data © OpenStreetMap contributors, ODbL' } : {}));
+    folder.commit();
     writeOutput(args.json ? summaryJson : provinceTable(summary));
     log(`postroute: wrote summary.json, summary.csv, report.html and ${counties.length} county folders to ${args.out} (${wallSeconds.toFixed(1)} s)`);
     const code = exitCode(summary);

@@ -26,6 +26,7 @@ import {
 import { createProgress, writeOutput, prepareFile } from '../output.js';
 import { loadNetwork, loadPlaces, networkOptions, type NetworkArgs } from './graph.js';
 import { readText } from '../read-text.js';
+import { refuseOverwrite } from '../overwrite.js';
 import { csvDelimiterArg, csvDelimiterYargs } from '../csv-option.js';
 
 interface CoverArgs extends Omit<NetworkArgs, 'roads' | 'keep' | 'mergeEndpoints' | 'nodeCrossings'> {
@@ -97,6 +98,9 @@ const coverNetworkOptions = Object.fromEntries(Object.entries(networkOptions).ma
   return [key, { ...rest, describe: `with --roads: ${rest.describe}${fallback}`, ...(key === 'roads' ? { demandOption: false } : {}) }];
 })) as unknown as typeof networkOptions;
 
+/** The GeoJSON written next to --out (with --roads) when --geojson is not given: x.json → x.geojson. */
+const geojsonBeside = (out: string): string => out.replace(/(\.json)?$/i, '.geojson');
+
 const command: CommandModule<object, CoverArgs> = {
   command: 'cover',
   describe: 'choose service stations: set covering, maximal covering, p-median or p-center',
@@ -153,7 +157,16 @@ const command: CommandModule<object, CoverArgs> = {
       .example('$0 cover --roads roads.geojson --demand villages.geojson --existing outlets.geojson --model lscp --radius 5km', '')
       .example('$0 cover --matrix m.csv --weights w.csv --model pmedian --p 12 --json', '') as unknown as Argv<CoverArgs>,
   handler: async (args: ArgumentsCamelCase<CoverArgs>) => {
-    // A bad --out fails at once, not after the work.
+    // A bad --out fails at once, not after the work, and never replaces an input.
+    const optional = (option: string, path: string | undefined) => (path === undefined ? [] : [{ what: option, path }]);
+    refuseOverwrite(
+      [...optional('--matrix', args.matrix), ...optional('--roads', args.roads), ...optional('--demand', args.demand), ...optional('--sites', args.sites),
+        ...optional('--existing', args.existing), ...optional('--forbidden', args.forbidden), ...optional('--weights', args.weights),
+        ...optional('--costs', args.costs), ...optional('--capacities', args.capacities)],
+      [...(args.out !== undefined ? [{ option: '--out', path: args.out, kind: 'file' as const }] : []),
+        ...(args.geojson !== undefined ? [{ option: '--geojson', path: args.geojson, kind: 'file' as const }]
+          : args.out !== undefined && args.roads !== undefined ? [{ option: '--out', path: geojsonBeside(args.out), kind: 'file' as const, besideOf: args.out }] : [])],
+    );
     if (args.out !== undefined) prepareFile(args.out);
     if (args.geojson !== undefined) prepareFile(args.geojson, '--geojson');
     const progress = createProgress(args.quiet);
@@ -212,7 +225,7 @@ const command: CommandModule<object, CoverArgs> = {
     progress.done();
     const text = coverageResultJson(result, { p: args.p, unit });
     if (args.out !== undefined) writeOutput(text, args.out);
-    const geojsonPath = args.geojson ?? (args.out !== undefined && geometry ? args.out.replace(/(\.json)?$/i, '.geojson') : undefined);
+    const geojsonPath = args.geojson ?? (args.out !== undefined && geometry ? geojsonBeside(args.out) : undefined);
     if (geojsonPath !== undefined) {
       if (!geometry) throw new InputError('--geojson needs coordinates, which a matrix does not have', { field: 'geojson' }, 'use --roads with --demand and --sites');
       writeOutput(JSON.stringify(coverageGeoJson(result, geometry, new Set(options.existing ?? []))), geojsonPath);

@@ -18,6 +18,7 @@ import {
 } from '@postroute/core';
 import { createProgress, writeOutput, prepareFile } from '../output.js';
 import { readText, warnNote } from '../read-text.js';
+import { refuseOverwrite } from '../overwrite.js';
 
 // Reading roads, profile and places; shared with the matrix command.
 
@@ -117,8 +118,11 @@ const command: CommandModule<object, GraphArgs> = {
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
       .example('$0 graph --roads roads.geojson --out network.geojson', '') as unknown as Argv<GraphArgs>,
   handler: async (args: ArgumentsCamelCase<GraphArgs>) => {
-    // A bad --out fails at once, not after the work.
-    if (args.out !== undefined) prepareFile(args.out);
+    // A bad --out fails at once, not after the work, and never replaces an input.
+    if (args.out !== undefined) {
+      refuseOverwrite([{ what: '--roads', path: args.roads }, ...(args.profile !== undefined ? [{ what: '--profile', path: args.profile }] : [])], [{ option: '--out', path: args.out, kind: 'file' }]);
+      prepareFile(args.out);
+    }
     const progress = createProgress(args.quiet);
     const network = await loadNetwork(args, progress.onProgress);
     progress.done();

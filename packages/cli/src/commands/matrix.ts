@@ -6,6 +6,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { availableParallelism } from 'node:os';
 import { InfeasibleError, computeMatrixParallel, matrixToCsv, matrixToJson, snapPlaces } from '@postroute/core';
 import { createProgress, writeOutput, prepareFile } from '../output.js';
+import { refuseOverwrite } from '../overwrite.js';
 import { loadNetwork, loadPlaces, networkOptions, type NetworkArgs } from './graph.js';
 import { csvDelimiterArg, csvDelimiterYargs } from '../csv-option.js';
 
@@ -46,8 +47,11 @@ const command: CommandModule<object, MatrixArgs> = {
       })
       .example('$0 matrix --roads roads.geojson --places places.csv --out m.json', '') as unknown as Argv<MatrixArgs>,
   handler: async (args: ArgumentsCamelCase<MatrixArgs>) => {
-    // A bad --out fails at once, not after the work.
-    if (args.out !== undefined) prepareFile(args.out);
+    // A bad --out fails at once, not after the work, and never replaces an input.
+    if (args.out !== undefined) {
+      refuseOverwrite([{ what: '--roads', path: args.roads }, { what: '--places', path: args.places }, ...(args.profile !== undefined ? [{ what: '--profile', path: args.profile }] : [])], [{ option: '--out', path: args.out, kind: 'file' }]);
+      prepareFile(args.out);
+    }
     const started = Date.now();
     const progress = createProgress(args.quiet);
     const log = (line: string): void => { if (!args.quiet) process.stderr.write(`${line}\n`); };

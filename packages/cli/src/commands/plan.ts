@@ -14,6 +14,7 @@ import {
   parsePlanFile,
   planNetwork,
   planReportFiles,
+  PLAN_REPORT_FILES,
   readBaselineLines,
   readBaselineRoutes,
   readRoadsInput,
@@ -25,7 +26,10 @@ import {
   type PlanOptions,
   type ProgressCallback,
 } from '@postroute/core';
-import { EXIT, createProgress, prepareFolder, writeFilesAtomic, writeOutput } from '../output.js';
+import { EXIT, createProgress, writeOutput } from '../output.js';
+import { refuseOverwrite, type NamedInput } from '../overwrite.js';
+import { ReportFolder } from '../report-folder.js';
+import { registerOutput } from '../interrupt.js';
 import { csvDelimiterArg, csvDelimiterYargs } from '../csv-option.js';
 import { decodeFile, warnNote } from '../read-text.js';
 
@@ -89,6 +93,31 @@ export async function loadPlan(planPath: string, delimiter?: CsvDelimiter, onPro
   return { spec, roads, places, ...(baseline ? { baseline } : {}), sources };
 }
 
+/**
+ * The files a plan reads: plan.json and the files it names (roads, places, baseline), for the
+ * check that the report replaces none of them. A plan.json that cannot be read or parsed names
+ * nothing here; `loadPlan` then says what is wrong with it.
+ */
+export function planInputs(planPath: string, label = ''): NamedInput[] {
+  const inputs: NamedInput[] = [{ what: label ? `plan file of ${label}` : 'plan file', path: planPath }];
+  let spec;
+  try {
+    spec = parsePlanFile(readFileSync(planPath, 'utf8'), planPath);
+  } catch {
+    return inputs;
+  }
+  const base = dirname(planPath);
+  const named = (path: string): string => relative(process.cwd(), resolve(base, path)) || path;
+  inputs.push({ what: `roads named in ${planPath},`, path: named(spec.roads.path) });
+  inputs.push({ what: `places named in ${planPath},`, path: named(spec.places.path) });
+  if (spec.baseline) inputs.push({ what: `baseline named in ${planPath},`, path: named(spec.baseline.path) });
+  return inputs;
+}
+
+/** What may be in a plan report folder: the report files and the scenarios' folder. */
+export const isPlanReportEntry = (name: string, isFolder: boolean): boolean =>
+  isFolder ? name === 'scenarios' : (PLAN_REPORT_FILES as readonly string[]).includes(name);
+
 const command: CommandModule<object, PlanArgs> = {
   command: 'plan <plan>',
   describe: 'plan routes (and stations) for a county and report the mileage saved against today\'s routes',
@@ -109,8 +138,10 @@ const command: CommandModule<object, PlanArgs> = {
       return true;
     }) as unknown as Argv<PlanArgs>,
   handler: async (args: ArgumentsCamelCase<PlanArgs>) => {
-    // A bad --out fails at once, not after the search.
-    prepareFolder(args.out);
+    // A bad --out fails at once, not after the search; the report never replaces an input.
+    refuseOverwrite(planInputs(args.plan), [{ option: '--out', path: args.out, kind: 'folder' }]);
+    const folder = new ReportFolder(args.out, { isReportEntry: isPlanReportEntry });
+    registerOutput({ kind: 'folder', path: args.out });
     const progress = createProgress(args.quiet);
     let inputs;
     let result;
@@ -133,14 +164,13 @@ const command: CommandModule<object, PlanArgs> = {
     }
     const { report } = result;
     const files = await planReportFiles(report, { osm: roadsFromOsm(inputs.roads) });
-    // The whole report or none of it: each file is written beside its final name, all are renamed at the end.
-    const written = files.map((file) => ({ path: join(args.out, file.name), text: file.text }));
+    // The whole report or none of it: written into a new folder beside --out, then swapped in.
+    const written = [...files];
     for (const scenario of result.scenarios) {
-      const dir = join(args.out, 'scenarios', scenario.name);
-      prepareFolder(dir);
-      for (const file of await planReportFiles(scenario.report, { osm: roadsFromOsm(inputs.roads) })) written.push({ path: join(dir, file.name), text: file.text });
+      for (const file of await planReportFiles(scenario.report, { osm: roadsFromOsm(inputs.roads) })) written.push({ name: join('scenarios', scenario.name, file.name), text: file.text });
     }
-    writeFilesAtomic(written);
+    for (const file of written) folder.write(file.name, file.text);
+    folder.commit();
     const summaryJson = (files[0] as { text: string }).text;
     writeOutput(args.json ? summaryJson : formatSummary(report.summary) + formatTiers(report));
     if (!args.quiet) {

@@ -4,11 +4,11 @@
  * roads reads instead (`--roads county.prn`, `"roads": "county.prn"` in plan.json).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { InputError, encodePrepared, hierarchyFor, isPreparedBytes, prepareRoads, readRoads } from '@postroute/core';
 import { createProgress, prepareFile, writeChunksAtomic, writeOutput } from '../output.js';
+import { refuseOverwrite } from '../overwrite.js';
 import { loadProfile, networkOptions, statsToJson, statsToText, type NetworkArgs } from './graph.js';
 import { warnNote } from '../read-text.js';
 
@@ -47,17 +47,6 @@ function fingerprint(path: string): { bytes: number; sha256: string; prepared: b
   }
 }
 
-const sameFile = (a: string, b: string): boolean => {
-  if (resolve(a) === resolve(b)) return true;
-  try {
-    const x = statSync(a);
-    const y = statSync(b);
-    return x.ino === y.ino && x.dev === y.dev;
-  } catch {
-    return false;
-  }
-};
-
 const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 
 const command: CommandModule<object, PrepareArgs> = {
@@ -73,7 +62,8 @@ const command: CommandModule<object, PrepareArgs> = {
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
       .example('$0 prepare roads.osm.pbf --out county.prn', 'then: postroute plan plan.json with "roads": "county.prn"') as unknown as Argv<PrepareArgs>,
   handler: async (args: ArgumentsCamelCase<PrepareArgs>) => {
-    if (sameFile(args.out, args.roads)) throw new InputError(`--out ${args.out} is the roads file itself`, {}, 'give the prepared network a new name, e.g. county.prn');
+    // A bad --out fails at once, and never replaces an input.
+    refuseOverwrite([{ what: 'roads file', path: args.roads }, ...(args.profile !== undefined ? [{ what: '--profile', path: args.profile }] : [])], [{ option: '--out', path: args.out, kind: 'file' }]);
     prepareFile(args.out);
     const profile = loadProfile(args.profile);
     const progress = createProgress(args.quiet);

@@ -35,6 +35,8 @@ import {
   type SolutionResult,
 } from '@postroute/core';
 import { createProgress, writeOutput, prepareFile } from '../output.js';
+import { refuseOverwrite } from '../overwrite.js';
+import { registerOutput } from '../interrupt.js';
 import { searchProgress } from '../progress.js';
 import { readIfExists, readText } from '../read-text.js';
 import { solveCarpInstance } from './solve-carp.js';
@@ -117,8 +119,13 @@ const command: CommandModule<object, SolveArgs> = {
       return true;
     }) as unknown as Argv<SolveArgs>,
   handler: async (args: ArgumentsCamelCase<SolveArgs>) => {
-    // A bad --out fails at once, not after the work.
-    if (args.out !== undefined) prepareFile(args.out);
+    // A bad --out fails at once, not after the work, and never replaces an input.
+    if (args.out !== undefined) {
+      const given = (what: string, path: string | undefined) => (path === undefined ? [] : [{ what, path }]);
+      refuseOverwrite([...given('--problem', args.problem), ...given('--instance', args.instance), ...given('--warm-start', args.warmStart), ...given('--vroom', args.vroom)], [{ option: '--out', path: args.out, kind: 'file' }]);
+      prepareFile(args.out);
+      registerOutput({ kind: 'file', path: args.out });
+    }
     if (args.vroom !== undefined) return solveVroomFile({ ...args, vroom: args.vroom });
     let input: ProblemInput;
     let info: InstanceInfo | undefined;
