@@ -26,13 +26,17 @@ function interrupt(args: string[], ready: RegExp, signals: NodeJS.Signals[]): Pr
     const child = spawn(process.execPath, [main, ...args], { cwd: dir });
     let stderr = '';
     let sentAt = 0;
+    let scheduled = false;
     const send = (): void => {
       sentAt = Date.now();
       signals.forEach((signal, i) => setTimeout(() => child.kill(signal), 50 * i));
     };
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      if (sentAt === 0 && ready.test(stderr)) setTimeout(send, 300);
+      if (!scheduled && ready.test(stderr)) {
+        scheduled = true;
+        setTimeout(send, 300);
+      }
     });
     child.stdout.resume();
     const guard = setTimeout(() => { child.kill('SIGKILL'); fail(new Error(`no end: ${stderr}`)); }, 90_000);
