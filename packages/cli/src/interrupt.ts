@@ -10,7 +10,8 @@
  * A command announces each output before any work (`registerOutput`); whether it was replaced is
  * read from the disk afterwards: a committed swap gives the path a new inode.
  */
-import { statSync, writeSync } from 'node:fs';
+import { readdirSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { recoverFolder, removeStaleTemporaries } from './leftovers.js';
 
@@ -20,6 +21,11 @@ const SUPERVISED = new Set(['plan', 'solve', 'batch']);
 export interface OutputNote {
   kind: 'folder' | 'file';
   path: string;
+  /**
+   * A report folder whose unfinished part is kept when the run stops early, for the next run to
+   * take up (batch: one subfolder per finished county); the word for one such part.
+   */
+  keepUnfinished?: { one: string; many: string };
 }
 
 interface Registered extends OutputNote {
@@ -87,12 +93,27 @@ function writeAll(fd: number, buffer: Buffer): void {
 }
 
 /** Puts right what the interrupted write left of one output, and says whether it was replaced. */
-function settle(output: Registered): { shown: string; replaced: boolean; existed: boolean; kind: Registered['kind'] } {
-  if (output.kind === 'folder') recoverFolder(output.path, true);
-  else removeStaleTemporaries(output.path, true);
+function settle(output: Registered): { shown: string; replaced: boolean; existed: boolean; kind: Registered['kind']; kept: string } {
+  let kept = '';
+  if (output.kind === 'folder') {
+    const unfinished = join(dirname(resolve(output.path)), `.${basename(resolve(output.path))}.postroute-new-${process.pid}`);
+    const parts = output.keepUnfinished ? subfolders(unfinished) : 0;
+    recoverFolder(output.path, true, parts > 0);
+    if (parts > 0) kept = `; ${parts === 1 ? `the finished ${output.keepUnfinished!.one} is` : `the ${parts} finished ${output.keepUnfinished!.many} are`} kept for the next run`;
+  } else {
+    removeStaleTemporaries(output.path, true);
+  }
   const now = inodeOf(output.path);
   const shown = output.kind === 'folder' ? `${output.path.replace(/\/+$/, '')}/` : output.path;
-  return { shown, replaced: now !== null && now !== output.inode, existed: output.inode !== null, kind: output.kind };
+  return { shown, replaced: now !== null && now !== output.inode, existed: output.inode !== null, kind: output.kind, kept };
+}
+
+function subfolders(path: string): number {
+  try {
+    return readdirSync(path, { withFileTypes: true }).filter((entry) => entry.isDirectory()).length;
+  } catch {
+    return 0;
+  }
 }
 
 /** The one line said on an interruption: what was and was not written. */
@@ -101,7 +122,7 @@ function interruptedLine(outputs: readonly Registered[]): string {
   if (settled.length === 0) return 'interrupted: nothing written';
   const done = settled.filter((output) => output.replaced);
   if (done.length > 0) return `interrupted: ${done.map((output) => output.kind === 'folder' ? `the new report in ${output.shown}` : `the new ${output.shown}`).join(' and ')} had been written before the signal`;
-  const what = settled.map((output) => (output.existed ? (output.kind === 'folder' ? `the previous report in ${output.shown} is unchanged` : `the previous ${output.shown} is unchanged`) : `${output.shown} was not created`));
+  const what = settled.map((output) => (output.existed ? (output.kind === 'folder' ? `the previous report in ${output.shown} is unchanged` : `the previous ${output.shown} is unchanged`) : `${output.shown} was not created`) + output.kept);
   return `interrupted: ${settled[0]!.kind === 'folder' ? 'no report written' : 'nothing written'} (${what.join('; ')})`;
 }
 

@@ -36,6 +36,19 @@ function leftovers(parent: string, name: string): { path: string; kind: 'new' | 
   });
 }
 
+/**
+ * The newest unfinished new folder of `folder` whose process is gone (killed, or interrupted and
+ * kept for the next run), or null.
+ */
+export function unfinishedFolder(folder: string): string | null {
+  const path = resolve(folder);
+  const found = leftovers(dirname(path), basename(path))
+    .filter((leftover) => leftover.kind === 'new' && leftover.pid !== process.pid && !processAlive(leftover.pid))
+    .map((leftover) => ({ path: leftover.path, at: statSync(leftover.path).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  return found[0]?.path ?? null;
+}
+
 /** A leftover belongs to no running postroute: its process is gone, it is ours, or it is old. */
 function stale(path: string, pid: number, ours: boolean): boolean {
   if (ours ? pid === process.pid : !processAlive(pid)) return true;
@@ -50,12 +63,13 @@ function stale(path: string, pid: number, ours: boolean): boolean {
 /**
  * Puts back what an interrupted swap of `folder` left: a stale "old" folder becomes `folder` again
  * when `folder` is absent (the swap never committed), every other stale leftover is removed.
- * `ours`: the leftovers of this very process count as stale (after an interrupted write).
- * Returns whether `folder` now holds a report that an interrupted run had renamed aside.
+ * `ours`: the leftovers of this very process count as stale (after an interrupted write);
+ * `keepOurs`: but our unfinished new folder is kept, for the next run to take up (batch).
  */
-export function recoverFolder(folder: string, ours = false): void {
+export function recoverFolder(folder: string, ours = false, keepOurs = false): void {
   const path = resolve(folder);
-  const found = leftovers(dirname(path), basename(path)).filter((leftover) => stale(leftover.path, leftover.pid, ours));
+  const found = leftovers(dirname(path), basename(path))
+    .filter((leftover) => stale(leftover.path, leftover.pid, ours) && !(keepOurs && leftover.kind === 'new' && leftover.pid === process.pid));
   for (const leftover of found.filter((item) => item.kind === 'old')) {
     if (!exists(path)) renameSync(leftover.path, path);
   }

@@ -14,12 +14,18 @@ import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '@postroute/core';
 import { checkFolder, makeFolders, outputError } from './output.js';
-import { exists, fsyncPath, recoverFolder, writeFlushed } from './leftovers.js';
+import { exists, fsyncPath, recoverFolder, unfinishedFolder, writeFlushed } from './leftovers.js';
 
 export interface ReportFolderOptions {
   option?: string;
   /** Whether an entry of an existing report folder is part of a report (else the folder is refused). */
   isReportEntry: (name: string, isFolder: boolean) => boolean;
+  /**
+   * Take up the unfinished new folder of a run that was interrupted or killed (batch: the counties
+   * it finished), so that `read` finds its files; whatever this run does not write again is left
+   * out of the report at `commit`.
+   */
+  resume?: boolean;
 }
 
 /** A report being written: `write` its files, then `commit`, or `abandon` on failure. */
@@ -28,13 +34,25 @@ export class ReportFolder {
   readonly staging: string;
   private readonly option: string;
   private made = false;
+  /** Top-level entries written by this run: the report is exactly these. */
+  private readonly written = new Set<string>();
 
   constructor(readonly folder: string, options: ReportFolderOptions) {
     this.option = options.option ?? '--out';
     this.path = resolve(folder);
     this.staging = join(dirname(this.path), `.${basename(this.path)}.postroute-new-${process.pid}`);
+    const unfinished = options.resume ? unfinishedFolder(this.path) : null;
+    if (unfinished !== null) {
+      renameSync(unfinished, this.staging);
+      this.made = true;
+    }
     recoverFolder(this.path);
     checkReportFolder(folder, this.path, this.option, options.isReportEntry);
+  }
+
+  /** The folders in which an earlier result may be found: the previous report, then an unfinished one taken up. */
+  get earlier(): string[] {
+    return this.made ? [this.path, this.staging] : [this.path];
   }
 
   /** Whether a previous report is there (it stays until `commit`). */
@@ -48,7 +66,10 @@ export class ReportFolder {
       this.makeStaging();
       const target = join(this.staging, name);
       mkdirSync(dirname(target), { recursive: true });
+      // A file taken up from an unfinished run is written again whole.
+      rmSync(target, { force: true });
       writeFlushed(target, text);
+      this.written.add(name.split(/[\\/]/)[0] as string);
     } catch (error) {
       this.abandon();
       throw outputError(this.folder, this.option, error, 'write');
@@ -65,6 +86,7 @@ export class ReportFolder {
   /** Swaps the new report in: after this, the folder is wholly the new report. */
   commit(): void {
     this.makeStaging();
+    for (const entry of readdirSync(this.staging)) if (!this.written.has(entry)) rmSync(join(this.staging, entry), { recursive: true, force: true });
     const aside = join(dirname(this.path), `.${basename(this.path)}.postroute-old-${process.pid}`);
     fsyncPath(this.staging);
     const previous = exists(this.path);

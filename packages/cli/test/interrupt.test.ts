@@ -18,10 +18,10 @@ let dir = '';
 interface Interrupted { status: number | null; stderr: string; afterSignalMs: number }
 
 /**
- * Runs the CLI, sends `signals` once stderr shows `ready` (the search has begun), 50 ms apart, and
- * waits for the end.
+ * Runs the CLI, sends `signals` `delayMs` after stderr shows `ready` (the search has begun), 50 ms
+ * apart, and waits for the end.
  */
-function interrupt(args: string[], ready: RegExp, signals: NodeJS.Signals[]): Promise<Interrupted> {
+function interrupt(args: string[], ready: RegExp, signals: NodeJS.Signals[], delayMs = 300): Promise<Interrupted> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [main, ...args], { cwd: dir });
     let stderr = '';
@@ -35,7 +35,7 @@ function interrupt(args: string[], ready: RegExp, signals: NodeJS.Signals[]): Pr
       stderr += chunk.toString();
       if (!scheduled && ready.test(stderr)) {
         scheduled = true;
-        setTimeout(send, 300);
+        setTimeout(send, delayMs);
       }
     });
     child.stdout.resume();
@@ -134,6 +134,27 @@ describe('an interrupted command writes nothing and says so', () => {
     expect(fresh.stderr.trimEnd().split('\n').at(-1)).toBe('interrupted: nothing written (fresh.json was not created)');
     expect(fresh.status).toBe(143);
     expect(existsSync(join(dir, 'fresh.json'))).toBe(false);
+    expect(leftovers()).toEqual([]);
+  }, 120_000);
+
+  it('batch: the counties finished before the signal are kept, and the next run takes them up', async () => {
+    const args = ['batch', 'province.json', '--out', 'resumed', '--time-limit', '2', '--workers', '1'];
+    const result = await interrupt(args, /1\/3 \w+: done/, ['SIGTERM'], 0);
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe('interrupted: no report written (resumed/ was not created; the finished county is kept for the next run)');
+    expect(result.status).toBe(143);
+    const finished = /1\/3 (\w+): done/.exec(result.stderr)?.[1];
+    expect(existsSync(join(dir, 'resumed'))).toBe(false);
+    expect(leftovers()).toHaveLength(1);
+    const rerun = await new Promise<string>((done) => {
+      const child = spawn(process.execPath, [main, ...args], { cwd: dir });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+      child.on('close', (status) => done(`${status}\n${stderr}`));
+    });
+    expect(rerun.split('\n')[0]).toBe('0');
+    expect(rerun).toContain(`${finished}: done (stored result)`);
+    expect(rerun).toMatch(/2 counties on 1 worker thread \(1 stored\)/);
+    expect(readdirSync(join(dir, 'resumed')).sort()).toEqual(['alpha', 'beta', 'gamma', 'report.html', 'summary.csv', 'summary.json']);
     expect(leftovers()).toEqual([]);
   }, 120_000);
 

@@ -98,6 +98,15 @@ interface JobRecord {
   seconds?: number;
 }
 
+/** A county finished by an earlier run with the same inputs, in the first of `folders` that has it. */
+function findStoredCounty(folders: readonly string[], slug: string, key: string): CountyOutcome | null {
+  for (const folder of folders) {
+    const stored = readStoredCounty(join(folder, slug), key);
+    if (stored) return stored;
+  }
+  return null;
+}
+
 /** A county finished by an earlier run with the same inputs, read back from its folder. */
 function readStoredCounty(folder: string, key: string): CountyOutcome | null {
   try {
@@ -178,8 +187,9 @@ const command: CommandModule<object, BatchArgs> = {
     // A bad --out fails at once; the report never replaces an input. The new report is written
     // into a folder beside --out and swapped in whole at the end.
     refuseOverwrite(provinceInputs(args.province), [{ option: '--out', path: args.out, kind: 'folder' }]);
-    const folder = new ReportFolder(args.out, { isReportEntry: isProvinceReportEntry(args.out) });
-    registerOutput({ kind: 'folder', path: args.out });
+    // Counties finished by an interrupted or killed run are taken up from its unfinished folder.
+    const folder = new ReportFolder(args.out, { isReportEntry: isProvinceReportEntry(args.out), resume: !args.fresh });
+    registerOutput({ kind: 'folder', path: args.out, keepUnfinished: { one: 'county', many: 'counties' } });
     const { spec, counties } = await prepareProvince(args.province, {
       ...(args.seed !== undefined ? { seed: args.seed } : {}),
       ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),
@@ -209,8 +219,8 @@ const command: CommandModule<object, BatchArgs> = {
     // Counties whose folder already holds the result for the same inputs are not run again.
     const toRun: CountyJob[] = [];
     for (const [key, list] of byKey) {
-      const stored = args.fresh ? null : readStoredCounty(join(args.out, (list[0] as PreparedCounty).county.slug), key);
-      if (stored && list.every((p) => readStoredCounty(join(args.out, p.county.slug), key))) record(stored, 0, 'stored');
+      const stored = args.fresh ? null : findStoredCounty(folder.earlier, (list[0] as PreparedCounty).county.slug, key);
+      if (stored && list.every((p) => findStoredCounty(folder.earlier, p.county.slug, key))) record(stored, 0, 'stored');
       else toRun.push((list[0] as PreparedCounty).job);
     }
     let workers: number | null = null;
