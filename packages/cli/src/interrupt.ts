@@ -152,7 +152,8 @@ export function runSupervised(script: URL, args: readonly string[]): Promise<num
         done(code);
         return;
       }
-      process.stderr.write(`${interruptedLine(outputs)}\n`);
+      // On a terminal the line starts below the progress bar the worker was drawing.
+      process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}${interruptedLine(outputs)}\n`);
       done(SIGNAL_CODES[interrupted]);
     });
     const onSignal = (signal: keyof typeof SIGNAL_CODES): void => {

@@ -1,6 +1,6 @@
 /** Shared CLI plumbing: error exit codes and writing outputs safely. Progress is in progress.ts. */
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { InfeasibleError, InputError } from '@postroute/core';
 import { removeStaleTemporaries, temporaryName, writeFlushed } from './leftovers.js';
 

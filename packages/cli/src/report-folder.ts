@@ -55,11 +55,6 @@ export class ReportFolder {
     return this.made ? [this.path, this.staging] : [this.path];
   }
 
-  /** Whether a previous report is there (it stays until `commit`). */
-  get hasPrevious(): boolean {
-    return exists(this.path);
-  }
-
   /** Writes one file of the new report (`name` may hold subfolders: scenarios/x/summary.json). */
   write(name: string, text: string): void {
     try {
