@@ -137,6 +137,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'notes', 'notes.txt'), 'call the depot on Monday\n');
   symlinkSync('county', join(dir, 'county-link'));
   symlinkSync('problem.json', join(dir, 'problem-link.json'));
+  writeFileSync(join(dir, 'vroom.json'), '{ "vehicles": [], "jobs": [] }\n');
   writeProvince(join(dir, 'province'));
   for (const path of fixtureFiles()) fixture.set(path, digest(path));
 });
@@ -245,6 +246,7 @@ const rows: [string, string[], number, RegExp][] = [
   ['solve --out the problem file', ['solve', '--problem', 'problem.json', '--out', 'problem.json'], 2, /^postroute: error: --out problem\.json would replace the input --problem problem\.json — give --out another name, e\.g\. --out problem-out\.json\n$/],
   ['solve --out a link to the problem file', ['solve', '--problem', 'problem.json', '--out', 'problem-link.json'], 2, /--out problem-link\.json would replace the input --problem problem\.json/],
   ['solve --out the warm start', ['solve', '--problem', 'problem.json', '--warm-start', 'warm.json', '--out', 'warm.json'], 2, /--out warm\.json would replace the input --warm-start warm\.json/],
+  ['solve --out the VROOM problem', ['solve', '--vroom', 'vroom.json', '--out', 'vroom.json'], 2, /--out vroom\.json would replace the input --vroom vroom\.json/],
   ['solve --out \'\'', ['solve', '--problem', 'problem.json', '--out', ''], 2, /--out is empty — give --out a file name/],
   ['matrix --out the places file', ['matrix', '--roads', 'roads.geojson', '--places', 'places.geojson', '--out', 'places.geojson'], 2, /--out places\.geojson would replace the input --places places\.geojson — give --out another name, e\.g\. --out places-out\.geojson/],
   ['matrix --out \'\'', ['matrix', '--roads', 'roads.geojson', '--places', 'places.geojson', '--out', ''], 2, /--out is empty/],
