@@ -413,6 +413,8 @@ export function createProblem(input: ProblemInput, options: CreateProblemOptions
   types.forEach((t, i) => {
     (t as { profile: number }).profile = typeProfiles[i]!;
   });
+  // Arcs closed into some stops only: those matrices are not symmetric.
+  if (profiles.length > rawProfiles.length) symmetric = false;
 
   const problem: ProblemData = {
     source,

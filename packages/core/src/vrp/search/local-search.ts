@@ -255,7 +255,9 @@ export class LocalSearch {
     this.commonDepot = problem.symmetric && oneCentre && this.types.every((t) => t.endLocation === centre);
     // One depot: the stops placed in the plane around it, for the giant tours' route order and,
     // without windows, SWAP*'s sectors.
-    this.plane = oneCentre && this.nStops > 2 ? fastMapPlane(problem.profiles[this.types[0]!.profile]!.distance, this.n) : null;
+    // The plane is geometry: the roads as given, before skills closed arcs (skills.ts).
+    const onePlace = this.types.every((t) => t.startLocation === centre && t.baseProfile === this.types[0]!.baseProfile);
+    this.plane = onePlace && this.nStops > 2 ? fastMapPlane(problem.profiles[this.types[0]!.baseProfile]!.distance, this.n) : null;
     this.centre = this.plane !== null ? centre : -1;
     if (this.plane !== null && useSwapStar && !windows) {
       const angles = anglesInPlane(this.plane, centre);
