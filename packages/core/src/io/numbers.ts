@@ -67,7 +67,8 @@ export function decideDecimalMark(values: Iterable<string>): DecimalMark | undef
   let point = false;
   let comma = false;
   for (const value of values) {
-    if (value.length === 0 || value.length > 40) continue;
+    // Only a value with a point or a comma can show a decimal mark (most cells of a matrix are plain digits).
+    if (value.length === 0 || value.length > 40 || (!value.includes('.') && !value.includes(','))) continue;
     const readings = possibleReadings(value.trim());
     if (readings.length !== 1) continue;
     // A decimal mark shows itself; a mark between thousands (1.300.000) shows the other one.
@@ -91,6 +92,7 @@ const PLAIN = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Every way the text can be read as a number (none, one, or two), in no particular order. */
 function possibleReadings(text: string): Reading[] {
+  if (/^[+-]?\d+$/.test(text)) return [{ value: Number(text), decimal: undefined, separator: undefined }];
   if (text === '' || !/\d/.test(text)) return [];
   if (PLAIN.test(text)) {
     // Digits with at most one mark (and maybe an exponent).
