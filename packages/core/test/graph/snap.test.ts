@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { nearestPointOnLine, point, pointToLineDistance } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { buildNetwork, readGeoJson, readPlaces, snapPlaces, type Place } from '@postroute/core';
+import { buildNetwork, droppedPieceOf, readGeoJson, readPlaces, snapPlaces, type Place } from '@postroute/core';
 import { at, road, roads } from './fixtures.js';
+import { gridRoads } from '../plan/grid.js';
 
 const place = (id: string, x: number, y: number): Place => {
   const [lon, lat] = at(x, y);
@@ -142,5 +143,26 @@ describe('geodesy', () => {
     const { EARTH_RADIUS, haversine } = await import('@postroute/core');
     expect(EARTH_RADIUS).toBe(turf.earthRadius);
     expect(haversine(11.5, 50, 11.6, 50.05)).toBeCloseTo(turf.distance([11.5, 50], [11.6, 50.05], { units: 'meters' }), 6);
+  });
+});
+
+describe('a place on a dropped piece of road (issue 24 §4)', () => {
+  it('says which dropped road is nearest and where the kept network is; droppedPieceOf finds the piece', () => {
+    const roads = gridRoads();
+    // A T of roads 4 km east of the grid: one piece of three edges, left out of the kept network;
+    // another piece farther east is no part of it.
+    roads.features.push({ type: 'Feature', properties: { highway: 'unclassified', name: 'Inselweg' }, geometry: { type: 'LineString', coordinates: [[11.6, 50.0], [11.605, 50.0], [11.61, 50.0]] } });
+    roads.features.push({ type: 'Feature', properties: { highway: 'unclassified', name: 'Inselweg' }, geometry: { type: 'LineString', coordinates: [[11.605, 50.0], [11.605, 50.005]] } });
+    roads.features.push({ type: 'Feature', properties: { highway: 'unclassified' }, geometry: { type: 'LineString', coordinates: [[11.62, 50.02], [11.625, 50.02]] } });
+    const network = buildNetwork(roads);
+    const { rejected } = snapPlaces(network, [{ id: 'hub', lon: 11.6025, lat: 50.0003, properties: {} }], { maxDistance: 500 });
+    const [place] = rejected;
+    expect(place).toMatchObject({ reason: 'dropped-component', keptAt: [11.54, expect.closeTo(50.0003, 6)] });
+    expect(place!.keptDistance).toBeCloseTo(0.0625 * 71_470, -2); // 0.0625° of longitude at 50° N
+    const piece = droppedPieceOf(network, place!.droppedEdge!);
+    expect(piece.edges).toHaveLength(3);
+    expect(piece.length).toBeCloseTo(piece.edges.reduce((m, e) => m + network.droppedEdges[e]!.length, 0), 6);
+    expect(piece.bbox).toEqual([11.6, 50.0, 11.61, 50.005]);
+    expect(network.droppedEdges).toHaveLength(4);
   });
 });

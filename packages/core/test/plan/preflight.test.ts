@@ -1,0 +1,40 @@
+/**
+ * checkPlanInputs: the checks that need no road graph, run with no roads at all (issue 24 §4).
+ */
+import { describe, expect, it } from 'vitest';
+import { checkPlanInputs, type Place } from '@postroute/core';
+import { inputError } from '../support/errors.js';
+import { gridPlaces, gridSpec } from './grid.js';
+import { twoTierSpec } from './two-tier-grid.js';
+
+const sources = { places: 'places.csv', baseline: 'today.csv', plan: 'plan.json' };
+/** The grid's places as a CSV file gives them: line k + 2 for place k. */
+const csvPlaces = (edit: (place: Place) => Place = (p) => p): Place[] => gridPlaces().map((place, k) => ({ ...edit(place), line: k + 2 }));
+
+describe('checkPlanInputs (no road graph needed)', () => {
+  it('passes a good plan and hands on the places', () => {
+    const checked = checkPlanInputs({ spec: gridSpec(), places: csvPlaces(), baseline: { routes: [{ id: 'R1', stops: ['v1', 'v2'] }] }, sources });
+    expect(checked.hubs.map((hub) => hub.id)).toEqual(['hub']);
+    expect(checked.places).toHaveLength(8);
+  });
+
+  it('finds a stop of today\'s routes that is not a place, and the hub listed as a stop, on their lines', () => {
+    const unknown = inputError(() => checkPlanInputs({ spec: gridSpec(), places: csvPlaces(), baseline: { routes: [{ id: 'R1', stops: ['v1', 'zz'], rows: [0, 1], lines: [2, 3] }] }, sources }));
+    expect(unknown.describe()).toMatch(/^today\.csv, line 3, field "stop_id": route "R1" visits "zz", which is not in places\.csv/);
+    const hub = inputError(() => checkPlanInputs({ spec: gridSpec(), places: csvPlaces(), baseline: { routes: [{ id: 'R1', stops: ['hub'], rows: [0], lines: [2] }] }, sources }));
+    expect(hub.describe()).toMatch(/^today\.csv, line 2, field "stop_id": route "R1" lists the hub "hub" as a stop/);
+  });
+
+  it('finds two-tier mistakes: no township offices, a village without its township (on its CSV line)', () => {
+    const noOutlet = csvPlaces((p) => (p.properties.role === 'outlet' ? { ...p, properties: { ...p.properties, role: 'village' } } : p));
+    expect(inputError(() => checkPlanInputs({ spec: twoTierSpec(), places: noOutlet, sources })).message).toMatch(/a two-tier plan needs township offices/);
+    const township = inputError(() => checkPlanInputs({ spec: twoTierSpec(), places: csvPlaces(), sources }));
+    expect(township.describe()).toMatch(/^places\.csv, line 4, field "township": place "v1" has no township/);
+  });
+
+  it('finds weekly service with coverage or tiers', () => {
+    const weekly = csvPlaces((p) => ({ ...p, properties: { ...p.properties, visits_per_week: 2 } }));
+    expect(inputError(() => checkPlanInputs({ spec: gridSpec({ coverage: { radiusKm: 2 } }), places: weekly, sources })).message).toMatch(/coverage \(village stations\) and weekly service cannot be combined/);
+    expect(inputError(() => checkPlanInputs({ spec: twoTierSpec(), places: weekly, sources })).message).toMatch(/weekly service .* one-tier plans only/);
+  });
+});
