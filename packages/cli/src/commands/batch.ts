@@ -14,13 +14,14 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import {
   InputError,
-  PLAN_REPORT_FILES,
   createCountyPool,
   mergeProvince,
   overviews,
   parseProvinceFile,
   provinceCsv,
   provinceTable,
+  countyFolderFiles,
+  storedCountyOutcome,
   prepareProvince,
   renderProvinceHtml,
   runOnPool,
@@ -88,16 +89,6 @@ function roadsFile(path: string, planSource: string): JobFile {
   return { path: show(path), text: bytes.toString('base64'), encoding: 'base64' };
 }
 
-/** What a county folder's job.json holds (the report files sit beside it). */
-interface JobRecord {
-  key: string;
-  status: 'done' | 'failed';
-  summary?: unknown;
-  overview?: unknown;
-  error?: unknown;
-  seconds?: number;
-}
-
 /** A county finished by an earlier run with the same inputs, in the first of `folders` that has it. */
 function findStoredCounty(folders: readonly string[], slug: string, key: string): CountyOutcome | null {
   for (const folder of folders) {
@@ -109,23 +100,13 @@ function findStoredCounty(folders: readonly string[], slug: string, key: string)
 
 /** A county finished by an earlier run with the same inputs, read back from its folder. */
 function readStoredCounty(folder: string, key: string): CountyOutcome | null {
+  let jobJson: string;
   try {
-    const record = JSON.parse(readFileSync(join(folder, 'job.json'), 'utf8')) as JobRecord;
-    if (record.key !== key || record.status !== 'done') return null;
-    const files = PLAN_REPORT_FILES.map((name) => ({ name, text: readFileSync(join(folder, name), 'utf8') }));
-    return { key, status: 'done', summary: record.summary as never, overview: record.overview as never, files, seconds: record.seconds ?? 0 };
+    jobJson = readFileSync(join(folder, 'job.json'), 'utf8');
   } catch {
     return null;
   }
-}
-
-function countyFiles(outcome: CountyOutcome, deterministic: boolean): { name: string; text: string }[] {
-  const record: JobRecord = outcome.status === 'done'
-    ? { key: outcome.key, status: 'done', summary: outcome.summary, overview: outcome.overview, ...(deterministic ? {} : { seconds: outcome.seconds }) }
-    : { key: outcome.key, status: 'failed', error: outcome.error };
-  const files = outcome.status === 'done' ? [...outcome.files] : [];
-  files.push({ name: 'job.json', text: `${JSON.stringify(record, null, 2)}\n` });
-  return files;
+  return storedCountyOutcome(jobJson, key, (name) => readFileSync(join(folder, name), 'utf8'));
 }
 
 /** Exit code of a batch: 0 when every county is done, else that of the first failed county. */
@@ -201,7 +182,7 @@ const command: CommandModule<object, BatchArgs> = {
     let finished = 0;
     const record = (outcome: CountyOutcome, attempts: number, source: 'run' | 'stored'): void => {
       for (const prepared of byKey.get(outcome.key) ?? []) {
-        for (const file of countyFiles(outcome, args.deterministic)) folder.write(join(prepared.county.slug, file.name), file.text);
+        for (const file of countyFolderFiles(outcome, args.deterministic)) folder.write(join(prepared.county.slug, file.name), file.text);
         entries.push({ county: prepared.county, outcome, attempts, source });
         finished++;
         const what = outcome.status === 'done'

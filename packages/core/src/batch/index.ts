@@ -4,6 +4,7 @@ export type { CountySpec, ProvinceSpec } from './province-file.js';
 export { runCountyJob, readCountyInputs, readJobRoads, jobError } from './job.js';
 export { prepareProvince } from './prepare.js';
 export { provinceTable } from './province-text.js';
+export { countyFolderFiles, storedCountyOutcome } from './job-record.js';
 export type { PreparedCounty, ProvinceReader } from './prepare.js';
 export type { CountyJob, CountyOutcome, CountyDone, CountyFailed, CountyOverview, JobError, JobFile } from './job.js';
 export { countyJobKey, contentHash, canonicalJson, engineVersion, RESULT_FORMAT } from './key.js';
