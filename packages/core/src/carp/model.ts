@@ -59,6 +59,9 @@ export interface CarpUnservable {
   reason: CarpUnservableReason;
   /** One line a person can act on. */
   message: string;
+  /** With "route-limit-exceeded": the cost of serving it alone (depot, the edge, depot) and the limit. */
+  alone?: number;
+  limit?: number;
 }
 
 /** The validated, compiled problem. Treat as immutable. */
@@ -227,7 +230,7 @@ export function createCarpProblem(input: CarpInput, options: { source?: string }
     }
     if (reason !== null) {
       bad[s.required] = 1;
-      unservable.push({ required: s.required, reason, message });
+      unservable.push({ required: s.required, reason, message, ...(reason === 'route-limit-exceeded' ? { alone: best, limit: maxRouteCost } : {}) });
     }
   }
   unservable.sort((a, b) => a.required - b.required);

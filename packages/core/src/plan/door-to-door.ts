@@ -11,7 +11,7 @@
  * forwards only.
  */
 import type { FeatureCollection } from 'geojson';
-import { createCarpProblem, type CarpRequiredInput } from '../carp/model.js';
+import { createCarpProblem, type CarpRequiredInput, type CarpUnservable } from '../carp/model.js';
 import { carpFromNetwork, carpRouteGeometry, traversalCoordinates } from '../carp/road.js';
 import { solveCarp, type CarpRoute } from '../carp/solve.js';
 import { InputError } from '../errors.js';
@@ -19,6 +19,7 @@ import type { Snap } from '../graph/snap.js';
 import type { RoadNetwork } from '../graph/types.js';
 import type { DoorToDoorArea, DoorToDoorSpec } from '../io/door-to-door-spec.js';
 import type { PlanSpec } from '../io/plan-file.js';
+import { formatFigure } from '../io/numbers.js';
 import type { DoorToDoorReport, DoorToDoorStretch, TiersReport } from '../report/types.js';
 import { clock } from '../report/violations.js';
 import type { ProgressCallback } from '../util/progress.js';
@@ -155,7 +156,7 @@ export function planDoorToDoor(inputs: DoorToDoorInputs): DoorToDoorReport {
     unservable: solution.unservable.map((u) => {
       const edge = network.edges[required[u.required]!.edge]!;
       const props = (inputs.roads.features[edge.feature]?.properties ?? {}) as Record<string, unknown>;
-      return { street: typeof props.name === 'string' ? props.name : `edge ${required[u.required]!.edge}`, reason: u.reason, message: u.message };
+      return { street: typeof props.name === 'string' ? props.name : `edge ${required[u.required]!.edge}`, reason: u.reason, message: doorToDoorReason(u) };
     }),
     routes,
     rule: `both sides in two passes on two-way ${spec.bothSidesClasses.join('/')} roads; one pass elsewhere (one-way streets forwards); never ${spec.excludedClasses.join('/')}`,
@@ -262,4 +263,13 @@ function inArea(area: DoorToDoorArea, lon: number, lat: number): boolean {
     }
     return inside;
   });
+}
+
+/** Why a street is not served, in the tier's units: minutes of a shift, not the model's cost. */
+function doorToDoorReason(u: CarpUnservable): string {
+  if (u.reason === 'route-limit-exceeded' && u.alone !== undefined && u.limit !== undefined) {
+    return `serving it alone takes ${formatFigure(u.alone / 60, 1)} min (from the office and back), longer than the ${formatFigure(u.limit / 60, 1)} min shift`;
+  }
+  if (u.reason === 'unreachable') return 'it cannot be reached from the office and left back to it in an allowed direction';
+  return u.message;
 }

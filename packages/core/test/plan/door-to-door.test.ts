@@ -60,7 +60,7 @@ describe('door-to-door tier (Neudrossenfeld, real OSM data)', () => {
     expect(d.streets).toBe(required.length);
     expect(d.notServed.length).toBeGreaterThan(0);
     expect(d.streetsServed).toBe(required.length - d.notServed.length);
-    expect(d.notServed[0]!.message).toMatch(/alone costs \d+(\.\d+)?, above maxRouteCost/);
+    expect(d.notServed[0]!.message).toMatch(/^serving it alone takes \d+(\.\d)? min \(from the office and back\), longer than the 1 min shift$/);
     expect(report.summary.comparable).toBe(false);
     expect(report.summary.notComparable.map((reason) => reason.kind)).toContain('streets-not-served');
     const text = formatSummary(report.summary);
