@@ -111,14 +111,14 @@ const MATRICES = new Set(['durations', 'distances', 'costs']);
 const STEP = new Set(['type', 'id', 'service_at', 'service_after', 'service_before']);
 
 /**
- * Reads VROOM's input (parsed JSON). `withSteps`: vehicles may carry `steps` (plan mode); solving
- * does not use them yet, so there they are an error.
+ * Reads VROOM's input (parsed JSON). Vehicles' `steps` are the routes to check in plan mode, and
+ * the routes the search starts from when solving (VROOM's initial routes; not locked).
  *
  * @example
  * const { problem } = readVroom({ jobs: [{ id: 1, location_index: 1 }], vehicles: [{ id: 7, start_index: 0 }],
  *   matrices: { car: { durations: [[0, 60], [60, 0]] } } });
  */
-export function readVroom(json: unknown, options: { source?: string; withSteps?: boolean } = {}): VroomRead {
+export function readVroom(json: unknown, options: { source?: string } = {}): VroomRead {
   const fail = (message: string, field: string, hint?: string): never => {
     throw new InputError(message, options.source === undefined ? { field } : { field, source: options.source }, hint);
   };
@@ -228,6 +228,7 @@ export function readVroom(json: unknown, options: { source?: string; withSteps?:
   // Vehicles.
   const vehicles: VroomVehicle[] = [];
   const vehicleIds = new Set<number>();
+  const stepOf = new Map<number, string>();
   (top.vehicles as unknown[]).forEach((raw, k) => {
     const f = `vehicles[${k}]`;
     const v = object(raw, f);
@@ -275,7 +276,6 @@ export function readVroom(json: unknown, options: { source?: string; withSteps?:
           'set "costs": { "per_hour": 0, "per_km": ... } and no costs matrix, or leave max_distance out');
     }
     if (v.steps !== undefined) {
-      if (!options.withSteps) fail('steps (fixed or initial routes) are not supported when solving yet', `${f}.steps`, 'use --check to time and check given routes');
       if (!Array.isArray(v.steps)) fail('must be an array of steps', `${f}.steps`);
       vehicle.steps = (v.steps as unknown[]).map((raw2, i) => {
         const sf = `${f}.steps[${i}]`;
@@ -289,6 +289,9 @@ export function readVroom(json: unknown, options: { source?: string; withSteps?:
         if (s.type === 'job') {
           step.id = number(s.id, `${sf}.id`, { integer: true, min: 0 });
           if (!jobIds.has(step.id)) fail(`no job has id ${step.id}`, `${sf}.id`);
+          const before = stepOf.get(step.id);
+          if (before !== undefined) fail(`job ${step.id} is already a step of ${before}`, `${sf}.id`, 'a job is served once');
+          stepOf.set(step.id, `${f}.steps`);
         }
         return step;
       });

@@ -44,7 +44,19 @@ export function solveVroom(json: unknown, options: Omit<SolveOptions, 'serveMost
   const { source, ...solveOptions } = options;
   const read = readVroom(json, source === undefined ? {} : { source });
   const problem = compile(read, source);
-  return writeVroom(read, solve(problem, { ...solveOptions, serveMost: true }));
+  // Vehicles' steps are where the search starts (never a worse answer than they are).
+  const initial = stepRoutes(read);
+  return writeVroom(read, solve(problem, { ...solveOptions, serveMost: true, ...(initial.length > 0 ? { warmStart: initial } : {}) }));
+}
+
+/** The vehicles' steps as routes (jobs only; start and end are the vehicle's). */
+function stepRoutes(read: VroomRead): RouteInput[] {
+  const routes: RouteInput[] = [];
+  for (const v of read.input.vehicles) {
+    const stops = (v.steps ?? []).filter((s) => s.type === 'job').map((s) => String(s.id));
+    if (stops.length > 0) routes.push({ vehicleType: String(v.id), stops });
+  }
+  return routes;
 }
 
 /**
@@ -52,14 +64,8 @@ export function solveVroom(json: unknown, options: Omit<SolveOptions, 'serveMost
  * is reported (VROOM's `-c`). Jobs that no steps name are unassigned.
  */
 export function checkVroom(json: unknown, options: { source?: string } = {}): VroomOutput {
-  const read = readVroom(json, { ...options, withSteps: true });
+  const read = readVroom(json, options);
   const problem = compile(read, options.source);
-  const { vehicles, jobs } = read.input as Required<VroomRead['input']>;
-  const routes: RouteInput[] = [];
-  vehicles.forEach((v) => {
-    const stops = (v.steps ?? []).filter((s) => s.type === 'job').map((s) => String(s.id));
-    if (stops.length > 0) routes.push({ vehicleType: String(v.id), stops });
-  });
-  void jobs;
+  const routes = stepRoutes(read);
   return writeVroom(read, evaluatePlan(problem, routes));
 }

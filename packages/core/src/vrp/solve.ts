@@ -70,7 +70,7 @@ export function solve(problem: ProblemData, options: SolveOptions = {}): Solutio
   for (let s = 0; s < problem.nStops; s++) active[s] = problem.stopReason[s] === null ? 1 : 0;
 
   const warmStarts: number[][][] = [];
-  if (options.warmStart !== undefined) warmStarts.push(warmStartSlots(problem, options.warmStart, active));
+  if (options.warmStart !== undefined) warmStarts.push(warmStartSlots(searched, options.warmStart, active));
 
   const hgsOptions: Parameters<typeof runHgs>[4] = { warmStarts };
   if (options.onProgress) hgsOptions.onProgress = options.onProgress;

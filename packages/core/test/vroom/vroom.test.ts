@@ -61,7 +61,8 @@ describe('readVroom', () => {
     [(i: Record<string, unknown>) => { (i.jobs as Record<string, unknown>[])[0]!.delivery = [1, 2]; }, 'vehicles[0].capacity', /dimension/],
     [(i: Record<string, unknown>) => { (i.jobs as Record<string, unknown>[])[0]!.priority = 101; }, 'jobs[0].priority', /≤ 100/],
     [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.profile = 'bike'; }, 'vehicles[0].profile', /no matrices/],
-    [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.steps = []; }, 'vehicles[0].steps', /not supported when solving/],
+    [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.steps = [{ type: 'job', id: 7 }, { type: 'job', id: 7 }]; }, 'vehicles[0].steps[1].id', /already a step/],
+    [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.steps = [{ type: 'break', id: 1 }]; }, 'vehicles[0].steps[0].type', /not supported/],
     [(i: Record<string, unknown>) => { (i.jobs as Record<string, unknown>[])[0]!.setup = 30; (i.jobs as Record<string, unknown>[]).push({ id: 8, location_index: 1 }); }, 'jobs[0].setup', /shared/],
   ])('refuses what it would not honour, at its place (%#)', (change, field, message) => {
     const input = base() as unknown as Record<string, unknown>;
@@ -119,6 +120,22 @@ describe('solveVroom', () => {
     // Travel cost is the travel time by default (per_hour 3600).
     expect(output.summary.cost).toBe(600);
     expect(output.routes[0]!.steps.map((s) => [s.type, s.arrival, s.duration])).toEqual([['start', 0, 0], ['job', 300, 300], ['end', 700, 600]]);
+  });
+});
+
+describe('solveVroom from initial routes (vehicles\' steps)', () => {
+  it.each([4, 5])('starts from them and answers no worse: priority, then jobs, then cost (seed %i)', (seed) => {
+    const input = randomInput(seed, 30, 4);
+    const good = solveVroom(input, { seed, maxIterations: 300 });
+    const start = asSteps(input, good);
+    const given = checkVroom(start);
+    expect(given.summary.violations).toEqual([]);
+    // No generation: one educated random plan besides the start, which must win.
+    const output = solveVroom(start, { seed: seed + 1, maxIterations: 0 });
+    const key = (o: VroomOutput): [number, number, number] => [o.summary.priority, -o.summary.unassigned, -o.summary.cost];
+    const [p1, n1, c1] = key(output);
+    const [p0, n0, c0] = key(given);
+    expect(p1 > p0 || (p1 === p0 && (n1 > n0 || (n1 === n0 && c1 >= c0)))).toBe(true);
   });
 });
 
