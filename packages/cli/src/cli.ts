@@ -162,7 +162,7 @@ async function main(): Promise<void> {
     .usage('$0 <command> [options]\n\nRun `postroute help <command>` (or `postroute <command> --help`) for its options.')
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress or log lines on stderr' })
     .option('debug', { type: 'boolean', default: false, describe: 'print stack traces for internal errors' })
-    .demandCommand(1, 'Give a command, e.g. `postroute plan examples/county/plan.json` (see `postroute --help`).')
+    .demandCommand(1, 'give a command, e.g. `postroute plan examples/county/plan.json`')
     .strict()
     .check(rejectRepeated, true)
     .middleware(rejectNotNumbers, true)
