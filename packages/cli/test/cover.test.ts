@@ -63,6 +63,16 @@ describe('postroute cover --matrix', () => {
     expect(written.open).toEqual(['s1', 's2']);
   });
 
+  it('the same input gives the same bytes: the run time goes to stderr only', () => {
+    const args = ['--matrix', 'm.csv', '--weights', 'w.csv', '--model', 'pmedian', '--p', '1'];
+    const first = run([...args, '--out', 'again-1.json']);
+    const second = run([...args, '--out', 'again-2.json']);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toBe(second.stdout);
+    expect(readFileSync(join(dir, 'again-1.json'), 'utf8')).toBe(readFileSync(join(dir, 'again-2.json'), 'utf8'));
+    expect(first.stderr).toMatch(/solved in \d+\.\d s/);
+  });
+
   it('keeps existing sites open and honours forbidden ones', () => {
     const { status, stdout } = run(['--matrix', 'm.csv', '--weights', 'w.csv', '--model', 'pmedian', '--p', '1', '--existing', 's2', '--json', '--quiet']);
     expect(status).toBe(0);

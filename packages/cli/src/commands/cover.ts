@@ -223,6 +223,8 @@ const command: CommandModule<object, CoverArgs> = {
       throw inInputFile(error, args);
     }
     progress.done();
+    // The run time goes to stderr only, so the same input gives the same bytes.
+    log(`solved in ${result.seconds.toFixed(1)} s`);
     const text = coverageResultJson(result, { p: args.p, unit });
     if (args.out !== undefined) writeOutput(text, args.out);
     const geojsonPath = args.geojson ?? (args.out !== undefined && geometry ? geojsonBeside(args.out) : undefined);

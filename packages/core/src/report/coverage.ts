@@ -35,7 +35,6 @@ export function coverageResultJson(result: CoverageResult, options: { p: number 
     coverage: result.coverage,
     method: result.method,
     solver: result.solver,
-    seconds: Math.round(result.seconds * 1000) / 1000,
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
@@ -103,7 +102,7 @@ export function coverageSummary(result: CoverageResult, unit: string): string {
     `objective   ${fmt(result.objective)} (${objectiveName})`,
     `open        ${result.open.length} sites (${result.open.length - result.opened.length} existing, ${result.opened.length} new)`,
     `coverage    ${result.coverage.count}/${result.coverage.total} demand points (${pct(result.coverage.share)}), weight ${fmt(result.coverage.weight)}/${fmt(result.coverage.totalWeight)} (${pct(result.coverage.weightShare)})`,
-    `solver      ${result.solver === 'heuristic' ? 'heuristic with Lagrangian bound' : `${result.solver} MIP`}, ${result.seconds.toFixed(1)} s`,
+    `solver      ${result.solver === 'heuristic' ? 'heuristic with Lagrangian bound' : `${result.solver} MIP`}`,
     '',
     'site                     new  demand  farthest',
   ];
