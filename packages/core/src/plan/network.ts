@@ -109,3 +109,16 @@ function hubOnDroppedPiece(hub: PlanPlace, rejected: RejectedPlace, network: Roa
     'check the roads between them (a missing link, a bridge, a oneway tag the wrong way) so that the piece joins the network, or move the hub onto the kept network; a larger snapDistanceM would only move it onto another road',
   );
 }
+
+/**
+ * The fix for a place that is not on the road network: a larger snapDistanceM when roads are
+ * merely far, but not when its road is on a dropped piece (that would move it onto another road).
+ *
+ * @example
+ * offNetworkHint('not on the road network: nearest road is 900 m away (limit 500 m)'); // 'move it onto a road, or raise snapDistanceM'
+ */
+export function offNetworkHint(why: string): string {
+  return why.includes('not connected both ways')
+    ? 'check the roads there so that its piece joins the network (a missing link, a bridge, a oneway tag), or move it onto the kept network; a larger snapDistanceM would only move it onto another road'
+    : 'move it onto a road, or raise snapDistanceM';
+}

@@ -9,6 +9,7 @@ import { matchLineStops } from '../io/baseline.js';
 import type { PlanSpec } from '../io/plan-file.js';
 import type { TiersSpec } from '../io/plan-tiers.js';
 import type { RouteInput } from '../vrp/index.js';
+import { offNetworkHint } from './network.js';
 import type { PlanPlace } from './places.js';
 import type { TwoTierInput } from './tiers/model.js';
 import type { PlanSources } from './types.js';
@@ -88,7 +89,7 @@ export function resolveTwoTierBaseline(
       if (other !== undefined) throw new InputError(`"${stop}" is visited twice (routes "${other}" and "${route.id}")`, where(k), 'visit each place once a day per tier');
       seen[tier as 'trunk' | 'delivery'].set(stop, route.id);
       const why = rejected.get(stop);
-      if (why !== undefined) throw new InfeasibleError(`today's route "${route.id}" visits "${place.name}", which is ${why}`, 'raise snapDistanceM or fix the place position');
+      if (why !== undefined) throw new InfeasibleError(`today's route "${route.id}" visits "${place.name}", which is ${why}`, offNetworkHint(why));
     });
     if (tier === 'trunk') {
       out.trunk.push({ route, input: { vehicleType: type, stops: [...route.stops] } });

@@ -10,7 +10,7 @@ import type { PlanSpec } from '../io/plan-file.js';
 import type { TiersSpec } from '../io/plan-tiers.js';
 import type { TravelMatrix } from '../matrix/index.js';
 import { placeLoads } from './loads.js';
-import type { PreparedNetwork } from './network.js';
+import { offNetworkHint, type PreparedNetwork } from './network.js';
 import type { PlanPlace } from './places.js';
 import type { DeliveryVehicle, FlatMatrix, TrunkVehicle, TwoTierInput, TwoTierStop } from './tiers/model.js';
 import type { PlanSources } from './types.js';
@@ -94,7 +94,7 @@ export function buildTwoTierInput(
   const { hub, offices, townships, loads } = checkTwoTierPlaces(spec, rawPlaces, places, sources);
   for (const office of offices) {
     const why = prepared.rejected.get(office.id);
-    if (why) throw new InfeasibleError(`the township office "${office.name}" is ${why}`, 'move it onto a road, or raise snapDistanceM');
+    if (why) throw new InfeasibleError(`the township office "${office.name}" is ${why}`, offNetworkHint(why));
   }
   const officeIds = offices.map((office) => office.id);
   const rejected: { id: string; reason: string }[] = [];
