@@ -52,7 +52,7 @@ describe('serve', () => {
   let server: Running;
   let base = '';
   beforeAll(async () => {
-    server = await startServer(['--time-limit', '0.5', '--threads', '2', '--queue', '2', '--body-limit', '0.0625']);
+    server = await startServer(['--time-limit', '1', '--threads', '2', '--queue', '2', '--body-limit', '0.0625']);
     base = server.address;
   });
   afterAll(async () => {
@@ -89,12 +89,12 @@ describe('serve', () => {
     expect(await bad.json()).toMatchObject({ code: 2, error: expect.stringMatching(/body, line \d+, field "vehicles\[0\]\.breaks": "breaks" is not supported/) });
     const tooLong = await post(base, example, '?time_limit=9');
     expect(tooLong.status).toBe(400);
-    expect(((await tooLong.json()) as { error: string }).error).toMatch(/above this server's maximum of 0\.5 s/);
+    expect(((await tooLong.json()) as { error: string }).error).toMatch(/above this server's maximum of 1 s/);
   });
 
   it('past the queue: 503 with Retry-After, and the others still answered', async () => {
-    // 2 threads + 2 waiting: the fifth and sixth are turned away at once.
-    const answers = await Promise.all([0, 1, 2, 3, 4, 5].map(() => post(base, example)));
+    // 2 threads + 2 waiting, each solve 1 s: the fifth and sixth are turned away at once.
+    const answers = await Promise.all([0, 1, 2, 3, 4, 5].map(() => post(base, example, '?time_limit=1')));
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses).toEqual([200, 200, 200, 200, 503, 503]);
     const busy = answers.find((a) => a.status === 503)!;
