@@ -91,7 +91,10 @@ beforeAll(() => {
   writeFileSync(join(dir, 'places-huge.csv'), `id,lon,lat,role,mail\n${gridRows((id) => (id === 'v3' ? '1e999' : '2'), '.').join('\n').replaceAll(';', ',')}\n`);
   writeFileSync(join(dir, 'places-sep.csv'), `sep=;\nid;lon;lat;role;mail\n${gridRows((id) => (id === 'v3' ? '1.300' : '2')).join('\n')}\n`);
   writeFileSync(join(dir, 'places-bad-visits.csv'), `id,lon,lat,role,mail,visits_per_week\n${gridPlaces().map((p, k) => [p.id, p.lon, p.lat, p.properties.role, 2, k === 4 ? 'often' : 1].join(',')).join('\n')}\n`);
+  // The same numbers typed as text in GeoJSON properties: "12,5" shows the decimal comma.
+  writeFileSync(join(dir, 'places-thousands.geojson'), collection(gridPlaces().map((p) => feature(p, { ...p.properties, mail: p.id === 'v3' ? '1.300' : p.id === 'v1' ? '12,5' : '2' }))));
   planFile('plan-thousands.json', { places: 'places-thousands.csv' });
+  planFile('plan-thousands-geojson.json', { places: 'places-thousands.geojson' });
   planFile('plan-ambiguous.json', { places: 'places-ambiguous.csv' });
   planFile('plan-huge.json', { places: 'places-huge.csv' });
   planFile('plan-sep.json', { places: 'places-sep.csv' });
@@ -214,6 +217,7 @@ const rows: [string, string[], number, RegExp][] = [
   ['solve: a warm-start error names the warm-start file', ['solve', '--problem', 'problem.json', '--warm-start', 'warm.json', '--max-iterations', '10'], 2, /^postroute: error: warm\.json, line 3, field "route\[0\]\.stops\[1\]": unknown stop id "zz"/],
   // Numbers and text read as the planner meant them (issue 24, section 3; helper `readers`).
   ['a decimal-comma file: 1.300 is one thousand three hundred', ['plan', 'plan-thousands.json', '--out', 'out', '--quiet'], 2, /places-thousands\.csv, line 6, field "mail": place "v3" has 1300 mail a day, above the capacity of every vehicle \(largest 100\)/],
+  ['GeoJSON text "1.300" beside "12,5" is one thousand three hundred', ['plan', 'plan-thousands-geojson.json', '--out', 'out'], 2, /^postroute: error: places-thousands\.geojson, item 4, field "mail": place "v3" has 1300 mail a day, above the capacity of every vehicle \(largest 100\)/],
   ['Excel\'s sep=; line: the header stays line 1', ['plan', 'plan-sep.json', '--out', 'out', '--quiet'], 2, /places-sep\.csv, line 6, field "mail": place "v3" has 1300 mail a day/],
   ['a value the file does not settle: line, column, value, both readings', ['plan', 'plan-ambiguous.json', '--out', 'out', '--quiet'], 2, /places-ambiguous\.csv, line 5, field "mail": "1\.300" can be read as 1300 \(with "\." between thousands\) or as 1\.3 \(with a decimal point\).* — write 1300 or 1\.3\n$/],
   ['1e999 in a CSV is too large', ['plan', 'plan-huge.json', '--out', 'out', '--quiet'], 2, /places-huge\.csv, line 6, field "mail": "1e999" is too large to be a figure/],

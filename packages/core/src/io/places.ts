@@ -4,14 +4,16 @@
 import { InputError } from '../errors.js';
 import { describeDelimiter, parseCsv, parseCsvNumber, type CsvDelimiter, type CsvDialect } from './csv.js';
 import { checkLonLat, parseJson, validateFeatureCollection } from './geojson.js';
+import { decideDecimalMark } from './numbers.js';
 
 /** A named point to snap onto the road network. */
 export interface Place {
   id: string;
   lon: number;
   lat: number;
-  /** Every other column or GeoJSON property, as given (CSV values stay strings; in a file with
-   *  decimal commas a number such as "12,5" is given as "12.5"). */
+  /** Every other column or GeoJSON property, as given (CSV values and GeoJSON string values stay
+   *  strings, but a number written with decimal commas or grouped thousands, such as "12,5" or
+   *  "1.300" in a file with decimal commas, is given as JavaScript writes it: "12.5", "1300"). */
   properties: Record<string, unknown>;
   /** For places read from CSV: the one-based line of the row, for error messages. */
   line?: number;
@@ -65,6 +67,11 @@ function guessFormat(text: string, source: string): 'geojson' | 'csv' {
 
 function placesFromGeoJson(text: string, source: string): Place[] {
   const collection = validateFeatureCollection(parseJson(text, source), source);
+  // Numbers typed as text ("mail": "1.300") follow the same rules as in a CSV file: the file's
+  // string values decide its decimal mark; JSON numbers are numbers already and show nothing.
+  const dialect = { decimalMark: decideDecimalMark(collection.features.flatMap((feature) =>
+    Object.entries(feature.properties ?? {}).flatMap(([key, value]) => (key !== 'id' && typeof value === 'string' ? [value] : []))),
+  ) };
   return collection.features.map((feature, index) => {
     const geometry = feature.geometry;
     if (geometry === null || geometry.type !== 'Point') {
@@ -75,6 +82,9 @@ function placesFromGeoJson(text: string, source: string): Place[] {
       );
     }
     const properties = { ...(feature.properties ?? {}) } as Record<string, unknown>;
+    for (const [key, value] of Object.entries(properties)) {
+      if (key !== 'id' && typeof value === 'string') properties[key] = plainNumber(value, dialect, { source, index, field: key });
+    }
     const rawId = feature.id ?? properties.id;
     if (rawId === undefined || rawId === null || rawId === '') {
       throw new InputError('place has no id', { source, index, field: 'id' }, 'set "id" on the feature or in its properties');
@@ -125,7 +135,7 @@ async function placesFromCsv(text: string, source: string, delimiter: CsvDelimit
  * "1300", "12500.5"), so that every later reader of the property sees one way of writing numbers;
  * other text as it is. A value the file's decimal mark does not settle is an error here.
  */
-function plainNumber(value: string, dialect: CsvDialect, at: { source: string; index: number; line: number; field: string }): string {
+function plainNumber(value: string, dialect: Pick<CsvDialect, 'decimalMark'>, at: { source: string; index: number; line?: number; field: string }): string {
   const number = parseCsvNumber(value, dialect, at);
   return Number.isNaN(number) || Number(value) === number ? value : String(number);
 }

@@ -47,6 +47,24 @@ describe('readPlaces', () => {
     expect((await rejectedInput(() => readPlaces(json, { source: 'p.geojson' }))).describe()).toMatch(/p\.geojson, item 1, field "id": duplicate place id "a" \(also on feature 0\)/);
   });
 
+  it('reads numbers written as GeoJSON strings by the CSV rules; JSON numbers stay as they are', async () => {
+    const geojson = (properties: Record<string, unknown>[]) => JSON.stringify({
+      type: 'FeatureCollection',
+      features: properties.map((props, k) => ({ type: 'Feature', id: `p${k}`, properties: props, geometry: { type: 'Point', coordinates: [11 + k / 10, 50] } })),
+    });
+    // "12,5" shows decimal commas, so "1.300" is one thousand three hundred, as in a ';' CSV file.
+    const comma = await readPlaces(geojson([{ mail: '1.300', name: 'Hof' }, { mail: '12,5', postcode: '09999', population: 1.3 }]), { source: 'p.geojson' });
+    expect(comma.map((place) => place.properties)).toEqual([{ mail: '1300', name: 'Hof' }, { mail: '12.5', postcode: '09999', population: 1.3 }]);
+    // "0.5" shows a decimal point: "1.300" is 1.3.
+    const point = await readPlaces(geojson([{ mail: '1.300' }, { mail: '0.5' }]), { source: 'p.geojson' });
+    expect(point.map((place) => place.properties.mail)).toEqual(['1.300', '0.5']);
+    // Nothing shows the mark: the same located error as a CSV file gives; a JSON number 1.3 is no string and shows nothing.
+    const ambiguous = await rejectedInput(() => readPlaces(geojson([{ mail: 2, weight: 1.3 }, { mail: '1.300' }]), { source: 'p.geojson' }));
+    expect(ambiguous.describe()).toBe('p.geojson, item 1, field "mail": "1.300" can be read as 1300 (with "." between thousands) or as 1.3 (with a decimal point), and the file\'s other numbers do not show which — write 1300 or 1.3');
+    // An id in the properties is a name, never a number to rewrite.
+    expect((await readPlaces(geojson([{ id: '1.300', mail: '2' }]), { source: 'p.geojson' }))[0]!.properties.id).toBe('1.300');
+  });
+
   it('refuses missing columns, bad numbers, projected coordinates and non-Point features', async () => {
     expect((await rejectedInput(() => readPlaces('id,x_coord,lat\nA,1,2\n', { source: 'p.csv' }))).message).toMatch(/missing column lon/);
     const bad = await rejectedInput(() => readPlaces('id,lon,lat\nA,1,2\nB,eleven,2\n', { source: 'p.csv' }));
