@@ -163,12 +163,12 @@ export function planDoorToDoor(inputs: DoorToDoorInputs): DoorToDoorReport {
   };
 }
 
-/** A road edge's street name for a driver: its name, else its ref, else its class. */
+/** A road edge's street name for a driver: its name, else its ref, else "unnamed road (living street)". */
 function streetName(network: RoadNetwork, roads: FeatureCollection, edge: number): string {
   const e = network.edges[edge]!;
   const props = (roads.features[e.feature]?.properties ?? {}) as Record<string, unknown>;
   for (const key of [props.name, props.ref]) if (typeof key === 'string' && key.trim() !== '') return key.trim();
-  return `unnamed ${e.roadClass} road`;
+  return `unnamed road (${e.roadClass.replace(/_/g, ' ')})`;
 }
 
 /**

@@ -367,7 +367,7 @@ export interface DoorToDoorRoute {
  * street name and sides.
  */
 export interface DoorToDoorStretch {
-  /** The road's name, else its ref, else "unnamed <class> road". */
+  /** The road's name, else its ref, else "unnamed road (<class>)". */
   street: string;
   /** "both": one pass serves both sides; "kerb": one side, the kerb side as driven (wide roads get one pass each way). */
   sides: 'both' | 'kerb';

@@ -173,6 +173,26 @@ describe('renderHtmlReport', () => {
     }
   });
 
+  it('names a timeline mark\'s stop and time at once on hover, as stops.csv gives them', async () => {
+    const { page, errors } = await openFile(browser, join(outDir, 'hand-made.html'));
+    const stops = csvStops(await csvRows(await stopsCsv(report)), 'after', 'N1');
+    const key = await page.$eval('#routes-after tr[data-route-key]', (row) => (row as HTMLElement).dataset.routeKey);
+    // No native titles in the timeline: they show only after a delay, and would double the tip.
+    expect(await page.$$eval('svg.timeline title', (titles) => titles.length)).toBe(0);
+    for (const [n, stop] of stops.entries()) {
+      await page.hover(`svg.timeline g.vehicle[data-route-key="${key}"] rect.stop-mark[data-stop="${stop.id}"]`);
+      const tip = await page.$eval('#timeline-tip', (t) => ({ text: t.textContent, hidden: (t as HTMLElement).hidden, box: t.getBoundingClientRect().toJSON() }));
+      const name = report.places.find((p) => p.id === stop.id)!.name;
+      expect(tip.hidden).toBe(false);
+      expect(tip.text).toBe(`${n + 1}. ${name}, arrives ${stop.arrival}`);
+      expect(tip.box.width).toBeGreaterThan(20);
+    }
+    // Off the marks and bars, the tip goes.
+    await page.hover('h1');
+    expect(await page.$eval('#timeline-tip', (t) => (t as HTMLElement).hidden)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it('asks for OpenStreetMap tiles only when the reader turns them on', async () => {
     const { page, requests } = await openFile(browser, join(outDir, 'hand-made.html'));
     await new Promise((r) => setTimeout(r, 300));

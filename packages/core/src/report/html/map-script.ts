@@ -66,9 +66,19 @@ const routeLayers = data.routes.map((r) => {
 const door = L.layerGroup();
 if (data.doorToDoor) for (const r of data.doorToDoor.routes) {
   door.addLayer(L.polyline(decodeLines(r.line, P), { renderer: panes.door, color: r.colour, weight: 1.2, dashArray: '3 3', interactive: false }));
-  door.addLayer(L.polyline(decodeLines(r.served, P), { renderer: panes.door, color: r.colour, weight: 4, opacity: 0.8 }).bindTooltip(esc('Door to door ' + r.id + ': ' + r.kmServiced + ' km served, ' + r.kmDeadheaded + ' km deadheaded'), { sticky: true }));
+  door.addLayer(L.polyline(decodeLines(r.served, P), { renderer: panes.door, color: r.colour, weight: 4, opacity: 0.8 }).bindTooltip(esc('Door to door ' + r.id + ': ' + clock(r.departure) + '–' + clock(r.arrival) + ', ' + r.kmServiced + ' km served, ' + r.kmDeadheaded + ' km deadheaded, ' + r.stretches.length + ' streets'), { sticky: true }));
 }
 if (data.doorToDoor) door.addTo(map);
+// A door-to-door vehicle on the timeline, clicked: its drive framed on the map, the layer on.
+for (const el of document.querySelectorAll('[data-door-route]')) {
+  el.addEventListener('click', () => {
+    const r = data.doorToDoor.routes.find((x) => x.id === el.dataset.doorRoute);
+    const box = document.querySelector('input[data-layer=door-to-door]');
+    if (box && !box.checked) { box.checked = true; refresh(); }
+    map.fitBounds(L.latLngBounds(decodeLines(r.line, P).flat()), { padding: [24, 24] });
+    document.getElementById('map').scrollIntoView({ block: 'nearest' });
+  });
+}
 
 function placeTip(p) {
   const lines = ['<b>' + esc(p.name) + '</b> <span class="tip-role">' + p.role + ', ' + esc(p.id) + '</span>'];

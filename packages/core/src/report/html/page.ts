@@ -14,6 +14,7 @@ import { tiersSection } from './tiers.js';
 import { doorToDoorSection } from './door-to-door.js';
 import { ROLE_COLOURS } from './palette.js';
 import { renderTimeline } from './timeline.js';
+import { TIMELINE_SCRIPT } from './timeline-script.js';
 import { buildReportView } from './view.js';
 import type { ReportViewOptions } from './view.js';
 import type { ReportView, ViewRoute } from './view-types.js';
@@ -50,7 +51,8 @@ table{border-collapse:collapse;width:100%;font-size:.82rem;margin:.3rem 0}
 th,td{border-bottom:1px solid #e3e3e3;padding:3px 6px;text-align:left;vertical-align:top}
 th{background:#f3f3f3}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 tr[data-route-key]{cursor:pointer}tr[data-route-key]:hover{background:#f4f8fc}tr.selected{background:#e3eefa}
-.timeline g.vehicle{cursor:pointer}.timeline g.vehicle:hover rect.bar{fill-opacity:.85}
+.timeline g.vehicle{cursor:pointer}.timeline g.vehicle:hover rect.bar{fill-opacity:.85}.timeline g.door-vehicle:hover rect.door-bar{fill-opacity:.85}
+#timeline-tip{position:fixed;z-index:1000;pointer-events:none;background:#fff;border:1px solid #999;border-radius:3px;padding:3px 7px;font-size:.82rem;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:420px}
 .warning{border:2px solid #b00;background:#fff3f3;color:#600;border-radius:6px;padding:8px 12px;margin:0 0 12px;font-size:1rem}
 .bad{color:#b00}.note{font-size:.8rem;color:#555}
 #far-off{border:2px solid #e41a1c;border-radius:4px;padding:4px 8px;background:#fff6f6}
@@ -191,6 +193,7 @@ ${mapTools(view)}
 <template id="side-default">${sideDefault(view)}</template>
 <p class="note">${view.attribution ? `${escapeHtml(view.attribution)}. ` : ''}Roads and routes are drawn from the road graph itself (no map tiles unless turned on), simplified at the map's scale; both plans are measured on the same graph.</p>
 ${renderTimeline(view)}
+<div id="timeline-tip" role="tooltip" hidden></div>
 ${view.tiers || s.scenarios ? `${tiersSection(tierInput)}\n` : ''}${view.doorToDoor ? `${doorToDoorSection(view.doorToDoor)}\n` : ''}<h2>Kilometres per day, before and after</h2>
 ${renderCharts(view)}
 ${s.week ? weekSection(s.week) : ''}<h2>Stations and unserved stops</h2>
@@ -208,6 +211,7 @@ ${routesTable(view.routes.filter((r) => r.phase === 'after'), names, 'routes-aft
 <script type="application/json" id="report-data">${json}</script>
 <script>${leaflet.js}</script>
 <script>${MAP_SCRIPT}</script>
+<script>${TIMELINE_SCRIPT}</script>
 </body>
 </html>
 `;

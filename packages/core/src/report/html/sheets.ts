@@ -2,13 +2,14 @@
  * `sheets.html`: the driver's sheets, one printable page per route of the new plan (per day in a
  * weekly plan): a small map of the route, the stops in order with arrival times, what to drop
  * and pick up at each, notes (late arrivals, the villages a station serves, an office's sorting
- * and release), the km and the return time. Print CSS starts every route on a new page and keeps
+ * and release), the km and the return time; a door-to-door route lists its streets in the order
+ * driven instead. Print CSS starts every route on a new page and keeps
  * table rows whole; a long route runs over several pages with the table's header repeated.
  */
 import { clock } from '../violations.js';
 import { escapeHtml } from './escape.js';
 import { decodeLines, decodeLinesFlat } from './line-codec.js';
-import type { ReportView, ViewRoute } from './view-types.js';
+import type { ReportView, ViewDoorRoute, ViewRoute } from './view-types.js';
 
 const MAP_W = 340;
 const MAP_H = 240;
@@ -74,12 +75,13 @@ td.done{width:8mm}
 }
 `;
 
-/** The route's small map: its line, its stops numbered, the depot as a square (north up). */
-function routeMap(view: ReportView, route: ViewRoute, roads: FlatLines[]): string {
-  const line = decodeLines(route.line, view.precision)[0] ?? [];
-  const places = new Map(view.places.map((p) => [p.id, p]));
-  const depot = places.get(route.depot);
-  const points: [number, number][] = [...line, ...route.stops.flatMap((s) => { const p = places.get(s.id); return p ? [[p.lat, p.lon] as [number, number]] : []; })];
+/** A line drawn on a sheet's map: [lat, lon] points, stroke width and dash pattern. */
+type MapLine = { points: [number, number][]; width: number; dash?: string };
+
+/** A small map (north up) of lines, numbered marks and the depot as a square, over the roads around them. */
+function sheetMap(view: ReportView, lines: MapLine[], marks: [number, number][], depotId: string, roads: FlatLines[]): string {
+  const depot = view.places.find((p) => p.id === depotId);
+  const points: [number, number][] = [...lines.flatMap((l) => l.points), ...marks];
   if (depot) points.push([depot.lat, depot.lon]);
   if (points.length === 0) return '';
   let south = Infinity, north = -Infinity, west = Infinity, east = -Infinity;
@@ -89,18 +91,26 @@ function routeMap(view: ReportView, route: ViewRoute, roads: FlatLines[]): strin
   const ox = (MAP_W - (east - west) * cos * scale) / 2;
   const oy = (MAP_H - (north - south) * scale) / 2;
   const xy = (lat: number, lon: number): [string, string] => [(ox + (lon - west) * cos * scale).toFixed(1), (oy + (north - lat) * scale).toFixed(1)];
-  const d = line.map(([lat, lon], i) => `${i === 0 ? 'M' : 'L'}${xy(lat, lon).join(' ')}`).join('');
+  const paths = lines.map((l) => {
+    const d = l.points.map(([lat, lon], i) => `${i === 0 ? 'M' : 'L'}${xy(lat, lon).join(' ')}`).join('');
+    return `<path d="${d}" fill="none" stroke="#1f4e8c" stroke-width="${l.width}"${l.dash ? ` stroke-dasharray="${l.dash}"` : ''} stroke-linejoin="round"/>`;
+  });
   // The roads in view: the sheet's whole rectangle, in degrees.
-  const view_ = { west: west - ox / (cos * scale), east: west + (MAP_W - ox) / (cos * scale), north: north + oy / scale, south: north - (MAP_H - oy) / scale };
-  const roadPaths = roadsWithin(roads, view_, xy).map((p, k) => p ? `<path d="${p}" fill="none" stroke="${['#a99f8c', '#c9c2b3', '#ddd8cc'][k]}" stroke-width="${[2, 1, 0.7][k]}"/>` : '');
-  const marks = route.stops.map((s, i) => {
-    const p = places.get(s.id);
-    if (!p) return '';
-    const [x, y] = xy(p.lat, p.lon);
+  const box = { west: west - ox / (cos * scale), east: west + (MAP_W - ox) / (cos * scale), north: north + oy / scale, south: north - (MAP_H - oy) / scale };
+  const roadPaths = roadsWithin(roads, box, xy).map((p, k) => p ? `<path d="${p}" fill="none" stroke="${['#a99f8c', '#c9c2b3', '#ddd8cc'][k]}" stroke-width="${[2, 1, 0.7][k]}"/>` : '');
+  const numbered = marks.map(([lat, lon], i) => {
+    const [x, y] = xy(lat, lon);
     return `<g><circle cx="${x}" cy="${y}" r="7" fill="#fff" stroke="#1f4e8c" stroke-width="1.5"/><text x="${x}" y="${(Number(y) + 3).toFixed(1)}" text-anchor="middle" font-size="8" font-weight="bold">${i + 1}</text></g>`;
   });
   const depotMark = depot ? (() => { const [x, y] = xy(depot.lat, depot.lon); return `<rect x="${(Number(x) - 6).toFixed(1)}" y="${(Number(y) - 6).toFixed(1)}" width="12" height="12" fill="#000"/>`; })() : '';
-  return `<svg class="route-map" xmlns="http://www.w3.org/2000/svg" width="${MAP_W}" height="${MAP_H}" viewBox="0 0 ${MAP_W} ${MAP_H}" font-family="sans-serif">${roadPaths.join('')}<path d="${d}" fill="none" stroke="#1f4e8c" stroke-width="2.5" stroke-linejoin="round"/>${depotMark}${marks.join('')}</svg>`;
+  return `<svg class="route-map" xmlns="http://www.w3.org/2000/svg" width="${MAP_W}" height="${MAP_H}" viewBox="0 0 ${MAP_W} ${MAP_H}" font-family="sans-serif">${roadPaths.join('')}${paths.join('')}${depotMark}${numbered.join('')}</svg>`;
+}
+
+/** A point-stop route's map: its line and its stops numbered. */
+function routeMap(view: ReportView, route: ViewRoute, roads: FlatLines[]): string {
+  const places = new Map(view.places.map((p) => [p.id, p]));
+  const marks = route.stops.flatMap((s) => { const p = places.get(s.id); return p ? [[p.lat, p.lon] as [number, number]] : []; });
+  return sheetMap(view, [{ points: decodeLines(route.line, view.precision)[0] ?? [], width: 2.5 }], marks, route.depot, roads);
 }
 
 function amounts(values: number[], dims: string[], zero = ''): string {
@@ -149,6 +159,38 @@ function sheet(view: ReportView, route: ViewRoute, roads: FlatLines[]): string {
 }
 
 /**
+ * A door-to-door route's sheet: when it leaves and why then, the streets in the order driven
+ * (name, sides, km, when delivery there begins, km driven empty before it), km and return.
+ */
+function doorSheet(view: ReportView, route: ViewDoorRoute, roads: FlatLines[]): string {
+  const d = view.doorToDoor!;
+  const depotName = view.places.find((p) => p.id === d.depot)?.name ?? d.depot;
+  const rows = route.stretches.map((s, i) => `<tr><td class="num">${i + 1}</td><td><b>${escapeHtml(s.street)}</b>${s.segments > 1 ? ` <span class="note">${s.segments} segments</span>` : ''}</td>` +
+    `<td>${s.sides === 'both' ? 'both sides' : 'kerb side'}</td><td class="num">${fmt(s.km, 2)}</td><td class="num">${clock(s.start)}</td>` +
+    `<td class="num">${s.kmBefore > 0 ? fmt(s.kmBefore, 2) : ''}</td><td class="done"></td></tr>`);
+  const facts: [string, string][] = [
+    ['vehicle', 'door to door'],
+    ['from', depotName],
+    ['leaves', `${clock(route.departure)} (after ${route.startsAfter})`],
+    ['back', clock(route.arrival)],
+    ['drive', `${fmt(route.km, 1)} km: ${fmt(route.kmServiced, 1)} km delivering, ${fmt(route.kmDeadheaded, 1)} km empty`],
+    ['streets', `${route.stretches.length} in order, ${route.streets} street sides; ${d.serviceMinutesPerKm} min of delivery per km`],
+  ];
+  if (route.violations.length > 0) facts.push(['warning', route.violations.map(escapeHtml).join('; ')]);
+  const lines = [
+    { points: decodeLines(route.line, view.precision).flat(), width: 1, dash: '3 2' },
+    ...decodeLines(route.served, view.precision).map((points) => ({ points, width: 2.5 })),
+  ];
+  return `<section class="sheet door-sheet" data-door-route="${escapeHtml(route.id)}" id="sheet-door-${escapeHtml(route.id)}">
+<h1>${escapeHtml(`Door-to-door route ${route.id}`)} <small>${escapeHtml(view.title)}</small></h1>
+<div class="head"><table class="facts">${facts.map(([k, v]) => `<tr><td>${k}</td><td>${k === 'warning' ? `<span class="bad">${v}</span>` : escapeHtml(v)}</td></tr>`).join('')}</table>${sheetMap(view, lines, [], d.depot, roads)}</div>
+<p class="note">${escapeHtml(d.rule)}. Kerb side: the side beside the vehicle as driven; the street is driven again the other way for the other side.</p>
+<table class="stops streets"><thead><tr><th class="num">#</th><th>street</th><th>sides</th><th class="num">km</th><th class="num">begin</th><th class="num">empty km before</th><th>✓</th></tr></thead>
+<tbody>${rows.join('')}<tr><td></td><td><b>back at ${escapeHtml(depotName)}</b></td><td></td><td class="num"></td><td class="num">${clock(route.arrival)}</td><td colspan="2">${fmt(route.km, 1)} km in all</td></tr></tbody></table>
+</section>`;
+}
+
+/**
  * The driver sheets of a plan, one section per route of the new plan (by day, then in order).
  *
  * @example
@@ -159,7 +201,11 @@ export function renderSheets(view: ReportView): string {
   const routes = view.routes.filter((r) => r.phase === 'after')
     .sort((a, b) => (dayIndex.get(a.day ?? '') ?? 0) - (dayIndex.get(b.day ?? '') ?? 0) || a.key - b.key);
   const roads = [view.roads.major, view.roads.minor, view.roads.track].map((text) => decodeLinesFlat(text, view.precision));
-  const index = routes.map((r) => `<li><a href="#sheet-${r.key}">${escapeHtml(`${r.tier ? `${r.tier} ` : ''}${r.id}${r.day ? ` ${r.day}` : ''}`)}</a>: ${clock(r.departure)}–${clock(r.arrival)}, ${fmt(r.km, 1)} km, ${r.stops.length} stops</li>`);
+  const door = view.doorToDoor?.routes ?? [];
+  const index = [
+    ...routes.map((r) => `<li><a href="#sheet-${r.key}">${escapeHtml(`${r.tier ? `${r.tier} ` : ''}${r.id}${r.day ? ` ${r.day}` : ''}`)}</a>: ${clock(r.departure)}–${clock(r.arrival)}, ${fmt(r.km, 1)} km, ${r.stops.length} stops</li>`),
+    ...door.map((r) => `<li><a href="#sheet-door-${escapeHtml(r.id)}">${escapeHtml(`door to door ${r.id}`)}</a>: ${clock(r.departure)}–${clock(r.arrival)}, ${fmt(r.km, 1)} km, ${r.stretches.length} streets</li>`),
+  ];
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -169,8 +215,8 @@ export function renderSheets(view: ReportView): string {
 <style>${CSS}</style>
 </head>
 <body>
-<div class="index"><h1>${escapeHtml(view.title)}: driver sheets</h1><p>One page per route of the new plan${view.days.length > 0 ? ', day by day' : ''}; print this file (each route starts on a new page). ${routes.length === 0 ? 'The plan has no routes.' : ''}</p><ul>${index.join('')}</ul></div>
-${routes.map((r) => sheet(view, r, roads)).join('\n')}
+<div class="index"><h1>${escapeHtml(view.title)}: driver sheets</h1><p>One page per route of the new plan${view.days.length > 0 ? ', day by day' : ''}${door.length > 0 ? ', then the door-to-door routes with their streets in order' : ''}; print this file (each route starts on a new page). ${routes.length + door.length === 0 ? 'The plan has no routes.' : ''}</p><ul>${index.join('')}</ul></div>
+${[...routes.map((r) => sheet(view, r, roads)), ...door.map((r) => doorSheet(view, r, roads))].join('\n')}
 </body>
 </html>
 `;

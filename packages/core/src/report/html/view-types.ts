@@ -6,7 +6,7 @@
  * Lines are encoded polylines (see `line-codec.ts`): one string per line, several lines joined by
  * spaces, each line's first point coded relative to the previous line's last one.
  */
-import type { DoorToDoorReport, PlaceRole, SavingsSummary, Tier, TiersReport } from '../types.js';
+import type { DoorToDoorReport, DoorToDoorRoute, PlaceRole, SavingsSummary, Tier, TiersReport } from '../types.js';
 
 /** A rectangle in degrees. */
 export interface Bounds {
@@ -143,5 +143,8 @@ export interface ReportView {
   offices: ViewOffice[];
   sortingMinutes: number | null;
   tiers?: TiersReport;
-  doorToDoor?: Omit<DoorToDoorReport, 'routes'> & { routes: (Omit<DoorToDoorReport['routes'][number], 'geometry' | 'served'> & { line: string; served: string; colour: string })[] };
+  doorToDoor?: Omit<DoorToDoorReport, 'routes'> & { routes: ViewDoorRoute[] };
 }
+
+/** A door-to-door route as the map, timeline and sheets show it: its lines encoded, its colour. */
+export type ViewDoorRoute = Omit<DoorToDoorRoute, 'geometry' | 'served'> & { line: string; served: string; colour: string };
