@@ -19,6 +19,7 @@ import type { Snap } from '../graph/snap.js';
 import type { RoadNetwork } from '../graph/types.js';
 import type { DoorToDoorArea, DoorToDoorSpec } from '../io/door-to-door-spec.js';
 import type { PlanSpec } from '../io/plan-file.js';
+import type { PlanPlace } from './places.js';
 import { formatFigure } from '../io/numbers.js';
 import type { DoorToDoorReport, DoorToDoorStretch, TiersReport } from '../report/types.js';
 import { clock } from '../report/violations.js';
@@ -211,6 +212,23 @@ function stretchesOf(route: CarpRoute, network: RoadNetwork, roads: FeatureColle
   }
   close();
   return stretches;
+}
+
+/**
+ * The office the door-to-door routes start from: `doorToDoor.depot`, else the first vehicle
+ * type's depot, else the first hub. A hub, or in a two-tier plan also a township office (role
+ * "outlet"), whose routes then leave once the trunk has brought its mail.
+ */
+export function doorToDoorDepot(spec: PlanSpec, places: readonly PlanPlace[], source: string): PlanPlace {
+  const hubs = places.filter((place) => place.role === 'hub');
+  const allowed = spec.tiers ? places.filter((place) => place.role === 'hub' || place.role === 'outlet') : hubs;
+  const id = spec.doorToDoor?.depot ?? spec.fleet[0]?.depot ?? hubs[0]?.id;
+  const depot = allowed.find((place) => place.id === id);
+  if (id === undefined || depot === undefined) {
+    throw new InputError(`door-to-door depot "${id ?? ''}" is not a place with role "hub"${spec.tiers ? ' or a township office (role "outlet")' : ''}`, { source, field: 'doorToDoor.depot' },
+      `${spec.tiers ? 'hubs and offices' : 'hubs'}: ${allowed.map((h) => h.id).join(', ')}`);
+  }
+  return depot;
 }
 
 /**

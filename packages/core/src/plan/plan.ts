@@ -10,7 +10,6 @@
  */
 import type { FeatureCollection } from 'geojson';
 import { InputError } from '../errors.js';
-import type { Snap } from '../graph/snap.js';
 import type { PlanSpec } from '../io/plan-file.js';
 import { isPreparedRoads } from '../prepared/prepare.js';
 import type { Place } from '../io/places.js';
@@ -19,13 +18,13 @@ import { summariseDoorToDoor } from '../report/door-to-door.js';
 import { checkPlanInputs } from './preflight.js';
 import type { SolutionResult } from '../vrp/index.js';
 import { prepareNetwork, roadProfile, type PreparedNetwork } from './network.js';
-import { doorToDoorStart, planDoorToDoor } from './door-to-door.js';
+import { doorToDoorDepot, doorToDoorStart, planDoorToDoor } from './door-to-door.js';
 import { planOneTier } from './one-tier.js';
 import { applyScenario, describeChanges, scenarioRow } from './scenarios.js';
 import type { TwoTierResult } from './tiers/solve.js';
 import { planTwoTier } from './two-tier.js';
 import { planServiceWeek, readServiceDays } from './service-days.js';
-import { classifyPlaces, type PlanPlace } from './places.js';
+import { classifyPlaces } from './places.js';
 import type { PlanInputs, PlanOptions, PlanResult } from './types.js';
 
 export type { PlanInputs, PlanOptions, PlanResult } from './types.js';
@@ -96,7 +95,8 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
     return { seed, timeLimitS: timeLimit, seconds: Math.round((performance.now() - started) / 100) / 10, generatedBy: options.generatedBy ?? 'postroute' };
   }
   // The door-to-door tier runs from the office, beside the point-stop routes.
-  const doorDepot = spec.doorToDoor === undefined ? undefined : doorToDoorDepot(spec, hubs, prepared.snapOf, sources);
+  const doorOffice = spec.doorToDoor === undefined ? undefined : doorToDoorDepot(spec, places, sources.plan);
+  const doorDepot = doorOffice === undefined ? undefined : { id: doorOffice.id, snap: prepared.snapOf.get(doorOffice.id)! };
   const doorToDoor = spec.doorToDoor === undefined || doorDepot === undefined ? undefined : planDoorToDoor({
     spec: spec.doorToDoor, network: prepared.network, roads: inputs.roads as FeatureCollection, // raw: refused above when prepared
     depot: doorDepot,
@@ -136,14 +136,4 @@ function toSolution(result: TwoTierResult): SolutionResult {
     unassigned: [...result.trunk.solution.unassigned, ...result.delivery.unassigned, ...(result.collection?.solution.unassigned ?? [])],
     violations,
   };
-}
-
-/** The office of the door-to-door tier: the one it names, else the first vehicle type's depot, else the only hub. */
-function doorToDoorDepot(spec: PlanSpec, hubs: readonly PlanPlace[], snapOf: ReadonlyMap<string, Snap>, sources: { plan: string }): { id: string; snap: Snap } {
-  const id = spec.doorToDoor?.depot ?? spec.fleet[0]?.depot ?? hubs[0]?.id;
-  const hub = hubs.find((h) => h.id === id);
-  if (id === undefined || hub === undefined) {
-    throw new InputError(`door-to-door depot "${id ?? ''}" is not a place with role "hub"`, { source: sources.plan, field: 'doorToDoor.depot' }, `hubs: ${hubs.map((h) => h.id).join(', ')}`);
-  }
-  return { id: hub.id, snap: snapOf.get(hub.id)! };
 }

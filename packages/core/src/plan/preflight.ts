@@ -7,6 +7,7 @@
 import { InputError } from '../errors.js';
 import type { PlanSpec } from '../io/plan-file.js';
 import { resolveBaseline } from './baseline.js';
+import { doorToDoorDepot } from './door-to-door.js';
 import { classifyPlaces, rejectOversizedMail, type PlanPlace } from './places.js';
 import { readServiceDays } from './service-days.js';
 import { resolveTwoTierBaseline } from './two-tier-baseline.js';
@@ -50,12 +51,7 @@ export function checkPlanInputs(inputs: Omit<PlanInputs, 'roads'>, options: Pick
   const weekly = readServiceDays(spec, inputs.places, sources.places) !== null;
   if (weekly && spec.tiers) throw new InputError('weekly service (visit frequencies, "week") is planned for one-tier plans only', { source: sources.plan, field: 'week' }, 'drop "tiers", or the frequencies');
   if (weekly && spec.coverage) throw new InputError('coverage (village stations) and weekly service cannot be combined yet', { source: sources.plan, field: 'coverage' }, 'drop "coverage" or the visit frequencies');
-  if (spec.doorToDoor !== undefined) {
-    const id = spec.doorToDoor.depot ?? spec.fleet[0]?.depot ?? hubs[0]?.id;
-    if (id === undefined || !hubs.some((hub) => hub.id === id)) {
-      throw new InputError(`door-to-door depot "${id ?? ''}" is not a place with role "hub"`, { source: sources.plan, field: 'doorToDoor.depot' }, `hubs: ${hubs.map((h) => h.id).join(', ')}`);
-    }
-  }
+  if (spec.doorToDoor !== undefined) doorToDoorDepot(spec, places, sources.plan);
   const onNetwork = new Map<string, string>();
   if (spec.tiers) {
     const shape = checkTwoTierPlaces(spec, inputs.places, places, sources);

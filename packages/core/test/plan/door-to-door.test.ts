@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildNetwork, buildReportView, clock, routesCsv, decodeLines, doorToDoorEdges, formatSummary, parsePlanFile, planNetwork, planReportToGeoJson, readPlaces, renderHtmlReport } from '@postroute/core';
+import { buildNetwork, buildReportView, checkPlanInputs, clock, routesCsv, decodeLines, doorToDoorEdges, formatSummary, parsePlanFile, planNetwork, planReportToGeoJson, readPlaces, renderHtmlReport } from '@postroute/core';
 import { doorToDoorStart } from '../../src/plan/door-to-door.js';
 import type { TiersReport } from '../../src/report/types.js';
 import { csvRows } from '../report/page-checks.js';
@@ -105,6 +105,30 @@ describe('door-to-door tier (Neudrossenfeld, real OSM data)', () => {
     expect(rows.map((row) => [row.route_id, row.departure, row.return, row.distance_km])).toEqual(
       report.doorToDoor!.routes.map((r) => [r.id, clock(r.departure), clock(r.arrival), r.km.toFixed(2)]));
     expect(rows[0]!.stop_sequence!.split(' > ')).toEqual(report.doorToDoor!.routes[0]!.stretches.map((s) => s.street));
+  });
+
+  it('starts from a township office of a two-tier plan when the trunk has brought its mail and it is sorted', async () => {
+    const twoTier = new URL('../../../../examples/county-two-tier/', import.meta.url);
+    const plan = JSON.parse(readFileSync(new URL('plan.json', twoTier), 'utf8'));
+    // Harsdorf's streets from Harsdorf's office (an outlet, not the hub).
+    plan.doorToDoor = { depot: 'harsdorf', areas: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Harsdorf' },
+      geometry: { type: 'Polygon', coordinates: [[[11.5646, 50.0245], [11.5726, 50.0245], [11.5726, 50.0305], [11.5646, 50.0305], [11.5646, 50.0245]]] } }] } };
+    const tiered = parsePlanFile(JSON.stringify(plan), 'plan.json');
+    const tierRoads = JSON.parse(readFileSync(new URL(tiered.roads.path, twoTier), 'utf8'));
+    const tierPlaces = await readPlaces(readFileSync(new URL('places.geojson', twoTier), 'utf8'), { source: 'places.geojson' });
+    const { report } = await planNetwork({ spec: tiered, roads: tierRoads, places: tierPlaces }, { timeLimit: 2, maxIterationsWithoutImprovement: 50 });
+    const office = report.tiers!.offices.find((o) => o.id === 'harsdorf')!;
+    expect(office.release).toBeGreaterThan(office.trunkArrival!);
+    expect(report.doorToDoor!.routes.length).toBeGreaterThan(0);
+    for (const route of report.doorToDoor!.routes) {
+      expect(route.departure).toBe(office.release);
+      expect(route.startsAfter).toBe(`trunk at Harsdorf ${clock(office.trunkArrival!)}, sorted by ${clock(office.release!)}`);
+      expect(route.stretches[0]!.start).toBeGreaterThanOrEqual(office.release!);
+    }
+    // A village is no door-to-door office.
+    plan.doorToDoor.depot = 'unterwaiz';
+    expect(inputError(() => checkPlanInputs({ spec: parsePlanFile(JSON.stringify(plan), 'plan.json'), roads: tierRoads, places: tierPlaces })).describe())
+      .toMatch(/field "doorToDoor.depot": door-to-door depot "unterwaiz" is not a place with role "hub" or a township office \(role "outlet"\)/);
   });
 
   it('leaves the office once the trunk has brought its mail and it is sorted, in a two-tier plan', () => {
