@@ -65,6 +65,9 @@ describe('door-to-door routes in report.html and sheets.html', () => {
       for (const mark of bar.marks) expect(mark.at).toBeGreaterThanOrEqual(bar.start - 30);
       for (const mark of bar.marks) expect(mark.at).toBeLessThanOrEqual(bar.end + 30);
     }
+    // The door-to-door table gives the same times.
+    expect(await page.$$eval('#door-to-door tbody tr', (rows) => rows.map((r) => [r.children[0]!.textContent, r.children[6]!.textContent])))
+      .toEqual(doorRows.map((row) => [row.route_id, `${row.departure}–${row.return}`]));
     // Hovering a street mark names the street and its time at once.
     const first = report.doorToDoor!.routes[0]!.stretches[0]!;
     await page.hover('svg.timeline rect.street-mark');
