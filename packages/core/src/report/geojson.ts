@@ -51,7 +51,8 @@ export function planReportToGeoJson(report: PlanReport): FeatureCollection<LineS
       properties: {
         kind: 'route', phase: 'door-to-door', route_id: route.id, street_sides: route.streets,
         distance_km: route.km, serviced_km: route.kmServiced, deadheaded_km: route.kmDeadheaded,
-        duration_min: Number((route.durationS / 60).toFixed(1)), stroke: '#e6550d', 'stroke-width': 3, 'stroke-opacity': 0.9,
+        duration_min: Number((route.durationS / 60).toFixed(1)), departure: clock(route.departure), return: clock(route.arrival),
+        streets: route.stretches.map((s) => s.street).join(' > '), stroke: '#e6550d', 'stroke-width': 3, 'stroke-opacity': 0.9,
       },
       geometry: { type: 'LineString', coordinates: route.geometry.map(([lon, lat]) => [round6(lon), round6(lat)]) },
     });

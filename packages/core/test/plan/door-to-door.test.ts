@@ -105,6 +105,10 @@ describe('door-to-door tier (Neudrossenfeld, real OSM data)', () => {
     expect(rows.map((row) => [row.route_id, row.departure, row.return, row.distance_km])).toEqual(
       report.doorToDoor!.routes.map((r) => [r.id, clock(r.departure), clock(r.arrival), r.km.toFixed(2)]));
     expect(rows[0]!.stop_sequence!.split(' > ')).toEqual(report.doorToDoor!.routes[0]!.stretches.map((s) => s.street));
+    // routes.geojson's door-to-door lines say the same.
+    const lines = planReportToGeoJson(report).features.filter((f) => f.properties?.phase === 'door-to-door');
+    expect(lines.map((f) => [f.properties!.route_id, f.properties!.departure, f.properties!.return, f.properties!.streets]))
+      .toEqual(rows.map((row) => [row.route_id, row.departure, row.return, row.stop_sequence]));
   });
 
   it('starts from a township office of a two-tier plan when the trunk has brought its mail and it is sorted', async () => {
