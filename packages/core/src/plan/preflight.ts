@@ -9,6 +9,7 @@ import type { PlanSpec } from '../io/plan-file.js';
 import { resolveBaseline } from './baseline.js';
 import { doorToDoorDepot } from './door-to-door.js';
 import { classifyPlaces, rejectOversizedMail, type PlanPlace } from './places.js';
+import { checkScenario } from './scenarios.js';
 import { readServiceDays } from './service-days.js';
 import { resolveTwoTierBaseline } from './two-tier-baseline.js';
 import { checkTwoTierPlaces } from './two-tier-input.js';
@@ -41,6 +42,9 @@ export function checkPlanInputs(inputs: Omit<PlanInputs, 'roads'>, options: Pick
   if (options.scenario !== undefined && !scenarios.some((scenario) => scenario.name === options.scenario)) {
     throw new InputError(`no scenario "${options.scenario}" in ${sources.plan}`, { source: sources.plan, field: 'scenarios' },
       scenarios.length > 0 ? `scenarios: ${scenarios.map((scenario) => scenario.name).join(', ')}` : 'add it under "scenarios"');
+  }
+  for (const [index, scenario] of scenarios.entries()) {
+    if (options.scenario === undefined || scenario.name === options.scenario) checkScenario(spec, inputs.places, scenario, index, sources);
   }
   const places = classifyPlaces(inputs.places, sources.places, spec.serviceTime, { mailRequired: !spec.tiers });
   const byId = new Map(places.map((place) => [place.id, place]));

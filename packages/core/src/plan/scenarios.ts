@@ -24,8 +24,53 @@ export interface AppliedScenario {
 
 const hhmm = (seconds: number): string => `${String(Math.floor(seconds / 3600)).padStart(2, '0')}:${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}`;
 
-export function applyScenario(spec: PlanSpec, rawPlaces: readonly Place[], scenario: ScenarioSpec, index: number, prepared: PreparedNetwork, sources: PlanSources): AppliedScenario {
+const roleOf = (place: Place): string => String(place.properties.role ?? 'village').trim().toLowerCase();
+
+/**
+ * The checks of a scenario that need no road graph (run by `checkPlanInputs` before it is built,
+ * and by `applyScenario`): every place, office and vehicle type it names is in the places and the
+ * fleet, it opens villages or stations, closes township offices and keeps one open, and a one-tier
+ * fleet change gives one count.
+ *
+ * @example
+ * checkScenario(spec, places, spec.scenarios[0], 0, sources);
+ * // throws: plan.json, field "scenarios[0].closeOffices": scenario "merge" closes "v3", which is not a township office
+ */
+export function checkScenario(spec: PlanSpec, places: readonly Place[], scenario: ScenarioSpec, index: number, sources: Pick<PlanSources, 'plan' | 'places'>): void {
   const at = (field: string): { source: string; field: string } => ({ source: sources.plan, field: `scenarios[${index}].${field}` });
+  const byId = new Map(places.map((place) => [place.id, place]));
+  for (const id of Object.keys(scenario.places)) {
+    if (!byId.has(id)) throw new InputError(`scenario "${scenario.name}" changes "${id}", which is not in ${sources.places}`, at(`places.${id}`), 'use a place id of the places file');
+  }
+  const opened = new Set<string>();
+  for (const id of scenario.openOffices) {
+    const place = byId.get(id);
+    if (!place || (roleOf(place) !== 'village' && roleOf(place) !== 'station')) {
+      throw new InputError(`scenario "${scenario.name}" opens "${id}", which is not a village or station`, at('openOffices'), 'open an office at a village or station of the places file');
+    }
+    opened.add(id);
+  }
+  const isOffice = (place: Place): boolean => opened.has(place.id) || roleOf(place) === 'outlet';
+  const closed = new Set(scenario.closeOffices);
+  for (const id of scenario.closeOffices) {
+    const place = byId.get(id);
+    if (!place || !isOffice(place)) throw new InputError(`scenario "${scenario.name}" closes "${id}", which is not a township office`, at('closeOffices'), 'close a place with role=outlet');
+  }
+  if (closed.size > 0 && !places.some((place) => isOffice(place) && !closed.has(place.id))) {
+    throw new InputError(`scenario "${scenario.name}" closes every township office`, at('closeOffices'), 'keep at least one office open');
+  }
+  const tierFleet = [...(spec.tiers?.trunk.fleet ?? []), ...(spec.tiers?.delivery.fleet ?? [])];
+  for (const [type, change] of Object.entries(scenario.fleet)) {
+    if (spec.fleet.some((vehicle) => vehicle.id === type)) {
+      if (change.count === undefined) throw new InputError(`one-tier vehicles all start at the hub: give "${type}" one count`, at(`fleet.${type}`), `e.g. "${type}": 3`);
+    } else if (!tierFleet.some((vehicle) => vehicle.id === type)) {
+      throw new InputError(`scenario "${scenario.name}" changes vehicle type "${type}", which is not in the fleet`, at(`fleet.${type}`));
+    }
+  }
+}
+
+export function applyScenario(spec: PlanSpec, rawPlaces: readonly Place[], scenario: ScenarioSpec, index: number, prepared: PreparedNetwork, sources: PlanSources): AppliedScenario {
+  checkScenario(spec, rawPlaces, scenario, index, sources);
   const places = rawPlaces.map((place) => ({ ...place, properties: { ...place.properties } }));
   const byId = new Map(places.map((place) => [place.id, place]));
   for (const place of places) {
@@ -37,8 +82,7 @@ export function applyScenario(spec: PlanSpec, rawPlaces: readonly Place[], scena
     }
   }
   for (const [id, change] of Object.entries(scenario.places)) {
-    const place = byId.get(id);
-    if (!place) throw new InputError(`scenario "${scenario.name}" changes "${id}", which is not in ${sources.places}`, at(`places.${id}`), 'use a place id of the places file');
+    const place = byId.get(id) as Place;
     if (change.latest === null) delete place.properties.latest;
     else if (change.latest !== undefined) place.properties.latest = hhmm(change.latest);
     if (change.visitsPerWeek !== undefined) place.properties.visits_per_week = change.visitsPerWeek;
@@ -54,7 +98,6 @@ export function applyScenario(spec: PlanSpec, rawPlaces: readonly Place[], scena
       place.properties.days = rule.days ?? 'any';
     }
   }
-  const role = (place: Place): string => String(place.properties.role ?? 'village').trim().toLowerCase();
   const distance = (from: string, to: string): number => {
     const i = prepared.row.get(from);
     const j = prepared.row.get(to);
@@ -63,10 +106,7 @@ export function applyScenario(spec: PlanSpec, rawPlaces: readonly Place[], scena
   const moves: OfficeMoveReport[] = [];
   const nameOf = (place: Place): string => String(place.properties.name ?? place.id);
   for (const id of scenario.openOffices) {
-    const place = byId.get(id);
-    if (!place || (role(place) !== 'village' && role(place) !== 'station')) {
-      throw new InputError(`scenario "${scenario.name}" opens "${id}", which is not a village or station`, at('openOffices'), 'open an office at a village or station of the places file');
-    }
+    const place = byId.get(id) as Place;
     place.properties.role = 'outlet';
     delete place.properties.township;
     for (const village of places) {
@@ -79,12 +119,7 @@ export function applyScenario(spec: PlanSpec, rawPlaces: readonly Place[], scena
     }
   }
   const closed = new Set(scenario.closeOffices);
-  for (const id of scenario.closeOffices) {
-    const place = byId.get(id);
-    if (!place || role(place) !== 'outlet') throw new InputError(`scenario "${scenario.name}" closes "${id}", which is not a township office`, at('closeOffices'), 'close a place with role=outlet');
-  }
-  const open = places.filter((place) => role(place) === 'outlet' && !closed.has(place.id));
-  if (closed.size > 0 && open.length === 0) throw new InputError(`scenario "${scenario.name}" closes every township office`, at('closeOffices'), 'keep at least one office open');
+  const open = places.filter((place) => roleOf(place) === 'outlet' && !closed.has(place.id));
   for (const id of scenario.closeOffices) {
     const office = byId.get(id) as Place;
     office.properties.role = 'village';
@@ -109,12 +144,10 @@ export function applyScenario(spec: PlanSpec, rawPlaces: readonly Place[], scena
   for (const [type, change] of Object.entries(scenario.fleet)) {
     const oneTier = next.fleet.find((vehicle) => vehicle.id === type);
     if (oneTier) {
-      if (change.count === undefined) throw new InputError(`one-tier vehicles all start at the hub: give "${type}" one count`, at(`fleet.${type}`), `e.g. "${type}": 3`);
-      oneTier.count = change.count;
+      oneTier.count = change.count!;
       continue;
     }
-    const vehicle = [...(next.tiers?.trunk.fleet ?? []), ...(next.tiers?.delivery.fleet ?? [])].find((v) => v.id === type);
-    if (!vehicle) throw new InputError(`scenario "${scenario.name}" changes vehicle type "${type}", which is not in the fleet`, at(`fleet.${type}`));
+    const vehicle = [...(next.tiers?.trunk.fleet ?? []), ...(next.tiers?.delivery.fleet ?? [])].find((v) => v.id === type)!;
     if (change.count !== undefined) {
       vehicle.count = change.count;
       vehicle.countByDepot = {};

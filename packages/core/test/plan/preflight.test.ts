@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPlanInputs, type Place } from '@postroute/core';
 import { inputError } from '../support/errors.js';
 import { gridPlaces, gridSpec } from './grid.js';
-import { twoTierSpec } from './two-tier-grid.js';
+import { twoTierPlaces, twoTierSpec } from './two-tier-grid.js';
 
 const sources = { places: 'places.csv', baseline: 'today.csv', plan: 'plan.json' };
 /** The grid's places as a CSV file gives them: line k + 2 for place k. */
@@ -36,5 +36,17 @@ describe('checkPlanInputs (no road graph needed)', () => {
     const weekly = csvPlaces((p) => ({ ...p, properties: { ...p.properties, visits_per_week: 2 } }));
     expect(inputError(() => checkPlanInputs({ spec: gridSpec({ coverage: { radiusKm: 2 } }), places: weekly, sources })).message).toMatch(/coverage \(village stations\) and weekly service cannot be combined/);
     expect(inputError(() => checkPlanInputs({ spec: twoTierSpec(), places: weekly, sources })).message).toMatch(/weekly service .* one-tier plans only/);
+  });
+
+  it('finds a scenario naming a place or office that is not there; --scenario checks only the one it runs', () => {
+    const check = (scenario: Record<string, unknown>, options = {}) => checkPlanInputs({ spec: twoTierSpec({ scenarios: [{ name: 'ok' }, { name: 'x', ...scenario }] }), places: twoTierPlaces(), sources }, options);
+    expect(() => check({})).not.toThrow();
+    expect(inputError(() => check({ places: { zz: { latest: '10:00' } } })).describe()).toMatch(/^plan\.json, (line \d+, )?field "scenarios\[1\]\.places\.zz": scenario "x" changes "zz", which is not in places\.csv/);
+    expect(inputError(() => check({ closeOffices: ['e1'] })).message).toMatch(/scenario "x" closes "e1", which is not a township office/);
+    expect(inputError(() => check({ closeOffices: ['east', 'north'] })).message).toMatch(/scenario "x" closes every township office/);
+    expect(inputError(() => check({ openOffices: ['hub'] })).message).toMatch(/scenario "x" opens "hub", which is not a village or station/);
+    // An office opened by the scenario may be one left open.
+    expect(() => check({ openOffices: ['e1'], closeOffices: ['east', 'north'] })).not.toThrow();
+    expect(() => check({ closeOffices: ['e1'] }, { scenario: 'ok' })).not.toThrow();
   });
 });
