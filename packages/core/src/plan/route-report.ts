@@ -51,6 +51,8 @@ export function toReportRoute(
   id: string,
   route: RouteResult,
   lineLength?: number,
+  /** The operating day of a weekly plan's route (it counts its fleet per day). */
+  day?: string,
 ): ReportRoute {
   const vehicle = context.fleet.find((v) => v.id === route.vehicleType) ?? context.fleet[0];
   const load = route.startLoad[0] ?? 0;
@@ -64,10 +66,11 @@ export function toReportRoute(
     departure: route.departure, arrival: route.arrival, distance: route.distance, duration: route.duration,
     load, capacity,
     // The evaluator said what the route breaks (RouteResult.violations); the report words it.
-    violations: reportViolations(route, vehicle?.count ?? 0),
+    violations: reportViolations(route, { route, fleetCount: vehicle?.count ?? 0, ...(day !== undefined ? { day } : {}) }),
     geometry,
   };
   if (vehicle?.maxShift !== undefined) result.maxShift = vehicle.maxShift;
   if (lineLength !== undefined) result.lineLength = lineLength;
+  if (day !== undefined) result.day = day;
   return result;
 }

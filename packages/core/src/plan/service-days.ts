@@ -137,17 +137,10 @@ export async function planServiceWeek(context: OneTierContext, service: ServiceD
     for (const r of todayInput) for (const s of r.stops) visited.set(s, [...(visited.get(s) ?? []), r.day]);
     const problem = createPeriodicProblem(weekly([...baseline.servedBy.keys()], (id) => ({ patterns: [visited.get(id) ?? [1]] })), { source: sources.baseline });
     baselineSolution = evaluatePeriodicPlan(problem, todayInput);
-    const used = new Map<string, number>();
+    // A route beyond the day's fleet carries the day's evaluator verdict (fleet-size): worded once.
     baselineSolution.routes.forEach((route, i) => {
       const { route: source } = todayWeek[i]!;
-      const reported = toReportRoute(routeContext, 'before', `${days[route.day - 1]} ${source.id}`, route, source.lineLength);
-      reported.day = days[route.day - 1]!;
-      const key = `${route.day}|${route.vehicleType}`;
-      const nth = (used.get(key) ?? 0) + 1;
-      used.set(key, nth);
-      const count = spec.fleet.find((vehicle) => vehicle.id === route.vehicleType)?.count ?? 0;
-      if (nth > count) reported.violations.push({ kind: 'over-fleet', amount: 1, message: `needs van ${nth} of type ${route.vehicleType} on ${reported.day}; the fleet has ${count}` });
-      before.push(reported);
+      before.push(toReportRoute(routeContext, 'before', `${days[route.day - 1]} ${source.id}`, route, source.lineLength, days[route.day - 1]!));
     });
   }
 
@@ -164,9 +157,7 @@ export async function planServiceWeek(context: OneTierContext, service: ServiceD
   const perDayCount = new Array<number>(H).fill(0);
   const after = solution.routes.map((route) => {
     perDayCount[route.day - 1]!++;
-    const reported = toReportRoute(routeContext, 'after', `${days[route.day - 1]} N${perDayCount[route.day - 1]}`, route);
-    reported.day = days[route.day - 1]!;
-    return reported;
+    return toReportRoute(routeContext, 'after', `${days[route.day - 1]} N${perDayCount[route.day - 1]}`, route, undefined, days[route.day - 1]!);
   });
   for (const entry of solution.unassigned) {
     const place = byId.get(entry.id);

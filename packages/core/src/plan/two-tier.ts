@@ -75,7 +75,6 @@ export function planTwoTier(context: TwoTierContext): TwoTierPlan {
     dimensions: input.dimensions,
     draw,
     vehicles,
-    latestOf: new Map([...input.offices, ...input.stops].filter((p) => p.latest !== undefined).map((p) => [p.id, p.latest as number])),
   };
   // A waiting truck's way back is a vehicle type of its own per truck route ("truck#2"): the truck,
   // without the shift limit (that holds for its whole day, and the leg's end is set by it).
@@ -101,7 +100,7 @@ export function planTwoTier(context: TwoTierContext): TwoTierPlan {
     before.push(...report('before', 'collection', today.collection?.solution.routes ?? [], (route, k) =>
       `${(waits ? baseline.trunk[legOfWaitVehicle(route.vehicleType)!.k]! : withGoods[k]!).route.id}-pm`));
     baseline.trunk.forEach((r, k) => { if (r.route.lineLength !== undefined) before[k]!.lineLength = r.route.lineLength; });
-    flagTodayRules(before, today, input);
+    flagNoTrunk(before, today);
   }
   const perOffice = new Map<string, number>();
   const after = [
@@ -205,19 +204,13 @@ export function planTwoTier(context: TwoTierContext): TwoTierPlan {
   };
 }
 
-/** Today's routes may need more vehicles than an office or the hub has, or leave an office no trunk reaches. */
-function flagTodayRules(before: ReportRoute[], today: TwoTierResult, input: TwoTierInput): void {
-  const count = new Map([...input.trunk.vehicles, ...input.delivery.vehicles].map((v) => [v.id, v.count]));
-  const used = new Map<string, number>();
-  const engineType = (route: ReportRoute): string => (route.tier === 'delivery' ? `${route.vehicleType}@${route.depot}` : route.vehicleType);
+/**
+ * Today's delivery routes from an office no trunk route reaches: the two-tier evaluation found no
+ * release for it (`today.release`, from the evaluated trunk). Worded here because no single tier's
+ * evaluator can say it; every other rule (the fleet too) is the evaluator's verdict, worded once.
+ */
+function flagNoTrunk(before: ReportRoute[], today: TwoTierResult): void {
   for (const route of before) {
-    if (route.tier === 'collection') continue; // the afternoon wave re-uses the morning's trucks
-    const type = engineType(route);
-    const nth = (used.get(type) ?? 0) + 1;
-    used.set(type, nth);
-    const available = count.get(type) ?? 0;
-    // A route beyond the fleet already carries the evaluator's fleet-size verdict (over-fleet).
-    if (nth > available && !route.violations.some((v) => v.kind === 'over-fleet')) route.violations.push({ kind: 'over-fleet', amount: 1, message: `needs vehicle ${nth} of type ${route.vehicleType} at ${route.depot}; there are ${available}` });
     if (route.tier === 'delivery' && !today.release.has(route.depot)) {
       route.violations.push({ kind: 'no-trunk', amount: 0, message: `no trunk route brings the mail to ${route.depot}` });
     }

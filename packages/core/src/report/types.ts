@@ -31,8 +31,8 @@ export interface ReportPlace {
   office?: string;
 }
 
-/** The rules a route can break. */
-export type ViolationKind = 'over-capacity' | 'over-shift' | 'late' | 'unreachable' | 'over-fleet' | 'no-trunk';
+/** The rules a route can break: the evaluators' kinds as report/violations.ts names them, and the two-tier `no-trunk`. */
+export type ViolationKind = 'over-capacity' | 'over-shift' | 'over-distance' | 'late' | 'unreachable' | 'lacks-skill' | 'off-pattern' | 'over-fleet' | 'no-trunk';
 
 /** One broken rule of one route, with the amount it is broken by, in the rule's unit. */
 export interface Violation {

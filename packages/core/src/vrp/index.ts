@@ -24,6 +24,7 @@
  */
 export type * from './input.js';
 export type * from './solution-types.js';
+export { PLAN_VIOLATION_KINDS } from './solution-types.js';
 export { createProblem } from './model.js';
 export type { CreateProblemOptions, ProblemData, ProfileData, VehicleTypeData } from './model.js';
 export { solve, DEFAULT_NO_IMPROVEMENT } from './solve.js';

@@ -16,17 +16,23 @@ export type UnassignedReason =
   | 'skills' // no vehicle type holds every skill it needs
   | 'pattern-unmeetable'; // periodic: on some day of each allowed visit pattern no vehicle can take the visit
 
-/** What a plan breaks. Amounts are in the constraint's own unit (load, time, distance, vehicles). */
-export type PlanViolationKind =
-  | 'capacity' // load on board exceeds capacity somewhere on the route (per dimension)
-  | 'time-window' // service starts after the stop's last window closes
-  | 'shift' // the vehicle returns (or, for open routes, finishes) after its shift / depot closes
-  | 'max-duration' // route duration above the type's maximum
-  | 'max-distance' // route distance above the type's maximum
-  | 'unreachable-leg' // no road between two consecutive visits (the leg is counted as 0)
-  | 'skills' // the vehicle lacks a skill the stop needs
-  | 'fleet-size' // more routes of a type than it has vehicles
-  | 'visit-pattern'; // periodic: the days a stop is visited are not one of its allowed patterns
+/**
+ * What a plan breaks, every kind the evaluators (vrp/evaluate.ts, vrp/periodic/solution.ts) can
+ * report. Amounts are in the constraint's own unit (load, time, distance, vehicles). A list, so
+ * that whoever words them (report/violations.ts) can be checked to word every one.
+ */
+export const PLAN_VIOLATION_KINDS = [
+  'capacity', // load on board exceeds capacity somewhere on the route (per dimension)
+  'time-window', // service starts after the stop's last window closes
+  'shift', // the vehicle returns (or, for open routes, finishes) after its shift / depot closes
+  'max-duration', // route duration above the type's maximum
+  'max-distance', // route distance above the type's maximum
+  'unreachable-leg', // no road between two consecutive visits (the leg is counted as 0)
+  'skills', // the vehicle lacks a skill the stop needs
+  'fleet-size', // more routes of a type than it has vehicles
+  'visit-pattern', // periodic: the days a stop is visited are not one of its allowed patterns
+] as const;
+export type PlanViolationKind = (typeof PLAN_VIOLATION_KINDS)[number];
 
 /** One broken constraint of a plan, with the amount it is broken by. */
 export interface PlanViolation {
