@@ -22,7 +22,7 @@ import type { PlanSpec } from '../io/plan-file.js';
 import type { PlanPlace } from './places.js';
 import { formatFigure } from '../io/numbers.js';
 import type { DoorToDoorReport, DoorToDoorStretch, TiersReport } from '../report/types.js';
-import { clock } from '../report/violations.js';
+import { clock, overShiftSentence } from '../report/violations.js';
 import type { ProgressCallback } from '../util/progress.js';
 
 /** What the door-to-door tier needs: its spec, the network and roads, the office and the search settings. */
@@ -123,7 +123,7 @@ export function planDoorToDoor(inputs: DoorToDoorInputs): DoorToDoorReport {
     deadheadM += deadhead;
     const durationS = Math.round(route.cost);
     const violations = spec.maxShift !== undefined && durationS > spec.maxShift
-      ? [`shift ${clock(durationS)} is over the ${clock(spec.maxShift)} limit`] : [];
+      ? [overShiftSentence(durationS, durationS - spec.maxShift)] : [];
     return {
       id: `D${r + 1}`,
       departure,

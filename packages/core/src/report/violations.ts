@@ -40,7 +40,7 @@ export const VIOLATION_WORDING: Readonly<Record<PlanViolationKind, Wording>> = {
   },
   'max-duration': {
     kind: 'over-shift',
-    sentence: (v, c) => `takes ${clock(c.route.duration)}, longest shift ${clock(c.route.duration - v.amount)} (+${clock(v.amount)})`,
+    sentence: (v, c) => overShiftSentence(c.route.duration, v.amount),
   },
   shift: {
     kind: 'over-shift',
@@ -76,6 +76,14 @@ export const VIOLATION_WORDING: Readonly<Record<PlanViolationKind, Wording>> = {
 };
 
 const ORDER: ViolationKind[] = ['over-capacity', 'over-shift', 'over-distance', 'late', 'unreachable', 'lacks-skill', 'off-pattern', 'over-fleet', 'no-trunk'];
+
+/**
+ * A route longer than its longest shift, by `amount` seconds. Also the door-to-door routes' words,
+ * whose solver (carp/) judges their shift itself.
+ */
+export function overShiftSentence(duration: number, amount: number): string {
+  return `takes ${clock(duration)}, longest shift ${clock(duration - amount)} (+${clock(amount)})`;
+}
 
 /** One verdict in the report's words. */
 export function wordViolation(violation: PlanViolation, context: WordingContext): Violation {
