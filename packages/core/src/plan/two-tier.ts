@@ -208,10 +208,13 @@ export function planTwoTier(context: TwoTierContext): TwoTierPlan {
  * Today's delivery routes from an office no trunk route reaches: the two-tier evaluation found no
  * release for it (`today.release`, from the evaluated trunk). Worded here because no single tier's
  * evaluator can say it; every other rule (the fleet too) is the evaluator's verdict, worded once.
+ * Such a route was timed from the end of the day (model.ts OPEN_END: no release), so the evaluator's
+ * times on it (back at 48:16, late everywhere) say only that: the no-trunk line stands for them.
  */
 function flagNoTrunk(before: ReportRoute[], today: TwoTierResult): void {
   for (const route of before) {
     if (route.tier === 'delivery' && !today.release.has(route.depot)) {
+      route.violations = route.violations.filter((v) => v.kind !== 'over-shift' && v.kind !== 'late');
       route.violations.push({ kind: 'no-trunk', amount: 0, message: `no trunk route brings the mail to ${route.depot}` });
     }
   }
