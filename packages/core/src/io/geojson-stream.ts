@@ -124,7 +124,8 @@ export function readGeoJsonChunks(chunks: Iterable<Uint8Array | string>, options
   const top = parseJson(skeleton, source);
   const collection = validateFeatureCollection(top, source);
   collection.features = features;
-  onProgress?.({ step: 'read', done: bytes, total: options.totalBytes ?? bytes, message: `${features.length} features` });
+  // All is read (string chunks count characters, not bytes, so the total is the one to give).
+  onProgress?.({ step: 'read', done: options.totalBytes ?? bytes, total: options.totalBytes ?? bytes, message: `${features.length} features` });
   return collection;
 }
 

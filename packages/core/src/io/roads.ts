@@ -10,7 +10,7 @@ import type { ProgressCallback } from '../util/progress.js';
 import { readGeoJson } from './geojson.js';
 import { readGeoJsonChunks } from './geojson-stream.js';
 import { gunzipOrFail, readOsm, sniffRoadFile } from './osm.js';
-import { decodeText } from './text.js';
+import { decodeText, decodePieces, NotUtf8 } from './text.js';
 
 /** Options of `readRoads`. */
 export interface ReadRoadsOptions {
@@ -22,6 +22,8 @@ export interface ReadRoadsOptions {
    *  (`readGeoJsonChunks`): neither the file's bytes nor its text is ever held whole beside the
    *  parsed roads. Default 32 MB. */
   streamFromBytes?: number;
+  /** Size of each piece of a file read in pieces; default 4 MB (tests use small pieces). */
+  pieceBytes?: number;
   /** Bytes read so far, for the files read in pieces (`step: "read"`). */
   onProgress?: ProgressCallback;
   /** Told when the file is not UTF-8 and was read as Windows-1252 (`decodeText`). */
@@ -58,7 +60,11 @@ export async function readRoads(path: string, options: ReadRoadsOptions = {}): P
   return parseRoads(bytes, source, options.onNote);
 }
 
-/** A large plain-GeoJSON file read in pieces; undefined when the file is small or another kind. */
+/**
+ * A large plain-GeoJSON file read in pieces; undefined when the file is small or another kind.
+ * Decoded as `decodeText` decodes a whole file: UTF-16 by its byte-order mark, else UTF-8, and a
+ * file that turns out not to be UTF-8 is read again from the start as Windows-1252, with the note.
+ */
 function readLargeGeoJson(path: string, source: string, options: ReadRoadsOptions): FeatureCollection | undefined {
   const fd = openSync(path, 'r');
   try {
@@ -66,18 +72,37 @@ function readLargeGeoJson(path: string, source: string, options: ReadRoadsOption
     if (size < (options.streamFromBytes ?? STREAM_ROADS_FROM_BYTES)) return undefined;
     const head = Buffer.alloc(Math.min(size, 1 << 16));
     readSync(fd, head, 0, head.length, 0);
-    if (sniffRoadFile(head) !== 'json') return undefined;
-    const buffer = Buffer.allocUnsafe(PIECE_BYTES);
-    function* pieces(): Generator<Uint8Array> {
-      let position = 0;
-      for (;;) {
-        const n = readSync(fd, buffer, 0, buffer.length, position);
-        if (n === 0) return;
-        position += n;
-        yield buffer.subarray(0, n);
+    const kind = sniffRoadFile(head);
+    // sniffRoadFile calls a file with a UTF-16 byte-order mark text: read in pieces when it is JSON.
+    const utf16 = kind === 'text' && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+      && decodePieces(source).decode(head.subarray(0, 64)).trimStart().startsWith('{');
+    if (kind !== 'json' && !utf16) return undefined;
+    const buffer = Buffer.allocUnsafe(options.pieceBytes ?? PIECE_BYTES);
+    const read = (fallback?: 'windows-1252'): FeatureCollection => {
+      const decoder = decodePieces(source, fallback);
+      let told = false;
+      function* pieces(): Generator<string> {
+        let position = 0;
+        for (;;) {
+          const n = readSync(fd, buffer, 0, buffer.length, position);
+          if (n === 0) return;
+          position += n;
+          const text = decoder.decode(buffer.subarray(0, n));
+          if (!told && decoder.note !== undefined) {
+            told = true;
+            options.onNote?.(decoder.note);
+          }
+          yield text;
+        }
       }
+      return readGeoJsonChunks(pieces(), { source, totalBytes: size, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    };
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof NotUtf8)) throw error;
+      return read('windows-1252');
     }
-    return readGeoJsonChunks(pieces(), { source, totalBytes: size, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   } finally {
     closeSync(fd);
   }

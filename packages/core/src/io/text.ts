@@ -40,9 +40,54 @@ export function decodeText(bytes: Uint8Array, source: string): DecodedText {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
   } catch {
     if (looksBinary(body)) return { text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8' };
-    const text = decodeWindows1252(body);
-    return { text, encoding: 'windows-1252', note: `${source} is not UTF-8: read as Windows-1252 (Latin-1), e.g. ${JSON.stringify(firstAccented(body, text))}; save it as UTF-8 to be sure` };
+    return { text: decodeWindows1252(body), encoding: 'windows-1252', note: windows1252Note(body, source) };
   }
+}
+
+/**
+ * Decodes a file read in pieces by the rules of `decodeText`: `decode` is handed each piece in
+ * order and gives its text. A UTF-16 byte-order mark in the first piece says UTF-16; otherwise
+ * the pieces must be UTF-8 (a byte-order mark dropped), and `decode` throws `NotUtf8` at the first
+ * piece that is not. The caller then reads the file again with `decodePieces(source, 'windows-1252')`,
+ * whose `note` says so from the first piece with a byte above ASCII on.
+ *
+ * @example
+ * const pieces = decodePieces('roads.geojson');
+ * for (const piece of file) use(pieces.decode(piece)); // throws NotUtf8 on a Latin-1 byte
+ */
+export function decodePieces(source: string, fallback?: 'windows-1252'): { decode: (piece: Uint8Array) => string; readonly encoding: TextEncoding; readonly note: string | undefined } {
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
+  let encoding: TextEncoding = fallback ?? 'utf-8';
+  let note: string | undefined;
+  const decode = (piece: Uint8Array): string => {
+    if (encoding === 'windows-1252') {
+      if (note === undefined && piece.some((b) => b >= 0x80)) note = windows1252Note(piece, source);
+      return decodeWindows1252(piece);
+    }
+    if (decoder === undefined) {
+      encoding = piece[0] === 0xff && piece[1] === 0xfe ? 'utf-16le' : piece[0] === 0xfe && piece[1] === 0xff ? 'utf-16be' : 'utf-8';
+      // TextDecoder drops the byte-order mark of its own encoding.
+      decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+    }
+    try {
+      return decoder.decode(piece, { stream: true });
+    } catch {
+      throw new NotUtf8(source);
+    }
+  };
+  return { decode, get encoding() { return encoding; }, get note() { return note; } };
+}
+
+/** Thrown by `decodePieces` when a file's bytes are not UTF-8: read it again as Windows-1252. */
+export class NotUtf8 extends Error {
+  constructor(source: string) {
+    super(`${source} is not UTF-8`);
+  }
+}
+
+/** What the reader is told when a file was read as Windows-1252: the file, and a word to check. */
+function windows1252Note(bytes: Uint8Array, source: string): string {
+  return `${source} is not UTF-8: read as Windows-1252 (Latin-1), e.g. ${JSON.stringify(firstAccented(bytes, decodeWindows1252(bytes)))}; save it as UTF-8 to be sure`;
 }
 
 // Windows-1252 differs from Latin-1 in 0x80–0x9F (€, ‚, „, …, curly quotes, Š, Ž, Ÿ); Node's

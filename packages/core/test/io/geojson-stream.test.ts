@@ -89,4 +89,33 @@ describe('readRoads on large GeoJSON files (read in pieces)', () => {
     const missing = await readRoads(join(dir, 'nope.geojson'), { streamFromBytes: 0 }).catch((e: unknown) => e);
     expect((missing as InputError).message).toBe('roads file not found');
   });
+
+  it('decodes as a whole file is decoded: Windows-1252 read again with one note, UTF-16 by its mark, UTF-8 split across pieces', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'postroute-stream-'));
+    const feature = (name: string) => `{"type": "Feature", "properties": {"name": "${name}"}, "geometry": {"type": "LineString", "coordinates": [[11.5, 50.0], [11.6, 50.1]]}}`;
+    // The first non-ASCII byte comes after the first pieces, so the UTF-8 reading has begun.
+    const text = `{"type": "FeatureCollection", "features": [\n${['Hauptstrasse', 'Carrer d\'Aixàs', 'Enc€mp'].map(feature).join(',\n')}\n]}`;
+    const expected = readGeoJson(text, 'r');
+    const whole = { latin: join(dir, 'latin.geojson'), utf16: join(dir, 'utf16.geojson'), utf16be: join(dir, 'utf16be.geojson'), utf8: join(dir, 'utf8.geojson') };
+    // Windows-1252 writes € as 0x80, à as 0xE0.
+    writeFileSync(whole.latin, Buffer.from(text.replace('€', '\x80'), 'latin1'));
+    writeFileSync(whole.utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    writeFileSync(whole.utf16be, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+    writeFileSync(whole.utf8, `\uFEFF${text}`);
+    for (const pieceBytes of [7, 64, 1 << 20]) {
+      const notes: string[] = [];
+      const streamed = await readRoads(whole.latin, { streamFromBytes: 0, pieceBytes, onNote: (note) => notes.push(note) });
+      expect(streamed).toEqual(expected);
+      expect(notes).toEqual([`${whole.latin} is not UTF-8: read as Windows-1252 (Latin-1), e.g. "Aixàs"; save it as UTF-8 to be sure`]);
+      // The same note as the whole-file reader gives.
+      const small: string[] = [];
+      expect(await readRoads(whole.latin, { onNote: (note) => small.push(note) })).toEqual(streamed);
+      expect(small).toEqual(notes);
+      for (const path of [whole.utf16, whole.utf16be, whole.utf8]) {
+        const silent: string[] = [];
+        expect(await readRoads(path, { streamFromBytes: 0, pieceBytes, onNote: (note) => silent.push(note) })).toEqual(expected);
+        expect(silent).toEqual([]);
+      }
+    }
+  });
 });
