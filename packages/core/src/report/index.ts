@@ -7,6 +7,7 @@ export type { Comparability, ComparabilityInput } from './comparable.js';
 export { describeUnassignedReason, describeUncoveredReason, describeUnservableStop } from './reasons.js';
 export type { ReasonWords, UnservableStopWords } from './reasons.js';
 export { reportViolations, clock } from './violations.js';
+export type { WordingContext } from './violations.js';
 export { routesCsv, stopsCsv } from './csv.js';
 export { planReportToGeoJson } from './geojson.js';
 export { formatSummary } from './text.js';

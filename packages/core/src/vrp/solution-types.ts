@@ -32,6 +32,7 @@ export const PLAN_VIOLATION_KINDS = [
   'fleet-size', // more routes of a type than it has vehicles
   'visit-pattern', // periodic: the days a stop is visited are not one of its allowed patterns
 ] as const;
+/** One of `PLAN_VIOLATION_KINDS`. */
 export type PlanViolationKind = (typeof PLAN_VIOLATION_KINDS)[number];
 
 /** One broken constraint of a plan, with the amount it is broken by. */
