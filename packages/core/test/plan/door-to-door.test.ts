@@ -71,6 +71,9 @@ describe('door-to-door tier (Neudrossenfeld, real OSM data)', () => {
     const html = renderHtmlReport(report);
     expect(html).toContain(`${d.streetsServed} of ${d.streets} street segments`);
     expect(html).toMatch(/id="not-comparable"[^>]*>.*door to door serves/);
+    // No today's routes, so no savings: the box does not speak of them.
+    expect(report.summary.savedKmPerDay).toBeNull();
+    expect(html).not.toMatch(/id="not-comparable"[^<]*(<strong>[^<]*<\/strong>[^<]*)*savings/);
   });
 
   it('times each route from the shift start and lists the streets it serves in order, with their names', async () => {

@@ -152,7 +152,9 @@ export function renderReportPage(view: ReportView): string {
   ];
   const warning = s.comparable ? '' :
     `<div class="warning" id="not-comparable" role="alert"><strong>Not comparable:</strong> ${s.notComparable.map((reason) => escapeHtml(reason.message)).join('; and ')}.` +
-    `${s.savedKmPerDay === null && s.before.routes > 0 ? ' No savings figure is given: the two plans are different services.' : ' The savings below compare the same stops and mail.'}</div>`;
+    // What the savings figures are, by the reasons: like for like (only rules broken differ), none
+    // for different services, and nothing to say without today's routes (door to door alone).
+    `${s.savedKmPerDay !== null ? ' The savings below compare the same stops and mail.' : s.before.routes > 0 ? ' No savings figure is given: the two plans are different services.' : ''}</div>`;
   const unassigned = s.unassigned.length === 0
     ? '<p>None: the new plan serves every stop.</p>'
     : `<table id="unassigned"><thead><tr><th>stop</th><th>name</th><th>reason</th></tr></thead><tbody>${s.unassigned.map((stop) => `<tr><td>${escapeHtml(stop.id)}</td><td>${escapeHtml(stop.name)}</td><td class="bad">${escapeHtml(stop.reason)}</td></tr>`).join('')}</tbody></table>`;
