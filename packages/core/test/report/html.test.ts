@@ -36,6 +36,18 @@ describe('buildReportView', () => {
     expect(html).toMatch(/<div id="far-off">.*Null Island.*km from the nearest road.*Swapped Hamlet.*latitude and longitude swapped\?/s);
   });
 
+  it('says in the not-comparable box what the savings compare, by the reasons', () => {
+    // Same stops and mail, today's T2 over capacity: the savings are like for like.
+    const rules = renderReportPage(buildReportView(handMadeReport()));
+    expect(rules).toMatch(/id="not-comparable"[^>]*><strong>Not comparable:<\/strong> today&#39;s routes break 1 rule[^<]*\. The savings below compare the same stops and mail\.<\/div>/);
+    // Without today's routes there are no savings to speak of.
+    const report = handMadeReport();
+    report.summary = { ...report.summary, savedKmPerDay: null, before: { ...report.summary.before, routes: 0 } };
+    const box = /id="not-comparable"[^>]*>(.*?)<\/div>/.exec(renderReportPage(buildReportView(report)))![1]!;
+    expect(box).toMatch(/^<strong>Not comparable:<\/strong> today&#39;s routes break 1 rule/);
+    expect(box).not.toMatch(/saving/);
+  });
+
   it('pairs each route with the other side\'s route that shares most stops, and lists what each stop drops', () => {
     const view = buildReportView(handMadeReport());
     const byId = new Map(view.routes.map((r) => [r.id, r]));
