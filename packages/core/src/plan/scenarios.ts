@@ -66,6 +66,17 @@ export function checkScenario(spec: PlanSpec, places: readonly Place[], scenario
     } else if (!tierFleet.some((vehicle) => vehicle.id === type)) {
       throw new InputError(`scenario "${scenario.name}" changes vehicle type "${type}", which is not in the fleet`, at(`fleet.${type}`));
     }
+    // Counts per depot are of delivery vehicles at the offices the scenario leaves open.
+    for (const depot of Object.keys(change.countByDepot)) {
+      const place = byId.get(depot);
+      if (spec.tiers?.trunk.fleet.some((vehicle) => vehicle.id === type)) {
+        throw new InputError(`trunk vehicles all start at the hub: give "${type}" one count`, at(`fleet.${type}`), `e.g. "${type}": 2`);
+      }
+      if (place === undefined || !isOffice(place) || closed.has(depot)) {
+        throw new InputError(`scenario "${scenario.name}" counts "${type}" vehicles at "${depot}", which is not a township office in this scenario`, at(`fleet.${type}.${depot}`),
+          `offices: ${places.filter((office) => isOffice(office) && !closed.has(office.id)).map((office) => office.id).join(', ')}`);
+      }
+    }
   }
 }
 

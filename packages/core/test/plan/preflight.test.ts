@@ -48,5 +48,10 @@ describe('checkPlanInputs (no road graph needed)', () => {
     // An office opened by the scenario may be one left open.
     expect(() => check({ openOffices: ['e1'], closeOffices: ['east', 'north'] })).not.toThrow();
     expect(() => check({ closeOffices: ['e1'] }, { scenario: 'ok' })).not.toThrow();
+    // Delivery vehicles counted at a depot: an office the scenario leaves open (or opens).
+    expect(inputError(() => check({ fleet: { van: { zz: 2 } } })).describe()).toMatch(/field "scenarios\[1\]\.fleet\.van\.zz": scenario "x" counts "van" vehicles at "zz", which is not a township office in this scenario — offices: east, north/);
+    expect(inputError(() => check({ closeOffices: ['east'], fleet: { van: { east: 2 } } })).message).toMatch(/counts "van" vehicles at "east", which is not a township office/);
+    expect(() => check({ openOffices: ['e1'], fleet: { van: { e1: 2, north: 1 } } })).not.toThrow();
+    expect(inputError(() => check({ fleet: { truck: { east: 1 } } })).message).toBe('trunk vehicles all start at the hub: give "truck" one count');
   });
 });
