@@ -3,42 +3,18 @@
  * county written to a temporary folder. Build first (`npx tsc -b packages/core packages/cli`; the
  * test script does it).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gridPlaces, gridRoads } from '../../core/test/plan/grid.js';
-
-const main = resolve(import.meta.dirname, '../dist/main.js');
-
-function run(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [main, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const plan = {
-  name: 'grid county',
-  roads: 'roads.geojson',
-  places: 'places.geojson',
-  baseline: 'today.csv',
-  fleet: [{ id: 'van', count: 3, capacity: 100, departure: '08:00', maxShiftHours: 4 }],
-  // The search stops after 2,000 iterations without improvement (well under a second here), so a
-  // generous time limit keeps runs repeatable on a busy machine.
-  timeLimitS: 20,
-};
+import { gridPlan, run, writeGridCounty } from './grid-county.js';
 
 let dir = '';
 beforeAll(() => {
-  if (!existsSync(main)) throw new Error('packages/cli/dist/main.js is missing: run `npx tsc -b packages/core packages/cli` first');
   dir = mkdtempSync(join(tmpdir(), 'postroute-plan-'));
-  writeFileSync(join(dir, 'roads.geojson'), JSON.stringify(gridRoads()));
-  writeFileSync(join(dir, 'places.geojson'), JSON.stringify({
-    type: 'FeatureCollection',
-    features: gridPlaces().map((p) => ({ type: 'Feature', id: p.id, properties: p.properties, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } })),
-  }));
-  writeFileSync(join(dir, 'today.csv'), 'route_id,seq,stop_id\nT1,1,v1\nT1,2,v2\nT1,3,v4\nT2,1,v5\nT2,2,v6\nT2,3,outlet\nT2,4,v3\n');
-  writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan, null, 2));
+  writeGridCounty(dir);
+  writeFileSync(join(dir, 'plan.json'), JSON.stringify(gridPlan, null, 2));
 });
 
 describe('postroute plan', () => {
@@ -73,7 +49,7 @@ describe('postroute plan', () => {
       L([[x, y], [x + 4 * d, y], [x + 4 * d, y + 4 * d]], 'east'),
       L([[x, y], [x, y + 4 * d], [x + 2 * d, y + 4 * d], [x + 2 * d, y + 2 * d], [x + d, y + d]], 'west'),
     ] }));
-    writeFileSync(join(dir, 'plan-lines.json'), JSON.stringify({ ...plan, baseline: 'today.geojson' }));
+    writeFileSync(join(dir, 'plan-lines.json'), JSON.stringify({ ...gridPlan, baseline: 'today.geojson' }));
     const { status, stderr } = run(['plan', 'plan-lines.json', '--out', 'out-lines', '--quiet'], dir);
     expect(stderr).toBe('');
     expect(status).toBe(0);
@@ -82,13 +58,13 @@ describe('postroute plan', () => {
     expect(routes[2]).toMatch(/^before,west,.*v2 > v5 > v3 > v6,\d+\.\d\d$/);
   });
 
-  const badInputs: [string, (p: typeof plan) => unknown, RegExp][] = [
+  const badInputs: [string, (p: typeof gridPlan) => unknown, RegExp][] = [
     ['negative capacity', (p) => ({ ...p, fleet: [{ id: 'van', capacity: -5 }] }), /bad\.json, line \d+, field "fleet\[0\]\.capacity": must be greater than 0/],
     ['missing places file', (p) => ({ ...p, places: 'nowhere.geojson' }), /places file not found/],
     ['unknown key', (p) => ({ ...p, vehicle: 3 }), /field "vehicle": unknown setting/],
   ];
   it.each(badInputs)('%s: one located error line, exit 2', (_label, edit, pattern) => {
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify(edit(plan), null, 2));
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(edit(gridPlan), null, 2));
     const { status, stderr } = run(['plan', 'bad.json', '--out', 'out-bad'], dir);
     expect(status).toBe(2);
     expect(stderr.trim().split('\n')).toHaveLength(1);
@@ -97,7 +73,7 @@ describe('postroute plan', () => {
 
   it('names the row of a baseline stop that does not exist', () => {
     writeFileSync(join(dir, 'bad-today.csv'), 'route_id,seq,stop_id\nT1,1,v1\nT1,2,v99\n');
-    writeFileSync(join(dir, 'bad-baseline.json'), JSON.stringify({ ...plan, baseline: 'bad-today.csv' }));
+    writeFileSync(join(dir, 'bad-baseline.json'), JSON.stringify({ ...gridPlan, baseline: 'bad-today.csv' }));
     const { status, stderr } = run(['plan', 'bad-baseline.json', '--out', 'out-bad'], dir);
     expect(status).toBe(2);
     expect(stderr).toMatch(/bad-today\.csv.*"v99"/);
@@ -108,7 +84,7 @@ describe('postroute plan', () => {
     const rows = gridPlaces().map((p) => [p.id, String(p.lon).replace('.', ','), String(p.lat).replace('.', ','), p.properties.role, p.properties.mail ?? '', p.properties.latest ?? ''].join(';'));
     writeFileSync(join(dir, 'places-semi.csv'), `id;lon;lat;role;mail;latest\n${rows.join('\n')}\n`);
     writeFileSync(join(dir, 'today-semi.csv'), readFileSync(join(dir, 'today.csv'), 'utf8').replaceAll(',', ';'));
-    writeFileSync(join(dir, 'plan-semi.json'), JSON.stringify({ ...plan, places: 'places-semi.csv', baseline: 'today-semi.csv', csvDelimiter: ';' }));
+    writeFileSync(join(dir, 'plan-semi.json'), JSON.stringify({ ...gridPlan, places: 'places-semi.csv', baseline: 'today-semi.csv', csvDelimiter: ';' }));
     const semi = run(['plan', 'plan-semi.json', '--out', 'out-semi', '--json', '--quiet', '--seed', '5'], dir);
     expect(semi.stderr).toBe('');
     expect(semi.status).toBe(0);
@@ -119,7 +95,7 @@ describe('postroute plan', () => {
     const forced = run(['plan', 'plan-semi.json', '--out', 'out-semi', '--csv-delimiter', ','], dir);
     expect(forced.status).toBe(2);
     expect(forced.stderr).toMatch(/places-semi\.csv, line 1: the header split at comma "," gives 1 column \("id;lon;lat;role;mail;latest"\); it looks separated by semicolon ";" — give the separator the file uses \(--csv-delimiter ;/);
-    writeFileSync(join(dir, 'plan-bad-sep.json'), JSON.stringify({ ...plan, csvDelimiter: '|' }));
+    writeFileSync(join(dir, 'plan-bad-sep.json'), JSON.stringify({ ...gridPlan, csvDelimiter: '|' }));
     const bad = run(['plan', 'plan-bad-sep.json', '--out', 'out-semi'], dir);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/plan-bad-sep\.json, line 1, field "csvDelimiter": "\|" is not a separator/);
@@ -130,7 +106,7 @@ describe('postroute plan', () => {
       type: 'FeatureCollection',
       features: gridPlaces().map((p) => ({ type: 'Feature', id: p.id, properties: p.id === 'v3' ? { ...p.properties, mail: 500 } : p.properties, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } })),
     }));
-    writeFileSync(join(dir, 'plan-big.json'), JSON.stringify({ ...plan, places: 'places-big.geojson' }));
+    writeFileSync(join(dir, 'plan-big.json'), JSON.stringify({ ...gridPlan, places: 'places-big.geojson' }));
     const refused = run(['plan', 'plan-big.json', '--out', 'out-big', '--quiet'], dir);
     expect(refused.status).toBe(2);
     const { status, stdout, stderr } = run(['plan', 'plan-big.json', '--out', 'out-big', '--quiet', '--allow-unassigned'], dir);
@@ -151,7 +127,7 @@ describe('postroute plan', () => {
     const features = gridPlaces().map((p) => ({ type: 'Feature', id: p.id, properties: p.properties, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } }));
     features.push({ type: 'Feature', id: 'v7', properties: { name: 'Seven', role: 'village', mail: 5 }, geometry: { type: 'Point', coordinates: [11.515, 50.012] } });
     writeFileSync(join(dir, 'places-track.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
-    writeFileSync(join(dir, 'plan-track.json'), JSON.stringify({ ...plan, roads: 'roads-track.geojson', places: 'places-track.geojson' }));
+    writeFileSync(join(dir, 'plan-track.json'), JSON.stringify({ ...gridPlan, roads: 'roads-track.geojson', places: 'places-track.geojson' }));
     const { status, stdout, stderr } = run(['plan', 'plan-track.json', '--out', 'out-track', '--quiet'], dir);
     expect(stderr).toBe('');
     expect(status).toBe(0);
@@ -172,7 +148,7 @@ describe('postroute plan', () => {
     features.push({ type: 'Feature', id: 'far', properties: { name: 'Far', role: 'village', mail: 5 }, geometry: { type: 'Point', coordinates: [11.9, 50.4] } });
     writeFileSync(join(dir, 'places-far.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
     writeFileSync(join(dir, 'today-far.csv'), 'route_id,seq,stop_id\nT1,1,v1\nT1,2,far\nT1,3,v2\nT1,4,v4\nT2,1,v5\nT2,2,v6\nT2,3,outlet\nT2,4,v3\n');
-    writeFileSync(join(dir, 'plan-far.json'), JSON.stringify({ ...plan, places: 'places-far.geojson', baseline: 'today-far.csv' }));
+    writeFileSync(join(dir, 'plan-far.json'), JSON.stringify({ ...gridPlan, places: 'places-far.geojson', baseline: 'today-far.csv' }));
     const { status, stdout, stderr } = run(['plan', 'plan-far.json', '--out', 'out-far', '--quiet'], dir);
     expect(stderr).toBe('');
     expect(status).toBe(0);
@@ -188,7 +164,7 @@ describe('postroute plan', () => {
     features.push({ type: 'Feature', id: 'zero', properties: { name: 'Zero', role: 'village', mail: 5 }, geometry: { type: 'Point', coordinates: [0, 0] } });
     features.push({ type: 'Feature', id: 'swap', properties: { name: 'Swapped', role: 'village', mail: 5 }, geometry: { type: 'Point', coordinates: [v2.lat, v2.lon] } });
     writeFileSync(join(dir, 'places-stray.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
-    writeFileSync(join(dir, 'plan-stray.json'), JSON.stringify({ ...plan, places: 'places-stray.geojson' }));
+    writeFileSync(join(dir, 'plan-stray.json'), JSON.stringify({ ...gridPlan, places: 'places-stray.geojson' }));
     const { status, stderr } = run(['plan', 'plan-stray.json', '--out', 'out-stray', '--quiet'], dir);
     expect(stderr).toBe('');
     expect(status).toBe(0);

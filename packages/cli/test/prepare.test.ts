@@ -3,41 +3,18 @@
  * the prepared network writes the same folder as on the raw roads, byte for byte; a wrong file
  * is one located line and exit 2. Build first (`npx tsc -b packages/core packages/cli`).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gridPlaces, gridRoads } from '../../core/test/plan/grid.js';
-
-const main = resolve(import.meta.dirname, '../dist/main.js');
-
-function run(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [main, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const plan = {
-  name: 'grid county',
-  roads: 'roads.geojson',
-  places: 'places.geojson',
-  baseline: 'today.csv',
-  fleet: [{ id: 'van', count: 3, capacity: 100, departure: '08:00', maxShiftHours: 4 }],
-  timeLimitS: 20,
-};
+import { gridPlan, run, writeGridCounty } from './grid-county.js';
 
 let dir = '';
 beforeAll(() => {
-  if (!existsSync(main)) throw new Error('packages/cli/dist/main.js is missing: run `npx tsc -b packages/core packages/cli` first');
   dir = mkdtempSync(join(tmpdir(), 'postroute-prepare-'));
-  writeFileSync(join(dir, 'roads.geojson'), JSON.stringify(gridRoads()));
-  writeFileSync(join(dir, 'places.geojson'), JSON.stringify({
-    type: 'FeatureCollection',
-    features: gridPlaces().map((p) => ({ type: 'Feature', id: p.id, properties: p.properties, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } })),
-  }));
-  writeFileSync(join(dir, 'today.csv'), 'route_id,seq,stop_id\nT1,1,v1\nT1,2,v2\nT1,3,v4\nT2,1,v5\nT2,2,v6\nT2,3,outlet\nT2,4,v3\n');
-  writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
-  writeFileSync(join(dir, 'plan-prepared.json'), JSON.stringify({ ...plan, roads: 'county.prn' }));
+  writeGridCounty(dir);
+  writeFileSync(join(dir, 'plan.json'), JSON.stringify(gridPlan));
+  writeFileSync(join(dir, 'plan-prepared.json'), JSON.stringify({ ...gridPlan, roads: 'county.prn' }));
 });
 
 describe('postroute prepare', () => {
