@@ -9,7 +9,7 @@ import { InfeasibleError, InputError } from '../errors.js';
 import { readBaselineLines, readBaselineRoutes } from '../io/baseline.js';
 import { readGeoJson } from '../io/geojson.js';
 import { readPlaces } from '../io/places.js';
-import { parsePlanFile } from '../io/plan-file.js';
+import { parsePlanFile } from '../plan/file/plan-file.js';
 import { planNetwork } from '../plan/plan.js';
 import { isPreparedRoads, type RoadsInput } from '../prepared/prepare.js';
 import { parseRoadsInput } from '../prepared/read.js';

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parsePlanFile } from '../io/plan-file.js';
+import { parsePlanFile } from '../plan/file/plan-file.js';
 import type { CountyJob } from './job.js';
 
 /** Bump when the stored result's shape changes, so old stored results are not read as new ones. */

@@ -6,7 +6,7 @@
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { readGeoJson } from '../io/geojson.js';
-import { parsePlanFile } from '../io/plan-file.js';
+import { parsePlanFile } from '../plan/file/plan-file.js';
 import { isPreparedBytes } from '../prepared/format.js';
 import { isPreparedRoads } from '../prepared/prepare.js';
 import { cutRoads, findBoundary } from './cut.js';

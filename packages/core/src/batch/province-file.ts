@@ -12,7 +12,7 @@
  * province.json where the offending value starts.
  */
 import { InputError } from '../errors.js';
-import { locateJsonPath } from '../io/plan-file.js';
+import { locateJsonPath } from '../io/json-path.js';
 import { parseJson } from '../io/geojson.js';
 
 /** One county of the province. */

@@ -7,7 +7,7 @@ import { describeUnservableStop } from '../report/reasons.js';
 import type { ProblemData } from '../vrp/model.js';
 import type { ProblemInput, RouteInput } from '../vrp/input.js';
 import { parseJson } from './geojson.js';
-import { locateJsonPath } from './plan-file.js';
+import { locateJsonPath } from './json-path.js';
 
 /** Above this size a JSON text is not walked again to find a field's line (it would be slow). */
 const LOCATE_LIMIT = 2_000_000;

@@ -5,7 +5,7 @@
 import { InputError } from '../errors.js';
 import type { BaselineLine, BaselineRoute } from '../io/baseline.js';
 import { matchLineStops } from '../io/baseline.js';
-import type { PlanSpec } from '../io/plan-file.js';
+import type { PlanSpec } from './file/plan-file.js';
 import type { PlanPlace } from './places.js';
 
 export interface ResolvedBaseline {

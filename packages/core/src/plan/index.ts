@@ -1,4 +1,7 @@
-/** Public API of the plan area: the planner's job end to end. */
+/** Public API of the plan area: the planner's job end to end, and plan.json, which it owns. */
+export * from './file/plan-file.js';
+export type { CollectionSpec, DeliveryTierSpec, LoadSpec, ProfileSpec, ScenarioSpec, TierVehicleSpec, TiersSpec, TrunkTierSpec } from './file/plan-tiers.js';
+export * from './file/door-to-door-spec.js';
 export { planNetwork } from './plan.js';
 export { checkPlanInputs } from './preflight.js';
 export type { CheckedPlan } from './preflight.js';

@@ -4,7 +4,7 @@
  */
 import { InputError } from '../errors.js';
 import { placeLocation, type Place } from '../io/places.js';
-import type { LoadSpec } from '../io/plan-tiers.js';
+import type { LoadSpec } from './file/plan-tiers.js';
 
 export interface PlaceLoads {
   delivery: number[];

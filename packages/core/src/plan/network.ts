@@ -5,7 +5,7 @@
  */
 import { InfeasibleError } from '../errors.js';
 import { defaultProfile, type RoadProfile } from '../graph/profile.js';
-import type { ProfileSpec } from '../io/plan-tiers.js';
+import type { ProfileSpec } from './file/plan-tiers.js';
 import { droppedPieceOf, snapPlaces } from '../graph/snap.js';
 import type { RejectedPlace, Snap } from '../graph/snap.js';
 import type { RoadNetwork } from '../graph/types.js';

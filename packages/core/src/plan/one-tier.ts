@@ -4,7 +4,7 @@
  * evaluate today's routes, solve warm-started from them, draw both on the roads, and sum up.
  */
 import type { BaselineLine, BaselineRoute } from '../io/baseline.js';
-import type { PlanSpec } from '../io/plan-file.js';
+import type { PlanSpec } from './file/plan-file.js';
 import { createProblem, evaluatePlan, solve } from '../vrp/index.js';
 import type { RouteInput, SolutionResult } from '../vrp/index.js';
 import { computeSavings } from '../report/savings.js';

@@ -4,7 +4,7 @@
  * strings and are parsed here; GeoJSON values may be numbers or strings.
  */
 import { InputError } from '../errors.js';
-import type { FleetSpec } from '../io/plan-file.js';
+import type { FleetSpec } from './file/plan-file.js';
 import { placeLocation, type Place } from '../io/places.js';
 import type { PlaceRole, ReportPlace } from '../report/types.js';
 

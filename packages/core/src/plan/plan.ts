@@ -10,7 +10,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import { InputError } from '../errors.js';
-import type { PlanSpec } from '../io/plan-file.js';
+import type { PlanSpec } from './file/plan-file.js';
 import { isPreparedRoads } from '../prepared/prepare.js';
 import type { Place } from '../io/places.js';
 import type { OfficeMoveReport, PlanReport, ScenarioRow } from '../report/types.js';

@@ -2,7 +2,7 @@
  * Routing problems over a subset of the snapped places: the same matrices, hubs and fleet rules
  * for today's routes and for the new plan, so that both are measured the same way.
  */
-import type { FleetSpec } from '../io/plan-file.js';
+import type { FleetSpec } from './file/plan-file.js';
 import type { TravelMatrix } from '../matrix/index.js';
 import type { ProblemInput, StopInput } from '../vrp/index.js';
 import type { PlanPlace } from './places.js';

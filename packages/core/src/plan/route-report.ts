@@ -5,7 +5,7 @@
 import { InfeasibleError } from '../errors.js';
 import type { Snap } from '../graph/snap.js';
 import type { RoadNetwork } from '../graph/types.js';
-import type { FleetSpec } from '../io/plan-file.js';
+import type { FleetSpec } from './file/plan-file.js';
 import { findPath } from '../matrix/index.js';
 import type { ReportRoute } from '../report/types.js';
 import { reportViolations } from '../report/violations.js';

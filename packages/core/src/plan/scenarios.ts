@@ -7,8 +7,8 @@
  */
 import { InputError } from '../errors.js';
 import type { Place } from '../io/places.js';
-import type { PlanSpec } from '../io/plan-file.js';
-import type { ScenarioSpec } from '../io/plan-tiers.js';
+import type { PlanSpec } from './file/plan-file.js';
+import type { ScenarioSpec } from './file/plan-tiers.js';
 import type { OfficeMoveReport, PlanReport, ScenarioRow, Tier } from '../report/types.js';
 import type { PreparedNetwork } from './network.js';
 import type { PlanSources } from './types.js';

@@ -14,7 +14,7 @@
 import { InputError } from '../errors.js';
 import { placeLocation, type Place } from '../io/places.js';
 import type { BaselineRoute } from '../io/baseline.js';
-import { WEEKDAYS, type PlanSpec, type WeekSpec } from '../io/plan-file.js';
+import { WEEKDAYS, type PlanSpec, type WeekSpec } from './file/plan-file.js';
 import { computeSavings, round } from '../report/savings.js';
 import type { ReportRoute, UnassignedStop, WeekSummary } from '../report/types.js';
 import { createProblem, solve } from '../vrp/index.js';

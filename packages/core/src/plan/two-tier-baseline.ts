@@ -6,8 +6,8 @@
 import { InfeasibleError, InputError } from '../errors.js';
 import type { BaselineLine, BaselineRoute } from '../io/baseline.js';
 import { matchLineStops } from '../io/baseline.js';
-import type { PlanSpec } from '../io/plan-file.js';
-import type { TiersSpec } from '../io/plan-tiers.js';
+import type { PlanSpec } from './file/plan-file.js';
+import type { TiersSpec } from './file/plan-tiers.js';
 import type { RouteInput } from '../vrp/index.js';
 import { offNetworkHint } from './network.js';
 import type { PlanPlace } from './places.js';

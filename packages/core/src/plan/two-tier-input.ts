@@ -6,8 +6,8 @@
  */
 import { InfeasibleError, InputError } from '../errors.js';
 import { placeLocation, type Place } from '../io/places.js';
-import type { PlanSpec } from '../io/plan-file.js';
-import type { TiersSpec } from '../io/plan-tiers.js';
+import type { PlanSpec } from './file/plan-file.js';
+import type { TiersSpec } from './file/plan-tiers.js';
 import type { TravelMatrix } from '../matrix/index.js';
 import { placeLoads } from './loads.js';
 import { offNetworkHint, type PreparedNetwork } from './network.js';

@@ -6,7 +6,7 @@
  */
 import type { BaselineLine, BaselineRoute } from '../io/baseline.js';
 import type { Place } from '../io/places.js';
-import type { PlanSpec } from '../io/plan-file.js';
+import type { PlanSpec } from './file/plan-file.js';
 import { computeSavings, round, totalsOf } from '../report/savings.js';
 import type { OfficeMoveReport, OfficeReport, PlanReport, ReportPlace, ReportRoute, Tier, TierSavings, UnassignedStop } from '../report/types.js';
 import type { ProgressCallback } from '../util/progress.js';

@@ -3,7 +3,7 @@ import type { Snap } from '../graph/snap.js';
 import type { RoadNetwork } from '../graph/types.js';
 import type { BaselineLine, BaselineRoute } from '../io/baseline.js';
 import type { Place } from '../io/places.js';
-import type { PlanSpec } from '../io/plan-file.js';
+import type { PlanSpec } from './file/plan-file.js';
 import type { RoadsInput } from '../prepared/prepare.js';
 import type { PlanReport } from '../report/types.js';
 import type { ProgressCallback } from '../util/progress.js';

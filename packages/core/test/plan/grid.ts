@@ -4,8 +4,8 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { Place } from '../../src/io/places.js';
-import { parsePlanFile } from '../../src/io/plan-file.js';
-import type { PlanSpec } from '../../src/io/plan-file.js';
+import { parsePlanFile } from '../../src/plan/file/plan-file.js';
+import type { PlanSpec } from '../../src/plan/file/plan-file.js';
 
 export const LON0 = 11.5;
 export const LAT0 = 50.0;

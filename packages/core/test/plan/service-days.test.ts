@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { parsePlanFile } from '../../src/io/plan-file.js';
+import { parsePlanFile } from '../../src/plan/file/plan-file.js';
 import { planNetwork } from '../../src/plan/plan.js';
 import type { PlanInputs } from '../../src/plan/plan.js';
 import { readServiceDays } from '../../src/plan/service-days.js';

@@ -3,8 +3,8 @@
  * offices (east and north), villages with mail, parcels and produce to collect.
  */
 import type { Place } from '../../src/io/places.js';
-import { parsePlanFile } from '../../src/io/plan-file.js';
-import type { PlanSpec } from '../../src/io/plan-file.js';
+import { parsePlanFile } from '../../src/plan/file/plan-file.js';
+import type { PlanSpec } from '../../src/plan/file/plan-file.js';
 import { at } from './grid.js';
 
 export function twoTierPlaces(): Place[] {

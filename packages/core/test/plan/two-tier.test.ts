@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { planNetwork } from '../../src/plan/index.js';
 import type { PlanInputs } from '../../src/plan/index.js';
-import { parsePlanFile } from '../../src/io/plan-file.js';
+import { parsePlanFile } from '../../src/plan/file/plan-file.js';
 import { gridRoads } from './grid.js';
 import { twoTierPlaces, twoTierPlan, twoTierSpec } from './two-tier-grid.js';
 

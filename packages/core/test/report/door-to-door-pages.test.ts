@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePlanFile } from '../../src/io/plan-file.js';
+import { parsePlanFile } from '../../src/plan/file/plan-file.js';
 import { readPlaces } from '../../src/io/places.js';
 import { planNetwork } from '../../src/plan/index.js';
 import { routesCsv } from '../../src/report/csv.js';

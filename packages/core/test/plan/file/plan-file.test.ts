@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
-import { locateJsonPath, parsePlanFile } from '../../src/io/plan-file.js';
+import { InputError } from '../../../src/errors.js';
+import { locateJsonPath } from '../../../src/io/json-path.js';
+import { parsePlanFile } from '../../../src/plan/file/plan-file.js';
 
 const good = {
   name: 'Test county',

@@ -3,15 +3,18 @@
  * This module only parses and validates it into a `PlanSpec`; it never reads the files it names
  * (paths stay relative to the plan file, the caller resolves and reads them).
  *
+ * It lives with the planner (plan/), which owns what a plan is; io/ only reads files.
+ *
  * Every mistake becomes one `InputError` with the dotted field path and, when the text is at
  * hand, the line in plan.json where the offending value starts.
  */
-import { InputError } from '../errors.js';
-import { csvDelimiterOption, type CsvDelimiter } from './csv.js';
-import { parseJson } from './geojson.js';
+import { InputError } from '../../errors.js';
+import { csvDelimiterOption, type CsvDelimiter } from '../../io/csv.js';
+import { parseJson } from '../../io/geojson.js';
+import { locateJsonPath } from '../../io/json-path.js';
 import { parseLoads, parseProfiles, parseScenarios, parseTiers } from './plan-tiers.js';
 import type { LoadSpec, ProfileSpec, ScenarioSpec, TiersSpec } from './plan-tiers.js';
-import { checkKeys, clock, fileRef, isObject, requireNumber, requireString, type Fail, type NumberLimits } from './plan-fields.js';
+import { checkKeys, clock, fileRef, isObject, requireNumber, requireString, type Fail, type NumberLimits } from './fields.js';
 import { parseDoorToDoorSpec, type DoorToDoorSpec } from './door-to-door-spec.js';
 
 /** A file named by plan.json, with its format (taken from the extension unless given). */
@@ -272,77 +275,4 @@ function weekSpec(value: unknown, fail: Fail): WeekSpec {
   }
   if (value.accumulate !== undefined && typeof value.accumulate !== 'boolean') fail('week.accumulate', 'must be true or false');
   return { days, accumulate: value.accumulate !== false };
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
-/**
- * The one-based line where the value at a dotted path ("fleet[1].capacity") starts in a JSON text,
- * or, when that value is absent, where its nearest present parent starts. Undefined for invalid JSON.
- */
-export function locateJsonPath(text: string, path: string): number | undefined {
-  const wanted = path.replace(/\[(\d+)\]/g, '.$1').split('.').filter((part) => part !== '');
-  const lines = new Map<string, number>();
-  let pos = 0;
-  const skipSpace = (): void => {
-    while (pos < text.length && /\s/.test(text[pos] as string)) pos++;
-  };
-  const readString = (): string => {
-    const start = pos;
-    pos++;
-    while (pos < text.length && text[pos] !== '"') pos += text[pos] === '\\' ? 2 : 1;
-    pos++;
-    return JSON.parse(text.slice(start, pos)) as string;
-  };
-  const value = (key: string): void => {
-    skipSpace();
-    lines.set(key, lineAt(text, pos));
-    const ch = text[pos];
-    if (ch === '{') {
-      pos++;
-      skipSpace();
-      while (pos < text.length && text[pos] !== '}') {
-        skipSpace();
-        const name = readString();
-        skipSpace();
-        pos++; // ':'
-        value(key === '' ? name : `${key}.${name}`);
-        skipSpace();
-        if (text[pos] === ',') pos++;
-        skipSpace();
-      }
-      pos++;
-    } else if (ch === '[') {
-      pos++;
-      let index = 0;
-      skipSpace();
-      while (pos < text.length && text[pos] !== ']') {
-        value(key === '' ? String(index) : `${key}.${index}`);
-        index++;
-        skipSpace();
-        if (text[pos] === ',') pos++;
-        skipSpace();
-      }
-      pos++;
-    } else if (ch === '"') {
-      readString();
-    } else {
-      while (pos < text.length && !/[\s,\]}]/.test(text[pos] as string)) pos++;
-    }
-  };
-  try {
-    JSON.parse(text);
-    value('');
-  } catch {
-    return undefined;
-  }
-  for (let n = wanted.length; n >= 0; n--) {
-    const line = lines.get(wanted.slice(0, n).join('.'));
-    if (line !== undefined) return line;
-  }
-  return undefined;
 }

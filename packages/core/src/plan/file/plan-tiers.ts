@@ -5,7 +5,7 @@
  * offices, and the timing between the tiers), `profiles` (road profiles of vehicle types) and
  * `scenarios` (named changes of the base case). Parsing only; the planner resolves place ids.
  */
-import { checkKeys, clock, isObject, requireNumber, requireString, type Fail } from './plan-fields.js';
+import { checkKeys, clock, isObject, requireNumber, requireString, type Fail } from './fields.js';
 
 /** One named load dimension: what a place drops (sum of properties) and what it hands over. */
 export interface LoadSpec {
