@@ -113,6 +113,8 @@ export function startTime(seg: Segment, type: VehicleTypeData): number {
 }
 
 export interface ScheduleTotals {
+  /** When the route leaves its start (see simulateRoute). */
+  departure: number;
   /** Total lateness: at stops beyond their last window, and at the end beyond the shift. */
   timeWarp: number;
   /** Lateness at the end (return after the end depot / shift closes). */
@@ -137,10 +139,28 @@ export interface VisitTimes {
  * record lateness beyond the last one. With `warp` (the search's model, as the O(1) summaries)
  * the clock is set back to the window's end ("time warp"); without it (reports) service starts
  * late and the lateness carries on. Exact for several windows per stop.
+ *
+ * `departure` is the one a route summary implies (`startTime`), computed on each stop's window
+ * hull: with several windows per stop it can be so late that a stop misses a window it would meet
+ * by leaving earlier (the hull hides the gap between the windows; seen beside VROOM, which served
+ * such routes on time that postroute called late). So when that departure is late somewhere, the
+ * route is driven again from the start of the shift, which meets every window that can be met,
+ * and the departure with less lateness is kept (`totals.departure`).
  */
 export function simulateRoute(
   problem: ProblemData, type: VehicleTypeData, stops: ArrayLike<number>, length: number, departure: number,
   times: VisitTimes | null, warp = true,
+): ScheduleTotals {
+  const first = driveFrom(problem, type, stops, length, departure, times, warp);
+  if (withinTolerance(first.timeWarp) || departure <= type.startEarly) return first;
+  const early = driveFrom(problem, type, stops, length, type.startEarly, null, warp);
+  if (!(early.timeWarp < first.timeWarp)) return first;
+  return times === null ? early : driveFrom(problem, type, stops, length, type.startEarly, times, warp);
+}
+
+function driveFrom(
+  problem: ProblemData, type: VehicleTypeData, stops: ArrayLike<number>, length: number, departure: number,
+  times: VisitTimes | null, warp: boolean,
 ): ScheduleTotals {
   const prof = problem.profiles[type.profile]!;
   const n = problem.nLocations;
@@ -194,7 +214,7 @@ export function simulateRoute(
     duration += type.endEarly - t;
     t = type.endEarly;
   }
-  return { timeWarp, endLateness, duration, end: t };
+  return { departure, timeWarp, endLateness, duration, end: t };
 }
 
 /** One route evaluated for a report: its schedule, loads, distances, cost and every violation. */
@@ -231,11 +251,11 @@ export function evaluateRoute(problem: ProblemData, givenType: VehicleTypeData, 
   const n = problem.nLocations;
   const len = stops.length;
   summariseRoute(problem, type, stops, len, seg);
-  const departure = startTime(seg, type);
   const times: VisitTimes = {
     arrival: new Float64Array(len), start: new Float64Array(len), departure: new Float64Array(len), late: new Float64Array(len),
   };
-  const totals = simulateRoute(problem, type, stops, len, departure, times, false);
+  const totals = simulateRoute(problem, type, stops, len, startTime(seg, type), times, false);
+  const departure = totals.departure;
   const violations: PlanViolation[] = [];
   const load = new Float64Array(D);
   for (const s of stops) for (let d = 0; d < D; d++) load[d] = load[d]! + problem.delivery[s * D + d]!;

@@ -64,3 +64,34 @@ describe('evaluatePlan', () => {
     expect(() => evaluatePlan(problem, [{ vehicleType: 'bus', stops: ['a'] }])).toThrow(/unknown vehicle type/);
   });
 });
+
+describe('evaluatePlan with several windows per stop', () => {
+  // x opens 0–10 and 500–600, y 100–110. On the windows' hulls (x: 0–600) the latest start that
+  // avoids waiting is 75, which reaches x at 80, after its first window: leaving at 0 meets both.
+  const twoWindows: ProblemInput = {
+    depots: [{ id: 'D', location: 0, timeWindow: [0, 1000] }],
+    stops: [
+      { id: 'x', location: 1, delivery: [1], timeWindows: [[0, 10], [500, 600]] },
+      { id: 'y', location: 2, delivery: [1], timeWindows: [[100, 110]] },
+    ],
+    vehicleTypes: [{ id: 'van', count: 1, capacity: [10], startDepot: 'D' }],
+    matrix: { size: 3, distances: [[0, 5, 25], [5, 0, 20], [25, 20, 0]] },
+  };
+
+  it('leaves early enough to meet a first window that a start on the hulls would miss', () => {
+    const result = evaluatePlan(createProblem(twoWindows), [{ vehicleType: 'van', stops: ['x', 'y'] }]);
+    expect(result.violations).toEqual([]);
+    expect(result.feasible).toBe(true);
+    const route = result.routes[0]!;
+    expect(route.departure).toBe(0);
+    expect(route.visits.map((v) => [v.id, v.arrival, v.start])).toEqual([['x', 5, 5], ['y', 25, 100]]);
+  });
+
+  it('still reports the lateness of a route that no departure makes punctual', () => {
+    const late = { ...twoWindows, stops: [twoWindows.stops[0]!, { ...twoWindows.stops[1]!, timeWindows: [[0, 20]] as [number, number][] }] };
+    const result = evaluatePlan(createProblem(late), [{ vehicleType: 'van', stops: ['x', 'y'] }]);
+    expect(result.feasible).toBe(false);
+    expect(result.violations.map((v) => v.kind)).toEqual(['time-window']);
+    expect(result.routes[0]!.visits[1]!.arrival).toBe(25);
+  });
+});
