@@ -7,10 +7,13 @@
 import { ShortestPathSearch } from '../matrix/dijkstra.js';
 import type { ProgressCallback } from '../util/progress.js';
 import { createRandom } from '../util/random.js';
-import { anyOf, maxIterations, maxRuntime, noImprovement, type StopRule } from '../vrp/stop.js';
+import { stopRule, type StopRule } from '../vrp/search/kernel/index.js';
 import type { CarpProblem, CarpUnservable } from './model.js';
 import { routeCost } from './route-cost.js';
 import { runCarpSearch, type CarpSearchParams } from './search.js';
+
+/** Iterations without improvement after which the arc search stops unless told otherwise. */
+const CARP_NO_IMPROVEMENT = 5000;
 
 /** Options of `solveCarp`. */
 export interface CarpSolveOptions {
@@ -85,11 +88,10 @@ export interface CarpSolution {
  * solution.routes[0].services; // [{ edge: 4, from: 0, to: 3, … }, …]
  */
 export function solveCarp(problem: CarpProblem, options: CarpSolveOptions = {}): CarpSolution {
-  const rules: StopRule[] = [noImprovement(options.noImprovement ?? 5000)];
-  if (options.timeLimit !== undefined) rules.push(maxRuntime(options.timeLimit));
-  if (options.maxIterations !== undefined) rules.push(maxIterations(options.maxIterations));
-  if (options.stop !== undefined) rules.push(options.stop);
-  const result = runCarpSearch(problem, createRandom(options.seed ?? 1), anyOf(...rules), {
+  // Unlike the node engines, a stall always ends the arc search (also under a time limit).
+  const stop = stopRule({ ...options, maxIterationsWithoutImprovement: options.noImprovement ?? CARP_NO_IMPROVEMENT }, CARP_NO_IMPROVEMENT);
+  const result = runCarpSearch(problem, createRandom(options.seed ?? 1), stop, {
+    ...(options.timeLimit !== undefined ? { timeLimit: options.timeLimit } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.params ? { params: options.params } : {}),
   });

@@ -11,7 +11,7 @@ import type { SolutionResult, UnassignedReason } from './solution-types.js';
 import { serveMostView } from './serve-most.js';
 import { buildSolution, resolveRoutes, routesFromSlots, searchReason } from './solution.js';
 import type { StopRule } from './stop.js';
-import { anyOf, maxIterations, maxRuntime, noImprovement } from './stop.js';
+import { stopRule } from './search/kernel/index.js';
 import { runHgs } from './search/hgs.js';
 import type { HgsParams, HgsResult, SearchDebug } from './search/hgs.js';
 import { repairRoutes } from './search/repair.js';
@@ -57,12 +57,6 @@ export const DEFAULT_NO_IMPROVEMENT = 5000;
  */
 export function solve(problem: ProblemData, options: SolveOptions = {}): SolutionResult {
   checkOptions(options);
-  const rules: StopRule[] = [];
-  if (options.timeLimit !== undefined) rules.push(maxRuntime(options.timeLimit));
-  if (options.maxIterations !== undefined) rules.push(maxIterations(options.maxIterations));
-  if (options.maxIterationsWithoutImprovement !== undefined) rules.push(noImprovement(options.maxIterationsWithoutImprovement));
-  if (options.stop !== undefined) rules.push(options.stop);
-  if (rules.length === 0) rules.push(noImprovement(DEFAULT_NO_IMPROVEMENT));
   const rng = createRandom(options.seed ?? 1);
   // Routes found on the view are routes of the problem (same stop indices); only the objective differs.
   const searched = options.serveMost ? serveMostView(problem) : problem;
@@ -93,7 +87,7 @@ export function solve(problem: ProblemData, options: SolveOptions = {}): Solutio
       return { cost, leftOut: leftOut + problem.nStops - active.reduce((a, b) => a + b, 0) };
     };
   }
-  const result = runHgs(searched, active, rng, anyOf(...rules), hgsOptions);
+  const result = runHgs(searched, active, rng, stopRule(options, DEFAULT_NO_IMPROVEMENT), hgsOptions);
   const solution = bestOf(problem, result, options.serveMost === true);
   solution.search = { iterations: result.iterations };
   if (result.stats !== null) solution.search.operators = result.stats.toJSON();

@@ -10,25 +10,23 @@
  * - education runs the daily local search (`LocalSearch`, every operator and SWAP*) on each day,
  *   then pattern improvement (move a stop to the pattern whose removals and insertions cost
  *   least, accumulated demand included), then the daily local search again on the days it touched;
- * - infeasibility is penalised with the daily penalties, adapted towards a target share of
- *   feasible offspring; half the infeasible offspring get a repair pass at tenfold penalties;
- * - the population, restarts and stopping rules are the daily engine's.
+ * - infeasibility is penalised with the daily penalties; the generation loop, penalty adaptation,
+ *   repair, restarts and stopping rules are the genetic search kernel's (search/kernel/), the
+ *   population's ranking and culling the daily engine's.
  */
 import type { ProgressCallback } from '../../util/progress.js';
 import type { Random } from '../../util/random.js';
-import type { Penalties } from '../evaluate.js';
 import type { ProblemData } from '../model.js';
-import type { SearchState, StopRule } from '../stop.js';
+import type { GeneticEngine, Penalties, StopRule } from '../search/kernel/index.js';
+import { runGenetic } from '../search/kernel/index.js';
 import { DEFAULT_HGS, initialPenalties } from '../search/hgs.js';
-import type { HgsParams, SolveProgressEvent } from '../search/hgs.js';
+import type { HgsParams } from '../search/hgs.js';
 import { LocalSearch, shuffle } from '../search/local-search.js';
 import { nearestNeighbours } from '../search/neighbours.js';
 import { Split } from '../search/split.js';
-import { runGenerations } from '../search/generations.js';
 import { DayRoutes } from './day-routes.js';
 import type { PeriodicIndividual } from './individual.js';
 import { makePeriodicIndividual } from './individual.js';
-import { formatFigure } from '../../io/numbers.js';
 import type { PeriodicProblemData } from './model.js';
 import { dayView, fillDayDemand } from './model.js';
 import { accumulationGap } from './patterns.js';
@@ -400,117 +398,64 @@ export function runPeriodicHgs(
   servable: Uint8Array,
   rng: Random,
   stop: StopRule,
-  options: { onProgress?: ProgressCallback; warmStarts?: PeriodicStart[]; params?: Partial<HgsParams> } = {},
+  options: { onProgress?: ProgressCallback; warmStarts?: PeriodicStart[]; params?: Partial<HgsParams>; timeLimit?: number } = {},
 ): PeriodicSearchResult {
   const params = { ...DEFAULT_HGS, ...PERIODIC_DEFAULTS, ...options.params };
-  const startTime = performance.now();
-  const ws = new Workspace(problem, servable, rng, params);
-  const population = new PeriodicPopulation();
-  const penalties = initialPenalties(problem.base, params.initialTimeWarpFactor);
-  const repairPenalties: Penalties = { capacity: 0, timeWarp: 0, distance: 0 };
-  const state: SearchState = { iterations: 0, iterationsWithoutImprovement: 0, elapsedSeconds: 0 };
-  let bestFeasible: PeriodicIndividual | null = null;
-  let bestOverall: PeriodicIndividual | null = null;
-  let educated = 0;
-  const history = { load: [] as boolean[], time: [] as boolean[], distance: [] as boolean[] };
-  let lastReport = -Infinity;
   let any = false;
   for (let s = 0; s < problem.nStops; s++) if (servable[s]) any = true;
   if (!any) return { bestFeasible: null, bestOverall: null, iterations: 0 };
-
-  const tick = (): boolean => {
-    state.elapsedSeconds = (performance.now() - startTime) / 1000;
-    return stop(state);
-  };
-  const report = (force: boolean): void => {
-    if (!options.onProgress) return;
-    if (!force && state.elapsedSeconds - lastReport < 0.5) return;
-    lastReport = state.elapsedSeconds;
-    const event: SolveProgressEvent = {
-      step: 'solve',
-      done: state.iterations,
-      iteration: state.iterations,
-      elapsedSeconds: state.elapsedSeconds,
-      bestCost: bestFeasible ? bestFeasible.cost : null,
-      message: bestFeasible ? `best ${formatFigure(bestFeasible.cost)}` : 'no feasible solution yet',
-    };
-    options.onProgress(event);
-  };
-  const consider = (ind: PeriodicIndividual): boolean => {
-    if (bestOverall === null || ind.penalisedCost < bestOverall.penalisedCost - 1e-9) bestOverall = ind;
-    if (ind.feasible && (bestFeasible === null || ind.cost < bestFeasible.cost - 1e-9)) {
-      bestFeasible = ind;
-      report(true);
-      return true;
-    }
-    return false;
-  };
-  const record = (list: boolean[], ok: boolean): void => {
-    list.push(ok);
-    if (list.length > 100) list.shift();
-  };
-  const evaluate = (routes: number[][][], p: Penalties): PeriodicIndividual =>
-    makePeriodicIndividual(ws.views, ws.masks, routes, ws.active, p);
-  /** Education of routes that follow ws.masks, then a repair attempt for half of the infeasible. */
-  const educate = (routes: number[][][]): boolean => {
-    ws.educate(routes, penalties);
-    const ind = evaluate(routes, penalties);
-    record(history.load, ind.loadExcess <= 1e-6);
-    record(history.time, ind.timeExcess <= 1e-6);
-    record(history.distance, ind.distanceExcess <= 1e-6);
-    population.add(ind);
-    if (++educated % params.penaltyUpdateEvery === 0) {
-      adapt(penalties, 'capacity', history.load, params.targetFeasible);
-      adapt(penalties, 'timeWarp', history.time, params.targetFeasible);
-      adapt(penalties, 'distance', history.distance, params.targetFeasible);
-      population.repenalise(penalties);
-    }
-    let improved = consider(ind);
-    if (!ind.feasible && rng.next() < 0.5) {
-      repairPenalties.capacity = penalties.capacity * 10;
-      repairPenalties.timeWarp = penalties.timeWarp * 10;
-      repairPenalties.distance = penalties.distance * 10;
-      ws.educate(routes, repairPenalties);
-      const repaired = evaluate(routes, penalties);
-      if (repaired.feasible) {
-        population.add(repaired);
-        if (consider(repaired)) improved = true;
-      }
-    }
-    return improved;
-  };
-  const initialise = (): void => {
-    for (let k = 0; k < params.initialSize; k++) {
-      if (k > 0 && tick()) break;
-      educate(ws.randomStart(penalties));
-    }
-  };
-
-  for (const start of options.warmStarts ?? []) {
-    // The warm start as given counts, so the result is never worse than a feasible warm start.
-    ws.setMasks(start.masks);
-    consider(evaluate(start.routes, penalties));
-    ws.setMasks(start.masks);
-    educate(start.routes.map((day) => day.map((r) => r.slice())));
-  }
-  initialise();
-
-  runGenerations(state, tick, params.restartAfter, {
-    select: () => population.select(rng),
-    breed: (a, b) => educate(ws.crossover(a, b, penalties)),
-    restart: () => {
-      population.clear();
-      if (bestFeasible) population.add(bestFeasible);
-      initialise();
-    },
-    report,
+  const ws = new Workspace(problem, servable, rng, params);
+  const result = runGenetic(new PeriodicEngine(ws), {
+    params, rng, stop,
+    penalties: initialPenalties(problem.base, params.initialTimeWarpFactor),
+    population: new PeriodicPopulation(),
+    timeLimit: options.timeLimit,
+    warmStarts: options.warmStarts,
+    onProgress: options.onProgress,
   });
-  return { bestFeasible, bestOverall, iterations: state.iterations };
+  return { bestFeasible: result.bestFeasible, bestOverall: result.bestOverall, iterations: result.iterations };
 }
 
-function adapt(p: Penalties, key: keyof Penalties, history: boolean[], target: number): void {
-  if (history.length === 0) return;
-  const share = history.filter(Boolean).length / history.length;
-  if (share < target - 0.05) p[key] = Math.min(p[key] * 1.2, 1e9);
-  else if (share > target + 0.05) p[key] = Math.max(p[key] * 0.85, 1e-6);
+/**
+ * The periodic engine's steps for the kernel: a child is a pattern per stop and routes per day;
+ * PIX crossover, Split per day, education by day and by pattern (`Workspace`).
+ */
+class PeriodicEngine implements GeneticEngine<PeriodicStart, PeriodicIndividual> {
+  readonly adapted = ['capacity', 'timeWarp', 'distance'] as const;
+  /** The routes last educated (education changes them in place; repair goes on from them). */
+  private last: number[][][] = [];
+
+  constructor(private readonly ws: Workspace) {}
+
+  random(penalties: Penalties): PeriodicStart {
+    return { masks: this.ws.masks, routes: this.ws.randomStart(penalties) };
+  }
+
+  crossover(a: PeriodicIndividual, b: PeriodicIndividual, penalties: Penalties): PeriodicStart {
+    return { masks: this.ws.masks, routes: this.ws.crossover(a, b, penalties) };
+  }
+
+  educate(child: PeriodicStart, penalties: Penalties): PeriodicIndividual {
+    if (child.masks !== this.ws.masks) this.ws.setMasks(child.masks);
+    this.last = this.ws.educate(child.routes, penalties);
+    return this.price(this.last, penalties);
+  }
+
+  repair(strict: Penalties, penalties: Penalties): PeriodicIndividual {
+    this.ws.educate(this.last, strict);
+    return this.price(this.last, penalties);
+  }
+
+  evaluate(child: PeriodicStart, penalties: Penalties): PeriodicIndividual {
+    this.ws.setMasks(child.masks);
+    return this.price(child.routes, penalties);
+  }
+
+  clone(child: PeriodicStart): PeriodicStart {
+    return { masks: child.masks, routes: child.routes.map((day) => day.map((r) => r.slice())) };
+  }
+
+  private price(routes: number[][][], penalties: Penalties): PeriodicIndividual {
+    return makePeriodicIndividual(this.ws.views, this.ws.masks, routes, this.ws.active, penalties);
+  }
 }

@@ -11,8 +11,7 @@ import { routesFromSlots, searchReason } from '../solution.js';
 import type { UnassignedReason } from '../solution-types.js';
 import type { SolveOptions } from '../solve.js';
 import { checkOptions, DEFAULT_NO_IMPROVEMENT, solve } from '../solve.js';
-import type { StopRule } from '../stop.js';
-import { anyOf, maxIterations, maxRuntime, noImprovement } from '../stop.js';
+import { stopRule } from '../search/kernel/index.js';
 import type { PeriodicRouteInput } from './input.js';
 import type { PeriodicProblemData } from './model.js';
 import { popcount } from './patterns.js';
@@ -38,17 +37,12 @@ export interface PeriodicSolveOptions extends Omit<SolveOptions, 'warmStart'> {
 export function solvePeriodic(problem: PeriodicProblemData, options: PeriodicSolveOptions = {}): PeriodicSolutionResult {
   checkOptions(options as SolveOptions);
   if (problem.horizon === 1) return solveOneDay(problem, options);
-  const rules: StopRule[] = [];
-  if (options.timeLimit !== undefined) rules.push(maxRuntime(options.timeLimit));
-  if (options.maxIterations !== undefined) rules.push(maxIterations(options.maxIterations));
-  if (options.maxIterationsWithoutImprovement !== undefined) rules.push(noImprovement(options.maxIterationsWithoutImprovement));
-  if (options.stop !== undefined) rules.push(options.stop);
-  if (rules.length === 0) rules.push(noImprovement(DEFAULT_NO_IMPROVEMENT));
   const rng = createRandom(options.seed ?? 1);
   const servable = new Uint8Array(problem.nStops);
   for (let s = 0; s < problem.nStops; s++) servable[s] = problem.stopReason[s] === null ? 1 : 0;
   const warmStarts: PeriodicStart[] = options.warmStart !== undefined ? [warmStartOf(problem, options.warmStart, servable)] : [];
-  const result = runPeriodicHgs(problem, servable, rng, anyOf(...rules), {
+  const result = runPeriodicHgs(problem, servable, rng, stopRule(options, DEFAULT_NO_IMPROVEMENT), {
+    ...(options.timeLimit !== undefined ? { timeLimit: options.timeLimit } : {}),
     warmStarts,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.params ? { params: options.params } : {}),

@@ -1,38 +1,29 @@
 /**
- * Hybrid genetic search (Vidal et al. 2012; Vidal 2022, HGS-CVRP; PyVRP): parents chosen by
- * binary tournament on biased fitness, ordered crossover of their giant tours, Split, granular
- * local search with penalised capacity, time warp and distance excess, a repair attempt with
- * tenfold penalties for half of the infeasible offspring, penalties adapted towards a target
- * share of feasible offspring, and a restart that keeps the best solution when the search stalls.
+ * The daily engine of the hybrid genetic search (Vidal et al. 2012; Vidal 2022, HGS-CVRP; PyVRP):
+ * ordered crossover of giant tours, Split, granular local search with penalised capacity, time
+ * warp and distance excess. The generation loop, repair, penalty adaptation, restarts and
+ * stopping are the kernel's (kernel/genetic.ts), shared with the periodic and arc engines.
  */
 import type { ProgressCallback, ProgressEvent } from '../../util/progress.js';
 import type { Random } from '../../util/random.js';
 import type { Penalties } from '../evaluate.js';
-import { withinTolerance } from '../evaluate.js';
 import type { ProblemData } from '../model.js';
-import type { SearchState, StopRule } from '../stop.js';
+import type { StopRule } from '../stop.js';
 import { orderCrossover } from './crossover.js';
 import type { Individual } from './individual.js';
 import { makeIndividual } from './individual.js';
+import type { GeneticEngine, GeneticParams } from './kernel/index.js';
+import { runGenetic } from './kernel/index.js';
 import { LocalSearch, shuffle } from './local-search.js';
 import { nearestNeighbours } from './neighbours.js';
 import { Population } from './population.js';
-import { runGenerations } from './generations.js';
 import { Split } from './split.js';
 import { OperatorStats } from './stats.js';
 
 /** Parameters of the hybrid genetic search. */
-export interface HgsParams {
+export interface HgsParams extends GeneticParams {
   /** Nearest neighbours per stop in the local search (HGS: 20). */
   granularity: number;
-  /** Target share of feasible offspring per constraint (HGS-CVRP: 0.2). */
-  targetFeasible: number;
-  /** Iterations without improvement before the population restarts (HGS-CVRP: 20000). */
-  restartAfter: number;
-  /** Random individuals in the initial population (HGS-CVRP: 4 × 25). */
-  initialSize: number;
-  /** Local-search results between penalty updates (HGS-CVRP: 100 iterations). */
-  penaltyUpdateEvery: number;
   /** Initial time-warp penalty per unit, relative to the average cost of a unit of travel time. */
   initialTimeWarpFactor: number;
   /** Use the SWAP* neighbourhood (Vidal 2022). */
@@ -101,143 +92,86 @@ export function runHgs(
   if (options.debug?.operatorStats) ls.stats = new OperatorStats();
   // The time limit holds inside a local search too (the generation loop only looks between them).
   if (options.timeLimit !== undefined) ls.deadline = startTime + options.timeLimit * 1000;
-  const split = new Split(problem);
-  const population = new Population(active);
-  const penalties = initialPenalties(problem, params.initialTimeWarpFactor, options.dropCost ?? 0);
-  const repairPenalties: Penalties = { capacity: 0, timeWarp: 0, distance: 0 };
-  const state: SearchState = { iterations: 0, iterationsWithoutImprovement: 0, elapsedSeconds: 0 };
-  let bestFeasible: Individual | null = null;
-  let bestOverall: Individual | null = null;
-  let educated = 0;
-  const history = { load: [] as boolean[], time: [] as boolean[], distance: [] as boolean[] };
   const activeStops: number[] = [];
   for (let s = 0; s < problem.nStops; s++) if (active[s]) activeStops.push(s);
   const L = activeStops.length;
-  const child = new Int32Array(Math.max(1, L));
-  const seen = new Uint8Array(problem.nStops);
-  let lastReport = -Infinity;
-
-  const tick = (): boolean => {
-    state.elapsedSeconds = (performance.now() - startTime) / 1000;
-    return stop(state);
-  };
-  const report = (force: boolean): void => {
-    if (!options.onProgress) return;
-    if (!force && state.elapsedSeconds - lastReport < 0.5) return;
-    lastReport = state.elapsedSeconds;
-    const best: Individual | null = bestFeasible;
-    const shown = best === null ? null : options.describe ? options.describe(best) : { cost: best.cost };
-    const event: SolveProgressEvent = {
-      step: 'solve',
-      done: state.iterations,
-      iteration: state.iterations,
-      elapsedSeconds: state.elapsedSeconds,
-      bestCost: shown ? shown.cost : null,
-      message: shown ? `best ${round(shown.cost)}` : 'no feasible solution yet',
-    };
-    if (shown?.leftOut !== undefined) {
-      event.leftOut = shown.leftOut;
-      event.message += `, ${shown.leftOut} left out`;
-    }
-    options.onProgress(event);
-  };
-  const consider = (ind: Individual): boolean => {
-    if (bestOverall === null || ind.penalisedCost < bestOverall.penalisedCost - 1e-9) bestOverall = ind;
-    if (ind.feasible && (bestFeasible === null || ind.cost < bestFeasible.cost - 1e-9)) {
-      bestFeasible = ind;
-      report(true);
-      return true;
-    }
-    return false;
-  };
-  const record = (list: boolean[], ok: boolean): void => {
-    list.push(ok);
-    if (list.length > 100) list.shift();
-  };
-  /** Local search, then a repair attempt for half of the infeasible results. */
-  const educate = (routes: number[][]): boolean => {
-    ls.load(routes);
-    ls.run(penalties);
-    const ind = makeIndividual(problem, ls.exportRoutes(), active, penalties, ls.tourOrder());
-    record(history.load, withinTolerance(ind.loadExcess));
-    record(history.time, withinTolerance(ind.timeExcess));
-    record(history.distance, withinTolerance(ind.distanceExcess));
-    population.add(ind);
-    if (++educated % params.penaltyUpdateEvery === 0) {
-      adapt(penalties, 'capacity', history.load, params.targetFeasible);
-      adapt(penalties, 'timeWarp', history.time, params.targetFeasible);
-      adapt(penalties, 'distance', history.distance, params.targetFeasible);
-      population.repenalise(penalties);
-    }
-    let improved = consider(ind);
-    if (!ind.feasible && rng.next() < 0.5 && !ls.outOfTime()) {
-      repairPenalties.capacity = penalties.capacity * 10;
-      repairPenalties.timeWarp = penalties.timeWarp * 10;
-      repairPenalties.distance = penalties.distance * 10;
-      ls.run(repairPenalties);
-      const repaired = makeIndividual(problem, ls.exportRoutes(), active, penalties, ls.tourOrder());
-      if (repaired.feasible) {
-        population.add(repaired);
-        if (consider(repaired)) improved = true;
-      }
-    }
-    return improved;
-  };
-  const randomRoutes = (): number[][] => {
-    for (let k = 0; k < L; k++) child[k] = activeStops[k]!;
-    shuffle(child, L, rng);
-    return split.run(child, L, penalties);
-  };
-  const initialise = (): void => {
-    const began = state.elapsedSeconds;
-    for (let k = 0; k < params.initialSize; k++) {
-      if (k > 0 && tick()) break;
-      // With a time limit, a large instance (1,000 stops, a tight fleet) could spend all of it on
-      // the random individuals and never breed (seen: 0 iterations in 20 s). Past a share of the
-      // limit, the population starts with what it has (at least two to cross).
-      if (k >= 2 && options.timeLimit !== undefined && state.elapsedSeconds - began > INITIAL_POPULATION_TIME_SHARE * options.timeLimit) break;
-      educate(randomRoutes());
-    }
-  };
-
-  const finish = (): HgsResult => ({
-    bestFeasible, bestOverall, iterations: state.iterations, seconds: (performance.now() - startTime) / 1000, stats: ls.stats,
+  if (L === 0) return { bestFeasible: null, bestOverall: null, iterations: 0, seconds: 0, stats: ls.stats };
+  const engine = new DailyEngine(problem, active, ls, new Split(problem), rng, activeStops);
+  const result = runGenetic(engine, {
+    params, rng, stop,
+    penalties: initialPenalties(problem, params.initialTimeWarpFactor, options.dropCost ?? 0),
+    population: new Population(active),
+    timeLimit: options.timeLimit,
+    warmStarts: options.warmStarts,
+    onProgress: options.onProgress,
+    describe: options.describe,
   });
-  if (L === 0) return finish();
+  return {
+    bestFeasible: result.bestFeasible, bestOverall: result.bestOverall, iterations: result.iterations,
+    seconds: (performance.now() - startTime) / 1000, stats: ls.stats,
+  };
+}
 
-  for (const routes of options.warmStarts ?? []) {
-    // The warm start as given counts, so the result is never worse than a feasible warm start.
-    consider(makeIndividual(problem, routes, active, penalties));
-    educate(routes.map((r) => r.slice()));
+/** The daily engine's steps for the kernel: giant tours, ordered crossover, Split, the granular local search. */
+class DailyEngine implements GeneticEngine<number[][], Individual> {
+  readonly adapted = ['capacity', 'timeWarp', 'distance'] as const;
+  private readonly child: Int32Array;
+  private readonly seen: Uint8Array;
+
+  constructor(
+    private readonly problem: ProblemData,
+    private readonly active: Uint8Array,
+    private readonly ls: LocalSearch,
+    private readonly split: Split,
+    private readonly rng: Random,
+    private readonly activeStops: readonly number[],
+  ) {
+    this.child = new Int32Array(Math.max(1, activeStops.length));
+    this.seen = new Uint8Array(problem.nStops);
   }
-  initialise();
 
-  runGenerations(state, tick, params.restartAfter, {
-    select: () => population.select(rng),
-    breed: (a, b) => {
-      orderCrossover(a.tour, b.tour, L, rng, child, seen);
-      return educate(split.run(child, L, penalties));
-    },
-    restart: () => {
-      population.clear();
-      if (bestFeasible) population.add(bestFeasible);
-      initialise();
-    },
-    report,
-  });
-  return finish();
+  random(penalties: Penalties): number[][] {
+    const L = this.activeStops.length;
+    for (let k = 0; k < L; k++) this.child[k] = this.activeStops[k]!;
+    shuffle(this.child, L, this.rng);
+    return this.split.run(this.child, L, penalties);
+  }
+
+  crossover(a: Individual, b: Individual, penalties: Penalties): number[][] {
+    const L = this.activeStops.length;
+    orderCrossover(a.tour, b.tour, L, this.rng, this.child, this.seen);
+    return this.split.run(this.child, L, penalties);
+  }
+
+  educate(routes: number[][], penalties: Penalties): Individual {
+    this.ls.load(routes);
+    this.ls.run(penalties);
+    return this.current(penalties);
+  }
+
+  repair(strict: Penalties, penalties: Penalties): Individual {
+    this.ls.run(strict);
+    return this.current(penalties);
+  }
+
+  evaluate(routes: number[][], penalties: Penalties): Individual {
+    return makeIndividual(this.problem, routes, this.active, penalties);
+  }
+
+  clone(routes: number[][]): number[][] {
+    return routes.map((r) => r.slice());
+  }
+
+  outOfTime(): boolean {
+    return this.ls.outOfTime();
+  }
+
+  private current(penalties: Penalties): Individual {
+    return makeIndividual(this.problem, this.ls.exportRoutes(), this.active, penalties, this.ls.tourOrder());
+  }
 }
 
 const FIXED_COST_PENALTY_FACTOR = 3;
-/** Share of a time limit that building an initial population may take before breeding starts. */
-const INITIAL_POPULATION_TIME_SHARE = 0.25;
-
-function adapt(p: Penalties, key: keyof Penalties, history: boolean[], target: number): void {
-  if (history.length === 0) return;
-  const share = history.filter(Boolean).length / history.length;
-  if (share < target - 0.05) p[key] = Math.min(p[key] * 1.2, 1e9);
-  else if (share > target + 0.05) p[key] = Math.max(p[key] * 0.85, 1e-6);
-}
 
 /**
  * Starting penalties in the problem's own cost units: a unit of excess load costs about as much as
@@ -307,8 +241,4 @@ export function initialPenalties(problem: ProblemData, timeWarpFactor: number, d
     if (capacity < Infinity) penalties.capacity = Math.max(penalties.capacity, price / capacity);
   }
   return penalties;
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

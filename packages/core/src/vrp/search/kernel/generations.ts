@@ -1,4 +1,4 @@
-import type { SearchState } from '../stop.js';
+import type { SearchState } from '../../stop.js';
 
 /** What one kind of hybrid genetic search supplies to the shared generation loop. */
 export interface Generations<T> {

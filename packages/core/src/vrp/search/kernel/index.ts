@@ -1,0 +1,17 @@
+/**
+ * The public interface of the genetic search kernel: what the daily (`../hgs.ts`), periodic
+ * (`../../periodic/search.ts`) and arc-routing (`../../../carp/search.ts`) engines build on. An
+ * engine outside `vrp/search` imports from here only, never from the files behind it.
+ */
+export { runGenetic, adaptPenalty, PENALTY_FLOOR, PENALTY_CEILING } from './genetic.js';
+export type { GeneticEngine, GeneticMember, GeneticOptions, GeneticParams, GeneticProgressEvent, GeneticResult } from './genetic.js';
+export { stopRule } from './stopping.js';
+export type { StopLimits } from './stopping.js';
+export type { SearchState, StopRule } from '../../stop.js';
+export type { Penalties } from '../../evaluate.js';
+export { FEASIBILITY_TOLERANCE, withinTolerance } from '../../evaluate.js';
+// Giant-tour individuals, their population and crossover: shared by the daily and arc engines.
+export { GenericPopulation, Population, DEFAULT_POPULATION } from '../population.js';
+export type { Member, MemberRules, PopulationParams } from '../population.js';
+export type { Individual } from '../individual.js';
+export { orderCrossover } from '../crossover.js';

@@ -1,0 +1,33 @@
+/**
+ * The stopping rules of every genetic search, built one way from the limits a caller gives
+ * (seconds, iterations, iterations without improvement, a rule of its own): the search stops as
+ * soon as any of them says so, and runs until it stalls when none is given.
+ */
+import type { StopRule } from '../../stop.js';
+import { anyOf, maxIterations, maxRuntime, noImprovement } from '../../stop.js';
+
+/** The limits a genetic search stops on; any one of them stops it. */
+export interface StopLimits {
+  /** Seconds of wall-clock time. */
+  timeLimit?: number | undefined;
+  /** Iterations (offspring). */
+  maxIterations?: number | undefined;
+  /** Iterations in a row without a better solution. */
+  maxIterationsWithoutImprovement?: number | undefined;
+  /** A further rule of the caller's (e.g. CPU time in a benchmark). */
+  stop?: StopRule | undefined;
+}
+
+/**
+ * The rule that stops a search at the first of `limits`; with no limit at all, after
+ * `stallAfter` iterations without improvement (a search must end).
+ */
+export function stopRule(limits: StopLimits, stallAfter: number): StopRule {
+  const rules: StopRule[] = [];
+  if (limits.timeLimit !== undefined) rules.push(maxRuntime(limits.timeLimit));
+  if (limits.maxIterations !== undefined) rules.push(maxIterations(limits.maxIterations));
+  if (limits.maxIterationsWithoutImprovement !== undefined) rules.push(noImprovement(limits.maxIterationsWithoutImprovement));
+  if (limits.stop !== undefined) rules.push(limits.stop);
+  if (rules.length === 0) rules.push(noImprovement(stallAfter));
+  return rules.length === 1 ? rules[0]! : anyOf(...rules);
+}
