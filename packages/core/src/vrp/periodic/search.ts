@@ -75,6 +75,7 @@ class Workspace {
   private readonly pickup: Float64Array;
   private readonly order: Int32Array;
   private readonly tour: Int32Array;
+  private readonly searches: LocalSearch[] = [];
 
   constructor(problem: PeriodicProblemData, servable: Uint8Array, rng: Random, params: HgsParams) {
     this.problem = problem;
@@ -148,13 +149,33 @@ class Workspace {
     let any = false;
     for (let s = 0; s < this.n && !any; s++) if (act[s]) any = true;
     if (!any || view.totalSlots === 0) return routes;
-    const neighbours: Int32Array[] = new Array(this.n);
+    const ls = this.searchOf(d);
+    // The day's stops change with the patterns: fresh granular lists (the LocalSearch keeps the
+    // list arrays it was built with and reads them on every run; `nearest` is their proximity order).
     const empty = new Int32Array(0);
-    for (let s = 0; s < this.n; s++) neighbours[s] = act[s] ? this.dayNeighbours(d, s, this.params.granularity) : empty;
-    const ls = new LocalSearch(view, act, neighbours, this.rng, this.params.swapStar);
+    for (let s = 0; s < this.n; s++) {
+      const list = act[s] ? this.dayNeighbours(d, s, this.params.granularity) : empty;
+      ls.neighbours[s] = list;
+      ls.nearest[s] = act[s] ? list.slice() : empty;
+    }
     ls.load(routes);
     ls.run(p);
     return ls.exportRoutes();
+  }
+
+  /**
+   * Day d's local search, built once: its construction (node arrays, SWAP* cache, the planar
+   * embedding of the matrix) cost 7 % of a p13 run when it was rebuilt for every education.
+   * `active[d]` is the array it reads, kept current by `setMasks` and the pattern moves.
+   */
+  private searchOf(d: number): LocalSearch {
+    let ls = this.searches[d];
+    if (ls === undefined) {
+      const empty = new Int32Array(0);
+      ls = new LocalSearch(this.views[d]!, this.active[d]!, Array.from({ length: this.n }, () => empty), this.rng, this.params.swapStar);
+      this.searches[d] = ls;
+    }
+    return ls;
   }
 
   /** Split of a day's giant tour into routes per slot. */

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createProblem } from '@postroute/core';
+import type { ProblemInput } from '@postroute/core';
+import { DayRoutes } from '../../../src/vrp/periodic/day-routes.js';
+import { createRandom } from '../../../src/util/random.js';
+
+/** A random day: 12 stops, 3 vans, tight capacity, optionally a duration limit and windows. */
+function day(seed: number, timed: boolean): ProblemInput {
+  const random = createRandom(seed);
+  const n = 12;
+  const xy = Array.from({ length: n + 1 }, () => [random.int(101), random.int(101)] as const);
+  const distances = xy.map((a) => xy.map((b) => Math.hypot(a[0] - b[0], a[1] - b[1])));
+  return {
+    depots: [{ id: 'hub', location: 0 }],
+    stops: Array.from({ length: n }, (_, k) => ({
+      id: `s${k}`, location: k + 1, delivery: [1 + random.int(5)], ...(timed ? { serviceTime: 10, timeWindows: [[0, 200 + random.int(300)]] as [number, number][] } : {}),
+    })),
+    vehicleTypes: [{ id: 'van', capacity: [9], startDepot: 'hub', count: 3, ...(timed ? { maxDuration: 250 } : {}) }],
+    matrix: { size: n + 1, distances },
+  };
+}
+
+describe('DayRoutes.bestInsertion', () => {
+  // The screen (a lower bound from distance and loads) must never hide the cheapest place: the
+  // result equals the best of every place priced by inserting, re-summarising and removing.
+  for (const timed of [false, true]) {
+    it(`finds the cheapest place of every stop (${timed ? 'windows and duration' : 'capacity only'}), 20 seeds`, () => {
+      for (let seed = 1; seed <= 20; seed++) {
+        const view = createProblem(day(seed, timed));
+        const random = createRandom(seed + 1000);
+        const routes: number[][] = [[], [], []];
+        const out = random.int(view.nStops);
+        for (let s = 0; s < view.nStops; s++) if (s !== out) routes[random.int(3)]!.push(s);
+        const penalties = { capacity: 10 + random.int(100), timeWarp: 1 + random.int(50), distance: 1 };
+        const dr = new DayRoutes(view);
+        dr.load(routes, penalties);
+        const delivery = Float64Array.from([view.delivery[out]!]);
+        const pickup = new Float64Array(1);
+        const found = dr.bestInsertion(out, delivery, pickup, null);
+        const before = dr.total();
+        let best = Infinity;
+        for (let r = 0; r < 3; r++) {
+          for (let k = 0; k <= dr.routes[r]!.length; k++) {
+            dr.insert(out, { delta: 0, route: r, position: k });
+            best = Math.min(best, dr.total() - before);
+            dr.remove(out);
+          }
+        }
+        expect(found.delta, `seed ${seed}`).toBeCloseTo(best, 9);
+      }
+    });
+  }
+});
