@@ -12,6 +12,7 @@ export * from './baseline.js';
 export { locateJsonPath } from './json-path.js';
 export * from './vrplib.js';
 export * from './solomon.js';
+export * from './lilim.js';
 export { findBestKnown, findCarpBestKnown, overrideBestKnown, readRoutingInstance, sniffInstanceFormat } from './instance.js';
 export type { InstanceFormat, InstanceInfo, ReadIfExists, RoutingInstance } from './instance.js';
 export { inWarmStartFile, parseProblemFile, parseWarmStart, rejectUnservableStops, withJsonLine } from './problem-file.js';

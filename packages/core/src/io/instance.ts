@@ -9,16 +9,17 @@ import type { PeriodicProblemInput } from '../vrp/periodic/input.js';
 import type { ProblemInput } from '../vrp/input.js';
 import { cordeauToProblem, parseCordeau } from '../vrp/cordeau.js';
 import { parseCsv } from './csv.js';
+import { liLimToProblem, looksLikeLiLim, parseLiLim } from './lilim.js';
 import { parseSolomon, solomonToProblem, type SolomonConvention } from './solomon.js';
 import { parseVrplib, parseVrplibSolution, vrplibToProblem } from './vrplib.js';
 
 /** The instance formats `solve --instance` reads. */
-export type InstanceFormat = 'vrplib' | 'solomon' | 'cordeau' | 'carplib';
+export type InstanceFormat = 'vrplib' | 'solomon' | 'cordeau' | 'carplib' | 'lilim';
 
 /** What an instance file says beyond the problem: its name, conventions and best known value. */
 export interface InstanceInfo {
   name: string;
-  format: 'vrplib' | 'solomon' | 'cordeau';
+  format: 'vrplib' | 'solomon' | 'cordeau' | 'lilim';
   /** Arc convention, as the set defines it. */
   convention: string;
   objective: 'distance' | 'vehicles-then-distance';
@@ -46,7 +47,8 @@ export type ReadIfExists = (path: string) => string | undefined;
 
 /**
  * Tells the formats apart by content: CARPLIB by its `LISTA_ARISTAS_REQ` section, Cordeau by its
- * first line (type, vehicles, customers, days or depots), Solomon by its `VEHICLE` block (or a
+ * first line (type, vehicles, customers, days or depots), Li & Lim by its `K Q S` line and the
+ * depot's nine numbers, Solomon by its `VEHICLE` block (or a
  * `.txt` with `CUSTOMER`); anything else is read as VRPLIB.
  *
  * @example
@@ -55,6 +57,7 @@ export type ReadIfExists = (path: string) => string | undefined;
 export function sniffInstanceFormat(text: string, path: string): InstanceFormat {
   if (/^\s*LISTA_ARISTAS_REQ\s*:/m.test(text)) return 'carplib';
   if (/^\s*[12]\s+\d+\s+\d+\s+\d+\s*(\r?\n|$)/.test(text)) return 'cordeau';
+  if (looksLikeLiLim(text)) return 'lilim';
   if (/^\s*\S+\s*\r?\n\s*\r?\n?\s*VEHICLE\b/i.test(text) || (extname(path).toLowerCase() === '.txt' && /\bCUSTOMER\b/.test(text))) return 'solomon';
   return 'vrplib';
 }
@@ -83,6 +86,16 @@ export function readRoutingInstance(text: string, options: { path: string; conve
     };
     if (converted.type === 1) return { input: converted.problem as unknown as ProblemInput, info, periodic: converted.problem };
     return { input: converted.problem, info };
+  }
+  if (format === 'lilim') {
+    if (convention !== undefined)
+      throw new InputError('--convention applies to Solomon instances only', { source, field: 'convention' }, 'Li & Lim instances use unrounded Euclidean distances');
+    const instance = parseLiLim(text, { source });
+    const info: InstanceInfo = {
+      name: basename(path, extname(path)), format: 'lilim', convention: 'exact', objective: 'vehicles-then-distance',
+      fleet: { count: instance.vehicles, fixed: true },
+    };
+    return { input: liLimToProblem(instance).problem, info };
   }
   if (format === 'solomon') {
     const solomon = convention ?? 'truncated';
@@ -162,10 +175,14 @@ export async function findBestKnown(instance: RoutingInstance, path: string, rea
     const table = join(dir, 'bks.csv');
     const text = readIfExists(table);
     if (text === undefined) continue;
-    const bks = number((await bestKnownRow(text, table, info.name))?.bks);
+    const row = await bestKnownRow(text, table, info.name);
+    const bks = number(row?.bks);
     if (bks !== undefined) {
       info.bks = bks;
       info.bksSource = table;
+      // Li & Lim's table gives the vehicles of the best known plan in its notes ("10 vehicles first").
+      const vehicles = /(\d+) vehicles/.exec(row?.notes ?? '');
+      if (info.format === 'lilim' && vehicles) info.bksVehicles = Number(vehicles[1]);
     }
     break;
   }

@@ -21,6 +21,7 @@ const UNASSIGNED: Record<UnassignedReason, (w: Required<ReasonWords>) => string>
   'fleet-exhausted': () => 'every vehicle is in use',
   'not-in-plan': () => 'none of the given routes visits it',
   skills: () => 'no vehicle has every skill it needs',
+  'shipment-pair': () => 'no vehicle can collect it and drop it off on one route, or the other half of its shipment cannot be served',
   'pattern-unmeetable': () => 'on some day of every allowed visit pattern no vehicle can take the visit',
 };
 

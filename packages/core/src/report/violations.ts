@@ -4,7 +4,7 @@
  * comes from the evaluators (`evaluateRoute` in vrp/evaluate.ts, the periodic one in
  * vrp/periodic/solution.ts, through `RouteResult.violations`); this names each of their kinds
  * (`PLAN_VIOLATION_KINDS`) in the report's terms and writes the sentence, in the report's order:
- * capacity, shift, distance, lateness (in visiting order), unreachable legs, skills, visit days, fleet.
+ * capacity, shift, distance, lateness (in visiting order), unreachable legs, skills, shipment order, visit days, fleet.
  */
 import type { PlanViolation, PlanViolationKind, RouteResult } from '../vrp/solution-types.js';
 import type { Violation, ViolationKind } from './types.js';
@@ -65,6 +65,10 @@ export const VIOLATION_WORDING: Readonly<Record<PlanViolationKind, Wording>> = {
     kind: 'lacks-skill',
     sentence: (v, c) => `${c.typeName ?? c.route.vehicleType} lacks a skill that ${v.stop} needs`,
   },
+  precedence: {
+    kind: 'out-of-order',
+    sentence: (v) => v.message,
+  },
   'visit-pattern': {
     kind: 'off-pattern',
     sentence: (v) => `${v.stop} is visited on days that are not one of its allowed patterns`,
@@ -75,7 +79,7 @@ export const VIOLATION_WORDING: Readonly<Record<PlanViolationKind, Wording>> = {
   },
 };
 
-const ORDER: ViolationKind[] = ['over-capacity', 'over-shift', 'over-distance', 'late', 'unreachable', 'lacks-skill', 'off-pattern', 'over-fleet', 'no-trunk'];
+const ORDER: ViolationKind[] = ['over-capacity', 'over-shift', 'over-distance', 'late', 'unreachable', 'lacks-skill', 'out-of-order', 'off-pattern', 'over-fleet', 'no-trunk'];
 
 /**
  * A route longer than its longest shift, by `amount` seconds. Also the door-to-door routes' words,

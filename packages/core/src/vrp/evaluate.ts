@@ -1,11 +1,12 @@
 /**
  * The one place that knows what a route costs and which constraints it breaks: capacity (per
  * dimension, at every point of the route), time windows and shift (as time warp), maximum
- * duration and maximum distance. Every search move, the split, the savings constructive and the
+ * duration, maximum distance, and a shipment's pick-up before its delivery on one route. Every search move, the split, the savings constructive and the
  * final report ask these functions, so a new constraint is added here once.
  */
 import type { ProblemData, VehicleTypeData } from './model.js';
 import { Segment } from './segments.js';
+import { DELIVERY } from './shipments.js';
 import type { PlanViolation } from './solution-types.js';
 
 /** Cost per unit of each violation during the search (adapted as it runs; HGS, PyVRP). */
@@ -294,6 +295,7 @@ export function evaluateRoute(problem: ProblemData, givenType: VehicleTypeData, 
   }
   const endId = type.endDepot >= 0 ? problem.depotIds[type.endDepot]! : 'route end';
   travelled += leg(prev, type.endLocation, endId);
+  if (problem.shipmentCount > 0) precedenceViolations(problem, stops, violations);
   for (let d = 0; d < D; d++) {
     const over = maxLoad[d]! - type.capacity[d]!;
     if (!withinTolerance(over))
@@ -311,6 +313,28 @@ export function evaluateRoute(problem: ProblemData, givenType: VehicleTypeData, 
   seg.duration = totals.duration;
   const cost = len === 0 ? 0 : routeCost(seg, type);
   return { departure, times, totals, startLoad, loadAfter, distanceTo, distance: travelled, cost, violations };
+}
+
+/**
+ * A shipment's two stops on one route, the pick-up first: the loads above are right only then
+ * (shipments.ts), so a pair split between routes or reversed is reported at its delivery (or at
+ * a pick-up whose delivery is elsewhere).
+ */
+function precedenceViolations(problem: ProblemData, stops: readonly number[], violations: PlanViolation[]): void {
+  const position = new Map<number, number>();
+  stops.forEach((s, k) => position.set(s, k));
+  stops.forEach((s, k) => {
+    const other = problem.partner[s]!;
+    if (other < 0) return;
+    const id = problem.stopIds[s]!;
+    const otherId = problem.stopIds[other]!;
+    const at = position.get(other);
+    if (problem.shipmentRole[s] === DELIVERY) {
+      if (at === undefined) violations.push({ kind: 'precedence', stop: id, amount: 1, message: `${id} is delivered on a route that does not pick it up at ${otherId}` });
+      else if (at > k) violations.push({ kind: 'precedence', stop: id, amount: 1, message: `${id} is delivered before its pick-up at ${otherId}` });
+    } else if (at === undefined)
+      violations.push({ kind: 'precedence', stop: id, amount: 1, message: `${id} is picked up on a route that does not deliver it at ${otherId}` });
+  });
 }
 
 function fmt(x: number): string {

@@ -101,6 +101,19 @@ export interface ProblemInput {
   matrix: MatrixInput;
   /** Extra matrices for vehicle types with another road profile (e.g. motorbikes). */
   profiles?: Record<string, MatrixInput>;
+  /**
+   * Pick-up-and-delivery pairs: each names two stops that one route serves, the pick-up first,
+   * its load on board in between (the pick-up stop's `pickup` equals the delivery stop's `delivery`).
+   */
+  shipments?: ShipmentInput[];
+}
+
+/** A shipment: collected at one stop and dropped at another by the same vehicle. */
+export interface ShipmentInput {
+  /** Id of the stop where the load is collected; its `pickup` is the amount. */
+  pickup: string;
+  /** Id of the stop where it is dropped; its `delivery` is the same amount. */
+  delivery: string;
 }
 
 /** A route given by the user, e.g. today's plan, as a warm start or to evaluate. */

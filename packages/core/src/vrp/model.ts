@@ -19,6 +19,8 @@ import type {
   VehicleTypeInput,
 } from './input.js';
 import type { UnassignedReason } from './solution-types.js';
+import { precheckPairs } from './shipment-precheck.js';
+import { readShipments } from './shipments.js';
 import { readSkills, skillMismatch, skillProfiles } from './skills.js';
 
 /** One road profile's matrices over the compiled location space. */
@@ -101,6 +103,12 @@ export interface ProblemData {
   readonly totalSlots: number;
   /** Per type: 1 for each stop it lacks a skill for, or null when it may serve every stop. */
   readonly skillMismatch: readonly (Uint8Array | null)[];
+  /** Per stop: the other stop of its shipment, or -1 (shipments.ts; loads compiled as described there). */
+  readonly partner: Int32Array;
+  /** Per stop: 1 a shipment's pick-up, 2 its delivery, 0 a plain stop. */
+  readonly shipmentRole: Uint8Array;
+  /** Number of shipments (pick-up and delivery pairs). */
+  readonly shipmentCount: number;
 }
 
 /** Options of `createProblem`. */
@@ -118,7 +126,7 @@ const TYPE_FIELDS = new Set([
   'fixedCost', 'costPerDistance', 'costPerDuration', 'profile', 'skills',
 ]);
 const MATRIX_FIELDS = new Set(['size', 'distances', 'durations']);
-const PROBLEM_FIELDS = new Set(['depots', 'stops', 'vehicleTypes', 'matrix', 'profiles']);
+const PROBLEM_FIELDS = new Set(['depots', 'stops', 'vehicleTypes', 'matrix', 'profiles', 'shipments']);
 
 /**
  * Validates a routing problem and compiles it for the solver. Throws one `InputError` naming the
@@ -293,6 +301,7 @@ export function createProblem(input: ProblemInput, options: CreateProblemOptions
   });
   windowStart[nStops] = windowList.length / 2;
   locationOf[sink] = -1;
+  const shipments = readShipments(input.shipments, stopIndexById, nStops, nDims, delivery, pickup, required, fail);
 
   // Vehicle types.
   const vehicleTypeIndexById = new Map<string, number>();
@@ -445,8 +454,13 @@ export function createProblem(input: ProblemInput, options: CreateProblemOptions
     stopReason: [],
     totalSlots: types.reduce((sum, t) => sum + t.slots, 0),
     skillMismatch: mismatch,
+    partner: shipments.partner,
+    shipmentRole: shipments.role,
+    shipmentCount: shipments.count,
   };
-  (problem as unknown as { stopReason: (UnassignedReason | null)[] }).stopReason = precheckStops(problem);
+  const reasons = precheckStops(problem);
+  precheckPairs(problem, reasons);
+  (problem as unknown as { stopReason: (UnassignedReason | null)[] }).stopReason = reasons;
   return Object.freeze(problem);
 }
 

@@ -5,8 +5,11 @@
  *
  * A segment (a run of consecutive visits) is summarised by
  * - its first and last location and its travelled distance;
- * - load: total delivery, total pickup and the largest load on board inside it (deliveries are
- *   carried from the start, pickups to the end), per dimension;
+ * - load, per dimension: `delivery`, the load it needs on board at its start (deliveries are
+ *   carried from the depot); `pickup`, the net change of the load on board along it (pickups
+ *   carried to the end; a shipment's drop counts negative, shipments.ts); `load`, the largest load
+ *   on board inside it when it starts with `delivery`. A ⊕ B: delivery and pickup add up, and
+ *   load = max(A.load + B.delivery, A.pickup + B.load), exact also for mid-route pick-ups and drops;
  * - time: minimal duration (travel, service, waiting), time warp (lateness that had to be undone
  *   to meet the windows), and the window [early, late] of start times at its first location for
  *   which that duration and time warp hold.
@@ -27,7 +30,9 @@ export class Segment {
   timeWarp = 0;
   early = 0;
   late = Infinity;
+  /** Load needed on board at the segment's start (its deliveries), per dimension. */
   readonly delivery: Float64Array;
+  /** Net change of the load on board along the segment (pickups; shipment drops negative). */
   readonly pickup: Float64Array;
   /** Largest load on board within the segment, per dimension. */
   readonly load: Float64Array;

@@ -14,6 +14,7 @@ export type UnassignedReason =
   | 'fleet-exhausted' // every vehicle is in use
   | 'not-in-plan' // evaluatePlan: the given routes do not visit it
   | 'skills' // no vehicle type holds every skill it needs
+  | 'shipment-pair' // its shipment's pick-up then delivery fits no vehicle, or its partner cannot be served
   | 'pattern-unmeetable'; // periodic: on some day of each allowed visit pattern no vehicle can take the visit
 
 /**
@@ -30,6 +31,7 @@ export const PLAN_VIOLATION_KINDS = [
   'unreachable-leg', // no road between two consecutive visits (the leg is counted as 0)
   'skills', // the vehicle lacks a skill the stop needs
   'fleet-size', // more routes of a type than it has vehicles
+  'precedence', // a shipment's delivery before its pick-up, or the two on different routes
   'visit-pattern', // periodic: the days a stop is visited are not one of its allowed patterns
 ] as const;
 /** One of `PLAN_VIOLATION_KINDS`. */

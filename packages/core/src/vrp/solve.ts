@@ -15,6 +15,7 @@ import { stopRule } from './search/kernel/index.js';
 import { runHgs } from './search/hgs.js';
 import type { HgsParams, HgsResult, SearchDebug } from './search/hgs.js';
 import { repairRoutes } from './search/repair.js';
+import { runAlns } from './pdptw/alns.js';
 
 /** Options of `solve`: seed, limits, warm start and progress. */
 export interface SolveOptions {
@@ -63,6 +64,8 @@ export function solve(problem: ProblemData, options: SolveOptions = {}): Solutio
   const active = new Uint8Array(problem.nStops);
   for (let s = 0; s < problem.nStops; s++) active[s] = problem.stopReason[s] === null ? 1 : 0;
 
+  if (problem.shipmentCount > 0) return solveShipments(problem, active, rng, anyOf(...rules), options);
+
   const warmStarts: number[][][] = [];
   if (options.warmStart !== undefined) warmStarts.push(warmStartSlots(searched, options.warmStart, active));
 
@@ -91,6 +94,25 @@ export function solve(problem: ProblemData, options: SolveOptions = {}): Solutio
   const solution = bestOf(problem, result, options.serveMost === true);
   solution.search = { iterations: result.iterations };
   if (result.stats !== null) solution.search.operators = result.stats.toJSON();
+  return solution;
+}
+
+/**
+ * Problems with shipments go to the shipment search (pdptw/alns.ts), whose moves keep each pair
+ * on one route in order. It leaves out what finds no place, so `serveMost` is its own order.
+ */
+function solveShipments(problem: ProblemData, active: Uint8Array, rng: ReturnType<typeof createRandom>, stop: StopRule, options: SolveOptions): SolutionResult {
+  if (options.warmStart !== undefined)
+    throw new InputError('warmStart is not supported with shipments yet', { field: 'warmStart' }, 'leave out the warm start');
+  const alnsOptions: Parameters<typeof runAlns>[4] = {};
+  if (options.onProgress) alnsOptions.onProgress = options.onProgress;
+  if (options.timeLimit !== undefined) alnsOptions.timeLimit = options.timeLimit;
+  if (options.maxIterations !== undefined) alnsOptions.maxIterations = options.maxIterations;
+  const result = runAlns(problem, active, rng, stop, alnsOptions);
+  const routes = routesFromSlots(problem, result.routes);
+  const full = routes.length === problem.totalSlots;
+  const solution = buildSolution(problem, routes, (s) => problem.stopReason[s] ?? (full ? 'fleet-exhausted' : 'no-feasible-insertion'));
+  solution.search = { iterations: result.iterations };
   return solution;
 }
 

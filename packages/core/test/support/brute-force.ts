@@ -11,7 +11,7 @@
  * that keeps the route feasible; it is one of the times at which some arrival hits a window's end
  * (or the return hits the shift's end) with no waiting before it, which are all tried.
  */
-import { routeTimeBounds, simulateRoute, type CheckProblem, type RouteFigures } from './check-solution.js';
+import { depotLoad, routeTimeBounds, simulateRoute, type CheckProblem, type RouteFigures } from './check-solution.js';
 
 export interface BruteForceRoute { vehicleType: string; stops: string[]; departure: number; cost: number }
 export interface BruteForceResult { cost: number; routes: BruteForceRoute[]; skipped: string[] }
@@ -31,7 +31,7 @@ export function bestRoute(problem: CheckProblem, t: number, ids: string[]): { st
   const stopById = new Map(problem.stops.map((s) => [s.id, s]));
   // Capacity at departure does not depend on the order.
   for (let k = 0; k < type.capacity.length; k++) {
-    const load = ids.reduce((sum, id) => sum + (stopById.get(id)!.delivery?.[k] ?? 0), 0);
+    const load = ids.reduce((sum, id) => sum + (depotLoad(problem, id)[k] ?? 0), 0);
     if (load > type.capacity[k]!) return undefined;
   }
   const bounds = routeTimeBounds(problem, t);

@@ -12,6 +12,8 @@
  *   `requireAllServed` (default) no required stop may be unassigned;
  * - the vehicle leaves with the deliveries of all its stops on board; at each stop it drops the
  *   stop's delivery and takes its pickup; the load never exceeds the capacity, per dimension;
+ * - a shipment's two stops are on one route, the pick-up first; its delivery is not loaded at the
+ *   depot (it is what the pick-up took on board);
  * - arrival = previous departure + travel time; service starts at or after arrival inside one
  *   of the stop's windows (waiting = start − arrival); departure = start + service time;
  * - departure from the depot within the shift and the start depot's window; return to the end
@@ -41,6 +43,13 @@ export interface CheckProblem {
   }[];
   matrix: CheckMatrix;
   profiles?: Record<string, CheckMatrix>;
+  shipments?: { pickup: string; delivery: string }[];
+}
+
+/** Load taken on board at the depot for a stop: its delivery, unless a pick-up on the route brings it. */
+export function depotLoad(problem: CheckProblem, id: string): number[] {
+  if (problem.shipments?.some((sh) => sh.delivery === id)) return [];
+  return problem.stops.find((s) => s.id === id)?.delivery ?? [];
 }
 export interface CheckVisit { id: string; arrival: number; waiting: number; start?: number; departure?: number; load: number[]; distance?: number }
 export interface CheckRoute {
@@ -162,8 +171,15 @@ export function simulateRoute(
 
   const load = new Array<number>(dims).fill(0);
   for (const id of stopIds) {
-    const stop = stopById.get(id);
-    for (let k = 0; k < dims; k++) load[k]! += stop?.delivery?.[k] ?? 0;
+    const carried = depotLoad(problem, id);
+    for (let k = 0; k < dims; k++) load[k]! += carried[k] ?? 0;
+  }
+  for (const sh of problem.shipments ?? []) {
+    const p = stopIds.indexOf(sh.pickup);
+    const d = stopIds.indexOf(sh.delivery);
+    if (p < 0 && d < 0) continue;
+    if (p < 0 || d < 0) violations.push(`shipment ${sh.pickup} → ${sh.delivery}: only ${p < 0 ? 'the delivery' : 'the pick-up'} is on this route`);
+    else if (d < p) violations.push(`shipment ${sh.pickup} → ${sh.delivery}: delivered before it is picked up`);
   }
   const checkLoad = (where: string): void => {
     for (let k = 0; k < dims; k++) {
@@ -287,7 +303,7 @@ export function checkSolution(problem: CheckProblem, solution: CheckSolution, op
     if (route.cost !== undefined) compare(`${where} cost`, route.cost, figures.cost);
     if (route.arrival !== undefined) compare(`${where} arrival`, route.arrival, figures.end);
     if (route.startLoad !== undefined) {
-      const expected = route.stops.map((id) => stopById.get(id)?.delivery ?? []).reduce((acc, d) => acc.map((x, k) => x + (d[k] ?? 0)), type.capacity.map(() => 0));
+      const expected = route.stops.map((id) => depotLoad(problem, id)).reduce((acc, d) => acc.map((x, k) => x + (d[k] ?? 0)), type.capacity.map(() => 0));
       if (expected.some((x, k) => !close(x, route.startLoad![k] ?? Number.NaN, tolerance))) violations.push(`${where}: startLoad ${JSON.stringify(route.startLoad)}, recomputed ${JSON.stringify(expected)}`);
     }
     route.visits?.forEach((visit, k) => {

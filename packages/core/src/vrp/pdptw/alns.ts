@@ -1,0 +1,518 @@
+/**
+ * The search for problems with shipments: adaptive large neighbourhood search (Ropke & Pisinger
+ * 2006, "An adaptive large neighborhood search heuristic for the pickup and delivery problem with
+ * time windows"). Each iteration takes some requests out (random, worst, related or a whole
+ * route) and puts them back by greedy or regret insertion, with or without noise; simulated
+ * annealing decides whether to keep the result, and operator weights follow their success.
+ * A request is a shipment (pick-up and delivery moved together, so pairing and precedence hold
+ * by construction) or a plain stop. Requests with no feasible place wait in a bank.
+ *
+ * Two phases, as Ropke & Pisinger: first fewer routes (take the smallest route's requests out and
+ * search with one route less until the bank empties; Li & Lim's convention counts vehicles
+ * first), then lower cost with the route count fixed. The best plan is the one leaving the least
+ * priority, then the fewest requests, unserved, then the cheapest (the evaluator's `routeCost`).
+ */
+import type { ProgressCallback } from '../../util/progress.js';
+import type { Random } from '../../util/random.js';
+import type { ProblemData } from '../model.js';
+import type { SearchState, StopRule } from '../stop.js';
+import type { SolveProgressEvent } from '../search/hgs.js';
+import { makeRequests, RouteSet } from './routes.js';
+import type { Insertion, Requests } from './routes.js';
+
+/** Options of `runAlns`. */
+export interface AlnsOptions {
+  onProgress?: ProgressCallback;
+  /** Seconds the search may run, when known: the phases and the cooling follow the clock. */
+  timeLimit?: number;
+  /** Iterations the search may run, when known and no time limit is given. */
+  maxIterations?: number;
+}
+
+/** The best plan found: stops per vehicle slot and the requests left unserved. */
+export interface AlnsResult {
+  routes: number[][];
+  /** Stops left out by the search (the pre-checks' exclusions are not listed). */
+  unserved: number[];
+  iterations: number;
+}
+
+/** Iterations that stand for the whole run when neither a time nor an iteration limit is given. */
+const DEFAULT_SCHEDULE = 20_000;
+/** Share of the run spent on fewer routes. */
+const ROUTE_PHASE = 0.5;
+/** Scores of Ropke & Pisinger: new best, better than current, accepted. */
+const SCORE_BEST = 33;
+const SCORE_BETTER = 9;
+const SCORE_ACCEPTED = 13;
+const SEGMENT = 100;
+const REACTION = 0.1;
+
+const DESTROY = ['random', 'worst', 'related', 'route'] as const;
+const REPAIR = [1, 2, 3, 4] as const; // regret-k; 1 is greedy
+
+/** A plan and its bank of unserved requests. */
+class Plan {
+  readonly set: RouteSet;
+  bank: number[] = [];
+  constructor(problem: ProblemData) {
+    this.set = new RouteSet(problem);
+  }
+  copyFrom(o: Plan): void {
+    this.set.copyFrom(o.set);
+    this.bank = o.bank.slice();
+  }
+}
+
+/**
+ * Runs the search on the active stops until `stop` says so. Deterministic for a seed and an
+ * iteration limit.
+ */
+export function runAlns(problem: ProblemData, active: Uint8Array, rng: Random, stop: StopRule, options: AlnsOptions = {}): AlnsResult {
+  const startTime = performance.now();
+  const state: SearchState = { iterations: 0, iterationsWithoutImprovement: 0, elapsedSeconds: 0 };
+  const req = makeRequests(problem, active);
+  const R = req.count;
+  const search = new Search(problem, req, rng);
+  const progress = (): number => {
+    if (options.timeLimit !== undefined) return Math.min(1, state.elapsedSeconds / options.timeLimit);
+    return Math.min(1, state.iterations / (options.maxIterations ?? DEFAULT_SCHEDULE));
+  };
+
+  const best = new Plan(problem);
+  for (let q = 0; q < R; q++) best.bank.push(q);
+  search.repair(best, best.set.slots, 2, false);
+  const current = new Plan(problem);
+  const candidate = new Plan(problem);
+  current.copyFrom(best);
+  let lastReport = -Infinity;
+  const report = (force: boolean): void => {
+    if (!options.onProgress || (!force && state.elapsedSeconds - lastReport < 0.5)) return;
+    lastReport = state.elapsedSeconds;
+    const feasible = best.bank.length === 0;
+    const event: SolveProgressEvent = {
+      step: 'solve', done: state.iterations, iteration: state.iterations, elapsedSeconds: state.elapsedSeconds,
+      bestCost: best.set.total(),
+      message: `best ${Math.round(best.set.total() * 100) / 100}, ${best.set.used()} routes${feasible ? '' : `, ${search.unservedStops(best).length} left out`}`,
+    };
+    if (!feasible) event.leftOut = search.unservedStops(best).length;
+    options.onProgress(event);
+  };
+
+  // Phase 1: one route less at a time while every request still finds a place.
+  let cap = best.set.slots;
+  let temperature = search.startTemperature(best);
+  // Fewer routes is worth searching for only when routes cost something of their own.
+  const routesCost = problem.vehicleTypes.some((t) => t.fixedCost > 0);
+  let phase: 'routes' | 'cost' = routesCost && best.bank.length === 0 && best.set.used() > 1 ? 'routes' : 'cost';
+  const startRoutePhase = (from: Plan): void => {
+    current.copyFrom(from);
+    cap = from.set.used() - 1;
+    search.removeRoute(current, search.smallestRoute(current));
+  };
+  if (phase === 'routes') startRoutePhase(best);
+  else cap = Math.max(1, best.set.used());
+
+  for (;;) {
+    state.elapsedSeconds = (performance.now() - startTime) / 1000;
+    if (stop(state)) break;
+    const frac = progress();
+    if (phase === 'routes' && frac >= ROUTE_PHASE) {
+      phase = 'cost';
+      current.copyFrom(best);
+      cap = best.set.used();
+      temperature = search.startTemperature(best);
+    }
+    const phaseFrac = phase === 'routes' ? frac / ROUTE_PHASE : (frac - ROUTE_PHASE) / (1 - ROUTE_PHASE);
+    const t = temperature * Math.pow(0.002, Math.max(0, Math.min(1, phaseFrac)));
+
+    candidate.copyFrom(current);
+    const d = search.pick(search.destroyWeights);
+    const r = search.pick(search.repairWeights);
+    const noisy = rng.next() < 0.5;
+    search.destroy(candidate, DESTROY[d]!);
+    search.repair(candidate, cap, REPAIR[r]!, noisy);
+    state.iterations++;
+    state.iterationsWithoutImprovement++;
+
+    const fCand = search.objective(candidate);
+    const fCur = search.objective(current);
+    let score = 0;
+    if (search.better(candidate, best)) {
+      best.copyFrom(candidate);
+      state.iterationsWithoutImprovement = 0;
+      score = SCORE_BEST;
+    }
+    if (fCand < fCur - 1e-9) {
+      current.copyFrom(candidate);
+      if (score === 0) score = SCORE_BETTER;
+    } else if (fCand > fCur + 1e-9 && t > 0 && rng.next() < Math.exp((fCur - fCand) / t)) {
+      current.copyFrom(candidate);
+      if (score === 0) score = SCORE_ACCEPTED;
+    }
+    search.credit(d, r, score);
+    // A plan with one route less that serves everything: the next attempt starts from it.
+    if (phase === 'routes' && candidate.bank.length === 0 && candidate.set.used() <= cap && candidate.set.used() > 1) startRoutePhase(candidate);
+    report(false);
+  }
+  report(true);
+  return { routes: best.set.routes.map((x) => x.slice()), unserved: search.unservedStops(best), iterations: state.iterations };
+}
+
+/** Operators, weights and the objective; holds the scratch arrays. */
+class Search {
+  readonly destroyWeights = new Float64Array(DESTROY.length).fill(1);
+  readonly repairWeights = new Float64Array(REPAIR.length).fill(1);
+  private readonly destroyScore = new Float64Array(DESTROY.length);
+  private readonly repairScore = new Float64Array(REPAIR.length);
+  private readonly destroyUses = new Float64Array(DESTROY.length);
+  private readonly repairUses = new Float64Array(REPAIR.length);
+  private sinceUpdate = 0;
+  /** Per request: weight of leaving it unserved (priority first, then count). */
+  private readonly bankWeight: Float64Array;
+  /** Price of one unit of bank weight in the annealing objective. */
+  private readonly bankPrice: number;
+  private readonly routeOf: Int32Array;
+  private readonly insertion: Insertion = { delta: 0, i: -1, j: -1 };
+  private readonly noiseAmount: number;
+  private readonly related: Float64Array;
+
+  constructor(readonly problem: ProblemData, readonly req: Requests, readonly rng: Random) {
+    const R = req.count;
+    this.bankWeight = new Float64Array(R);
+    for (let q = 0; q < R; q++) {
+      const prio = problem.priority[req.first[q]!]! + (req.second[q]! >= 0 ? problem.priority[req.second[q]!]! : 0);
+      this.bankWeight[q] = 1 + (R + 1) * prio;
+    }
+    this.routeOf = new Int32Array(R).fill(-1);
+    // Largest arc, for the noise (Ropke & Pisinger: η · max distance) and the price of the bank.
+    const prof = problem.profiles[0]!;
+    let maxArc = 0;
+    for (let k = 0; k < prof.distance.length; k++) {
+      const v = prof.distance[k]!;
+      if (v < problem.unreachable && v > maxArc) maxArc = v;
+    }
+    this.noiseAmount = 0.025 * maxArc;
+    let price = 1;
+    const solo = new RouteSet(problem);
+    for (let q = 0; q < R; q++) {
+      for (let r = 0; r < solo.slots; r++) {
+        const fixed = solo.slotType[r]!.fixedCost;
+        solo.bestInsertion(r, req.first[q]!, req.second[q]!, this.insertion);
+        if (this.insertion.i >= 0 && this.insertion.delta - fixed + 1 > price) price = this.insertion.delta - fixed + 1;
+      }
+    }
+    this.bankPrice = 2 * price;
+    this.related = relatedness(problem, req);
+  }
+
+  /** Annealing objective: cost plus the priced bank. */
+  objective(plan: Plan): number {
+    return plan.set.total() + this.bankPrice * this.bankKey(plan);
+  }
+
+  private bankKey(plan: Plan): number {
+    let key = 0;
+    for (const q of plan.bank) key += this.bankWeight[q]!;
+    return key;
+  }
+
+  /** Less priority and fewer requests unserved, then lower cost. */
+  better(a: Plan, b: Plan): boolean {
+    const ka = this.bankKey(a);
+    const kb = this.bankKey(b);
+    if (ka !== kb) return ka < kb;
+    return a.set.total() < b.set.total() - 1e-9;
+  }
+
+  /** Starting temperature: a plan 5 % worse (in its cost beyond fixed costs) is kept half the time. */
+  startTemperature(plan: Plan): number {
+    let variable = 0;
+    plan.set.routes.forEach((route, r) => {
+      if (route.length > 0) variable += plan.set.cost[r]! - plan.set.slotType[r]!.fixedCost;
+    });
+    return (0.05 * Math.max(variable, 1)) / Math.LN2;
+  }
+
+  pick(weights: Float64Array): number {
+    let sum = 0;
+    for (const w of weights) sum += w;
+    let x = this.rng.next() * sum;
+    for (let k = 0; k < weights.length; k++) {
+      x -= weights[k]!;
+      if (x < 0) return k;
+    }
+    return weights.length - 1;
+  }
+
+  credit(d: number, r: number, score: number): void {
+    this.destroyScore[d] = this.destroyScore[d]! + score;
+    this.repairScore[r] = this.repairScore[r]! + score;
+    this.destroyUses[d] = this.destroyUses[d]! + 1;
+    this.repairUses[r] = this.repairUses[r]! + 1;
+    if (++this.sinceUpdate < SEGMENT) return;
+    this.sinceUpdate = 0;
+    const update = (w: Float64Array, s: Float64Array, u: Float64Array): void => {
+      for (let k = 0; k < w.length; k++) {
+        if (u[k]! > 0) w[k] = Math.max(0.05, w[k]! * (1 - REACTION) + (REACTION * s[k]!) / u[k]!);
+        s[k] = 0;
+        u[k] = 0;
+      }
+    };
+    update(this.destroyWeights, this.destroyScore, this.destroyUses);
+    update(this.repairWeights, this.repairScore, this.repairUses);
+  }
+
+  unservedStops(plan: Plan): number[] {
+    const out: number[] = [];
+    for (const q of plan.bank) {
+      out.push(this.req.first[q]!);
+      if (this.req.second[q]! >= 0) out.push(this.req.second[q]!);
+    }
+    return out.sort((a, b) => a - b);
+  }
+
+  smallestRoute(plan: Plan): number {
+    let best = -1;
+    let size = Infinity;
+    plan.set.routes.forEach((route, r) => {
+      // Ties broken at random so that a failed attempt is not repeated on the same route.
+      const s = route.length + this.rng.next();
+      if (route.length > 0 && s < size) {
+        size = s;
+        best = r;
+      }
+    });
+    return best;
+  }
+
+  removeRoute(plan: Plan, r: number): void {
+    if (r < 0) return;
+    const route = plan.set.routes[r]!;
+    for (const s of route) if (this.problem.shipmentRole[s] !== 2) plan.bank.push(this.req.of[s]!);
+    route.length = 0;
+    plan.set.refresh(r);
+  }
+
+  private locate(plan: Plan): number[] {
+    const assigned: number[] = [];
+    this.routeOf.fill(-1);
+    plan.set.routes.forEach((route, r) => {
+      for (const s of route) {
+        if (this.problem.shipmentRole[s] === 2) continue;
+        this.routeOf[this.req.of[s]!] = r;
+        assigned.push(this.req.of[s]!);
+      }
+    });
+    return assigned;
+  }
+
+  private take(plan: Plan, q: number): number {
+    const r = this.routeOf[q]!;
+    plan.set.takeOut(r, this.req.first[q]!, this.req.second[q]!);
+    plan.bank.push(q);
+    this.routeOf[q] = -1;
+    return r;
+  }
+
+  /** Takes some requests out of the plan into its bank (Ropke & Pisinger's q ∈ [4, 0.4 n], at most 40; from 1 on small problems). */
+  destroy(plan: Plan, how: (typeof DESTROY)[number]): void {
+    const assigned = this.locate(plan);
+    const n = assigned.length;
+    if (n === 0) return;
+    // Small problems: from one request up, so that the search can also make small changes.
+    const lo = Math.min(4, Math.max(1, Math.ceil(0.1 * n)));
+    const hi = Math.max(lo, Math.min(40, Math.ceil(0.4 * n)));
+    const q = lo + this.rng.int(hi - lo + 1);
+    const touched = new Set<number>();
+    if (how === 'route') {
+      const r = this.smallestRoute(plan);
+      this.removeRoute(plan, r);
+      return;
+    }
+    if (how === 'random') {
+      for (let k = 0; k < q; k++) {
+        const at = k + this.rng.int(n - k);
+        [assigned[k], assigned[at]] = [assigned[at]!, assigned[k]!];
+        touched.add(this.take(plan, assigned[k]!));
+      }
+    } else if (how === 'related') {
+      const seed = assigned[this.rng.int(n)]!;
+      touched.add(this.take(plan, seed));
+      const removed = [seed];
+      while (removed.length < q) {
+        const from = removed[this.rng.int(removed.length)]!;
+        const rest = assigned.filter((x) => this.routeOf[x]! >= 0);
+        if (rest.length === 0) break;
+        const R = this.req.count;
+        rest.sort((a, b) => this.related[from * R + a]! - this.related[from * R + b]! || a - b);
+        const pick = rest[Math.floor(Math.pow(this.rng.next(), 6) * rest.length)]!;
+        touched.add(this.take(plan, pick));
+        removed.push(pick);
+      }
+    } else {
+      for (let k = 0; k < q; k++) {
+        const rest = assigned.filter((x) => this.routeOf[x]! >= 0);
+        if (rest.length === 0) break;
+        for (const r of touched) plan.set.refresh(r);
+        touched.clear();
+        const gain = new Map<number, number>();
+        for (const x of rest) gain.set(x, plan.set.removalGain(this.routeOf[x]!, this.req.first[x]!, this.req.second[x]!));
+        rest.sort((a, b) => gain.get(b)! - gain.get(a)! || a - b);
+        touched.add(this.take(plan, rest[Math.floor(Math.pow(this.rng.next(), 3) * rest.length)]!));
+      }
+    }
+    for (const r of touched) plan.set.refresh(r);
+  }
+
+  /**
+   * Puts the bank's requests back, most urgent first: regret-k picks the request whose best
+   * place beats its k-1 next best routes by the most (k = 1: the cheapest place overall). A new
+   * route is opened only while fewer than `cap` are in use; one empty route per vehicle type
+   * stands for all of them. Requests with no feasible place stay in the bank.
+   */
+  repair(plan: Plan, cap: number, k: number, noisy: boolean): void {
+    const set = plan.set;
+    const S = set.slots;
+    const bank = plan.bank;
+    if (bank.length === 0) return;
+    bank.sort((a, b) => a - b);
+    const B = bank.length;
+    const delta = new Float64Array(B * S).fill(Infinity);
+    const posI = new Int32Array(B * S);
+    const posJ = new Int32Array(B * S);
+    const noise = new Float64Array(B * S);
+    const ins = this.insertion;
+    const live = new Uint8Array(B).fill(1);
+    const evaluate = (b: number, r: number): void => {
+      const q = bank[b]!;
+      set.bestInsertion(r, this.req.first[q]!, this.req.second[q]!, ins);
+      delta[b * S + r] = ins.delta;
+      posI[b * S + r] = ins.i;
+      posJ[b * S + r] = ins.j;
+      noise[b * S + r] = noisy ? this.noiseAmount * (2 * this.rng.next() - 1) : 0;
+    };
+    // One empty slot per type stands for that type's empty routes.
+    const standIn = (): number[] => {
+      const seen = new Set<number>();
+      const out: number[] = [];
+      set.routes.forEach((route, r) => {
+        const t = set.slotType[r]!.index;
+        if (route.length === 0 && !seen.has(t)) {
+          seen.add(t);
+          out.push(r);
+        }
+      });
+      return out;
+    };
+    let empties = standIn();
+    const isCandidate = new Uint8Array(S);
+    const refreshCandidates = (): void => {
+      isCandidate.fill(0);
+      set.routes.forEach((route, r) => {
+        if (route.length > 0) isCandidate[r] = 1;
+      });
+      if (set.used() < cap) for (const r of empties) isCandidate[r] = 1;
+    };
+    refreshCandidates();
+    for (let b = 0; b < B; b++) for (let r = 0; r < S; r++) if (isCandidate[r]) evaluate(b, r);
+    const top = new Float64Array(Math.max(1, k));
+    for (let left = B; left > 0; left--) {
+      let chosen = -1;
+      let chosenRoute = -1;
+      let bestRegret = -Infinity;
+      let bestCost = Infinity;
+      for (let b = 0; b < B; b++) {
+        if (!live[b]) continue;
+        top.fill(Infinity);
+        let route = -1;
+        let feasible = 0;
+        for (let r = 0; r < S; r++) {
+          if (!isCandidate[r]) continue;
+          const c = delta[b * S + r]!;
+          if (c === Infinity) continue;
+          feasible++;
+          const v = c + noise[b * S + r]!;
+          if (v < top[0]!) route = r;
+          // Keep the k smallest values, sorted.
+          for (let h = 0; h < top.length; h++) {
+            if (v < top[h]!) {
+              for (let m = top.length - 1; m > h; m--) top[m] = top[m - 1]!;
+              top[h] = v;
+              break;
+            }
+          }
+        }
+        if (route < 0) continue;
+        let regret = 0;
+        if (k > 1) {
+          for (let h = 1; h < k; h++) regret += h < feasible ? top[h]! - top[0]! : 1e15 * (k - h);
+        }
+        const cost = top[0]!;
+        if (regret > bestRegret || (regret === bestRegret && cost < bestCost)) {
+          bestRegret = regret;
+          bestCost = cost;
+          chosen = b;
+          chosenRoute = route;
+        }
+      }
+      if (chosen < 0) break;
+      const q = bank[chosen]!;
+      const wasEmpty = set.routes[chosenRoute]!.length === 0;
+      ins.delta = delta[chosen * S + chosenRoute]!;
+      ins.i = posI[chosen * S + chosenRoute]!;
+      ins.j = posJ[chosen * S + chosenRoute]!;
+      set.insert(chosenRoute, this.req.first[q]!, this.req.second[q]!, ins);
+      live[chosen] = 0;
+      if (wasEmpty) {
+        empties = standIn();
+        refreshCandidates();
+        for (const r of empties) if (isCandidate[r]) for (let b = 0; b < B; b++) if (live[b]) evaluate(b, r);
+      }
+      for (let b = 0; b < B; b++) if (live[b]) evaluate(b, chosenRoute);
+    }
+    plan.bank = bank.filter((_, b) => live[b]);
+  }
+}
+
+/**
+ * Shaw relatedness of two requests (Ropke & Pisinger): distance between their pick-ups and
+ * between their deliveries, the openings of their windows, and their loads, each scaled to [0, 1];
+ * smaller is more related.
+ */
+function relatedness(problem: ProblemData, req: Requests): Float64Array {
+  const R = req.count;
+  const out = new Float64Array(R * R);
+  const prof = problem.profiles[0]!;
+  const n = problem.nLocations;
+  const locOf = (s: number): number => problem.nDepots + s;
+  const second = (q: number): number => (req.second[q]! >= 0 ? req.second[q]! : req.first[q]!);
+  const amount = (q: number): number => {
+    let a = 0;
+    for (let d = 0; d < problem.nDims; d++) a += Math.abs(problem.pickup[req.first[q]! * problem.nDims + d]!) + problem.delivery[req.first[q]! * problem.nDims + d]!;
+    return a;
+  };
+  let maxD = 1e-9;
+  let maxT = 1e-9;
+  let maxQ = 1e-9;
+  for (let s = 0; s < problem.nStops; s++) {
+    const e = problem.early[locOf(s)]!;
+    if (Number.isFinite(e) && e > maxT) maxT = e;
+  }
+  for (let a = 0; a < n - 1; a++) for (let b = 0; b < n - 1; b++) {
+    const v = prof.distance[a * n + b]!;
+    if (v < problem.unreachable && v > maxD) maxD = v;
+  }
+  for (let q = 0; q < R; q++) maxQ = Math.max(maxQ, amount(q));
+  const dist = (a: number, b: number): number => Math.min(prof.distance[locOf(a) * n + locOf(b)]!, maxD);
+  for (let a = 0; a < R; a++) {
+    for (let b = 0; b < R; b++) {
+      const d = (dist(req.first[a]!, req.first[b]!) + dist(second(a), second(b))) / maxD;
+      const t = (Math.abs(problem.early[locOf(req.first[a]!)]! - problem.early[locOf(req.first[b]!)]!)
+        + Math.abs(problem.early[locOf(second(a))]! - problem.early[locOf(second(b))]!)) / maxT;
+      const l = Math.abs(amount(a) - amount(b)) / maxQ;
+      out[a * R + b] = 9 * d + 3 * (Number.isFinite(t) ? t : 0) + 2 * l;
+    }
+  }
+  return out;
+}
