@@ -67,7 +67,7 @@ export const VIOLATION_WORDING: Readonly<Record<PlanViolationKind, Wording>> = {
   },
   precedence: {
     kind: 'out-of-order',
-    sentence: (v) => v.message,
+    sentence: (v) => `${v.stop} is not on one route after the pick-up of its shipment`,
   },
   'visit-pattern': {
     kind: 'off-pattern',
