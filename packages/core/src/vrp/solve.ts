@@ -64,7 +64,7 @@ export function solve(problem: ProblemData, options: SolveOptions = {}): Solutio
   const active = new Uint8Array(problem.nStops);
   for (let s = 0; s < problem.nStops; s++) active[s] = problem.stopReason[s] === null ? 1 : 0;
 
-  if (problem.shipmentCount > 0) return solveShipments(problem, active, rng, anyOf(...rules), options);
+  if (problem.shipmentCount > 0) return solveShipments(problem, active, rng, stopRule(options, DEFAULT_NO_IMPROVEMENT), options);
 
   const warmStarts: number[][][] = [];
   if (options.warmStart !== undefined) warmStarts.push(warmStartSlots(searched, options.warmStart, active));
