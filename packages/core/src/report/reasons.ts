@@ -22,6 +22,9 @@ const UNASSIGNED: Record<UnassignedReason, (w: Required<ReasonWords>) => string>
   'not-in-plan': () => 'none of the given routes visits it',
   skills: () => 'no vehicle has every skill it needs',
   'shipment-pair': () => 'no vehicle can collect it and drop it off on one route, or the other half of its shipment cannot be served',
+  break: () => 'it fits a route alone, but not beside the drivers\' breaks',
+  'max-tasks': () => 'every vehicle that could take it already makes as many stops as it may',
+  priority: () => 'the fleet is short and stops of higher priority were served first',
   'pattern-unmeetable': () => 'on some day of every allowed visit pattern no vehicle can take the visit',
 };
 

@@ -32,7 +32,9 @@ export interface ReportPlace {
 }
 
 /** The rules a route can break: the evaluators' kinds as report/violations.ts names them, and the two-tier `no-trunk`. */
-export type ViolationKind = 'over-capacity' | 'over-shift' | 'over-distance' | 'late' | 'unreachable' | 'lacks-skill' | 'out-of-order' | 'off-pattern' | 'over-fleet' | 'no-trunk';
+export type ViolationKind =
+  | 'over-capacity' | 'over-shift' | 'over-distance' | 'over-driving' | 'late' | 'break' | 'unreachable' | 'lacks-skill' | 'out-of-order'
+  | 'off-pattern' | 'over-fleet' | 'no-trunk';
 
 /** One broken rule of one route, with the amount it is broken by, in the rule's unit. */
 export interface Violation {

@@ -50,6 +50,19 @@ export const VIOLATION_WORDING: Readonly<Record<PlanViolationKind, Wording>> = {
     kind: 'over-distance',
     sentence: (v, c) => `drives ${km(c.route.distance)} km, longest allowed ${km(c.route.distance - v.amount)} km (+${km(v.amount)} km)`,
   },
+  'max-travel-time': {
+    kind: 'over-driving',
+    sentence: (v) => `drives ${clock(v.amount)} longer than allowed`,
+  },
+  break: {
+    kind: 'break',
+    sentence: (v) => {
+      const name = v.breakId !== undefined ? `the break ${v.breakId}` : 'a break';
+      if (v.breakCause === 'missing') return `no time for ${name}`;
+      if (v.breakCause === 'load') return `too much on board at ${name} (+${fmt(v.amount)})`;
+      return `${name} starts late (+${clock(v.amount)})`;
+    },
+  },
   'time-window': {
     kind: 'late',
     sentence: (v, c) => {
@@ -79,7 +92,10 @@ export const VIOLATION_WORDING: Readonly<Record<PlanViolationKind, Wording>> = {
   },
 };
 
-const ORDER: ViolationKind[] = ['over-capacity', 'over-shift', 'over-distance', 'late', 'unreachable', 'lacks-skill', 'out-of-order', 'off-pattern', 'over-fleet', 'no-trunk'];
+const ORDER: ViolationKind[] = [
+  'over-capacity', 'over-shift', 'over-distance', 'over-driving', 'late', 'break', 'unreachable', 'lacks-skill', 'out-of-order', 'off-pattern',
+  'over-fleet', 'no-trunk',
+];
 
 /**
  * A route longer than its longest shift, by `amount` seconds. Also the door-to-door routes' words,

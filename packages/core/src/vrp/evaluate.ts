@@ -1,10 +1,12 @@
 /**
  * The one place that knows what a route costs and which constraints it breaks: capacity (per
  * dimension, at every point of the route), time windows and shift (as time warp), maximum
- * duration, maximum distance, and a shipment's pick-up before its delivery on one route. Every search move, the split, the savings constructive and the
+ * duration, maximum travel time, maximum distance, breaks, and a shipment's pick-up before its delivery on one route. Every search move, the split, the savings constructive and the
  * final report ask these functions, so a new constraint is added here once.
  */
 import type { ProblemData, VehicleTypeData } from './model.js';
+import { scheduleWithBreaks } from './breaks.js';
+import type { BreakTimes } from './breaks.js';
 import { Segment } from './segments.js';
 import { DELIVERY } from './shipments.js';
 import type { PlanViolation } from './solution-types.js';
@@ -26,10 +28,11 @@ export function loadExcess(seg: Segment, type: VehicleTypeData): number {
   return excess;
 }
 
-/** Time warp plus time beyond the maximum route duration. */
+/** Time warp plus time beyond the maximum route duration and beyond the maximum travel time. */
 export function timeExcess(seg: Segment, type: VehicleTypeData): number {
   const over = seg.duration - type.maxDuration;
-  return seg.timeWarp + (over > 0 ? over : 0);
+  const driving = seg.travel - type.maxTravelTime;
+  return seg.timeWarp + (over > 0 ? over : 0) + (driving > 0 ? driving : 0);
 }
 
 export function distanceExcess(seg: Segment, type: VehicleTypeData): number {
@@ -40,18 +43,19 @@ export function distanceExcess(seg: Segment, type: VehicleTypeData): number {
 /** Cost without penalties of a complete route (start depot … end); an unused vehicle costs 0. */
 export function routeCost(seg: Segment, type: VehicleTypeData): number {
   if (seg.clients === 0) return 0;
-  return type.fixedCost + type.costPerDistance * seg.distance + type.costPerDuration * seg.duration;
+  return type.fixedCost + type.costPerDistance * seg.distance + type.costPerDuration * seg.duration + type.costPerTravelTime * seg.travel;
 }
 
 /** Cost plus penalised violations of a complete route. */
 export function penalisedRouteCost(seg: Segment, type: VehicleTypeData, p: Penalties): number {
   if (seg.clients === 0) return 0;
-  let cost = type.fixedCost + type.costPerDistance * seg.distance + type.costPerDuration * seg.duration;
+  let cost = type.fixedCost + type.costPerDistance * seg.distance + type.costPerDuration * seg.duration + type.costPerTravelTime * seg.travel;
   for (let d = 0; d < seg.nDims; d++) {
     const over = seg.load[d]! - type.capacity[d]!;
     if (over > 0) cost += p.capacity * over;
   }
-  const late = seg.timeWarp + (seg.duration > type.maxDuration ? seg.duration - type.maxDuration : 0);
+  const late = seg.timeWarp + (seg.duration > type.maxDuration ? seg.duration - type.maxDuration : 0) +
+    (seg.travel > type.maxTravelTime ? seg.travel - type.maxTravelTime : 0);
   if (late > 0) cost += p.timeWarp * late;
   if (seg.distance > type.maxDistance) cost += p.distance * (seg.distance - type.maxDistance);
   return cost;
@@ -98,7 +102,7 @@ export function summariseRoute(problem: ProblemData, type: VehicleTypeData, stop
     if (problem.windowStart[s + 1]! - problem.windowStart[s]! > 1) multi = true;
   }
   out.push(prof.distance, prof.duration, n, type.endLocation, 0, type.endEarly, type.endLate, null, null, 0, 0);
-  if (multi) {
+  if (multi || (type.breaks.length > 0 && length > 0)) {
     const schedule = simulateRoute(problem, type, stops, length, startTime(out, type), null);
     out.timeWarp = schedule.timeWarp;
     out.duration = schedule.duration;
@@ -124,6 +128,8 @@ export interface ScheduleTotals {
   duration: number;
   /** Arrival at the end (or last departure for an open route). */
   end: number;
+  /** Breaks' lateness and load above their maxLoad (part of `timeWarp`; 0 without breaks). */
+  breakExcess: number;
 }
 
 /** Per-visit times filled by `simulateRoute` when asked. */
@@ -133,13 +139,16 @@ export interface VisitTimes {
   departure: Float64Array;
   /** Lateness at each visit (beyond its last window). */
   late: Float64Array;
+  /** The type's breaks: where and when they are taken (filled for types with breaks). */
+  breaks?: BreakTimes;
 }
 
 /**
  * Drives a route forward from `departure`: wait for the next window that can still be met, or
  * record lateness beyond the last one. With `warp` (the search's model, as the O(1) summaries)
  * the clock is set back to the window's end ("time warp"); without it (reports) service starts
- * late and the lateness carries on. Exact for several windows per stop.
+ * late and the lateness carries on. Exact for several windows per stop. A type with breaks is
+ * timed by breaks.ts, which places them (or, with `breakGaps`, takes them where it says).
  *
  * `departure` is the one a route summary implies (`startTime`), computed on each stop's window
  * hull: with several windows per stop it can be so late that a stop misses a window it would meet
@@ -150,19 +159,21 @@ export interface VisitTimes {
  */
 export function simulateRoute(
   problem: ProblemData, type: VehicleTypeData, stops: ArrayLike<number>, length: number, departure: number,
-  times: VisitTimes | null, warp = true,
+  times: VisitTimes | null, warp = true, breakGaps: Int32Array | null = null,
 ): ScheduleTotals {
-  const first = driveFrom(problem, type, stops, length, departure, times, warp);
+  const first = driveFrom(problem, type, stops, length, departure, times, warp, breakGaps);
   if (withinTolerance(first.timeWarp) || departure <= type.startEarly) return first;
-  const early = driveFrom(problem, type, stops, length, type.startEarly, null, warp);
+  const early = driveFrom(problem, type, stops, length, type.startEarly, null, warp, breakGaps);
   if (!(early.timeWarp < first.timeWarp)) return first;
-  return times === null ? early : driveFrom(problem, type, stops, length, type.startEarly, times, warp);
+  return times === null ? early : driveFrom(problem, type, stops, length, type.startEarly, times, warp, breakGaps);
 }
 
 function driveFrom(
   problem: ProblemData, type: VehicleTypeData, stops: ArrayLike<number>, length: number, departure: number,
-  times: VisitTimes | null, warp: boolean,
+  times: VisitTimes | null, warp: boolean, breakGaps: Int32Array | null,
 ): ScheduleTotals {
+  if (type.breaks.length > 0 && (length > 0 || breakGaps !== null))
+    return scheduleWithBreaks(problem, type, stops, length, departure, times, times?.breaks ?? null, warp, breakGaps);
   const prof = problem.profiles[type.profile]!;
   const n = problem.nLocations;
   let t = departure;
@@ -215,7 +226,7 @@ function driveFrom(
     duration += type.endEarly - t;
     t = type.endEarly;
   }
-  return { departure, timeWarp, endLateness, duration, end: t };
+  return { departure, timeWarp, endLateness, duration, end: t, breakExcess: 0 };
 }
 
 /** One route evaluated for a report: its schedule, loads, distances, cost and every violation. */
@@ -231,6 +242,8 @@ export interface RouteEvaluation {
   /** Distance travelled up to each visit. */
   distanceTo: Float64Array;
   distance: number;
+  /** Sum of the legs' travel times (driving only). */
+  travelTime: number;
   cost: number;
   /** Route-level violations, in visiting order, then capacity, shift, duration, distance, fleet. */
   violations: PlanViolation[];
@@ -243,7 +256,10 @@ export interface RouteEvaluation {
  * after the shift, maximum duration and maximum distance. `vehicle` beyond the type's count adds a
  * `fleet-size` violation. The report and `SolutionResult` only format what this returns.
  */
-export function evaluateRoute(problem: ProblemData, givenType: VehicleTypeData, stops: readonly number[], vehicle = 0, seg = new Segment(problem.nDims)): RouteEvaluation {
+export function evaluateRoute(
+  problem: ProblemData, givenType: VehicleTypeData, stops: readonly number[], vehicle = 0, seg = new Segment(problem.nDims),
+  breakGaps: Int32Array | null = null,
+): RouteEvaluation {
   // A stop the type lacks a skill for is reported as such and timed on the roads as they are.
   const lacks = problem.skillMismatch[givenType.index] ?? null;
   const type = lacks !== null && stops.some((s) => lacks[s]) ? { ...givenType, profile: givenType.baseProfile } : givenType;
@@ -255,7 +271,13 @@ export function evaluateRoute(problem: ProblemData, givenType: VehicleTypeData, 
   const times: VisitTimes = {
     arrival: new Float64Array(len), start: new Float64Array(len), departure: new Float64Array(len), late: new Float64Array(len),
   };
-  const totals = simulateRoute(problem, type, stops, len, startTime(seg, type), times, false);
+  const m = type.breaks.length;
+  if (m > 0) {
+    times.breaks = {
+      gap: new Int32Array(m).fill(-1), arrival: new Float64Array(m), start: new Float64Array(m), late: new Float64Array(m), overLoad: new Float64Array(m),
+    };
+  }
+  const totals = simulateRoute(problem, type, stops, len, startTime(seg, type), times, false, breakGaps);
   const departure = totals.departure;
   const violations: PlanViolation[] = [];
   const load = new Float64Array(D);
@@ -265,9 +287,11 @@ export function evaluateRoute(problem: ProblemData, givenType: VehicleTypeData, 
   const loadAfter = new Float64Array(len * D);
   const distanceTo = new Float64Array(len);
   let travelled = 0;
+  let travelTime = 0;
   let prev = type.startLocation;
   const leg = (from: number, to: number, toId: string): number => {
     const d = prof.distance[from * n + to]!;
+    if (d < problem.unreachable) travelTime += prof.duration[from * n + to]!;
     const s = to - problem.nDepots;
     if (lacks !== null && s >= 0 && s < problem.nStops && lacks[s])
       violations.push({ kind: 'skills', stop: toId, amount: 1, message: `${type.id} lacks a skill that ${toId} needs` });
@@ -296,6 +320,18 @@ export function evaluateRoute(problem: ProblemData, givenType: VehicleTypeData, 
   const endId = type.endDepot >= 0 ? problem.depotIds[type.endDepot]! : 'route end';
   travelled += leg(prev, type.endLocation, endId);
   if (problem.shipmentCount > 0) precedenceViolations(problem, stops, violations);
+  // A used vehicle takes each of its breaks (plan mode: where the steps put them).
+  if (times.breaks !== undefined && (len > 0 || breakGaps !== null)) {
+    const b = times.breaks;
+    type.breaks.forEach((brk, j) => {
+      if (b.gap[j]! < 0)
+        violations.push({ kind: 'break', breakId: brk.id, breakCause: 'missing', amount: 1, message: `break ${brk.id} is not taken` });
+      else if (!withinTolerance(b.late[j]!))
+        violations.push({ kind: 'break', breakId: brk.id, breakCause: 'late', amount: b.late[j]!, message: `break ${brk.id} starts ${fmt(b.late[j]!)} after its last window closes` });
+      if (b.gap[j]! >= 0 && !withinTolerance(b.overLoad[j]!))
+        violations.push({ kind: 'break', breakId: brk.id, breakCause: 'load', amount: b.overLoad[j]!, message: `load at break ${brk.id} exceeds its maximum by ${fmt(b.overLoad[j]!)}` });
+    });
+  }
   for (let d = 0; d < D; d++) {
     const over = maxLoad[d]! - type.capacity[d]!;
     if (!withinTolerance(over))
@@ -305,14 +341,17 @@ export function evaluateRoute(problem: ProblemData, givenType: VehicleTypeData, 
     violations.push({ kind: 'shift', amount: totals.endLateness, message: `returns ${fmt(totals.endLateness)} after the shift ends at ${type.endLate}` });
   if (!withinTolerance(totals.duration - type.maxDuration))
     violations.push({ kind: 'max-duration', amount: totals.duration - type.maxDuration, message: `duration ${fmt(totals.duration)} exceeds the maximum ${type.maxDuration}` });
+  if (!withinTolerance(travelTime - type.maxTravelTime))
+    violations.push({ kind: 'max-travel-time', amount: travelTime - type.maxTravelTime, message: `travel time ${fmt(travelTime)} exceeds the maximum ${type.maxTravelTime}` });
   if (!withinTolerance(travelled - type.maxDistance))
     violations.push({ kind: 'max-distance', amount: travelled - type.maxDistance, message: `distance ${fmt(travelled)} exceeds the maximum ${type.maxDistance}` });
   if (vehicle >= type.count)
     violations.push({ kind: 'fleet-size', amount: 1, message: `route ${vehicle + 1} of type ${type.id}, which has ${type.count} vehicle(s)` });
   seg.distance = travelled;
+  seg.travel = travelTime;
   seg.duration = totals.duration;
   const cost = len === 0 ? 0 : routeCost(seg, type);
-  return { departure, times, totals, startLoad, loadAfter, distanceTo, distance: travelled, cost, violations };
+  return { departure, times, totals, startLoad, loadAfter, distanceTo, distance: travelled, travelTime, cost, violations };
 }
 
 /**

@@ -21,12 +21,15 @@
  * - With several windows per stop the O(1) move evaluation sees the hull of the windows; each
  *   offspring is then checked exactly, so reported plans are exact.
  * - Repeatable for a seed with iteration limits; a time limit depends on the machine's speed.
+ * - Breaks (`VehicleTypeInput.breaks`) are placed by the evaluator wherever they cost least
+ *   (breaks.ts); the O(1) summaries leave them out and each move is confirmed exactly.
  */
 export type * from './input.js';
 export type * from './solution-types.js';
 export { PLAN_VIOLATION_KINDS } from './solution-types.js';
 export { createProblem } from './model.js';
 export type { CreateProblemOptions, ProblemData, ProfileData, VehicleTypeData } from './model.js';
+export type { BreakData, BreakInput } from './breaks.js';
 export { solve, DEFAULT_NO_IMPROVEMENT } from './solve.js';
 export type { SolveOptions } from './solve.js';
 export type { SolveProgressEvent, HgsParams, SearchDebug } from './search/hgs.js';

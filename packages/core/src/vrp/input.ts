@@ -7,6 +7,7 @@
  * own unit), demands in any unit per dimension; all must be consistent within one problem.
  * Every location is an index into the matrices (row = from, column = to).
  */
+import type { BreakInput } from './breaks.js';
 
 /** A square travel matrix over the problem's locations, row-major: `values[from * size + to]`. */
 export interface MatrixInput {
@@ -77,16 +78,22 @@ export interface VehicleTypeInput {
   maxDuration?: number;
   /** Maximum travelled distance per route. */
   maxDistance?: number;
+  /** Maximum travel time per route: driving only, without service and waiting (VROOM's max_travel_time). */
+  maxTravelTime?: number;
   /** Cost per vehicle used. Default 0. */
   fixedCost?: number;
   /** Cost per unit of distance. Default 1. */
   costPerDistance?: number;
   /** Cost per unit of duration. Default 0. */
   costPerDuration?: number;
+  /** Cost per unit of travel time (driving only, as VROOM's per_hour). Default 0. */
+  costPerTravelTime?: number;
   /** Name of a matrix in `ProblemInput.profiles`; default: the main `matrix`. */
   profile?: string;
   /** Skills this type's vehicles hold. */
   skills?: (string | number)[];
+  /** Breaks each vehicle of this type takes when it is used (see vrp/breaks.ts). */
+  breaks?: BreakInput[];
 }
 
 /**
@@ -121,4 +128,9 @@ export interface RouteInput {
   vehicleType: string;
   /** Stop ids in visiting order (depots excluded). */
   stops: string[];
+  /**
+   * Plan mode, for a type with breaks: where each break is taken (`after`: visits before it).
+   * A break not listed is missing. Left out, the evaluator places the breaks itself.
+   */
+  breaks?: { id: string; after: number }[];
 }

@@ -21,6 +21,9 @@ import type {
 import type { UnassignedReason } from './solution-types.js';
 import { precheckPairs } from './shipment-precheck.js';
 import { readShipments } from './shipments.js';
+import { readBreaks } from './breaks.js';
+import { simulateRoute, withinTolerance } from './evaluate.js';
+import type { BreakData } from './breaks.js';
 import { readSkills, skillMismatch, skillProfiles } from './skills.js';
 
 /** One road profile's matrices over the compiled location space. */
@@ -52,13 +55,18 @@ export interface VehicleTypeData {
   readonly endLate: number;
   readonly maxDuration: number;
   readonly maxDistance: number;
+  /** Limit on the sum of the route's travel times (Infinity: none). */
+  readonly maxTravelTime: number;
   readonly fixedCost: number;
   readonly costPerDistance: number;
   readonly costPerDuration: number;
+  readonly costPerTravelTime: number;
   /** Index into `ProblemData.profiles`: the matrices this type drives on (skills.ts). */
   readonly profile: number;
   /** The profile as given, before skills closed arcs (for geometry: neighbours, embeddings). */
   readonly baseProfile: number;
+  /** Breaks each used vehicle takes, in order (breaks.ts); empty for most types. */
+  readonly breaks: readonly BreakData[];
 }
 
 /** A checked routing problem, compiled into the flat arrays the engine reads. */
@@ -86,6 +94,8 @@ export interface ProblemData {
   readonly windows: Float64Array;
   /** Some stop has more than one window (the search then checks routes exactly, see evaluate.ts). */
   readonly multipleWindows: boolean;
+  /** Some vehicle type has breaks (the search then also checks routes exactly, see breaks.ts). */
+  readonly hasBreaks: boolean;
   readonly required: Uint8Array;
   readonly prize: Float64Array;
   /** Per stop: its priority when not every stop can be served (see `serve-most.ts`). */
@@ -122,8 +132,8 @@ const STOP_FIELDS = new Set([
   'id', 'location', 'delivery', 'pickup', 'serviceTime', 'timeWindows', 'required', 'prize', 'priority', 'skills',
 ]);
 const TYPE_FIELDS = new Set([
-  'id', 'count', 'capacity', 'startDepot', 'endDepot', 'shift', 'maxDuration', 'maxDistance',
-  'fixedCost', 'costPerDistance', 'costPerDuration', 'profile', 'skills',
+  'id', 'count', 'capacity', 'startDepot', 'endDepot', 'shift', 'maxDuration', 'maxDistance', 'maxTravelTime',
+  'fixedCost', 'costPerDistance', 'costPerDuration', 'costPerTravelTime', 'profile', 'skills', 'breaks',
 ]);
 const MATRIX_FIELDS = new Set(['size', 'distances', 'durations']);
 const PROBLEM_FIELDS = new Set(['depots', 'stops', 'vehicleTypes', 'matrix', 'profiles', 'shipments']);
@@ -343,6 +353,7 @@ export function createProblem(input: ProblemInput, options: CreateProblemOptions
       value === undefined ? Infinity : checkNumber(value, `${f}.${field}`, 0);
     const maxDuration = optionalLimit(t.maxDuration, 'maxDuration');
     const maxDistance = optionalLimit(t.maxDistance, 'maxDistance');
+    const maxTravelTime = optionalLimit(t.maxTravelTime, 'maxTravelTime');
     const money = (value: number | undefined, field: string, fallback: number): number => {
       if (value === undefined) return fallback;
       const v = checkNumber(value, `${f}.${field}`, 0, 'a finite number');
@@ -378,11 +389,14 @@ export function createProblem(input: ProblemInput, options: CreateProblemOptions
       endLate,
       maxDuration,
       maxDistance,
+      maxTravelTime,
       fixedCost: money(t.fixedCost, 'fixedCost', 0),
       costPerDistance: money(t.costPerDistance, 'costPerDistance', 1),
       costPerDuration: money(t.costPerDuration, 'costPerDuration', 0),
+      costPerTravelTime: money(t.costPerTravelTime, 'costPerTravelTime', 0),
       profile,
       baseProfile: profile,
+      breaks: t.breaks === undefined ? [] : readBreaks(t.breaks, nDims, `${f}.breaks`, fail),
     });
   });
 
@@ -443,6 +457,7 @@ export function createProblem(input: ProblemInput, options: CreateProblemOptions
     windowStart,
     windows: Float64Array.from(windowList),
     multipleWindows,
+    hasBreaks: types.some((t) => t.breaks.length > 0),
     required,
     prize,
     priority,
@@ -529,7 +544,8 @@ function readMatrix(matrix: MatrixInput, field: string, fail: Fail): RawMatrix {
 function precheckStops(problem: ProblemData): (UnassignedReason | null)[] {
   const { nStops, nDims, nDepots, nLocations, vehicleTypes, profiles, unreachable } = problem;
   const reasons: (UnassignedReason | null)[] = [];
-  const rank: Record<string, number> = { 'demand-exceeds-capacity': 0, unreachable: 1, 'time-window-unreachable': 2, 'route-limit-exceeded': 3 };
+  const rank: Record<string, number> = { 'demand-exceeds-capacity': 0, unreachable: 1, 'time-window-unreachable': 2, 'route-limit-exceeded': 3, break: 4 };
+  const alone = new Int32Array(1);
   for (let s = 0; s < nStops; s++) {
     const loc = nDepots + s;
     const usable = vehicleTypes.filter((t) => t.slots > 0);
@@ -574,8 +590,13 @@ function precheckStops(problem: ProblemData): (UnassignedReason | null)[] {
           const wait = Math.max(0, startService - (t.startLate + travelOut));
           const duration = travelOut + wait + problem.serviceTime[loc]! + travelBack;
           const distance = prof.distance[out]! + prof.distance[back]!;
-          if (duration > t.maxDuration || distance > t.maxDistance) reason = 'route-limit-exceeded';
+          if (duration > t.maxDuration || distance > t.maxDistance || travelOut + travelBack > t.maxTravelTime) reason = 'route-limit-exceeded';
         }
+      }
+      if (reason === null && t.breaks.length > 0) {
+        // Alone on the route, leaving as early as allowed, with the breaks placed where they fit.
+        alone[0] = s;
+        if (!withinTolerance(simulateRoute(problem, t, alone, 1, t.startEarly, null, true).timeWarp)) reason = 'break';
       }
       if (reason === null) {
         best = null;

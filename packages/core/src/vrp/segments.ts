@@ -4,7 +4,8 @@
  * with time-windows"; PyVRP's `DurationSegment` and `LoadSegment`).
  *
  * A segment (a run of consecutive visits) is summarised by
- * - its first and last location and its travelled distance;
+ * - its first and last location, its travelled distance and its travel time (arcs only, for a
+ *   limit or a cost on driving alone: VROOM's max_travel_time and per_hour);
  * - load, per dimension: `delivery`, the load it needs on board at its start (deliveries are
  *   carried from the depot); `pickup`, the net change of the load on board along it (pickups
  *   carried to the end; a shipment's drop counts negative, shipments.ts); `load`, the largest load
@@ -26,6 +27,8 @@ export class Segment {
   first = -1;
   last = -1;
   distance = 0;
+  /** Sum of the arcs' travel times (no service, no waiting). */
+  travel = 0;
   duration = 0;
   timeWarp = 0;
   early = 0;
@@ -50,6 +53,7 @@ export class Segment {
     this.first = -1;
     this.last = -1;
     this.distance = 0;
+    this.travel = 0;
     this.duration = 0;
     this.timeWarp = 0;
     this.early = 0;
@@ -65,6 +69,7 @@ export class Segment {
     this.first = o.first;
     this.last = o.last;
     this.distance = o.distance;
+    this.travel = o.travel;
     this.duration = o.duration;
     this.timeWarp = o.timeWarp;
     this.early = o.early;
@@ -87,6 +92,7 @@ export class Segment {
       this.last = loc;
       this.clients = isClient;
       this.distance = 0;
+      this.travel = 0;
       this.duration = service;
       this.timeWarp = 0;
       this.early = early;
@@ -102,6 +108,7 @@ export class Segment {
     }
     const arc = this.last * n + loc;
     this.distance += dist[arc]!;
+    this.travel += dur[arc]!;
     this.mergeTime(dur[arc]!, service, 0, early, late);
     for (let d = 0; d < this.nDims; d++) {
       const del = delivery === null ? 0 : delivery[offset + d]!;
@@ -126,6 +133,7 @@ export class Segment {
     }
     const arc = this.last * n + store.first[node]!;
     this.distance += dist[arc]! + store.distance[node]!;
+    this.travel += dur[arc]! + store.travel[node]!;
     this.mergeTime(dur[arc]!, store.duration[node]!, store.timeWarp[node]!, store.early[node]!, store.late[node]!);
     const base = node * D;
     for (let d = 0; d < D; d++) {
@@ -148,6 +156,7 @@ export class Segment {
     }
     const arc = this.last * n + o.first;
     this.distance += dist[arc]! + o.distance;
+    this.travel += dur[arc]! + o.travel;
     this.mergeTime(dur[arc]!, o.duration, o.timeWarp, o.early, o.late);
     for (let d = 0; d < this.nDims; d++) {
       const a = this.load[d]! + o.delivery[d]!;
@@ -183,6 +192,7 @@ export class SegmentStore {
   readonly last: Int32Array;
   readonly clients: Int32Array;
   readonly distance: Float64Array;
+  readonly travel: Float64Array;
   readonly duration: Float64Array;
   readonly timeWarp: Float64Array;
   readonly early: Float64Array;
@@ -197,6 +207,7 @@ export class SegmentStore {
     this.last = new Int32Array(size).fill(-1);
     this.clients = new Int32Array(size);
     this.distance = new Float64Array(size);
+    this.travel = new Float64Array(size);
     this.duration = new Float64Array(size);
     this.timeWarp = new Float64Array(size);
     this.early = new Float64Array(size);
@@ -212,6 +223,7 @@ export class SegmentStore {
     this.last[node] = s.last;
     this.clients[node] = s.clients;
     this.distance[node] = s.distance;
+    this.travel[node] = s.travel;
     this.duration[node] = s.duration;
     this.timeWarp[node] = s.timeWarp;
     this.early[node] = s.early;
@@ -230,6 +242,7 @@ export class SegmentStore {
     s.last = this.last[node]!;
     s.clients = this.clients[node]!;
     s.distance = this.distance[node]!;
+    s.travel = this.travel[node]!;
     s.duration = this.duration[node]!;
     s.timeWarp = this.timeWarp[node]!;
     s.early = this.early[node]!;
@@ -259,6 +272,7 @@ export class SegmentStore {
     this.last[node] = loc;
     this.clients[node] = this.clients[prevNode]! + isClient;
     this.distance[node] = this.distance[prevNode]! + dist[arc]!;
+    this.travel[node] = this.travel[prevNode]! + dur[arc]!;
     // Time: A = the stored prefix, B = the single visit (duration = service, no time warp).
     const aDuration = this.duration[prevNode]!;
     const aWarp = this.timeWarp[prevNode]!;
@@ -299,6 +313,7 @@ export class SegmentStore {
     this.last[node] = loc;
     this.clients[node] = isClient;
     this.distance[node] = 0;
+    this.travel[node] = 0;
     this.duration[node] = service;
     this.timeWarp[node] = 0;
     this.early[node] = early;
@@ -329,6 +344,7 @@ export class SegmentStore {
     this.clients[node] = this.clients[nextNode]! + 1;
     this.distance[node] = dist[arc]! + this.distance[nextNode]!;
     const travel = dur[arc]!;
+    this.travel[node] = travel + this.travel[nextNode]!;
     const bEarly = this.early[nextNode]!;
     const bLate = this.late[nextNode]!;
     const atB = service + travel;

@@ -37,7 +37,8 @@ export function serviceCostBound(problem: ProblemData): number {
     let time = 2 * maxDuration + maxService + Math.max(0, latestOpen - t.startEarly);
     if (Number.isFinite(t.maxDuration)) time = Math.min(time, t.maxDuration);
     if (Number.isFinite(t.endLate)) time = Math.min(time, t.endLate - t.startEarly);
-    bound = Math.max(bound, t.fixedCost + t.costPerDistance * 2 * maxDistance + t.costPerDuration * time);
+    bound = Math.max(bound, t.fixedCost + t.costPerDistance * 2 * maxDistance + t.costPerDuration * time +
+      t.costPerTravelTime * 2 * maxDuration);
   }
   return bound;
 }

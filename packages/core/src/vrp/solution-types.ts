@@ -15,6 +15,9 @@ export type UnassignedReason =
   | 'not-in-plan' // evaluatePlan: the given routes do not visit it
   | 'skills' // no vehicle type holds every skill it needs
   | 'shipment-pair' // its shipment's pick-up then delivery fits no vehicle, or its partner cannot be served
+  | 'break' // it fits alone on a route of some vehicle, but not beside that vehicle's breaks
+  | 'max-tasks' // every vehicle that could serve it makes as many stops as it may (VROOM's max_tasks)
+  | 'priority' // the fleet is short: stops of higher priority were served instead
   | 'pattern-unmeetable'; // periodic: on some day of each allowed visit pattern no vehicle can take the visit
 
 /**
@@ -28,6 +31,8 @@ export const PLAN_VIOLATION_KINDS = [
   'shift', // the vehicle returns (or, for open routes, finishes) after its shift / depot closes
   'max-duration', // route duration above the type's maximum
   'max-distance', // route distance above the type's maximum
+  'max-travel-time', // the route's travel time (driving only) above the type's maximum
+  'break', // a break of the vehicle not taken, started after its windows, or with too much load on board
   'unreachable-leg', // no road between two consecutive visits (the leg is counted as 0)
   'skills', // the vehicle lacks a skill the stop needs
   'fleet-size', // more routes of a type than it has vehicles
@@ -50,6 +55,9 @@ export interface PlanViolation {
   stop?: string;
   /** Capacity dimension for capacity violations. */
   dimension?: number;
+  /** Break violations: which break, and whether it is missing, late or carries too much load. */
+  breakId?: string;
+  breakCause?: 'missing' | 'late' | 'load';
 }
 
 /** One visit of a route: its times, the load after it and the distance so far. */
@@ -91,6 +99,22 @@ export interface RouteResult {
   cost: number;
   /** Constraints this route breaks (empty for solver output unless it could not be avoided). */
   violations: PlanViolation[];
+  /** The vehicle type's breaks, where and when taken (only for types with breaks). */
+  breaks?: BreakResult[];
+}
+
+/** A break of a route: after which visit, and when. */
+export interface BreakResult {
+  id: string;
+  /** Visits before it: 0 = right after leaving the start depot; -1 = not taken (plan mode). */
+  after: number;
+  /** When the vehicle stopped for it (it drives on towards the next visit while the break's window is not open). */
+  arrival: number;
+  start: number;
+  /** Start + the break's duration. */
+  end: number;
+  /** Load on board during the break, per dimension. */
+  load: number[];
 }
 
 /** A stop the solution leaves out, and why. */

@@ -8,6 +8,7 @@ import { InputError } from '../errors.js';
 import type { ProblemData } from './model.js';
 import type { RouteInput } from './input.js';
 import type {
+  BreakResult,
   RouteResult,
   SolutionResult,
   UnassignedReason,
@@ -23,6 +24,8 @@ export interface PlannedRoute {
   type: number;
   vehicle: number;
   stops: number[];
+  /** Per break of the type: visits before it, -1 when missing; null: the evaluator places them. */
+  breakGaps?: Int32Array | null;
 }
 
 /** Routes per slot (as the search holds them) → planned routes, empty slots left out. */
@@ -58,7 +61,7 @@ export function buildSolution(
     const t = problem.vehicleTypes[planned.type]!;
     const stops = planned.stops;
     // The evaluator knows the rules; this only shapes its answer for the user.
-    const e = evaluateRoute(problem, t, stops, planned.vehicle, seg);
+    const e = evaluateRoute(problem, t, stops, planned.vehicle, seg, planned.breakGaps ?? null);
     const visits: VisitResult[] = stops.map((s, k) => {
       served[s] = 1;
       return {
@@ -75,6 +78,14 @@ export function buildSolution(
     distance += e.distance;
     duration += e.totals.duration;
     for (const v of e.violations) violations.push({ ...v, vehicleType: t.id, vehicle: planned.vehicle });
+    const b = e.times.breaks;
+    const breaks: BreakResult[] | undefined = b === undefined ? undefined : t.breaks.map((brk, j) => {
+      const after = b.gap[j]!;
+      const load = after <= 0 ? e.startLoad : Array.from(e.loadAfter.subarray((after - 1) * D, after * D));
+      return after < 0
+        ? { id: brk.id, after, arrival: 0, start: 0, end: 0, load: [] }
+        : { id: brk.id, after, arrival: b.arrival[j]!, start: b.start[j]!, end: b.start[j]! + brk.service, load };
+    });
     results.push({
       vehicleType: t.id,
       vehicle: planned.vehicle,
@@ -89,6 +100,7 @@ export function buildSolution(
       startLoad: e.startLoad,
       cost: e.cost,
       violations: e.violations,
+      ...(breaks !== undefined ? { breaks } : {}),
     });
   }
   const unassigned: UnassignedResult[] = [];
@@ -142,13 +154,35 @@ export function resolveRoutes(
       seen.set(s, f);
       return s;
     });
-    if (stops.length === 0) return;
-    planned.push({ type, vehicle: perType[type]!, stops });
+    const breakGaps = route.breaks === undefined ? null : resolveBreaks(problem, type, route.breaks, stops.length, `${f}.breaks`, where);
+    if (stops.length === 0 && breakGaps === null) return;
+    planned.push({ type, vehicle: perType[type]!, stops, breakGaps });
     perType[type]!++;
   });
   // Routes beyond a type's vehicles are flagged one by one by the evaluator (`fleet-size`).
   const violations: PlanViolation[] = [];
   return { planned, violations };
+}
+
+/** A route's given breaks (plan mode) → visits before each break of the type, -1 for those not given. */
+function resolveBreaks(
+  problem: ProblemData, type: number, breaks: unknown, length: number, field: string,
+  where: (f: string) => { field: string; source?: string },
+): Int32Array {
+  const t = problem.vehicleTypes[type]!;
+  if (!Array.isArray(breaks)) throw new InputError('breaks must be an array of { id, after }', where(field));
+  const gaps = new Int32Array(t.breaks.length).fill(-1);
+  breaks.forEach((raw: unknown, k) => {
+    const b = raw as { id?: unknown; after?: unknown } | null;
+    const j = t.breaks.findIndex((x) => x.id === b?.id);
+    if (j < 0) throw new InputError(`unknown break "${String(b?.id)}" of vehicle type ${t.id}`, where(`${field}[${k}].id`),
+      t.breaks.length > 0 ? `its breaks: ${t.breaks.map((x) => x.id).join(', ')}` : 'this type has no breaks');
+    if (gaps[j]! >= 0) throw new InputError(`break "${t.breaks[j]!.id}" is given twice`, where(`${field}[${k}].id`));
+    if (!Number.isInteger(b!.after) || (b!.after as number) < 0 || (b!.after as number) > length)
+      throw new InputError(`after must be a whole number of visits, 0 … ${length}, got ${String(b!.after)}`, where(`${field}[${k}].after`));
+    gaps[j] = b!.after as number;
+  });
+  return gaps;
 }
 
 /**

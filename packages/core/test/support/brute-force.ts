@@ -11,9 +11,9 @@
  * that keeps the route feasible; it is one of the times at which some arrival hits a window's end
  * (or the return hits the shift's end) with no waiting before it, which are all tried.
  */
-import { depotLoad, routeTimeBounds, simulateRoute, type CheckProblem, type RouteFigures } from './check-solution.js';
+import { depotLoad, routeTimeBounds, simulateRoute as simulateOnce, type CheckBreak, type CheckProblem, type RouteFigures } from './check-solution.js';
 
-export interface BruteForceRoute { vehicleType: string; stops: string[]; departure: number; cost: number }
+export interface BruteForceRoute { vehicleType: string; stops: string[]; departure: number; cost: number; breaks?: CheckBreak[] }
 export interface BruteForceResult { cost: number; routes: BruteForceRoute[]; skipped: string[] }
 
 function permutations<T>(items: T[]): T[][] {
@@ -26,7 +26,26 @@ function permutations<T>(items: T[]): T[][] {
 }
 
 /** Cheapest feasible way for vehicle type `t` to serve exactly `ids`, or undefined. */
-export function bestRoute(problem: CheckProblem, t: number, ids: string[]): { stops: string[]; figures: RouteFigures } | undefined {
+/** Every way to place `m` breaks, in order, over the gaps 0 … `gaps` of a route (nondecreasing). */
+function placements(m: number, gaps: number): number[][] {
+  if (m === 0) return [[]];
+  const out: number[][] = [];
+  const grow = (chosen: number[]): void => {
+    if (chosen.length === m) {
+      out.push(chosen.slice());
+      return;
+    }
+    for (let g = chosen.length === 0 ? 0 : chosen[chosen.length - 1]!; g <= gaps; g++) {
+      chosen.push(g);
+      grow(chosen);
+      chosen.pop();
+    }
+  };
+  grow([]);
+  return out;
+}
+
+export function bestRoute(problem: CheckProblem, t: number, ids: string[]): { stops: string[]; figures: RouteFigures; breaks: CheckBreak[] } | undefined {
   const type = problem.vehicleTypes[t]!;
   const stopById = new Map(problem.stops.map((s) => [s.id, s]));
   // Capacity at departure does not depend on the order.
@@ -37,10 +56,20 @@ export function bestRoute(problem: CheckProblem, t: number, ids: string[]): { st
   const bounds = routeTimeBounds(problem, t);
   const timed = problem.stops.some((s) => (s.timeWindows?.length ?? 0) > 0) || bounds.latestEnd !== Number.POSITIVE_INFINITY;
   const durationMatters = (type.costPerDuration ?? 0) > 0 || type.maxDuration !== undefined;
-  let best: { stops: string[]; figures: RouteFigures } | undefined;
+  let best: { stops: string[]; figures: RouteFigures; breaks: CheckBreak[] } | undefined;
+  // Every placement of the type's breaks (none for an empty route), each simulated on its own.
+  const breakIds = (type.breaks ?? []).map((b) => b.id);
+  const ways = ids.length === 0 ? [[]] : placements(breakIds.length, ids.length).map((p) => p.map((after, k) => ({ id: breakIds[k]!, after })));
+  const byFigures = new Map<RouteFigures, CheckBreak[]>();
+  const simulateRoute = (_p: CheckProblem, _t: number, order: string[], departure: number): RouteFigures[] =>
+    ways.map((way) => {
+      const f = simulateOnce(problem, t, order, departure, undefined, 1e-6, way);
+      byFigures.set(f, way);
+      return f;
+    });
   for (const order of permutations(ids)) {
     const first = simulateRoute(problem, t, order, bounds.earliest);
-    let candidates = [first];
+    let candidates = first;
     if (timed && durationMatters) {
       // Latest departures worth trying: each arrival meeting a window end with no waiting before.
       const departures = new Set<number>();
@@ -65,12 +94,12 @@ export function bestRoute(problem: CheckProblem, t: number, ids: string[]): { st
       departures.add(bounds.latestDeparture);
       candidates = candidates.concat(
         [...departures].filter((d) => Number.isFinite(d) && d > bounds.earliest && d <= bounds.latestDeparture)
-          .map((d) => simulateRoute(problem, t, order, d)),
+          .flatMap((d) => simulateRoute(problem, t, order, d)),
       );
     }
     for (const figures of candidates) {
       if (figures.violations.length > 0) continue;
-      if (!best || figures.cost < best.figures.cost - 1e-9) best = { stops: order, figures };
+      if (!best || figures.cost < best.figures.cost - 1e-9) best = { stops: order, figures, breaks: byFigures.get(figures)! };
     }
   }
   return best;
@@ -122,7 +151,7 @@ export function bruteForce(problem: CheckProblem): BruteForceResult {
         if (cost < best.cost - 1e-9) {
           best = {
             cost,
-            routes: [{ vehicleType: type.id, stops: route.stops, departure: route.figures.departure, cost: route.figures.cost }, ...rest.routes],
+            routes: [{ vehicleType: type.id, stops: route.stops, departure: route.figures.departure, cost: route.figures.cost, breaks: route.breaks }, ...rest.routes],
             skipped: rest.skipped,
           };
         }

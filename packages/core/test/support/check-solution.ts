@@ -19,9 +19,16 @@
  * - departure from the depot within the shift and the start depot's window; return to the end
  *   depot by the end of the shift and of the end depot's window; an open route ends at its last
  *   departure;
- * - duration = end − departure ≤ maxDuration; distance ≤ maxDistance;
- * - route cost = fixedCost + costPerDistance·distance + costPerDuration·duration; the total adds
- *   the prizes of optional stops that are not served;
+ * - duration = end − departure ≤ maxDuration; distance ≤ maxDistance; travel time (the legs'
+ *   durations alone) ≤ maxTravelTime;
+ * - a vehicle serves a stop only if it holds every skill the stop names;
+ * - breaks (a used vehicle takes each of its type's breaks once, in the type's order, each between
+ *   two visits or after the start or before the end): the break starts at or after the vehicle is
+ *   free and inside one of its windows; while waiting for it the vehicle drives on towards the next
+ *   visit, so that visit is reached at max(free + travel, break start) + break duration; the load
+ *   on board then is at most the break's maxLoad;
+ * - route cost = fixedCost + costPerDistance·distance + costPerDuration·duration +
+ *   costPerTravelTime·travel time; the total adds the prizes of optional stops that are not served;
  * - at most `count` routes per vehicle type, vehicle indices distinct and below `count`.
  */
 
@@ -34,12 +41,14 @@ export interface CheckProblem {
   depots: { id: string; location: number; timeWindow?: Window }[];
   stops: {
     id: string; location: number; delivery?: number[]; pickup?: number[]; serviceTime?: number;
-    timeWindows?: Window[]; required?: boolean; prize?: number;
+    timeWindows?: Window[]; required?: boolean; prize?: number; skills?: (string | number)[]; priority?: number;
   }[];
   vehicleTypes: {
     id: string; count?: number; capacity: number[]; startDepot: string; endDepot?: string | null;
     shift?: Window; maxDuration?: number; maxDistance?: number; fixedCost?: number;
     costPerDistance?: number; costPerDuration?: number; profile?: string;
+    maxTravelTime?: number; costPerTravelTime?: number; skills?: (string | number)[];
+    breaks?: { id: string; timeWindows: Window[]; duration?: number; maxLoad?: number[] }[];
   }[];
   matrix: CheckMatrix;
   profiles?: Record<string, CheckMatrix>;
@@ -56,7 +65,10 @@ export interface CheckRoute {
   vehicleType: string; vehicle?: number; stops: string[]; visits?: CheckVisit[];
   departure?: number; arrival?: number; distance: number; duration: number; cost?: number; startLoad?: number[];
   startDepot?: string; endDepot?: string | null;
+  /** Where each break is taken (`after`: visits before it) and, if given, when it starts. */
+  breaks?: CheckBreak[];
 }
+export interface CheckBreak { id: string; after: number; start?: number }
 export interface CheckSolution {
   cost: number; distance?: number; duration?: number; vehiclesUsed?: number; feasible?: boolean;
   routes: CheckRoute[];
@@ -78,6 +90,8 @@ export interface CheckOptions {
 
 export interface RouteFigures {
   distance: number;
+  /** The legs' travel times alone. */
+  travel: number;
   duration: number;
   cost: number;
   /** Departure used for the recomputation. */
@@ -151,6 +165,7 @@ export function simulateRoute(
   departure: number,
   reported?: readonly CheckVisit[],
   tolerance = 1e-6,
+  breaks?: readonly CheckBreak[],
 ): RouteFigures {
   const type = problem.vehicleTypes[typeIndex]!;
   const violations: string[] = [];
@@ -191,18 +206,57 @@ export function simulateRoute(
   let location = startDepot?.location ?? 0;
   let clock = departure;
   let distance = 0;
+  let travel = 0;
   const visits: RouteFigures['visits'] = [];
+  const held = new Set((type.skills ?? []).map(String));
+  // Breaks: each of the type's, once, in its order, when the vehicle is used.
+  const typeBreaks = type.breaks ?? [];
+  const taken = (breaks ?? []).filter((x) => x.after >= 0);
+  if (stopIds.length > 0 || taken.length > 0) {
+    typeBreaks.forEach((b) => {
+      const n = taken.filter((x) => x.id === b.id).length;
+      if (n === 0) violations.push(`break ${b.id} is not taken`);
+      if (n > 1) violations.push(`break ${b.id} is taken ${n} times`);
+    });
+  }
+  for (const x of taken) if (!typeBreaks.some((b) => b.id === x.id)) violations.push(`break ${x.id} is not a break of ${type.id}`);
+  const order = typeBreaks.map((b) => taken.find((x) => x.id === b.id)).filter((x): x is CheckBreak => x !== undefined);
+  for (let k = 1; k < order.length; k++) if (order[k]!.after < order[k - 1]!.after) violations.push(`break ${order[k]!.id} is taken before break ${order[k - 1]!.id}`);
+  const loadNow = (): number[] => load.slice();
+  // Drives `legTime` towards the next place, taking the breaks due after `visitsDone` visits.
+  const driveWithBreaks = (visitsDone: number, legTime: number): number => {
+    let remaining = legTime;
+    for (const x of order) {
+      if (x.after !== visitsDone) continue;
+      const b = typeBreaks.find((y) => y.id === x.id)!;
+      const windows = [...b.timeWindows].sort((p, q) => p[0] - q[0]);
+      const open = windows.find((w) => w[1] >= clock - eps(clock));
+      const start = x.start ?? (open ? Math.max(clock, open[0]) : clock);
+      if (start < clock - eps(clock)) violations.push(`break ${b.id} starts at ${start}, before the vehicle is free at ${clock}`);
+      if (!windows.some((w) => start >= w[0] - eps(w[0]) && start <= w[1] + eps(w[1]))) violations.push(`break ${b.id} starts at ${start}, outside its windows ${JSON.stringify(windows)}`);
+      const onBoard = loadNow();
+      b.maxLoad?.forEach((m, k) => {
+        if ((onBoard[k] ?? 0) > m + eps(m)) violations.push(`break ${b.id}: load ${onBoard[k]} above its maxLoad ${m} (dimension ${k})`);
+      });
+      remaining -= Math.min(Math.max(0, start - clock), remaining);
+      clock = start + (b.duration ?? 0);
+    }
+    for (const x of order) if (x.after < 0 || x.after > stopIds.length) violations.push(`break ${x.id}: after ${x.after} is not a place in the route`);
+    return clock + remaining;
+  };
   stopIds.forEach((id, position) => {
     const stop = stopById.get(id);
     if (!stop) {
       violations.push(`stop ${id} does not exist`);
       return;
     }
+    for (const skill of stop.skills ?? []) if (!held.has(String(skill))) violations.push(`stop ${id} needs skill ${skill}, which ${type.id} lacks`);
     const d = dist(location, stop.location);
     const t = time(location, stop.location);
     if (d === INF || t === INF) violations.push(`no road from location ${location} to stop ${id}`);
     distance += d;
-    const arrival = clock + t;
+    travel += t;
+    const arrival = driveWithBreaks(position, t);
     const windows = stop.timeWindows && stop.timeWindows.length > 0 ? stop.timeWindows : [[-INF, INF] as Window];
     let start: number;
     const given = reported?.[position];
@@ -231,14 +285,17 @@ export function simulateRoute(
     const t = time(location, endDepot.location);
     if (d === INF || t === INF) violations.push(`no road from location ${location} back to depot ${endDepot.id}`);
     distance += d;
-    end = clock + t;
-  }
+    travel += t;
+    end = driveWithBreaks(stopIds.length, t);
+  } else end = driveWithBreaks(stopIds.length, 0);
   if (end > bounds.latestEnd + eps(bounds.latestEnd)) violations.push(`ends at ${end}, after the shift/depot closes at ${bounds.latestEnd}`);
   const duration = end - departure;
   if (type.maxDuration !== undefined && duration > type.maxDuration + eps(type.maxDuration)) violations.push(`duration ${duration} exceeds maxDuration ${type.maxDuration}`);
   if (type.maxDistance !== undefined && distance > type.maxDistance + eps(type.maxDistance)) violations.push(`distance ${distance} exceeds maxDistance ${type.maxDistance}`);
-  const cost = (type.fixedCost ?? 0) + (type.costPerDistance ?? 1) * distance + (type.costPerDuration ?? 0) * duration;
-  return { distance, duration, cost, departure, end, violations, visits };
+  if (type.maxTravelTime !== undefined && travel > type.maxTravelTime + eps(type.maxTravelTime)) violations.push(`travel time ${travel} exceeds maxTravelTime ${type.maxTravelTime}`);
+  const cost = (type.fixedCost ?? 0) + (type.costPerDistance ?? 1) * distance + (type.costPerDuration ?? 0) * duration +
+    (type.costPerTravelTime ?? 0) * travel;
+  return { distance, travel, duration, cost, departure, end, violations, visits };
 }
 
 /**
@@ -295,7 +352,7 @@ export function checkSolution(problem: CheckProblem, solution: CheckSolution, op
     if (route.startDepot !== undefined && route.startDepot !== type.startDepot) violations.push(`${where}: starts at ${route.startDepot}, but type ${type.id} starts at ${type.startDepot}`);
     if (route.endDepot !== undefined && route.endDepot !== typeEnd) violations.push(`${where}: ends at ${String(route.endDepot)}, but type ${type.id} ends at ${String(typeEnd)}`);
     const departure = route.departure ?? routeTimeBounds(problem, t).earliest;
-    const figures = simulateRoute(problem, t, route.stops, departure, route.visits, tolerance);
+    const figures = simulateRoute(problem, t, route.stops, departure, route.visits, tolerance, route.breaks);
     routes.push(figures);
     for (const v of figures.violations) violations.push(`${where}: ${v}`);
     compare(`${where} distance`, route.distance, figures.distance);

@@ -191,7 +191,7 @@ export function initialPenalties(problem: ProblemData, timeWarpFactor: number, d
         const d = prof.distance[a * n + b]!;
         const du = prof.duration[a * n + b]!;
         if (d >= problem.unreachable) continue;
-        const c = t.costPerDistance * d + t.costPerDuration * du;
+        const c = t.costPerDistance * d + (t.costPerDuration + t.costPerTravelTime) * du;
         if (c > maxArcCost) maxArcCost = c;
         sumCost += c;
         sumDuration += du;

@@ -111,9 +111,10 @@ export class LocalSearch {
   /** Symmetric matrices, and every route starts and ends at one place (for O(1) 2-opt* screens). */
   readonly commonDepot: boolean;
   /**
-   * Some stop has several windows: the summaries then see each such stop's hull of windows and are
-   * optimistic, so route costs are recomputed exactly (forward simulation) and a move is kept only
-   * if the exact cost drops (see `guard` and `confirm`).
+   * Some stop has several windows, or some type breaks: the summaries then see each such stop's
+   * hull of windows and no breaks and are optimistic, so route costs are recomputed exactly
+   * (forward simulation, breaks placed by breaks.ts) and a move is kept only if the exact cost
+   * drops (see `guard` and `confirm`).
    */
   readonly exact: boolean;
   private readonly multiWindow: Uint8Array;
@@ -227,7 +228,7 @@ export class LocalSearch {
     this.order = new Int32Array(this.nStops);
     this.pairSeen = new Uint8Array(this.nRoutes * this.nRoutes);
     this.useSwapStar = useSwapStar;
-    this.exact = problem.multipleWindows;
+    this.exact = problem.multipleWindows || problem.hasBreaks;
     this.multiWindow = new Uint8Array(this.nStops);
     for (let q = 0; q < this.nStops; q++) this.multiWindow[q] = problem.windowStart[q + 1]! - problem.windowStart[q]! > 1 ? 1 : 0;
     this.snapSeq = this.exact ? [new Int32Array(this.nStops), new Int32Array(this.nStops)] : [];
@@ -251,7 +252,8 @@ export class LocalSearch {
     let pickups = false;
     for (let k = 0; k < problem.pickup.length && !pickups; k++) if (problem.pickup[k]! > 0) pickups = true;
     this.reversible = !windows && !pickups && !this.exact &&
-      this.types.every((t) => t.costPerDuration === 0 && t.maxDuration === Infinity && t.endLate === Infinity);
+      this.types.every((t) => t.costPerDuration === 0 && t.maxDuration === Infinity && t.endLate === Infinity &&
+        t.costPerTravelTime === 0 && t.maxTravelTime === Infinity);
     this.commonDepot = problem.symmetric && oneCentre && this.types.every((t) => t.endLocation === centre);
     // One depot: the stops placed in the plane around it, for the giant tours' route order and,
     // without windows, SWAP*'s sectors.
@@ -452,14 +454,14 @@ export class LocalSearch {
 
   /** Replaces the summary's time warp and duration by an exact simulation if the route needs it. */
   private exactTimes(r: number, seg: Segment): void {
-    let any = false;
+    const t = this.typeOf(r);
+    let any = t.breaks.length > 0;
     let len = 0;
     for (let x = this.next[this.startNode(r)]!; x < this.nStops; x = this.next[x]!) {
       if (this.multiWindow[x]) any = true;
       this.seqScratch[len++] = x;
     }
-    if (!any) return;
-    const t = this.typeOf(r);
+    if (!any || len === 0) return;
     const sim = simulateRoute(this.problem, t, this.seqScratch, len, startTime(seg, t), null, true);
     seg.timeWarp = sim.timeWarp;
     seg.duration = sim.duration;
