@@ -15,6 +15,7 @@ import { isPreparedRoads } from '../prepared/prepare.js';
 import type { Place } from '../io/places.js';
 import type { OfficeMoveReport, PlanReport, ScenarioRow } from '../report/types.js';
 import { summariseDoorToDoor } from '../report/door-to-door.js';
+import { assembleReport } from '../report/assemble.js';
 import { checkPlanInputs } from './preflight.js';
 import type { SolutionResult } from '../vrp/index.js';
 import { prepareNetwork, roadProfile, type PreparedNetwork } from './network.js';
@@ -118,7 +119,9 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
     report.summary = { ...report.summary, snapWarnings };
     for (const entry of results) entry.report.summary = { ...entry.report.summary, snapWarnings };
   }
-  return { report, solution: base.solution, baselineSolution: base.baselineSolution, network: prepared.network, snaps: prepared.snaps, scenarios: results };
+  // The one report assembler completes every report the same way (figures by tier × day).
+  const scenarioReports = results.map((entry) => ({ name: entry.name, report: assembleReport(entry.report) }));
+  return { report: assembleReport(report), solution: base.solution, baselineSolution: base.baselineSolution, network: prepared.network, snaps: prepared.snaps, scenarios: scenarioReports };
 }
 
 /** The tiers' routes as one solution (trunk, delivery, collection), for callers who want the raw detail. */

@@ -9,6 +9,7 @@ import { InputError } from '../errors.js';
 import type { Place } from '../io/places.js';
 import type { PlanSpec } from './file/plan-file.js';
 import type { ScenarioSpec } from './file/plan-tiers.js';
+import { scenarioTiers } from '../report/county.js';
 import type { OfficeMoveReport, PlanReport, ScenarioRow, Tier } from '../report/types.js';
 import type { PreparedNetwork } from './network.js';
 import type { PlanSources } from './types.js';
@@ -170,6 +171,13 @@ export function applyScenario(spec: PlanSpec, rawPlaces: readonly Place[], scena
 
 /** One row of the comparison table. */
 export function scenarioRow(name: string, description: string, report: Omit<PlanReport, 'run'>): ScenarioRow {
+  const row = scenarioTotals(name, description, report);
+  // Every tier and every day (two-tier, weekly, door to door): summed by the report assembler.
+  const tiers = scenarioTiers(report);
+  return tiers === undefined ? row : { ...row, tiers };
+}
+
+function scenarioTotals(name: string, description: string, report: Omit<PlanReport, 'run'>): ScenarioRow {
   const { summary } = report;
   const vehicles = { trunk: 0, delivery: 0, collection: 0 };
   // A waiting truck's way back is the morning truck's, not another vehicle.

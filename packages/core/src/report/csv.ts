@@ -1,9 +1,16 @@
 /**
- * `routes.csv` and `stops.csv`: one row per route and one per visit, both phases, for spreadsheets.
+ * `routes.csv` and `stops.csv`: one row per route and one per visit, both phases, for
+ * spreadsheets — one writer for every plan, its columns chosen by what the plan has: `tier`
+ * (two tiers), `day` (weekly service), loads per named dimension, and on stops.csv each place's
+ * office and days of service. A one-tier daily plan has none of these, and its files are exactly
+ * what they were before the tiers and the week existed (test/plan/one-tier.test.ts).
  */
 import { writeToString } from 'fast-csv';
-import type { PlanReport, ReportRoute } from './types.js';
+import type { PlanReport, ReportPlace, ReportRoute } from './types.js';
 import { clock } from './violations.js';
+
+type Cell = string | number;
+type Row = Record<string, Cell>;
 
 const ROUTE_COLUMNS = [
   'phase', 'route_id', 'vehicle_type', 'depot', 'stops', 'distance_km', 'duration_min', 'departure', 'return',
@@ -14,47 +21,73 @@ const STOP_COLUMNS = [
   'phase', 'route_id', 'seq', 'stop_id', 'name', 'role', 'mail', 'arrival', 'departure', 'load_after', 'km_from_hub', 'note',
 ] as const;
 
+/** The keys a plan's rows carry beyond the one-tier daily columns. */
+interface Keys {
+  /** Two-tier plans: the named load dimensions. */
+  dims: readonly string[] | undefined;
+  /** Weekly plans: a `day` column. */
+  day: boolean;
+  /** Two-tier, weekly and door-to-door plans: stops.csv says each place's office and days. */
+  placeColumns: boolean;
+}
+
+function keysOf(report: PlanReport): Keys {
+  const routes = [...report.before, ...report.after];
+  const day = report.summary.week !== undefined || routes.some((r) => r.day !== undefined) || (report.doorToDoor?.routes.some((r) => r.day !== undefined) ?? false);
+  return { dims: report.tiers?.dimensions, day, placeColumns: report.tiers !== undefined || day };
+}
+
+/** `day` right after the phase and tier, when the plan has days. */
+function withDay(headers: readonly string[], keys: Keys): string[] {
+  if (!keys.day) return [...headers];
+  const at = headers.indexOf(keys.dims ? 'tier' : 'phase') + 1;
+  return [...headers.slice(0, at), 'day', ...headers.slice(at)];
+}
+
+async function write(headers: readonly string[], rows: readonly Row[]): Promise<string> {
+  return `${await writeToString(rows.map((row) => headers.map((h) => row[h] ?? '')), { headers: [...headers], writeHeaders: true })}\n`;
+}
+
 /**
- * One row per route, today's first. Violations are joined with "; " so that a route that breaks
- * a rule cannot look clean in a spreadsheet.
+ * One row per route, today's first, then the door-to-door routes. Violations are joined with
+ * "; " so that a route that breaks a rule cannot look clean in a spreadsheet.
  *
  * @example
  * writeFileSync('routes.csv', await routesCsv(report));
  */
 export async function routesCsv(report: PlanReport): Promise<string> {
-  const dims = report.tiers?.dimensions;
-  if (!dims) {
-    const rows = [...[...report.before, ...report.after].map((route) => routeRow(route)), ...doorToDoorRows(report)];
-    return `${await writeToString(rows, { headers: [...ROUTE_COLUMNS] })}\n`;
-  }
+  const keys = keysOf(report);
+  const dims = keys.dims;
   // Two-tier plans: the tier, and loads, pick-ups and capacity per named dimension, and cost.
-  const headers = ['phase', 'tier', ...ROUTE_COLUMNS.slice(1, 9), ...dims.flatMap((d) => [`load_${d}`, `pickup_${d}`, `capacity_${d}`]), 'cost', ...ROUTE_COLUMNS.slice(11)];
-  const rows = [...report.before, ...report.after].map((route) => {
-    const base = routeRow(route) as Record<string, string | number>;
-    const row: Record<string, string | number> = { ...base, tier: route.tier ?? '', cost: route.cost === undefined ? '' : route.cost.toFixed(2) };
-    dims.forEach((d, k) => {
+  const headers = withDay(dims
+    ? ['phase', 'tier', ...ROUTE_COLUMNS.slice(1, 9), ...dims.flatMap((d) => [`load_${d}`, `pickup_${d}`, `capacity_${d}`]), 'cost', ...ROUTE_COLUMNS.slice(11)]
+    : ROUTE_COLUMNS, keys);
+  const rows: Row[] = [...report.before, ...report.after].map((route) => {
+    const row: Row = { ...routeRow(route), tier: route.tier ?? '', day: route.day ?? '', cost: route.cost === undefined ? '' : route.cost.toFixed(2) };
+    dims?.forEach((d, k) => {
       row[`load_${d}`] = route.loads?.[k] ?? '';
       row[`pickup_${d}`] = route.pickups?.[k] ?? '';
       row[`capacity_${d}`] = route.capacities?.[k] ?? '';
     });
-    return headers.map((h) => row[h] ?? '');
+    return row;
   });
-  for (const row of doorToDoorRows(report)) rows.push(headers.map((h) => (h === 'tier' ? 'door-to-door' : (row as Record<string, string | number>)[h] ?? '')));
-  return `${await writeToString(rows, { headers, writeHeaders: true })}\n`;
+  for (const row of doorToDoorRows(report)) rows.push({ ...row, tier: 'door-to-door' });
+  return write(headers, rows);
 }
 
 /**
  * The door-to-door routes as rows of the new plan: vehicle type "door-to-door", the streets
  * served (stretches) as its stops, no load.
  */
-function doorToDoorRows(report: PlanReport): Record<(typeof ROUTE_COLUMNS)[number], string | number>[] {
+function doorToDoorRows(report: PlanReport): Row[] {
   const d = report.doorToDoor;
   if (!d) return [];
   return d.routes.map((route) => ({
     phase: 'after',
     route_id: route.id,
+    day: route.day ?? '',
     vehicle_type: 'door-to-door',
-    depot: d.depot,
+    depot: route.depot ?? d.depot,
     stops: route.stretches.length,
     distance_km: route.km.toFixed(2),
     duration_min: (route.durationS / 60).toFixed(1),
@@ -68,7 +101,7 @@ function doorToDoorRows(report: PlanReport): Record<(typeof ROUTE_COLUMNS)[numbe
   }));
 }
 
-function routeRow(route: ReportRoute): Record<(typeof ROUTE_COLUMNS)[number], string | number> {
+function routeRow(route: ReportRoute): Row {
   return {
     phase: route.phase,
     route_id: route.id,
@@ -87,69 +120,58 @@ function routeRow(route: ReportRoute): Record<(typeof ROUTE_COLUMNS)[number], st
   };
 }
 
+/** A place's office and days of service, as stops.csv says them (days space-separated, as places files take them). */
+function placeCells(place: ReportPlace | undefined, route: ReportRoute | undefined): Row {
+  // The office that serves it: the plan's office in a two-tier plan, else the depot of its delivery route.
+  const office = place?.office ?? (route !== undefined && (route.tier === undefined || route.tier === 'delivery') ? route.depot : '');
+  return { office, days: place?.days?.join(' ') ?? '' };
+}
+
 /**
  * One row per visit (both phases, in route order), then one row per stop the new plan leaves
  * unserved, with the reason in `note`.
+ *
+ * @example
+ * writeFileSync('stops.csv', await stopsCsv(report));
  */
 export async function stopsCsv(report: PlanReport): Promise<string> {
+  const keys = keysOf(report);
+  const dims = keys.dims;
   const places = new Map(report.places.map((place) => [place.id, place]));
-  const dims = report.tiers?.dimensions;
-  if (dims) return tierStopsCsv(report, dims);
-  const rows: Record<(typeof STOP_COLUMNS)[number], string | number>[] = [];
+  const placeColumns = keys.placeColumns ? ['office', 'days'] : [];
+  // Two-tier plans: tier and office of each visit, and volumes and loads per dimension.
+  const headers = withDay(dims
+    ? ['phase', 'tier', 'route_id', 'depot', 'seq', 'stop_id', 'name', 'role', 'township', ...placeColumns,
+      ...dims.flatMap((d) => [`delivery_${d}`, `pickup_${d}`, `load_after_${d}`]), 'arrival', 'departure', 'km_from_depot', 'note']
+    : [...STOP_COLUMNS.slice(0, 6), ...placeColumns, ...STOP_COLUMNS.slice(6)], keys);
+  const rows: Row[] = [];
   for (const route of [...report.before, ...report.after]) {
     const late = new Map(route.violations.filter((v) => v.kind === 'late' && v.stop).map((v) => [v.stop as string, v.message]));
+    // On trunk and collection routes the office's volumes are its villages' too: the load tells.
+    const own = route.tier === 'delivery';
     route.visits.forEach((visit, index) => {
       const place = places.get(visit.id);
-      rows.push({
-        phase: route.phase,
-        route_id: route.id,
-        seq: index + 1,
-        stop_id: visit.id,
-        name: place?.name ?? '',
-        role: place?.role ?? '',
-        mail: place?.mail ?? '',
-        arrival: clock(visit.arrival),
-        departure: clock(visit.departure),
-        load_after: visit.load,
-        km_from_hub: (visit.distance / 1000).toFixed(2),
-        note: late.get(visit.id) ?? '',
+      const row: Row = {
+        phase: route.phase, tier: route.tier ?? '', day: route.day ?? '', route_id: route.id, depot: route.depot, seq: index + 1, stop_id: visit.id,
+        name: place?.name ?? '', role: place?.role ?? '', township: place?.township ?? '', mail: place?.mail ?? '',
+        ...placeCells(place, route),
+        arrival: clock(visit.arrival), departure: clock(visit.departure), load_after: visit.load,
+        km_from_hub: (visit.distance / 1000).toFixed(2), km_from_depot: (visit.distance / 1000).toFixed(2), note: late.get(visit.id) ?? '',
+      };
+      dims?.forEach((d, k) => {
+        row[`delivery_${d}`] = own ? place?.delivery?.[k] ?? '' : '';
+        row[`pickup_${d}`] = own ? place?.pickup?.[k] ?? '' : '';
+        row[`load_after_${d}`] = visit.loads?.[k] ?? '';
       });
+      rows.push(row);
     });
   }
   for (const stop of report.summary.unassigned) {
     const place = places.get(stop.id);
     rows.push({
-      phase: 'after', route_id: '', seq: '', stop_id: stop.id, name: stop.name, role: place?.role ?? '', mail: place?.mail ?? '',
-      arrival: '', departure: '', load_after: '', km_from_hub: '', note: `unassigned: ${stop.reason}`,
+      phase: 'after', stop_id: stop.id, name: stop.name, role: place?.role ?? '', mail: place?.mail ?? '', township: place?.township ?? '',
+      ...placeCells(place, undefined), note: `unassigned: ${stop.reason}`,
     });
   }
-  return `${await writeToString(rows, { headers: [...STOP_COLUMNS] })}\n`;
-}
-
-/** stops.csv of a two-tier plan: tier and office of each visit, and volumes and loads per dimension. */
-async function tierStopsCsv(report: PlanReport, dims: readonly string[]): Promise<string> {
-  const places = new Map(report.places.map((place) => [place.id, place]));
-  const headers = [
-    'phase', 'tier', 'route_id', 'depot', 'seq', 'stop_id', 'name', 'role', 'township',
-    ...dims.flatMap((d) => [`delivery_${d}`, `pickup_${d}`, `load_after_${d}`]), 'arrival', 'departure', 'km_from_depot', 'note',
-  ];
-  const rows: (string | number)[][] = [];
-  for (const route of [...report.before, ...report.after]) {
-    const late = new Map(route.violations.filter((v) => v.kind === 'late' && v.stop).map((v) => [v.stop as string, v.message]));
-    route.visits.forEach((visit, index) => {
-      const place = places.get(visit.id);
-      // On trunk and collection routes the office's volumes are its villages' too: the load tells.
-      const own = route.tier === 'delivery';
-      rows.push([
-        route.phase, route.tier ?? '', route.id, route.depot, index + 1, visit.id, place?.name ?? '', place?.role ?? '', place?.township ?? '',
-        ...dims.flatMap((_, k) => [own ? place?.delivery?.[k] ?? '' : '', own ? place?.pickup?.[k] ?? '' : '', visit.loads?.[k] ?? '']),
-        clock(visit.arrival), clock(visit.departure), (visit.distance / 1000).toFixed(2), late.get(visit.id) ?? '',
-      ]);
-    });
-  }
-  for (const stop of report.summary.unassigned) {
-    const place = places.get(stop.id);
-    rows.push(['after', '', '', '', '', stop.id, stop.name, place?.role ?? '', place?.township ?? '', ...dims.flatMap(() => ['', '', '']), '', '', '', `unassigned: ${stop.reason}`]);
-  }
-  return `${await writeToString(rows, { headers, writeHeaders: true })}\n`;
+  return write(headers, rows);
 }

@@ -3,6 +3,7 @@
  * writes them for each county: one list, so both commands write the same report.
  */
 import { isPreparedRoads, type RoadsInput } from '../prepared/prepare.js';
+import { assembleReport } from './assemble.js';
 import { routesCsv, stopsCsv } from './csv.js';
 import { planReportToGeoJson } from './geojson.js';
 import { renderReportPage } from './html/page.js';
@@ -32,7 +33,8 @@ export function roadsFromOsm(roads: RoadsInput): boolean {
  * @example
  * for (const file of await planReportFiles(result.report, { osm: roadsFromOsm(roads) })) writeFileSync(join(out, file.name), file.text);
  */
-export async function planReportFiles(report: PlanReport, options: { osm?: boolean } = {}): Promise<ReportFile[]> {
+export async function planReportFiles(planned: PlanReport, options: { osm?: boolean } = {}): Promise<ReportFile[]> {
+  const report = assembleReport(planned);
   const view = buildReportView(report, options.osm ? { attribution: 'Map data © OpenStreetMap contributors, ODbL' } : {});
   return [
     { name: 'summary.json', text: `${JSON.stringify(report.summary, null, 2)}\n` },

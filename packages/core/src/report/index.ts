@@ -27,3 +27,6 @@ export { instanceJson, periodicSolutionJson, periodicSolutionText, solutionJson,
 export { carpSolutionJson, carpSolutionText } from './carp-solution.js';
 export { coverageGeoJson, coverageResultJson, coverageSummary } from './coverage.js';
 export type { BestKnown } from './carp-solution.js';
+export { assembleReport } from './assemble.js';
+export { countyFigures, countyTierOf, isKeyed, scenarioTiers, withCountyFigures, COUNTY_TIERS } from './county.js';
+export type { CountyInput } from './county.js';

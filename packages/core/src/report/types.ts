@@ -20,6 +20,8 @@ export interface ReportPlace {
   mail: number;
   /** For a village covered by a station or outlet: that place's id. */
   servedVia?: string;
+  /** Weekly plans: the days the plan serves it, in week order. */
+  days?: string[];
   /** Latest arrival, seconds after midnight, when the place has a deadline (driver sheets say it). */
   latest?: number;
   /** Two-tier plans: what the place drops and hands over, per load dimension (`tiers.dimensions`). */
@@ -173,6 +175,67 @@ export interface SavingsSummary {
   snapWarnings?: SnapWarning[];
   /** Plans with a door-to-door tier: its routes, kilometres and the streets it does not serve. */
   doorToDoor?: DoorToDoorSummary;
+  /** What each part of the plan saves, as the pipeline measured it against the same stops
+   *  without that part (the report adds the frequencies from `week`; see report/county.ts). */
+  parts?: CountyPart[];
+  /** Two-tier, weekly and door-to-door plans: the figures keyed by tier × day (report/county.ts). */
+  county?: CountyFigures;
+}
+
+/** The tiers of the county's figures: the two-tier plan's three and door to door. */
+export type CountyTier = 'trunk' | 'delivery' | 'door-to-door' | 'collection';
+
+/** One tier's routes on one day, summed. */
+export interface TierDayFigures {
+  routes: number;
+  /** Vehicles on the road (routes with a stop; a waiting truck's way back is not another). */
+  vehicles: number;
+  km: number;
+  driverHours: number;
+  /** Cost of the routes (plans whose vehicles have costs), else null. */
+  cost: number | null;
+}
+
+/** One tier of the county: per operating day today and in the plan, and per year. */
+export interface CountyTierFigures {
+  tier: CountyTier;
+  /** Each operating day of a weekly plan, or one entry with day null for a daily plan. `before`
+   *  is null without today's routes of this tier. */
+  perDay: { day: string | null; before: TierDayFigures | null; after: TierDayFigures }[];
+  kmPerYearBefore: number | null;
+  kmPerYearAfter: number;
+  driverHoursPerYearBefore: number | null;
+  driverHoursPerYearAfter: number;
+  costPerYearBefore: number | null;
+  costPerYearAfter: number | null;
+  /** Like for like only (the plan's savings figures are given): km saved a year, and as a rate. */
+  savedKmPerYear: number | null;
+  optimisationRatePercent: number | null;
+}
+
+/** What one part of the plan saves against the same stops served without it. */
+export interface CountyPart {
+  part: 'frequencies' | 'second-tier' | 'door-to-door';
+  /** Km a year with the part, and without it (null when no such plan was made). */
+  kmPerYear: number;
+  kmPerYearWithout: number | null;
+  savedKmPerYear: number | null;
+  /** What "without it" is, in words, or why there is no figure. */
+  against: string;
+}
+
+/** The county's figures keyed by tier × day (× office), for summary.json, the printed summary and report.html. */
+export interface CountyFigures {
+  /** The operating days of a weekly plan, in order; null for a daily plan. */
+  days: string[] | null;
+  /** Days (daily plan) or weeks (weekly plan) a year. */
+  yearFactor: number;
+  tiers: CountyTierFigures[];
+  /** Each office's binding rules, per day in a weekly plan (day null: every day). */
+  offices: { office: string; name: string; day: string | null; binding: string[] }[];
+  /** Door to door per office and day: km served (delivering) and deadheaded (driving empty). */
+  doorToDoor: { office: string; name: string; day: string | null; routes: number; kmServed: number; kmDeadheaded: number }[];
+  parts: CountyPart[];
 }
 
 /** The door-to-door tier's figures in summary.json, as the printed summary gives them. */
@@ -211,6 +274,8 @@ export interface SnapWarning {
 export interface OfficeReport {
   id: string;
   name: string;
+  /** Weekly two-tier plans: the day this entry is about (one entry per office per day); absent = every day. */
+  day?: string;
   /** Stops its delivery routes serve today and in the plan. */
   stopsBefore: number;
   stopsAfter: number;
@@ -282,6 +347,18 @@ export interface ScenarioRow {
   unserved: number;
   /** What changed against the base plan, in words. */
   changes: string[];
+  /** Two-tier, weekly and door-to-door plans: the same figures per tier (report/county.ts). */
+  tiers?: ScenarioTierRow[];
+}
+
+/** One tier of a scenario row: km per (average operating) day and per year, vehicles on the busiest day, driver-hours and cost a day. */
+export interface ScenarioTierRow {
+  tier: CountyTier;
+  kmPerDay: number;
+  kmPerYear: number;
+  vehicles: number;
+  driverHours: number;
+  cost: number | null;
 }
 
 /** A weekly plan's figures: km per week and per year, routes per day, visits per village. */
@@ -343,6 +420,10 @@ export interface DoorToDoorReport {
 /** One door-to-door route: its times, kilometres, the streets it serves in order, and its lines. */
 export interface DoorToDoorRoute {
   id: string;
+  /** The office it leaves from, when not the door-to-door tier's `depot` (several offices). */
+  depot?: string;
+  /** The day it runs in a weekly plan; absent = every operating day. */
+  day?: string;
   /** Leaves the office and is back, seconds after midnight. */
   departure: number;
   arrival: number;

@@ -1,0 +1,208 @@
+/**
+ * What the county sees (issue 19 §2): the plan's routes keyed by tier × day × office and summed
+ * into kilometres per weekday and per year, vehicles, driver-hours and cost per tier, each
+ * office's binding rule per day, door to door per office, and what each part of the plan saves.
+ *
+ * Everything here is arithmetic over what the pipeline handed over (routes already evaluated and
+ * their broken rules already worded, offices' binding rules, the week's figures): it judges no
+ * rule and no comparability again. A saving per tier is given only where the plan's own verdict
+ * (`summary.savedKmPerDay`, set by compareService) says both sides are the same service.
+ */
+import { round } from './savings.js';
+import type {
+  CountyFigures, CountyPart, CountyTier, CountyTierFigures, DoorToDoorRoute, PlanReport, ReportRoute, ScenarioTierRow, TierDayFigures,
+} from './types.js';
+
+/** The tiers in the order the county reads them: trunk, delivery, door to door, collection. */
+export const COUNTY_TIERS: readonly CountyTier[] = ['trunk', 'delivery', 'door-to-door', 'collection'];
+
+/** The fields of a report the county figures read. */
+export type CountyInput = Pick<PlanReport, 'summary' | 'before' | 'after' | 'tiers' | 'doorToDoor'>;
+
+/** A route's tier as the county reads it: a one-tier route is a delivery route from the hub. */
+export function countyTierOf(route: Pick<ReportRoute, 'tier'>): CountyTier {
+  return route.tier ?? 'delivery';
+}
+
+/**
+ * Whether a report has more than one tier, day or office to key its routes by (a two-tier,
+ * weekly or door-to-door plan). One-tier daily plans do not: their files stay as they were.
+ */
+export function isKeyed(report: Pick<PlanReport, 'summary' | 'tiers' | 'doorToDoor' | 'before' | 'after'>): boolean {
+  return report.tiers !== undefined || report.summary.week !== undefined || report.doorToDoor !== undefined
+    || [...report.before, ...report.after].some((route) => route.tier !== undefined || route.day !== undefined);
+}
+
+/** A door-to-door route as a county row: its office (the tier's depot unless it names its own) and day. */
+function doorRoutes(report: CountyInput): (DoorToDoorRoute & { office: string })[] {
+  const d = report.doorToDoor;
+  if (!d) return [];
+  return d.routes.map((route) => ({ ...route, office: route.depot ?? d.depot }));
+}
+
+/** Whether a route runs on `day` (null = a daily plan's one day; a route without a day runs every day). */
+const runsOn = (routeDay: string | undefined, day: string | null): boolean => day === null || routeDay === undefined || routeDay === day;
+
+/**
+ * Sums the routes of one tier on one day. Vehicles are routes with a stop, except a waiting
+ * truck's way back, which is the morning truck again (as the scenario rows count it).
+ */
+function dayFigures(routes: readonly ReportRoute[], waits: boolean): TierDayFigures {
+  let distance = 0;
+  let duration = 0;
+  let cost = 0;
+  let costed = false;
+  let vehicles = 0;
+  for (const route of routes) {
+    distance += route.distance;
+    duration += route.duration;
+    if (route.cost !== undefined) { cost += route.cost; costed = true; }
+    if (route.stops.length > 0 && !(waits && route.tier === 'collection')) vehicles++;
+  }
+  return { routes: routes.length, vehicles, km: round(distance / 1000, 2), driverHours: round(duration / 3600, 2), cost: costed ? round(cost, 2) : null };
+}
+
+function doorDayFigures(routes: readonly DoorToDoorRoute[]): TierDayFigures {
+  const km = routes.reduce((sum, r) => sum + r.km, 0);
+  const seconds = routes.reduce((sum, r) => sum + r.durationS, 0);
+  return { routes: routes.length, vehicles: routes.length, km: round(km, 2), driverHours: round(seconds / 3600, 2), cost: null };
+}
+
+/**
+ * The county's figures of a plan report, keyed by tier × day (× office for the binding rules and
+ * door to door). A daily plan has one day, `null`; a year is `operatingDaysPerYear` days, or
+ * `operatingDaysPerYear / days` weeks in a weekly plan.
+ *
+ * @example
+ * const county = countyFigures(result.report);
+ * county.tiers.find((t) => t.tier === 'trunk')?.kmPerYearAfter;
+ */
+export function countyFigures(report: CountyInput): CountyFigures {
+  const s = report.summary;
+  const days: (string | null)[] = s.week ? [...s.week.days] : [null];
+  const perYear = s.week ? s.operatingDaysPerYear / s.week.days.length : s.operatingDaysPerYear;
+  const waits = report.tiers?.collection === 'wait';
+  const doors = doorRoutes(report);
+  const hasToday = report.before.length > 0;
+  // The plan's own verdict on like for like (compareService): a saving only when it gave one.
+  const likeForLike = s.savedKmPerDay !== null;
+
+  const tiers: CountyTierFigures[] = [];
+  for (const tier of COUNTY_TIERS) {
+    const of = (routes: readonly ReportRoute[]): ReportRoute[] => routes.filter((r) => countyTierOf(r) === tier);
+    const before = of(report.before);
+    const after = of(report.after);
+    if (tier === 'door-to-door' ? doors.length === 0 && report.doorToDoor === undefined : before.length + after.length === 0) continue;
+    const perDay = days.map((day) => {
+      const a = tier === 'door-to-door' ? doorDayFigures(doors.filter((r) => runsOn(r.day, day))) : dayFigures(after.filter((r) => runsOn(r.day, day)), waits);
+      // Today's door-to-door routes are not an input: no today for that tier.
+      const b = tier === 'door-to-door' || !hasToday ? null : dayFigures(before.filter((r) => runsOn(r.day, day)), waits);
+      return { day, before: b, after: a };
+    });
+    const sum = (pick: (f: TierDayFigures) => number, side: 'before' | 'after'): number | null => {
+      let total = 0;
+      for (const entry of perDay) {
+        const f = entry[side];
+        if (f === null) return null;
+        total += pick(f);
+      }
+      return total;
+    };
+    const kmBefore = sum((f) => f.km, 'before');
+    const kmAfter = sum((f) => f.km, 'after') as number;
+    const costOf = (side: 'before' | 'after'): number | null => (perDay.some((e) => e[side]?.cost === null || e[side] === null) ? null : sum((f) => f.cost ?? 0, side));
+    const costBefore = costOf('before');
+    const costAfter = costOf('after');
+    const hoursBefore = sum((f) => f.driverHours, 'before');
+    const saved = likeForLike && kmBefore !== null ? kmBefore - kmAfter : null;
+    tiers.push({
+      tier,
+      perDay,
+      kmPerYearBefore: kmBefore === null ? null : round(kmBefore * perYear, 0),
+      kmPerYearAfter: round(kmAfter * perYear, 0),
+      driverHoursPerYearBefore: hoursBefore === null ? null : round(hoursBefore * perYear, 0),
+      driverHoursPerYearAfter: round((sum((f) => f.driverHours, 'after') as number) * perYear, 0),
+      costPerYearBefore: costBefore === null ? null : round(costBefore * perYear, 2),
+      costPerYearAfter: costAfter === null ? null : round(costAfter * perYear, 2),
+      savedKmPerYear: saved === null ? null : round(saved * perYear, 0),
+      optimisationRatePercent: saved === null || kmBefore === null || kmBefore === 0 ? null : round((saved / kmBefore) * 100, 2),
+    });
+  }
+
+  const names = new Map((report.tiers?.offices ?? []).map((o) => [o.id, o.name]));
+  const offices = (report.tiers?.offices ?? []).map((o) => ({ office: o.id, name: o.name, day: o.day ?? null, binding: [...o.binding] }));
+  const doorToDoor: CountyFigures['doorToDoor'] = [];
+  for (const office of [...new Set(doors.map((r) => r.office))].sort()) {
+    for (const day of days) {
+      const own = doors.filter((r) => r.office === office && runsOn(r.day, day));
+      if (own.length === 0) continue;
+      doorToDoor.push({
+        office, name: names.get(office) ?? office, day, routes: own.length,
+        kmServed: round(own.reduce((sum, r) => sum + r.kmServiced, 0), 2),
+        kmDeadheaded: round(own.reduce((sum, r) => sum + r.kmDeadheaded, 0), 2),
+      });
+    }
+  }
+  return { days: s.week ? [...s.week.days] : null, yearFactor: round(perYear, 2), tiers, offices, doorToDoor, parts: partsOf(report, tiers) };
+}
+
+/**
+ * What each part of the plan saves against the same stops served without it. Only the
+ * frequencies have a counterfactual the planner computes today (daily service of the same stops,
+ * `summary.week`); a part without one says so instead of a figure.
+ */
+function partsOf(report: CountyInput, tiers: readonly CountyTierFigures[]): CountyPart[] {
+  const s = report.summary;
+  const parts: CountyPart[] = [...(s.parts ?? [])];
+  const has = (part: CountyPart['part']): boolean => parts.some((p) => p.part === part);
+  if (s.week && !has('frequencies')) {
+    parts.push({
+      part: 'frequencies', kmPerYear: s.week.kmPerYearAfter, kmPerYearWithout: s.week.kmPerYearDailyService,
+      savedKmPerYear: round(s.week.kmPerYearDailyService - s.week.kmPerYearAfter, 0), against: 'daily service of the same stops',
+    });
+  }
+  const kmOf = (...names: CountyTier[]): number => tiers.filter((t) => names.includes(t.tier)).reduce((sum, t) => sum + t.kmPerYearAfter, 0);
+  if (report.tiers && !has('second-tier')) {
+    parts.push({ part: 'second-tier', kmPerYear: round(kmOf('trunk', 'delivery', 'collection'), 0), kmPerYearWithout: null, savedKmPerYear: null, against: 'not measured: no one-tier plan of the same stops was made' });
+  }
+  if (report.doorToDoor && !has('door-to-door')) {
+    parts.push({ part: 'door-to-door', kmPerYear: round(kmOf('door-to-door'), 0), kmPerYearWithout: null, savedKmPerYear: null, against: 'not measured: no other service of the same streets was planned' });
+  }
+  return parts;
+}
+
+/**
+ * The report with `summary.county` filled when its routes are keyed by tier, day or office; a
+ * one-tier daily report is returned as it is (its summary.json stays byte for byte what it was).
+ *
+ * @example
+ * const report = withCountyFigures(planned.report);
+ */
+export function withCountyFigures<R extends CountyInput>(report: R): R {
+  if (!isKeyed(report)) return report;
+  return { ...report, summary: { ...report.summary, county: countyFigures(report) } };
+}
+
+/**
+ * A scenario row's per-tier figures: km per average operating day and per year, vehicles on the
+ * busiest day, driver-hours and cost per average day; absent for a one-tier daily plan.
+ *
+ * @example
+ * row.tiers = scenarioTiers(scenarioReport);
+ */
+export function scenarioTiers(report: CountyInput): ScenarioTierRow[] | undefined {
+  if (!isKeyed(report)) return undefined;
+  const county = report.summary.county ?? countyFigures(report);
+  const n = county.days?.length ?? 1;
+  return county.tiers.map((t) => {
+    const costs = t.perDay.map((d) => d.after.cost);
+    return {
+      tier: t.tier,
+      kmPerDay: round(t.perDay.reduce((sum, d) => sum + d.after.km, 0) / n, 2),
+      kmPerYear: t.kmPerYearAfter,
+      vehicles: Math.max(0, ...t.perDay.map((d) => d.after.vehicles)),
+      driverHours: round(t.perDay.reduce((sum, d) => sum + d.after.driverHours, 0) / n, 2),
+      cost: costs.some((c) => c === null) ? null : round(costs.reduce((sum: number, c) => sum + (c ?? 0), 0) / n, 2),
+    };
+  });
+}
