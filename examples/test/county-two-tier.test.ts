@@ -63,7 +63,7 @@ describe('examples/county-two-tier', () => {
     const routes = readFileSync(join(out, 'routes.csv'), 'utf8').split('\n');
     expect(routes[0]).toMatch(/^phase,tier,route_id,vehicle_type,depot,.*load_items,pickup_items,capacity_items,load_kg,pickup_kg,capacity_kg,cost/);
     expect(routes.some((line) => line.startsWith('after,collection,'))).toBe(true);
-    expect(readFileSync(join(out, 'stops.csv'), 'utf8').split('\n')[0]).toMatch(/township,delivery_items,pickup_items,load_after_items/);
+    expect(readFileSync(join(out, 'stops.csv'), 'utf8').split('\n')[0]).toMatch(/township,office,delivery_items,pickup_items,load_after_items/);
     const geo = JSON.parse(readFileSync(join(out, 'routes.geojson'), 'utf8')) as { features: { properties: Record<string, unknown> }[] };
     const delivery = geo.features.find((f) => f.properties.tier === 'delivery')!;
     expect(delivery.properties).toHaveProperty('pickup_kg');

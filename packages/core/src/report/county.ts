@@ -47,16 +47,15 @@ const runsOn = (routeDay: string | undefined, day: string | null): boolean => da
  * Sums the routes of one tier on one day. Vehicles are routes with a stop, except a waiting
  * truck's way back, which is the morning truck again (as the scenario rows count it).
  */
-function dayFigures(routes: readonly ReportRoute[], waits: boolean): TierDayFigures {
+function dayFigures(routes: readonly ReportRoute[], waits: boolean, costed: boolean): TierDayFigures {
   let distance = 0;
   let duration = 0;
   let cost = 0;
-  let costed = false;
   let vehicles = 0;
   for (const route of routes) {
     distance += route.distance;
     duration += route.duration;
-    if (route.cost !== undefined) { cost += route.cost; costed = true; }
+    cost += route.cost ?? 0;
     if (route.stops.length > 0 && !(waits && route.tier === 'collection')) vehicles++;
   }
   return { routes: routes.length, vehicles, km: round(distance / 1000, 2), driverHours: round(duration / 3600, 2), cost: costed ? round(cost, 2) : null };
@@ -93,10 +92,12 @@ export function countyFigures(report: CountyInput): CountyFigures {
     const before = of(report.before);
     const after = of(report.after);
     if (tier === 'door-to-door' ? doors.length === 0 && report.doorToDoor === undefined : before.length + after.length === 0) continue;
+    // A tier has costs when its vehicles have them (two-tier plans); a day without routes then costs 0.
+    const costed = [...before, ...after].some((r) => r.cost !== undefined);
     const perDay = days.map((day) => {
-      const a = tier === 'door-to-door' ? doorDayFigures(doors.filter((r) => runsOn(r.day, day))) : dayFigures(after.filter((r) => runsOn(r.day, day)), waits);
+      const a = tier === 'door-to-door' ? doorDayFigures(doors.filter((r) => runsOn(r.day, day))) : dayFigures(after.filter((r) => runsOn(r.day, day)), waits, costed);
       // Today's door-to-door routes are not an input: no today for that tier.
-      const b = tier === 'door-to-door' || !hasToday ? null : dayFigures(before.filter((r) => runsOn(r.day, day)), waits);
+      const b = tier === 'door-to-door' || !hasToday ? null : dayFigures(before.filter((r) => runsOn(r.day, day)), waits, costed);
       return { day, before: b, after: a };
     });
     const sum = (pick: (f: TierDayFigures) => number, side: 'before' | 'after'): number | null => {

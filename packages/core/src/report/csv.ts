@@ -6,6 +6,7 @@
  * what they were before the tiers and the week existed (test/plan/one-tier.test.ts).
  */
 import { writeToString } from 'fast-csv';
+import { assembleReport } from './assemble.js';
 import type { PlanReport, ReportPlace, ReportRoute } from './types.js';
 import { clock } from './violations.js';
 
@@ -134,11 +135,13 @@ function placeCells(place: ReportPlace | undefined, route: ReportRoute | undefin
  * @example
  * writeFileSync('stops.csv', await stopsCsv(report));
  */
-export async function stopsCsv(report: PlanReport): Promise<string> {
+export async function stopsCsv(planned: PlanReport): Promise<string> {
+  // The places' days of service come with the assembled report.
+  const report = assembleReport(planned);
   const keys = keysOf(report);
   const dims = keys.dims;
   const places = new Map(report.places.map((place) => [place.id, place]));
-  const placeColumns = keys.placeColumns ? ['office', 'days'] : [];
+  const placeColumns = [...(keys.placeColumns ? ['office'] : []), ...(keys.day ? ['days'] : [])];
   // Two-tier plans: tier and office of each visit, and volumes and loads per dimension.
   const headers = withDay(dims
     ? ['phase', 'tier', 'route_id', 'depot', 'seq', 'stop_id', 'name', 'role', 'township', ...placeColumns,

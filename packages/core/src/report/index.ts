@@ -30,3 +30,4 @@ export type { BestKnown } from './carp-solution.js';
 export { assembleReport } from './assemble.js';
 export { countyFigures, countyTierOf, isKeyed, scenarioTiers, withCountyFigures, COUNTY_TIERS } from './county.js';
 export type { CountyInput } from './county.js';
+export { formatCounty, partWords } from './text-county.js';

@@ -1,6 +1,7 @@
 /** The two-tier and scenario parts of the terminal summary: per tier, per office, moves, scenarios. */
 import type { PlanReport } from './types.js';
 import { clock } from './violations.js';
+import { formatCounty } from './text-county.js';
 
 const num = (value: number, digits = 0): string => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const time = (seconds: number | null): string => (seconds === null ? '-' : clock(seconds));
@@ -46,7 +47,9 @@ export function formatTiers(report: Pick<PlanReport, 'summary' | 'tiers'>): stri
     ]));
     for (const s of summary.scenarios.slice(1)) lines.push(`  ${s.name}: ${s.changes.join('; ')}`);
   }
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+  // The county's figures by tier x day (two-tier, weekly and door-to-door plans).
+  const county = formatCounty(summary.county, summary.scenarios);
+  return lines.length === 0 ? county : `${lines.join('\n')}\n${county}`;
 }
 
 /** The collection mode in words, for the offices' heading. */

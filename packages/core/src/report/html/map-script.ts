@@ -63,11 +63,13 @@ const routeLayers = data.routes.map((r) => {
   return { route: r, group: L.layerGroup(parts), line, bounds: latlngs.length ? L.latLngBounds(latlngs) : null, shown: false };
 });
 
+// Door to door: one group per route, so that the day picker shows a route on its day (none = every day).
 const door = L.layerGroup();
-if (data.doorToDoor) for (const r of data.doorToDoor.routes) {
-  door.addLayer(L.polyline(decodeLines(r.line, P), { renderer: panes.door, color: r.colour, weight: 1.2, dashArray: '3 3', interactive: false }));
-  door.addLayer(L.polyline(decodeLines(r.served, P), { renderer: panes.door, color: r.colour, weight: 4, opacity: 0.8 }).bindTooltip(esc('Door to door ' + r.id + ': ' + clock(r.departure) + '–' + clock(r.arrival) + ', ' + r.kmServiced + ' km served, ' + r.kmDeadheaded + ' km deadheaded, ' + r.stretches.length + ' streets'), { sticky: true }));
-}
+const doorGroups = (data.doorToDoor ? data.doorToDoor.routes : []).map((r) => ({ route: r, group: L.layerGroup([
+  L.polyline(decodeLines(r.line, P), { renderer: panes.door, color: r.colour, weight: 1.2, dashArray: '3 3', interactive: false }),
+  L.polyline(decodeLines(r.served, P), { renderer: panes.door, color: r.colour, weight: 4, opacity: 0.8 }).bindTooltip(esc('Door to door ' + r.id + (r.day ? ' (' + r.day + ')' : '') + ': ' + clock(r.departure) + '–' + clock(r.arrival) + ', ' + r.kmServiced + ' km served, ' + r.kmDeadheaded + ' km deadheaded, ' + r.stretches.length + ' streets'), { sticky: true }),
+]) }));
+for (const entry of doorGroups) door.addLayer(entry.group);
 if (data.doorToDoor) door.addTo(map);
 // A door-to-door vehicle on the timeline, clicked: its drive framed on the map, the layer on.
 for (const el of document.querySelectorAll('[data-door-route]')) {
@@ -129,7 +131,8 @@ const state = { focus: null };
 function visible(r) {
   if (!checked(r.phase)) return false;
   if (r.tier && !checked(r.tier)) return false;
-  if (picker && picker.value !== '' && r.day !== picker.value) return false;
+  // A route without a day runs every day (a daily tier of a weekly plan).
+  if (picker && picker.value !== '' && r.day && r.day !== picker.value) return false;
   return true;
 }
 function refresh() {
@@ -158,6 +161,18 @@ function refresh() {
     marker.setStyle({ opacity: off ? 0.25 : 1, fillOpacity: off ? 0.25 : 1 });
   }
   for (const section of document.querySelectorAll('[data-timeline-day]')) section.hidden = picker !== null && picker.value !== '' && section.dataset.timelineDay !== picker.value;
+  // Door to door on the picked day; the county tables: the picked day's column, the ticked tiers' rows.
+  const day = picker ? picker.value : '';
+  let doorShown = 0;
+  for (const entry of doorGroups) {
+    const on = day === '' || !entry.route.day || entry.route.day === day;
+    if (on && !door.hasLayer(entry.group)) door.addLayer(entry.group);
+    if (!on && door.hasLayer(entry.group)) door.removeLayer(entry.group);
+    if (on && map.hasLayer(door)) doorShown++;
+  }
+  document.body.dataset.doorShown = String(doorShown);
+  for (const el of document.querySelectorAll('#county-section [data-day]')) el.hidden = day !== '' && el.dataset.day !== '' && el.dataset.day !== day;
+  for (const el of document.querySelectorAll('#county-section [data-tier]')) el.hidden = !checked(el.dataset.tier);
   let drawn = 0;
   for (const entry of routeLayers) if (entry.shown) drawn++;
   document.body.dataset.routesShown = String(drawn);

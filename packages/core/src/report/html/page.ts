@@ -11,6 +11,7 @@ import { escapeHtml } from './escape.js';
 import { leafletAssets } from './leaflet-assets.js';
 import { MAP_SCRIPT } from './map-script.js';
 import { tiersSection } from './tiers.js';
+import { countySection } from './county.js';
 import { doorToDoorSection } from './door-to-door.js';
 import { ROLE_COLOURS } from './palette.js';
 import { renderTimeline } from './timeline.js';
@@ -196,7 +197,7 @@ ${mapTools(view)}
 <p class="note">${view.attribution ? `${escapeHtml(view.attribution)}. ` : ''}Roads and routes are drawn from the road graph itself (no map tiles unless turned on), simplified at the map's scale; both plans are measured on the same graph.</p>
 ${renderTimeline(view)}
 <div id="timeline-tip" role="tooltip" hidden></div>
-${view.tiers || s.scenarios ? `${tiersSection(tierInput)}\n` : ''}${view.doorToDoor ? `${doorToDoorSection(view.doorToDoor)}\n` : ''}<h2>Kilometres per day, before and after</h2>
+${view.tiers || s.scenarios ? `${tiersSection(tierInput)}\n` : ''}${s.county ? `${countySection(s.county, s.scenarios)}\n` : ''}${view.doorToDoor ? `${doorToDoorSection(view.doorToDoor)}\n` : ''}<h2>Kilometres per day, before and after</h2>
 ${renderCharts(view)}
 ${s.week ? weekSection(s.week) : ''}<h2>Stations and unserved stops</h2>
 ${stations}

@@ -22,7 +22,10 @@ type Row = { kind: 'route'; route: ViewRoute } | { kind: 'door'; route: ViewDoor
 /** A hover text as an attribute. */
 const tip = (text: string): string => ` data-tip="${escapeHtml(text)}"`;
 
-function rowsOf(view: ReportView, routes: ViewRoute[]): Row[] {
+/** Whether something of a day (an office's timing, a door-to-door route) belongs on `day`'s chart: no day = every day. */
+const onDay = (own: string | undefined, day: string): boolean => day === '' || own === undefined || own === day;
+
+function rowsOf(view: ReportView, routes: ViewRoute[], day: string): Row[] {
   const rows: Row[] = [];
   const byDeparture = (a: ViewRoute, b: ViewRoute): number => a.departure - b.departure || a.key - b.key;
   const after = routes.filter((r) => r.phase === 'after').sort(byDeparture);
@@ -30,7 +33,7 @@ function rowsOf(view: ReportView, routes: ViewRoute[]): Row[] {
   if (view.offices.length > 0) {
     const trunk = after.filter((r) => r.tier === 'trunk');
     if (trunk.length > 0) rows.push({ kind: 'heading', text: 'Trunk' }, ...trunk.map((route) => ({ kind: 'route' as const, route })));
-    for (const office of view.offices) {
+    for (const office of view.offices.filter((o) => onDay(o.day, day))) {
       const vans = after.filter((r) => r.tier === 'delivery' && r.depot === office.id);
       if (vans.length === 0 && office.trunkArrival === null) continue;
       rows.push({ kind: 'office', office }, ...vans.map((route) => ({ kind: 'route' as const, route })));
@@ -42,7 +45,7 @@ function rowsOf(view: ReportView, routes: ViewRoute[]): Row[] {
   } else if (after.length > 0) {
     rows.push({ kind: 'heading', text: 'New plan' }, ...after.map((route) => ({ kind: 'route' as const, route })));
   }
-  const door = view.doorToDoor?.routes ?? [];
+  const door = (view.doorToDoor?.routes ?? []).filter((r) => onDay(r.day, day));
   if (door.length > 0) rows.push({ kind: 'heading', text: 'Door to door' }, ...door.map((route) => ({ kind: 'door' as const, route })));
   if (before.length > 0) rows.push({ kind: 'heading', text: 'Today' }, ...before.map((route) => ({ kind: 'route' as const, route })));
   return rows;
@@ -51,10 +54,10 @@ function rowsOf(view: ReportView, routes: ViewRoute[]): Row[] {
 /** One day's chart. `names` gives place names for the marks' titles. */
 function dayChart(view: ReportView, routes: ViewRoute[], names: Map<string, string>, day: string, index: number): string {
   const hatch = `hatch-${index}`;
-  const rows = rowsOf(view, routes);
+  const rows = rowsOf(view, routes, day);
   const times = routes.flatMap((r) => [r.departure, r.arrival]);
-  for (const o of view.offices) for (const t of [o.trunkArrival, o.release, o.collection]) if (t !== null) times.push(t);
-  for (const r of view.doorToDoor?.routes ?? []) times.push(r.departure, r.arrival);
+  for (const o of view.offices) if (onDay(o.day, day)) for (const t of [o.trunkArrival, o.release, o.collection]) if (t !== null) times.push(t);
+  for (const r of view.doorToDoor?.routes ?? []) if (onDay(r.day, day)) times.push(r.departure, r.arrival);
   const t0 = Math.floor(Math.min(...times) / 3600) * 3600;
   const t1 = Math.max(t0 + 3600, Math.ceil(Math.max(...times) / 3600) * 3600);
   const k = (WIDTH - LABEL - 10) / (t1 - t0);
@@ -151,8 +154,8 @@ export function renderTimeline(view: ReportView): string {
   const names = new Map(view.places.map((p) => [p.id, p.name]));
   const days = view.days.length > 0 ? view.days : [''];
   const charts = days.map((day, index) => {
-    const routes = view.routes.filter((r) => day === '' || r.day === day);
-    if (routes.length === 0 && !view.doorToDoor?.routes.length) return '';
+    const routes = view.routes.filter((r) => onDay(r.day, day));
+    if (routes.length === 0 && !view.doorToDoor?.routes.some((r) => onDay(r.day, day))) return '';
     return `<section class="timeline-day" data-timeline-day="${escapeHtml(day)}">${day ? `<h3>${escapeHtml(day)}</h3>` : ''}${dayChart(view, routes, names, day, index)}</section>`;
   });
   const twoTier = view.offices.length > 0

@@ -111,6 +111,8 @@ export interface FarOffPlace {
 export interface ViewOffice {
   id: string;
   name: string;
+  /** Weekly plans: the day of this timing (one entry per office per day); absent = every day. */
+  day?: string;
   trunkArrival: number | null;
   release: number | null;
   firstDeparture: number | null;

@@ -3,6 +3,7 @@
  * styles, stops with their loads and volumes, each route's counterpart on the other side, what
  * the map frames, and the roads and lines encoded small.
  */
+import { assembleReport } from '../assemble.js';
 import type { PlanReport, ReportPlace, ReportRoute } from '../types.js';
 import { frameMap } from './frame.js';
 import { encodeLines } from './line-codec.js';
@@ -87,7 +88,9 @@ function counterparts(routes: readonly ReportRoute[]): (number | null)[] {
  * const view = buildReportView(report, { attribution: 'Map data © OpenStreetMap contributors' });
  * writeFileSync('report.html', renderReportPage(view));
  */
-export function buildReportView(report: PlanReport, options: ReportViewOptions = {}): ReportView {
+export function buildReportView(planned: PlanReport, options: ReportViewOptions = {}): ReportView {
+  // Every writer reads the assembled report (the county's figures, the places' days).
+  const report = assembleReport(planned);
   const s = report.summary;
   const placeById = new Map(report.places.map((place) => [place.id, place]));
   const all = [...report.before, ...report.after];
@@ -140,7 +143,8 @@ export function buildReportView(report: PlanReport, options: ReportViewOptions =
     if (place.office !== undefined) view.office = place.office;
     if (place.officeToday !== undefined) view.officeToday = place.officeToday;
     if (moved.has(place.id)) view.moved = true;
-    if (days.has(place.id)) view.days = days.get(place.id)!;
+    const placeDays = place.days ?? days.get(place.id);
+    if (placeDays !== undefined) view.days = placeDays;
     if (place.servedVia !== undefined) view.servedVia = place.servedVia;
     if (place.latest !== undefined) view.latest = place.latest;
     if (unserved.has(place.id)) view.unserved = unserved.get(place.id)!;
@@ -165,7 +169,7 @@ export function buildReportView(report: PlanReport, options: ReportViewOptions =
     dimensions: report.tiers?.dimensions ?? ['mail'],
     offices: (report.tiers?.offices ?? []).map((o) => ({
       id: o.id, name: o.name, trunkArrival: o.trunkArrival, release: o.release, firstDeparture: o.firstDeparture,
-      lastReturn: o.lastReturn, collection: o.collection, binding: o.binding,
+      lastReturn: o.lastReturn, collection: o.collection, binding: o.binding, ...(o.day !== undefined ? { day: o.day } : {}),
     })),
     sortingMinutes: report.tiers?.sortingMinutes ?? null,
   };
