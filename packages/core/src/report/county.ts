@@ -109,8 +109,10 @@ export function countyFigures(report: CountyInput): CountyFigures {
       }
       return total;
     };
-    const kmBefore = sum((f) => f.km, 'before');
-    const kmAfter = sum((f) => f.km, 'after') as number;
+    // Year figures from the unrounded metres, so that they agree with the plan's own savings.
+    const metres = (routes: readonly ReportRoute[]): number => days.reduce((total, day) => total + routes.filter((r) => runsOn(r.day, day)).reduce((m, r) => m + r.distance, 0), 0);
+    const kmBefore = perDay.some((e) => e.before === null) ? null : metres(before) / 1000;
+    const kmAfter = tier === 'door-to-door' ? (sum((f) => f.km, 'after') as number) : metres(after) / 1000;
     const costOf = (side: 'before' | 'after'): number | null => (perDay.some((e) => e[side]?.cost === null || e[side] === null) ? null : sum((f) => f.cost ?? 0, side));
     const costBefore = costOf('before');
     const costAfter = costOf('after');

@@ -7,6 +7,7 @@
  */
 import { writeToString } from 'fast-csv';
 import { assembleReport } from './assemble.js';
+import { countyTierOf } from './county.js';
 import type { PlanReport, ReportPlace, ReportRoute } from './types.js';
 import { clock } from './violations.js';
 
@@ -26,6 +27,8 @@ const STOP_COLUMNS = [
 interface Keys {
   /** Two-tier plans: the named load dimensions. */
   dims: readonly string[] | undefined;
+  /** Two-tier and door-to-door plans: a `tier` column. */
+  tier: boolean;
   /** Weekly plans: a `day` column. */
   day: boolean;
   /** Two-tier, weekly and door-to-door plans: stops.csv says each place's office and days. */
@@ -35,13 +38,13 @@ interface Keys {
 function keysOf(report: PlanReport): Keys {
   const routes = [...report.before, ...report.after];
   const day = report.summary.week !== undefined || routes.some((r) => r.day !== undefined) || (report.doorToDoor?.routes.some((r) => r.day !== undefined) ?? false);
-  return { dims: report.tiers?.dimensions, day, placeColumns: report.tiers !== undefined || day };
+  return { dims: report.tiers?.dimensions, tier: report.tiers !== undefined || report.doorToDoor !== undefined, day, placeColumns: report.tiers !== undefined || day };
 }
 
 /** `day` right after the phase and tier, when the plan has days. */
 function withDay(headers: readonly string[], keys: Keys): string[] {
   if (!keys.day) return [...headers];
-  const at = headers.indexOf(keys.dims ? 'tier' : 'phase') + 1;
+  const at = headers.indexOf(keys.tier ? 'tier' : 'phase') + 1;
   return [...headers.slice(0, at), 'day', ...headers.slice(at)];
 }
 
@@ -62,9 +65,10 @@ export async function routesCsv(report: PlanReport): Promise<string> {
   // Two-tier plans: the tier, and loads, pick-ups and capacity per named dimension, and cost.
   const headers = withDay(dims
     ? ['phase', 'tier', ...ROUTE_COLUMNS.slice(1, 9), ...dims.flatMap((d) => [`load_${d}`, `pickup_${d}`, `capacity_${d}`]), 'cost', ...ROUTE_COLUMNS.slice(11)]
-    : ROUTE_COLUMNS, keys);
+    : keys.tier ? ['phase', 'tier', ...ROUTE_COLUMNS.slice(1)] : ROUTE_COLUMNS, keys);
   const rows: Row[] = [...report.before, ...report.after].map((route) => {
-    const row: Row = { ...routeRow(route), tier: route.tier ?? '', day: route.day ?? '', cost: route.cost === undefined ? '' : route.cost.toFixed(2) };
+    // A one-tier route beside door to door is a delivery route from the hub.
+    const row: Row = { ...routeRow(route), tier: countyTierOf(route), day: route.day ?? '', cost: route.cost === undefined ? '' : route.cost.toFixed(2) };
     dims?.forEach((d, k) => {
       row[`load_${d}`] = route.loads?.[k] ?? '';
       row[`pickup_${d}`] = route.pickups?.[k] ?? '';
