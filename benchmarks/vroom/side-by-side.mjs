@@ -17,7 +17,8 @@
  *
  *   npx tsc -b packages/core packages/cli     # the CLI is run from packages/cli/dist
  *   nice -n 19 node benchmarks/vroom/side-by-side.mjs --vroom /path/to/vroom [--sizes 50,100] \
- *     [--families jobs,all] [--seed 1] [--explore 5] [--name side-by-side] [--vroom-always]
+ *     [--families jobs,all] [--seed 1] [--explore 5] [--name side-by-side] [--vroom-always] \
+ *     [--postroute packages/cli/dist/main.js]
  * VROOM's path may also come from VROOM_BIN. Nothing of VROOM is part of this repository.
  */
 import { spawnSync } from 'node:child_process';
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     name: { type: 'string', default: 'side-by-side' },
     'vroom-always': { type: 'boolean', default: false },
     'min-time': { type: 'string', default: '1' },
+    postroute: { type: 'string', default: fileURLToPath(new URL('../../packages/cli/dist/main.js', import.meta.url)) },
   },
 });
 if (!values.vroom || !existsSync(values.vroom)) {
@@ -44,7 +46,7 @@ if (!values.vroom || !existsSync(values.vroom)) {
   process.exit(2);
 }
 const here = fileURLToPath(new URL('.', import.meta.url));
-const cli = fileURLToPath(new URL('../../packages/cli/dist/main.js', import.meta.url));
+const cli = values.postroute;
 if (!existsSync(cli)) {
   console.error('side-by-side: build the CLI first: npx tsc -b packages/core packages/cli');
   process.exit(2);

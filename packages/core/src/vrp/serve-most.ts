@@ -58,5 +58,15 @@ export function serveMostView(problem: ProblemData): ProblemData {
   for (let s = 0; s < problem.nStops; s++) {
     if (problem.required[s]) prize[s] = base * (1 + (m + 1) * problem.priority[s]!);
   }
-  return Object.freeze({ ...problem, required: new Uint8Array(problem.nStops), prize });
+  const view = Object.freeze({ ...problem, required: new Uint8Array(problem.nStops), prize });
+  views.add(view);
+  return view;
+}
+
+/** The views made by `serveMostView`, whose prizes outweigh any violation (see operators/optional.ts). */
+const views = new WeakSet<ProblemData>();
+
+/** Whether `problem` is a serve-most view: its optional stops may not be bought in with a violation. */
+export function isServeMostView(problem: ProblemData): boolean {
+  return views.has(problem);
 }
