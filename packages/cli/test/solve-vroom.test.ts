@@ -43,14 +43,14 @@ describe('solve --vroom', () => {
   });
 
   it('refuses an unsupported key with its place and line, exit 2, nothing on stdout', () => {
-    const input = JSON.parse(readFileSync(example, 'utf8')) as { vehicles: Record<string, unknown>[] };
-    input.vehicles[1]!.breaks = [{ id: 1, time_windows: [[0, 10]], service: 5 }];
-    const path = join(dir, 'breaks.json');
+    const input = JSON.parse(readFileSync(example, 'utf8')) as { jobs: Record<string, unknown>[] };
+    input.jobs[1]!.location = [13.4, 52.5];
+    const path = join(dir, 'coords.json');
     writeFileSync(path, JSON.stringify(input, null, 2));
     const result = run(['--vroom', path]);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/breaks\.json, line \d+, field "vehicles\[1\]\.breaks": "breaks" is not supported/);
+    expect(result.stderr).toMatch(/coords\.json, line \d+, field "jobs\[1\]\.location": "location" is not supported/);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 

@@ -11,6 +11,7 @@ import { readText } from '../read-text.js';
 export interface VroomSolveArgs {
   vroom: string;
   check: boolean;
+  lockSteps?: boolean;
   timeLimit?: number;
   maxIterations?: number;
   seed: number;
@@ -29,6 +30,7 @@ export function solveVroomFile(args: VroomSolveArgs): void {
       : solveVroom(json, {
         source: args.vroom,
         seed: args.seed,
+        lockSteps: args.lockSteps === true,
         ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),
         ...(args.maxIterations !== undefined ? { maxIterations: args.maxIterations } : {}),
         onProgress: searchProgress(progress.onProgress, args),

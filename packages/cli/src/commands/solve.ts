@@ -47,6 +47,7 @@ interface SolveArgs {
   instance?: string;
   vroom?: string;
   check: boolean;
+  lockSteps: boolean;
   timeLimit?: number;
   maxIterations?: number;
   seed: number;
@@ -97,6 +98,7 @@ const command: CommandModule<object, SolveArgs> = {
     .option('instance', { type: 'string', describe: 'benchmark instance: VRPLIB .vrp (X, A, B, P, CMT), Solomon .txt, Cordeau (type 1 periodic, type 2 multi-depot), or CARPLIB .dat (arc routing)' })
     .option('vroom', { type: 'string', describe: 'VROOM\'s JSON input (jobs, vehicles, matrices); prints VROOM\'s JSON output (docs/vroom.md)' })
     .option('check', { type: 'boolean', default: false, describe: 'with --vroom: time the routes given as vehicle steps and report every violation (VROOM\'s plan mode)' })
+    .option('lock-steps', { type: 'boolean', default: false, describe: 'with --vroom: keep the routes given as vehicle steps exactly (only timed) and plan the other jobs with the other vehicles; without it, steps are where the search starts (VROOM\'s way)' })
     .option('time-limit', { type: 'number', describe: 'stop the search after this many seconds (without any limit: after 5000 iterations without improvement)' })
     .option('max-iterations', { type: 'number', describe: 'stop after this many iterations (repeatable, unlike a time limit)' })
     .option('seed', { type: 'number', default: 1, describe: 'random seed; the same input, seed and iteration limit give the same plan' })
@@ -111,6 +113,7 @@ const command: CommandModule<object, SolveArgs> = {
       const a = argv as unknown as Partial<SolveArgs>;
       if ([a.problem, a.instance, a.vroom].filter((x) => x !== undefined).length !== 1) throw new InputError('give exactly one of --problem, --instance or --vroom', {}, 'e.g. `postroute solve --problem problem.json` or `postroute solve --instance A-n32-k5.vrp`');
       if (a.check && a.vroom === undefined) throw new InputError('--check applies to --vroom only', {}, 'e.g. `postroute solve --vroom plan.json --check`');
+      if (a.lockSteps && (a.vroom === undefined || a.check)) throw new InputError('--lock-steps applies to --vroom when solving (not with --check)', {}, 'e.g. `postroute solve --vroom dispatch.json --lock-steps`');
       if (a.timeLimit !== undefined && !(a.timeLimit > 0)) throw new InputError('--time-limit must be a positive number of seconds');
       if (a.maxIterations !== undefined && !(Number.isInteger(a.maxIterations) && a.maxIterations > 0)) throw new InputError('--max-iterations must be a positive integer');
       if (!Number.isInteger(a.seed)) throw new InputError('--seed must be an integer');

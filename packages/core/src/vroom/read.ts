@@ -1,8 +1,8 @@
 /**
  * VROOM's input format (https://github.com/VROOM-Project/vroom/blob/master/docs/API.md) read into
  * a `ProblemInput`, with what the writer needs to answer in VROOM's terms. Every key VROOM defines
- * that postroute does not honour yet (shipments, breaks, max_travel_time, coordinates without a
- * matrix, ...) is a located error, never ignored.
+ * that postroute does not honour yet (shipments, coordinates without a matrix, ...) is a located
+ * error, never ignored.
  *
  * How VROOM's rules map onto the model:
  * - jobs → stops at their `location_index`; vehicles → one vehicle type each (count 1), starting
@@ -13,12 +13,18 @@
  * - costs: the travel cost of each arc goes into the model's "distance" (cost per distance 1):
  *   the profile's `costs` matrix if given, else `per_hour` × duration / 3600 + `per_km` × distance
  *   / 1000 (VROOM's defaults: 3600 per hour, 0 per km, so the cost is the travel time); `fixed` →
- *   fixedCost. `max_distance` then needs the cost to be the distance (per_km only, no costs matrix).
+ *   fixedCost. A vehicle with `max_distance` needs the model's distance to be the distance: its
+ *   cost is then per_km / 1000 per metre and per_hour / 3600 per second of travel (the model's
+ *   costPerTravelTime); with a costs matrix that split is unknown, so that pair is an error.
+ * - `max_travel_time` → maxTravelTime (travel alone, after the speed factor).
+ * - `breaks` → the type's breaks (vrp/breaks.ts): id, time_windows (none: any time), service,
+ *   max_load (a max_tasks dimension is not limited at a break).
  * - `speed_factor` divides the vehicle's travel times (its own profile).
  * - `max_tasks` → one more load dimension: each job weighs 1, the vehicle carries max_tasks.
  * - `priority` and `skills` → the model's own; every job may stay unassigned (serveMost).
  */
 import { InputError } from '../errors.js';
+import type { BreakInput } from '../vrp/breaks.js';
 import type { MatrixInput, ProblemInput, StopInput, VehicleTypeInput } from '../vrp/input.js';
 
 /** One of VROOM's jobs, as read (only the keys postroute honours). */
@@ -58,7 +64,18 @@ export interface VroomVehicle {
   speed_factor?: number;
   max_tasks?: number;
   max_distance?: number;
+  max_travel_time?: number;
+  breaks?: VroomBreak[];
   steps?: VroomStep[];
+}
+
+/** One of a vehicle's breaks, as read. */
+export interface VroomBreak {
+  id: number;
+  time_windows?: [number, number][];
+  service?: number;
+  description?: string;
+  max_load?: number[];
 }
 
 /** One profile's matrices, row by row. */
@@ -99,12 +116,14 @@ const JOB_UNSUPPORTED: Record<string, string> = {
   location: 'coordinates need a road graph; give location_index into the matrices',
   amount: '"amount" is VROOM\'s old form; give "delivery" or "pickup"',
 };
-const VEHICLE = new Set(['id', 'profile', 'description', 'start_index', 'end_index', 'capacity', 'costs', 'skills', 'time_window', 'speed_factor', 'max_tasks', 'max_distance', 'steps']);
+const VEHICLE = new Set([
+  'id', 'profile', 'description', 'start_index', 'end_index', 'capacity', 'costs', 'skills', 'time_window', 'speed_factor', 'max_tasks',
+  'max_distance', 'max_travel_time', 'breaks', 'steps',
+]);
+const BREAK = new Set(['id', 'time_windows', 'service', 'description', 'max_load']);
 const VEHICLE_UNSUPPORTED: Record<string, string> = {
   start: 'coordinates need a road graph; give start_index into the matrices',
   end: 'coordinates need a road graph; give end_index into the matrices',
-  breaks: 'breaks are not supported yet; leave them out or shorten the time window',
-  max_travel_time: 'max_travel_time is not supported yet (the model limits the whole route duration, not travel alone)',
 };
 const COSTS = new Set(['fixed', 'per_hour', 'per_km']);
 const MATRICES = new Set(['durations', 'distances', 'costs']);
@@ -271,18 +290,46 @@ export function readVroom(json: unknown, options: { source?: string } = {}): Vro
       vehicle.max_distance = number(v.max_distance, `${f}.max_distance`, { min: 0 });
       const p = profiles.get(profile)!;
       if (p.distances === null) fail('max_distance needs a distances matrix', `${f}.max_distance`, `add "distances" to matrices.${profile}`);
-      if (p.costs !== null || (vehicle.costs?.per_hour ?? 3600) !== 0)
-        fail('max_distance is supported only when the vehicle\'s cost is its distance', `${f}.max_distance`,
-          'set "costs": { "per_hour": 0, "per_km": ... } and no costs matrix, or leave max_distance out');
+      if (p.costs !== null)
+        fail('max_distance cannot go with a costs matrix yet', `${f}.max_distance`,
+          `leave the costs matrix of profile "${profile}" out (give per_hour / per_km), or leave max_distance out`);
+    }
+    if (v.max_travel_time !== undefined) vehicle.max_travel_time = number(v.max_travel_time, `${f}.max_travel_time`, { integer: true, min: 0 });
+    const breakIds = new Set<number>();
+    if (v.breaks !== undefined) {
+      if (!Array.isArray(v.breaks)) fail('must be an array of breaks', `${f}.breaks`);
+      vehicle.breaks = (v.breaks as unknown[]).map((raw2, i) => {
+        const bf = `${f}.breaks[${i}]`;
+        const b = object(raw2, bf);
+        keys(b, BREAK, {}, bf);
+        const brk: VroomBreak = { id: number(b.id, `${bf}.id`, { integer: true, min: 0 }) };
+        if (breakIds.has(brk.id)) fail(`duplicate break id ${brk.id} for this vehicle`, `${bf}.id`, 'give each break of a vehicle its own id');
+        breakIds.add(brk.id);
+        if (b.time_windows !== undefined) {
+          if (!Array.isArray(b.time_windows) || b.time_windows.length === 0) fail('must be a non-empty array of [start, end]', `${bf}.time_windows`);
+          brk.time_windows = (b.time_windows as unknown[]).map((w, j) => window(w, `${bf}.time_windows[${j}]`));
+        }
+        if (b.service !== undefined) brk.service = number(b.service, `${bf}.service`, { min: 0 });
+        if (b.description !== undefined) {
+          if (typeof b.description !== 'string') fail('must be a string', `${bf}.description`);
+          brk.description = b.description as string;
+        }
+        if (b.max_load !== undefined) {
+          brk.max_load = amounts(b.max_load, `${bf}.max_load`);
+          checkDims(brk.max_load.length, `${bf}.max_load`);
+        }
+        return brk;
+      });
     }
     if (v.steps !== undefined) {
       if (!Array.isArray(v.steps)) fail('must be an array of steps', `${f}.steps`);
+      const breakSteps = new Set<number>();
       vehicle.steps = (v.steps as unknown[]).map((raw2, i) => {
         const sf = `${f}.steps[${i}]`;
         const s = object(raw2, sf);
         keys(s, STEP, {}, sf);
-        if (s.type !== 'start' && s.type !== 'job' && s.type !== 'end')
-          fail(`step type ${JSON.stringify(s.type)} is not supported`, `${sf}.type`, 'steps are "start", "job" or "end" (breaks and shipments are not supported yet)');
+        if (s.type !== 'start' && s.type !== 'job' && s.type !== 'end' && s.type !== 'break')
+          fail(`step type ${JSON.stringify(s.type)} is not supported`, `${sf}.type`, 'steps are "start", "job", "break" or "end" (shipments are not supported yet)');
         if (s.service_at !== undefined || s.service_after !== undefined || s.service_before !== undefined)
           fail('service_at, service_after and service_before are not supported yet', sf);
         const step: VroomStep = { type: s.type as VroomStep['type'] };
@@ -292,6 +339,12 @@ export function readVroom(json: unknown, options: { source?: string } = {}): Vro
           const before = stepOf.get(step.id);
           if (before !== undefined) fail(`job ${step.id} is already a step of ${before}`, `${sf}.id`, 'a job is served once');
           stepOf.set(step.id, `${f}.steps`);
+        }
+        if (s.type === 'break') {
+          step.id = number(s.id, `${sf}.id`, { integer: true, min: 0 });
+          if (!breakIds.has(step.id)) fail(`this vehicle has no break with id ${step.id}`, `${sf}.id`, breakIds.size > 0 ? `its breaks: ${[...breakIds].join(', ')}` : 'give the break under "breaks" first');
+          if (breakSteps.has(step.id)) fail(`break ${step.id} is already a step`, `${sf}.id`, 'a break is taken once');
+          breakSteps.add(step.id);
         }
         return step;
       });
@@ -360,15 +413,18 @@ function build(
     const speed = v.speed_factor ?? 1;
     const perHour = v.costs?.per_hour ?? 3600;
     const perKm = v.costs?.per_km ?? 0;
-    const key = p.costs !== null ? `${name} x${speed} costs` : `${name} x${speed} ${perHour}/h ${perKm}/km`;
+    // With a distance limit the model's distance is the distance itself and the cost is split
+    // into per metre and per second of travel; else the arcs' cost is the model's distance.
+    const split = v.max_distance !== undefined;
+    const key = split ? `${name} x${speed} distance` : p.costs !== null ? `${name} x${speed} costs` : `${name} x${speed} ${perHour}/h ${perKm}/km`;
     // VROOM rounds travel times after the speed factor.
     const durations = speed === 1 ? p.durations : p.durations.map((d) => Math.round(d / speed));
+    if (split && !matrixFor.has(key)) matrixFor.set(key, { size, distances: p.distances!, durations });
     if (!matrixFor.has(key)) {
       const cost = p.costs !== null
         ? p.costs
         : durations.map((d, k) => (perHour * d) / 3600 + (perKm * (p.distances?.[k] ?? 0)) / 1000);
-      // With a distance limit, the cost is per_km × distance: the model's distance is the distance.
-      matrixFor.set(key, { size, distances: v.max_distance !== undefined ? p.distances! : cost, durations });
+      matrixFor.set(key, { size, distances: cost, durations });
     }
     travel.push({ durations, distances: p.distances, size });
     const type: VehicleTypeInput = {
@@ -381,9 +437,19 @@ function build(
     };
     if (v.time_window !== undefined) type.shift = [v.time_window[0], v.time_window[1]];
     if (v.costs?.fixed !== undefined) type.fixedCost = v.costs.fixed;
-    if (v.max_distance !== undefined) {
-      type.maxDistance = v.max_distance;
+    if (split) {
+      type.maxDistance = v.max_distance!;
       type.costPerDistance = perKm / 1000;
+      type.costPerTravelTime = perHour / 3600;
+    }
+    if (v.max_travel_time !== undefined) type.maxTravelTime = v.max_travel_time;
+    if (v.breaks !== undefined && v.breaks.length > 0) {
+      type.breaks = v.breaks.map((b) => {
+        const out: BreakInput = { id: String(b.id), timeWindows: (b.time_windows ?? [[0, Number.MAX_SAFE_INTEGER]]).map((w) => [w[0], w[1]] as [number, number]) };
+        if (b.service !== undefined) out.duration = b.service;
+        if (b.max_load !== undefined) out.maxLoad = vector(b.max_load, Infinity);
+        return out;
+      });
     }
     if (v.skills !== undefined) type.skills = v.skills;
     return type;

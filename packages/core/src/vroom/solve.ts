@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import { createProblem } from '../vrp/model.js';
 import type { ProblemData } from '../vrp/model.js';
 import type { RouteInput } from '../vrp/input.js';
+import type { SolutionResult } from '../vrp/solution-types.js';
 import { solve } from '../vrp/solve.js';
 import type { SolveOptions } from '../vrp/solve.js';
 import { evaluatePlan } from '../vrp/solution.js';
@@ -40,23 +41,65 @@ function compile(read: VroomRead, source: string | undefined): ProblemData {
  * const output = solveVroom(JSON.parse(text), { timeLimit: 5, seed: 1 });
  * console.log(output.summary.cost, output.unassigned.length);
  */
-export function solveVroom(json: unknown, options: Omit<SolveOptions, 'serveMost' | 'warmStart'> & { source?: string } = {}): VroomOutput {
-  const { source, ...solveOptions } = options;
+export function solveVroom(
+  json: unknown, options: Omit<SolveOptions, 'serveMost' | 'warmStart' | 'fixedRoutes'> & { source?: string; lockSteps?: boolean } = {},
+): VroomOutput {
+  const { source, lockSteps, ...solveOptions } = options;
   const read = readVroom(json, source === undefined ? {} : { source });
   const problem = compile(read, source);
-  // Vehicles' steps are where the search starts (never a worse answer than they are).
-  const initial = stepRoutes(read);
-  return writeVroom(read, solve(problem, { ...solveOptions, serveMost: true, ...(initial.length > 0 ? { warmStart: initial } : {}) }));
+  // Vehicles' steps are where the search starts (never a worse answer than they are), or, with
+  // lockSteps, routes kept as given and only timed (their breaks where the steps put them, if any).
+  const given = stepRoutes(read, lockSteps === true ? 'lock' : 'start');
+  const solution = solve(problem, {
+    ...solveOptions, serveMost: true, ...(given.length === 0 ? {} : lockSteps ? { fixedRoutes: given } : { warmStart: given }),
+  });
+  return writeVroom(read, explainLeftOut(read, problem, solution));
 }
 
-/** The vehicles' steps as routes (jobs only; start and end are the vehicle's). */
-function stepRoutes(read: VroomRead): RouteInput[] {
+/**
+ * The vehicles' steps as routes (start and end are the vehicle's). Their break steps are where the
+ * breaks go: in plan mode (`check`) always, so that steps naming no break miss them all; for a
+ * locked route only when the steps name one (else the evaluator places them); as a start, never.
+ */
+function stepRoutes(read: VroomRead, mode: 'check' | 'lock' | 'start'): RouteInput[] {
   const routes: RouteInput[] = [];
   for (const v of read.input.vehicles) {
-    const stops = (v.steps ?? []).filter((s) => s.type === 'job').map((s) => String(s.id));
-    if (stops.length > 0) routes.push({ vehicleType: String(v.id), stops });
+    const steps = v.steps ?? [];
+    const stops = steps.filter((s) => s.type === 'job').map((s) => String(s.id));
+    if (stops.length === 0 && !steps.some((s) => s.type === 'break')) continue;
+    const route: RouteInput = { vehicleType: String(v.id), stops };
+    const named = steps.some((s) => s.type === 'break');
+    if ((mode === 'check' || (mode === 'lock' && named)) && (v.breaks ?? []).length > 0) {
+      let jobsBefore = 0;
+      route.breaks = [];
+      for (const s of steps) {
+        if (s.type === 'job') jobsBefore++;
+        else if (s.type === 'break') route.breaks.push({ id: String(s.id), after: jobsBefore });
+      }
+    }
+    routes.push(route);
   }
   return routes;
+}
+
+/**
+ * Finer reasons, in VROOM's terms, for jobs the search left out only for want of room: `max-tasks`
+ * when every vehicle that holds the job's skills makes as many jobs as its max_tasks allows, else
+ * `priority` when a job of higher priority is served. Both are plain facts about the answer.
+ */
+function explainLeftOut(read: VroomRead, problem: ProblemData, solution: SolutionResult): SolutionResult {
+  const { jobs, vehicles } = read.input as Required<VroomRead['input']>;
+  const jobsOf = new Map(solution.routes.map((r) => [r.vehicleType, r.stops.length]));
+  let topServed = -1;
+  for (const r of solution.routes) for (const id of r.stops) topServed = Math.max(topServed, jobs[read.jobByStop.get(id)!]!.priority ?? 0);
+  for (const u of solution.unassigned) {
+    if (u.reason !== 'fleet-exhausted' && u.reason !== 'no-feasible-insertion') continue;
+    const s = problem.stopIndexById.get(u.id)!;
+    const able = vehicles.filter((_, k) => problem.skillMismatch[k]?.[s] !== 1);
+    if (able.length > 0 && able.every((v) => v.max_tasks !== undefined && (jobsOf.get(String(v.id)) ?? 0) >= v.max_tasks)) u.reason = 'max-tasks';
+    else if ((jobs[read.jobByStop.get(u.id)!]!.priority ?? 0) < topServed) u.reason = 'priority';
+  }
+  return solution;
 }
 
 /**
@@ -66,6 +109,6 @@ function stepRoutes(read: VroomRead): RouteInput[] {
 export function checkVroom(json: unknown, options: { source?: string } = {}): VroomOutput {
   const read = readVroom(json, options);
   const problem = compile(read, options.source);
-  const routes = stepRoutes(read);
+  const routes = stepRoutes(read, 'check');
   return writeVroom(read, evaluatePlan(problem, routes));
 }

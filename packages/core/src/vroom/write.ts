@@ -11,17 +11,18 @@ import type { VroomRead } from './read.js';
 
 /** A broken rule in VROOM's words (`duration`: how late, for a delay). */
 export interface VroomViolation {
-  cause: 'delay' | 'load' | 'max_tasks' | 'skills' | 'max_distance' | 'unreachable' | 'max_travel_time';
+  cause: 'delay' | 'load' | 'max_tasks' | 'skills' | 'max_distance' | 'unreachable' | 'max_travel_time' | 'missing_break' | 'max_load';
   duration?: number;
 }
 
 /** One step of a route in VROOM's output: times in seconds, `duration` and `distance` cumulated. */
 export interface VroomOutputStep {
-  type: 'start' | 'job' | 'end';
+  type: 'start' | 'job' | 'break' | 'end';
   id?: number;
   job?: number;
   description?: string;
-  location_index: number;
+  /** Absent for a break (taken on the way, VROOM's output has no place for it either). */
+  location_index?: number;
   setup: number;
   service: number;
   waiting_time: number;
@@ -74,7 +75,12 @@ function cause(v: PlanViolation, amountDims: number): VroomViolation {
     case 'max-distance':
       return { cause: 'max_distance' };
     case 'max-duration':
+    case 'max-travel-time':
       return { cause: 'max_travel_time' };
+    case 'break':
+      if (v.breakCause === 'missing') return { cause: 'missing_break' };
+      if (v.breakCause === 'load') return { cause: 'max_load' };
+      return { cause: 'delay', duration: v.amount };
     default:
       return { cause: 'unreachable' };
   }
@@ -123,7 +129,32 @@ export function writeVroom(read: VroomRead, solution: SolutionResult): VroomOutp
       arrival: route.departure, duration: 0, violations: [],
     };
     steps.push(start);
-    route.visits.forEach((visit) => {
+    // Breaks are taken on the way between two steps: the travel time up to one counts what was
+    // driven of the leg before it (the vehicle drives on while the break's window is not open).
+    let free = route.departure;
+    let drivenInLeg = 0;
+    const byBreak = new Map<string, VroomViolation[]>();
+    for (const v of route.violations) if (v.kind === 'break' && v.breakCause !== 'missing') byBreak.set(v.breakId!, [...(byBreak.get(v.breakId!) ?? []), cause(v, dims)]);
+    const breaksBefore = (visitsDone: number): void => {
+      for (const b of route.breaks ?? []) {
+        if (b.after !== visitsDone) continue;
+        const brk = vehicle.breaks!.find((x) => String(x.id) === b.id)!;
+        drivenInLeg += Math.max(0, b.arrival - free);
+        service += brk.service ?? 0;
+        waiting += b.start - b.arrival;
+        const step: VroomOutputStep = {
+          type: 'break', id: brk.id, setup: 0, service: brk.service ?? 0, waiting_time: b.start - b.arrival,
+          load: amounts(b.load), arrival: b.arrival, duration: duration + drivenInLeg, violations: byBreak.get(b.id) ?? [],
+        };
+        if (brk.description !== undefined) step.description = brk.description;
+        steps.push(step);
+        free = b.end;
+      }
+    };
+    route.visits.forEach((visit, visitIndex) => {
+      breaksBefore(visitIndex);
+      drivenInLeg = 0;
+      free = visit.departure;
       const job = jobs[read.jobByStop.get(visit.id)!]!;
       const [dt, dd] = leg(at, job.location_index);
       duration += dt;
@@ -142,6 +173,7 @@ export function writeVroom(read: VroomRead, solution: SolutionResult): VroomOutp
       if (job.description !== undefined) step.description = job.description;
       steps.push(step);
     });
+    breaksBefore(route.visits.length);
     if (vehicle.end_index !== undefined) {
       const [dt, dd] = leg(at, vehicle.end_index);
       duration += dt;
@@ -157,8 +189,11 @@ export function writeVroom(read: VroomRead, solution: SolutionResult): VroomOutp
       let run = 0;
       let prev = vehicle.start_index!;
       for (const step of steps) {
-        run += step.type === 'start' ? 0 : leg(prev, step.location_index)[1];
-        prev = step.location_index;
+        // A break is taken on the way: the distance is counted at the next place.
+        if (step.location_index !== undefined) {
+          run += step.type === 'start' ? 0 : leg(prev, step.location_index)[1];
+          prev = step.location_index;
+        }
         step.distance = run;
       }
     }

@@ -43,6 +43,12 @@ export interface SolveOptions {
    * see serve-most.ts). Without it, all required stops are served or the plan is infeasible.
    */
   serveMost?: boolean;
+  /**
+   * Routes kept exactly as given, only timed (locked routes: today's routes a planner keeps, a
+   * VROOM vehicle's steps with `lockSteps`): their stops and vehicles are left out of the search,
+   * which plans the rest with the vehicles that remain.
+   */
+  fixedRoutes?: RouteInput[];
 }
 
 /** Iterations without improvement after which the search stops when no limit is given. */
@@ -58,6 +64,7 @@ export const DEFAULT_NO_IMPROVEMENT = 5000;
  */
 export function solve(problem: ProblemData, options: SolveOptions = {}): SolutionResult {
   checkOptions(options);
+  if (options.fixedRoutes !== undefined && options.fixedRoutes.length > 0) return solveAroundFixed(problem, options);
   const rng = createRandom(options.seed ?? 1);
   // Routes found on the view are routes of the problem (same stop indices); only the objective differs.
   const searched = options.serveMost ? serveMostView(problem) : problem;
@@ -113,6 +120,44 @@ function solveShipments(problem: ProblemData, active: Uint8Array, rng: ReturnTyp
   const full = routes.length === problem.totalSlots;
   const solution = buildSolution(problem, routes, (s) => problem.stopReason[s] ?? (full ? 'fleet-exhausted' : 'no-feasible-insertion'));
   solution.search = { iterations: result.iterations };
+  return solution;
+}
+
+/**
+ * Locked routes: the search runs on a view of the problem without their stops (flagged as out of
+ * the search, like stops no vehicle can serve) and without their vehicles (each type's count
+ * less its locked routes); the answer is the locked routes, numbered first, and the search's.
+ */
+function solveAroundFixed(problem: ProblemData, options: SolveOptions): SolutionResult {
+  const { planned, violations } = resolveRoutes(problem, options.fixedRoutes!, 'fixedRoutes');
+  const locked = new Array<number>(problem.vehicleTypes.length).fill(0);
+  for (const r of planned) locked[r.type]!++;
+  locked.forEach((k, t) => {
+    const type = problem.vehicleTypes[t]!;
+    if (k > type.count)
+      throw new InputError(`${k} locked routes for vehicle type ${type.id}, which has ${type.count} vehicle(s)`, { field: 'fixedRoutes' }, 'lock at most as many routes as the type has vehicles');
+  });
+  const fixed = new Uint8Array(problem.nStops);
+  for (const r of planned) for (const s of r.stops) fixed[s] = 1;
+  const types = problem.vehicleTypes.map((t, i) => ({ ...t, count: t.count - locked[i]!, slots: Math.min(t.count - locked[i]!, problem.nStops) }));
+  const rest: ProblemData = Object.freeze({
+    ...problem,
+    vehicleTypes: types,
+    totalSlots: types.reduce((sum, t) => sum + t.slots, 0),
+    stopReason: problem.stopReason.map((r, s) => (fixed[s] ? 'not-in-plan' : r)),
+  });
+  const { fixedRoutes: _, ...others } = options;
+  if (others.warmStart !== undefined)
+    others.warmStart = others.warmStart.map((r) => ({ ...r, stops: r.stops.filter((id) => !fixed[problem.stopIndexById.get(id) ?? -1]) }));
+  const searched = solve(rest, others);
+  const routes = [...planned];
+  for (const r of searched.routes) {
+    const type = problem.vehicleTypeIndexById.get(r.vehicleType)!;
+    routes.push({ type, vehicle: r.vehicle + locked[type]!, stops: r.stops.map((id) => problem.stopIndexById.get(id)!) });
+  }
+  const why = new Map(searched.unassigned.map((u) => [u.id, u.reason]));
+  const solution = buildSolution(problem, routes, (s) => why.get(problem.stopIds[s]!) ?? 'no-feasible-insertion', violations);
+  if (searched.search !== undefined) solution.search = searched.search;
   return solution;
 }
 

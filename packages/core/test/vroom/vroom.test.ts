@@ -24,7 +24,11 @@ function randomInput(seed: number, jobs: number, vehicles: number): VroomInput {
     vehicles: Array.from({ length: vehicles }, (_, k) => ({
       id: 100 + k, start_index: 0, end_index: k % 2 === 0 ? 0 : 1, capacity: [12, 6], skills: k % 2 === 0 ? [1, 2] : [2],
       time_window: [0, 4 * 3600] as [number, number], max_tasks: 3 + rng.int(4),
-      costs: { fixed: 50 * (k % 3), per_hour: 3600 + 600 * (k % 2) }, speed_factor: k === 1 ? 1.25 : 1,
+      costs: { fixed: 50 * (k % 3), per_hour: 3600 + 600 * (k % 2), ...(k % 3 === 2 ? { per_km: 2 } : {}) }, speed_factor: k === 1 ? 1.25 : 1,
+      // A lunch break for every other vehicle, travel and distance limits on some.
+      ...(k % 2 === 0 ? { breaks: [{ id: 1, time_windows: [[5400, 7200]] as [number, number][], service: 1800, ...(k === 2 ? { max_load: [10, 6] } : {}) }] } : {}),
+      ...(k % 3 === 1 ? { max_travel_time: 2 * 3600 } : {}),
+      ...(k % 3 === 2 ? { max_distance: 2 * 3600 * 11 } : {}),
     })),
     jobs: Array.from({ length: jobs }, (_, k) => {
       const a = rng.int(3 * 3600);
@@ -40,7 +44,7 @@ function randomInput(seed: number, jobs: number, vehicles: number): VroomInput {
 
 /** The input with the output's routes as steps (to replay them in plan mode). */
 function asSteps(input: VroomInput, output: VroomOutput): VroomInput {
-  const steps = new Map(output.routes.map((r) => [r.vehicle, r.steps.map((s) => (s.type === 'job' ? { type: 'job' as const, id: s.id! } : { type: s.type }))]));
+  const steps = new Map(output.routes.map((r) => [r.vehicle, r.steps.map((s) => (s.type === 'job' || s.type === 'break' ? { type: s.type, id: s.id! } : { type: s.type }))]));
   return { ...input, vehicles: input.vehicles.map((v) => ({ ...v, steps: steps.get(v.id) ?? [] })) };
 }
 
@@ -53,8 +57,14 @@ describe('readVroom', () => {
 
   it.each([
     [(i: Record<string, unknown>) => { i.shipments = []; }, 'shipments', /not supported/],
-    [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.breaks = []; }, 'vehicles[0].breaks', /not supported/],
-    [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.max_travel_time = 10; }, 'vehicles[0].max_travel_time', /not supported/],
+    [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.breaks = [{ id: 1, service: -5 }]; }, 'vehicles[0].breaks[0].service', /≥ 0/],
+    [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.breaks = [{ id: 1 }, { id: 1 }]; }, 'vehicles[0].breaks[1].id', /duplicate/],
+    [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.breaks = [{ id: 1, max_load: [1, 2] }]; }, 'vehicles[0].breaks[0].max_load', /dimension/],
+    [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.breaks = [{ id: 1, length: 5 }]; }, 'vehicles[0].breaks[0].length', /unknown key/],
+    [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.max_travel_time = 1.5; }, 'vehicles[0].max_travel_time', /whole number/],
+    [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.max_distance = 10; }, 'vehicles[0].max_distance', /distances matrix/],
+    [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.steps = [{ type: 'break', id: 3 }]; }, 'vehicles[0].steps[0].id', /no break/],
+    [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.steps = [{ type: 'pickup', id: 1 }]; }, 'vehicles[0].steps[0].type', /not supported/],
     [(i: Record<string, unknown>) => { (i.jobs as Record<string, unknown>[])[0]!.amount = [1]; }, 'jobs[0].amount', /not supported/],
     [(i: Record<string, unknown>) => { (i.jobs as Record<string, unknown>[])[0]!.colour = 'red'; }, 'jobs[0].colour', /unknown key/],
     [(i: Record<string, unknown>) => { (i.jobs as Record<string, unknown>[])[0]!.location_index = 2; }, 'jobs[0].location_index', /≤ 1/],
@@ -62,7 +72,6 @@ describe('readVroom', () => {
     [(i: Record<string, unknown>) => { (i.jobs as Record<string, unknown>[])[0]!.priority = 101; }, 'jobs[0].priority', /≤ 100/],
     [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.profile = 'bike'; }, 'vehicles[0].profile', /no matrices/],
     [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.steps = [{ type: 'job', id: 7 }, { type: 'job', id: 7 }]; }, 'vehicles[0].steps[1].id', /already a step/],
-    [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.steps = [{ type: 'break', id: 1 }]; }, 'vehicles[0].steps[0].type', /not supported/],
     [(i: Record<string, unknown>) => { (i.jobs as Record<string, unknown>[])[0]!.setup = 30; (i.jobs as Record<string, unknown>[]).push({ id: 8, location_index: 1 }); }, 'jobs[0].setup', /shared/],
   ])('refuses what it would not honour, at its place (%#)', (change, field, message) => {
     const input = base() as unknown as Record<string, unknown>;
@@ -114,7 +123,7 @@ describe('solveVroom', () => {
     expect(output.routes.flatMap((r) => r.steps.filter((s) => s.type === 'job').map((s) => s.id))).toEqual([2]);
     expect(output.summary.priority).toBe(3);
     expect(output.unassigned.map((u) => [u.id, u.reason])).toEqual([
-      [1, 'every vehicle is in use'],
+      [1, 'the fleet is short and stops of higher priority were served first'],
       [3, 'no vehicle has every skill it needs'],
     ]);
     // Travel cost is the travel time by default (per_hour 3600).
@@ -162,5 +171,79 @@ describe('checkVroom', () => {
     expect(output.routes[0]!.steps[1]!.violations).toEqual([{ cause: 'delay', duration: 200 }]);
     expect(output.unassigned.map((u) => u.id)).toEqual([4]);
     expect(output.summary.violations.map((v) => v.cause).sort()).toEqual(causes);
+  });
+});
+
+describe('breaks, travel time and distance limits (VROOM)', () => {
+  const lunch = (): VroomInput => ({
+    vehicles: [{ id: 1, start_index: 0, end_index: 0, time_window: [0, 10000], breaks: [{ id: 5, time_windows: [[1000, 1200]], service: 600, description: 'lunch' }] }],
+    jobs: [1, 2, 3].map((k) => ({ id: k, location_index: k, service: 300 })),
+    matrices: { car: { durations: [[0, 400, 500, 600], [400, 0, 300, 400], [500, 300, 0, 300], [600, 400, 300, 0]] } },
+  });
+
+  it('places the break in the route, as a step of its own, and plan mode replays it without a violation', () => {
+    const output = solveVroom(lunch(), { maxIterations: 100 });
+    const steps = output.routes[0]!.steps;
+    const brk = steps.find((s) => s.type === 'break')!;
+    expect(brk).toMatchObject({ id: 5, service: 600, description: 'lunch' });
+    expect(brk.arrival + brk.waiting_time).toBeGreaterThanOrEqual(1000);
+    expect(brk.arrival + brk.waiting_time).toBeLessThanOrEqual(1200);
+    expect(output.routes[0]!.service).toBe(3 * 300 + 600);
+    const replay = checkVroom(asSteps(lunch(), output));
+    expect(replay.summary.violations).toEqual([]);
+    expect(replay.routes[0]!.steps.map((s) => [s.type, s.arrival])).toEqual(steps.map((s) => [s.type, s.arrival]));
+  });
+
+  it('reports a break left out of the steps as missing_break, and one out of its window as a delay', () => {
+    const input = lunch();
+    input.vehicles[0]!.steps = [{ type: 'start' }, { type: 'job', id: 1 }, { type: 'job', id: 2 }, { type: 'job', id: 3 }, { type: 'end' }];
+    expect(checkVroom(input).routes[0]!.violations).toEqual([{ cause: 'missing_break' }]);
+    input.vehicles[0]!.steps = [{ type: 'start' }, { type: 'job', id: 1 }, { type: 'job', id: 2 }, { type: 'job', id: 3 }, { type: 'break', id: 5 }, { type: 'end' }];
+    const late = checkVroom(input).routes[0]!;
+    expect(late.violations.map((v) => v.cause)).toEqual(['delay']);
+    expect(late.steps.find((s) => s.type === 'break')!.violations[0]!.cause).toBe('delay');
+  });
+
+  it('keeps max_travel_time apart from service and waiting, and max_distance with a time cost', () => {
+    const input = lunch();
+    input.vehicles = [
+      { id: 1, start_index: 0, end_index: 0, max_travel_time: 1800 },
+      { id: 2, start_index: 0, end_index: 0, max_distance: 1000, costs: { per_hour: 3600, per_km: 1000 } },
+    ];
+    input.matrices.car!.distances = input.matrices.car!.durations!.map((row) => row.map((d) => d * 2));
+    const output = solveVroom(input, { maxIterations: 200 });
+    for (const route of output.routes) {
+      if (route.vehicle === 1) expect(route.duration).toBeLessThanOrEqual(1800);
+      if (route.vehicle === 2) expect(route.distance!).toBeLessThanOrEqual(1000);
+      // Cost: travel time (per_hour 3600) and, for vehicle 2, per_km 1000 on metres.
+      expect(route.cost).toBe(route.duration + (route.vehicle === 2 ? route.distance! : 0));
+    }
+    expect(checkVroom(asSteps(input, output)).summary.violations).toEqual([]);
+    input.vehicles[0]!.steps = [{ type: 'job', id: 1 }, { type: 'job', id: 3 }];
+    input.vehicles[0]!.max_travel_time = 1000;
+    expect(checkVroom(input).routes[0]!.violations.map((v) => v.cause)).toEqual(['max_travel_time']);
+  });
+
+  it('says max-tasks when every vehicle able to take a job is full', () => {
+    const input = lunch();
+    input.vehicles = [{ id: 1, start_index: 0, end_index: 0, max_tasks: 2 }];
+    const output = solveVroom(input, { maxIterations: 50 });
+    expect(output.unassigned.map((u) => u.reason)).toEqual(['every vehicle that could take it already makes as many stops as it may']);
+  });
+});
+
+describe('locked routes (--lock-steps)', () => {
+  it.each([6, 7])('keeps the given routes exactly and plans the other jobs with the other vehicles (seed %i)', (seed) => {
+    const input = randomInput(seed, 16, 4);
+    // Lock a poor route for the first vehicle: two jobs it may serve, in the order given.
+    const mine = input.jobs!.filter((j) => (j.skills ?? []).every((s) => input.vehicles[0]!.skills!.includes(s))).slice(0, 2);
+    input.vehicles[0]!.steps = [{ type: 'start' }, ...mine.map((j) => ({ type: 'job' as const, id: j.id })), { type: 'end' }];
+    const output = solveVroom(input, { seed, maxIterations: 200, lockSteps: true });
+    const first = output.routes.find((r) => r.vehicle === input.vehicles[0]!.id)!;
+    expect(first.steps.filter((s) => s.type === 'job').map((s) => s.id)).toEqual(mine.map((j) => j.id));
+    expect(checkVroom(asSteps(input, output)).summary.violations).toEqual([]);
+    const served = output.routes.flatMap((r) => r.steps.filter((s) => s.type === 'job').map((s) => s.id!));
+    expect(new Set(served).size).toBe(served.length);
+    expect(served.length + output.unassigned.length).toBe(16);
   });
 });
