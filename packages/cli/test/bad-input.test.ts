@@ -117,7 +117,6 @@ beforeAll(() => {
   writeFileSync(join(dir, 'plan-tiers-township.json'), JSON.stringify(twoTier, null, 2));
   writeFileSync(join(dir, 'places-week.csv'), `id,lon,lat,role,mail,visits_per_week\n${gridPlaces().map((p) => [p.id, p.lon, p.lat, p.properties.role, 2, 1].join(',')).join('\n')}\n`);
   planFile('plan-scenario-unknown.json', { scenarios: [{ name: 'late', places: { zz: { latest: '10:00' } } }] });
-  planFile('plan-week-coverage.json', { places: 'places-week.csv', coverage: { radiusKm: 2 } });
   // A hub on an island of road 4 km east of the county's network.
   const island = gridRoads();
   island.features.push({ type: 'Feature', properties: { highway: 'unclassified', name: 'Inselweg' }, geometry: { type: 'LineString', coordinates: [[11.6, 50.0], [11.605, 50.0], [11.61, 50.0]] } });
@@ -239,7 +238,6 @@ const rows: [string, string[], number, RegExp][] = [
   ['tiers without township offices: before the graph', ['plan', 'plan-tiers-no-outlet.json', '--out', 'out'], 2, /^postroute: error: no-outlet\.geojson, field "role": a two-tier plan needs township offices/],
   ['a village without its township: before the graph', ['plan', 'plan-tiers-township.json', '--out', 'out'], 2, /^postroute: error: places\.geojson, item \d+, field "township": place "v1" has no township/],
   ['a scenario naming a place that is not there: before the graph', ['plan', 'plan-scenario-unknown.json', '--out', 'out'], 2, /^postroute: error: plan-scenario-unknown\.json, (line \d+, )?field "scenarios\[0\]\.places\.zz": scenario "late" changes "zz", which is not in places\.geojson/],
-  ['weekly service with coverage: before the graph', ['plan', 'plan-week-coverage.json', '--out', 'out'], 2, /^postroute: error: plan-week-coverage\.json, field "coverage": coverage \(village stations\) and weekly service cannot be combined yet/],
   ['a hub on a dropped piece of road: the piece, its size, the nearest kept point', ['plan', 'plan-island.json', '--out', 'out', '--quiet'], 3, /^postroute: infeasible: the hub "hub" is on a piece of road network that is not connected both ways to the rest \(1 road segment, 0\.7 km, around 11\.60500,50\.00000: "Inselweg"\), so that piece was left out; the nearest point of the kept network is 4\.\d km away at 11\.54000,50\.00\d+ — check the roads between them/],
   ['door to door with streets not served is not comparable: --strict exits 3', ['plan', 'plan-door-short.json', '--out', 'out-door', '--quiet', '--strict'], 3, /^postroute: not comparable \(--strict\): door to door serves \d+ of \d+ street segments — see streets not served\n$/],
   // Outputs never replace inputs (issue 24 section 1): refused at once, naming both, with another name.

@@ -16,7 +16,7 @@ import type { PreparedNetwork } from './network.js';
 import type { PlanPlace } from './places.js';
 import { buildProblemInput, type ProblemContext } from './problem.js';
 import { toReportRoute, type RouteReportContext } from './route-report.js';
-import { chooseStations } from './stations.js';
+import type { OpenedStations } from './stations.js';
 import type { PlanSources } from './types.js';
 
 export interface OneTierContext {
@@ -29,6 +29,8 @@ export interface OneTierContext {
   timeLimit: number;
   maxIterationsWithoutImprovement: number;
   progress: ProgressCallback;
+  /** The stations the pipeline opened before the routes (`coverage`), or null. */
+  opened: OpenedStations | null;
 }
 
 export interface OneTierResult {
@@ -47,15 +49,7 @@ export async function planOneTier(context: OneTierContext): Promise<OneTierResul
   // Stations (optional): villages within the radius of an outlet or station get their mail there.
   let stations: { opened: string[]; radiusM: number } | null = null;
   let servedVia = new Map<string, string>();
-  if (spec.coverage) {
-    progress({ step: 'stations', message: `every village within ${spec.coverage.radius} m of an outlet or station` });
-    const choice = await chooseStations(places.filter((place) => snapOf.has(place.id)), matrix, row, spec.coverage.radius, {
-      seed, timeLimit: Math.max(1, timeLimit / 2), onProgress: progress,
-    });
-    for (const id of choice.opened) (byId.get(id) as PlanPlace).role = 'station';
-    servedVia = choice.servedVia;
-    stations = { opened: choice.opened, radiusM: spec.coverage.radius };
-  }
+  if (context.opened) ({ stations, servedVia } = context.opened);
 
   // Stops of the new plan: outlets, stations, and the villages no station serves; a station
   // carries its covered villages' mail.

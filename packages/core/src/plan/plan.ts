@@ -25,6 +25,10 @@ import { applyScenario, describeChanges, scenarioRow } from './scenarios.js';
 import type { TwoTierResult } from './tiers/solve.js';
 import { planTwoTier } from './two-tier.js';
 import { planServiceWeek, readServiceDays } from './service-days.js';
+import { openStations } from './stations.js';
+import { moveLoadsToStations } from './station-loads.js';
+import type { OneTierContext } from './one-tier.js';
+import type { PlanPlace } from './places.js';
 import { classifyPlaces } from './places.js';
 import type { PlanInputs, PlanOptions, PlanResult } from './types.js';
 
@@ -65,15 +69,59 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
     }
   }
   const maxIterationsWithoutImprovement = options.maxIterationsWithoutImprovement ?? 2000;
+  // The one pipeline every case goes through, the base case and each scenario alike: stations
+  // before routes, then the engine that fits the case (one tier daily, one tier across the week,
+  // two tiers), then door to door from its office after that office's trunk. Which combinations
+  // plan is said once, in supports.ts (checked before the graph by checkPlanInputs).
   const run = async (caseSpec: PlanSpec, rawPlaces: Place[], baseline: PlanInputs['baseline'], moves: OfficeMoveReport[]) => {
     const casePlaces = classifyPlaces(rawPlaces, sources.places, caseSpec.serviceTime, { mailRequired: !caseSpec.tiers });
-    const common = { spec: caseSpec, places: casePlaces, prepared, baseline, sources, seed, timeLimit, maxIterationsWithoutImprovement, progress };
+    const opened = caseSpec.coverage === undefined ? null
+      : await openStations(casePlaces, prepared, caseSpec.coverage.radius, { seed, timeLimit, onProgress: progress });
+    const common = { spec: caseSpec, places: casePlaces, prepared, baseline, sources, seed, timeLimit, maxIterationsWithoutImprovement, progress, opened };
     // Visit frequencies (issue 11): a weekly plan; otherwise today's daily plan.
     const service = caseSpec.tiers ? null : readServiceDays(caseSpec, rawPlaces, sources.places);
-    if (service !== null) return planServiceWeek(common, service);
-    if (!caseSpec.tiers) return planOneTier(common);
-    const planned = planTwoTier({ ...common, rawPlaces, profiles, scenarioMoves: moves });
-    return { report: planned.report, solution: toSolution(planned.plan), baselineSolution: planned.today ? toSolution(planned.today) : null };
+    let planned: { report: Omit<PlanReport, 'run'>; solution: SolutionResult; baselineSolution: SolutionResult | null };
+    if (service !== null) planned = await planServiceWeek(common, service);
+    else if (!caseSpec.tiers) planned = await planOneTier(common);
+    else planned = planTiers(common, rawPlaces, moves);
+    return withDoorToDoor(caseSpec, casePlaces, planned);
+  };
+  const planTiers = (common: OneTierContext, rawPlaces: Place[], moves: OfficeMoveReport[]) => {
+    const { spec: caseSpec, opened } = common;
+    // A village served at a station is no stop of the delivery tier: its volumes go to the station.
+    const stationed = opened === null ? { rawPlaces, places: common.places }
+      : moveLoadsToStations(rawPlaces, common.places, opened.servedVia, caseSpec.loads ?? []);
+    const planned = planTwoTier({ ...common, places: stationed.places, rawPlaces: stationed.rawPlaces, profiles, scenarioMoves: moves });
+    const report = planned.report;
+    if (opened !== null) {
+      // Every place in the report, in the places file's order; the covered villages say their station.
+      const shown = new Map(report.places.map((place) => [place.id, place]));
+      report.places = common.places.map((place) => {
+        const { serviceTime: _service, ...rest } = place;
+        const via = opened.servedVia.get(place.id);
+        return shown.get(place.id) ?? (via !== undefined ? { ...rest, servedVia: via } : rest);
+      });
+      report.summary = { ...report.summary, stations: opened.stations };
+    }
+    return { report, solution: toSolution(planned.plan), baselineSolution: planned.today ? toSolution(planned.today) : null };
+  };
+  // Door to door from its office, in every case (scenarios too), after that office's trunk; a
+  // weekly plan runs it on each operating day (the streets are served daily).
+  const withDoorToDoor = <R extends { report: Omit<PlanReport, 'run'> }>(caseSpec: PlanSpec, casePlaces: PlanPlace[], planned: R): R => {
+    if (caseSpec.doorToDoor === undefined) return planned;
+    const office = doorToDoorDepot(caseSpec, casePlaces, sources.plan);
+    const depot = { id: office.id, snap: prepared.snapOf.get(office.id)! };
+    const doorToDoor = planDoorToDoor({
+      spec: caseSpec.doorToDoor, network: prepared.network, roads: inputs.roads as FeatureCollection, // raw: refused above when prepared
+      depot,
+      start: doorToDoorStart(caseSpec, planned.report.tiers, depot.id, new Map(planned.report.places.map((p) => [p.id, p.name]))),
+      seed, timeLimit, maxIterationsWithoutImprovement, source: sources.plan, onProgress: progress,
+    });
+    const report = { ...planned.report, doorToDoor };
+    // Streets not served count like stops not served: the plan is not the service asked for.
+    const { summary, reasons } = summariseDoorToDoor(doorToDoor);
+    report.summary = { ...report.summary, comparable: report.summary.comparable && reasons.length === 0, notComparable: [...report.summary.notComparable, ...reasons], doorToDoor: summary };
+    return { ...planned, report };
   };
   const base = await run(spec, inputs.places, inputs.baseline, []);
   const results: { name: string; report: PlanReport }[] = [];
@@ -95,21 +143,7 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
   function runFacts(): PlanReport['run'] {
     return { seed, timeLimitS: timeLimit, seconds: Math.round((performance.now() - started) / 100) / 10, generatedBy: options.generatedBy ?? 'postroute' };
   }
-  // The door-to-door tier runs from the office, beside the point-stop routes.
-  const doorOffice = spec.doorToDoor === undefined ? undefined : doorToDoorDepot(spec, places, sources.plan);
-  const doorDepot = doorOffice === undefined ? undefined : { id: doorOffice.id, snap: prepared.snapOf.get(doorOffice.id)! };
-  const doorToDoor = spec.doorToDoor === undefined || doorDepot === undefined ? undefined : planDoorToDoor({
-    spec: spec.doorToDoor, network: prepared.network, roads: inputs.roads as FeatureCollection, // raw: refused above when prepared
-    depot: doorDepot,
-    start: doorToDoorStart(spec, base.report.tiers, doorDepot.id, new Map(base.report.places.map((p) => [p.id, p.name]))),
-    seed, timeLimit, maxIterationsWithoutImprovement, source: sources.plan, onProgress: progress,
-  });
-  const report: PlanReport = { ...base.report, ...(doorToDoor ? { doorToDoor } : {}), run: runFacts() };
-  if (doorToDoor) {
-    // Streets not served count like stops not served: the plan is not the service asked for.
-    const { summary, reasons } = summariseDoorToDoor(doorToDoor);
-    report.summary = { ...report.summary, comparable: report.summary.comparable && reasons.length === 0, notComparable: [...report.summary.notComparable, ...reasons], doorToDoor: summary };
-  }
+  const report: PlanReport = { ...base.report, run: runFacts() };
   // Places put on the kept network past a nearer disconnected road: said in every report.
   const snapWarnings = prepared.snaps.filter((snap) => snap.warning !== undefined).map((snap) => ({
     id: snap.placeId, name: byId.get(snap.placeId)?.name ?? snap.placeId, distanceM: Math.round(snap.distance),

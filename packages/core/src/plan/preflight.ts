@@ -10,6 +10,7 @@ import { resolveBaseline } from './baseline.js';
 import { doorToDoorDepot } from './door-to-door.js';
 import { classifyPlaces, rejectOversizedMail, type PlanPlace } from './places.js';
 import { checkScenario } from './scenarios.js';
+import { checkSupported, planParts } from './supports.js';
 import { readServiceDays } from './service-days.js';
 import { resolveTwoTierBaseline } from './two-tier-baseline.js';
 import { checkTwoTierPlaces } from './two-tier-input.js';
@@ -53,8 +54,8 @@ export function checkPlanInputs(inputs: Omit<PlanInputs, 'roads'>, options: Pick
   if (!spec.tiers && !options.allowUnassigned) rejectOversizedMail(places, inputs.places, spec.fleet, sources.places);
   // Visit frequencies (issue 11).
   const weekly = readServiceDays(spec, inputs.places, sources.places) !== null;
-  if (weekly && spec.tiers) throw new InputError('weekly service (visit frequencies, "week") is planned for one-tier plans only', { source: sources.plan, field: 'week' }, 'drop "tiers", or the frequencies');
-  if (weekly && spec.coverage) throw new InputError('coverage (village stations) and weekly service cannot be combined yet', { source: sources.plan, field: 'coverage' }, 'drop "coverage" or the visit frequencies');
+  // The one place that refuses a combination of parts (supports.ts).
+  checkSupported(planParts(spec, weekly), sources.plan);
   if (spec.doorToDoor !== undefined) doorToDoorDepot(spec, places, sources.plan);
   const onNetwork = new Map<string, string>();
   if (spec.tiers) {

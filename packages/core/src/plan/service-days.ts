@@ -26,12 +26,14 @@ import { describeUnassignedReason } from '../report/reasons.js';
 import type { PlanPlace } from './places.js';
 import { buildProblemInput, type ProblemContext } from './problem.js';
 import { toReportRoute, type RouteReportContext } from './route-report.js';
+import type { OpenedStations } from './stations.js';
 
 /** How often each place is served, read from the places file. */
 export interface ServiceDays {
   week: WeekSpec;
-  /** Place id → visits per week and the allowed days (indices into `week.days`, null = any). */
-  perPlace: Map<string, { visits: number; allowed: number[] | null }>;
+  /** Place id → visits per week and the allowed days (indices into `week.days`, null = any), and
+   *  whether the places file gives them (`given`) or they are the default (every operating day). */
+  perPlace: Map<string, { visits: number; allowed: number[] | null; given: boolean }>;
 }
 
 /**
@@ -43,7 +45,7 @@ export function readServiceDays(spec: PlanSpec, places: readonly Place[], source
   if (spec.week === undefined && !asked) return null;
   const week: WeekSpec = spec.week ?? { days: WEEKDAYS.slice(0, 6), accumulate: true };
   const H = week.days.length;
-  const perPlace = new Map<string, { visits: number; allowed: number[] | null }>();
+  const perPlace = new Map<string, { visits: number; allowed: number[] | null; given: boolean }>();
   places.forEach((place, index) => {
     const at = (field: string): ReturnType<typeof placeLocation> => placeLocation(place, index, source, field);
     const rawVisits = place.properties.visits_per_week;
@@ -69,7 +71,8 @@ export function readServiceDays(spec: PlanSpec, places: readonly Place[], source
           allowed ? 'allow more days, or lower visits_per_week' : `the plan operates on ${week.days.join(', ')}`);
       visits = value;
     }
-    perPlace.set(place.id, { visits, allowed });
+    const given = allowed !== null || (rawVisits !== undefined && rawVisits !== null && String(rawVisits).trim() !== '');
+    perPlace.set(place.id, { visits, allowed, given });
   });
   return { week, perPlace };
 }
@@ -85,16 +88,50 @@ function patternOf(service: ServiceDays, id: string): Partial<PeriodicStopInput>
   return { visits: own.visits, days };
 }
 
+/**
+ * A station's days: those of the most often served of the villages it serves, itself included
+ * when it was a village until opened (the first in place order among equals); a station or
+ * outlet of the places file keeps the days the file gives it.
+ */
+function stationDays(perPlace: ServiceDays['perPlace'], servedVia: ReadonlyMap<string, string>, places: readonly PlanPlace[], opened: readonly string[]): ServiceDays['perPlace'] {
+  const newlyOpened = new Set(opened);
+  const out = new Map(perPlace);
+  const villagesOf = new Map<string, string[]>();
+  for (const place of places) {
+    const site = servedVia.get(place.id);
+    if (site !== undefined) villagesOf.set(site, [...(villagesOf.get(site) ?? []), place.id]);
+  }
+  for (const [site, villages] of villagesOf) {
+    const own = perPlace.get(site);
+    if (own?.given && !newlyOpened.has(site)) continue;
+    let best = own;
+    for (const id of villages) {
+      const days = perPlace.get(id);
+      if (days !== undefined && (best === undefined || days.visits > best.visits)) best = days;
+    }
+    if (best !== undefined) out.set(site, { ...best, given: false });
+  }
+  return out;
+}
+
 /** The weekly counterpart of `planOneTier`: today's week and the new week, measured alike. */
-export async function planServiceWeek(context: OneTierContext, service: ServiceDays): Promise<OneTierResult> {
+export async function planServiceWeek(context: OneTierContext, weekService: ServiceDays): Promise<OneTierResult> {
+  let service = weekService;
   const { spec, places, prepared, sources, seed, timeLimit, progress } = context;
-  if (spec.coverage) throw new InputError('coverage (village stations) and weekly service cannot be combined yet', { source: sources.plan, field: 'coverage' }, 'drop "coverage" or the visit frequencies');
   const { network, snapOf, matrix, row } = prepared;
   const { days, accumulate } = service.week;
   const H = days.length;
   const byId = new Map(places.map((place) => [place.id, place]));
   const hubs = places.filter((place) => place.role === 'hub');
-  const planStops = places.filter((place) => place.role !== 'hub');
+  // Stations before routes: a station is the stop of its villages, with their mail, on the days
+  // of the most often served of them unless the places file gives its own.
+  let stations: OpenedStations['stations'] | null = null;
+  let servedVia = new Map<string, string>();
+  if (context.opened) ({ stations, servedVia } = context.opened);
+  const mailOf = new Map(places.map((place) => [place.id, place.mail]));
+  for (const [village, site] of servedVia) mailOf.set(site, (mailOf.get(site) ?? 0) + (mailOf.get(village) ?? 0));
+  if (servedVia.size > 0) service = { ...service, perPlace: stationDays(service.perPlace, servedVia, places, stations?.opened ?? []) };
+  const planStops = places.filter((place) => place.role !== 'hub' && !servedVia.has(place.id));
   const unassigned: UnassignedStop[] = [];
   for (const place of planStops) {
     const why = prepared.rejected.get(place.id);
@@ -102,9 +139,11 @@ export async function planServiceWeek(context: OneTierContext, service: ServiceD
   }
   const problemContext: ProblemContext = { matrix, row, hubs, places: byId, fleet: spec.fleet };
   const routeContext: RouteReportContext = { network, snaps: snapOf, places: byId, fleet: spec.fleet };
-  const mail = (id: string): number => byId.get(id)?.mail ?? 0;
-  const weekly = (ids: readonly string[], fields: (id: string) => Partial<PeriodicStopInput>): PeriodicProblemInput => {
-    const daily = buildProblemInput(problemContext, ids, mail);
+  // Today's routes carry each place's own mail; the plan's stations carry their villages' too.
+  const ownMail = (id: string): number => byId.get(id)?.mail ?? 0;
+  const mail = (id: string): number => mailOf.get(id) ?? 0;
+  const weekly = (ids: readonly string[], fields: (id: string) => Partial<PeriodicStopInput>, mailOfStop = mail): PeriodicProblemInput => {
+    const daily = buildProblemInput(problemContext, ids, mailOfStop);
     return { ...daily, horizon: H, accumulate, stops: daily.stops.map((stop) => ({ ...stop, ...fields(stop.id) })) };
   };
   const defaultType = (spec.fleet[0] as { id: string }).id;
@@ -135,7 +174,7 @@ export async function planServiceWeek(context: OneTierContext, service: ServiceD
     // Today's days are what today's plan does, whatever the new frequencies: no pattern to break.
     const visited = new Map<string, number[]>();
     for (const r of todayInput) for (const s of r.stops) visited.set(s, [...(visited.get(s) ?? []), r.day]);
-    const problem = createPeriodicProblem(weekly([...baseline.servedBy.keys()], (id) => ({ patterns: [visited.get(id) ?? [1]] })), { source: sources.baseline });
+    const problem = createPeriodicProblem(weekly([...baseline.servedBy.keys()], (id) => ({ patterns: [visited.get(id) ?? [1]] }), ownMail), { source: sources.baseline });
     baselineSolution = evaluatePeriodicPlan(problem, todayInput);
     // A route beyond the day's fleet carries the day's evaluator verdict (fleet-size): worded once.
     baselineSolution.routes.forEach((route, i) => {
@@ -172,7 +211,7 @@ export async function planServiceWeek(context: OneTierContext, service: ServiceD
   progress({ step: 'report', message: 'writing the report' });
   const weeksPerYear = spec.operatingDaysPerYear / H;
   const notServedToday = todayInput.length === 0 ? [] : planStops.filter((place) => !baseline.servedBy.has(place.id)).map((place) => place.id);
-  const summary = computeSavings(before, after, { name: spec.name, operatingDaysPerYear: spec.operatingDaysPerYear, unassigned, notServedToday, stations: null });
+  const summary = computeSavings(before, after, { name: spec.name, operatingDaysPerYear: spec.operatingDaysPerYear, unassigned, notServedToday, stations, servedVia });
   // computeSavings summed a whole week: turn its per-day figures into the average operating day.
   const savedM = summary.before.distanceM - summary.after.distanceM;
   const savedS = summary.before.durationS - summary.after.durationS;
@@ -205,7 +244,9 @@ export async function planServiceWeek(context: OneTierContext, service: ServiceD
   summary.week = week;
   const reportPlaces = places.map((place) => {
     const { serviceTime: _service, ...rest } = place as PlanPlace;
-    return rest;
+    const via = servedVia.get(place.id);
+    const out = { ...rest, mail: mailOf.get(place.id) ?? place.mail };
+    return via ? { ...out, servedVia: via } : out;
   });
   const report = {
     summary,

@@ -5,6 +5,7 @@
 import { solveSetCovering } from '../coverage/index.js';
 import type { TravelMatrix } from '../matrix/index.js';
 import type { ProgressCallback } from '../util/progress.js';
+import type { PreparedNetwork } from './network.js';
 import type { PlanPlace } from './places.js';
 
 export interface StationChoice {
@@ -50,4 +51,31 @@ export async function chooseStations(
     if (assignment.site !== null && assignment.covered && !open.has(assignment.demand)) servedVia.set(assignment.demand, assignment.site);
   }
   return { opened: [...cover.opened], servedVia };
+}
+
+/** The stations a plan opened, for the report: the new ones and the radius. */
+export interface OpenedStations {
+  stations: { opened: string[]; radiusM: number };
+  /** Village id → the outlet or station whose counter serves it; such a village is no route stop. */
+  servedVia: Map<string, string>;
+}
+
+/**
+ * Stations before routes (issue 19), the one station step of every plan (one tier, weekly, two
+ * tiers): opens the stations for `coverage.radiusKm` and marks them role "station" in `places`.
+ * The routes are planned afterwards, with the station as the stop of its villages.
+ */
+export async function openStations(
+  places: PlanPlace[],
+  prepared: Pick<PreparedNetwork, 'snapOf' | 'matrix' | 'row'>,
+  radius: number,
+  options: { seed: number; timeLimit: number; onProgress: ProgressCallback },
+): Promise<OpenedStations> {
+  options.onProgress({ step: 'stations', message: `every village within ${radius} m of an outlet or station` });
+  const choice = await chooseStations(places.filter((place) => prepared.snapOf.has(place.id)), prepared.matrix, prepared.row, radius, {
+    seed: options.seed, timeLimit: Math.max(1, options.timeLimit / 2), onProgress: options.onProgress,
+  });
+  const byId = new Map(places.map((place) => [place.id, place]));
+  for (const id of choice.opened) (byId.get(id) as PlanPlace).role = 'station';
+  return { stations: { opened: choice.opened, radiusM: radius }, servedVia: choice.servedVia };
 }

@@ -32,10 +32,10 @@ describe('checkPlanInputs (no road graph needed)', () => {
     expect(township.describe()).toMatch(/^places\.csv, line 4, field "township": place "v1" has no township/);
   });
 
-  it('finds weekly service with coverage or tiers', () => {
+  it('refuses weekly service in two tiers (supports.ts), and lets weekly service with coverage through', () => {
     const weekly = csvPlaces((p) => ({ ...p, properties: { ...p.properties, visits_per_week: 2 } }));
-    expect(inputError(() => checkPlanInputs({ spec: gridSpec({ coverage: { radiusKm: 2 } }), places: weekly, sources })).message).toMatch(/coverage \(village stations\) and weekly service cannot be combined/);
-    expect(inputError(() => checkPlanInputs({ spec: twoTierSpec(), places: weekly, sources })).message).toMatch(/weekly service .* one-tier plans only/);
+    expect(() => checkPlanInputs({ spec: gridSpec({ coverage: { radiusKm: 2 } }), places: weekly, sources })).not.toThrow();
+    expect(inputError(() => checkPlanInputs({ spec: twoTierSpec(), places: weekly, sources })).describe()).toMatch(/^plan\.json, field "week": weekly service .* is not planned in two tiers yet/);
   });
 
   it('finds a scenario naming a place or office that is not there; --scenario checks only the one it runs', () => {

@@ -157,3 +157,34 @@ describe('report.html of a weekly plan', () => {
     expect(html).toMatch(/<td>v6<\/td><td class="num">2<\/td><td>Tue, Fri<\/td>/);
   });
 });
+
+describe('stations before routes in a weekly plan (coverage, issue 19)', () => {
+  it('a station is the stop of its villages, with their mail, on the days of the most often served of them', async () => {
+    // Every village a hamlet served twice a week, except v3 (three times) and v5 (on Mon, Wed and Fri).
+    const places = gridPlaces().map((place) => {
+      if (place.properties.role !== 'village') return place;
+      const own = place.id === 'v3' ? { visits_per_week: 3 } : place.id === 'v5' ? { days: 'Mon,Wed,Fri' } : { visits_per_week: 2 };
+      return { ...place, properties: { ...place.properties, ...own } };
+    });
+    const { report } = await planNetwork(inputs({ places, spec: gridSpec({ week: { days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'], accumulate: true }, coverage: { radiusKm: 1.6 } }) }), { seed: 1, timeLimit: 1 });
+    const { stations, week } = report.summary;
+    expect(stations?.opened.length).toBeGreaterThan(0);
+    const visits = new Map(week!.visits.map((v) => [v.id, v.visitsPerWeek]));
+    const servedVia = new Map(report.places.flatMap((p) => (p.servedVia ? [[p.id, p.servedVia] as const] : [])));
+    expect(servedVia.size).toBeGreaterThan(0);
+    // Independently: the visits each place asked for (outlets daily), and each site's villages.
+    const asked = new Map(places.map((p) => [p.id, p.properties.visits_per_week !== undefined ? Number(p.properties.visits_per_week)
+      : p.properties.days !== undefined ? String(p.properties.days).split(',').length : 6]));
+    const mail = new Map(places.map((p) => [p.id, Number(p.properties.mail ?? 0)]));
+    for (const site of new Set(servedVia.values())) {
+      const villages = [...servedVia].filter(([, s]) => s === site).map(([v]) => v);
+      // The site is itself one of the places it serves (no site here has days of its own as a station).
+      expect(visits.get(site), site).toBe(Math.max(asked.get(site)!, ...villages.map((v) => asked.get(v)!)));
+      expect(report.places.find((p) => p.id === site)!.mail).toBe(mail.get(site)! + villages.reduce((sum, v) => sum + mail.get(v)!, 0));
+    }
+    // A village served at a station is no route stop, on no day.
+    const stops = new Set(report.after.flatMap((r) => r.stops));
+    for (const village of servedVia.keys()) expect(stops.has(village)).toBe(false);
+    expect(report.summary.unassigned).toEqual([]);
+  });
+});

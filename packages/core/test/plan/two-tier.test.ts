@@ -281,7 +281,6 @@ describe('plan.json: every new key with a located error', () => {
     ['unknown profile', withDelivery({ fleet: [{ ...van, profile: 'bike' }] }), 'tiers.delivery.fleet[0].profile'],
     ['profile speedFactor', { ...base, profiles: { bike: { speedFactor: 0 } } }, 'profiles.bike.speedFactor'],
     ['profile unknown key', { ...base, profiles: { bike: { wheels: 2 } } }, 'profiles.bike.wheels'],
-    ['coverage in a two-tier plan', { ...base, coverage: { radiusKm: 2 } }, 'coverage'],
     ['scenarios not a list', { ...base, scenarios: {} }, 'scenarios'],
     ['scenario name', { ...base, scenarios: [{ name: 'a b' }] }, 'scenarios[0].name'],
     ['duplicate scenario', { ...base, scenarios: [{ name: 'a' }, { name: 'a' }] }, 'scenarios[1].name'],

@@ -223,7 +223,6 @@ export function parsePlanFile(text: string, source = 'plan.json'): PlanSpec {
     }
   }
   if (tiers) {
-    if (coverage) fail('coverage', 'station choice applies to one-tier plans only', 'remove "coverage", or mark the stations with role=station in the places file');
     spec.tiers = tiers;
     spec.loads = loads;
     spec.profiles = raw.profiles === undefined ? {} : parseProfiles(raw.profiles, fail);

@@ -1,0 +1,71 @@
+/**
+ * Which parts of a plan compose (issue 19): the one table of combinations, and the one place that
+ * refuses a combination the planner cannot plan, with a located error. Every other module plans
+ * what it is given; none of them refuses a combination on its own (in the spirit of PyVRP's
+ * operator `supports(data)`: the capability is declared once, next to the pipeline, not found
+ * out half-way through a run).
+ *
+ * The parts: two tiers (`tiers`), weekly service (`week` or places' `visits_per_week` / `days`),
+ * door to door (`doorToDoor`), village stations (`coverage`) and `scenarios`. A cell of
+ * {one tier | two tiers} × {daily | weekly} × {door to door or not} × {stations or not} ×
+ * {scenarios or not} plans unless a row of `REFUSED` matches it.
+ */
+import { InputError } from '../errors.js';
+
+/** The parts of a plan that compose. */
+export type PlanPart = 'tiers' | 'weekly' | 'doorToDoor' | 'coverage' | 'scenarios';
+
+/** Which parts a plan has. */
+export type PlanParts = Record<PlanPart, boolean>;
+
+/** A combination the planner refuses: every part in `parts` present; the error names `field`. */
+export interface RefusedCombination {
+  parts: readonly PlanPart[];
+  /** The plan.json key the error points at. */
+  field: string;
+  message: string;
+  hint: string;
+}
+
+/**
+ * The combinations the planner cannot plan. Weekly service with two tiers needs the periodic
+ * engine to choose each office's villages' days and routes across the week with the trunk timed
+ * to every day; that engine plans one depot and one load dimension, and fixing the days first
+ * and routing after is not the same plan (the issue asks for no such fallback without a
+ * benchmark showing it is as good), so the combination is refused rather than planned partly.
+ */
+export const REFUSED: readonly RefusedCombination[] = [
+  {
+    parts: ['tiers', 'weekly'],
+    field: 'week',
+    message: 'weekly service (visit frequencies, "week") is not planned in two tiers yet: the periodic engine routes from one depot in one load dimension',
+    hint: 'plan the week one-tier from each office (drop "tiers"), or plan two tiers daily (drop "week" and the places\' visits_per_week / days)',
+  },
+];
+
+/** The parts a plan has, from plan.json and whether its places ask for weekly service. */
+export function planParts(spec: { tiers?: unknown; doorToDoor?: unknown; coverage?: unknown; scenarios?: readonly unknown[] }, weekly: boolean): PlanParts {
+  return {
+    tiers: spec.tiers !== undefined,
+    weekly,
+    doorToDoor: spec.doorToDoor !== undefined,
+    coverage: spec.coverage !== undefined,
+    scenarios: (spec.scenarios ?? []).length > 0,
+  };
+}
+
+/** The first refused combination the parts make, or null when the plan can be planned. */
+export function refusedCombination(parts: PlanParts): RefusedCombination | null {
+  return REFUSED.find((row) => row.parts.every((part) => parts[part])) ?? null;
+}
+
+/**
+ * Throws the located error of a refused combination; the one place that refuses one.
+ *
+ * @example
+ * checkSupported(planParts(spec, true), 'plan.json'); // throws: plan.json, field "week": weekly service … is not planned in two tiers yet …
+ */
+export function checkSupported(parts: PlanParts, source: string): void {
+  const row = refusedCombination(parts);
+  if (row !== null) throw new InputError(row.message, { source, field: row.field }, row.hint);
+}
