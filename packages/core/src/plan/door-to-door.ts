@@ -232,6 +232,37 @@ export function doorToDoorDepot(spec: PlanSpec, places: readonly PlanPlace[], so
 }
 
 /**
+ * The township office a two-tier plan's door-to-door streets belong to when plan.json names no
+ * `doorToDoor.depot`: the one nearest, in a straight line, to the middle of the streets served
+ * (the mean of their midpoints; ties to the first office in place order). Straight-line, because
+ * the office is chosen once, before any routing, and the streets of a town lie around its office.
+ */
+export function nearestOffice(required: readonly CarpRequiredInput[], network: RoadNetwork, offices: readonly PlanPlace[]): PlanPlace | undefined {
+  if (required.length === 0 || offices.length === 0) return undefined;
+  let lon = 0;
+  let lat = 0;
+  for (const task of required) {
+    const [x, y] = middle(network.edges[task.edge]!.coordinates as [number, number][]);
+    lon += x;
+    lat += y;
+  }
+  lon /= required.length;
+  lat /= required.length;
+  // Degrees of longitude shrink with the latitude: scale them so that the distance is fair.
+  const scale = Math.cos((lat * Math.PI) / 180);
+  let best: PlanPlace | undefined;
+  let bestD = Infinity;
+  for (const office of offices) {
+    const d = Math.hypot((office.lon - lon) * scale, office.lat - lat);
+    if (d < bestD) {
+      best = office;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+/**
  * When the door-to-door routes leave their office: in a two-tier plan, once the trunk has
  * brought the office's mail and it is sorted (the office's release); else at the shift start of
  * the fleet based there (the earliest departure; the first vehicle type's, else 08:00).

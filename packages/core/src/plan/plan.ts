@@ -19,7 +19,7 @@ import { assembleReport } from '../report/assemble.js';
 import { checkPlanInputs } from './preflight.js';
 import type { SolutionResult } from '../vrp/index.js';
 import { prepareNetwork, roadProfile, type PreparedNetwork } from './network.js';
-import { doorToDoorDepot, doorToDoorStart, planDoorToDoor } from './door-to-door.js';
+import { doorToDoorDepot, doorToDoorEdges, doorToDoorStart, nearestOffice, planDoorToDoor } from './door-to-door.js';
 import { planOneTier } from './one-tier.js';
 import { applyScenario, describeChanges, scenarioRow } from './scenarios.js';
 import type { TwoTierResult } from './tiers/solve.js';
@@ -109,7 +109,10 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
   // weekly plan runs it on each operating day (the streets are served daily).
   const withDoorToDoor = <R extends { report: Omit<PlanReport, 'run'> }>(caseSpec: PlanSpec, casePlaces: PlanPlace[], planned: R): R => {
     if (caseSpec.doorToDoor === undefined) return planned;
-    const office = doorToDoorDepot(caseSpec, casePlaces, sources.plan);
+    // In two tiers the streets belong to an office: the one plan.json names, else the nearest.
+    const named = caseSpec.tiers === undefined || caseSpec.doorToDoor.depot !== undefined;
+    const office = (named ? undefined : nearestOffice(doorToDoorEdges(caseSpec.doorToDoor, prepared.network, inputs.roads as FeatureCollection, sources.plan),
+      prepared.network, casePlaces.filter((place) => place.role === 'outlet' && prepared.snapOf.has(place.id)))) ?? doorToDoorDepot(caseSpec, casePlaces, sources.plan);
     const depot = { id: office.id, snap: prepared.snapOf.get(office.id)! };
     const doorToDoor = planDoorToDoor({
       spec: caseSpec.doorToDoor, network: prepared.network, roads: inputs.roads as FeatureCollection, // raw: refused above when prepared

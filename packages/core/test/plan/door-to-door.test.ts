@@ -191,3 +191,19 @@ describe('door-to-door tier (Neudrossenfeld, real OSM data)', () => {
     for (const r of required) expect(roads.features[network.edges[r.edge]!.feature].properties.name).toBe(named);
   });
 });
+
+describe('door to door in two tiers without a named depot (issue 19)', () => {
+  it('belongs to the office nearest the streets, and leaves once that office\'s trunk has come and its mail is sorted', async () => {
+    const { gridRoads } = await import('./grid.js');
+    const { twoTierPlaces, twoTierSpec } = await import('./two-tier-grid.js');
+    // Offices: north at (0, 6), east at (6, 0). Street 106 is the top row (y = 6), 200 the west
+    // column (x = 0) and 206 the east column (x = 6) of the grid.
+    for (const [streets, office] of [[['106'], 'north'], [['200'], 'north'], [['206'], 'east']] as const) {
+      const { report } = await planNetwork({ spec: twoTierSpec({ doorToDoor: { streets: [...streets] } }), roads: gridRoads(7), places: twoTierPlaces() }, { seed: 1, timeLimit: 1 });
+      const d = report.doorToDoor!;
+      expect(d.depot, streets.join()).toBe(office);
+      const release = report.tiers!.offices.find((o) => o.id === office)!.release!;
+      for (const route of d.routes) expect(route.departure).toBeGreaterThanOrEqual(release);
+    }
+  });
+});
