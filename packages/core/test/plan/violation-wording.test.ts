@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { RoadNetwork } from '../../src/graph/types.js';
-import { toReportRoute, type RouteReportContext } from '../../src/plan/route-report.js';
-import { tierReportRoute, type TierRouteContext } from '../../src/plan/tier-routes.js';
+import { tierReportRoute, toReportRoute, type RouteReportContext, type TierRouteContext } from '../../src/plan/route-report.js';
 import type { PlanViolation, RouteResult } from '../../src/vrp/index.js';
 
 // One evaluated route (as the engine returns it) breaking a rule of every route-level kind; the
-// one-tier report (route-report.ts) and the two-tier report (tier-routes.ts) word it.
+// one-tier and the two-tier report routes (route-report.ts, one builder) word it.
 function evaluated(violations: PlanViolation[]): RouteResult {
   return {
     vehicleType: 'van', vehicle: 1, startDepot: 'hub', endDepot: 'hub', stops: ['a'],

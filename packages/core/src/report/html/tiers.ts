@@ -36,8 +36,9 @@ export function tiersSection(report: TiersInput): string {
   const s = report.summary;
   const out: string[] = [];
   if (report.tiers && s.tiers) {
-    // Like for like only: the same stops and the same volumes on both sides, nothing unserved.
-    const likeForLike = report.before.length > 0 && s.before.stopsServed === s.after.stopsServed && s.before.mailDelivered === s.after.mailDelivered && s.unassigned.length === 0;
+    // Like for like only: the plan's own verdict (compareService: the same stops and volumes on
+    // both sides) gave a savings figure; the page does not judge it again.
+    const likeForLike = report.before.length > 0 && s.savedKmPerDay !== null;
     out.push('<h2>Both tiers</h2>');
     out.push(`<table id="tiers"><thead><tr><th>tier</th><th class="num">km/day today</th><th class="num">km/day new</th><th class="num">saved km/day</th><th class="num">rate</th><th class="num">routes today → new</th><th class="num">driver hours today → new</th></tr></thead><tbody>${
       s.tiers.map((t) => `<tr><td>${t.tier}</td><td class="num">${fmt(t.before.km, 1)}</td><td class="num">${fmt(t.after.km, 1)}</td><td class="num">${t.savedKmPerDay === null ? '—' : fmt(t.savedKmPerDay, 1)}</td><td class="num">${likeForLike && t.optimisationRatePercent !== null ? `${fmt(t.optimisationRatePercent, 2)} %` : '—'}</td><td class="num">${t.before.routes} → ${t.after.routes}</td><td class="num">${fmt(t.before.driverHours, 1)} → ${fmt(t.after.driverHours, 1)}</td></tr>`).join('')
