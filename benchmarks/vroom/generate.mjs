@@ -3,13 +3,13 @@
  * The benchmark set beside VROOM (issue 20 §4): seeded instances in VROOM's JSON with custom
  * matrices (durations and distances), 50 to 500 tasks, that use every rule of the issue.
  *
- * Two families per size:
+ * Three families per size:
  * - `jobs`: the rules postroute reads today: several time windows per job, skills, priorities
  *   with a fleet that cannot serve every job, max_tasks, speed_factor, costs (fixed, per_hour,
  *   per_km), two load dimensions (delivery and pickup), setup, max_distance (on vehicles whose
  *   cost is their distance), two depots and a vehicle ending at the other one.
- * - `all`: the same plus breaks (one or two windows, some with max_load), shipments (a pick-up and
- *   its delivery) and max_travel_time.
+ * - `breaks`: the same plus breaks (one or two windows, some with max_load) and max_travel_time.
+ * - `all`: the same plus shipments (a pick-up and its delivery).
  * A task is a place to visit: a job, or a shipment's pick-up or delivery (a shipment is 2 tasks).
  *
  * The fleet is sized to carry about 90 % of the load in a day, so priorities decide whom to leave
@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 export const SIZES = [50, 100, 150, 200, 300, 500];
-export const FAMILIES = ['jobs', 'all'];
+export const FAMILIES = ['jobs', 'breaks', 'all'];
 
 /** Mulberry32: a small seeded generator (same seed, same instance on every platform). */
 function random(seed) {
@@ -60,11 +60,12 @@ export function instanceName(size, family) {
  */
 export function generate(size, family, seed = 1) {
   if (!FAMILIES.includes(family)) throw new Error(`family must be one of ${FAMILIES.join(', ')}`);
-  const rnd = random(seed * 1000003 + size * 31 + (family === 'all' ? 7 : 0));
-  const withAll = family === 'all';
+  const rnd = random(seed * 1000003 + size * 31 + FAMILIES.indexOf(family) * 7);
+  const withBreaks = family !== 'jobs';
+  const withShipments = family === 'all';
 
   // Tasks: shipments take 2 each (about 12 % of the tasks are shipment ends in family `all`).
-  const nShipments = withAll ? Math.round((size * 0.12) / 2) : 0;
+  const nShipments = withShipments ? Math.round((size * 0.12) / 2) : 0;
   const nJobs = size - 2 * nShipments;
   const nDepots = size >= 150 ? 2 : 1;
 
@@ -182,7 +183,7 @@ export function generate(size, family, seed = 1) {
     if (kind.speed_factor) vehicle.speed_factor = kind.speed_factor;
     if (kind.max_tasks) vehicle.max_tasks = kind.max_tasks;
     if (kind.max_distance) vehicle.max_distance = kind.max_distance;
-    if (withAll) {
+    if (withBreaks) {
       const twoWindows = v % 3 === 1;
       vehicle.breaks = [{
         id: v + 1,
