@@ -157,7 +157,7 @@ describe('the shipment search against exhaustive enumeration', () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('tiny problem %i (3 pairs and a plain stop, windows): the optimum, checked independently', (seed) => {
     const input = tinyPdp(seed, 3, 1, seed % 2 === 0);
     const optimum = bruteForce(input);
-    const solution = solve(createProblem(input), { seed, maxIterations: 300 });
+    const solution = solve(createProblem(input), { seed, maxIterations: 2000 });
     if (optimum.cost === Infinity) {
       expect(solution.unassigned.length).toBeGreaterThan(0);
       return;

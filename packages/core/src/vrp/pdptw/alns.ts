@@ -9,7 +9,9 @@
  *
  * Two phases, as Ropke & Pisinger: first fewer routes (take the smallest route's requests out and
  * search with one route less until the bank empties; Li & Lim's convention counts vehicles
- * first), then lower cost with the route count fixed. The best plan is the one leaving the least
+ * first), for at most half the budget and a quarter without success, then lower cost with the
+ * route count fixed. Without a known budget (a time or iteration limit) the phase ends after
+ * 5000 iterations without success and the temperature falls per iteration. The best plan is the one leaving the least
  * priority, then the fewest requests, unserved, then the cheapest (the evaluator's `routeCost`).
  */
 import type { ProgressCallback } from '../../util/progress.js';
@@ -37,10 +39,14 @@ export interface AlnsResult {
   iterations: number;
 }
 
-/** Iterations that stand for the whole run when neither a time nor an iteration limit is given. */
-const DEFAULT_SCHEDULE = 20_000;
-/** Share of the run spent on fewer routes. */
+/** Share of the run spent on fewer routes at most, and without one route less at most. */
 const ROUTE_PHASE = 0.5;
+const ROUTE_STALL = 0.25;
+/** Without a known budget (another stop rule): the route phase ends after this many iterations without one route less, and the temperature falls by this factor per iteration (Ropke & Pisinger). */
+const ROUTE_STALL_ITERATIONS = 5000;
+const COOLING = 0.99975;
+/** Temperature at the end of a phase, relative to its start, when the budget is known. */
+const FINAL_TEMPERATURE = 0.002;
 /** Scores of Ropke & Pisinger: new best, better than current, accepted. */
 const SCORE_BEST = 33;
 const SCORE_BETTER = 9;
@@ -74,9 +80,11 @@ export function runAlns(problem: ProblemData, active: Uint8Array, rng: Random, s
   const req = makeRequests(problem, active);
   const R = req.count;
   const search = new Search(problem, req, rng);
+  // Share of the budget used, when the budget is known (else -1: phases by stalls, cooling per iteration).
   const progress = (): number => {
     if (options.timeLimit !== undefined) return Math.min(1, state.elapsedSeconds / options.timeLimit);
-    return Math.min(1, state.iterations / (options.maxIterations ?? DEFAULT_SCHEDULE));
+    if (options.maxIterations !== undefined) return Math.min(1, state.iterations / Math.max(1, options.maxIterations));
+    return -1;
   };
 
   const best = new Plan(problem);
@@ -105,26 +113,36 @@ export function runAlns(problem: ProblemData, active: Uint8Array, rng: Random, s
   // Fewer routes is worth searching for only when routes cost something of their own.
   const routesCost = problem.vehicleTypes.some((t) => t.fixedCost > 0);
   let phase: 'routes' | 'cost' = routesCost && best.bank.length === 0 && best.set.used() > 1 ? 'routes' : 'cost';
+  let lastReduction = { frac: 0, iteration: 0 };
+  let phaseStart = { frac: 0, iteration: 0 };
   const startRoutePhase = (from: Plan): void => {
+    lastReduction = { frac: Math.max(0, progress()), iteration: state.iterations };
     current.copyFrom(from);
     cap = from.set.used() - 1;
     search.removeRoute(current, search.smallestRoute(current));
   };
   if (phase === 'routes') startRoutePhase(best);
-  else cap = Math.max(1, best.set.used());
+  else cap = search.costPhaseCap(best);
 
   for (;;) {
     state.elapsedSeconds = (performance.now() - startTime) / 1000;
     if (stop(state)) break;
     const frac = progress();
-    if (phase === 'routes' && frac >= ROUTE_PHASE) {
+    const known = frac >= 0;
+    if (phase === 'routes' && (known
+      ? frac >= ROUTE_PHASE || frac - lastReduction.frac >= ROUTE_STALL
+      : state.iterations - lastReduction.iteration >= ROUTE_STALL_ITERATIONS)) {
       phase = 'cost';
+      phaseStart = { frac, iteration: state.iterations };
       current.copyFrom(best);
-      cap = best.set.used();
+      cap = search.costPhaseCap(best);
       temperature = search.startTemperature(best);
     }
-    const phaseFrac = phase === 'routes' ? frac / ROUTE_PHASE : (frac - ROUTE_PHASE) / (1 - ROUTE_PHASE);
-    const t = temperature * Math.pow(0.002, Math.max(0, Math.min(1, phaseFrac)));
+    const t = known
+      ? temperature * Math.pow(FINAL_TEMPERATURE, Math.max(0, Math.min(1, phase === 'routes'
+        ? frac / ROUTE_PHASE
+        : (frac - phaseStart.frac) / Math.max(1e-9, 1 - phaseStart.frac))))
+      : temperature * Math.pow(COOLING, state.iterations - phaseStart.iteration);
 
     candidate.copyFrom(current);
     const d = search.pick(search.destroyWeights);
@@ -172,6 +190,8 @@ class Search {
   private readonly bankWeight: Float64Array;
   /** Price of one unit of bank weight in the annealing objective. */
   private readonly bankPrice: number;
+  /** Every vehicle costs more than any route's driving: fewer routes first (Li & Lim's convention). */
+  private readonly hierarchical: boolean;
   private readonly routeOf: Int32Array;
   private readonly insertion: Insertion = { delta: 0, i: -1, j: -1 };
   private readonly noiseAmount: number;
@@ -203,7 +223,16 @@ class Search {
       }
     }
     this.bankPrice = 2 * price;
+    this.hierarchical = problem.vehicleTypes.every((t) => t.fixedCost >= this.bankPrice);
     this.related = relatedness(problem, req);
+  }
+
+  /**
+   * Routes the cost phase may use: with hierarchical fixed costs the count the route phase
+   * reached (a new route never pays, Ropke & Pisinger fix it); else the whole fleet.
+   */
+  costPhaseCap(best: Plan): number {
+    return this.hierarchical ? Math.max(1, best.set.used()) : best.set.slots;
   }
 
   /** Annealing objective: cost plus the priced bank. */

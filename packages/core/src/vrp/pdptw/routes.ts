@@ -56,6 +56,7 @@ export class RouteSet {
   private readonly a: Segment;
   private readonly b: Segment;
   private readonly scratch: number[] = [];
+  private detour = new Float64Array(64);
 
   constructor(problem: ProblemData) {
     this.problem = problem;
@@ -126,7 +127,7 @@ export class RouteSet {
       s.append(prof.distance, prof.duration, n, suf[k + 1]!);
     }
     if (L === 0) this.cost[r] = 0;
-    else if (this.problem.multipleWindows) {
+    else if (this.exact(type)) {
       summariseRoute(p, type, route, L, this.a);
       this.cost[r] = routeCost(this.a, type);
     } else {
@@ -134,6 +135,11 @@ export class RouteSet {
       this.a.append(prof.distance, prof.duration, n, suf[L]!);
       this.cost[r] = routeCost(this.a, type);
     }
+  }
+
+  /** Several windows per stop, or breaks: the summaries are a relaxation, the exact schedule decides. */
+  private exact(type: VehicleTypeData): boolean {
+    return this.problem.multipleWindows || type.breaks.length > 0;
   }
 
   private pushStop(seg: Segment, type: VehicleTypeData, s: number): void {
@@ -146,8 +152,8 @@ export class RouteSet {
 
   /**
    * The cheapest feasible place for the request (`first`, `second`; second -1 for a single stop)
-   * in route r, into `out`; `out.i` is -1 when none fits. With several windows per stop the
-   * summaries see each stop's hull, so a better candidate is confirmed on the exact schedule.
+   * in route r, into `out`; `out.i` is -1 when none fits. With several windows per stop or breaks
+   * the summaries are a relaxation, so a better candidate is confirmed on the exact schedule.
    */
   bestInsertion(r: number, first: number, second: number, out: Insertion): void {
     out.delta = Infinity;
@@ -166,7 +172,32 @@ export class RouteSet {
     const old = this.cost[r]!;
     const a = this.a;
     const b = this.b;
+    // Distance and travel time of an insertion are exact sums of arc detours; when the route's
+    // duration costs nothing they price a candidate before its summary is built (most are dropped).
+    const priced = type.costPerDuration === 0;
+    const D = prof.distance;
+    const T = prof.duration;
+    const locAt = (k: number): number => (k < 0 ? type.startLocation : k >= L ? type.endLocation : p.nDepots + route[k]!);
+    const fixed = L === 0 ? type.fixedCost : 0;
+    const detour = this.detour.length >= L + 1 ? this.detour : (this.detour = new Float64Array(2 * (L + 1)));
+    const locSecond = second >= 0 ? p.nDepots + second : -1;
+    if (priced && second >= 0) {
+      for (let j = 0; j <= L; j++) {
+        const u = locAt(j - 1);
+        const v = locAt(j);
+        detour[j] = type.costPerDistance * (D[u * n + locSecond]! + D[locSecond * n + v]! - D[u * n + v]!)
+          + type.costPerTravelTime * (T[u * n + locSecond]! + T[locSecond * n + v]! - T[u * n + v]!);
+      }
+    }
+    const locFirst = p.nDepots + first;
     for (let i = 0; i <= L; i++) {
+      const u = locAt(i - 1);
+      const v = locAt(i);
+      const firstDetour = priced
+        ? type.costPerDistance * (D[u * n + locFirst]! + D[locFirst * n + v]! - D[u * n + v]!)
+          + type.costPerTravelTime * (T[u * n + locFirst]! + T[locFirst * n + v]! - T[u * n + v]!)
+        : 0;
+      if (priced && second < 0 && fixed + firstDetour >= out.delta) continue;
       a.copyFrom(pre[i]!);
       this.pushStop(a, type, first);
       if (second < 0) {
@@ -174,11 +205,21 @@ export class RouteSet {
         this.consider(r, a, type, old, i, i, first, second, out);
         continue;
       }
+      if (a.timeWarp > 1e-6 || !loadFits(a, type)) continue;
       for (let j = i; j <= L; j++) {
-        b.copyFrom(a);
-        this.pushStop(b, type, second);
-        b.append(prof.distance, prof.duration, n, suf[j]!);
-        this.consider(r, b, type, old, i, j, first, second, out);
+        let bound = -Infinity;
+        if (priced) {
+          bound = j > i
+            ? fixed + firstDetour + detour[j]!
+            : fixed + type.costPerDistance * (D[u * n + locFirst]! + D[locFirst * n + locSecond]! + D[locSecond * n + v]! - D[u * n + v]!)
+              + type.costPerTravelTime * (T[u * n + locFirst]! + T[locFirst * n + locSecond]! + T[locSecond * n + v]! - T[u * n + v]!);
+        }
+        if (bound < out.delta) {
+          b.copyFrom(a);
+          this.pushStop(b, type, second);
+          b.append(prof.distance, prof.duration, n, suf[j]!);
+          this.consider(r, b, type, old, i, j, first, second, out);
+        }
         if (j === L) break;
         this.pushStop(a, type, route[j]!);
         // Stops added between the pair only add lateness and load: nothing later fits either.
@@ -191,7 +232,7 @@ export class RouteSet {
     if (!isFeasibleRoute(seg, type)) return;
     let delta = routeCost(seg, type) - old;
     if (delta >= out.delta) return;
-    if (this.problem.multipleWindows) {
+    if (this.exact(type)) {
       const route = this.withInserted(r, first, second, i, j);
       summariseRoute(this.problem, type, route, route.length, this.b);
       if (!isFeasibleRoute(this.b, type)) return;
