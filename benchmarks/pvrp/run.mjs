@@ -5,15 +5,21 @@
  * (packages/core/test/support/check-solution.ts, `checkPeriodicSolution`) against the instance
  * read here by hand, not through the reader under test; gap to the best known value in bks.csv.
  *
- *   node benchmarks/pvrp/run.mjs [--instances p02,p04] [--time-limit 60] [--max-iterations N]
- *                                [--seed 1] [--repeat] [--json results.json] [--from results.json]
+ *   node benchmarks/pvrp/run.mjs [--all | --instances p02,p04] [--time-limit 60] [--max-iterations N]
+ *                                [--seed 1] [--repeat] [--parallel K] [--json results.json]
+ *                                [--from results.json]
  *
- * --repeat runs each instance twice with the same seed and says whether the two plans are
- * identical (meaningful with --max-iterations only: a time limit depends on the machine).
- * Runs one instance at a time (the machine is shared); `uptime`'s load is recorded per run.
+ * --all (the default) runs the 21 instances of bks.csv. --repeat runs each instance twice with
+ * the same seed and says whether the two plans are identical (meaningful with --max-iterations
+ * only: a time limit depends on the machine). --parallel K runs K instances at a time, each in
+ * its own process pinned to one core with `taskset -c` (cores 0 … K-1), so that no two searches
+ * share a core; without it, one instance at a time in this process. `uptime`'s load, the CPU
+ * seconds and the generations of each run are recorded. --json writes the raw results and,
+ * beside them (same name, .md), the table.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadChecker } from '../vrp/run.mjs';
@@ -34,6 +40,8 @@ function parseArgs(argv) {
     else if (key === '--json') { args.json = value; i++; }
     else if (key === '--from') { args.from = value; i++; }
     else if (key === '--repeat') args.repeat = true;
+    else if (key === '--all') args.instances = undefined;
+    else if (key === '--parallel') { args.parallel = Number(value); i++; }
     else if (key === '--help') {
       process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]);
       process.exit(0);
@@ -81,20 +89,52 @@ function byHand(text) {
 
 function table(results) {
   const rows = [
-    '| instance | n | days | m/day | BKS | cost | gap % | time s | feasible | checked | load | same plan twice |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|:---:|:---:|---:|:---:|',
+    '| instance | n | days | m/day | BKS | cost | gap % | time s | CPU s | generations | feasible | checked | load | same plan twice |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|:---:|---:|:---:|',
   ];
+  const opt = (x, digits) => (x === undefined ? '–' : x.toFixed(digits));
   for (const r of results) {
-    rows.push(`| ${r.instance} | ${r.n} | ${r.days} | ${r.vehicles} | ${r.bks.toFixed(2)} | ${r.cost.toFixed(2)} | ${(100 * r.gap).toFixed(2)} | ${r.seconds.toFixed(1)} | ${r.feasible ? 'yes' : 'NO'} | ${r.checked ? 'yes' : 'NO'} | ${r.load.toFixed(1)} | ${r.same === undefined ? '–' : r.same ? 'yes' : 'NO'} |`);
+    rows.push(`| ${r.instance} | ${r.n} | ${r.days} | ${r.vehicles} | ${r.bks.toFixed(2)} | ${r.cost.toFixed(2)} | ${(100 * r.gap).toFixed(2)} | ${r.seconds.toFixed(1)} | ${opt(r.cpuSeconds, 1)} | ${opt(r.iterations, 0)} | ${r.feasible ? 'yes' : 'NO'} | ${r.checked ? 'yes' : 'NO'} | ${r.load.toFixed(1)} | ${r.same === undefined ? '–' : r.same ? 'yes' : 'NO'} |`);
   }
   const gaps = results.map((r) => r.gap);
   const mean = gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length);
   const sorted = [...gaps].sort((a, b) => a - b);
   const median = sorted.length === 0 ? 0 : sorted[Math.floor((sorted.length - 1) / 2)];
   rows.push('');
+  const worst = results.reduce((w, r) => (w === null || r.gap > w.gap ? r : w), null);
   rows.push(`${results.length} instance(s): mean gap ${(100 * mean).toFixed(2)} %, median ${(100 * median).toFixed(2)} %, ` +
+    `largest ${worst === null ? '–' : `${(100 * worst.gap).toFixed(2)} % (${worst.instance})`}, ` +
     `all feasible: ${results.every((r) => r.feasible) ? 'yes' : 'no'}, all checked: ${results.every((r) => r.checked) ? 'yes' : 'no'}`);
   return rows.join('\n');
+}
+
+/** One instance per child process, K at a time, child k pinned to its own core. */
+async function runPinned(names, args) {
+  const scratch = mkdtempSync(join(tmpdir(), 'pvrp-run-'));
+  const passed = [];
+  if (args.maxIterations !== undefined) passed.push('--max-iterations', String(args.maxIterations));
+  if (args.maxIterations === undefined || process.argv.includes('--time-limit')) passed.push('--time-limit', String(args.timeLimit));
+  passed.push('--seed', String(args.seed));
+  if (args.repeat) passed.push('--repeat');
+  const results = new Array(names.length);
+  let next = 0;
+  const worker = async (core) => {
+    while (next < names.length) {
+      const k = next++;
+      const out = join(scratch, `${names[k]}.json`);
+      const argv = ['-c', String(core), process.execPath, fileURLToPath(import.meta.url), '--instances', names[k], ...passed, '--json', out];
+      const code = await new Promise((resolve) => {
+        const child = spawn('taskset', argv, { stdio: ['ignore', 'ignore', 'inherit'] });
+        child.on('error', (error) => { process.stderr.write(`pvrp/run.mjs: taskset: ${error.message}\n`); resolve(2); });
+        child.on('exit', (c) => resolve(c));
+      });
+      if (code === 2) throw new Error(`${names[k]}: the child run failed (exit 2)`);
+      results[k] = { ...JSON.parse(readFileSync(out, 'utf8')).results[0], core };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(args.parallel, names.length) }, (_, core) => worker(core)));
+  rmSync(scratch, { recursive: true, force: true });
+  return results;
 }
 
 async function main() {
@@ -103,10 +143,22 @@ async function main() {
     process.stdout.write(`${table(JSON.parse(readFileSync(args.from, 'utf8')).results)}\n`);
     return;
   }
-  const core = await import(join(root, 'packages', 'core', 'dist', 'index.js'));
-  const checker = await loadChecker();
   const bks = readBks();
   const names = args.instances ?? [...bks.keys()];
+  const startLoad = loadavg()[0];
+  const results = args.parallel > 1 ? await runPinned(names, args) : await runHere(names, args, bks);
+  if (args.json) {
+    const raw = { command: process.argv.slice(2).join(' '), date: new Date().toISOString(), loadAtStart: startLoad, loadAtEnd: loadavg()[0], results };
+    writeFileSync(args.json, `${JSON.stringify(raw, null, 2)}\n`);
+    writeFileSync(args.json.replace(/\.json$/, '') + '.md', `${table(results)}\n`);
+  }
+  process.stdout.write(`${table(results)}\n`);
+  if (results.some((r) => !r.checked || !r.feasible)) process.exitCode = 1;
+}
+
+async function runHere(names, args, bks) {
+  const core = await import(join(root, 'packages', 'core', 'dist', 'index.js'));
+  const checker = await loadChecker();
   const results = [];
   for (const name of names) {
     const text = readFileSync(join(dir, 'instances', name), 'utf8');
@@ -114,26 +166,30 @@ async function main() {
     const options = { seed: args.seed, ...(args.maxIterations !== undefined ? { maxIterations: args.maxIterations } : { timeLimit: args.timeLimit }) };
     if (args.maxIterations !== undefined && args.timeLimit !== undefined && process.argv.includes('--time-limit')) options.timeLimit = args.timeLimit;
     const load = loadavg()[0];
+    let iterations = 0;
+    const cpu = process.cpuUsage();
     const start = performance.now();
-    const solution = core.solvePeriodic(core.createPeriodicProblem(converted.problem, { source: name }), options);
+    const solution = core.solvePeriodic(core.createPeriodicProblem(converted.problem, { source: name }), {
+      ...options, onProgress: (event) => { iterations = Math.max(iterations, event.iteration ?? 0); },
+    });
     const seconds = (performance.now() - start) / 1000;
+    const used = process.cpuUsage(cpu);
+    const cpuSeconds = (used.user + used.system) / 1e6;
     const report = checker.checkPeriodicSolution(byHand(text), solution);
     const known = bks.get(name);
     const result = {
       instance: name, n: converted.problem.stops.length, days: converted.problem.horizon, vehicles: converted.problem.vehicleTypes[0].count,
       bks: known.bks, cost: solution.distance, gap: (solution.distance - known.bks) / known.bks, seconds, feasible: solution.feasible,
-      checked: report.ok, violations: report.violations.slice(0, 5), load, seed: args.seed, options,
+      checked: report.ok, violations: report.violations.slice(0, 5), load, cpuSeconds, iterations, seed: args.seed, options,
     };
     if (args.repeat) {
       const again = core.solvePeriodic(core.createPeriodicProblem(converted.problem, { source: name }), options);
       result.same = JSON.stringify(again) === JSON.stringify(solution);
     }
     results.push(result);
-    process.stderr.write(`${name}: ${solution.distance.toFixed(2)} (bks ${known.bks}, gap ${(100 * result.gap).toFixed(2)} %) in ${seconds.toFixed(1)} s, ${report.ok ? 'checked' : `CHECK FAILED: ${report.violations[0]}`}, load ${load.toFixed(1)}\n`);
+    process.stderr.write(`${name}: ${solution.distance.toFixed(2)} (bks ${known.bks}, gap ${(100 * result.gap).toFixed(2)} %) in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} CPU s, ${iterations} generations), ${report.ok ? 'checked' : `CHECK FAILED: ${report.violations[0]}`}, load ${load.toFixed(1)}\n`);
   }
-  if (args.json) writeFileSync(args.json, `${JSON.stringify({ command: process.argv.slice(2).join(' '), date: new Date().toISOString(), results }, null, 2)}\n`);
-  process.stdout.write(`${table(results)}\n`);
-  if (results.some((r) => !r.checked || !r.feasible)) process.exitCode = 1;
+  return results;
 }
 
 main().catch((error) => {
