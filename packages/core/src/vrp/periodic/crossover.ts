@@ -1,0 +1,100 @@
+/**
+ * PIX crossover (pattern inheritance; Vidal et al. 2012) of two periodic individuals.
+ */
+import type { Penalties } from '../search/kernel/index.js';
+import { shuffle } from '../search/local-search.js';
+import type { PeriodicIndividual } from './individual.js';
+import type { Workspace } from './workspace.js';
+
+/**
+ * PIX crossover (Vidal et al. 2012): days from A whole (Λ1), as a slice of A's tour (Λmix), or
+ * from B (Λ2 ∪ Λmix, B's order, as far as the patterns allow); Split per day; then each stop
+ * whose day set is not a pattern gets the cheapest usable pattern containing it.
+ */
+export function crossover(ws: Workspace, a: PeriodicIndividual, b: PeriodicIndividual, p: Penalties): number[][][] {
+  const { problem, n, T, rng } = ws;
+  const n1 = rng.int(T + 1);
+  const n2 = rng.int(T + 1);
+  const lo = Math.min(n1, n2);
+  const hi = Math.max(n1, n2);
+  const dayOrder = Int32Array.from({ length: T }, (_, d) => d);
+  shuffle(dayOrder, T, rng);
+  const got = new Uint32Array(n);
+  const tours: number[][] = Array.from({ length: T }, () => []);
+  for (let i = 0; i < hi; i++) {
+    const d = dayOrder[i]!;
+    const parent = a.days[d]!;
+    const len = parent.tourLength;
+    if (len === 0) continue;
+    let from = 0;
+    let count = len;
+    if (i >= lo) {
+      from = rng.int(len);
+      count = 1 + rng.int(len);
+    }
+    for (let k = 0; k < count; k++) {
+      const s = parent.tour[(from + k) % len]!;
+      tours[d]!.push(s);
+      got[s] = (got[s]! | (1 << d)) >>> 0;
+    }
+  }
+  const fillDays = Array.from(dayOrder.subarray(lo));
+  for (let i = fillDays.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [fillDays[i], fillDays[j]] = [fillDays[j]!, fillDays[i]!];
+  }
+  for (const d of fillDays) {
+    const parent = b.days[d]!;
+    for (let k = 0; k < parent.tourLength; k++) {
+      const s = parent.tour[k]!;
+      if ((got[s]! >>> d) & 1) continue;
+      const want = (got[s]! | (1 << d)) >>> 0;
+      if (!ws.fits(s, want)) continue;
+      tours[d]!.push(s);
+      got[s] = want;
+    }
+  }
+  // Provisional masks (what each stop has so far) for the demands seen by Split.
+  ws.setMasks(got);
+  const routes: number[][][] = [];
+  for (let d = 0; d < T; d++) {
+    const t = tours[d]!;
+    for (let k = 0; k < t.length; k++) ws.tour[k] = t[k]!;
+    routes.push(ws.split(d, ws.tour, t.length, p));
+  }
+  // Complete the patterns: cheapest usable pattern that contains the days a stop already has.
+  for (let d = 0; d < T; d++) ws.dayRoutes[d]!.load(routes[d]!, p);
+  const final = got.slice();
+  let m = 0;
+  for (let s = 0; s < n; s++) if (ws.servable[s] && !ws.isPattern(s, got[s]!)) ws.order[m++] = s;
+  shuffle(ws.order, m, rng);
+  for (let i = 0; i < m; i++) {
+    const u = ws.order[i]!;
+    const have = got[u]!;
+    let bestMask = 0;
+    let bestCost = Infinity;
+    for (let q = problem.usableStart[u]!; q < problem.usableStart[u + 1]!; q++) {
+      const mask = problem.usable[q]!;
+      if ((mask & have) !== have) continue;
+      let cost = 0;
+      for (let d = 0; d < T && cost < bestCost; d++) {
+        if (!((mask >>> d) & 1) || (have >>> d) & 1) continue;
+        ws.demandFor(u, mask, d);
+        cost += ws.dayRoutes[d]!.bestInsertion(u, ws.delivery, ws.pickup, ws.dayNeighboursOnRoutes(d, u)).delta;
+      }
+      if (cost < bestCost) {
+        bestCost = cost;
+        bestMask = mask;
+      }
+    }
+    for (let d = 0; d < T; d++) {
+      if (!((bestMask >>> d) & 1) || (have >>> d) & 1) continue;
+      ws.demandFor(u, bestMask, d);
+      const at = ws.dayRoutes[d]!.bestInsertion(u, ws.delivery, ws.pickup, ws.dayNeighboursOnRoutes(d, u));
+      ws.dayRoutes[d]!.insert(u, at);
+    }
+    final[u] = bestMask;
+  }
+  ws.setMasks(final);
+  return ws.dayRoutes.map((dr) => dr.export());
+}

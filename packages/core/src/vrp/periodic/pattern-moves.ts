@@ -1,0 +1,93 @@
+/**
+ * Pattern improvement (Vidal et al. 2012's PI): moves of a stop's visit pattern priced on the
+ * days' routes (DayRoutes) and applied when they save.
+ */
+import type { Penalties } from '../search/kernel/index.js';
+import { shuffle } from '../search/local-search.js';
+import { accumulationGap } from './patterns.js';
+import type { Workspace } from './workspace.js';
+
+const EPSILON = 1e-7;
+
+/**
+ * Pattern improvement: for each stop in random order, the usable pattern whose removals,
+ * insertions (granular) and demand changes cost least; applied when it saves. Returns a mask of
+ * the days that changed.
+ */
+export function improvePatterns(ws: Workspace, routes: number[][][], p: Penalties): number {
+  const { T, n, problem } = ws;
+  for (let d = 0; d < T; d++) ws.dayRoutes[d]!.load(routes[d]!, p);
+  let m = 0;
+  for (let s = 0; s < n; s++) if (ws.masks[s] !== 0 && problem.usableStart[s + 1]! - problem.usableStart[s]! > 1) ws.order[m++] = s;
+  shuffle(ws.order, m, ws.rng);
+  let changedDays = 0;
+  const removal = new Float64Array(T);
+  const insertion = new Float64Array(T);
+  const inserts: ({ delta: number; route: number; position: number } | null)[] = new Array(T).fill(null);
+  for (let i = 0; i < m; i++) {
+    const u = ws.order[i]!;
+    const current = ws.masks[u]!;
+    for (let d = 0; d < T; d++) {
+      removal[d] = (current >>> d) & 1 ? ws.dayRoutes[d]!.removalDelta(u) : 0;
+      insertion[d] = NaN;
+    }
+    let bestDelta = -EPSILON;
+    let bestMask = 0;
+    for (let q = problem.usableStart[u]!; q < problem.usableStart[u + 1]!; q++) {
+      const mask = problem.usable[q]!;
+      if (mask === current) continue;
+      // Savings of the visits given up first, then the added visits (usually costs): stop adding
+      // as soon as the pattern cannot beat the best one found.
+      let delta = 0;
+      for (let d = 0; d < T; d++) if ((current >>> d) & 1 && !((mask >>> d) & 1)) delta += removal[d]!;
+      for (let d = 0; d < T && delta < bestDelta; d++) {
+        const inNew = (mask >>> d) & 1;
+        const inOld = (current >>> d) & 1;
+        if (inNew && !inOld) {
+          if (problem.accumulate || Number.isNaN(insertion[d]!)) {
+            ws.demandFor(u, mask, d);
+            insertion[d] = ws.dayRoutes[d]!.bestInsertion(u, ws.delivery, ws.pickup, ws.dayNeighboursOnRoutes(d, u)).delta;
+          }
+          delta += insertion[d]!;
+        } else if (inNew && inOld && problem.accumulate && accumulationGap(mask, d, T) !== accumulationGap(current, d, T)) {
+          ws.demandFor(u, mask, d);
+          delta += ws.dayRoutes[d]!.demandChangeDelta(u, ws.delivery, ws.pickup);
+        }
+      }
+      if (delta < bestDelta) {
+        bestDelta = delta;
+        bestMask = mask;
+      }
+    }
+    if (bestMask === 0) continue;
+    // Apply: demands first (the routes' summaries read them), then removals and insertions.
+    for (let d = 0; d < T; d++) {
+      inserts[d] = null;
+      if ((bestMask >>> d) & 1 && !((current >>> d) & 1)) {
+        ws.demandFor(u, bestMask, d);
+        inserts[d] = ws.dayRoutes[d]!.bestInsertion(u, ws.delivery, ws.pickup, ws.dayNeighboursOnRoutes(d, u));
+      }
+    }
+    ws.masks[u] = bestMask;
+    ws.writeDemand(u, bestMask);
+    for (let d = 0; d < T; d++) {
+      const inNew = (bestMask >>> d) & 1;
+      const inOld = (current >>> d) & 1;
+      const dr = ws.dayRoutes[d]!;
+      if (inOld && !inNew) {
+        dr.remove(u);
+        ws.active[d]![u] = 0;
+        changedDays |= 1 << d;
+      } else if (inNew && !inOld) {
+        dr.insert(u, inserts[d]!);
+        ws.active[d]![u] = 1;
+        changedDays |= 1 << d;
+      } else if (inNew && problem.accumulate && accumulationGap(bestMask, d, T) !== accumulationGap(current, d, T)) {
+        dr.update(dr.routeOf[u]!);
+        changedDays |= 1 << d;
+      }
+    }
+  }
+  for (let d = 0; d < T; d++) if ((changedDays >>> d) & 1) routes[d] = ws.dayRoutes[d]!.export();
+  return changedDays;
+}
