@@ -233,6 +233,21 @@ export class DayRoutes {
     return this.priceWith(r, s, delivery, pickup, this.positionOf[s]!, 1) - this.cost[r]!;
   }
 
+  /** Change in cost if stop `by` (demand `delivery`/`pickup`) took stop s's place on its route. */
+  replacementDelta(s: number, by: number, delivery: Float64Array, pickup: Float64Array): number {
+    const r = this.routeOf[s]!;
+    return this.priceWith(r, by, delivery, pickup, this.positionOf[s]!, 1) - this.cost[r]!;
+  }
+
+  /** Stop `by` takes stop s's place (s leaves the day). */
+  replace(s: number, by: number): void {
+    const r = this.routeOf[s]!;
+    this.routes[r]![this.positionOf[s]!] = by;
+    this.routeOf[s] = -1;
+    this.positionOf[s] = -1;
+    this.update(r);
+  }
+
   insert(s: number, at: Insertion): void {
     this.routes[at.route]!.splice(at.position, 0, s);
     this.update(at.route);

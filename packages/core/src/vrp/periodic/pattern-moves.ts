@@ -10,9 +10,9 @@ import type { Workspace } from './workspace.js';
 const EPSILON = 1e-7;
 
 /**
- * Pattern improvement: for each stop in random order, the usable pattern whose removals,
- * insertions (granular) and demand changes cost least; applied when it saves. Returns a mask of
- * the days that changed.
+ * Pattern improvement: for each stop in random order, the best of its usable patterns (priced by
+ * removals, granular insertions and demand changes) and of the swaps of patterns with its nearest
+ * stops; applied when it saves. Returns a mask of the days that changed.
  */
 export function improvePatterns(ws: Workspace, routes: number[][][], p: Penalties): number {
   const { T, n, problem } = ws;
@@ -58,6 +58,56 @@ export function improvePatterns(ws: Workspace, routes: number[][][], p: Penaltie
         bestDelta = delta;
         bestMask = mask;
       }
+    }
+    // Swap of days with a nearby stop: u takes v's pattern and v u's, each stepping into the
+    // other's place on the days they trade (priced exactly from the route summaries). It moves
+    // two visits at once where one alone would overload a route: on p06 (one vehicle a day, ten
+    // days, every stop once) the single moves stall while the day loads are full.
+    let swapWith = -1;
+    if (!problem.accumulate) {
+      const list = ws.ranked[u]!;
+      let tried = 0;
+      for (let k = 0; k < list.length && tried < ws.params.granularity; k++) {
+        const v = list[k]!;
+        const other = ws.masks[v]!;
+        if (other === 0 || other === current) continue;
+        tried++;
+        if (!ws.isPattern(u, other) || !ws.isPattern(v, current)) continue;
+        let delta = 0;
+        for (let d = 0; d < T; d++) {
+          const inU = (current >>> d) & 1;
+          const inV = (other >>> d) & 1;
+          if (inU === inV) continue;
+          if (inU) {
+            ws.demandFor(v, other, d);
+            delta += ws.dayRoutes[d]!.replacementDelta(u, v, ws.delivery, ws.pickup);
+          } else {
+            ws.demandFor(u, current, d);
+            delta += ws.dayRoutes[d]!.replacementDelta(v, u, ws.delivery, ws.pickup);
+          }
+        }
+        if (delta < bestDelta) {
+          bestDelta = delta;
+          swapWith = v;
+        }
+      }
+    }
+    if (swapWith >= 0) {
+      const v = swapWith;
+      const other = ws.masks[v]!;
+      ws.masks[u] = other;
+      ws.masks[v] = current;
+      for (let d = 0; d < T; d++) {
+        const inU = (current >>> d) & 1;
+        const inV = (other >>> d) & 1;
+        if (inU === inV) continue;
+        if (inU) ws.dayRoutes[d]!.replace(u, v);
+        else ws.dayRoutes[d]!.replace(v, u);
+        ws.active[d]![u] = inV;
+        ws.active[d]![v] = inU;
+        changedDays |= 1 << d;
+      }
+      continue;
     }
     if (bestMask === 0) continue;
     // Apply: demands first (the routes' summaries read them), then removals and insertions.

@@ -51,3 +51,29 @@ describe('DayRoutes.bestInsertion', () => {
     });
   }
 });
+
+describe('DayRoutes.replacementDelta', () => {
+  // The pattern swap prices "v takes u's place" from the summaries; re-summarising the route after
+  // the replacement must give the same change.
+  for (const timed of [false, true]) {
+    it(`equals the change after replacing (${timed ? 'windows and duration' : 'capacity only'}), 20 seeds`, () => {
+      for (let seed = 1; seed <= 20; seed++) {
+        const view = createProblem(day(seed, timed));
+        const random = createRandom(seed + 2000);
+        const routes: number[][] = [[], [], []];
+        const out = random.int(view.nStops);
+        for (let s = 0; s < view.nStops; s++) if (s !== out) routes[random.int(3)]!.push(s);
+        const dr = new DayRoutes(view);
+        dr.load(routes, { capacity: 10 + random.int(100), timeWarp: 1 + random.int(50), distance: 1 });
+        let u = random.int(view.nStops);
+        if (u === out) u = (u + 1) % view.nStops;
+        const predicted = dr.replacementDelta(u, out, Float64Array.from([view.delivery[out]!]), new Float64Array(1));
+        const before = dr.total();
+        dr.replace(u, out);
+        expect(dr.total() - before, `seed ${seed}`).toBeCloseTo(predicted, 9);
+        expect(dr.routeOf[u]).toBe(-1);
+        expect(dr.routeOf[out]).toBeGreaterThanOrEqual(0);
+      }
+    });
+  }
+});
