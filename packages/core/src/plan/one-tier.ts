@@ -3,6 +3,7 @@
  * only, as plan.json files without `tiers` say. Steps: (optionally) open village stations,
  * evaluate today's routes, solve warm-started from them, draw both on the roads, and sum up.
  */
+import { InputError } from '../errors.js';
 import type { BaselineLine, BaselineRoute } from '../io/baseline.js';
 import type { PlanSpec } from './file/plan-file.js';
 import { createProblem, evaluatePlan, solve } from '../vrp/index.js';
@@ -61,7 +62,7 @@ export async function planOneTier(context: OneTierContext): Promise<OneTierResul
     const why = rejectedText.get(place.id);
     if (why) unassigned.push({ id: place.id, name: place.name, reason: why });
   }
-  const problemContext: ProblemContext = { matrix, row, hubs, places: byId, fleet: spec.fleet };
+  const problemContext: ProblemContext = { matrix, row, hubs, places: byId, fleet: spec.fleet, ...(spec.balance !== undefined ? { balance: spec.balance } : {}) };
   const routeContext: RouteReportContext = { network, snaps: snapOf, places: byId, fleet: spec.fleet };
 
   // Today's routes, checked against the places and evaluated as they are.
@@ -88,15 +89,25 @@ export async function planOneTier(context: OneTierContext): Promise<OneTierResul
   // The new plan, warm-started from today's routes restricted to the new stops.
   const problem = createProblem(buildProblemInput(problemContext, planStops.map((place) => place.id), (id) => mailOf.get(id) ?? 0), { source: 'plan' });
   const planStopIds = new Set(planStops.map((place) => place.id));
-  const warmStart = baselineInput
-    .map((route) => ({ vehicleType: route.vehicleType, stops: route.stops.filter((stop) => planStopIds.has(stop)) }))
+  // Today's routes the planner keeps (plan.json keepRoutes) are locked; the others start the search.
+  const kept = new Set(spec.keepRoutes ?? []);
+  (spec.keepRoutes ?? []).forEach((id, k) => {
+    if (!baseline.routes.some((route) => route.id === id))
+      throw new InputError(`no route of today's routes is called "${id}"`, { source: sources.plan, field: `keepRoutes[${k}]` },
+        `today's routes: ${baseline.routes.map((route) => route.id).join(', ')}`);
+  });
+  const restricted = baselineInput
+    .map((route, i) => ({ id: (baseline.routes[i] as BaselineRoute).id, vehicleType: route.vehicleType, stops: route.stops.filter((stop) => planStopIds.has(stop)) }))
     .filter((route) => route.stops.length > 0);
+  const fixedRoutes = restricted.filter((route) => kept.has(route.id)).map(({ id: _, ...route }) => route);
+  const warmStart = restricted.filter((route) => !kept.has(route.id)).map(({ id: _, ...route }) => route);
   progress({ step: 'solve', message: `routing ${planStops.length} stops, up to ${timeLimit} s` });
   const solution = solve(problem, {
     seed,
     timeLimit,
     maxIterationsWithoutImprovement: context.maxIterationsWithoutImprovement,
     warmStart,
+    ...(fixedRoutes.length > 0 ? { fixedRoutes } : {}),
     onProgress: (event) => progress(solveProgress(event, timeLimit, spec.fleet.some((vehicle) => vehicle.fixedCost > 0))),
   });
   const after = solution.routes.map((route, i) => toReportRoute(routeContext, 'after', `N${i + 1}`, route));

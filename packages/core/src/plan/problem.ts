@@ -14,6 +14,8 @@ export interface ProblemContext {
   hubs: readonly PlanPlace[];
   places: ReadonlyMap<string, PlanPlace>;
   fleet: readonly FleetSpec[];
+  /** plan.json's balance (weight per hour² or per stop²), when given. */
+  balance?: { by: 'duration' | 'stops'; weight: number };
 }
 
 /**
@@ -61,5 +63,9 @@ export function buildProblemInput(context: ProblemContext, stopIds: readonly str
       costPerDistance: 1,
     })),
     matrix: { size, distances, durations },
+    // Costs are metres and durations seconds: a weight per hour² is one per 3600² s².
+    ...(context.balance !== undefined
+      ? { balance: { by: context.balance.by, weight: context.balance.by === 'duration' ? context.balance.weight / (3600 * 3600) : context.balance.weight } }
+      : {}),
   };
 }

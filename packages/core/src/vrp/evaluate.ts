@@ -43,13 +43,23 @@ export function distanceExcess(seg: Segment, type: VehicleTypeData): number {
 /** Cost without penalties of a complete route (start depot … end); an unused vehicle costs 0. */
 export function routeCost(seg: Segment, type: VehicleTypeData): number {
   if (seg.clients === 0) return 0;
-  return type.fixedCost + type.costPerDistance * seg.distance + type.costPerDuration * seg.duration + type.costPerTravelTime * seg.travel;
+  return type.fixedCost + type.costPerDistance * seg.distance + type.costPerDuration * seg.duration + type.costPerTravelTime * seg.travel +
+    balanceCost(seg, type);
+}
+
+/**
+ * The balance objective's share of a route's cost: weight × duration² or weight × stops² (convex,
+ * so for a given total it is least when the routes are even; O(1) from the summary).
+ */
+export function balanceCost(seg: Segment, type: VehicleTypeData): number {
+  return type.balanceDuration * seg.duration * seg.duration + type.balanceStops * seg.clients * seg.clients;
 }
 
 /** Cost plus penalised violations of a complete route. */
 export function penalisedRouteCost(seg: Segment, type: VehicleTypeData, p: Penalties): number {
   if (seg.clients === 0) return 0;
-  let cost = type.fixedCost + type.costPerDistance * seg.distance + type.costPerDuration * seg.duration + type.costPerTravelTime * seg.travel;
+  let cost = type.fixedCost + type.costPerDistance * seg.distance + type.costPerDuration * seg.duration + type.costPerTravelTime * seg.travel +
+    balanceCost(seg, type);
   for (let d = 0; d < seg.nDims; d++) {
     const over = seg.load[d]! - type.capacity[d]!;
     if (over > 0) cost += p.capacity * over;

@@ -109,10 +109,22 @@ export interface ProblemInput {
   /** Extra matrices for vehicle types with another road profile (e.g. motorbikes). */
   profiles?: Record<string, MatrixInput>;
   /**
+   * Balanced workloads (beyond VROOM): each used route adds `weight × x²` to the cost, x its
+   * duration or its number of stops. For a given total the sum of squares is least when the routes
+   * are even, so the search trades cost for evenness at the rate the weight sets.
+   */
+  balance?: BalanceInput;
+  /**
    * Pick-up-and-delivery pairs: each names two stops that one route serves, the pick-up first,
    * its load on board in between (the pick-up stop's `pickup` equals the delivery stop's `delivery`).
    */
   shipments?: ShipmentInput[];
+}
+
+/** The balance objective: what to even out between routes, and how much a unit² of it costs. */
+export interface BalanceInput {
+  by: 'duration' | 'stops';
+  weight: number;
 }
 
 /** A shipment: collected at one stop and dropped at another by the same vehicle. */

@@ -61,6 +61,9 @@ export interface VehicleTypeData {
   readonly costPerDistance: number;
   readonly costPerDuration: number;
   readonly costPerTravelTime: number;
+  /** Balance objective (ProblemInput.balance): cost per squared duration and per squared stop count. */
+  readonly balanceDuration: number;
+  readonly balanceStops: number;
   /** Index into `ProblemData.profiles`: the matrices this type drives on (skills.ts). */
   readonly profile: number;
   /** The profile as given, before skills closed arcs (for geometry: neighbours, embeddings). */
@@ -136,7 +139,7 @@ const TYPE_FIELDS = new Set([
   'fixedCost', 'costPerDistance', 'costPerDuration', 'costPerTravelTime', 'profile', 'skills', 'breaks',
 ]);
 const MATRIX_FIELDS = new Set(['size', 'distances', 'durations']);
-const PROBLEM_FIELDS = new Set(['depots', 'stops', 'vehicleTypes', 'matrix', 'profiles', 'shipments']);
+const PROBLEM_FIELDS = new Set(['depots', 'stops', 'vehicleTypes', 'matrix', 'profiles', 'balance', 'shipments']);
 
 /**
  * Validates a routing problem and compiles it for the solver. Throws one `InputError` naming the
@@ -313,6 +316,20 @@ export function createProblem(input: ProblemInput, options: CreateProblemOptions
   locationOf[sink] = -1;
   const shipments = readShipments(input.shipments, stopIndexById, nStops, nDims, delivery, pickup, required, fail);
 
+  // Balance: a weight per squared duration or per squared stop count, on every type's routes.
+  let balanceDuration = 0;
+  let balanceStops = 0;
+  if (input.balance !== undefined) {
+    const b = input.balance as unknown as Record<string, unknown>;
+    if (b === null || typeof b !== 'object') fail('balance must be an object { by, weight }', 'balance');
+    rejectUnknown(b, new Set(['by', 'weight']), 'balance', fail);
+    if (b.by !== 'duration' && b.by !== 'stops') fail(`by must be "duration" or "stops", got ${JSON.stringify(b.by)}`, 'balance.by');
+    const weight = checkNumber(b.weight, 'balance.weight', 0, 'a finite number');
+    if (!Number.isFinite(weight)) fail('weight must be finite', 'balance.weight');
+    if (b.by === 'duration') balanceDuration = weight;
+    else balanceStops = weight;
+  }
+
   // Vehicle types.
   const vehicleTypeIndexById = new Map<string, number>();
   const types: VehicleTypeData[] = [];
@@ -394,6 +411,8 @@ export function createProblem(input: ProblemInput, options: CreateProblemOptions
       costPerDistance: money(t.costPerDistance, 'costPerDistance', 1),
       costPerDuration: money(t.costPerDuration, 'costPerDuration', 0),
       costPerTravelTime: money(t.costPerTravelTime, 'costPerTravelTime', 0),
+      balanceDuration,
+      balanceStops,
       profile,
       baseProfile: profile,
       breaks: t.breaks === undefined ? [] : readBreaks(t.breaks, nDims, `${f}.breaks`, fail),

@@ -38,7 +38,9 @@ export function serviceCostBound(problem: ProblemData): number {
     if (Number.isFinite(t.maxDuration)) time = Math.min(time, t.maxDuration);
     if (Number.isFinite(t.endLate)) time = Math.min(time, t.endLate - t.startEarly);
     bound = Math.max(bound, t.fixedCost + t.costPerDistance * 2 * maxDistance + t.costPerDuration * time +
-      t.costPerTravelTime * 2 * maxDuration);
+      t.costPerTravelTime * 2 * maxDuration +
+      // The balance term grows with the route: bound it by the longest and fullest route possible.
+      t.balanceDuration * time * time + t.balanceStops * problem.nStops * problem.nStops);
   }
   return bound;
 }

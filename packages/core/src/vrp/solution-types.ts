@@ -117,6 +117,16 @@ export interface BreakResult {
   load: number[];
 }
 
+/** Longest and shortest of the used routes, by duration and by stops, and their spreads. */
+export interface BalanceResult {
+  longestDuration: number;
+  shortestDuration: number;
+  durationSpread: number;
+  mostStops: number;
+  fewestStops: number;
+  stopsSpread: number;
+}
+
 /** A stop the solution leaves out, and why. */
 export interface UnassignedResult {
   id: string;
@@ -136,6 +146,8 @@ export interface SolutionResult {
   unassigned: UnassignedResult[];
   /** Every violation in the plan (route violations carry their vehicle); empty when feasible. */
   violations: PlanViolation[];
+  /** With a balance objective (ProblemInput.balance): how even the used routes came out. */
+  balance?: BalanceResult;
   /** How the search went (only on `solve` results). */
   search?: SearchSummary;
 }

@@ -8,6 +8,7 @@ import { InputError } from '../errors.js';
 import type { ProblemData } from './model.js';
 import type { RouteInput } from './input.js';
 import type {
+  BalanceResult,
   BreakResult,
   RouteResult,
   SolutionResult,
@@ -109,7 +110,7 @@ export function buildSolution(
     if (!problem.required[s]) cost += problem.prize[s]!;
     unassigned.push({ id: problem.stopIds[s]!, reason: reasonFor(s) });
   }
-  return {
+  const solution: SolutionResult = {
     cost,
     distance,
     duration,
@@ -118,6 +119,22 @@ export function buildSolution(
     routes: results,
     unassigned,
     violations,
+  };
+  if (problem.vehicleTypes.some((t) => t.balanceDuration > 0 || t.balanceStops > 0)) solution.balance = balanceOf(results);
+  return solution;
+}
+
+/** How even the used routes are (the spread a balance objective achieved). */
+export function balanceOf(routes: readonly RouteResult[]): BalanceResult {
+  const durations = routes.map((r) => r.duration);
+  const stops = routes.map((r) => r.stops.length);
+  const longestDuration = durations.length > 0 ? Math.max(...durations) : 0;
+  const shortestDuration = durations.length > 0 ? Math.min(...durations) : 0;
+  const mostStops = stops.length > 0 ? Math.max(...stops) : 0;
+  const fewestStops = stops.length > 0 ? Math.min(...stops) : 0;
+  return {
+    longestDuration, shortestDuration, durationSpread: longestDuration - shortestDuration,
+    mostStops, fewestStops, stopsSpread: mostStops - fewestStops,
   };
 }
 

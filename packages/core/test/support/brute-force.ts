@@ -55,7 +55,7 @@ export function bestRoute(problem: CheckProblem, t: number, ids: string[]): { st
   }
   const bounds = routeTimeBounds(problem, t);
   const timed = problem.stops.some((s) => (s.timeWindows?.length ?? 0) > 0) || bounds.latestEnd !== Number.POSITIVE_INFINITY;
-  const durationMatters = (type.costPerDuration ?? 0) > 0 || type.maxDuration !== undefined;
+  const durationMatters = (type.costPerDuration ?? 0) > 0 || type.maxDuration !== undefined || problem.balance?.by === 'duration';
   let best: { stops: string[]; figures: RouteFigures; breaks: CheckBreak[] } | undefined;
   // Every placement of the type's breaks (none for an empty route), each simulated on its own.
   const breakIds = (type.breaks ?? []).map((b) => b.id);

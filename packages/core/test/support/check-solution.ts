@@ -28,7 +28,8 @@
  *   visit, so that visit is reached at max(free + travel, break start) + break duration; the load
  *   on board then is at most the break's maxLoad;
  * - route cost = fixedCost + costPerDistance·distance + costPerDuration·duration +
- *   costPerTravelTime·travel time; the total adds the prizes of optional stops that are not served;
+ *   costPerTravelTime·travel time (+ weight·duration² or weight·stops² with a `balance`); the total
+ *   adds the prizes of optional stops that are not served;
  * - at most `count` routes per vehicle type, vehicle indices distinct and below `count`.
  */
 
@@ -53,6 +54,7 @@ export interface CheckProblem {
   matrix: CheckMatrix;
   profiles?: Record<string, CheckMatrix>;
   shipments?: { pickup: string; delivery: string }[];
+  balance?: { by: 'duration' | 'stops'; weight: number };
 }
 
 /** Load taken on board at the depot for a stop: its delivery, unless a pick-up on the route brings it. */
@@ -293,8 +295,10 @@ export function simulateRoute(
   if (type.maxDuration !== undefined && duration > type.maxDuration + eps(type.maxDuration)) violations.push(`duration ${duration} exceeds maxDuration ${type.maxDuration}`);
   if (type.maxDistance !== undefined && distance > type.maxDistance + eps(type.maxDistance)) violations.push(`distance ${distance} exceeds maxDistance ${type.maxDistance}`);
   if (type.maxTravelTime !== undefined && travel > type.maxTravelTime + eps(type.maxTravelTime)) violations.push(`travel time ${travel} exceeds maxTravelTime ${type.maxTravelTime}`);
+  const evenness = problem.balance === undefined || stopIds.length === 0 ? 0
+    : problem.balance.weight * (problem.balance.by === 'duration' ? duration * duration : stopIds.length * stopIds.length);
   const cost = (type.fixedCost ?? 0) + (type.costPerDistance ?? 1) * distance + (type.costPerDuration ?? 0) * duration +
-    (type.costPerTravelTime ?? 0) * travel;
+    (type.costPerTravelTime ?? 0) * travel + evenness;
   return { distance, travel, duration, cost, departure, end, violations, visits };
 }
 

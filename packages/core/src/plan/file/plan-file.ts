@@ -89,6 +89,10 @@ export interface PlanSpec {
   week?: WeekSpec;
   /** Separator of the CSV files the plan names (places, baseline); default: detected per file. */
   csvDelimiter?: CsvDelimiter;
+  /** Balanced workloads: even out route durations or stops (weight per hour² or per stop²). */
+  balance?: { by: 'duration' | 'stops'; weight: number };
+  /** Today's routes (baseline ids) the planner keeps exactly; the rest is planned around them. */
+  keepRoutes?: string[];
 }
 
 /** Weekdays in order, as plan.json, places and baselines write them. */
@@ -116,6 +120,7 @@ export const PLAN_DEFAULTS = {
 const TOP_LEVEL_KEYS = [
   'name', 'roads', 'places', 'baseline', 'fleet', 'serviceMinutes', 'coverage', 'operatingDaysPerYear',
   'snapDistanceM', 'baselineMatchDistanceM', 'timeLimitS', 'seed', 'tiers', 'loads', 'profiles', 'scenarios', 'doorToDoor', 'week', 'csvDelimiter',
+  'balance', 'keepRoutes',
 ] as const;
 const FLEET_KEYS = ['id', 'count', 'capacity', 'depot', 'departure', 'maxShiftHours', 'fixedCost'] as const;
 
@@ -214,6 +219,19 @@ export function parsePlanFile(text: string, source = 'plan.json'): PlanSpec {
   };
   if (baseline) spec.baseline = baseline;
   if (coverage) spec.coverage = coverage;
+  if (raw.balance !== undefined) {
+    const b = raw.balance;
+    if (!isObject(b)) fail('balance', 'balance must be an object { "by": "duration" or "stops", "weight": … }', 'e.g. "balance": { "by": "duration", "weight": 500 }');
+    checkKeys(b as Record<string, unknown>, ['by', 'weight'] as const, 'balance', fail);
+    const by = requireString((b as Record<string, unknown>).by, 'balance.by', fail);
+    if (by !== 'duration' && by !== 'stops') fail('balance.by', `by must be "duration" or "stops", got ${JSON.stringify(by)}`);
+    spec.balance = { by: by as 'duration' | 'stops', weight: requireNumber((b as Record<string, unknown>).weight, 'balance.weight', fail, { min: 0 }) };
+  }
+  if (raw.keepRoutes !== undefined) {
+    if (!Array.isArray(raw.keepRoutes)) fail('keepRoutes', 'keepRoutes must be an array of route ids of today\'s routes', 'e.g. "keepRoutes": ["R2"]');
+    if (baseline === undefined) fail('keepRoutes', 'keepRoutes needs today\'s routes', 'give "baseline", or leave keepRoutes out');
+    spec.keepRoutes = (raw.keepRoutes as unknown[]).map((id, k) => requireString(id, `keepRoutes[${k}]`, fail));
+  }
   if (raw.csvDelimiter !== undefined) {
     const written = requireString(raw.csvDelimiter, 'csvDelimiter', fail);
     try {

@@ -253,7 +253,7 @@ export class LocalSearch {
     for (let k = 0; k < problem.pickup.length && !pickups; k++) if (problem.pickup[k]! > 0) pickups = true;
     this.reversible = !windows && !pickups && !this.exact &&
       this.types.every((t) => t.costPerDuration === 0 && t.maxDuration === Infinity && t.endLate === Infinity &&
-        t.costPerTravelTime === 0 && t.maxTravelTime === Infinity);
+        t.costPerTravelTime === 0 && t.maxTravelTime === Infinity && t.balanceDuration === 0);
     this.commonDepot = problem.symmetric && oneCentre && this.types.every((t) => t.endLocation === centre);
     // One depot: the stops placed in the plane around it, for the giant tours' route order and,
     // without windows, SWAP*'s sectors.

@@ -43,7 +43,7 @@ export class Split {
     this.linear =
       problem.vehicleTypes.length === 1 && problem.nDims === 1 && !anyPickup && !timed &&
       t.maxDuration === Infinity && t.maxDistance === Infinity && t.costPerDuration === 0 &&
-      t.maxTravelTime === Infinity && t.costPerTravelTime === 0 &&
+      t.maxTravelTime === Infinity && t.costPerTravelTime === 0 && t.balanceDuration === 0 && t.balanceStops === 0 &&
       t.startEarly <= 0 && t.startLate === Infinity && t.endLate === Infinity;
     this.sumLoad = new Float64Array(L + 1);
     this.sumDist = new Float64Array(L + 1);
