@@ -188,51 +188,56 @@ for (const size of values.sizes.split(',').map(Number)) {
     row.sameTasks = servedSet(vs) === servedSet(ps);
     if (row.replay?.status === 'ok') row.costGap = row.replay.cost / row.vroom.cost - 1;
     console.error(`  postroute: ${JSON.stringify(row.postroute)}\n  replay: ${JSON.stringify(row.replay)}\n  check: ${JSON.stringify(row.check)}`);
+    writeResults(); // after every instance, so that a long run that is stopped keeps what it did
   }
 }
 
-// Targets (issue 20 §4).
-const compared = rows.filter((r) => r.replay?.status === 'ok');
-const targets = {
-  noViolation: compared.every((r) => r.replay.violations === 0),
-  noFewerTasks: compared.every((r) => r.postroute.tasks >= r.vroom.tasks),
-  noLessPriority: compared.every((r) => r.postroute.priority >= r.vroom.priority),
-  // "Where both serve the same tasks": the same number of tasks and the same priority (the sets
-  // themselves may differ; the column "same set" says when they do not).
-  costNoHigherOnSameTasks: compared.filter((r) => r.postroute.tasks === r.vroom.tasks && r.postroute.priority === r.vroom.priority)
-    .every((r) => r.replay.cost <= r.vroom.cost),
-};
-const large = compared.filter((r) => r.tasks >= 150 && r.postroute.tasks === r.vroom.tasks && r.postroute.priority === r.vroom.priority);
-targets.meanGapLarge = large.length > 0 ? large.reduce((a, r) => a + r.costGap, 0) / large.length : null;
-targets.meanGapLargeMet = targets.meanGapLarge !== null && targets.meanGapLarge <= -0.02;
-targets.unsupported = rows.filter((r) => r.postroute?.status === 'unsupported').map((r) => r.instance);
+function writeResults() {
+  // Targets (issue 20 §4).
+  const compared = rows.filter((r) => r.replay?.status === 'ok');
+  const targets = {
+    noViolation: compared.every((r) => r.replay.violations === 0),
+    noFewerTasks: compared.every((r) => r.postroute.tasks >= r.vroom.tasks),
+    noLessPriority: compared.every((r) => r.postroute.priority >= r.vroom.priority),
+    // "Where both serve the same tasks": the same number of tasks and the same priority (the sets
+    // themselves may differ; the column "same set" says when they do not).
+    costNoHigherOnSameTasks: compared.filter((r) => r.postroute.tasks === r.vroom.tasks && r.postroute.priority === r.vroom.priority)
+      .every((r) => r.replay.cost <= r.vroom.cost),
+  };
+  const large = compared.filter((r) => r.tasks >= 150 && r.postroute.tasks === r.vroom.tasks && r.postroute.priority === r.vroom.priority);
+  targets.meanGapLarge = large.length > 0 ? large.reduce((a, r) => a + r.costGap, 0) / large.length : null;
+  targets.meanGapLargeMet = targets.meanGapLarge !== null && targets.meanGapLarge <= -0.02;
+  targets.unsupported = rows.filter((r) => r.postroute?.status === 'unsupported').map((r) => r.instance);
 
-mkdirSync(results, { recursive: true });
-const meta = { date: new Date().toISOString(), budget: values.budget, explore: Number(values.explore), seed: Number(values.seed), load: readFileSync('/proc/loadavg', 'utf8').trim() };
-writeFileSync(join(results, `${values.name}.json`), JSON.stringify({ meta, targets, rows }, null, 1) + '\n');
+  mkdirSync(results, { recursive: true });
+  const meta = { date: new Date().toISOString(), budget: values.budget, explore: Number(values.explore), seed: Number(values.seed), load: readFileSync('/proc/loadavg', 'utf8').trim() };
+  writeFileSync(join(results, `${values.name}.json`), JSON.stringify({ meta, targets, rows }, null, 1) + '\n');
 
-const pct = (x) => (x === undefined || x === null ? '' : `${x > 0 ? '+' : ''}${(100 * x).toFixed(1)} %`);
-const secs = (x) => (x === null || x === undefined ? '' : x.toFixed(1));
-const lines = [
-  `| instance | VROOM tasks / priority | postroute tasks / priority | VROOM cost | postroute cost (vroom -c) | gap | same set | violations (vroom -c / --check) | VROOM s wall (CPU) | postroute budget s (CPU) |`,
-  '|---|---:|---:|---:|---:|---:|:-:|:-:|---:|---:|',
-];
-for (const r of rows) {
-  if (r.postroute?.status === 'unsupported' && r.vroom === undefined) {
-    lines.push(`| ${r.instance} | unsupported: ${r.postroute.error.replace(/\|/g, '\\|')} |||||||||`);
-    continue;
+  const pct = (x) => (x === undefined || x === null ? '' : `${x > 0 ? '+' : ''}${(100 * x).toFixed(1)} %`);
+  const secs = (x) => (x === null || x === undefined ? '' : x.toFixed(1));
+  const lines = [
+    `| instance | VROOM tasks / priority | postroute tasks / priority | VROOM cost | postroute cost (vroom -c) | gap | same set | violations (vroom -c / --check) | VROOM s wall (CPU) | postroute budget s (CPU) |`,
+    '|---|---:|---:|---:|---:|---:|:-:|:-:|---:|---:|',
+  ];
+  for (const r of rows) {
+    if (r.postroute?.status === 'unsupported' && r.vroom === undefined) {
+      lines.push(`| ${r.instance} | unsupported: ${r.postroute.error.replace(/\|/g, '\\|')} |||||||||`);
+      continue;
+    }
+    const v = r.vroom ?? {};
+    const p = r.postroute ?? {};
+    if (p.status !== 'ok') {
+      lines.push(`| ${r.instance} | ${v.tasks ?? ''} / ${v.priority ?? ''} | ${p.status}: ${(p.error ?? '').replace(/\|/g, '\\|')} | ${v.cost ?? ''} ||||||${secs(v.wall)} (${secs(v.cpu)}) ||`);
+      continue;
+    }
+    lines.push(`| ${r.instance} | ${v.tasks} / ${v.priority} | ${p.tasks} / ${p.priority} | ${v.cost} | ${r.replay?.cost ?? r.replay?.status} | ${pct(r.costGap)} | ${r.sameTasks ? 'yes' : 'no'} | ${r.replay?.violations ?? '?'} / ${r.check?.violations ?? r.check?.status} | ${secs(v.wall)} (${secs(v.cpu)}) | ${p.timeLimit} (${secs(p.cpu)}) |`);
   }
-  const v = r.vroom ?? {};
-  const p = r.postroute ?? {};
-  if (p.status !== 'ok') {
-    lines.push(`| ${r.instance} | ${v.tasks ?? ''} / ${v.priority ?? ''} | ${p.status}: ${(p.error ?? '').replace(/\|/g, '\\|')} | ${v.cost ?? ''} ||||||${secs(v.wall)} (${secs(v.cpu)}) ||`);
-    continue;
-  }
-  lines.push(`| ${r.instance} | ${v.tasks} / ${v.priority} | ${p.tasks} / ${p.priority} | ${v.cost} | ${r.replay?.cost ?? r.replay?.status} | ${pct(r.costGap)} | ${r.sameTasks ? 'yes' : 'no'} | ${r.replay?.violations ?? '?'} / ${r.check?.violations ?? r.check?.status} | ${secs(v.wall)} (${secs(v.cpu)}) | ${p.timeLimit} (${secs(p.cpu)}) |`);
+  lines.push('');
+  lines.push(`Targets: no violation in VROOM's replay: ${targets.noViolation ? 'met' : 'MISSED'}; no fewer tasks: ${targets.noFewerTasks ? 'met' : 'MISSED'}; no less priority: ${targets.noLessPriority ? 'met' : 'MISSED'}; cost no higher where both serve as many tasks and as much priority: ${targets.costNoHigherOnSameTasks ? 'met' : 'MISSED'}; mean gap on 150+ tasks (same count and priority, ${large.length} instances): ${pct(targets.meanGapLarge)} (target ≤ -2 %: ${targets.meanGapLarge === null ? 'no instance to judge' : targets.meanGapLargeMet ? 'met' : 'MISSED'}).`);
+  if (targets.unsupported.length > 0) lines.push(`Unsupported by postroute yet: ${targets.unsupported.join(', ')}.`);
+  lines.push(`Run ${meta.date}, load average ${meta.load} (timings under load are not evidence).`);
+  writeFileSync(join(results, `${values.name}.md`), lines.join('\n') + '\n');
+  return lines;
 }
-lines.push('');
-lines.push(`Targets: no violation in VROOM's replay: ${targets.noViolation ? 'met' : 'MISSED'}; no fewer tasks: ${targets.noFewerTasks ? 'met' : 'MISSED'}; no less priority: ${targets.noLessPriority ? 'met' : 'MISSED'}; cost no higher where both serve as many tasks and as much priority: ${targets.costNoHigherOnSameTasks ? 'met' : 'MISSED'}; mean gap on 150+ tasks (same count and priority, ${large.length} instances): ${pct(targets.meanGapLarge)} (target ≤ -2 %: ${targets.meanGapLargeMet ? 'met' : 'MISSED'}).`);
-if (targets.unsupported.length > 0) lines.push(`Unsupported by postroute yet: ${targets.unsupported.join(', ')}.`);
-lines.push(`Run ${meta.date}, load average ${meta.load} (timings under load are not evidence).`);
-writeFileSync(join(results, `${values.name}.md`), lines.join('\n') + '\n');
-console.log(lines.join('\n'));
+
+console.log(writeResults().join('\n'));
