@@ -9,7 +9,7 @@ import type { PlanSpec } from './file/plan-file.js';
 import { createProblem, evaluatePlan, solve } from '../vrp/index.js';
 import type { RouteInput, SolutionResult } from '../vrp/index.js';
 import { computeSavings } from '../report/savings.js';
-import { describeUnassignedReason } from '../report/reasons.js';
+import { reportRoads, wordUnassigned } from './steps.js';
 import type { PlanReport, ReportRoute, UnassignedStop } from '../report/types.js';
 import type { ProgressCallback, ProgressEvent } from '../util/progress.js';
 import { resolveBaseline } from './baseline.js';
@@ -111,10 +111,7 @@ export async function planOneTier(context: OneTierContext): Promise<OneTierResul
     onProgress: (event) => progress(solveProgress(event, timeLimit, spec.fleet.some((vehicle) => vehicle.fixedCost > 0))),
   });
   const after = solution.routes.map((route, i) => toReportRoute(routeContext, 'after', `N${i + 1}`, route));
-  for (const entry of solution.unassigned) {
-    const place = byId.get(entry.id);
-    unassigned.push({ id: entry.id, name: place?.name ?? entry.id, reason: describeUnassignedReason(entry.reason, { load: 'mail', depot: 'hub' }) });
-  }
+  unassigned.push(...wordUnassigned(solution.unassigned, byId));
 
   // Sum up.
   progress({ step: 'report', message: 'writing the report' });
@@ -138,7 +135,7 @@ export async function planOneTier(context: OneTierContext): Promise<OneTierResul
     places: reportPlaces,
     before,
     after,
-    roads: network.edges.map((edge) => ({ highway: edge.roadClass, coordinates: edge.coordinates.map((p) => [p[0], p[1]] as [number, number]) })),
+    roads: reportRoads(network),
   };
   return { report, solution, baselineSolution };
 }

@@ -22,7 +22,7 @@ import { createPeriodicProblem, evaluatePeriodicPlan, solvePeriodic } from '../v
 import type { PeriodicProblemInput, PeriodicRouteInput, PeriodicSolutionResult, PeriodicStopInput } from '../vrp/periodic/index.js';
 import { resolveBaseline } from './baseline.js';
 import type { OneTierContext, OneTierResult } from './one-tier.js';
-import { describeUnassignedReason } from '../report/reasons.js';
+import { reportRoads, wordUnassigned } from './steps.js';
 import type { PlanPlace } from './places.js';
 import { buildProblemInput, type ProblemContext } from './problem.js';
 import { toReportRoute, type RouteReportContext } from './route-report.js';
@@ -198,10 +198,7 @@ export async function planServiceWeek(context: OneTierContext, weekService: Serv
     perDayCount[route.day - 1]!++;
     return toReportRoute(routeContext, 'after', `${days[route.day - 1]} N${perDayCount[route.day - 1]}`, route, undefined, days[route.day - 1]!);
   });
-  for (const entry of solution.unassigned) {
-    const place = byId.get(entry.id);
-    unassigned.push({ id: entry.id, name: place?.name ?? entry.id, reason: describeUnassignedReason(entry.reason, { load: 'mail', depot: 'hub' }) });
-  }
+  unassigned.push(...wordUnassigned(solution.unassigned, byId));
 
   // What the frequencies save: the same stops served every operating day by the daily planner.
   progress({ step: 'solve', message: 'daily service of the same stops, for comparison' });
@@ -253,7 +250,7 @@ export async function planServiceWeek(context: OneTierContext, weekService: Serv
     places: reportPlaces,
     before,
     after,
-    roads: network.edges.map((edge) => ({ highway: edge.roadClass, coordinates: edge.coordinates.map((p) => [p[0], p[1]] as [number, number]) })),
+    roads: reportRoads(network),
   };
   return { report, solution, baselineSolution };
 }

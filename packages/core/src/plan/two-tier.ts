@@ -12,7 +12,7 @@ import type { OfficeMoveReport, OfficeReport, PlanReport, ReportPlace, ReportRou
 import type { ProgressCallback } from '../util/progress.js';
 import type { RouteResult } from '../vrp/index.js';
 import type { PreparedNetwork } from './network.js';
-import { describeUnassignedReason } from '../report/reasons.js';
+import { reportRoads, wordUnassigned } from './steps.js';
 import type { PlanPlace } from './places.js';
 import { tierReportRoute, type RouteReportContext, type TierRouteContext } from './route-report.js';
 import { evaluateTwoTier, solveTwoTier, type TwoTierResult } from './tiers/solve.js';
@@ -114,9 +114,9 @@ export function planTwoTier(context: TwoTierContext): TwoTierPlan {
 
   // Unserved: off the network, no room in the delivery tier, or an office the trunk cannot serve.
   const unassigned: UnassignedStop[] = rejected.map((entry) => ({ id: entry.id, name: byId.get(entry.id)?.name ?? entry.id, reason: entry.reason }));
-  for (const entry of plan.trunk.solution.unassigned) unassigned.push({ id: entry.id, name: byId.get(entry.id)?.name ?? entry.id, reason: `the trunk cannot serve this office: ${describeUnassignedReason(entry.reason, { load: 'mail', depot: 'hub' })}` });
-  for (const entry of plan.delivery.unassigned) unassigned.push({ id: entry.id, name: byId.get(entry.id)?.name ?? entry.id, reason: describeUnassignedReason(entry.reason, { load: 'mail', depot: 'hub' }) });
-  for (const entry of plan.collection?.solution.unassigned ?? []) unassigned.push({ id: entry.id, name: byId.get(entry.id)?.name ?? entry.id, reason: `the collection cannot take this office's goods: ${describeUnassignedReason(entry.reason, { load: 'mail', depot: 'hub' })}` });
+  unassigned.push(...wordUnassigned(plan.trunk.solution.unassigned, byId, 'the trunk cannot serve this office: '));
+  unassigned.push(...wordUnassigned(plan.delivery.unassigned, byId));
+  unassigned.push(...wordUnassigned(plan.collection?.solution.unassigned ?? [], byId, 'the collection cannot take this office\'s goods: '));
 
   progress({ step: 'report', message: 'writing the report' });
   const todayServed = new Set(today ? [...today.assignment.keys()] : []);
@@ -187,7 +187,7 @@ export function planTwoTier(context: TwoTierContext): TwoTierPlan {
       places: reportPlaces,
       before,
       after,
-      roads: prepared.network.edges.map((edge) => ({ highway: edge.roadClass, coordinates: edge.coordinates.map((p) => [p[0], p[1]] as [number, number]) })),
+      roads: reportRoads(prepared.network),
       tiers: {
         dimensions: input.dimensions,
         assignment: tiers.delivery.assignment,
