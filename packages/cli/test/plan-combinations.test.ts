@@ -6,7 +6,7 @@
  * read). The refused cells are written here by hand, not read from supports.ts, so that a change
  * to the table in code shows up as a failing cell.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,4 +96,30 @@ describe('every combination of tiers, week, door to door, stations and scenarios
       expect(peak.stations !== undefined && peak.stations !== null).toBe(cell.coverage);
     }
   }, 120_000);
+});
+
+describe('a composed plan is repeatable', () => {
+  it('two tiers × door to door × stations × scenarios, twice with its seed: byte-identical folders', () => {
+    const cell: Cell = { tiers: true, weekly: false, doorToDoor: true, coverage: true, scenarios: true };
+    // Stopped by iterations, not by the clock, so that a busy machine cannot change the answer.
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...planJson(cell), timeLimitS: 60 }, null, 2));
+    const folders = ['again-1', 'again-2'];
+    for (const out of folders) expect(run(['plan', 'plan.json', '--out', out, '--quiet', '--seed', '3'], dir).status).toBe(0);
+    const files = (out: string): Map<string, string> => {
+      const found = new Map<string, string>();
+      const walk = (sub: string): void => {
+        for (const entry of readdirSync(join(dir, out, sub), { withFileTypes: true })) {
+          if (entry.isDirectory()) walk(join(sub, entry.name));
+          // The run's own seconds are the one figure that may differ.
+          else found.set(join(sub, entry.name), readFileSync(join(dir, out, sub, entry.name), 'utf8').replace(/"seconds":\s*[\d.]+/g, '"seconds":0'));
+        }
+      };
+      walk('');
+      return found;
+    };
+    const [a, b] = folders.map(files) as [Map<string, string>, Map<string, string>];
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    expect(a.size).toBeGreaterThan(4);
+    for (const [name, text] of a) expect(b.get(name), name).toBe(text);
+  }, 300_000);
 });
