@@ -4,6 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { gridPlaces } from '../../core/test/plan/grid.js';
+import { writeGridCounty } from './grid-county.js';
 
 const main = resolve(import.meta.dirname, '../dist/main.js');
 const example = resolve(import.meta.dirname, '../../../examples/vroom/post-offices.json');
@@ -61,5 +63,32 @@ describe('solve --vroom', () => {
     const check = run(['--problem', example, '--check']);
     expect(check.status).toBe(2);
     expect(check.stderr).toMatch(/--check applies to --vroom only/);
+  });
+});
+
+describe('solve --vroom --roads', () => {
+  it('takes coordinates, computes the matrices on our road graph, and answers in VROOM\'s terms', () => {
+    writeGridCounty(dir);
+    const places = gridPlaces();
+    const hub = places.find((p) => p.properties.role === 'hub')!;
+    const input = {
+      vehicles: [{ id: 1, start: [hub.lon, hub.lat], end: [hub.lon, hub.lat], max_travel_time: 3 * 3600, breaks: [{ id: 1, service: 600 }] }],
+      jobs: places.filter((p) => p !== hub).map((p, k) => ({ id: k + 1, location: [p.lon, p.lat], service: 120 })),
+    };
+    const path = join(dir, 'coords-jobs.json');
+    writeFileSync(path, JSON.stringify(input));
+    const result = run(['--vroom', path, '--roads', 'roads.geojson', '--max-iterations', '100', '--quiet']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const output = JSON.parse(result.stdout) as { summary: { unassigned: number; distance: number; duration: number }; routes: { steps: { type: string }[] }[] };
+    expect(output.summary.unassigned).toBe(0);
+    expect(output.summary.distance).toBeGreaterThan(0);
+    expect(output.routes[0]!.steps.filter((s) => s.type === 'break')).toHaveLength(1);
+    // A coordinate far from every road is refused at its place.
+    input.jobs[0]!.location = [0, 0];
+    writeFileSync(path, JSON.stringify(input));
+    const far = run(['--vroom', path, '--roads', 'roads.geojson', '--quiet']);
+    expect(far.status).toBe(2);
+    expect(far.stderr).toMatch(/field "jobs\[0\]\.location": no road/);
   });
 });

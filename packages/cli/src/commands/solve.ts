@@ -48,6 +48,7 @@ interface SolveArgs {
   vroom?: string;
   check: boolean;
   lockSteps: boolean;
+  roads?: string;
   timeLimit?: number;
   maxIterations?: number;
   seed: number;
@@ -98,6 +99,7 @@ const command: CommandModule<object, SolveArgs> = {
     .option('instance', { type: 'string', describe: 'benchmark instance: VRPLIB .vrp (X, A, B, P, CMT), Solomon .txt, Cordeau (type 1 periodic, type 2 multi-depot), or CARPLIB .dat (arc routing)' })
     .option('vroom', { type: 'string', describe: 'VROOM\'s JSON input (jobs, vehicles, matrices); prints VROOM\'s JSON output (docs/vroom.md)' })
     .option('check', { type: 'boolean', default: false, describe: 'with --vroom: time the routes given as vehicle steps and report every violation (VROOM\'s plan mode)' })
+    .option('roads', { type: 'string', describe: 'with --vroom: road network (as for postroute matrix) for jobs and vehicles given by coordinates ("location", "start", "end"); the matrices come from it' })
     .option('lock-steps', { type: 'boolean', default: false, describe: 'with --vroom: keep the routes given as vehicle steps exactly (only timed) and plan the other jobs with the other vehicles; without it, steps are where the search starts (VROOM\'s way)' })
     .option('time-limit', { type: 'number', describe: 'stop the search after this many seconds (without any limit: after 5000 iterations without improvement)' })
     .option('max-iterations', { type: 'number', describe: 'stop after this many iterations (repeatable, unlike a time limit)' })
@@ -113,6 +115,7 @@ const command: CommandModule<object, SolveArgs> = {
       const a = argv as unknown as Partial<SolveArgs>;
       if ([a.problem, a.instance, a.vroom].filter((x) => x !== undefined).length !== 1) throw new InputError('give exactly one of --problem, --instance or --vroom', {}, 'e.g. `postroute solve --problem problem.json` or `postroute solve --instance A-n32-k5.vrp`');
       if (a.check && a.vroom === undefined) throw new InputError('--check applies to --vroom only', {}, 'e.g. `postroute solve --vroom plan.json --check`');
+      if (a.roads !== undefined && a.vroom === undefined) throw new InputError('--roads applies to --vroom only', {}, 'e.g. `postroute solve --vroom jobs.json --roads roads.geojson`');
       if (a.lockSteps && (a.vroom === undefined || a.check)) throw new InputError('--lock-steps applies to --vroom when solving (not with --check)', {}, 'e.g. `postroute solve --vroom dispatch.json --lock-steps`');
       if (a.timeLimit !== undefined && !(a.timeLimit > 0)) throw new InputError('--time-limit must be a positive number of seconds');
       if (a.maxIterations !== undefined && !(Number.isInteger(a.maxIterations) && a.maxIterations > 0)) throw new InputError('--max-iterations must be a positive integer');
@@ -125,7 +128,7 @@ const command: CommandModule<object, SolveArgs> = {
     // A bad --out fails at once, not after the work, and never replaces an input.
     if (args.out !== undefined) {
       const given = (what: string, path: string | undefined) => (path === undefined ? [] : [{ what, path }]);
-      refuseOverwrite([...given('--problem', args.problem), ...given('--instance', args.instance), ...given('--warm-start', args.warmStart), ...given('--vroom', args.vroom)], [{ option: '--out', path: args.out, kind: 'file' }]);
+      refuseOverwrite([...given('--problem', args.problem), ...given('--instance', args.instance), ...given('--warm-start', args.warmStart), ...given('--vroom', args.vroom), ...given('--roads', args.roads)], [{ option: '--out', path: args.out, kind: 'file' }]);
       prepareFile(args.out);
       registerOutput({ kind: 'file', path: args.out });
     }

@@ -8,6 +8,8 @@ export type { VroomInput, VroomJob, VroomVehicle, VroomBreak, VroomStep, VroomMa
 export { writeVroom } from './write.js';
 export type { VroomOutput, VroomOutputRoute, VroomOutputStep, VroomViolation } from './write.js';
 export { solveVroom, checkVroom } from './solve.js';
+export { vroomPoints, withPointMatrix } from './coordinates.js';
+export type { PointMatrix, VroomPoints } from './coordinates.js';
 export { createVroomPool } from './pool.js';
 export type { VroomPool } from './pool.js';
 export type { VroomTask, VroomAnswer } from './thread.js';

@@ -113,7 +113,7 @@ const TOP_UNSUPPORTED: Record<string, string> = {
 };
 const JOB = new Set(['id', 'description', 'location_index', 'setup', 'service', 'delivery', 'pickup', 'skills', 'priority', 'time_windows']);
 const JOB_UNSUPPORTED: Record<string, string> = {
-  location: 'coordinates need a road graph; give location_index into the matrices',
+  location: 'coordinates need a road graph: give location_index into the matrices, or run with --roads',
   amount: '"amount" is VROOM\'s old form; give "delivery" or "pickup"',
 };
 const VEHICLE = new Set([
@@ -122,8 +122,8 @@ const VEHICLE = new Set([
 ]);
 const BREAK = new Set(['id', 'time_windows', 'service', 'description', 'max_load']);
 const VEHICLE_UNSUPPORTED: Record<string, string> = {
-  start: 'coordinates need a road graph; give start_index into the matrices',
-  end: 'coordinates need a road graph; give end_index into the matrices',
+  start: 'coordinates need a road graph: give start_index into the matrices, or run with --roads',
+  end: 'coordinates need a road graph: give end_index into the matrices, or run with --roads',
 };
 const COSTS = new Set(['fixed', 'per_hour', 'per_km']);
 const MATRICES = new Set(['durations', 'distances', 'costs']);
