@@ -1,8 +1,8 @@
 /**
  * VROOM's input format (https://github.com/VROOM-Project/vroom/blob/master/docs/API.md) read into
  * a `ProblemInput`, with what the writer needs to answer in VROOM's terms. Every key VROOM defines
- * that postroute does not honour yet (shipments, coordinates without a matrix, ...) is a located
- * error, never ignored.
+ * that postroute does not honour yet (coordinates without a matrix, ...) is a located error,
+ * never ignored.
  *
  * How VROOM's rules map onto the model:
  * - jobs → stops at their `location_index`; vehicles → one vehicle type each (count 1), starting
@@ -22,6 +22,9 @@
  * - `speed_factor` divides the vehicle's travel times (its own profile).
  * - `max_tasks` → one more load dimension: each job weighs 1, the vehicle carries max_tasks.
  * - `priority` and `skills` → the model's own; every job may stay unassigned (serveMost).
+ * - `shipments` → two stops and a model shipment (vrp/shipments.ts): the pick-up (`pickup <id>`,
+ *   with the shipment's priority) collects `amount`, the delivery (`delivery <id>`) drops it; with
+ *   max_tasks the pick-up weighs 2 in that dimension, loaded at the depot (both tasks).
  */
 import { InputError } from '../errors.js';
 import type { BreakInput } from '../vrp/breaks.js';
@@ -39,6 +42,25 @@ export interface VroomJob {
   skills?: number[];
   priority?: number;
   time_windows?: [number, number][];
+}
+
+/** A job, or one half of a shipment, as the writer answers for it. */
+export interface VroomStopTask extends VroomJob {
+  type: 'job' | 'pickup' | 'delivery';
+}
+
+/** One of VROOM's shipments, as read. */
+export interface VroomShipment {
+  amount?: number[];
+  skills?: number[];
+  priority?: number;
+  pickup: VroomJob;
+  delivery: VroomJob;
+}
+
+/** The model's stop id of a task: a job's id, or `pickup <id>` / `delivery <id>` for a shipment's halves. */
+export function taskStopId(type: VroomStopTask['type'], id: number): string {
+  return type === 'job' ? String(id) : `${type} ${id}`;
 }
 
 /** One step of a vehicle's given route (plan mode). */
@@ -88,6 +110,7 @@ export interface VroomMatrices {
 /** VROOM's input, as read and checked. */
 export interface VroomInput {
   jobs?: VroomJob[];
+  shipments?: VroomShipment[];
   vehicles: VroomVehicle[];
   matrices: Record<string, VroomMatrices>;
 }
@@ -100,14 +123,17 @@ export interface VroomRead {
   amountDims: number;
   /** Per vehicle: its travel-time and distance matrices (speed factor applied), row-major. */
   travel: { durations: number[]; distances: number[] | null; size: number }[];
-  /** Job index by stop id, vehicle index by vehicle type id. */
-  jobByStop: Map<string, number>;
+  /** Jobs, then each shipment's pick-up and delivery: what each stop of the model stands for. */
+  tasks: VroomStopTask[];
+  /** Task index by stop id, vehicle index by vehicle type id. */
+  taskByStop: Map<string, number>;
   vehicleByType: Map<string, number>;
 }
 
-const TOP = new Set(['jobs', 'vehicles', 'matrices']);
+const TOP = new Set(['jobs', 'shipments', 'vehicles', 'matrices']);
+const SHIPMENT = new Set(['amount', 'skills', 'priority', 'pickup', 'delivery']);
+const SHIPMENT_TASK = new Set(['id', 'description', 'location_index', 'setup', 'service', 'time_windows']);
 const TOP_UNSUPPORTED: Record<string, string> = {
-  shipments: 'shipments (pickup-and-delivery pairs) are not supported yet; give the tasks as jobs with pickup or delivery amounts',
   matrix: 'the top-level "matrix" is VROOM\'s old form; give "matrices": { "car": { "durations": [...] } }',
   options: 'options are not supported; leave them out',
 };
@@ -244,6 +270,45 @@ export function readVroom(json: unknown, options: { source?: string } = {}): Vro
     jobs.push(job);
   });
 
+  // Shipments: a pick-up and a delivery, each with its own id (pick-ups and deliveries have one id space each).
+  const shipmentsRaw = top.shipments === undefined ? [] : top.shipments;
+  if (!Array.isArray(shipmentsRaw)) fail('must be an array', 'shipments');
+  const shipments: VroomShipment[] = [];
+  const halfIds = { pickup: new Set<number>(), delivery: new Set<number>() };
+  const half = (raw: unknown, f: string, kind: 'pickup' | 'delivery'): VroomJob => {
+    const t = object(raw, f);
+    keys(t, SHIPMENT_TASK, JOB_UNSUPPORTED, f);
+    const id = number(t.id, `${f}.id`, { integer: true, min: 0 });
+    if (halfIds[kind].has(id)) fail(`duplicate ${kind} id ${id}`, `${f}.id`, `each shipment's ${kind} has its own id`);
+    halfIds[kind].add(id);
+    const task: VroomJob = { id, location_index: index(t.location_index, `${f}.location_index`) };
+    if (t.description !== undefined) {
+      if (typeof t.description !== 'string') fail('must be a string', `${f}.description`);
+      task.description = t.description as string;
+    }
+    if (t.setup !== undefined) task.setup = number(t.setup, `${f}.setup`, { min: 0 });
+    if (t.service !== undefined) task.service = number(t.service, `${f}.service`, { min: 0 });
+    if (t.time_windows !== undefined) {
+      if (!Array.isArray(t.time_windows) || t.time_windows.length === 0) fail('must be a non-empty array of [start, end]', `${f}.time_windows`);
+      task.time_windows = (t.time_windows as unknown[]).map((w, i) => window(w, `${f}.time_windows[${i}]`));
+    }
+    return task;
+  };
+  (shipmentsRaw as unknown[]).forEach((raw, k) => {
+    const f = `shipments[${k}]`;
+    const sh = object(raw, f);
+    keys(sh, SHIPMENT, {}, f);
+    if (sh.pickup === undefined || sh.delivery === undefined) fail('a shipment needs a pickup and a delivery', f);
+    const shipment: VroomShipment = { pickup: half(sh.pickup, `${f}.pickup`, 'pickup'), delivery: half(sh.delivery, `${f}.delivery`, 'delivery') };
+    if (sh.amount !== undefined) {
+      shipment.amount = amounts(sh.amount, `${f}.amount`);
+      checkDims(shipment.amount.length, `${f}.amount`);
+    }
+    if (sh.skills !== undefined) shipment.skills = amounts(sh.skills, `${f}.skills`);
+    if (sh.priority !== undefined) shipment.priority = number(sh.priority, `${f}.priority`, { integer: true, min: 0, max: 100 });
+    shipments.push(shipment);
+  });
+
   // Vehicles.
   const vehicles: VroomVehicle[] = [];
   const vehicleIds = new Set<number>();
@@ -328,8 +393,8 @@ export function readVroom(json: unknown, options: { source?: string } = {}): Vro
         const sf = `${f}.steps[${i}]`;
         const s = object(raw2, sf);
         keys(s, STEP, {}, sf);
-        if (s.type !== 'start' && s.type !== 'job' && s.type !== 'end' && s.type !== 'break')
-          fail(`step type ${JSON.stringify(s.type)} is not supported`, `${sf}.type`, 'steps are "start", "job", "break" or "end" (shipments are not supported yet)');
+        if (s.type !== 'start' && s.type !== 'job' && s.type !== 'end' && s.type !== 'break' && s.type !== 'pickup' && s.type !== 'delivery')
+          fail(`step type ${JSON.stringify(s.type)} is not supported`, `${sf}.type`, 'steps are "start", "job", "pickup", "delivery", "break" or "end"');
         if (s.service_at !== undefined || s.service_after !== undefined || s.service_before !== undefined)
           fail('service_at, service_after and service_before are not supported yet', sf);
         const step: VroomStep = { type: s.type as VroomStep['type'] };
@@ -339,6 +404,14 @@ export function readVroom(json: unknown, options: { source?: string } = {}): Vro
           const before = stepOf.get(step.id);
           if (before !== undefined) fail(`job ${step.id} is already a step of ${before}`, `${sf}.id`, 'a job is served once');
           stepOf.set(step.id, `${f}.steps`);
+        }
+        if (s.type === 'pickup' || s.type === 'delivery') {
+          step.id = number(s.id, `${sf}.id`, { integer: true, min: 0 });
+          if (!halfIds[s.type].has(step.id)) fail(`no shipment has a ${s.type} with id ${step.id}`, `${sf}.id`);
+          const key = -1 - (s.type === 'pickup' ? 2 * step.id : 2 * step.id + 1);
+          const before = stepOf.get(key);
+          if (before !== undefined) fail(`${s.type} ${step.id} is already a step of ${before}`, `${sf}.id`, 'a task is served once');
+          stepOf.set(key, `${f}.steps`);
         }
         if (s.type === 'break') {
           step.id = number(s.id, `${sf}.id`, { integer: true, min: 0 });
@@ -358,7 +431,7 @@ export function readVroom(json: unknown, options: { source?: string } = {}): Vro
 
   // Setup is exact only where VROOM always applies it: no two places coincide.
   const used = new Map<number, number>();
-  for (const j of jobs) used.set(j.location_index, (used.get(j.location_index) ?? 0) + 1);
+  for (const j of [...jobs, ...shipments.flatMap((sh) => [sh.pickup, sh.delivery])]) used.set(j.location_index, (used.get(j.location_index) ?? 0) + 1);
   for (const v of vehicles) {
     used.set(v.start_index!, (used.get(v.start_index!) ?? 0) + 1);
     if (v.end_index !== undefined && v.end_index !== v.start_index) used.set(v.end_index, (used.get(v.end_index) ?? 0) + 1);
@@ -368,8 +441,15 @@ export function readVroom(json: unknown, options: { source?: string } = {}): Vro
       fail('setup at a place shared with another job or a vehicle start/end is not supported yet', `jobs[${k}].setup`,
         'VROOM then skips the setup for consecutive tasks there; fold it into service, or give the job its own location_index');
   });
+  shipments.forEach((sh, k) => {
+    for (const kind of ['pickup', 'delivery'] as const) {
+      if ((sh[kind].setup ?? 0) > 0 && used.get(sh[kind].location_index)! > 1)
+        fail('setup at a place shared with another task or a vehicle start/end is not supported yet', `shipments[${k}].${kind}.setup`,
+          'fold it into service, or give the task its own location_index');
+    }
+  });
 
-  return build({ jobs, vehicles, matrices: {} }, profiles, size, dims, options.source);
+  return build({ jobs, shipments, vehicles, matrices: {} }, profiles, size, dims, options.source);
 }
 
 function build(
@@ -377,6 +457,13 @@ function build(
   size: number, dims: number, source: string | undefined,
 ): VroomRead {
   const { jobs, vehicles } = input as { jobs: VroomJob[]; vehicles: VroomVehicle[] };
+  const shipments = input.shipments ?? [];
+  const tasks: VroomStopTask[] = jobs.map((j) => ({ ...j, type: 'job' as const }));
+  for (const sh of shipments) {
+    const extra = { ...(sh.skills !== undefined ? { skills: sh.skills } : {}) };
+    tasks.push({ ...sh.pickup, ...extra, type: 'pickup', ...(sh.amount !== undefined ? { pickup: sh.amount } : {}), ...(sh.priority !== undefined ? { priority: sh.priority } : {}) });
+    tasks.push({ ...sh.delivery, ...extra, type: 'delivery', ...(sh.amount !== undefined ? { delivery: sh.amount } : {}) });
+  }
   const taskDim = vehicles.some((v) => v.max_tasks !== undefined);
   const nDims = Math.max(1, dims) + (taskDim ? 1 : 0);
   const amountDims = dims;
@@ -391,12 +478,13 @@ function build(
     depotIndices.add(v.start_index!);
     if (v.end_index !== undefined) depotIndices.add(v.end_index);
   }
-  const stops: StopInput[] = jobs.map((j) => {
+  const stops: StopInput[] = tasks.map((j) => {
     const stop: StopInput = {
-      id: String(j.id),
+      id: taskStopId(j.type, j.id),
       location: j.location_index,
-      delivery: vector(j.delivery, 1),
-      pickup: vector(j.pickup, 0),
+      // A shipment counts two tasks, both at its pick-up; its amount is carried only between its stops.
+      delivery: vector(j.type === 'pickup' ? undefined : j.delivery, j.type === 'job' ? 1 : j.type === 'pickup' ? 2 : 0),
+      pickup: vector(j.type === 'delivery' ? undefined : j.pickup, 0),
       serviceTime: (j.setup ?? 0) + (j.service ?? 0),
     };
     if (j.time_windows !== undefined) stop.timeWindows = j.time_windows.map((w) => [w[0], w[1]] as [number, number]);
@@ -463,13 +551,16 @@ function build(
     matrix: matrixFor.get(names[0]!)!,
     profiles: Object.fromEntries(names.map((n) => [n, matrixFor.get(n)!])),
   };
+  if (shipments.length > 0)
+    problem.shipments = shipments.map((sh) => ({ pickup: taskStopId('pickup', sh.pickup.id), delivery: taskStopId('delivery', sh.delivery.id) }));
   void source;
   return {
     problem,
     input,
     amountDims,
     travel,
-    jobByStop: new Map(jobs.map((j, k) => [String(j.id), k])),
+    tasks,
+    taskByStop: new Map(tasks.map((t, k) => [taskStopId(t.type, t.id), k])),
     vehicleByType: new Map(vehicles.map((v, k) => [String(v.id), k])),
   };
 }

@@ -11,8 +11,8 @@ import type { SolutionResult } from '../vrp/solution-types.js';
 import { solve } from '../vrp/solve.js';
 import type { SolveOptions } from '../vrp/solve.js';
 import { evaluatePlan } from '../vrp/solution.js';
-import { readVroom } from './read.js';
-import type { VroomRead } from './read.js';
+import { readVroom, taskStopId } from './read.js';
+import type { VroomRead, VroomStopTask } from './read.js';
 import { writeVroom } from './write.js';
 import type { VroomOutput } from './write.js';
 
@@ -22,10 +22,16 @@ function compile(read: VroomRead, source: string | undefined): ProblemData {
     return createProblem(read.problem, source === undefined ? {} : { source });
   } catch (error) {
     if (error instanceof InputError && error.location.field !== undefined) {
+      // Stops are the jobs, then each shipment's pick-up and delivery (read.ts).
+      const jobCount = read.input.jobs?.length ?? 0;
+      const task = (k: string): string => {
+        const i = Number(k);
+        return i < jobCount ? `jobs[${i}]` : `shipments[${(i - jobCount) >> 1}].${(i - jobCount) % 2 === 0 ? 'pickup' : 'delivery'}`;
+      };
       const field = error.location.field
-        .replace(/^stops\[(\d+)\]\.timeWindows/, 'jobs[$1].time_windows')
-        .replace(/^stops\[(\d+)\]\.serviceTime/, 'jobs[$1].service')
-        .replace(/^stops\[(\d+)\]/, 'jobs[$1]')
+        .replace(/^stops\[(\d+)\]\.timeWindows/, (_m, k: string) => `${task(k)}.time_windows`)
+        .replace(/^stops\[(\d+)\]\.serviceTime/, (_m, k: string) => `${task(k)}.service`)
+        .replace(/^stops\[(\d+)\]/, (_m, k: string) => task(k))
         .replace(/^vehicleTypes\[(\d+)\]\.shift/, 'vehicles[$1].time_window')
         .replace(/^vehicleTypes\[(\d+)\]/, 'vehicles[$1]');
       throw new InputError(error.message, { ...error.location, field }, error.hint);
@@ -65,7 +71,7 @@ function stepRoutes(read: VroomRead, mode: 'check' | 'lock' | 'start'): RouteInp
   const routes: RouteInput[] = [];
   for (const v of read.input.vehicles) {
     const steps = v.steps ?? [];
-    const stops = steps.filter((s) => s.type === 'job').map((s) => String(s.id));
+    const stops = steps.filter((s) => s.type === 'job' || s.type === 'pickup' || s.type === 'delivery').map((s) => taskStopId(s.type as VroomStopTask['type'], s.id!));
     if (stops.length === 0 && !steps.some((s) => s.type === 'break')) continue;
     const route: RouteInput = { vehicleType: String(v.id), stops };
     const named = steps.some((s) => s.type === 'break');
@@ -73,7 +79,7 @@ function stepRoutes(read: VroomRead, mode: 'check' | 'lock' | 'start'): RouteInp
       let jobsBefore = 0;
       route.breaks = [];
       for (const s of steps) {
-        if (s.type === 'job') jobsBefore++;
+        if (s.type === 'job' || s.type === 'pickup' || s.type === 'delivery') jobsBefore++;
         else if (s.type === 'break') route.breaks.push({ id: String(s.id), after: jobsBefore });
       }
     }
@@ -88,16 +94,16 @@ function stepRoutes(read: VroomRead, mode: 'check' | 'lock' | 'start'): RouteInp
  * `priority` when a job of higher priority is served. Both are plain facts about the answer.
  */
 function explainLeftOut(read: VroomRead, problem: ProblemData, solution: SolutionResult): SolutionResult {
-  const { jobs, vehicles } = read.input as Required<VroomRead['input']>;
+  const { vehicles } = read.input as Required<VroomRead['input']>;
   const jobsOf = new Map(solution.routes.map((r) => [r.vehicleType, r.stops.length]));
   let topServed = -1;
-  for (const r of solution.routes) for (const id of r.stops) topServed = Math.max(topServed, jobs[read.jobByStop.get(id)!]!.priority ?? 0);
+  for (const r of solution.routes) for (const id of r.stops) topServed = Math.max(topServed, read.tasks[read.taskByStop.get(id)!]!.priority ?? 0);
   for (const u of solution.unassigned) {
     if (u.reason !== 'fleet-exhausted' && u.reason !== 'no-feasible-insertion') continue;
     const s = problem.stopIndexById.get(u.id)!;
     const able = vehicles.filter((_, k) => problem.skillMismatch[k]?.[s] !== 1);
     if (able.length > 0 && able.every((v) => v.max_tasks !== undefined && (jobsOf.get(String(v.id)) ?? 0) >= v.max_tasks)) u.reason = 'max-tasks';
-    else if ((jobs[read.jobByStop.get(u.id)!]!.priority ?? 0) < topServed) u.reason = 'priority';
+    else if ((read.tasks[read.taskByStop.get(u.id)!]!.priority ?? 0) < topServed) u.reason = 'priority';
   }
   return solution;
 }

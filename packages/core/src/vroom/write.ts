@@ -11,13 +11,13 @@ import type { VroomRead } from './read.js';
 
 /** A broken rule in VROOM's words (`duration`: how late, for a delay). */
 export interface VroomViolation {
-  cause: 'delay' | 'load' | 'max_tasks' | 'skills' | 'max_distance' | 'unreachable' | 'max_travel_time' | 'missing_break' | 'max_load';
+  cause: 'delay' | 'load' | 'max_tasks' | 'skills' | 'max_distance' | 'unreachable' | 'max_travel_time' | 'missing_break' | 'max_load' | 'precedence';
   duration?: number;
 }
 
 /** One step of a route in VROOM's output: times in seconds, `duration` and `distance` cumulated. */
 export interface VroomOutputStep {
-  type: 'start' | 'job' | 'break' | 'end';
+  type: 'start' | 'job' | 'pickup' | 'delivery' | 'break' | 'end';
   id?: number;
   job?: number;
   description?: string;
@@ -58,7 +58,7 @@ export interface VroomOutput {
     waiting_time: number; priority: number; delivery: number[]; pickup: number[]; distance?: number;
     violations: VroomViolation[];
   };
-  unassigned: { id: number; type: 'job'; location_index: number; description?: string; reason: string }[];
+  unassigned: { id: number; type: 'job' | 'pickup' | 'delivery'; location_index: number; description?: string; reason: string }[];
   routes: VroomOutputRoute[];
 }
 
@@ -81,6 +81,8 @@ function cause(v: PlanViolation, amountDims: number): VroomViolation {
       if (v.breakCause === 'missing') return { cause: 'missing_break' };
       if (v.breakCause === 'load') return { cause: 'max_load' };
       return { cause: 'delay', duration: v.amount };
+    case 'precedence':
+      return { cause: 'precedence' };
     default:
       return { cause: 'unreachable' };
   }
@@ -155,7 +157,7 @@ export function writeVroom(read: VroomRead, solution: SolutionResult): VroomOutp
       breaksBefore(visitIndex);
       drivenInLeg = 0;
       free = visit.departure;
-      const job = jobs[read.jobByStop.get(visit.id)!]!;
+      const job = read.tasks[read.taskByStop.get(visit.id)!]!;
       const [dt, dd] = leg(at, job.location_index);
       duration += dt;
       distance += dd;
@@ -167,7 +169,7 @@ export function writeVroom(read: VroomRead, solution: SolutionResult): VroomOutp
       waiting += visit.waiting;
       priority += job.priority ?? 0;
       const step: VroomOutputStep = {
-        type: 'job', id: job.id, job: job.id, location_index: at, setup: job.setup ?? 0, service: job.service ?? 0,
+        type: job.type, id: job.id, ...(job.type === 'job' ? { job: job.id } : {}), location_index: at, setup: job.setup ?? 0, service: job.service ?? 0,
         waiting_time: visit.waiting, load: amounts(visit.load), arrival: visit.arrival, duration, violations: byStop.get(visit.id) ?? [],
       };
       if (job.description !== undefined) step.description = job.description;
@@ -222,8 +224,8 @@ export function writeVroom(read: VroomRead, solution: SolutionResult): VroomOutp
   };
   if (withDistance) summary.distance = sum((r) => r.distance ?? 0);
   const unassigned = solution.unassigned.map((u) => {
-    const job = jobs[read.jobByStop.get(u.id)!]!;
-    const entry: VroomOutput['unassigned'][number] = { id: job.id, type: 'job', location_index: job.location_index, reason: describeUnassignedReason(u.reason) };
+    const job = read.tasks[read.taskByStop.get(u.id)!]!;
+    const entry: VroomOutput['unassigned'][number] = { id: job.id, type: job.type, location_index: job.location_index, reason: describeUnassignedReason(u.reason) };
     if (job.description !== undefined) entry.description = job.description;
     return entry;
   });

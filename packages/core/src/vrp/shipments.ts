@@ -5,7 +5,9 @@
  * How the rest of vrp/ sees them, so that the one evaluator needs no special case: a stop's
  * compiled `delivery` is what it needs loaded at the start depot and its compiled `pickup` is the
  * load it changes on board, carried on to the end. A shipment's pick-up keeps its `pickup`; its
- * delivery gets `delivery` 0 and `pickup` minus the amount (the load leaves the vehicle there).
+ * delivery gets `delivery` 0 and its `pickup` less the amount (the load leaves the vehicle there).
+ * The pick-up stop's `pickup` is the amount and the delivery stop's `delivery` must equal it; the
+ * pick-up stop may also receive a plain delivery and the delivery stop make a plain pickup.
  * The segment summaries (segments.ts) then read as "load needed at the start, net change, largest
  * load inside", which concatenate in O(1) with signed changes; the load is right whenever the
  * pick-up comes before its delivery on one route, which the shipment moves keep (pdptw/), and
@@ -63,16 +65,14 @@ export function readShipments(
     partner[p] = d;
     partner[d] = p;
     for (let k = 0; k < nDims; k++) {
+      // The pick-up stop's own delivery (from the depot) and the delivery stop's own pickup (to the
+      // end) stay as they are: only the shipment's amount is carried between the two.
       const amount = pickup[p * nDims + k]!;
-      if (delivery[p * nDims + k]! !== 0)
-        fail(`the pick-up stop "${sh.pickup}" also has a delivery`, `${f}.pickup`, 'a shipment\'s pick-up stop carries only its "pickup" amount');
-      if (pickup[d * nDims + k]! !== 0)
-        fail(`the delivery stop "${sh.delivery}" also has a pickup`, `${f}.delivery`, 'a shipment\'s delivery stop carries only its "delivery" amount');
       if (delivery[d * nDims + k]! !== amount)
         fail(`the delivery of "${sh.delivery}" (${delivery[d * nDims + k]}) differs from the pickup of "${sh.pickup}" (${amount}) in dimension ${k}`,
           f, 'the load collected is the load dropped: give both stops the same amount');
       delivery[d * nDims + k] = 0;
-      pickup[d * nDims + k] = -amount;
+      pickup[d * nDims + k] = pickup[d * nDims + k]! - amount;
     }
   });
   return { partner, role, count: shipments.length };

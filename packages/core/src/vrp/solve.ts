@@ -106,12 +106,12 @@ export function solve(problem: ProblemData, options: SolveOptions = {}): Solutio
 
 /**
  * Problems with shipments go to the shipment search (pdptw/alns.ts), whose moves keep each pair
- * on one route in order. It leaves out what finds no place, so `serveMost` is its own order.
+ * on one route in order. It leaves out what finds no place, so `serveMost` is its own order; a
+ * warm start's feasible routes are its first plan.
  */
 function solveShipments(problem: ProblemData, active: Uint8Array, rng: ReturnType<typeof createRandom>, stop: StopRule, options: SolveOptions): SolutionResult {
-  if (options.warmStart !== undefined)
-    throw new InputError('warmStart is not supported with shipments yet', { field: 'warmStart' }, 'leave out the warm start');
   const alnsOptions: Parameters<typeof runAlns>[4] = {};
+  if (options.warmStart !== undefined) alnsOptions.initial = warmStartSlots(problem, options.warmStart, active);
   if (options.onProgress) alnsOptions.onProgress = options.onProgress;
   if (options.timeLimit !== undefined) alnsOptions.timeLimit = options.timeLimit;
   if (options.maxIterations !== undefined) alnsOptions.maxIterations = options.maxIterations;

@@ -56,7 +56,7 @@ describe('readVroom', () => {
   });
 
   it.each([
-    [(i: Record<string, unknown>) => { i.shipments = []; }, 'shipments', /not supported/],
+    [(i: Record<string, unknown>) => { i.shipments = [{ pickup: { id: 1, location_index: 1 } }]; }, 'shipments[0]', /needs a pickup and a delivery/],
     [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.breaks = [{ id: 1, service: -5 }]; }, 'vehicles[0].breaks[0].service', /≥ 0/],
     [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.breaks = [{ id: 1 }, { id: 1 }]; }, 'vehicles[0].breaks[1].id', /duplicate/],
     [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.breaks = [{ id: 1, max_load: [1, 2] }]; }, 'vehicles[0].breaks[0].max_load', /dimension/],
@@ -64,7 +64,8 @@ describe('readVroom', () => {
     [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.max_travel_time = 1.5; }, 'vehicles[0].max_travel_time', /whole number/],
     [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.max_distance = 10; }, 'vehicles[0].max_distance', /distances matrix/],
     [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.steps = [{ type: 'break', id: 3 }]; }, 'vehicles[0].steps[0].id', /no break/],
-    [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.steps = [{ type: 'pickup', id: 1 }]; }, 'vehicles[0].steps[0].type', /not supported/],
+    [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.steps = [{ type: 'pickup', id: 1 }]; }, 'vehicles[0].steps[0].id', /no shipment has a pickup/],
+    [(i: Record<string, unknown>) => { (i.vehicles as Record<string, unknown>[])[0]!.steps = [{ type: 'parcel', id: 1 }]; }, 'vehicles[0].steps[0].type', /not supported/],
     [(i: Record<string, unknown>) => { (i.jobs as Record<string, unknown>[])[0]!.amount = [1]; }, 'jobs[0].amount', /not supported/],
     [(i: Record<string, unknown>) => { (i.jobs as Record<string, unknown>[])[0]!.colour = 'red'; }, 'jobs[0].colour', /unknown key/],
     [(i: Record<string, unknown>) => { (i.jobs as Record<string, unknown>[])[0]!.location_index = 2; }, 'jobs[0].location_index', /≤ 1/],

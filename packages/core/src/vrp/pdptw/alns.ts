@@ -19,6 +19,8 @@ import type { Random } from '../../util/random.js';
 import type { ProblemData } from '../model.js';
 import type { SearchState, StopRule } from '../stop.js';
 import type { SolveProgressEvent } from '../search/hgs.js';
+import { isFeasibleRoute, summariseRoute } from '../evaluate.js';
+import { Segment } from '../segments.js';
 import { makeRequests, RouteSet } from './routes.js';
 import type { Insertion, Requests } from './routes.js';
 
@@ -29,6 +31,8 @@ export interface AlnsOptions {
   timeLimit?: number;
   /** Iterations the search may run, when known and no time limit is given. */
   maxIterations?: number;
+  /** Routes per slot to start from (a warm start): the feasible ones are kept, the rest inserted. */
+  initial?: number[][];
 }
 
 /** The best plan found: stops per vehicle slot and the requests left unserved. */
@@ -88,7 +92,8 @@ export function runAlns(problem: ProblemData, active: Uint8Array, rng: Random, s
   };
 
   const best = new Plan(problem);
-  for (let q = 0; q < R; q++) best.bank.push(q);
+  const placed = options.initial === undefined ? new Uint8Array(R) : keepFeasible(problem, req, best.set, options.initial);
+  for (let q = 0; q < R; q++) if (!placed[q]) best.bank.push(q);
   search.repair(best, best.set.slots, 2, false);
   const current = new Plan(problem);
   const candidate = new Plan(problem);
@@ -175,6 +180,34 @@ export function runAlns(problem: ProblemData, active: Uint8Array, rng: Random, s
   }
   report(true);
   return { routes: best.set.routes.map((x) => x.slice()), unserved: search.unservedStops(best), iterations: state.iterations };
+}
+
+/**
+ * A warm start's routes, each kept when it is feasible with only whole requests (both halves of a
+ * shipment on it, the pick-up first); returns which requests it placed.
+ */
+function keepFeasible(problem: ProblemData, req: Requests, set: RouteSet, initial: number[][]): Uint8Array {
+  const placed = new Uint8Array(req.count);
+  const seg = new Segment(problem.nDims);
+  initial.forEach((stops, r) => {
+    if (r >= set.slots || stops.length === 0) return;
+    const at = new Map(stops.map((s, k) => [s, k]));
+    const whole = stops.every((s) => {
+      const q = req.of[s]!;
+      if (q < 0) return false;
+      const other = req.first[q] === s ? req.second[q]! : req.first[q]!;
+      return other < 0 || (at.has(other) && at.get(req.first[q]!)! < at.get(req.second[q]!)!);
+    });
+    if (!whole) return;
+    const type = set.slotType[r]!;
+    summariseRoute(problem, type, stops, stops.length, seg);
+    const lacks = problem.skillMismatch[type.index];
+    if (!isFeasibleRoute(seg, type) || (lacks && stops.some((s) => lacks[s]))) return;
+    set.routes[r] = stops.slice();
+    set.refresh(r);
+    for (const s of stops) placed[req.of[s]!] = 1;
+  });
+  return placed;
 }
 
 /** Operators, weights and the objective; holds the scratch arrays. */
