@@ -10,8 +10,9 @@
  * Two phases, as Ropke & Pisinger: first fewer routes (take the smallest route's requests out and
  * search with one route less until the bank empties; Li & Lim's convention counts vehicles
  * first), for at most half the budget and a quarter without success, then lower cost with the
- * route count fixed. Without a known budget (a time or iteration limit) the phase ends after
- * 5000 iterations without success and the temperature falls per iteration. The best plan is the one leaving the least
+ * route count fixed (when vehicles cost more than any route's driving; else the whole fleet).
+ * Without a known budget (a time or iteration limit) the phase ends after 2000 iterations without
+ * success and the temperature falls per iteration. The best plan is the one leaving the least
  * priority, then the fewest requests, unserved, then the cheapest (the evaluator's `routeCost`).
  */
 import type { ProgressCallback } from '../../util/progress.js';
@@ -47,7 +48,7 @@ export interface AlnsResult {
 const ROUTE_PHASE = 0.5;
 const ROUTE_STALL = 0.25;
 /** Without a known budget (another stop rule): the route phase ends after this many iterations without one route less, and the temperature falls by this factor per iteration (Ropke & Pisinger). */
-const ROUTE_STALL_ITERATIONS = 5000;
+const ROUTE_STALL_ITERATIONS = 2000;
 const COOLING = 0.99975;
 /** Temperature at the end of a phase, relative to its start, when the budget is known. */
 const FINAL_TEMPERATURE = 0.002;

@@ -179,7 +179,10 @@ export class RouteSet {
     const T = prof.duration;
     const locAt = (k: number): number => (k < 0 ? type.startLocation : k >= L ? type.endLocation : p.nDepots + route[k]!);
     const fixed = L === 0 ? type.fixedCost : 0;
-    const detour = this.detour.length >= L + 1 ? this.detour : (this.detour = new Float64Array(2 * (L + 1)));
+    if (this.detour.length < 2 * (L + 2)) this.detour = new Float64Array(4 * (L + 2));
+    const detour = this.detour;
+    // detour[j]: the delivery's cost before index j; detour[L + 1 + j]: the least of detour[j…L].
+    const least = L + 1;
     const locSecond = second >= 0 ? p.nDepots + second : -1;
     if (priced && second >= 0) {
       for (let j = 0; j <= L; j++) {
@@ -188,6 +191,8 @@ export class RouteSet {
         detour[j] = type.costPerDistance * (D[u * n + locSecond]! + D[locSecond * n + v]! - D[u * n + v]!)
           + type.costPerTravelTime * (T[u * n + locSecond]! + T[locSecond * n + v]! - T[u * n + v]!);
       }
+      detour[least + L + 1] = Infinity;
+      for (let j = L; j >= 0; j--) detour[least + j] = Math.min(detour[j]!, detour[least + j + 1]!);
     }
     const locFirst = p.nDepots + first;
     for (let i = 0; i <= L; i++) {
@@ -198,6 +203,12 @@ export class RouteSet {
           + type.costPerTravelTime * (T[u * n + locFirst]! + T[locFirst * n + v]! - T[u * n + v]!)
         : 0;
       if (priced && second < 0 && fixed + firstDetour >= out.delta) continue;
+      const adjacent = priced && second >= 0
+        ? fixed + type.costPerDistance * (D[u * n + locFirst]! + D[locFirst * n + locSecond]! + D[locSecond * n + v]! - D[u * n + v]!)
+          + type.costPerTravelTime * (T[u * n + locFirst]! + T[locFirst * n + locSecond]! + T[locSecond * n + v]! - T[u * n + v]!)
+        : -Infinity;
+      // No delivery place after this pick-up place can beat the best found: next pick-up place.
+      if (priced && second >= 0 && adjacent >= out.delta && fixed + firstDetour + detour[least + i + 1]! >= out.delta) continue;
       a.copyFrom(pre[i]!);
       this.pushStop(a, type, first);
       if (second < 0) {
@@ -207,20 +218,14 @@ export class RouteSet {
       }
       if (a.timeWarp > 1e-6 || !loadFits(a, type)) continue;
       for (let j = i; j <= L; j++) {
-        let bound = -Infinity;
-        if (priced) {
-          bound = j > i
-            ? fixed + firstDetour + detour[j]!
-            : fixed + type.costPerDistance * (D[u * n + locFirst]! + D[locFirst * n + locSecond]! + D[locSecond * n + v]! - D[u * n + v]!)
-              + type.costPerTravelTime * (T[u * n + locFirst]! + T[locFirst * n + locSecond]! + T[locSecond * n + v]! - T[u * n + v]!);
-        }
+        const bound = !priced ? -Infinity : j > i ? fixed + firstDetour + detour[j]! : adjacent;
         if (bound < out.delta) {
           b.copyFrom(a);
           this.pushStop(b, type, second);
           b.append(prof.distance, prof.duration, n, suf[j]!);
           this.consider(r, b, type, old, i, j, first, second, out);
         }
-        if (j === L) break;
+        if (j === L || (priced && fixed + firstDetour + detour[least + j + 1]! >= out.delta)) break;
         this.pushStop(a, type, route[j]!);
         // Stops added between the pair only add lateness and load: nothing later fits either.
         if (a.timeWarp > 1e-6 || !loadFits(a, type)) break;
