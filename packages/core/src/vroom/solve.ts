@@ -91,19 +91,20 @@ function stepRoutes(read: VroomRead, mode: 'check' | 'lock' | 'start'): RouteInp
 /**
  * Finer reasons, in VROOM's terms, for jobs the search left out only for want of room: `max-tasks`
  * when every vehicle that holds the job's skills makes as many jobs as its max_tasks allows, else
- * `priority` when a job of higher priority is served. Both are plain facts about the answer.
+ * `priority` when a vehicle that could serve it serves a job of higher priority instead. Both are
+ * plain facts about the answer.
  */
 function explainLeftOut(read: VroomRead, problem: ProblemData, solution: SolutionResult): SolutionResult {
   const { vehicles } = read.input as Required<VroomRead['input']>;
   const jobsOf = new Map(solution.routes.map((r) => [r.vehicleType, r.stops.length]));
-  let topServed = -1;
-  for (const r of solution.routes) for (const id of r.stops) topServed = Math.max(topServed, read.tasks[read.taskByStop.get(id)!]!.priority ?? 0);
+  // Per vehicle: the highest priority it serves.
+  const topOf = new Map(solution.routes.map((r) => [r.vehicleType, Math.max(...r.stops.map((id) => read.tasks[read.taskByStop.get(id)!]!.priority ?? 0))]));
   for (const u of solution.unassigned) {
     if (u.reason !== 'fleet-exhausted' && u.reason !== 'no-feasible-insertion') continue;
     const s = problem.stopIndexById.get(u.id)!;
     const able = vehicles.filter((_, k) => problem.skillMismatch[k]?.[s] !== 1);
     if (able.length > 0 && able.every((v) => v.max_tasks !== undefined && (jobsOf.get(String(v.id)) ?? 0) >= v.max_tasks)) u.reason = 'max-tasks';
-    else if ((read.tasks[read.taskByStop.get(u.id)!]!.priority ?? 0) < topServed) u.reason = 'priority';
+    else if (able.some((v) => (topOf.get(String(v.id)) ?? -1) > (read.tasks[read.taskByStop.get(u.id)!]!.priority ?? 0))) u.reason = 'priority';
   }
   return solution;
 }
