@@ -87,9 +87,11 @@ export function runAlns(problem: ProblemData, active: Uint8Array, rng: Random, s
   const search = new Search(problem, req, rng);
   // Share of the budget used, when the budget is known (else -1: phases by stalls, cooling per iteration).
   const progress = (): number => {
-    if (options.timeLimit !== undefined) return Math.min(1, state.elapsedSeconds / options.timeLimit);
-    if (options.maxIterations !== undefined) return Math.min(1, state.iterations / Math.max(1, options.maxIterations));
-    return -1;
+    // Both limits: whichever is nearer to stopping the run.
+    let used = -1;
+    if (options.timeLimit !== undefined) used = Math.max(used, state.elapsedSeconds / options.timeLimit);
+    if (options.maxIterations !== undefined) used = Math.max(used, state.iterations / Math.max(1, options.maxIterations));
+    return Math.min(1, used);
   };
 
   const best = new Plan(problem);
