@@ -109,6 +109,31 @@ describe('postroute solve --problem', () => {
 });
 
 describe('postroute solve --instance', () => {
+  it('a Li & Lim PDPTW file: task numbers as stop ids, each pick-up before its delivery, the table\'s best known values', () => {
+    copyFileSync(join(instances, 'pdptw/lilim/lr104.txt'), join(dir, 'lr104.txt'));
+    copyFileSync(join(instances, 'pdptw/lilim/bks.csv'), join(dir, 'bks.csv'));
+    const result = run(['--instance', 'lr104.txt', '--json', '--max-iterations', '200', '--quiet']);
+    expect(result.status).toBe(0);
+    const solution = JSON.parse(result.stdout) as CheckSolution & { instance: { bks: number; bksVehicles: number; objective: string } };
+    expect(solution.instance).toMatchObject({ bks: 1013.3893, bksVehicles: 9, objective: 'vehicles-then-distance' });
+    // The independent checker reads the pairs from the file itself (column 9: a pick-up's delivery).
+    const rows = readFileSync(join(dir, 'lr104.txt'), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.trim().split(/\s+/).map(Number));
+    const shipments = rows.filter((r) => r[3]! > 0).map((r) => ({ pickup: String(r[0]), delivery: String(r[8]) }));
+    expect(shipments).toHaveLength(52);
+    // The convention's vehicle cost: a power of ten above Σ out and back (any plan's length is below it).
+    const dist = (a: number[], b: number[]): number => Math.hypot(a[1]! - b[1]!, a[2]! - b[2]!);
+    const vehicleCost = 10 ** Math.ceil(Math.log10(rows.slice(1).reduce((sum, r) => sum + 2 * dist(rows[0]!, r), 0) + 1));
+    const problem: CheckProblem = {
+      depots: [{ id: '0', location: 0, timeWindow: [rows[0]![4]!, rows[0]![5]!] }],
+      stops: rows.slice(1).map((r) => ({ id: String(r[0]), location: r[0]!, ...(r[3]! > 0 ? { pickup: [r[3]!] } : { delivery: [-r[3]!] }), serviceTime: r[6]!, timeWindows: [[r[4]!, r[5]!]] })),
+      vehicleTypes: [{ id: 'vehicle', count: 25, capacity: [200], startDepot: '0', fixedCost: vehicleCost }],
+      matrix: { size: rows.length, distances: rows.map((a) => rows.map((b) => dist(a, b))) },
+      shipments,
+    };
+    expect(checkSolution(problem, solution).violations).toEqual([]);
+    expect(solution.routes.length).toBeGreaterThanOrEqual(9);
+  });
+
   it('A-n32-k5: the file\'s own node numbers as stop ids, gap to the COMMENT optimum', () => {
     const result = run(['--instance', join(instances, 'cvrp/A/A-n32-k5.vrp'), '--json', '--max-iterations', '50', '--quiet']);
     expect(result.status).toBe(0);
@@ -218,6 +243,11 @@ describe('postroute solve: bad input gets one located line and exit 2', () => {
     const text = readFileSync(join(instances, 'cvrp/A/A-n32-k5.vrp'), 'utf8').replace(' 5 13 7', ' 5 13 x');
     writeFileSync(join(dir, 'broken.vrp'), text);
     expectInputError(['--instance', 'broken.vrp'], /broken\.vrp, line 12, field "NODE_COORD_SECTION": "x" is not a number/);
+  });
+  it('a malformed Li & Lim file, with its line', () => {
+    const text = readFileSync(join(instances, 'pdptw/lilim/lc101.txt'), 'utf8').replace('\r\n3\t42\t66\t10\t65\t146\t90\t0\t75\r\n', '\r\n3\t42\t66\t10\t65\t146\t90\t0\r\n');
+    writeFileSync(join(dir, 'broken-lc101.txt'), text);
+    expectInputError(['--instance', 'broken-lc101.txt'], /broken-lc101\.txt, line 5: a task line needs 9 numbers/);
   });
   it('a warm start naming a stop that does not exist', () => {
     const warm = write('bad-warm.json', [{ vehicleType: 'van', stops: ['a', 'zz'] }]);
