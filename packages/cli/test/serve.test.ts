@@ -83,10 +83,10 @@ describe('serve', () => {
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { error: string }).error).toMatch(/line \d/);
     const input = JSON.parse(example) as { vehicles: Record<string, unknown>[] };
-    input.vehicles[0]!.breaks = [];
+    input.vehicles[0]!.breaks = [{ id: 1, service: -5 }];
     const bad = await post(base, JSON.stringify(input, null, 1));
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ code: 2, error: expect.stringMatching(/body, line \d+, field "vehicles\[0\]\.breaks": "breaks" is not supported/) });
+    expect(await bad.json()).toMatchObject({ code: 2, error: expect.stringMatching(/body, line \d+, field "vehicles\[0\]\.breaks\[0\]\.service"/) });
     const tooLong = await post(base, example, '?time_limit=9');
     expect(tooLong.status).toBe(400);
     expect(((await tooLong.json()) as { error: string }).error).toMatch(/above this server's maximum of 1 s/);
