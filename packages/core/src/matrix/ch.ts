@@ -474,7 +474,9 @@ class DynamicGraph {
 class WitnessSearch {
   private readonly dist: Float64Array;
   private readonly stamp: Int32Array;
+  /** `mark` while target w is undecided, with the cost of its path through the contracted node. */
   private readonly isTarget: Int32Array;
+  private readonly targetCost: Float64Array;
   private current = 0;
   private heapKey: Float64Array = new Float64Array(256);
   private heapNode: Int32Array = new Int32Array(256);
@@ -483,6 +485,7 @@ class WitnessSearch {
     this.dist = new Float64Array(n);
     this.stamp = new Int32Array(n);
     this.isTarget = new Int32Array(n);
+    this.targetCost = new Float64Array(n);
   }
 
   distanceTo(v: number): number {
@@ -490,15 +493,20 @@ class WitnessSearch {
   }
 
   /**
-   * From `source`, avoiding `avoid`, until every target w (other than the source) has a path no
-   * dearer than `viaCost` + its weight (u → v → w), or the search passes the dearest of those,
-   * or `limit` nodes are settled. Tentative distances count: each is the cost of a real path.
+   * From `source`, avoiding `avoid`, until every target w (other than the source) is decided: a
+   * path no dearer than `viaCost` + its weight (u → v → w) is found, or w is settled dearer. A
+   * target is decided as soon as a tentative distance witnesses it (each is the cost of a real
+   * path, and distances only fall), and the search stops once the cheapest unsettled node is
+   * dearer than every undecided target, or `limit` nodes are settled. Later targets therefore
+   * get exactly the answer a search run to the end would give them: the cut-offs only skip
+   * work that could not change any of them.
    */
   run(out: Adjacency, source: number, avoid: number, targets: Scratch, viaCost: number, limit: number): void {
     const stamp = this.stamp;
     const dist = this.dist;
     const mark = ++this.current;
     const isTarget = this.isTarget;
+    const targetCost = this.targetCost;
     const { start, length, node, weight } = out;
     let heapKey = this.heapKey;
     let heapNode = this.heapNode;
@@ -522,15 +530,17 @@ class WitnessSearch {
       siftUp(heapKey, heapNode, size++, w, c);
     }
     let remaining = 0;
-    let maxCost = -1;
+    // The dearest undecided target: past it nothing can change an answer.
+    let bound = -1;
     for (let k = 0; k < targets.size; k++) {
       const w = targets.node[k]!;
       if (w === source || isTarget[w] === mark) continue;
       const c = viaCost + targets.weight[k]!;
       if (stamp[w] === mark && dist[w]! <= c) continue;
       isTarget[w] = mark;
+      targetCost[w] = c;
       remaining++;
-      if (c > maxCost) maxCost = c;
+      if (c > bound) bound = c;
     }
     if (remaining === 0) return;
     let settled = 1;
@@ -540,17 +550,27 @@ class WitnessSearch {
       size--;
       if (size > 0) siftDown(heapKey, heapNode, size, heapKey[size]!, heapNode[size]!);
       if (d > dist[v]!) continue;
-      if (d > maxCost || ++settled > limit) break;
-      if (isTarget[v] === mark && --remaining === 0) break;
+      if (d > bound || ++settled > limit) break;
+      if (isTarget[v] === mark) {
+        // Settled dearer than its way through the contracted node (else it was decided when reached).
+        isTarget[v] = 0;
+        if (--remaining === 0) break;
+        if (targetCost[v] === bound) bound = this.dearest(targets, mark);
+      }
       const begin: number = start[v]!;
       for (let i: number = begin, end: number = begin + length[v]!; i < end; i++) {
         const w: number = node[i]!;
         if (w === avoid) continue;
         const c = d + weight[i]!;
-        // Past the dearest target nothing can witness anything: never queued, never settled.
-        if (c > maxCost || (stamp[w] === mark && !(c < dist[w]!))) continue;
+        // Past the dearest undecided target nothing can witness anything: never queued, never settled.
+        if (c > bound || (stamp[w] === mark && !(c < dist[w]!))) continue;
         stamp[w] = mark;
         dist[w] = c;
+        if (isTarget[w] === mark && c <= targetCost[w]!) {
+          isTarget[w] = 0;
+          if (--remaining === 0) return;
+          if (targetCost[w] === bound) bound = this.dearest(targets, mark);
+        }
         if (size === heapKey.length) {
           const k = new Float64Array(size * 2); k.set(heapKey); heapKey = this.heapKey = k;
           const nn = new Int32Array(size * 2); nn.set(heapNode); heapNode = this.heapNode = nn;
@@ -558,6 +578,16 @@ class WitnessSearch {
         siftUp(heapKey, heapNode, size++, w, c);
       }
     }
+  }
+
+  /** The cost of the dearest target still undecided. */
+  private dearest(targets: Scratch, mark: number): number {
+    let bound = -1;
+    for (let k = 0; k < targets.size; k++) {
+      const w = targets.node[k]!;
+      if (this.isTarget[w] === mark && this.targetCost[w]! > bound) bound = this.targetCost[w]!;
+    }
+    return bound;
   }
 }
 
