@@ -31,6 +31,10 @@
  *   --from a.json[,b.json]  print the tables of earlier --json outputs instead of running
  *   --instances-dir dir another folder laid out like benchmarks/instances (index.csv, same
  *                       columns), e.g. a holdout set; CMT rows use the vrplib/CMT*.vrp copies
+ *   --threads N         worker threads per postroute run (islands, default 1). With --peer and
+ *                       N > 1 the pair runs one after the other, postroute alone on N cores with a
+ *                       wall-clock budget, then HGS-CVRP on one core with the same seconds (equal
+ *                       wall time, the issue's "every core" comparison)
  *   --cpu-time          budget in CPU seconds of the solving process (process.cpuUsage) instead
  *                       of wall-clock seconds; set by --peer
  *   --peer hgs=PATH     also run HGS-CVRP (vidalt/HGS-CVRP, built by you from its public sources;
@@ -113,7 +117,7 @@ async function runJob(job, core, checker) {
   }
   const input = converted.problem;
   const problem = core.createProblem(input, { source: basename(job.file) });
-  const options = { seed: job.seed };
+  const options = { seed: job.seed, threads: job.threads ?? 1 };
   const cpuStart = process.cpuUsage();
   const cpuSeconds = () => {
     const used = process.cpuUsage(cpuStart);
@@ -222,7 +226,10 @@ async function runSideBySide(jobs, peer) {
   const started = Date.now();
   for (const job of jobs) {
     const peerJob = PEER_SETS.has(job.set);
-    const [ours, theirs] = await Promise.all([runPinned(job, 0), peerJob ? runPeer(job, peer, 1, core, checker) : undefined]);
+    // On several threads postroute needs the cores to itself: the pair runs one after the other.
+    const [ours, theirs] = job.threads > 1
+      ? [await runPinned(job, `0-${job.threads - 1}`), peerJob ? await runPeer(job, peer, 1, core, checker) : undefined]
+      : await Promise.all([runPinned(job, 0), peerJob ? runPeer(job, peer, 1, core, checker) : undefined]);
     for (const r of [ours, theirs]) {
       if (r === undefined) continue;
       results.push(r);
@@ -256,7 +263,7 @@ function parseArgs(argv) {
   const args = {
     set: ['A'], instances: undefined, maxN: Infinity, timeLimit: 10, maxIterations: undefined, seeds: [1, 2, 3],
     parallel: 1, solomon: ['truncated', 'unrounded'], out: undefined, json: undefined, from: undefined,
-    instancesDir: defaultInstancesDir, cpuTime: false, peer: undefined, job: undefined,
+    instancesDir: defaultInstancesDir, cpuTime: false, peer: undefined, job: undefined, threads: 1,
   };
   const list = (v) => v.split(',').map((s) => s.trim()).filter(Boolean);
   for (let k = 0; k < argv.length; k++) {
@@ -287,6 +294,7 @@ function parseArgs(argv) {
       case '--from': args.from = list(need()); break;
       case '--instances-dir': args.instancesDir = need(); break;
       case '--cpu-time': args.cpuTime = true; break;
+      case '--threads': args.threads = Math.floor(positive(need(), flag)); break;
       case '--peer': {
         const m = /^(hgs)=(.+)$/.exec(need());
         if (!m) throw new Error('--peer takes hgs=PATH (a built HGS-CVRP binary)');
@@ -354,7 +362,7 @@ function selectJobs(args) {
       for (const seed of args.seeds) {
         jobs.push({
           order: jobs.length, table, set, instance: row.instance, dir: instancesDir, file, n: Number(row.n), format: set === 'solomon' ? 'solomon' : 'vrplib',
-          convention, bks, bksVehicles, seed, timeLimit: args.timePerCustomer ? Math.round(Number(row.n) * args.timePerCustomer * 100) / 100 : args.timeLimit, maxIterations: args.maxIterations, cpuTime: args.cpuTime,
+          convention, bks, bksVehicles, seed, timeLimit: args.timePerCustomer ? Math.round(Number(row.n) * args.timePerCustomer * 100) / 100 : args.timeLimit, maxIterations: args.maxIterations, cpuTime: args.cpuTime && args.threads === 1, threads: args.threads,
           // A, B, P: the fleet is fixed at k (postroute reads it from the name; HGS-CVRP is told).
           fixedFleet: ['A', 'B', 'P'].includes(set) ? Number(row.vehicles_or_p) : undefined,
         });

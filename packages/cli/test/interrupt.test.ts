@@ -137,6 +137,15 @@ describe('an interrupted command writes nothing and says so', () => {
     expect(leftovers()).toEqual([]);
   }, 120_000);
 
+  it('solve on three threads, SIGINT: the search threads end with it, at once, nothing written', async () => {
+    const result = await interrupt(['solve', '--problem', 'problem.json', '--out', 'threads.json', '--time-limit', '60', '--threads', '3'], SEARCHING, ['SIGINT']);
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe('interrupted: nothing written (threads.json was not created)');
+    expect(result.status).toBe(130);
+    expect(result.afterSignalMs).toBeLessThan(5_000);
+    expect(existsSync(join(dir, 'threads.json'))).toBe(false);
+    expect(leftovers()).toEqual([]);
+  }, 120_000);
+
   it('batch: the counties finished before the signal are kept, and the next run takes them up', async () => {
     const args = ['batch', 'province.json', '--out', 'resumed', '--time-limit', '2', '--workers', '1'];
     const result = await interrupt(args, /1\/3 \w+: done/, ['SIGTERM'], 0);

@@ -30,6 +30,7 @@ import { EXIT, createProgress, writeOutput } from '../output.js';
 import { refuseOverwrite, type NamedInput } from '../overwrite.js';
 import { ReportFolder } from '../report-folder.js';
 import { registerOutput } from '../interrupt.js';
+import { threadsArg, threadsYargs } from '../threads-option.js';
 import { csvDelimiterArg, csvDelimiterYargs } from '../csv-option.js';
 import { decodeFile, warnNote } from '../read-text.js';
 
@@ -38,6 +39,7 @@ interface PlanArgs {
   out: string;
   timeLimit?: number;
   seed?: number;
+  threads?: number;
   scenario?: string;
   json: boolean;
   strict: boolean;
@@ -126,6 +128,7 @@ const command: CommandModule<object, PlanArgs> = {
     .option('out', { type: 'string', default: 'plan-out', describe: 'folder for summary.json, routes.csv, stops.csv, routes.geojson, report.html, sheets.html (made if missing; checked before any work)' })
     .option('time-limit', { type: 'number', describe: 'route search time limit, seconds (default: timeLimitS in plan.json, else 10)' })
     .option('seed', { type: 'number', describe: 'random seed, an integer (default: seed in plan.json, else 1); the same input and seed give the same files' })
+    .option('threads', threadsYargs)
     .option('scenario', { type: 'string', describe: 'run only this scenario of plan.json beside the base case (default: all); each is written to OUT/scenarios/NAME/' })
     .option('json', { type: 'boolean', default: false, describe: 'print summary.json to stdout instead of the table' })
     .option('strict', { type: 'boolean', default: false, describe: 'exit 3 when the new plan is not comparable with today\'s routes (other stops, mail or broken rules); the files are still written' })
@@ -135,6 +138,7 @@ const command: CommandModule<object, PlanArgs> = {
     .check((argv) => {
       if (argv.seed !== undefined && !Number.isInteger(argv.seed)) throw new Error(`--seed must be an integer, got ${String(argv.seed)}`);
       if (argv.timeLimit !== undefined && !(Number(argv.timeLimit) > 0)) throw new Error(`--time-limit must be a positive number of seconds, got ${String(argv.timeLimit)}`);
+      threadsArg(argv.threads as number | undefined);
       return true;
     }) as unknown as Argv<PlanArgs>,
   handler: async (args: ArgumentsCamelCase<PlanArgs>) => {
@@ -154,6 +158,7 @@ const command: CommandModule<object, PlanArgs> = {
       result = await planNetwork(inputs, {
         ...(args.seed !== undefined ? { seed: args.seed } : {}),
         ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),
+        threads: threadsArg(args.threads),
         ...(args.scenario !== undefined ? { scenario: args.scenario } : {}),
         ...(args.allowUnassigned ? { allowUnassigned: true } : {}),
         onProgress: progress.onProgress,

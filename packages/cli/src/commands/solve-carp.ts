@@ -12,12 +12,14 @@ import {
 import { readIfExists } from '../read-text.js';
 import { searchProgress } from '../progress.js';
 import { createProgress, writeOutput } from '../output.js';
+import { threadsArg } from '../threads-option.js';
 
 export interface CarpSolveArgs {
   instance: string;
   timeLimit?: number;
   maxIterations?: number;
   seed: number;
+  threads?: number;
   json: boolean;
   bks?: number;
   allowUnassigned: boolean;
@@ -38,6 +40,7 @@ export async function solveCarpInstance(args: CarpSolveArgs, text: string, extra
   try {
     solution = solveCarp(problem, {
       seed: args.seed,
+      threads: threadsArg(args.threads),
       ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),
       ...(args.maxIterations !== undefined ? { maxIterations: args.maxIterations } : {}),
       onProgress: searchProgress(progress.onProgress, args),

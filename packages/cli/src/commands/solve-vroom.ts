@@ -11,6 +11,7 @@ import { loadNetwork } from './graph.js';
 import { createProgress, writeOutput } from '../output.js';
 import { searchProgress } from '../progress.js';
 import { readText } from '../read-text.js';
+import { threadsArg } from '../threads-option.js';
 
 export interface VroomSolveArgs {
   vroom: string;
@@ -21,6 +22,7 @@ export interface VroomSolveArgs {
   timeLimit?: number;
   maxIterations?: number;
   seed: number;
+  threads?: number;
   out?: string;
   quiet: boolean;
 }
@@ -38,6 +40,7 @@ export async function solveVroomFile(args: VroomSolveArgs): Promise<void> {
         source: args.vroom,
         seed: args.seed,
         lockSteps: args.lockSteps === true,
+        threads: threadsArg(args.threads),
         ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),
         ...(args.maxIterations !== undefined ? { maxIterations: args.maxIterations } : {}),
         onProgress: searchProgress(progress.onProgress, args),

@@ -41,6 +41,7 @@ import { searchProgress } from '../progress.js';
 import { readIfExists, readText } from '../read-text.js';
 import { solveCarpInstance } from './solve-carp.js';
 import { solveVroomFile } from './solve-vroom.js';
+import { threadsArg, threadsYargs } from '../threads-option.js';
 
 interface SolveArgs {
   problem?: string;
@@ -52,6 +53,7 @@ interface SolveArgs {
   timeLimit?: number;
   maxIterations?: number;
   seed: number;
+  threads?: number;
   json: boolean;
   bks?: number;
   convention?: 'truncated' | 'unrounded';
@@ -80,6 +82,7 @@ function runPeriodic(input: PeriodicProblemInput, info: InstanceInfo, args: Solv
   try {
     solution = solvePeriodic(problem, {
       seed: args.seed,
+      threads: threadsArg(args.threads),
       ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),
       ...(args.maxIterations !== undefined ? { maxIterations: args.maxIterations } : {}),
       onProgress: searchProgress(progress.onProgress, args, objectiveWord(info)),
@@ -104,6 +107,7 @@ const command: CommandModule<object, SolveArgs> = {
     .option('time-limit', { type: 'number', describe: 'stop the search after this many seconds (without any limit: after 5000 iterations without improvement)' })
     .option('max-iterations', { type: 'number', describe: 'stop after this many iterations (repeatable, unlike a time limit)' })
     .option('seed', { type: 'number', default: 1, describe: 'random seed; the same input, seed and iteration limit give the same plan' })
+    .option('threads', threadsYargs)
     .option('json', { type: 'boolean', default: false, describe: 'print the solution as JSON' })
     .option('bks', { type: 'number', describe: 'best known value, to print the gap (instances only)' })
     .option('convention', { choices: ['truncated', 'unrounded'] as const, describe: 'Solomon arcs: truncated to 0.1 (distance objective) or unrounded (fewest vehicles, then distance)' })
@@ -120,6 +124,7 @@ const command: CommandModule<object, SolveArgs> = {
       if (a.timeLimit !== undefined && !(a.timeLimit > 0)) throw new InputError('--time-limit must be a positive number of seconds');
       if (a.maxIterations !== undefined && !(Number.isInteger(a.maxIterations) && a.maxIterations > 0)) throw new InputError('--max-iterations must be a positive integer');
       if (!Number.isInteger(a.seed)) throw new InputError('--seed must be an integer');
+      threadsArg(a.threads);
       if (a.bks !== undefined && a.instance === undefined) throw new InputError('--bks applies to --instance only');
       if (a.bks !== undefined && !(a.bks > 0)) throw new InputError('--bks must be a positive number');
       return true;
@@ -166,6 +171,7 @@ const command: CommandModule<object, SolveArgs> = {
     try {
       solution = solve(problem, {
         seed: args.seed,
+        threads: threadsArg(args.threads),
         ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),
         ...(args.maxIterations !== undefined ? { maxIterations: args.maxIterations } : {}),
         ...(warmStart !== undefined ? { warmStart } : {}),

@@ -8,8 +8,10 @@
  */
 import type { ProgressCallback } from '../util/progress.js';
 import type { Random } from '../util/random.js';
-import type { GeneticEngine, GeneticParams, Individual, Penalties, StopRule } from '../vrp/search/kernel/index.js';
-import { orderCrossover, Population, runGenetic, withinTolerance } from '../vrp/search/kernel/index.js';
+import type { GeneticEngine, GeneticParams, Individual, IslandLink, IslandOutcome, Penalties, StopRule } from '../vrp/search/kernel/index.js';
+import { islandSeed, islandTimeLimit, orderCrossover, outcomeOf, Population, runGenetic, stopRule, withinTolerance } from '../vrp/search/kernel/index.js';
+import { createRandom } from '../util/random.js';
+import type { CarpSolveOptions } from './solve.js';
 import { CarpLocalSearch, shuffleInPlace } from './local-search.js';
 import type { CarpProblem } from './model.js';
 import { routeCost, type CarpPenalties } from './route-cost.js';
@@ -34,16 +36,6 @@ export interface CarpSearchProgress {
   elapsedSeconds: number;
   bestCost: number | null;
   message: string;
-}
-
-export interface CarpSearchResult {
-  /** Best feasible routes found (tasks in order), or null. */
-  best: number[][] | null;
-  bestCost: number;
-  /** Least penalised routes, when nothing feasible was found. */
-  bestOverall: number[][] | null;
-  iterations: number;
-  elapsedSeconds: number;
 }
 
 /** The population stores node-engine individuals; CARP fills the same fields. */
@@ -86,11 +78,15 @@ export function runCarpSearch(
   problem: CarpProblem,
   rng: Random,
   stop: StopRule,
-  options: { onProgress?: ProgressCallback; params?: Partial<CarpSearchParams>; timeLimit?: number } = {},
-): CarpSearchResult {
+  options: {
+    onProgress?: ProgressCallback; params?: Partial<CarpSearchParams>; timeLimit?: number | undefined;
+    /** This search's island among several on threads (vrp/search/kernel/islands.ts). */
+    island?: IslandLink<number[][]> | undefined;
+  } = {},
+): IslandOutcome<number[][]> {
   const params = { ...DEFAULT_CARP_SEARCH, ...options.params };
   const n = problem.taskCount;
-  if (n === 0) return { best: [], bestCost: 0, bestOverall: [], iterations: 0, elapsedSeconds: 0 };
+  if (n === 0) return { feasible: { child: [], cost: 0 }, overall: { child: [], penalisedCost: 0 }, iterations: 0 };
   // A unit of shift excess starts at ten units of cost: at 1 (HGS-CVRP's duration start) a far depot
   // kept the search on one over-long route for hundreds of iterations (measured on Neudrossenfeld).
   const penalties: Penalties = { capacity: 1, timeWarp: 0, distance: 10 };
@@ -102,21 +98,31 @@ export function runCarpSearch(
     for (let t = 0; t < n; t++) maxDemand = Math.max(maxDemand, problem.taskDemand[t]!);
     penalties.capacity = Math.max(0.1, Math.min(1000, maxDemand > 0 ? maxDist / maxDemand : 1));
   }
-  const result = runGenetic(new CarpEngine(problem, rng, params.granularity), {
+  const engine = new CarpEngine(problem, rng, params.granularity);
+  const result = runGenetic(engine, {
     params, rng, stop, penalties,
     population: new Population(new Uint8Array(n).fill(1)),
     timeLimit: options.timeLimit,
     onProgress: options.onProgress,
+    island: options.island,
   });
-  const found = result.bestFeasible;
-  const overall = result.bestOverall;
-  return {
-    best: found ? found.routes : null,
-    bestCost: found ? found.cost : Infinity,
-    bestOverall: overall ? overall.routes : null,
-    iterations: result.iterations,
-    elapsedSeconds: result.elapsedSeconds,
-  };
+  return outcomeOf(engine, result);
+}
+
+/** Iterations without improvement after which the arc search stops unless told otherwise. */
+const CARP_NO_IMPROVEMENT = 5000;
+
+/** One island of the arc search (the only one without `link`): the routes of tasks it found. */
+export function searchCarp(problem: CarpProblem, options: CarpSolveOptions, link?: IslandLink<number[][]>): IslandOutcome<number[][]> {
+  const timeLimit = islandTimeLimit(options.timeLimit, link);
+  // Unlike the node engines, a stall always ends the arc search (also under a time limit).
+  const noImprovement = options.noImprovement ?? CARP_NO_IMPROVEMENT;
+  const stop = stopRule({ ...options, timeLimit, maxIterationsWithoutImprovement: noImprovement }, CARP_NO_IMPROVEMENT);
+  return runCarpSearch(problem, createRandom(islandSeed(options.seed ?? 1, link?.index ?? 0)), stop, {
+    timeLimit, island: link,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.params ? { params: options.params } : {}),
+  });
 }
 
 /** The arc engine's steps for the kernel: giant tours of tasks, ordered crossover, Split with orientations. */
@@ -165,6 +171,10 @@ class CarpEngine implements GeneticEngine<number[][], Individual> {
 
   clone(routes: number[][]): number[][] {
     return routes.map((r) => r.slice());
+  }
+
+  export(ind: Individual): number[][] {
+    return ind.routes;
   }
 }
 

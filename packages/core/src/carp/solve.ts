@@ -6,14 +6,11 @@
  */
 import { ShortestPathSearch } from '../matrix/dijkstra.js';
 import type { ProgressCallback } from '../util/progress.js';
-import { createRandom } from '../util/random.js';
-import { stopRule, type StopRule } from '../vrp/search/kernel/index.js';
+import { searchOnThreads } from '../vrp/search/kernel/index.js';
+import type { StopRule } from '../vrp/search/kernel/index.js';
 import type { CarpProblem, CarpUnservable } from './model.js';
 import { routeCost } from './route-cost.js';
-import { runCarpSearch, type CarpSearchParams } from './search.js';
-
-/** Iterations without improvement after which the arc search stops unless told otherwise. */
-const CARP_NO_IMPROVEMENT = 5000;
+import { searchCarp, type CarpSearchParams } from './search.js';
 
 /** Options of `solveCarp`. */
 export interface CarpSolveOptions {
@@ -29,6 +26,11 @@ export interface CarpSolveOptions {
   stop?: StopRule;
   onProgress?: ProgressCallback;
   params?: Partial<CarpSearchParams>;
+  /**
+   * Worker threads to search on (default 1): islands that exchange their best routes every few
+   * hundred iterations. The same result for a seed and a thread count under iteration limits.
+   */
+  threads?: number;
 }
 
 /** One edge traversal of a route, in the direction driven. */
@@ -88,15 +90,10 @@ export interface CarpSolution {
  * solution.routes[0].services; // [{ edge: 4, from: 0, to: 3, … }, …]
  */
 export function solveCarp(problem: CarpProblem, options: CarpSolveOptions = {}): CarpSolution {
-  // Unlike the node engines, a stall always ends the arc search (also under a time limit).
-  const stop = stopRule({ ...options, maxIterationsWithoutImprovement: options.noImprovement ?? CARP_NO_IMPROVEMENT }, CARP_NO_IMPROVEMENT);
-  const result = runCarpSearch(problem, createRandom(options.seed ?? 1), stop, {
-    ...(options.timeLimit !== undefined ? { timeLimit: options.timeLimit } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    ...(options.params ? { params: options.params } : {}),
-  });
-  const routes = result.best ?? result.bestOverall ?? [];
-  return carpSolution(problem, routes, result.best !== null, result.iterations, result.elapsedSeconds);
+  const started = performance.now();
+  const result = searchOnThreads<number[][]>('carp', problem, options, (link) => searchCarp(problem, options, link));
+  const routes = result.feasible?.child ?? result.overall?.child ?? [];
+  return carpSolution(problem, routes, result.feasible !== null, result.iterations, (performance.now() - started) / 1000);
 }
 
 /** Expands task routes (as the search returns them) into a `CarpSolution`. */

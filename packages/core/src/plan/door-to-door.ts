@@ -37,6 +37,8 @@ export interface DoorToDoorInputs {
   seed: number;
   timeLimit: number;
   maxIterationsWithoutImprovement: number;
+  /** Worker threads for each route search (islands; the same files for a seed and a thread count). */
+  threads?: number;
   source: string;
   onProgress?: ProgressCallback;
 }
@@ -100,6 +102,7 @@ export function planDoorToDoor(inputs: DoorToDoorInputs): DoorToDoorReport {
   const problem = createCarpProblem(input, { source: inputs.source });
   const solution = solveCarp(problem, {
     seed: inputs.seed, timeLimit: inputs.timeLimit, noImprovement: inputs.maxIterationsWithoutImprovement,
+    ...(inputs.threads !== undefined ? { threads: inputs.threads } : {}),
     ...(inputs.onProgress ? { onProgress: inputs.onProgress } : {}),
   });
   const km = (m: number): number => Math.round(m) / 1000;

@@ -29,6 +29,8 @@ export interface OneTierContext {
   seed: number;
   timeLimit: number;
   maxIterationsWithoutImprovement: number;
+  /** Worker threads for each route search (islands; the same files for a seed and a thread count). */
+  threads?: number;
   progress: ProgressCallback;
   /** The stations the pipeline opened before the routes (`coverage`), or null. */
   opened: OpenedStations | null;
@@ -106,6 +108,7 @@ export async function planOneTier(context: OneTierContext): Promise<OneTierResul
     seed,
     timeLimit,
     maxIterationsWithoutImprovement: context.maxIterationsWithoutImprovement,
+    ...(context.threads !== undefined ? { threads: context.threads } : {}),
     warmStart,
     ...(fixedRoutes.length > 0 ? { fixedRoutes } : {}),
     onProgress: (event) => progress(solveProgress(event, timeLimit, spec.fleet.some((vehicle) => vehicle.fixedCost > 0))),

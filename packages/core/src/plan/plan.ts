@@ -73,11 +73,12 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
   // before routes, then the engine that fits the case (one tier daily, one tier across the week,
   // two tiers), then door to door from its office after that office's trunk. Which combinations
   // plan is said once, in supports.ts (checked before the graph by checkPlanInputs).
+  const threads = options.threads !== undefined ? { threads: options.threads } : {};
   const run = async (caseSpec: PlanSpec, rawPlaces: Place[], baseline: PlanInputs['baseline'], moves: OfficeMoveReport[]) => {
     const casePlaces = classifyPlaces(rawPlaces, sources.places, caseSpec.serviceTime, { mailRequired: !caseSpec.tiers });
     const opened = caseSpec.coverage === undefined ? null
       : await openStations(casePlaces, prepared, caseSpec.coverage.radius, { seed, timeLimit, onProgress: progress });
-    const common = { spec: caseSpec, places: casePlaces, prepared, baseline, sources, seed, timeLimit, maxIterationsWithoutImprovement, progress, opened };
+    const common = { spec: caseSpec, places: casePlaces, prepared, baseline, sources, seed, timeLimit, maxIterationsWithoutImprovement, progress, opened, ...threads };
     // Visit frequencies (issue 11): a weekly plan; otherwise today's daily plan.
     const service = caseSpec.tiers ? null : readServiceDays(caseSpec, rawPlaces, sources.places);
     let planned: { report: Omit<PlanReport, 'run'>; solution: SolutionResult; baselineSolution: SolutionResult | null };
@@ -118,7 +119,7 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
       spec: caseSpec.doorToDoor, network: prepared.network, roads: inputs.roads as FeatureCollection, // raw: refused above when prepared
       depot,
       start: doorToDoorStart(caseSpec, planned.report.tiers, depot.id, new Map(planned.report.places.map((p) => [p.id, p.name]))),
-      seed, timeLimit, maxIterationsWithoutImprovement, source: sources.plan, onProgress: progress,
+      seed, timeLimit, maxIterationsWithoutImprovement, source: sources.plan, onProgress: progress, ...threads,
     });
     const report = { ...planned.report, doorToDoor };
     // Streets not served count like stops not served: the plan is not the service asked for.

@@ -191,6 +191,7 @@ export async function planServiceWeek(context: OneTierContext, weekService: Serv
   progress({ step: 'solve', message: `routing ${planStops.length} stops over ${H} days (${days.join(', ')}), up to ${timeLimit} s` });
   const solution = solvePeriodic(problem, {
     seed, timeLimit, maxIterationsWithoutImprovement: context.maxIterationsWithoutImprovement, warmStart,
+    ...(context.threads !== undefined ? { threads: context.threads } : {}),
     onProgress: (event) => progress({ ...event, step: 'solve' }),
   });
   const perDayCount = new Array<number>(H).fill(0);
@@ -203,7 +204,10 @@ export async function planServiceWeek(context: OneTierContext, weekService: Serv
   // What the frequencies save: the same stops served every operating day by the daily planner.
   progress({ step: 'solve', message: 'daily service of the same stops, for comparison' });
   const dailyProblem = createProblem(buildProblemInput(problemContext, planIds, mail), { source: 'plan' });
-  const daily = solve(dailyProblem, { seed, timeLimit, maxIterationsWithoutImprovement: context.maxIterationsWithoutImprovement });
+  const daily = solve(dailyProblem, {
+    seed, timeLimit, maxIterationsWithoutImprovement: context.maxIterationsWithoutImprovement,
+    ...(context.threads !== undefined ? { threads: context.threads } : {}),
+  });
 
   progress({ step: 'report', message: 'writing the report' });
   const weeksPerYear = spec.operatingDaysPerYear / H;

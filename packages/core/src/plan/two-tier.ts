@@ -35,6 +35,8 @@ export interface TwoTierContext {
   seed: number;
   timeLimit: number;
   maxIterationsWithoutImprovement: number;
+  /** Worker threads for each route search (islands; the same files for a seed and a thread count). */
+  threads?: number;
   progress: ProgressCallback;
   /** Moves a scenario made before planning (villages of a closed office, or of a new one). */
   scenarioMoves?: OfficeMoveReport[];
@@ -62,6 +64,7 @@ export function planTwoTier(context: TwoTierContext): TwoTierPlan {
   progress({ step: 'solve', message: `planning ${input.offices.length} offices and ${input.stops.length} stops in two tiers, up to ${context.timeLimit} s` });
   const plan = solveTwoTier(input, {
     seed: context.seed, timeLimit: context.timeLimit, maxIterationsWithoutImprovement: context.maxIterationsWithoutImprovement,
+    ...(context.threads !== undefined ? { threads: context.threads } : {}),
     ...(today ? { warmStart: { trunk: baseline.trunk.map((r) => r.input), delivery: baseline.delivery.map((r) => r.input) } } : {}),
     onProgress: progress,
   });

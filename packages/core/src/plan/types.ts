@@ -30,6 +30,12 @@ export interface PlanOptions {
   /** The search also stops after this many iterations without a better plan (default 2000); a run
    *  that stops this way, before the time limit, is repeatable for the same seed. */
   maxIterationsWithoutImprovement?: number;
+  /**
+   * Worker threads for each route search (default 1): islands of the genetic search that trade
+   * their best plans; the same files for a seed and a thread count when the searches stop on
+   * iterations (`postroute plan --threads`, default the machine's cores).
+   */
+  threads?: number;
   /** Run only the scenario of this name beside the base case (default: every scenario). */
   scenario?: string;
   onProgress?: ProgressCallback;

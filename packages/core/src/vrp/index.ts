@@ -31,6 +31,7 @@ export { createProblem } from './model.js';
 export type { CreateProblemOptions, ProblemData, ProfileData, VehicleTypeData } from './model.js';
 export type { BreakData, BreakInput } from './breaks.js';
 export { solve, DEFAULT_NO_IMPROVEMENT } from './solve.js';
+export { MAX_THREADS } from './search/kernel/index.js';
 export type { SolveOptions } from './solve.js';
 export type { SolveProgressEvent, HgsParams, SearchDebug } from './search/hgs.js';
 export { OPERATOR_NAMES } from './search/stats.js';

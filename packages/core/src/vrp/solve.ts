@@ -11,9 +11,11 @@ import type { SolutionResult, UnassignedReason } from './solution-types.js';
 import { serveMostView } from './serve-most.js';
 import { buildSolution, resolveRoutes, routesFromSlots, searchReason } from './solution.js';
 import type { StopRule } from './stop.js';
-import { stopRule } from './search/kernel/index.js';
+import { islandSeed, islandTimeLimit, MAX_THREADS, searchOnThreads, stopRule } from './search/kernel/index.js';
+import type { IslandLink, IslandOutcome } from './search/kernel/index.js';
+import type { OperatorStats } from './search/stats.js';
 import { runHgs } from './search/hgs.js';
-import type { HgsParams, HgsResult, SearchDebug } from './search/hgs.js';
+import type { HgsParams, SearchDebug } from './search/hgs.js';
 import { repairRoutes } from './search/repair.js';
 import { runAlns } from './pdptw/alns.js';
 
@@ -49,6 +51,12 @@ export interface SolveOptions {
    * which plans the rest with the vehicles that remain.
    */
   fixedRoutes?: RouteInput[];
+  /**
+   * Worker threads to search on (default 1): islands of the genetic search that exchange their
+   * best plans every few hundred iterations (search/kernel/islands.ts). The result is the same for
+   * a seed and a thread count under iteration limits; each thread makes `maxIterations`.
+   */
+  threads?: number;
 }
 
 /** Iterations without improvement after which the search stops when no limit is given. */
@@ -65,13 +73,33 @@ export const DEFAULT_NO_IMPROVEMENT = 5000;
 export function solve(problem: ProblemData, options: SolveOptions = {}): SolutionResult {
   checkOptions(options);
   if (options.fixedRoutes !== undefined && options.fixedRoutes.length > 0) return solveAroundFixed(problem, options);
-  const rng = createRandom(options.seed ?? 1);
+  // The shipment search is its own engine, on one thread.
+  if (problem.shipmentCount > 0) return solveShipments(problem, options);
+  let stats: OperatorStats | null = null;
+  const outcome = searchOnThreads<number[][]>('daily', problem, options, (link) => {
+    const found = searchDaily(problem, options, link);
+    if (link === undefined || link.index === 0) stats = found.stats;
+    return found.outcome;
+  });
+  const solution = bestOf(problem, outcome, options.serveMost === true);
+  solution.search = { iterations: outcome.iterations };
+  if (stats !== null) solution.search.operators = (stats as OperatorStats).toJSON();
+  return solution;
+}
+
+/**
+ * One island of the daily search (the only one without `link`): the hybrid genetic search on the
+ * problem, or on its serve-most view, from the warm start; what it found as routes per slot.
+ */
+export function searchDaily(
+  problem: ProblemData, options: SolveOptions, link?: IslandLink<number[][]>,
+): { outcome: IslandOutcome<number[][]>; stats: OperatorStats | null } {
+  const timeLimit = islandTimeLimit(options.timeLimit, link);
+  const rng = createRandom(islandSeed(options.seed ?? 1, link?.index ?? 0));
   // Routes found on the view are routes of the problem (same stop indices); only the objective differs.
   const searched = options.serveMost ? serveMostView(problem) : problem;
   const active = new Uint8Array(problem.nStops);
   for (let s = 0; s < problem.nStops; s++) active[s] = problem.stopReason[s] === null ? 1 : 0;
-
-  if (problem.shipmentCount > 0) return solveShipments(problem, active, rng, stopRule(options, DEFAULT_NO_IMPROVEMENT), options);
 
   const warmStarts: number[][][] = [];
   if (options.warmStart !== undefined) warmStarts.push(warmStartSlots(searched, options.warmStart, active));
@@ -80,7 +108,8 @@ export function solve(problem: ProblemData, options: SolveOptions = {}): Solutio
   if (options.onProgress) hgsOptions.onProgress = options.onProgress;
   if (options.params) hgsOptions.params = options.params;
   if (options.debug) hgsOptions.debug = options.debug;
-  if (options.timeLimit !== undefined) hgsOptions.timeLimit = options.timeLimit;
+  if (timeLimit !== undefined) hgsOptions.timeLimit = timeLimit;
+  if (link !== undefined) hgsOptions.island = link;
   if (options.serveMost) {
     hgsOptions.dropCost = dropCost(searched);
     hgsOptions.describe = (ind) => {
@@ -97,11 +126,17 @@ export function solve(problem: ProblemData, options: SolveOptions = {}): Solutio
       return { cost, leftOut: leftOut + problem.nStops - active.reduce((a, b) => a + b, 0) };
     };
   }
-  const result = runHgs(searched, active, rng, stopRule(options, DEFAULT_NO_IMPROVEMENT), hgsOptions);
-  const solution = bestOf(problem, result, options.serveMost === true);
-  solution.search = { iterations: result.iterations };
-  if (result.stats !== null) solution.search.operators = result.stats.toJSON();
-  return solution;
+  const stop = stopRule({ ...options, timeLimit }, DEFAULT_NO_IMPROVEMENT);
+  const result = runHgs(searched, active, rng, stop, hgsOptions);
+  const { bestFeasible: f, bestOverall: o } = result;
+  return {
+    outcome: {
+      feasible: f === null ? null : { child: f.routes, cost: f.cost },
+      overall: o === null ? null : { child: o.routes, penalisedCost: o.penalisedCost },
+      iterations: result.iterations,
+    },
+    stats: result.stats,
+  };
 }
 
 /**
@@ -109,7 +144,11 @@ export function solve(problem: ProblemData, options: SolveOptions = {}): Solutio
  * on one route in order. It leaves out what finds no place, so `serveMost` is its own order; a
  * warm start's feasible routes are its first plan.
  */
-function solveShipments(problem: ProblemData, active: Uint8Array, rng: ReturnType<typeof createRandom>, stop: StopRule, options: SolveOptions): SolutionResult {
+function solveShipments(problem: ProblemData, options: SolveOptions): SolutionResult {
+  const rng = createRandom(options.seed ?? 1);
+  const active = new Uint8Array(problem.nStops);
+  for (let s = 0; s < problem.nStops; s++) active[s] = problem.stopReason[s] === null ? 1 : 0;
+  const stop = stopRule(options, DEFAULT_NO_IMPROVEMENT);
   const alnsOptions: Parameters<typeof runAlns>[4] = {};
   if (options.warmStart !== undefined) alnsOptions.initial = warmStartSlots(problem, options.warmStart, active);
   if (options.onProgress) alnsOptions.onProgress = options.onProgress;
@@ -168,10 +207,10 @@ function dropCost(view: ProblemData): number {
   return Number.isFinite(least) ? least : 0;
 }
 
-function bestOf(problem: ProblemData, result: HgsResult, serveMost: boolean): SolutionResult {
+function bestOf(problem: ProblemData, result: IslandOutcome<number[][]>, serveMost: boolean): SolutionResult {
   const reason = searchReason(problem);
-  if (result.bestFeasible !== null) {
-    const routes = routesFromSlots(problem, result.bestFeasible.routes);
+  if (result.feasible !== null) {
+    const routes = routesFromSlots(problem, result.feasible.child);
     // Left out on purpose: by the fleet being full, or for want of a feasible place.
     const full = routes.length === problem.totalSlots;
     const why = serveMost
@@ -179,8 +218,8 @@ function bestOf(problem: ProblemData, result: HgsResult, serveMost: boolean): So
       : reason;
     return buildSolution(problem, routes, why);
   }
-  if (result.bestOverall === null) return buildSolution(problem, [], reason);
-  const repaired = repairRoutes(problem, result.bestOverall.routes);
+  if (result.overall === null) return buildSolution(problem, [], reason);
+  const repaired = repairRoutes(problem, result.overall.child);
   return buildSolution(problem, routesFromSlots(problem, repaired.routes), (s) => repaired.reasons.get(s) ?? reason(s));
 }
 
@@ -195,6 +234,7 @@ export function checkOptions(options: SolveOptions): void {
   check('timeLimit', (x) => x > 0 && Number.isFinite(x), 'a number of seconds > 0');
   check('maxIterations', (x) => Number.isInteger(x) && x >= 0, 'a whole number ≥ 0');
   check('maxIterationsWithoutImprovement', (x) => Number.isInteger(x) && x > 0, 'a whole number > 0');
+  check('threads', (x) => Number.isInteger(x) && x >= 1 && x <= MAX_THREADS, `a whole number from 1 to ${MAX_THREADS}`);
 }
 
 /**

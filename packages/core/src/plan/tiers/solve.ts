@@ -52,6 +52,8 @@ export interface TwoTierSolveOptions {
   /** Seconds for the whole plan; shared by the tiers in proportion to their stops. */
   timeLimit: number;
   maxIterationsWithoutImprovement: number;
+  /** Worker threads for each route search (islands; the same files for a seed and a thread count). */
+  threads?: number;
   /** At most this many trunk ↔ delivery rounds (default 4). */
   maxRounds?: number;
   /** Today's routes, as warm starts (delivery vehicle types by their per-office ids). */
@@ -77,6 +79,7 @@ export function solveTwoTier(input: TwoTierInput, options: TwoTierSolveOptions):
     warmStart = warmStart?.map((route) => ({ ...route, stops: route.stops.filter((id) => ids.has(id)) })).filter((route) => route.stops.length > 0);
     return solve(data, {
       seed: options.seed, timeLimit: budget(share), maxIterationsWithoutImprovement: options.maxIterationsWithoutImprovement,
+      ...(options.threads !== undefined ? { threads: options.threads } : {}),
       ...(warmStart && warmStart.length > 0 ? { warmStart } : {}),
       onProgress: (event) => progress({ ...event, step }),
     });

@@ -16,8 +16,8 @@
  */
 import type { ProgressCallback } from '../../util/progress.js';
 import type { Random } from '../../util/random.js';
-import type { GeneticEngine, Penalties, StopRule } from '../search/kernel/index.js';
-import { runGenetic } from '../search/kernel/index.js';
+import type { GeneticEngine, IslandLink, IslandOutcome, Penalties, StopRule } from '../search/kernel/index.js';
+import { outcomeOf, runGenetic } from '../search/kernel/index.js';
 import { DEFAULT_HGS, initialPenalties } from '../search/hgs.js';
 import type { HgsParams } from '../search/hgs.js';
 import { crossover } from './crossover.js';
@@ -26,13 +26,6 @@ import { makePeriodicIndividual } from './individual.js';
 import type { PeriodicProblemData } from './model.js';
 import { PeriodicPopulation } from './population.js';
 import { Workspace } from './workspace.js';
-
-export interface PeriodicSearchResult {
-  bestFeasible: PeriodicIndividual | null;
-  bestOverall: PeriodicIndividual | null;
-  iterations: number;
-  /** The daily views with the demands of the returned individuals are rebuilt by the caller. */
-}
 
 /** A start for the search: a pattern mask per stop (0 = leave out) and routes per day and slot. */
 export interface PeriodicStart {
@@ -47,28 +40,35 @@ export interface PeriodicStart {
  */
 export const PERIODIC_DEFAULTS: Partial<HgsParams> = { initialSize: 25 };
 
-
+/** The periodic genetic search on the kernel: what it found, as children any island can price. */
 export function runPeriodicHgs(
   problem: PeriodicProblemData,
   servable: Uint8Array,
   rng: Random,
   stop: StopRule,
-  options: { onProgress?: ProgressCallback; warmStarts?: PeriodicStart[]; params?: Partial<HgsParams>; timeLimit?: number } = {},
-): PeriodicSearchResult {
+  options: {
+    onProgress?: ProgressCallback; warmStarts?: PeriodicStart[]; params?: Partial<HgsParams>; timeLimit?: number | undefined;
+    /** This search's island among several on threads (search/kernel/islands.ts). */
+    island?: IslandLink<PeriodicStart> | undefined;
+  } = {},
+): IslandOutcome<PeriodicStart> {
   const params = { ...DEFAULT_HGS, ...PERIODIC_DEFAULTS, ...options.params };
   let any = false;
   for (let s = 0; s < problem.nStops; s++) if (servable[s]) any = true;
-  if (!any) return { bestFeasible: null, bestOverall: null, iterations: 0 };
+  if (!any) return { feasible: null, overall: null, iterations: 0 };
   const ws = new Workspace(problem, servable, rng, params);
-  const result = runGenetic(new PeriodicEngine(ws), {
+  const engine = new PeriodicEngine(ws);
+  const result = runGenetic(engine, {
     params, rng, stop,
     penalties: initialPenalties(problem.base, params.initialTimeWarpFactor),
     population: new PeriodicPopulation(),
     timeLimit: options.timeLimit,
     warmStarts: options.warmStarts,
     onProgress: options.onProgress,
+    island: options.island,
   });
-  return { bestFeasible: result.bestFeasible, bestOverall: result.bestOverall, iterations: result.iterations };
+  // The daily views with the demands of the returned patterns are rebuilt by the caller.
+  return outcomeOf(engine, result);
 }
 
 /**
@@ -108,6 +108,10 @@ class PeriodicEngine implements GeneticEngine<PeriodicStart, PeriodicIndividual>
 
   clone(child: PeriodicStart): PeriodicStart {
     return { masks: child.masks, routes: child.routes.map((day) => day.map((r) => r.slice())) };
+  }
+
+  export(ind: PeriodicIndividual): PeriodicStart {
+    return { masks: ind.masks, routes: ind.days.map((day) => day.routes) };
   }
 
   private price(routes: number[][][], penalties: Penalties): PeriodicIndividual {

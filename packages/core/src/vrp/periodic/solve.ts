@@ -11,7 +11,8 @@ import { routesFromSlots, searchReason } from '../solution.js';
 import type { UnassignedReason } from '../solution-types.js';
 import type { SolveOptions } from '../solve.js';
 import { checkOptions, DEFAULT_NO_IMPROVEMENT, solve } from '../solve.js';
-import { stopRule } from '../search/kernel/index.js';
+import { islandSeed, islandTimeLimit, searchOnThreads, stopRule } from '../search/kernel/index.js';
+import type { IslandLink, IslandOutcome } from '../search/kernel/index.js';
 import type { PeriodicRouteInput } from './input.js';
 import type { PeriodicProblemData } from './model.js';
 import { popcount } from './patterns.js';
@@ -37,23 +38,14 @@ export interface PeriodicSolveOptions extends Omit<SolveOptions, 'warmStart'> {
 export function solvePeriodic(problem: PeriodicProblemData, options: PeriodicSolveOptions = {}): PeriodicSolutionResult {
   checkOptions(options as SolveOptions);
   if (problem.horizon === 1) return solveOneDay(problem, options);
-  const rng = createRandom(options.seed ?? 1);
-  const servable = new Uint8Array(problem.nStops);
-  for (let s = 0; s < problem.nStops; s++) servable[s] = problem.stopReason[s] === null ? 1 : 0;
-  const warmStarts: PeriodicStart[] = options.warmStart !== undefined ? [warmStartOf(problem, options.warmStart, servable)] : [];
-  const result = runPeriodicHgs(problem, servable, rng, stopRule(options, DEFAULT_NO_IMPROVEMENT), {
-    ...(options.timeLimit !== undefined ? { timeLimit: options.timeLimit } : {}),
-    warmStarts,
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    ...(options.params ? { params: options.params } : {}),
-  });
+  const result = searchOnThreads<PeriodicStart>('periodic', problem, options, (link) => searchPeriodic(problem, options, link));
   const reason = (s: number): UnassignedReason => problem.stopReason[s] ?? 'no-feasible-insertion';
-  const best = result.bestFeasible ?? result.bestOverall;
+  const best = result.feasible?.child ?? result.overall?.child ?? null;
   if (best === null) return buildPeriodicSolution(problem, new Uint32Array(problem.nStops), [], reason);
   const masks = best.masks.slice();
-  const routes = best.days.map((day) => day.routes.map((r) => r.slice()));
+  const routes = best.routes.map((day) => day.map((r) => r.slice()));
   const reasons = new Map<number, UnassignedReason>();
-  if (result.bestFeasible === null) {
+  if (result.feasible === null) {
     // Nothing feasible: drop what each day cannot carry; a stop dropped on one day is dropped on
     // all of them (a pattern is all or nothing).
     const views = viewsFor(problem, masks);
@@ -67,6 +59,20 @@ export function solvePeriodic(problem: PeriodicProblemData, options: PeriodicSol
   }
   const views = viewsFor(problem, masks);
   return buildPeriodicSolution(problem, masks, routes.map((day, d) => routesFromSlots(views[d]!, day)), (s) => reasons.get(s) ?? reason(s));
+}
+
+/** One island of the periodic search (the only one without `link`): patterns and routes found. */
+export function searchPeriodic(problem: PeriodicProblemData, options: PeriodicSolveOptions, link?: IslandLink<PeriodicStart>): IslandOutcome<PeriodicStart> {
+  const timeLimit = islandTimeLimit(options.timeLimit, link);
+  const rng = createRandom(islandSeed(options.seed ?? 1, link?.index ?? 0));
+  const servable = new Uint8Array(problem.nStops);
+  for (let s = 0; s < problem.nStops; s++) servable[s] = problem.stopReason[s] === null ? 1 : 0;
+  const warmStarts: PeriodicStart[] = options.warmStart !== undefined ? [warmStartOf(problem, options.warmStart, servable)] : [];
+  return runPeriodicHgs(problem, servable, rng, stopRule({ ...options, timeLimit }, DEFAULT_NO_IMPROVEMENT), {
+    warmStarts, timeLimit, island: link,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.params ? { params: options.params } : {}),
+  });
 }
 
 /** Horizon 1: the daily engine, its result with day 1 on every route. */

@@ -12,7 +12,7 @@ import type { StopRule } from '../stop.js';
 import { orderCrossover } from './crossover.js';
 import type { Individual } from './individual.js';
 import { makeIndividual } from './individual.js';
-import type { GeneticEngine, GeneticParams } from './kernel/index.js';
+import type { GeneticEngine, GeneticParams, IslandLink } from './kernel/index.js';
 import { runGenetic } from './kernel/index.js';
 import { LocalSearch, shuffle } from './local-search.js';
 import { nearestNeighbours } from './neighbours.js';
@@ -82,6 +82,8 @@ export function runHgs(
     dropCost?: number;
     /** How progress reports a plan (default: its cost), e.g. without the prizes of serve-most.ts. */
     describe?: (ind: Individual) => { cost: number; leftOut?: number };
+    /** This search's island among several on threads (kernel/islands.ts). */
+    island?: IslandLink<number[][]>;
   } = {},
 ): HgsResult {
   const params = { ...DEFAULT_HGS, ...options.params };
@@ -105,6 +107,7 @@ export function runHgs(
     warmStarts: options.warmStarts,
     onProgress: options.onProgress,
     describe: options.describe,
+    island: options.island,
   });
   return {
     bestFeasible: result.bestFeasible, bestOverall: result.bestOverall, iterations: result.iterations,
@@ -160,6 +163,10 @@ class DailyEngine implements GeneticEngine<number[][], Individual> {
 
   clone(routes: number[][]): number[][] {
     return routes.map((r) => r.slice());
+  }
+
+  export(ind: Individual): number[][] {
+    return ind.routes;
   }
 
   outOfTime(): boolean {

@@ -9,6 +9,8 @@ export interface Generations<T> {
   /** A fresh population around the best found, after too many generations without improvement. */
   restart(): void;
   report(final: boolean): void;
+  /** After each iteration: take in other islands' best (kernel/islands.ts); true when that improved the best found. */
+  migrate?(iterations: number): boolean;
 }
 
 /**
@@ -21,8 +23,9 @@ export function runGenerations<T>(state: SearchState, tick: () => boolean, resta
   while (!tick()) {
     const a = search.select();
     const b = search.select();
-    const improved = search.breed(a, b);
+    let improved = search.breed(a, b);
     state.iterations++;
+    if (search.migrate?.(state.iterations)) improved = true;
     if (improved) {
       state.iterationsWithoutImprovement = 0;
       sinceRestart = 0;

@@ -16,7 +16,10 @@ import type { Penalties } from '../../evaluate.js';
 import { withinTolerance } from '../../evaluate.js';
 import type { SearchState, StopRule } from '../../stop.js';
 import type { GenericPopulation, Member } from '../population.js';
+import type { Generations } from './generations.js';
 import { runGenerations } from './generations.js';
+import type { IslandLink, IslandOutcome } from './islands.js';
+import type { LimitRule } from './stopping.js';
 
 /** What the kernel reads of an individual: its cost, its violations and the population's fields. */
 export interface GeneticMember<T> extends Member<T> {
@@ -42,6 +45,8 @@ export interface GeneticEngine<C, T extends GeneticMember<T>> {
   evaluate(child: C, penalties: Penalties): T;
   /** A copy of a child that education may change without changing the original. */
   clone(child: C): C;
+  /** An individual as a child (plain data, for another island to price). */
+  export(ind: T): C;
   /** True when the search must end now, even inside a local search (a time limit). */
   outOfTime?(): boolean;
 }
@@ -86,6 +91,8 @@ export interface GeneticOptions<C, T extends GeneticMember<T>> {
   onProgress?: ProgressCallback | undefined;
   /** How progress reports an individual (default: its cost). */
   describe?: ((ind: T) => { cost: number; leftOut?: number }) | undefined;
+  /** This search's island among several on threads (kernel/islands.ts); none: it searches alone. */
+  island?: IslandLink<C> | undefined;
 }
 
 /** What a run found. */
@@ -136,9 +143,16 @@ export function runGenetic<C, T extends GeneticMember<T>>(engine: GeneticEngine<
   let educated = 0;
   let lastReport = -Infinity;
 
+  const island = options.island;
+  // Which stops end every island: the clock's and a caller's rule's (any rule not built by stopRule).
+  const clock = 'clock' in options.stop ? (options.stop as LimitRule).clock : options.stop;
+  let stoppedByClock = false;
   const tick = (): boolean => {
     state.elapsedSeconds = (performance.now() - startTime) / 1000;
-    return options.stop(state);
+    if (island?.aborted()) return true;
+    if (!options.stop(state)) return false;
+    if (island !== undefined) stoppedByClock = clock !== null && clock(state);
+    return true;
   };
   const report = (force: boolean): void => {
     if (!options.onProgress) return;
@@ -212,13 +226,7 @@ export function runGenetic<C, T extends GeneticMember<T>>(engine: GeneticEngine<
     }
   };
 
-  for (const start of options.warmStarts ?? []) {
-    // The warm start as given counts, so the result is never worse than a feasible warm start.
-    consider(engine.evaluate(start, penalties));
-    educate(engine.clone(start));
-  }
-  initialise();
-  runGenerations(state, tick, params.restartAfter, {
+  const generations: Generations<T> = {
     select: () => population.select(rng),
     breed: (a, b) => educate(engine.crossover(a, b, penalties)),
     restart: () => {
@@ -227,6 +235,45 @@ export function runGenetic<C, T extends GeneticMember<T>>(engine: GeneticEngine<
       initialise();
     },
     report,
-  });
+  };
+  if (island !== undefined) {
+    generations.migrate = (iterations) => {
+      if (iterations % island.every !== 0) return false;
+      const mine = bestFeasible ?? bestOverall;
+      let improved = false;
+      for (const child of island.exchange(mine === null ? null : engine.export(mine))) {
+        // A migrant is another island's local optimum: priced here and added, not educated again.
+        const ind = engine.evaluate(child, penalties);
+        population.add(ind);
+        if (consider(ind)) improved = true;
+      }
+      return improved;
+    };
+  }
+  try {
+    for (const start of options.warmStarts ?? []) {
+      // The warm start as given counts, so the result is never worse than a feasible warm start.
+      consider(engine.evaluate(start, penalties));
+      educate(engine.clone(start));
+    }
+    initialise();
+    runGenerations(state, tick, params.restartAfter, generations);
+  } finally {
+    // The other islands may wait for this one's next message: its last best ends its part.
+    if (island !== undefined) {
+      const mine = bestFeasible ?? bestOverall;
+      island.finish(mine === null ? null : engine.export(mine), stoppedByClock);
+    }
+  }
   return { bestFeasible, bestOverall, iterations: state.iterations, elapsedSeconds: (performance.now() - startTime) / 1000 };
+}
+
+/** What a run found, as children another island or the caller can price (`IslandOutcome`). */
+export function outcomeOf<C, T extends GeneticMember<T>>(engine: GeneticEngine<C, T>, result: GeneticResult<T>): IslandOutcome<C> {
+  const { bestFeasible: f, bestOverall: o } = result;
+  return {
+    feasible: f === null ? null : { child: engine.export(f), cost: f.cost },
+    overall: o === null ? null : { child: engine.export(o), penalisedCost: o.penalisedCost },
+    iterations: result.iterations,
+  };
 }

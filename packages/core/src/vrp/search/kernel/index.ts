@@ -3,10 +3,12 @@
  * (`../../periodic/search.ts`) and arc-routing (`../../../carp/search.ts`) engines build on. An
  * engine outside `vrp/search` imports from here only, never from the files behind it.
  */
-export { runGenetic, adaptPenalty, PENALTY_FLOOR, PENALTY_CEILING } from './genetic.js';
+export { runGenetic, outcomeOf, adaptPenalty, PENALTY_FLOOR, PENALTY_CEILING } from './genetic.js';
 export type { GeneticEngine, GeneticMember, GeneticOptions, GeneticParams, GeneticProgressEvent, GeneticResult } from './genetic.js';
 export { stopRule } from './stopping.js';
-export type { StopLimits } from './stopping.js';
+export { runIslands, searchOnThreads, IslandLink, islandSeed, islandTimeLimit, liveIslandWorkers, EXCHANGE_EVERY, MAX_THREADS } from './islands.js';
+export type { IslandJob, IslandKind, IslandLinkInit, IslandOutcome, IslandRunOptions } from './islands.js';
+export type { LimitRule, StopLimits } from './stopping.js';
 export type { SearchState, StopRule } from '../../stop.js';
 export type { Penalties } from '../../evaluate.js';
 export { FEASIBILITY_TOLERANCE, withinTolerance } from '../../evaluate.js';

@@ -3,7 +3,7 @@
  * (seconds, iterations, iterations without improvement, a rule of its own): the search stops as
  * soon as any of them says so, and runs until it stalls when none is given.
  */
-import type { StopRule } from '../../stop.js';
+import type { SearchState, StopRule } from '../../stop.js';
 import { anyOf, maxIterations, maxRuntime, noImprovement } from '../../stop.js';
 
 /** The limits a genetic search stops on; any one of them stops it. */
@@ -19,15 +19,26 @@ export interface StopLimits {
 }
 
 /**
+ * A stopping rule that also says which of its parts make a run unrepeatable: the clock (seconds)
+ * and a caller's own rule. Islands on threads (islands.ts) all stop when one stops on those, but
+ * not when one stops on its iterations, which the others reach by themselves.
+ */
+export type LimitRule = StopRule & { readonly clock: StopRule | null };
+
+/**
  * The rule that stops a search at the first of `limits`; with no limit at all, after
  * `stallAfter` iterations without improvement (a search must end).
  */
-export function stopRule(limits: StopLimits, stallAfter: number): StopRule {
+export function stopRule(limits: StopLimits, stallAfter: number): LimitRule {
+  const clock: StopRule[] = [];
+  if (limits.timeLimit !== undefined) clock.push(maxRuntime(limits.timeLimit));
+  if (limits.stop !== undefined) clock.push(limits.stop);
   const rules: StopRule[] = [];
   if (limits.timeLimit !== undefined) rules.push(maxRuntime(limits.timeLimit));
   if (limits.maxIterations !== undefined) rules.push(maxIterations(limits.maxIterations));
   if (limits.maxIterationsWithoutImprovement !== undefined) rules.push(noImprovement(limits.maxIterationsWithoutImprovement));
   if (limits.stop !== undefined) rules.push(limits.stop);
   if (rules.length === 0) rules.push(noImprovement(stallAfter));
-  return rules.length === 1 ? rules[0]! : anyOf(...rules);
+  const rule = rules.length === 1 ? rules[0]! : anyOf(...rules);
+  return Object.assign((state: SearchState) => rule(state), { clock: clock.length === 0 ? null : clock.length === 1 ? clock[0]! : anyOf(...clock) });
 }

@@ -1,0 +1,35 @@
+/**
+ * A worker thread's island (islands.ts): runs the engine named by the job on its copy of the
+ * problem, takes part in the exchanges through its link, and posts what it found on its result
+ * port. On an error it stops every island and posts the error, so that no island waits for it.
+ */
+import { workerData } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+import { searchCarp } from '../../../carp/search.js';
+import type { CarpProblem, CarpSolveOptions } from '../../../carp/index.js';
+import type { ProblemData } from '../../model.js';
+import type { PeriodicProblemData } from '../../periodic/model.js';
+import { searchPeriodic } from '../../periodic/solve.js';
+import type { PeriodicSolveOptions } from '../../periodic/solve.js';
+import { searchDaily } from '../../solve.js';
+import type { SolveOptions } from '../../solve.js';
+import type { IslandJob, IslandLinkInit, IslandOutcome } from './islands.js';
+import { IslandLink } from './islands.js';
+
+const { job, link: init, result } = workerData as { job: IslandJob; link: IslandLinkInit; result: MessagePort };
+const link = new IslandLink<unknown>(init);
+const shared = new Int32Array(init.shared);
+try {
+  let outcome: IslandOutcome<unknown>;
+  if (job.kind === 'daily') outcome = searchDaily(job.problem as ProblemData, job.options as SolveOptions, link as IslandLink<number[][]>).outcome;
+  else if (job.kind === 'periodic') outcome = searchPeriodic(job.problem as PeriodicProblemData, job.options as PeriodicSolveOptions, link as never);
+  else outcome = searchCarp(job.problem as CarpProblem, job.options as CarpSolveOptions, link as IslandLink<number[][]>);
+  result.postMessage({ outcome });
+} catch (error) {
+  link.abortAll();
+  const e = error instanceof Error ? error : new Error(String(error));
+  result.postMessage({ error: { message: e.message, stack: e.stack } });
+} finally {
+  // Island 0 waits on the abort slot for outcomes.
+  Atomics.notify(shared, 0);
+}

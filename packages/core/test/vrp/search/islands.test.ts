@@ -1,0 +1,116 @@
+/**
+ * The search on several threads (islands on worker threads): the same result for a seed and a
+ * thread count under iteration limits, for the daily, periodic and arc engines; one thread is the
+ * search of old; every worker ends when the search returns, throws, or is stopped by a caller's
+ * rule. The workers run the built module (dist/): build first (`npx tsc -b packages/core`).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../../src/util/random.js';
+import { createProblem } from '../../../src/vrp/model.js';
+import type { ProblemInput } from '../../../src/vrp/input.js';
+import { solve } from '../../../src/vrp/solve.js';
+import { createPeriodicProblem } from '../../../src/vrp/periodic/model.js';
+import type { PeriodicProblemInput } from '../../../src/vrp/periodic/input.js';
+import { solvePeriodic } from '../../../src/vrp/periodic/solve.js';
+import { parseCarplib } from '../../../src/carp/carplib.js';
+import { createCarpProblem } from '../../../src/carp/model.js';
+import { solveCarp } from '../../../src/carp/solve.js';
+import { liveIslandWorkers } from '../../../src/vrp/search/kernel/index.js';
+import { checkSolution } from '../../support/check-solution.js';
+import type { CheckProblem } from '../../support/check-solution.js';
+
+function cvrp(seed: number, n: number): ProblemInput {
+  const rng = createRandom(seed);
+  const xy = Array.from({ length: n + 1 }, () => [rng.int(1000), rng.int(1000)] as const);
+  return {
+    depots: [{ id: 'D', location: 0 }],
+    stops: Array.from({ length: n }, (_, k) => ({ id: `c${k + 1}`, location: k + 1, delivery: [1 + rng.int(9)] })),
+    vehicleTypes: [{ id: 'van', count: n, capacity: [40], startDepot: 'D' }],
+    matrix: { size: n + 1, distances: xy.map((a) => xy.map((b) => Math.round(Math.hypot(a[0] - b[0], a[1] - b[1])))) },
+  };
+}
+
+function weekly(seed: number, n: number): PeriodicProblemInput {
+  const rng = createRandom(seed);
+  const xy = Array.from({ length: n + 1 }, () => [rng.int(1000), rng.int(1000)] as const);
+  return {
+    horizon: 5,
+    depots: [{ id: 'hub', location: 0 }],
+    stops: Array.from({ length: n }, (_, k) => ({ id: `v${k}`, location: k + 1, delivery: [1 + rng.int(3)], visits: [1, 2, 5][rng.int(3)]! })),
+    vehicleTypes: [{ id: 'van', count: 3, capacity: [40], startDepot: 'hub' }],
+    matrix: { size: n + 1, distances: xy.map((a) => xy.map((b) => Math.hypot(a[0] - b[0], a[1] - b[1]))) },
+  };
+}
+
+/** Worker threads of this process (Linux), to see that none are left behind. */
+function osThreads(): number {
+  return Number(/Threads:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))![1]);
+}
+
+async function settled(): Promise<number> {
+  for (let k = 0; k < 100 && liveIslandWorkers() > 0; k++) await new Promise((r) => setTimeout(r, 50));
+  return liveIslandWorkers();
+}
+
+describe('search on several threads', () => {
+  it('daily: the same plan for a seed and a thread count; one thread is the search of old; plans checked', async () => {
+    const input = cvrp(7, 40);
+    const problem = createProblem(input);
+    const a = solve(problem, { seed: 3, maxIterations: 1100, threads: 2 });
+    const b = solve(problem, { seed: 3, maxIterations: 1100, threads: 2 });
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    // Each island made its iterations; they add up.
+    expect(a.search?.iterations).toBe(2200);
+    expect(checkSolution(input as CheckProblem, a as never).violations).toEqual([]);
+    const one = solve(problem, { seed: 3, maxIterations: 300, threads: 1 });
+    const old = solve(problem, { seed: 3, maxIterations: 300 });
+    expect(JSON.stringify(one)).toBe(JSON.stringify(old));
+    expect(await settled()).toBe(0);
+  }, 300_000);
+
+  it('a search that stalls before its time limit (as plan runs) is repeatable on threads too', () => {
+    const problem = createProblem(cvrp(11, 20));
+    const options = { seed: 4, timeLimit: 600, maxIterationsWithoutImprovement: 400, threads: 2 };
+    const a = solve(problem, options);
+    expect(JSON.stringify(solve(problem, options))).toBe(JSON.stringify(a));
+  }, 300_000);
+
+  it('periodic and arc routing: the same result for a seed and a thread count', async () => {
+    const week = createPeriodicProblem(weekly(4, 20));
+    const p = solvePeriodic(week, { seed: 2, maxIterations: 700, threads: 2 });
+    expect(JSON.stringify(solvePeriodic(week, { seed: 2, maxIterations: 700, threads: 2 }))).toBe(JSON.stringify(p));
+    expect(p.feasible).toBe(true);
+    const text = readFileSync(new URL('../../../../../benchmarks/instances/carp/gdb/gdb1.dat', import.meta.url), 'utf8');
+    const carp = createCarpProblem(parseCarplib(text, { source: 'gdb1' }).input, { source: 'gdb1' });
+    const c = solveCarp(carp, { seed: 5, maxIterations: 700, threads: 2 });
+    const again = solveCarp(carp, { seed: 5, maxIterations: 700, threads: 2 });
+    expect({ ...again, elapsedSeconds: 0 }).toEqual({ ...c, elapsedSeconds: 0 });
+    expect(c.iterations).toBeGreaterThan(700);
+    expect(c.cost).toBe(316);
+    expect(await settled()).toBe(0);
+  }, 300_000);
+
+  it('no worker is left when the search returns, throws or is stopped by a rule of the caller', async () => {
+    const problem = createProblem(cvrp(8, 40));
+    const before = osThreads();
+    solve(problem, { seed: 1, maxIterations: 300, threads: 3 });
+    expect(await settled()).toBe(0);
+    // A rule of the caller that throws on island 0: the error comes out, every island stops.
+    expect(() => solve(problem, { seed: 1, maxIterations: 1e9, threads: 3, stop: (s) => { if (s.iterations > 200) throw new Error('caller says no'); return false; } }))
+      .toThrow('caller says no');
+    expect(await settled()).toBe(0);
+    // A rule of the caller that stops island 0 stops the others too (they have no limit of their own).
+    const stopped = solve(problem, { seed: 1, threads: 2, maxIterationsWithoutImprovement: 1e9, stop: (s) => s.iterations >= 300 });
+    expect(stopped.search!.iterations).toBeLessThan(1e6);
+    expect(await settled()).toBe(0);
+    for (let k = 0; k < 40 && osThreads() > before; k++) await new Promise((r) => setTimeout(r, 50));
+    expect(osThreads()).toBeLessThanOrEqual(before);
+  }, 300_000);
+
+  it('a thread count that is not a whole number from 1 is refused with its name', () => {
+    const problem = createProblem(cvrp(9, 5));
+    expect(() => solve(problem, { threads: 0 })).toThrow(/threads must be a whole number from 1/);
+    expect(() => solve(problem, { threads: 1.5 })).toThrow(/threads must be a whole number from 1/);
+  });
+});
