@@ -174,7 +174,15 @@ export function scenarioRow(name: string, description: string, report: Omit<Plan
   const row = scenarioTotals(name, description, report);
   // Every tier and every day (two-tier, weekly, door to door): summed by the report assembler.
   const tiers = scenarioTiers(report);
-  return tiers === undefined ? row : { ...row, tiers };
+  if (tiers === undefined) return row;
+  // The row's totals count door to door too (its km on each day it runs, its vehicles, its hours).
+  const door = tiers.find((t) => t.tier === 'door-to-door');
+  if (door === undefined) return { ...row, tiers };
+  const add = (a: number, b: number): number => Math.round((a + b) * 100) / 100;
+  return {
+    ...row, kmPerDay: add(row.kmPerDay, door.kmPerDay), kmPerYear: Math.round(row.kmPerYear + door.kmPerYear),
+    vehicles: { ...row.vehicles, 'door-to-door': door.vehicles }, driverHours: add(row.driverHours, door.driverHours), tiers,
+  };
 }
 
 function scenarioTotals(name: string, description: string, report: Omit<PlanReport, 'run'>): ScenarioRow {
@@ -210,9 +218,10 @@ function scenarioTotals(name: string, description: string, report: Omit<PlanRepo
 /** What changed against the base case, in words: vehicles per tier, distance, unserved stops, moved villages. */
 export function describeChanges(base: ScenarioRow, row: ScenarioRow, report: Omit<PlanReport, 'run'>): string[] {
   const changes: string[] = [];
-  for (const tier of ['trunk', 'delivery', 'collection'] as const) {
-    const diff = row.vehicles[tier] - base.vehicles[tier];
-    if (diff !== 0) changes.push(`${tier} vehicles ${diff > 0 ? '+' : ''}${diff} (${base.vehicles[tier]} → ${row.vehicles[tier]})`);
+  for (const tier of ['trunk', 'delivery', 'collection', 'door-to-door'] as const) {
+    const before = base.vehicles[tier] ?? 0;
+    const after = row.vehicles[tier] ?? 0;
+    if (after !== before) changes.push(`${tier} vehicles ${after > before ? '+' : ''}${after - before} (${before} → ${after})`);
   }
   const km = Math.round((row.kmPerDay - base.kmPerDay) * 10) / 10;
   if (km !== 0) changes.push(`${km > 0 ? '+' : ''}${km} km a day`);

@@ -40,10 +40,13 @@ export function formatTiers(report: Pick<PlanReport, 'summary' | 'tiers'>): stri
     }
   }
   if (summary.scenarios && summary.scenarios.length > 0) {
+    // Door-to-door vehicles get a column when a row has them.
+    const door = summary.scenarios.some((s) => s.vehicles['door-to-door'] !== undefined);
     lines.push('', 'Scenarios:');
     lines.push(...table([
-      ['scenario', 'km/day', 'km/year', 'trunk', 'delivery', 'collection', 'driver-h', 'cost', 'unserved'],
-      ...summary.scenarios.map((s) => [s.name, num(s.kmPerDay, 1), num(s.kmPerYear), num(s.vehicles.trunk), num(s.vehicles.delivery), num(s.vehicles.collection), num(s.driverHours, 1), s.cost === null ? '-' : num(s.cost, 2), num(s.unserved)]),
+      ['scenario', 'km/day', 'km/year', 'trunk', 'delivery', 'collection', ...(door ? ['door-to-door'] : []), 'driver-h', 'cost', 'unserved'],
+      ...summary.scenarios.map((s) => [s.name, num(s.kmPerDay, 1), num(s.kmPerYear), num(s.vehicles.trunk), num(s.vehicles.delivery), num(s.vehicles.collection),
+        ...(door ? [num(s.vehicles['door-to-door'] ?? 0)] : []), num(s.driverHours, 1), s.cost === null ? '-' : num(s.cost, 2), num(s.unserved)]),
     ]));
     for (const s of summary.scenarios.slice(1)) lines.push(`  ${s.name}: ${s.changes.join('; ')}`);
   }

@@ -340,7 +340,7 @@ export interface ScenarioRow {
   kmPerDay: number;
   kmPerYear: number;
   /** Vehicles per day, per tier (one-tier plans: `delivery` only). */
-  vehicles: { trunk: number; delivery: number; collection: number };
+  vehicles: { trunk: number; delivery: number; collection: number; 'door-to-door'?: number };
   driverHours: number;
   /** Total cost of the plan's routes (two-tier plans; null for one-tier plans, which have no costs). */
   cost: number | null;

@@ -1,6 +1,6 @@
 /**
- * Golden files of the one report assembler (issue 19): a two-tier, a weekly, a door-to-door and a
- * two-tier door-to-door plan on the grid counties, each planned end to end and written by
+ * Golden files of the one report assembler (issue 19): a two-tier, a weekly, a weekly door-to-door,
+ * a door-to-door and a two-tier door-to-door plan with a scenario on the grid counties, each planned end to end and written by
  * `planReportFiles` (summary.json, routes.csv, stops.csv, routes.geojson) plus the printed summary
  * (summary.txt = formatSummary + formatTiers). Every output must match `fixtures/<case>/` byte for
  * byte. The searches end by their no-improvement rule (long before the time cap), so each run
@@ -58,9 +58,16 @@ const cases: Record<string, () => PlanInputs> = {
     spec: gridSpec({ week: { days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'], accumulate: true } }),
     roads: gridRoads(), places: weeklyPlaces(), baseline: { routes: weekToday },
   }),
+  'weekly-door-to-door': () => ({
+    spec: gridSpec({ week: { days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'], accumulate: true }, doorToDoor: streets }),
+    roads: gridRoads(), places: weeklyPlaces(), baseline: { routes: weekToday },
+  }),
   'door-to-door': () => ({ spec: gridSpec({ fleet: [{ id: 'van', count: 3, capacity: 100, depot: 'hub', departure: '08:00', maxShiftHours: 4 }], doorToDoor: streets }), roads: gridRoads(), places: gridPlaces(), baseline: { routes: [{ id: 'T1', stops: ['v1', 'v2', 'v4'] }, { id: 'T2', stops: ['v5', 'v6', 'outlet', 'v3'] }] } }),
   'two-tier-door-to-door': () => ({
-    spec: twoTierSpec({ doorToDoor: { streets: ['103', '205', '206'], depot: 'east', serviceMinutesPerKm: 15, maxShiftHours: 2 } }),
+    spec: twoTierSpec({
+      doorToDoor: { streets: ['103', '205', '206'], depot: 'east', serviceMinutesPerKm: 15, maxShiftHours: 2 },
+      scenarios: [{ name: 'peak', volumeFactor: { mail: 1.5, parcels: 2 } }],
+    }),
     roads: gridRoads(7), places: twoTierPlaces(), baseline: { routes: twoTierToday },
   }),
 };
