@@ -15,8 +15,8 @@ import { InputError } from '../errors.js';
 import { placeLocation, type Place } from '../io/places.js';
 import type { BaselineRoute } from '../io/baseline.js';
 import { WEEKDAYS, type PlanSpec, type WeekSpec } from './file/plan-file.js';
-import { computeSavings, round } from '../report/savings.js';
-import type { ReportRoute, UnassignedStop, WeekSummary } from '../report/types.js';
+import { summariseWeek } from '../report/week.js';
+import type { ReportRoute, UnassignedStop } from '../report/types.js';
 import { createProblem, solve } from '../vrp/index.js';
 import { createPeriodicProblem, evaluatePeriodicPlan, solvePeriodic } from '../vrp/periodic/index.js';
 import type { PeriodicProblemInput, PeriodicRouteInput, PeriodicSolutionResult, PeriodicStopInput } from '../vrp/periodic/index.js';
@@ -210,39 +210,13 @@ export async function planServiceWeek(context: OneTierContext, weekService: Serv
   });
 
   progress({ step: 'report', message: 'writing the report' });
-  const weeksPerYear = spec.operatingDaysPerYear / H;
   const notServedToday = todayInput.length === 0 ? [] : planStops.filter((place) => !baseline.servedBy.has(place.id)).map((place) => place.id);
-  const summary = computeSavings(before, after, { name: spec.name, operatingDaysPerYear: spec.operatingDaysPerYear, unassigned, notServedToday, stations, servedVia });
-  // computeSavings summed a whole week: turn its per-day figures into the average operating day.
-  const savedM = summary.before.distanceM - summary.after.distanceM;
-  const savedS = summary.before.durationS - summary.after.durationS;
-  const compare = before.length > 0;
-  summary.savedKmPerDay = compare ? round(savedM / H / 1000, 2) : null;
-  summary.savedKmPerYear = compare ? round((savedM * weeksPerYear) / 1000, 0) : null;
-  summary.savedDriverHoursPerDay = compare ? round(savedS / H / 3600, 2) : null;
-  summary.savedDriverHoursPerYear = compare ? round((savedS * weeksPerYear) / 3600, 0) : null;
-  const maxPerDay = (routes: readonly ReportRoute[]): number => Math.max(0, ...days.map((d) => routes.filter((r) => r.day === d).length));
-  summary.before.vehicles = maxPerDay(before);
-  summary.after.vehicles = maxPerDay(after);
-  summary.vehiclesSaved = compare ? summary.before.vehicles - summary.after.vehicles : null;
-  const km = (routes: readonly ReportRoute[], day?: string): number => routes.filter((r) => day === undefined || r.day === day).reduce((sum, r) => sum + r.distance, 0) / 1000;
-  const week: WeekSummary = {
-    days,
-    accumulate,
-    weeksPerYear: round(weeksPerYear, 2),
-    kmPerWeekBefore: compare ? round(km(before), 2) : null,
-    kmPerWeekAfter: round(km(after), 2),
-    kmPerYearBefore: compare ? round(km(before) * weeksPerYear, 0) : null,
-    kmPerYearAfter: round(km(after) * weeksPerYear, 0),
-    kmPerWeekDailyService: round((daily.distance * H) / 1000, 2),
-    kmPerYearDailyService: round((daily.distance * H * weeksPerYear) / 1000, 0),
-    perDay: days.map((day) => ({
-      day, routesBefore: before.filter((r) => r.day === day).length, kmBefore: round(km(before, day), 2),
-      routesAfter: after.filter((r) => r.day === day).length, kmAfter: round(km(after, day), 2),
-    })),
+  // The week's figures are the report's (report/week.ts).
+  const summary = summariseWeek(before, after, {
+    name: spec.name, operatingDaysPerYear: spec.operatingDaysPerYear, unassigned, notServedToday, stations, servedVia,
+    days, accumulate, dailyServiceM: daily.distance,
     visits: solution.visits.map((v) => ({ id: v.id, name: byId.get(v.id)?.name ?? v.id, visitsPerWeek: v.days.length, days: v.days.map((d) => days[d - 1]!) })),
-  };
-  summary.week = week;
+  });
   const reportPlaces = places.map((place) => {
     const { serviceTime: _service, ...rest } = place as PlanPlace;
     const via = servedVia.get(place.id);

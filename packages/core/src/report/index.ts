@@ -31,3 +31,5 @@ export { assembleReport } from './assemble.js';
 export { countyFigures, countyTierOf, isKeyed, scenarioTiers, withCountyFigures, COUNTY_TIERS } from './county.js';
 export type { CountyInput } from './county.js';
 export { formatCounty, partWords } from './text-county.js';
+export { summariseWeek } from './week.js';
+export type { WeekOptions } from './week.js';
