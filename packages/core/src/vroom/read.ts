@@ -23,7 +23,8 @@
  * - `max_tasks` → one more load dimension: each job weighs 1, the vehicle carries max_tasks.
  * - `priority` and `skills` → the model's own; every job may stay unassigned (serveMost).
  * - `shipments` → two stops and a model shipment (vrp/shipments.ts): the pick-up (`pickup <id>`,
- *   with the shipment's priority) collects `amount`, the delivery (`delivery <id>`) drops it; with
+ *   collects `amount`, the delivery (`delivery <id>`) drops it, each with the shipment's priority
+ *   (VROOM counts it on both halves, in its summary as in its objective); with
  *   max_tasks the pick-up weighs 2 in that dimension, loaded at the depot (both tasks).
  */
 import { InputError } from '../errors.js';
@@ -462,7 +463,8 @@ function build(
   for (const sh of shipments) {
     const extra = { ...(sh.skills !== undefined ? { skills: sh.skills } : {}) };
     tasks.push({ ...sh.pickup, ...extra, type: 'pickup', ...(sh.amount !== undefined ? { pickup: sh.amount } : {}), ...(sh.priority !== undefined ? { priority: sh.priority } : {}) });
-    tasks.push({ ...sh.delivery, ...extra, type: 'delivery', ...(sh.amount !== undefined ? { delivery: sh.amount } : {}) });
+    // VROOM gives both halves the shipment's priority (its summary counts it twice), as here.
+    tasks.push({ ...sh.delivery, ...extra, type: 'delivery', ...(sh.amount !== undefined ? { delivery: sh.amount } : {}), ...(sh.priority !== undefined ? { priority: sh.priority } : {}) });
   }
   const taskDim = vehicles.some((v) => v.max_tasks !== undefined);
   const nDims = Math.max(1, dims) + (taskDim ? 1 : 0);

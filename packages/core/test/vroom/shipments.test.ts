@@ -92,4 +92,31 @@ describe('VROOM shipments', () => {
     step.vehicles[0]!.steps = [{ type: 'pickup', id: 5 }];
     expect(inputError(() => checkVroom(step)).location.field).toBe('vehicles[0].steps[0].id');
   });
+
+  // VROOM's order is total priority, then tasks served, then cost; a shipment is two tasks and
+  // its priority counts on both (VROOM 1.15's summary of the same plan says so). Places on a line:
+  // the depot at 0, one job at 1, the shipment at 2 and 3; max_tasks 2 leaves room for one of them.
+  const line = (jobPriority: number, shipmentPriority: number): VroomInput => ({
+    vehicles: [{ id: 1, start_index: 0, end_index: 0, max_tasks: 2 }],
+    jobs: [{ id: 1, location_index: 1, priority: jobPriority }],
+    shipments: [{ priority: shipmentPriority, pickup: { id: 1, location_index: 2 }, delivery: { id: 1, location_index: 3 } }],
+    matrices: { car: { durations: [0, 1, 2, 3].map((a) => [0, 1, 2, 3].map((b) => 100 * Math.abs(a - b))) } },
+  });
+  const served = (output: VroomOutput): string[] => output.routes.flatMap((r) => r.steps.filter((s) => s.type !== 'start' && s.type !== 'end').map((s) => `${s.type} ${s.id}`));
+
+  it('counts a shipment\'s priority on both halves, in the summary as in the choice', () => {
+    // 2 × 10 = 20 beats the job's 15 (counted once, the shipment would lose).
+    const output = solveVroom(line(15, 10), { seed: 1, maxIterations: 50 });
+    expect(served(output)).toEqual(['pickup 1', 'delivery 1']);
+    expect(output.summary.priority).toBe(20);
+    expect(output.routes[0]!.priority).toBe(20);
+    // 2 × 10 = 20 loses to the job's 25.
+    expect(served(solveVroom(line(25, 10), { seed: 1, maxIterations: 50 }))).toEqual(['job 1']);
+  });
+
+  it('serves the shipment\'s two tasks before one cheaper job at equal priority', () => {
+    const output = solveVroom(line(0, 0), { seed: 1, maxIterations: 50 });
+    expect(served(output)).toEqual(['pickup 1', 'delivery 1']);
+    expect(output.unassigned.map((u) => [u.type, u.id])).toEqual([['job', 1]]);
+  });
 });

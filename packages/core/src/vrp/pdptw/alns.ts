@@ -236,9 +236,13 @@ class Search {
   constructor(readonly problem: ProblemData, readonly req: Requests, readonly rng: Random) {
     const R = req.count;
     this.bankWeight = new Float64Array(R);
+    // VROOM's order counts tasks, not requests: a pair leaves two stops out, a lone stop one. Halved so
+    // that a pair weighs 1 as before (Li & Lim's instances, all pairs, see the same objective); one
+    // more unit of priority outweighs every stop (at most 2R halves of 1/2).
     for (let q = 0; q < R; q++) {
-      const prio = problem.priority[req.first[q]!]! + (req.second[q]! >= 0 ? problem.priority[req.second[q]!]! : 0);
-      this.bankWeight[q] = 1 + (R + 1) * prio;
+      const pair = req.second[q]! >= 0;
+      const prio = problem.priority[req.first[q]!]! + (pair ? problem.priority[req.second[q]!]! : 0);
+      this.bankWeight[q] = ((pair ? 2 : 1) + (2 * R + 1) * prio) / 2;
     }
     this.routeOf = new Int32Array(R).fill(-1);
     // Largest arc, for the noise (Ropke & Pisinger: η · max distance) and the price of the bank.
@@ -431,7 +435,8 @@ class Search {
   }
 
   /**
-   * Puts the bank's requests back, most urgent first: regret-k picks the request whose best
+   * Puts the bank's requests back, most urgent first: the heaviest (bankWeight), and among those
+   * regret-k picks the request whose best
    * place beats its k-1 next best routes by the most (k = 1: the cheapest place overall). A new
    * route is opened only while fewer than `cap` are in use; one empty route per vehicle type
    * stands for all of them. Requests with no feasible place stay in the bank.
@@ -485,6 +490,7 @@ class Search {
     for (let left = B; left > 0; left--) {
       let chosen = -1;
       let chosenRoute = -1;
+      let bestWeight = -Infinity;
       let bestRegret = -Infinity;
       let bestCost = Infinity;
       for (let b = 0; b < B; b++) {
@@ -514,7 +520,12 @@ class Search {
           for (let h = 1; h < k; h++) regret += h < feasible ? top[h]! - top[0]! : 1e15 * (k - h);
         }
         const cost = top[0]!;
-        if (regret > bestRegret || (regret === bestRegret && cost < bestCost)) {
+        // Heavier requests first (more priority, then more tasks: VROOM's order when the fleet is
+        // short), else a cheap light one takes the room a heavy one needed and no repair undoes it.
+        // All weights are equal on Li & Lim's instances (pairs, no priority): regret alone there.
+        const weight = this.bankWeight[bank[b]!]!;
+        if (weight > bestWeight || (weight === bestWeight && (regret > bestRegret || (regret === bestRegret && cost < bestCost)))) {
+          bestWeight = weight;
           bestRegret = regret;
           bestCost = cost;
           chosen = b;
