@@ -10,6 +10,9 @@
  *   cost is their distance), two depots and a vehicle ending at the other one.
  * - `breaks`: the same plus breaks (one or two windows, some with max_load) and max_travel_time.
  * - `all`: the same plus shipments (a pick-up and its delivery).
+ * - `roomy`: every rule of `all`, with a fleet twice as large that can carry 160 % of the load, so
+ *   that both usually serve every task and costs compare on the same tasks (the short-fleet
+ *   families compare plans that serve different tasks).
  * A task is a place to visit: a job, or a shipment's pick-up or delivery (a shipment is 2 tasks).
  *
  * The fleet is sized to carry about 90 % of the load in a day, so priorities decide whom to leave
@@ -28,7 +31,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 export const SIZES = [50, 100, 150, 200, 300, 500];
-export const FAMILIES = ['jobs', 'breaks', 'all'];
+// `roomy` last: the seeds of the others depend on their place in this list.
+export const FAMILIES = ['jobs', 'breaks', 'all', 'roomy'];
 
 /** Mulberry32: a small seeded generator (same seed, same instance on every platform). */
 function random(seed) {
@@ -62,7 +66,8 @@ export function generate(size, family, seed = 1) {
   if (!FAMILIES.includes(family)) throw new Error(`family must be one of ${FAMILIES.join(', ')}`);
   const rnd = random(seed * 1000003 + size * 31 + FAMILIES.indexOf(family) * 7);
   const withBreaks = family !== 'jobs';
-  const withShipments = family === 'all';
+  const withShipments = family === 'all' || family === 'roomy';
+  const roomy = family === 'roomy';
 
   // Tasks: shipments take 2 each (about 12 % of the tasks are shipment ends in family `all`).
   const nShipments = withShipments ? Math.round((size * 0.12) / 2) : 0;
@@ -156,7 +161,7 @@ export function generate(size, family, seed = 1) {
   }
 
   // The fleet: four kinds of vehicle in turn; their capacity carries about 90 % of the load.
-  const nVehicles = Math.max(3, Math.round(size / 13));
+  const nVehicles = (roomy ? 2 : 1) * Math.max(3, Math.round(size / 13));
   const kinds = [
     { skills: [1, 2], share: 1.3, costs: { fixed: 3000, per_hour: 3600, per_km: 200 } },
     { skills: [2], share: 0.6, speed_factor: 1.2, max_tasks: 10, costs: { fixed: 1500, per_hour: 3000 } },
@@ -165,7 +170,7 @@ export function generate(size, family, seed = 1) {
   ];
   let shares = 0;
   for (let v = 0; v < nVehicles; v++) shares += kinds[v % kinds.length].share;
-  const perShare = (0.9 * taskLoad) / shares;
+  const perShare = ((roomy ? 1.6 : 0.9) * taskLoad) / shares;
   const vehicles = [];
   for (let v = 0; v < nVehicles; v++) {
     const kind = kinds[v % kinds.length];

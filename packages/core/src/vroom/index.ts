@@ -4,7 +4,7 @@
  * answer in VROOM's output format (`writeVroom`).
  */
 export { readVroom } from './read.js';
-export type { VroomInput, VroomJob, VroomShipment, VroomStopTask, VroomVehicle, VroomBreak, VroomStep, VroomMatrices, VroomRead } from './read.js';
+export type { VroomInput, VroomJob, VroomShipment, VroomStopTask, VroomVehicle, VroomBreak, VroomStep, VroomMatrices, VroomRead } from './types.js';
 export { writeVroom } from './write.js';
 export type { VroomOutput, VroomOutputRoute, VroomOutputStep, VroomViolation } from './write.js';
 export { solveVroom, checkVroom } from './solve.js';

@@ -11,8 +11,9 @@ import type { SolutionResult } from '../vrp/solution-types.js';
 import { solve } from '../vrp/solve.js';
 import type { SolveOptions } from '../vrp/solve.js';
 import { evaluatePlan } from '../vrp/solution.js';
-import { readVroom, taskStopId } from './read.js';
-import type { VroomRead, VroomStopTask } from './read.js';
+import { readVroom } from './read.js';
+import { taskStopId } from './types.js';
+import type { VroomRead, VroomStopTask } from './types.js';
 import { writeVroom } from './write.js';
 import type { VroomOutput } from './write.js';
 

@@ -7,7 +7,7 @@
  */
 import { describeUnassignedReason } from '../report/reasons.js';
 import type { PlanViolation, SolutionResult } from '../vrp/solution-types.js';
-import type { VroomRead } from './read.js';
+import type { VroomRead } from './types.js';
 
 /** A broken rule in VROOM's words (`duration`: how late, for a delay). */
 export interface VroomViolation {

@@ -118,8 +118,10 @@ export function runAlns(problem: ProblemData, active: Uint8Array, rng: Random, s
   // Phase 1: one route less at a time while every request still finds a place.
   let cap = best.set.slots;
   let temperature = search.startTemperature(best);
-  // Fewer routes is worth searching for only when routes cost something of their own.
-  const routesCost = problem.vehicleTypes.some((t) => t.fixedCost > 0);
+  // Fewer routes is worth a phase of its own only when every route costs more than any request can
+  // (Li & Lim's convention); with VROOM's costs a vehicle's fixed cost is one term among others,
+  // and the cost phase (its route removal included) weighs it (n050-roomy: see docs/vroom.md).
+  const routesCost = search.hierarchical;
   let phase: 'routes' | 'cost' = routesCost && best.bank.length === 0 && best.set.used() > 1 ? 'routes' : 'cost';
   let lastReduction = { frac: 0, iteration: 0 };
   let phaseStart = { frac: 0, iteration: 0 };
@@ -227,7 +229,7 @@ class Search {
   /** Price of one unit of bank weight in the annealing objective. */
   private readonly bankPrice: number;
   /** Every vehicle costs more than any route's driving: fewer routes first (Li & Lim's convention). */
-  private readonly hierarchical: boolean;
+  readonly hierarchical: boolean;
   private readonly routeOf: Int32Array;
   private readonly insertion: Insertion = { delta: 0, i: -1, j: -1 };
   private readonly noiseAmount: number;
