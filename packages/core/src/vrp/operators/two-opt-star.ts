@@ -28,10 +28,12 @@ export function evaluateTwoOptStar(ls: LocalSearch, u: number, v: number): numbe
   const nu = ls.next[u]!;
   const nv = ls.next[v]!;
   if (!ls.isClient(nu) && !ls.isClient(nv)) return Infinity;
-  if (ls.routeProfile[ru] === ls.routeProfile[rv]) {
-    // Quick bound from distances alone (same matrices: stored tail distances apply).
+  {
+    // Quick bound from distances alone: each route's tail summaries are stored on every profile's
+    // matrices (local-search.ts suffixStore), so vehicles on different matrices are bounded too.
     const n = ls.n;
-    const d = ls.routeDistance[ru]!;
+    const du = ls.routeDistance[ru]!;
+    const dv = ls.routeDistance[rv]!;
     const endU = ls.endNode(ru);
     const endV = ls.endNode(rv);
     const lu = ls.loc[u]!;
@@ -39,11 +41,11 @@ export function evaluateTwoOptStar(ls: LocalSearch, u: number, v: number): numbe
     const lastU = ls.loc[ls.prev[endU]!]!;
     const lastV = ls.loc[ls.prev[endV]!]!;
     const newU = ls.fwd.distance[u]! + (ls.isClient(nv)
-      ? d[lu * n + ls.loc[nv]!]! + ls.bwd.distance[nv]! + d[lastV * n + ls.loc[endU]!]!
-      : d[lu * n + ls.loc[endU]!]!);
+      ? du[lu * n + ls.loc[nv]!]! + ls.suffixStore(ru, nv).distance[nv]! + du[lastV * n + ls.loc[endU]!]!
+      : du[lu * n + ls.loc[endU]!]!);
     const newV = ls.fwd.distance[v]! + (ls.isClient(nu)
-      ? d[lv * n + ls.loc[nu]!]! + ls.bwd.distance[nu]! + d[lastU * n + ls.loc[endV]!]!
-      : d[lv * n + ls.loc[endV]!]!);
+      ? dv[lv * n + ls.loc[nu]!]! + ls.suffixStore(rv, nu).distance[nu]! + dv[lastU * n + ls.loc[endV]!]!
+      : dv[lv * n + ls.loc[endV]!]!);
     const lenU = ls.pos[u]! + ls.routeLength[rv]! - ls.pos[v]!;
     const lenV = ls.pos[v]! + ls.routeLength[ru]! - ls.pos[u]!;
     let bound = ls.distanceBound(ru, newU, lenU) + ls.distanceBound(rv, newV, lenV) - ls.routeCost[ru]! - ls.routeCost[rv]!;

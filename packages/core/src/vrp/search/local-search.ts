@@ -49,6 +49,17 @@ export class LocalSearch {
   readonly late: Float64Array;
   readonly fwd: SegmentStore;
   readonly bwd: SegmentStore;
+  /**
+   * With vehicles on different matrices (VROOM's speed factors and costs): per profile used by some
+   * route, every route's suffixes driven on that profile's matrices, so that another route's tail
+   * joins a route in O(1) as it does on one profile (null: that profile is the only one, or unused).
+   */
+  readonly bwdByProfile: (SegmentStore | null)[];
+  /** The profiles used by some route, when there are several (else empty). */
+  private readonly otherProfiles: number[];
+  /** Bumped at each update of a route; a route's suffixes on profile q are current when suffixVersion[q × routes + r] equals it. */
+  private readonly routeVersion: Int32Array;
+  private readonly suffixVersion: Int32Array;
   readonly routeLength: Int32Array;
   /**
    * Per node: the distance from its route's start to it along the route driven backwards arc by
@@ -124,6 +135,11 @@ export class LocalSearch {
   private readonly snapLen = new Int32Array(2);
   private readonly snapModified = new Int32Array(2);
   private snapCost = 0;
+  /** The guarded routes' own costs and slacks, restored as they were (no second simulation). */
+  private readonly snapRouteCost = new Float64Array(2);
+  private readonly snapSlack = new Float64Array(2);
+  /** While a guarded route is put back: its exact cost is the one remembered. */
+  private restoring = false;
   /**
    * SWAP* insertion cache (HGS-CVRP): the three best places for stop u in route r, at
    * `(u * nRoutes + r) * 3`, valid while `swapStamp[u * nRoutes + r] > whenModified[r]`.
@@ -212,6 +228,11 @@ export class LocalSearch {
       this.routeFixedCost[q] = t.fixedCost;
       this.routeProfile[q] = t.profile;
     }
+    const used = [...new Set(this.routeProfile)].sort((a, b) => a - b);
+    this.otherProfiles = used.length > 1 ? used : [];
+    this.routeVersion = new Int32Array(this.nRoutes);
+    this.suffixVersion = new Int32Array(this.otherProfiles.length > 0 ? problem.profiles.length * this.nRoutes : 0).fill(-1);
+    this.bwdByProfile = problem.profiles.map((_, q) => (this.otherProfiles.includes(q) ? new SegmentStore(N, this.nDims) : null));
     this.routeCost = new Float64Array(this.nRoutes);
     this.routeSlack = new Float64Array(this.nRoutes);
     this.whenModified = new Int32Array(this.nRoutes);
@@ -401,8 +422,22 @@ export class LocalSearch {
     }
     this.routeLength[r] = k - 2;
     if (this.stopAngle !== null) this.updateSector(r);
-    // Suffixes from each stop to the last stop (the end depot is added by whoever uses them).
-    const bwd = this.bwd;
+    // Suffixes from each stop to the last stop (the end depot is added by whoever uses them): on
+    // the route's own matrices and on every other profile's.
+    // the route's own matrices now, another profile's when first asked for (suffixStore).
+    this.storeSuffixes(this.bwd, r, dist, dur);
+    this.routeVersion[r]!++;
+    this.whenModified[r] = this.nbMoves;
+    this.updateCost(r);
+  }
+
+  /** Route r's suffixes into `bwd`, driven on the matrices `dist` and `dur`. */
+  private storeSuffixes(bwd: SegmentStore, r: number, dist: Float64Array, dur: Float64Array): void {
+    const p = this.problem;
+    const n = this.n;
+    const D = this.nDims;
+    const nStops = this.nStops;
+    const end = this.endNode(r);
     bwd.first[end] = -1;
     bwd.last[end] = -1;
     const last = this.prev[end]!;
@@ -412,8 +447,6 @@ export class LocalSearch {
         bwd.prepend(x, this.next[x]!, dist, dur, n, this.loc[x]!, this.service[x]!, this.early[x]!, this.late[x]!, p.delivery, p.pickup, x * D);
       }
     }
-    this.whenModified[r] = this.nbMoves;
-    this.updateCost(r);
   }
 
   /**
@@ -445,7 +478,7 @@ export class LocalSearch {
     const seg = this.segC;
     const end = this.endNode(r);
     this.fwd.read(end, seg);
-    if (this.exact) this.exactTimes(r, seg);
+    if (this.exact && !this.restoring) this.exactTimes(r, seg);
     this.routeCost[r] = penalisedRouteCost(seg, this.typeOf(r), this.penalties);
     this.routeSlack[r] = this.routeLength[r]! > 0
       ? Math.max(0, this.routeCost[r]! - this.routeFixedCost[r]! - this.routeCostPerDistance[r]! * seg.distance)
@@ -479,6 +512,8 @@ export class LocalSearch {
       this.snapLen[i] = this.readRoute(r, this.snapSeq[i]!);
       this.snapModified[i] = this.whenModified[r]!;
       this.snapCost += this.routeCost[r]!;
+      this.snapRouteCost[i] = this.routeCost[r]!;
+      this.snapSlack[i] = this.routeSlack[r]!;
     }
   }
 
@@ -497,7 +532,11 @@ export class LocalSearch {
     }
     for (let i = 0; i < this.snapCount; i++) {
       const r = this.snapRoutes[i]!;
+      this.restoring = true;
       this.setRoute(r, this.snapSeq[i]!, this.snapLen[i]!);
+      this.restoring = false;
+      this.routeCost[r] = this.snapRouteCost[i]!;
+      this.routeSlack[r] = this.snapSlack[i]!;
       this.whenModified[r] = this.snapModified[i]!;
     }
     return false;
@@ -535,15 +574,27 @@ export class LocalSearch {
 
   /**
    * Appends the tail that starts at `x` (a stop, or an end depot for an empty tail) and then the end
-   * depot of route `r`. O(1) when x's route uses the same matrices as r.
+   * depot of route `r`, in O(1) (x's suffix stored on r's matrices).
    */
+  /** The store holding stop x's suffix (x to its route's last stop) driven on route r's matrices. */
+  suffixStore(r: number, x: number): SegmentStore {
+    const rx = this.route[x]!;
+    const q = this.routeProfile[r]!;
+    if (rx === r || this.routeProfile[rx] === q) return this.bwd;
+    const store = this.bwdByProfile[q]!;
+    const k = q * this.nRoutes + rx;
+    if (this.suffixVersion[k] !== this.routeVersion[rx]) {
+      const prof = this.problem.profiles[q]!;
+      this.storeSuffixes(store, rx, prof.distance, prof.duration);
+      this.suffixVersion[k] = this.routeVersion[rx]!;
+    }
+    return store;
+  }
+
   pushTail(seg: Segment, x: number, r: number): void {
     const prof = this.profileOf(r);
     if (x < this.nStops) {
-      const rx = this.route[x]!;
-      if (rx === r || this.routeProfile[rx] === this.routeProfile[r])
-        seg.appendStored(prof.distance, prof.duration, this.n, this.bwd, x);
-      else for (let y = x; y < this.nStops; y = this.next[y]!) this.pushNode(seg, y, prof);
+      seg.appendStored(prof.distance, prof.duration, this.n, this.suffixStore(r, x), x);
     }
     this.pushNode(seg, this.endNode(r), prof);
   }
