@@ -70,27 +70,32 @@ describe('examples/county', () => {
       const { page, errors, requests } = await openFile(browser, join(out, 'report.html'));
       expect(Number(await page.evaluate(() => document.body.dataset.routesShown))).toBe(summary.before.routes + summary.after.routes);
       expect(await page.$eval('body', (b) => b.textContent)).toContain(`${summary.optimisationRatePercent.toFixed(2)} %`);
-      // The first new route, clicked on its line, at the point farthest from any place marker
-      // (a marker over the line would take the click) and inside the map.
+      // The first new route, clicked on its line: of the points of its line inside the map, the
+      // one farthest from any place marker where the page itself says this line is on top (a
+      // marker or another route's line over it would take the click).
       const point = await page.evaluate(() => {
         const { map, routes, data } = (window as any).postroute;
         const entry = routes.find((e: any) => e.route.phase === 'after');
         const size = map.getSize();
         const places = data.places.map((p: any) => map.latLngToContainerPoint([p.lat, p.lon]));
         const latlngs = entry.line.getLatLngs();
+        const box = document.getElementById('map')!.getBoundingClientRect();
+        const own = entry.line.getElement();
         let best = { x: 0, y: 0, clear: -1 };
         for (let i = 1; i < latlngs.length; i++) {
           const a = map.latLngToContainerPoint(latlngs[i - 1]);
           const b = map.latLngToContainerPoint(latlngs[i]);
           const m = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
           if (m.x < 60 || m.y < 20 || m.x > size.x - 20 || m.y > size.y - 30) continue;
+          if (document.elementFromPoint(box.left + m.x, box.top + m.y) !== own) continue;
           const clear = Math.min(...places.map((p: any) => Math.hypot(p.x - m.x, p.y - m.y)));
           if (clear > best.clear) best = { ...m, clear };
         }
-        const box = document.getElementById('map')!.getBoundingClientRect();
-        return { x: box.left + best.x, y: box.top + best.y };
+        return { x: box.left + best.x, y: box.top + best.y, found: best.clear >= 0 };
       });
+      expect(point.found).toBe(true);
       await page.mouse.click(point.x, point.y);
+      await page.waitForSelector('#focus-stops', { timeout: 10_000 });
       const focused = await focusedStops(page);
       expect(focused.stops.length).toBeGreaterThan(3);
       expect(focused.stops).toEqual(csvStops(await csvRows(readFileSync(join(out, 'stops.csv'), 'utf8')), focused.phase, focused.id));
