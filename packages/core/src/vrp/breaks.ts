@@ -145,10 +145,19 @@ export function scheduleWithBreaks(
   return timeRoute(problem, type, stops, length, departure, times, breakTimes, warp, gaps);
 }
 
-/** Load on board after each visit (`loads[(k + 1) * D + d]`; k = -1: leaving the start). */
+/** Scratch reused by every call (placeBreaks, then timeRoute, never nested): loads and DP back-pointers. */
+let loadScratch = new Float64Array(0);
+let fromScratch = new Int32Array(0);
+
+/**
+ * Load on board after each visit (`loads[(k + 1) * D + d]`; k = -1: leaving the start), in the
+ * shared scratch: valid until the next call.
+ */
 function loadsAlong(problem: ProblemData, stops: ArrayLike<number>, length: number): Float64Array {
   const D = problem.nDims;
-  const loads = new Float64Array((length + 1) * D);
+  if (loadScratch.length < (length + 1) * D) loadScratch = new Float64Array(2 * (length + 1) * D);
+  const loads = loadScratch;
+  loads.fill(0, 0, D);
   for (let k = 0; k < length; k++) for (let d = 0; d < D; d++) loads[d] = loads[d]! + problem.delivery[stops[k]! * D + d]!;
   for (let k = 0; k < length; k++) {
     const s = stops[k]!;
@@ -169,29 +178,48 @@ function overLoadAt(b: BreakData, loads: Float64Array, g: number, D: number): nu
 }
 
 /**
- * The break at time t, `remaining` travel still ahead: [start, lateness, driven meanwhile].
- * Service starts in the first window still open (VROOM's choice).
+ * What takeBreak and serveAt found, in module scratch rather than a tuple per visit: the local
+ * search times every route it changes with its breaks, and those tuples were a large share of its
+ * garbage (n150-breaks).
  */
-function takeBreak(b: BreakData, t: number, remaining: number, warp: boolean): [number, number, number] {
+const found = { start: 0, late: 0, driven: 0 };
+
+/**
+ * The break at time t, `remaining` travel still ahead: found.start, found.late (lateness) and
+ * found.driven (driven meanwhile). Service starts in the first window still open (VROOM's choice).
+ */
+function takeBreak(b: BreakData, t: number, remaining: number, warp: boolean): void {
   const w = b.windows;
   for (let i = 0; i < w.length; i += 2) {
     if (t <= w[i + 1]!) {
       const start = t > w[i]! ? t : w[i]!;
       const wait = start - t;
-      return [start, 0, wait < remaining ? wait : remaining];
+      found.start = start;
+      found.late = 0;
+      found.driven = wait < remaining ? wait : remaining;
+      return;
     }
   }
   const close = w[w.length - 1]!;
-  return [warp ? close : t, t - close, 0];
+  found.start = warp ? close : t;
+  found.late = t - close;
+  found.driven = 0;
 }
 
-/** Serves stop s arriving at t: [start, lateness] (first window that can still be met). */
-function serveAt(problem: ProblemData, s: number, t: number, warp: boolean): [number, number] {
+/** Serves stop s arriving at t: found.start and found.late (first window that can still be met). */
+function serveAt(problem: ProblemData, s: number, t: number, warp: boolean): void {
   const w0 = problem.windowStart[s]!;
   const w1 = problem.windowStart[s + 1]!;
-  for (let w = w0; w < w1; w++) if (t <= problem.windows[2 * w + 1]!) return [Math.max(t, problem.windows[2 * w]!), 0];
+  for (let w = w0; w < w1; w++) {
+    if (t <= problem.windows[2 * w + 1]!) {
+      found.start = Math.max(t, problem.windows[2 * w]!);
+      found.late = 0;
+      return;
+    }
+  }
   const close = problem.windows[2 * (w1 - 1) + 1]!;
-  return [warp ? close : t, t - close];
+  found.start = warp ? close : t;
+  found.late = t - close;
 }
 
 /**
@@ -215,7 +243,8 @@ function placeBreaks(problem: ProblemData, type: VehicleTypeData, stops: ArrayLi
   const ct = new Float64Array(W);
   const cr = new Float64Array(W);
   // from[g * W + j]: breaks taken when entering gap g on the way to state j after it.
-  const from = new Int32Array((length + 1) * W);
+  if (fromScratch.length < (length + 1) * W) fromScratch = new Int32Array(2 * (length + 1) * W);
+  const from = fromScratch;
   let nex = new Float64Array(W);
   let ntm = new Float64Array(W);
   let prev = type.startLocation;
@@ -231,7 +260,8 @@ function placeBreaks(problem: ProblemData, type: VehicleTypeData, stops: ArrayLi
     for (let j = 0; j < m; j++) {
       if (cex[j] === Infinity) continue;
       const b = type.breaks[j]!;
-      const [start, late, driven] = takeBreak(b, ct[j]!, cr[j]!, warp);
+      takeBreak(b, ct[j]!, cr[j]!, warp);
+      const { start, late, driven } = found;
       const e = cex[j]! + late + overLoadAt(b, loads, g, D);
       const t = start + b.service;
       const r = cr[j]! - driven;
@@ -251,12 +281,17 @@ function placeBreaks(problem: ProblemData, type: VehicleTypeData, stops: ArrayLi
         nex[j] = Infinity;
         continue;
       }
-      const [start, late] = serveAt(problem, s, ct[j]! + cr[j]!, warp);
+      serveAt(problem, s, ct[j]! + cr[j]!, warp);
+      const { start, late } = found;
       nex[j] = cex[j]! + late;
       ntm[j] = start + service;
     }
-    [ex, nex] = [nex, ex];
-    [tm, ntm] = [ntm, tm];
+    const swapEx = ex;
+    ex = nex;
+    nex = swapEx;
+    const swapTm = tm;
+    tm = ntm;
+    ntm = swapTm;
     prev = next;
   }
   // Every break must be taken: walk back from (end, m).
@@ -296,7 +331,8 @@ function timeRoute(
     for (let j = 0; j < m; j++) {
       if (gapOf[j] !== g) continue;
       const b = type.breaks[j]!;
-      const [start, late, driven] = takeBreak(b, t, remaining, warp);
+      takeBreak(b, t, remaining, warp);
+      const { start, late, driven } = found;
       const over = loads === null ? 0 : overLoadAt(b, loads, g, D);
       if (breakTimes !== null) {
         breakTimes.gap[j] = g;
@@ -314,7 +350,8 @@ function timeRoute(
     if (g === length) break;
     const s = stops[g]!;
     const arrival = t;
-    const [start, late] = serveAt(problem, s, t, warp);
+    serveAt(problem, s, t, warp);
+    const { start, late } = found;
     lateness += late;
     if (warp) setBack += late;
     const service = problem.serviceTime[next]!;
