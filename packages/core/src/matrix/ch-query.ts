@@ -14,7 +14,8 @@
  * times faster than a search over the whole hierarchy's arrays (benchmarks/scale/README.md).
  */
 import type { TargetTable } from './dijkstra.js';
-import { siftDown, siftUp, unpackEdge, type ContractionHierarchy } from './ch.js';
+import { unpackEdge, type ContractionHierarchy } from './ch.js';
+import { siftDown, siftUp } from './witness.js';
 
 /** One direction's upward graph: arcs to climb, and the arcs that prove a node stalled. */
 export interface Side {

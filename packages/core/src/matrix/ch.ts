@@ -11,6 +11,7 @@
  */
 import type { CompiledGraph } from '../graph/compile.js';
 import type { ProgressCallback } from '../util/progress.js';
+import { Scratch, WitnessSearch, witnessRow, type ArcLists } from './witness.js';
 
 /** A built hierarchy. Node numbers are those of the compiled graph. */
 export interface ContractionHierarchy {
@@ -105,23 +106,32 @@ export function buildHierarchy(csr: CompiledGraph, weight: Float64Array, weight2
   // v's own arcs, copied out before its contraction adds shortcuts (which may move the lists).
   const ins = new Scratch();
   const outs = new Scratch();
+  // The witness distance from in-neighbour i to out-neighbour k at `i * outs.size + k`.
+  let found = new Float64Array(1024);
 
   // Simulates (or performs) the contraction of v; returns its priority.
   const contract = (v: number, apply: boolean): number => {
     ins.load(g.in, v);
     outs.load(g.out, v);
+    const width = outs.size;
+    const pairs = ins.size * width;
+    if (found.length < pairs) found = new Float64Array(Math.max(pairs, found.length * 2));
+    const searchLimit = apply ? limit : simulateLimit;
+    // Every search of v runs on the graph as it is before any of v's shortcuts go in: a row may
+    // then rest on another in-neighbour's arc into v (witnessRow), whose own pairs this same
+    // contraction settles.
+    for (let i = 0; i < ins.size; i++) witnessRow(witness, g.out, ins, i, outs, v, searchLimit, found);
     let added = 0;
     let addedHops = 0;
     for (let i = 0; i < ins.size; i++) {
       const e1 = ins.edge[i]!;
       const u = ins.node[i]!;
       const w1 = ins.weight[i]!;
-      witness.run(g.out, u, v, outs, w1, apply ? limit : simulateLimit);
-      for (let k = 0; k < outs.size; k++) {
+      for (let k = 0; k < width; k++) {
         const w = outs.node[k]!;
         if (w === u) continue;
         const c = w1 + outs.weight[k]!;
-        if (witness.distanceTo(w) <= c) continue;
+        if (found[i * width + k]! <= c) continue;
         const e2 = outs.edge[k]!;
         added++;
         addedHops += g.hops[e1]! + g.hops[e2]!;
@@ -262,7 +272,7 @@ export function unpackEdge(ch: ContractionHierarchy, e: number, out: number[]): 
  * the witness searches, which scan hundreds of millions of arcs on a county, read memory in
  * order. A list that outgrows its room moves to the end of the slab with twice the room.
  */
-class Adjacency {
+class Adjacency implements ArcLists {
   readonly start: Uint32Array;
   readonly length: Uint32Array;
   private readonly room: Uint32Array;
@@ -323,10 +333,9 @@ class Adjacency {
   private move(v: number, room: number): void {
     if (this.used + room > this.node.length) {
       const size = Math.max(this.node.length * 2, this.used + room);
-      const grow = <T extends Uint32Array | Float64Array>(a: T, C: new (n: number) => T): T => { const b = new C(size); b.set(a as never); return b; };
-      this.node = grow(this.node, Uint32Array);
-      this.weight = grow(this.weight, Float64Array);
-      this.edge = grow(this.edge, Uint32Array);
+      const node = new Uint32Array(size); node.set(this.node); this.node = node;
+      const weight = new Float64Array(size); weight.set(this.weight); this.weight = weight;
+      const edge = new Uint32Array(size); edge.set(this.edge); this.edge = edge;
     }
     const from = this.start[v]!;
     const length = this.length[v]!;
@@ -336,38 +345,6 @@ class Adjacency {
     this.start[v] = this.used;
     this.room[v] = room;
     this.used += room;
-  }
-}
-
-/** A small list of arcs (node, weight, edge), reused from node to node. */
-class Scratch {
-  size = 0;
-  node = new Uint32Array(64);
-  weight = new Float64Array(64);
-  edge = new Uint32Array(64);
-
-  load(from: Adjacency, v: number): void {
-    const begin = from.start[v]!;
-    const length = from.length[v]!;
-    if (length > this.node.length) this.grow(length);
-    this.node.set(from.node.subarray(begin, begin + length));
-    this.weight.set(from.weight.subarray(begin, begin + length));
-    this.edge.set(from.edge.subarray(begin, begin + length));
-    this.size = length;
-  }
-
-  push(node: number, weight: number, edge: number): void {
-    if (this.size === this.node.length) this.grow(this.size * 2);
-    this.node[this.size] = node;
-    this.weight[this.size] = weight;
-    this.edge[this.size] = edge;
-    this.size++;
-  }
-
-  private grow(size: number): void {
-    const node = new Uint32Array(size); node.set(this.node); this.node = node;
-    const weight = new Float64Array(size); weight.set(this.weight); this.weight = weight;
-    const edge = new Uint32Array(size); edge.set(this.edge); this.edge = edge;
   }
 }
 
@@ -470,127 +447,6 @@ class DynamicGraph {
   }
 }
 
-/** A small Dijkstra from one node in the remaining graph, avoiding the node being contracted. */
-class WitnessSearch {
-  private readonly dist: Float64Array;
-  private readonly stamp: Int32Array;
-  /** `mark` while target w is undecided, with the cost of its path through the contracted node. */
-  private readonly isTarget: Int32Array;
-  private readonly targetCost: Float64Array;
-  private current = 0;
-  private heapKey: Float64Array = new Float64Array(256);
-  private heapNode: Int32Array = new Int32Array(256);
-
-  constructor(n: number) {
-    this.dist = new Float64Array(n);
-    this.stamp = new Int32Array(n);
-    this.isTarget = new Int32Array(n);
-    this.targetCost = new Float64Array(n);
-  }
-
-  distanceTo(v: number): number {
-    return this.stamp[v] === this.current ? this.dist[v]! : Infinity;
-  }
-
-  /**
-   * From `source`, avoiding `avoid`, until every target w (other than the source) is decided: a
-   * path no dearer than `viaCost` + its weight (u → v → w) is found, or w is settled dearer. A
-   * target is decided as soon as a tentative distance witnesses it (each is the cost of a real
-   * path, and distances only fall), and the search stops once the cheapest unsettled node is
-   * dearer than every undecided target, or `limit` nodes are settled. Later targets therefore
-   * get exactly the answer a search run to the end would give them: the cut-offs only skip
-   * work that could not change any of them.
-   */
-  run(out: Adjacency, source: number, avoid: number, targets: Scratch, viaCost: number, limit: number): void {
-    const stamp = this.stamp;
-    const dist = this.dist;
-    const mark = ++this.current;
-    const isTarget = this.isTarget;
-    const targetCost = this.targetCost;
-    const { start, length, node, weight } = out;
-    let heapKey = this.heapKey;
-    let heapNode = this.heapNode;
-    let size = 0;
-    stamp[source] = mark;
-    dist[source] = 0;
-    // The source's own arcs first: in the dense late graph an arc u → w no dearer than
-    // u → v → w is often there already, and then w needs no search at all.
-    const from: number = start[source]!;
-    for (let i: number = from, end: number = from + length[source]!; i < end; i++) {
-      const w: number = node[i]!;
-      if (w === avoid) continue;
-      const c = weight[i]!;
-      if (stamp[w] === mark && !(c < dist[w]!)) continue;
-      stamp[w] = mark;
-      dist[w] = c;
-      if (size === heapKey.length) {
-        const k = new Float64Array(size * 2); k.set(heapKey); heapKey = this.heapKey = k;
-        const nn = new Int32Array(size * 2); nn.set(heapNode); heapNode = this.heapNode = nn;
-      }
-      siftUp(heapKey, heapNode, size++, w, c);
-    }
-    let remaining = 0;
-    // The dearest undecided target: past it nothing can change an answer.
-    let bound = -1;
-    for (let k = 0; k < targets.size; k++) {
-      const w = targets.node[k]!;
-      if (w === source || isTarget[w] === mark) continue;
-      const c = viaCost + targets.weight[k]!;
-      if (stamp[w] === mark && dist[w]! <= c) continue;
-      isTarget[w] = mark;
-      targetCost[w] = c;
-      remaining++;
-      if (c > bound) bound = c;
-    }
-    if (remaining === 0) return;
-    let settled = 1;
-    while (size > 0) {
-      const d: number = heapKey[0]!;
-      const v: number = heapNode[0]!;
-      size--;
-      if (size > 0) siftDown(heapKey, heapNode, size, heapKey[size]!, heapNode[size]!);
-      if (d > dist[v]!) continue;
-      if (d > bound || ++settled > limit) break;
-      if (isTarget[v] === mark) {
-        // Settled dearer than its way through the contracted node (else it was decided when reached).
-        isTarget[v] = 0;
-        if (--remaining === 0) break;
-        if (targetCost[v] === bound) bound = this.dearest(targets, mark);
-      }
-      const begin: number = start[v]!;
-      for (let i: number = begin, end: number = begin + length[v]!; i < end; i++) {
-        const w: number = node[i]!;
-        if (w === avoid) continue;
-        const c = d + weight[i]!;
-        // Past the dearest undecided target nothing can witness anything: never queued, never settled.
-        if (c > bound || (stamp[w] === mark && !(c < dist[w]!))) continue;
-        stamp[w] = mark;
-        dist[w] = c;
-        if (isTarget[w] === mark && c <= targetCost[w]!) {
-          isTarget[w] = 0;
-          if (--remaining === 0) return;
-          if (targetCost[w] === bound) bound = this.dearest(targets, mark);
-        }
-        if (size === heapKey.length) {
-          const k = new Float64Array(size * 2); k.set(heapKey); heapKey = this.heapKey = k;
-          const nn = new Int32Array(size * 2); nn.set(heapNode); heapNode = this.heapNode = nn;
-        }
-        siftUp(heapKey, heapNode, size++, w, c);
-      }
-    }
-  }
-
-  /** The cost of the dearest target still undecided. */
-  private dearest(targets: Scratch, mark: number): number {
-    let bound = -1;
-    for (let k = 0; k < targets.size; k++) {
-      const w = targets.node[k]!;
-      if (this.isTarget[w] === mark && this.targetCost[w]! > bound) bound = this.targetCost[w]!;
-    }
-    return bound;
-  }
-}
-
 /** Min-heap of nodes by priority (ties by node number) with update of any entry. */
 class IndexedHeap {
   size = 0;
@@ -682,40 +538,4 @@ class IndexedHeap {
     heap[i] = v;
     this.position[v] = i;
   }
-}
-
-/** Adds `node` with `key` to a binary heap of `size` entries (duplicates allowed; stale ones are skipped on pop). */
-export function siftUp(heapKey: Float64Array, heapNode: Int32Array, size: number, node: number, key: number): void {
-  let i = size;
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    const parentKey = heapKey[parent]!;
-    if (parentKey <= key) break;
-    heapKey[i] = parentKey;
-    heapNode[i] = heapNode[parent]!;
-    i = parent;
-  }
-  heapKey[i] = key;
-  heapNode[i] = node;
-}
-
-/** Puts `node` with `key` in the root slot of a heap of `size` entries and moves it down. */
-export function siftDown(heapKey: Float64Array, heapNode: Int32Array, size: number, key: number, node: number): void {
-  const half = size >> 1;
-  let i = 0;
-  while (i < half) {
-    let child = 2 * i + 1;
-    let childKey = heapKey[child]!;
-    const right = child + 1;
-    if (right < size && heapKey[right]! < childKey) {
-      child = right;
-      childKey = heapKey[right]!;
-    }
-    if (childKey >= key) break;
-    heapKey[i] = childKey;
-    heapNode[i] = heapNode[child]!;
-    i = child;
-  }
-  heapKey[i] = key;
-  heapNode[i] = node;
 }
