@@ -38,6 +38,7 @@ interface PlanArgs {
   plan: string;
   out: string;
   timeLimit?: number;
+  stallIterations?: number;
   seed?: number;
   threads?: number;
   scenario?: string;
@@ -127,6 +128,7 @@ const command: CommandModule<object, PlanArgs> = {
     .positional('plan', { type: 'string', demandOption: true, describe: 'plan.json: roads, places, fleet, baseline (see docs/plan.md)' })
     .option('out', { type: 'string', default: 'plan-out', describe: 'folder for summary.json, routes.csv, stops.csv, routes.geojson, report.html, sheets.html (made if missing; checked before any work)' })
     .option('time-limit', { type: 'number', describe: 'route search time limit, seconds (default: timeLimitS in plan.json, else 10)' })
+    .option('stall-iterations', { type: 'number', describe: 'each route search stops after this many iterations without a better plan (default 2000); a run whose searches all stop this way, not on the time limit, gives the same files for the same seed and --threads on any machine' })
     .option('seed', { type: 'number', describe: 'random seed, an integer (default: seed in plan.json, else 1); the same input and seed give the same files' })
     .option('threads', threadsYargs)
     .option('scenario', { type: 'string', describe: 'run only this scenario of plan.json beside the base case (default: all); each is written to OUT/scenarios/NAME/' })
@@ -138,6 +140,9 @@ const command: CommandModule<object, PlanArgs> = {
     .check((argv) => {
       if (argv.seed !== undefined && !Number.isInteger(argv.seed)) throw new Error(`--seed must be an integer, got ${String(argv.seed)}`);
       if (argv.timeLimit !== undefined && !(Number(argv.timeLimit) > 0)) throw new Error(`--time-limit must be a positive number of seconds, got ${String(argv.timeLimit)}`);
+      if (argv.stallIterations !== undefined && !(Number.isInteger(argv.stallIterations) && Number(argv.stallIterations) > 0)) {
+        throw new Error(`--stall-iterations must be a positive whole number of iterations, got ${String(argv.stallIterations)}`);
+      }
       threadsArg(argv.threads as number | undefined);
       return true;
     }) as unknown as Argv<PlanArgs>,
@@ -158,6 +163,7 @@ const command: CommandModule<object, PlanArgs> = {
       result = await planNetwork(inputs, {
         ...(args.seed !== undefined ? { seed: args.seed } : {}),
         ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),
+        ...(args.stallIterations !== undefined ? { maxIterationsWithoutImprovement: args.stallIterations } : {}),
         threads: threadsArg(args.threads),
         ...(args.scenario !== undefined ? { scenario: args.scenario } : {}),
         ...(args.allowUnassigned ? { allowUnassigned: true } : {}),
