@@ -271,7 +271,9 @@ export function nearestOffice(required: readonly CarpRequiredInput[], network: R
  * the fleet based there (the earliest departure; the first vehicle type's, else 08:00).
  */
 export function doorToDoorStart(spec: PlanSpec, tiers: TiersReport | undefined, depot: string, names: ReadonlyMap<string, string>): { departure: number; startsAfter: string } {
-  const office = tiers?.offices.find((o) => o.id === depot);
+  // A weekly plan has one entry per office per day: the streets, served every day, start after the latest.
+  const office = tiers?.offices.filter((o) => o.id === depot && o.trunkArrival !== null)
+    .reduce<TiersReport['offices'][number] | undefined>((late, o) => (late === undefined || (o.release ?? o.trunkArrival!) > (late.release ?? late.trunkArrival!) ? o : late), undefined);
   if (office && office.trunkArrival !== null) {
     const departure = office.release ?? office.trunkArrival;
     return { departure, startsAfter: `trunk at ${names.get(depot) ?? depot} ${clock(office.trunkArrival)}${departure > office.trunkArrival ? `, sorted by ${clock(departure)}` : ''}` };

@@ -24,7 +24,8 @@ import { planOneTier } from './one-tier.js';
 import { applyScenario, describeChanges, scenarioRow } from './scenarios.js';
 import type { TwoTierResult } from './tiers/solve.js';
 import { planTwoTier } from './two-tier.js';
-import { planServiceWeek, readServiceDays } from './service-days.js';
+import { planServiceWeek, readServiceDays, type ServiceDays } from './service-days.js';
+import { planTwoTierWeek } from './two-tier-week.js';
 import { openStations } from './stations.js';
 import { moveLoadsToStations } from './station-loads.js';
 import type { OneTierContext } from './one-tier.js';
@@ -80,19 +81,22 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
       : await openStations(casePlaces, prepared, caseSpec.coverage.radius, { seed, timeLimit, onProgress: progress });
     const common = { spec: caseSpec, places: casePlaces, prepared, baseline, sources, seed, timeLimit, maxIterationsWithoutImprovement, progress, opened, ...threads };
     // Visit frequencies (issue 11): a weekly plan; otherwise today's daily plan.
-    const service = caseSpec.tiers ? null : readServiceDays(caseSpec, rawPlaces, sources.places);
+    const service = readServiceDays(caseSpec, rawPlaces, sources.places);
     let planned: { report: Omit<PlanReport, 'run'>; solution: SolutionResult; baselineSolution: SolutionResult | null };
-    if (service !== null) planned = await planServiceWeek(common, service);
-    else if (!caseSpec.tiers) planned = await planOneTier(common);
-    else planned = planTiers(common, rawPlaces, moves);
+    if (caseSpec.tiers) planned = planTiers(common, rawPlaces, moves, service);
+    else if (service !== null) planned = await planServiceWeek(common, service);
+    else planned = await planOneTier(common);
     return withDoorToDoor(caseSpec, casePlaces, planned);
   };
-  const planTiers = (common: OneTierContext, rawPlaces: Place[], moves: OfficeMoveReport[]) => {
+  const planTiers = (common: OneTierContext, rawPlaces: Place[], moves: OfficeMoveReport[], service: ServiceDays | null) => {
     const { spec: caseSpec, opened } = common;
     // A village served at a station is no stop of the delivery tier: its volumes go to the station.
     const stationed = opened === null ? { rawPlaces, places: common.places }
       : moveLoadsToStations(rawPlaces, common.places, opened.servedVia, caseSpec.loads ?? []);
-    const planned = planTwoTier({ ...common, places: stationed.places, rawPlaces: stationed.rawPlaces, profiles, scenarioMoves: moves });
+    const context = { ...common, places: stationed.places, rawPlaces: stationed.rawPlaces, profiles, scenarioMoves: moves };
+    // Weekly service: each office's villages' days and routes chosen together, the trunk timed to every day.
+    const planned = service === null ? planTwoTier(context)
+      : planTwoTierWeek(context, service, opened === null ? null : { servedVia: opened.servedVia, opened: opened.stations.opened, places: common.places });
     const report = planned.report;
     if (opened !== null) {
       // Every place in the report, in the places file's order; the covered villages say their station.
@@ -104,7 +108,9 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
       });
       report.summary = { ...report.summary, stations: opened.stations };
     }
-    return { report, solution: toSolution(planned.plan), baselineSolution: planned.today ? toSolution(planned.today) : null };
+    if ('plan' in planned) return { report, solution: toSolution(planned.plan), baselineSolution: planned.today ? toSolution(planned.today) : null };
+    const today = planned.today.filter((day): day is TwoTierResult => day !== null);
+    return { report, solution: joinSolutions(planned.days.map(toSolution)), baselineSolution: today.length > 0 ? joinSolutions(today.map(toSolution)) : null };
   };
   // Door to door from its office, in every case (scenarios too), after that office's trunk; a
   // weekly plan runs it on each operating day (the streets are served daily).
@@ -176,5 +182,19 @@ function toSolution(result: TwoTierResult): SolutionResult {
     routes,
     unassigned: [...result.trunk.solution.unassigned, ...result.delivery.unassigned, ...(result.collection?.solution.unassigned ?? [])],
     violations,
+  };
+}
+
+/** The days of a week as one solution: every day's routes and violations, totals summed over the week. */
+function joinSolutions(days: readonly SolutionResult[]): SolutionResult {
+  return {
+    cost: days.reduce((sum, s) => sum + s.cost, 0),
+    distance: days.reduce((sum, s) => sum + s.distance, 0),
+    duration: days.reduce((sum, s) => sum + s.duration, 0),
+    vehiclesUsed: Math.max(0, ...days.map((s) => s.vehiclesUsed)),
+    feasible: days.every((s) => s.feasible),
+    routes: days.flatMap((s) => s.routes),
+    unassigned: days.flatMap((s) => s.unassigned),
+    violations: days.flatMap((s) => s.violations),
   };
 }

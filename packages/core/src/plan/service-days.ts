@@ -78,7 +78,7 @@ export function readServiceDays(spec: PlanSpec, places: readonly Place[], source
 }
 
 /** The periodic fields of a stop: daily, a rule (spread over the week), or fixed days. */
-function patternOf(service: ServiceDays, id: string): Partial<PeriodicStopInput> {
+export function patternOf(service: ServiceDays, id: string): Partial<PeriodicStopInput> {
   const H = service.week.days.length;
   const own = service.perPlace.get(id);
   if (own === undefined) return {};
@@ -93,7 +93,7 @@ function patternOf(service: ServiceDays, id: string): Partial<PeriodicStopInput>
  * when it was a village until opened (the first in place order among equals); a station or
  * outlet of the places file keeps the days the file gives it.
  */
-function stationDays(perPlace: ServiceDays['perPlace'], servedVia: ReadonlyMap<string, string>, places: readonly PlanPlace[], opened: readonly string[]): ServiceDays['perPlace'] {
+export function stationDays(perPlace: ServiceDays['perPlace'], servedVia: ReadonlyMap<string, string>, places: readonly PlanPlace[], opened: readonly string[]): ServiceDays['perPlace'] {
   const newlyOpened = new Set(opened);
   const out = new Map(perPlace);
   const villagesOf = new Map<string, string[]>();

@@ -28,20 +28,12 @@ export interface RefusedCombination {
 }
 
 /**
- * The combinations the planner cannot plan. Weekly service with two tiers needs the periodic
- * engine to choose each office's villages' days and routes across the week with the trunk timed
- * to every day; that engine plans one depot and one load dimension, and fixing the days first
- * and routing after is not the same plan (the issue asks for no such fallback without a
- * benchmark showing it is as good), so the combination is refused rather than planned partly.
+ * The combinations the planner cannot plan: none. Every cell of the table plans, two tiers with
+ * weekly service too (tiers/week.ts: the periodic engine chooses each office's villages' days and
+ * routes together, the trunk planned for every day's loads). A row added here is refused with its
+ * located error before the road graph is built.
  */
-export const REFUSED: readonly RefusedCombination[] = [
-  {
-    parts: ['tiers', 'weekly'],
-    field: 'week',
-    message: 'weekly service (visit frequencies, "week") is not planned in two tiers yet: the periodic engine routes from one depot in one load dimension',
-    hint: 'plan the week one-tier from each office (drop "tiers"), or plan two tiers daily (drop "week" and the places\' visits_per_week / days)',
-  },
-];
+export const REFUSED: readonly RefusedCombination[] = [];
 
 /** The parts a plan has, from plan.json and whether its places ask for weekly service. */
 export function planParts(spec: { tiers?: unknown; doorToDoor?: unknown; coverage?: unknown; scenarios?: readonly unknown[] }, weekly: boolean): PlanParts {
@@ -63,7 +55,7 @@ export function refusedCombination(parts: PlanParts): RefusedCombination | null 
  * Throws the located error of a refused combination; the one place that refuses one.
  *
  * @example
- * checkSupported(planParts(spec, true), 'plan.json'); // throws: plan.json, field "week": weekly service … is not planned in two tiers yet …
+ * checkSupported(planParts(spec, true), 'plan.json'); // throws the located error of the first row of REFUSED the parts match
  */
 export function checkSupported(parts: PlanParts, source: string): void {
   const row = refusedCombination(parts);

@@ -85,9 +85,11 @@ export function resolveTwoTierBaseline(
       if (tier === 'delivery' && place.role !== 'village' && place.role !== 'station') {
         throw new InputError(`delivery route "${route.id}" visits the ${place.role} "${stop}"`, where(k), 'delivery routes serve villages and stations from their office');
       }
-      const other = seen[tier as 'trunk' | 'delivery'].get(stop);
+      // Once a day per tier: a weekly network's routes of different days may visit the same place.
+      const key = `${route.day ?? ''}\u0000${stop}`;
+      const other = seen[tier as 'trunk' | 'delivery'].get(key);
       if (other !== undefined) throw new InputError(`"${stop}" is visited twice (routes "${other}" and "${route.id}")`, where(k), 'visit each place once a day per tier');
-      seen[tier as 'trunk' | 'delivery'].set(stop, route.id);
+      seen[tier as 'trunk' | 'delivery'].set(key, route.id);
       const why = rejected.get(stop);
       if (why !== undefined) throw new InfeasibleError(`today's route "${route.id}" visits "${place.name}", which is ${why}`, offNetworkHint(why));
     });

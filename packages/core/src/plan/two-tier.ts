@@ -19,7 +19,7 @@ import { evaluateTwoTier, solveTwoTier, type TwoTierResult } from './tiers/solve
 import type { DeliveryVehicle, TierVehicle, TwoTierInput } from './tiers/model.js';
 import { officeTimings } from './tiers/timing.js';
 import { legOfWaitVehicle } from './tiers/wait.js';
-import { baselineShapeOf, resolveTwoTierBaseline } from './two-tier-baseline.js';
+import { baselineShapeOf, resolveTwoTierBaseline, type TwoTierBaseline } from './two-tier-baseline.js';
 import { buildTwoTierInput } from './two-tier-input.js';
 import type { PlanSources } from './types.js';
 
@@ -69,51 +69,7 @@ export function planTwoTier(context: TwoTierContext): TwoTierPlan {
     onProgress: progress,
   });
 
-  // Routes as the report shows them.
-  const draw = new Map<string, RouteReportContext>([['', { network: prepared.network, snaps: prepared.snapOf, places: byId, fleet: [] }]]);
-  for (const [name, net] of context.profiles) draw.set(name, { network: net.network, snaps: net.snapOf, places: byId, fleet: [] });
-  const vehicles = new Map<string, TierVehicle | DeliveryVehicle>([...input.trunk.vehicles, ...input.delivery.vehicles].map((v) => [v.id, v]));
-  const routeContext: TierRouteContext = {
-    dimensions: input.dimensions,
-    draw,
-    vehicles,
-  };
-  // A waiting truck's way back is a vehicle type of its own per truck route ("truck#2"): the truck,
-  // without the shift limit (that holds for its whole day, and the leg's end is set by it).
-  for (const run of [plan.collection, today?.collection]) {
-    for (const type of run?.problem.vehicleTypes ?? []) {
-      const leg = legOfWaitVehicle(type.id);
-      const truck = leg && input.trunk.vehicles.find((v) => v.id === leg.truck);
-      if (truck) {
-        const { maxDuration: _shift, ...rest } = truck;
-        vehicles.set(type.id, rest);
-      }
-    }
-  }
-  const waits = input.trunk.collection?.mode === 'wait';
-  const report = (phase: 'before' | 'after', tier: Tier, routes: readonly RouteResult[], id: (route: RouteResult, k: number) => string): ReportRoute[] =>
-    routes.map((route, k) => tierReportRoute(routeContext, phase, tier, id(route, k), route));
-  const before: ReportRoute[] = [];
-  if (today) {
-    before.push(...report('before', 'trunk', today.trunk.solution.routes, (_, k) => baseline.trunk[k]!.route.id));
-    before.push(...report('before', 'delivery', today.delivery.routes, (_, k) => baseline.delivery[k]!.route.id));
-    const collected = today.collection?.problem.stops.map((stop) => stop.id) ?? [];
-    const withGoods = baseline.trunk.filter((r) => r.input.stops.some((stop) => collected.includes(stop)));
-    before.push(...report('before', 'collection', today.collection?.solution.routes ?? [], (route, k) =>
-      `${(waits ? baseline.trunk[legOfWaitVehicle(route.vehicleType)!.k]! : withGoods[k]!).route.id}-pm`));
-    baseline.trunk.forEach((r, k) => { if (r.route.lineLength !== undefined) before[k]!.lineLength = r.route.lineLength; });
-    flagNoTrunk(before, today);
-  }
-  const perOffice = new Map<string, number>();
-  const after = [
-    ...report('after', 'trunk', plan.trunk.solution.routes, (_, k) => `T${k + 1}`),
-    ...report('after', 'delivery', plan.delivery.routes, (route) => {
-      const n = (perOffice.get(route.startDepot) ?? 0) + 1;
-      perOffice.set(route.startDepot, n);
-      return `${route.startDepot}-${n}`;
-    }),
-    ...report('after', 'collection', plan.collection?.solution.routes ?? [], (route, k) => (waits ? `T${legOfWaitVehicle(route.vehicleType)!.k + 1}-pm` : `C${k + 1}`)),
-  ];
+  const { before, after } = tierRoutes(context, input, byId, plan, today, baseline);
 
   // Unserved: off the network, no room in the delivery tier, or an office the trunk cannot serve.
   const unassigned: UnassignedStop[] = rejected.map((entry) => ({ id: entry.id, name: byId.get(entry.id)?.name ?? entry.id, reason: entry.reason }));
@@ -137,24 +93,7 @@ export function planTwoTier(context: TwoTierContext): TwoTierPlan {
   if (today) summary.costBefore = round(before.reduce((sum, r) => sum + (r.cost ?? 0), 0), 2);
   summary.costAfter = round(after.reduce((sum, r) => sum + (r.cost ?? 0), 0), 2);
 
-  const timings = officeTimings(input, plan);
-  const offices: OfficeReport[] = input.offices.map((office, k) => {
-    const timing = timings[k]!;
-    const side = (routes: ReportRoute[]): OfficeReport['after'] => {
-      const own = routes.filter((r) => r.tier === 'delivery' && r.depot === office.id);
-      const totals = totalsOf(own);
-      return { routes: totals.routes, km: totals.km, driverHours: totals.driverHours };
-    };
-    const count = (assignment: ReadonlyMap<string, string> | undefined): number => [...(assignment ?? new Map<string, string>()).values()].filter((o) => o === office.id).length;
-    return {
-      id: office.id, name: byId.get(office.id)?.name ?? office.id,
-      stopsBefore: count(today?.assignment), stopsAfter: count(plan.assignment),
-      before: side(before), after: side(after),
-      trunkArrival: timing.trunkArrival, release: timing.release, firstDeparture: timing.firstDeparture, lastReturn: timing.lastReturn, collection: timing.collection,
-      load: plan.officeLoads.get(office.id) ?? [], pickup: plan.officePickups.get(office.id) ?? [],
-      binding: timing.binding,
-    };
-  });
+  const offices = officeReports(input, plan, today, before, after, byId);
   const bindingCount = new Map<string, string[]>();
   for (const office of offices) for (const rule of office.binding) bindingCount.set(rule, [...(bindingCount.get(rule) ?? []), office.id]);
   const moved: OfficeMoveReport[] = [
@@ -206,6 +145,87 @@ export function planTwoTier(context: TwoTierContext): TwoTierPlan {
   };
 }
 
+
+/** Both phases' routes of one two-tier day as the report shows them (ids T1, office-1, C1 / today's). */
+export function tierRoutes(
+  context: Pick<TwoTierContext, 'prepared' | 'profiles'>,
+  input: TwoTierInput,
+  byId: ReadonlyMap<string, PlanPlace>,
+  plan: TwoTierResult,
+  today: TwoTierResult | null,
+  baseline: TwoTierBaseline,
+): { before: ReportRoute[]; after: ReportRoute[] } {
+  const { prepared } = context;
+  // Routes as the report shows them.
+  const draw = new Map<string, RouteReportContext>([['', { network: prepared.network, snaps: prepared.snapOf, places: byId, fleet: [] }]]);
+  for (const [name, net] of context.profiles) draw.set(name, { network: net.network, snaps: net.snapOf, places: byId, fleet: [] });
+  const vehicles = new Map<string, TierVehicle | DeliveryVehicle>([...input.trunk.vehicles, ...input.delivery.vehicles].map((v) => [v.id, v]));
+  const routeContext: TierRouteContext = {
+    dimensions: input.dimensions,
+    draw,
+    vehicles,
+  };
+  // A waiting truck's way back is a vehicle type of its own per truck route ("truck#2"): the truck,
+  // without the shift limit (that holds for its whole day, and the leg's end is set by it).
+  for (const run of [plan.collection, today?.collection]) {
+    for (const type of run?.problem.vehicleTypes ?? []) {
+      const leg = legOfWaitVehicle(type.id);
+      const truck = leg && input.trunk.vehicles.find((v) => v.id === leg.truck);
+      if (truck) {
+        const { maxDuration: _shift, ...rest } = truck;
+        vehicles.set(type.id, rest);
+      }
+    }
+  }
+  const waits = input.trunk.collection?.mode === 'wait';
+  const report = (phase: 'before' | 'after', tier: Tier, routes: readonly RouteResult[], id: (route: RouteResult, k: number) => string): ReportRoute[] =>
+    routes.map((route, k) => tierReportRoute(routeContext, phase, tier, id(route, k), route));
+  const before: ReportRoute[] = [];
+  if (today) {
+    before.push(...report('before', 'trunk', today.trunk.solution.routes, (_, k) => baseline.trunk[k]!.route.id));
+    before.push(...report('before', 'delivery', today.delivery.routes, (_, k) => baseline.delivery[k]!.route.id));
+    const collected = today.collection?.problem.stops.map((stop) => stop.id) ?? [];
+    const withGoods = baseline.trunk.filter((r) => r.input.stops.some((stop) => collected.includes(stop)));
+    before.push(...report('before', 'collection', today.collection?.solution.routes ?? [], (route, k) =>
+      `${(waits ? baseline.trunk[legOfWaitVehicle(route.vehicleType)!.k]! : withGoods[k]!).route.id}-pm`));
+    baseline.trunk.forEach((r, k) => { if (r.route.lineLength !== undefined) before[k]!.lineLength = r.route.lineLength; });
+    flagNoTrunk(before, today);
+  }
+  const perOffice = new Map<string, number>();
+  const after = [
+    ...report('after', 'trunk', plan.trunk.solution.routes, (_, k) => `T${k + 1}`),
+    ...report('after', 'delivery', plan.delivery.routes, (route) => {
+      const n = (perOffice.get(route.startDepot) ?? 0) + 1;
+      perOffice.set(route.startDepot, n);
+      return `${route.startDepot}-${n}`;
+    }),
+    ...report('after', 'collection', plan.collection?.solution.routes ?? [], (route, k) => (waits ? `T${legOfWaitVehicle(route.vehicleType)!.k + 1}-pm` : `C${k + 1}`)),
+  ];
+  return { before, after };
+}
+
+/** Each office's day: its stops, routes, trunk timing, loads and binding rule. */
+export function officeReports(input: TwoTierInput, plan: TwoTierResult, today: TwoTierResult | null, before: readonly ReportRoute[], after: readonly ReportRoute[], byId: ReadonlyMap<string, PlanPlace>): OfficeReport[] {
+  const timings = officeTimings(input, plan);
+  return input.offices.map((office, k) => {
+    const timing = timings[k]!;
+    const side = (routes: readonly ReportRoute[]): OfficeReport['after'] => {
+      const own = routes.filter((r) => r.tier === 'delivery' && r.depot === office.id);
+      const totals = totalsOf(own);
+      return { routes: totals.routes, km: totals.km, driverHours: totals.driverHours };
+    };
+    const count = (assignment: ReadonlyMap<string, string> | undefined): number => [...(assignment ?? new Map<string, string>()).values()].filter((o) => o === office.id).length;
+    return {
+      id: office.id, name: byId.get(office.id)?.name ?? office.id,
+      stopsBefore: count(today?.assignment), stopsAfter: count(plan.assignment),
+      before: side(before), after: side(after),
+      trunkArrival: timing.trunkArrival, release: timing.release, firstDeparture: timing.firstDeparture, lastReturn: timing.lastReturn, collection: timing.collection,
+      load: plan.officeLoads.get(office.id) ?? [], pickup: plan.officePickups.get(office.id) ?? [],
+      binding: timing.binding,
+    };
+  });
+}
+
 /**
  * Today's delivery routes from an office no trunk route reaches: the two-tier evaluation found no
  * release for it (`today.release`, from the evaluated trunk). Worded here because no single tier's
@@ -223,7 +243,7 @@ function flagNoTrunk(before: ReportRoute[], today: TwoTierResult): void {
 }
 
 /** Mail (first dimension) that reaches its destination: delivery routes' loads plus offices' own mail on the trunk. */
-function delivered(routes: readonly ReportRoute[], input: TwoTierInput): number {
+export function delivered(routes: readonly ReportRoute[], input: TwoTierInput): number {
   const own = new Map(input.offices.map((office) => [office.id, office.delivery[0] ?? 0]));
   let total = 0;
   for (const route of routes) {

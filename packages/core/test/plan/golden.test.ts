@@ -1,6 +1,7 @@
 /**
  * Golden files of the one report assembler (issue 19): a two-tier, a weekly, a weekly door-to-door,
- * a door-to-door and a two-tier door-to-door plan with a scenario on the grid counties, each planned end to end and written by
+ * a two-tier weekly, a door-to-door and a two-tier door-to-door plan with a scenario on the grid
+ * counties, each planned end to end and written by
  * `planReportFiles` (summary.json, routes.csv, stops.csv, routes.geojson) plus the printed summary
  * (summary.txt = formatSummary + formatTiers). Every output must match `fixtures/<case>/` byte for
  * byte. The searches end by their no-improvement rule (long before the time cap), so each run
@@ -49,6 +50,18 @@ function weeklyPlaces(): PlanInputs['places'] {
     return place;
   });
 }
+/** The two-tier grid with villages on their days: e3 twice a week, n1 three times, the rest daily. */
+function twoTierWeekPlaces(): PlanInputs['places'] {
+  const rules: Record<string, Record<string, unknown>> = { e3: { visits_per_week: 2 }, n1: { visits_per_week: 3 } };
+  return twoTierPlaces().map((place) => ({ ...place, properties: { ...place.properties, ...(rules[place.id] ?? {}) } }));
+}
+// Today's two-tier week: the trunk and the north van every day, the east van's round without e3 on Wed and Sat.
+const twoTierWeekToday = [
+  { id: 'trunk', depot: 'hub', vehicleType: 'truck', stops: ['north', 'east'] },
+  { id: 'north-van', depot: 'north', vehicleType: 'van', stops: ['x1', 'n1', 'n2'] },
+  ...['Mon', 'Tue', 'Thu', 'Fri'].map((day) => ({ id: 'east-van', depot: 'east', vehicleType: 'van', day, stops: ['e3', 'e1', 'e2'] })),
+  ...['Wed', 'Sat'].map((day) => ({ id: 'east-van', depot: 'east', vehicleType: 'van', day, stops: ['e1', 'e2'] })),
+];
 // Three streets of the grid by their OSM ids: the second east-west road and two north-south ones.
 const streets = { streets: ['101', '201', '202'], serviceMinutesPerKm: 15, maxShiftHours: 2 };
 
@@ -61,6 +74,10 @@ const cases: Record<string, () => PlanInputs> = {
   'weekly-door-to-door': () => ({
     spec: gridSpec({ week: { days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'], accumulate: true }, doorToDoor: streets }),
     roads: gridRoads(), places: weeklyPlaces(), baseline: { routes: weekToday },
+  }),
+  'two-tier-weekly': () => ({
+    spec: twoTierSpec({ week: { days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'], accumulate: true } }),
+    roads: gridRoads(7), places: twoTierWeekPlaces(), baseline: { routes: twoTierWeekToday },
   }),
   'door-to-door': () => ({ spec: gridSpec({ fleet: [{ id: 'van', count: 3, capacity: 100, depot: 'hub', departure: '08:00', maxShiftHours: 4 }], doorToDoor: streets }), roads: gridRoads(), places: gridPlaces(), baseline: { routes: [{ id: 'T1', stops: ['v1', 'v2', 'v4'] }, { id: 'T2', stops: ['v5', 'v6', 'outlet', 'v3'] }] } }),
   'two-tier-door-to-door': () => ({

@@ -32,10 +32,11 @@ describe('checkPlanInputs (no road graph needed)', () => {
     expect(township.describe()).toMatch(/^places\.csv, line 4, field "township": place "v1" has no township/);
   });
 
-  it('refuses weekly service in two tiers (supports.ts), and lets weekly service with coverage through', () => {
+  it('lets weekly service through with coverage and with two tiers (supports.ts refuses nothing)', () => {
     const weekly = csvPlaces((p) => ({ ...p, properties: { ...p.properties, visits_per_week: 2 } }));
     expect(() => checkPlanInputs({ spec: gridSpec({ coverage: { radiusKm: 2 } }), places: weekly, sources })).not.toThrow();
-    expect(inputError(() => checkPlanInputs({ spec: twoTierSpec(), places: weekly, sources })).describe()).toMatch(/^plan\.json, field "week": weekly service .* is not planned in two tiers yet/);
+    const weeklyTiers = twoTierPlaces().map((p) => (p.properties.role === 'village' ? { ...p, properties: { ...p.properties, visits_per_week: 2 } } : p));
+    expect(() => checkPlanInputs({ spec: twoTierSpec(), places: weeklyTiers, sources })).not.toThrow();
   });
 
   it('finds a scenario naming a place or office that is not there; --scenario checks only the one it runs', () => {

@@ -149,7 +149,7 @@ export function solveTwoTier(input: TwoTierInput, options: TwoTierSolveOptions):
  * tier hands over, and re-evaluate (not re-plan) the delivery routes and the collection under the
  * release times that trunk gives, so that every reported figure and violation is exact.
  */
-function settle(input: TwoTierInput, result: TwoTierResult, solveTrunk: (problem: ProblemInput, source: string, warm: RouteInput[] | undefined) => SolutionResult): void {
+export function settle(input: TwoTierInput, result: TwoTierResult, solveTrunk: (problem: ProblemInput, source: string, warm: RouteInput[] | undefined) => SolutionResult): void {
   result.trunk = planTrunk(input, result.officeLoads, (problem, warm) => solveTrunk(problem, 'trunk tier', warm), result.trunk.solution.routes.map(toRouteInput));
   const release = releaseTimes(input, result.trunk.solution);
   const returnBy = returnLimits(input, result.trunk.solution);
@@ -178,7 +178,7 @@ function settle(input: TwoTierInput, result: TwoTierResult, solveTrunk: (problem
  * The morning trunk. When the truck waits, the search prices a route at its whole day's distance
  * (out and back the same way), and the routes are then evaluated as the morning leg they are.
  */
-function planTrunk(input: TwoTierInput, officeLoads: ReadonlyMap<string, number[]>, solveTrunk: (problem: ProblemInput, warm: RouteInput[] | undefined) => SolutionResult, warm: RouteInput[] | undefined): TierRun {
+export function planTrunk(input: TwoTierInput, officeLoads: ReadonlyMap<string, number[]>, solveTrunk: (problem: ProblemInput, warm: RouteInput[] | undefined) => SolutionResult, warm: RouteInput[] | undefined): TierRun {
   const problem = trunkProblem(input, officeLoads, { split: true });
   if (input.trunk.collection?.mode !== 'wait') return { problem, solution: solveTrunk(problem, warm) };
   const solution = solveTrunk(trunkProblem(input, officeLoads, { split: true, pricing: 'day' }), warm);
@@ -190,7 +190,7 @@ function planTrunk(input: TwoTierInput, officeLoads: ReadonlyMap<string, number[
 }
 
 /** Collection mode "wait": every truck's way back, evaluated as the rule fixes it (tiers/wait.ts). */
-function returnLegs(input: TwoTierInput, trunk: SolutionResult, officePickups: ReadonlyMap<string, number[]>, ready: ReadonlyMap<string, number>): TierRun | null {
+export function returnLegs(input: TwoTierInput, trunk: SolutionResult, officePickups: ReadonlyMap<string, number[]>, ready: ReadonlyMap<string, number>): TierRun | null {
   const { problem, routes } = waitCollection(input, trunk, officePickups, ready);
   if (routes.length === 0) return null;
   return { problem, solution: evaluatePlan(createProblem(problem, { source: 'trunk return legs' }), routes) };
@@ -271,7 +271,7 @@ export function toRouteInput(route: RouteResult): RouteInput {
   return { vehicleType: route.vehicleType, stops: [...route.stops] };
 }
 
-function administrative(input: TwoTierInput): Map<string, string> {
+export function administrative(input: TwoTierInput): Map<string, string> {
   const assignment = new Map<string, string>();
   for (const stop of input.stops) if (stop.office !== undefined) assignment.set(stop.id, stop.office);
   return assignment;
@@ -287,14 +287,14 @@ function movesAgainstList(input: TwoTierInput, served: ReadonlyMap<string, strin
   return moves;
 }
 
-function servedBy(delivery: DeliveryRun): Map<string, string> {
+export function servedBy(delivery: DeliveryRun): Map<string, string> {
   const served = new Map<string, string>();
   for (const route of delivery.routes) for (const stop of route.stops) served.set(stop, route.startDepot);
   return served;
 }
 
 /** Per office, the own volume plus the volume of the stops assigned to it. */
-function loadsOf(input: TwoTierInput, assignment: ReadonlyMap<string, string>, kind: 'delivery' | 'pickup'): Map<string, number[]> {
+export function loadsOf(input: TwoTierInput, assignment: ReadonlyMap<string, string>, kind: 'delivery' | 'pickup'): Map<string, number[]> {
   const loads = new Map(input.offices.map((office) => [office.id, [...office[kind]]]));
   for (const stop of input.stops) {
     const office = assignment.get(stop.id);
@@ -306,7 +306,7 @@ function loadsOf(input: TwoTierInput, assignment: ReadonlyMap<string, string>, k
 
 /** Office → when its delivery vehicles may leave: every trunk has unloaded there, plus sorting;
  *  absent when a share of its mail never arrives. */
-function releaseTimes(input: TwoTierInput, trunk: SolutionResult): Map<string, number> {
+export function releaseTimes(input: TwoTierInput, trunk: SolutionResult): Map<string, number> {
   const release = new Map<string, number>();
   for (const route of trunk.routes) {
     for (const visit of route.visits) {
@@ -322,7 +322,7 @@ function releaseTimes(input: TwoTierInput, trunk: SolutionResult): Map<string, n
  * Office → the latest delivery return that still lets the collection get home by `returnBy`; when
  * the truck waits, that still lets the waiting truck make its shift (tiers/wait.ts).
  */
-function returnLimits(input: TwoTierInput, trunk: SolutionResult): Map<string, number> {
+export function returnLimits(input: TwoTierInput, trunk: SolutionResult): Map<string, number> {
   if (input.trunk.collection?.mode === 'wait') return waitLimits(input, trunk);
   const limits = new Map<string, number>();
   const collection = input.trunk.collection;
@@ -340,7 +340,7 @@ function returnLimits(input: TwoTierInput, trunk: SolutionResult): Map<string, n
 }
 
 /** Office → when the last delivery route is back (its release when no route leaves it). */
-function readyTimes(input: TwoTierInput, delivery: DeliveryRun, release: ReadonlyMap<string, number>): Map<string, number> {
+export function readyTimes(input: TwoTierInput, delivery: DeliveryRun, release: ReadonlyMap<string, number>): Map<string, number> {
   const ready = new Map<string, number>();
   for (const office of input.offices) ready.set(office.id, release.get(office.id) ?? 0);
   for (const route of delivery.routes) {
@@ -349,6 +349,6 @@ function readyTimes(input: TwoTierInput, delivery: DeliveryRun, release: Readonl
   return ready;
 }
 
-function emptySolution(): SolutionResult {
+export function emptySolution(): SolutionResult {
   return { cost: 0, distance: 0, duration: 0, vehiclesUsed: 0, feasible: true, routes: [], unassigned: [], violations: [] };
 }
