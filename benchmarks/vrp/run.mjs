@@ -36,7 +36,9 @@
  *                       wall-clock budget, then HGS-CVRP on one core with the same seconds (equal
  *                       wall time, the issue's "every core" comparison)
  *   --cpu-time          budget in CPU seconds of the solving process (process.cpuUsage) instead
- *                       of wall-clock seconds; set by --peer
+ *                       of wall-clock seconds; set by --peer. With --threads N (no --peer) the
+ *                       process gets N × the budget: each island the CPU seconds of one thread,
+ *                       which is equal wall time on N free cores, measurable on a busy machine
  *   --peer hgs=PATH     also run HGS-CVRP (vidalt/HGS-CVRP, built by you from its public sources;
  *                       nothing of it is in this repository) on the same CVRP instances and seeds,
  *                       side by side: postroute pinned to core 0, HGS-CVRP to core 1 (taskset), at
@@ -123,8 +125,9 @@ async function runJob(job, core, checker) {
     const used = process.cpuUsage(cpuStart);
     return (used.user + used.system) / 1e6;
   };
-  // CPU time of this process, as HGS-CVRP's -t (clock()) counts it.
-  if (job.cpuTime) options.stop = () => cpuSeconds() >= job.timeLimit;
+  // CPU time of this process, as HGS-CVRP's -t (clock()) counts it; on N threads N times the
+  // budget, so that each island has the seconds one thread has (equal wall time on N free cores).
+  if (job.cpuTime) options.stop = () => cpuSeconds() >= job.timeLimit * (job.threads ?? 1);
   else options.timeLimit = job.timeLimit;
   if (job.maxIterations !== undefined) options.maxIterations = job.maxIterations;
   const started = process.hrtime.bigint();
@@ -362,7 +365,7 @@ function selectJobs(args) {
       for (const seed of args.seeds) {
         jobs.push({
           order: jobs.length, table, set, instance: row.instance, dir: instancesDir, file, n: Number(row.n), format: set === 'solomon' ? 'solomon' : 'vrplib',
-          convention, bks, bksVehicles, seed, timeLimit: args.timePerCustomer ? Math.round(Number(row.n) * args.timePerCustomer * 100) / 100 : args.timeLimit, maxIterations: args.maxIterations, cpuTime: args.cpuTime && args.threads === 1, threads: args.threads,
+          convention, bks, bksVehicles, seed, timeLimit: args.timePerCustomer ? Math.round(Number(row.n) * args.timePerCustomer * 100) / 100 : args.timeLimit, maxIterations: args.maxIterations, cpuTime: args.cpuTime && !(args.peer && args.threads > 1), threads: args.threads,
           // A, B, P: the fleet is fixed at k (postroute reads it from the name; HGS-CVRP is told).
           fixedFleet: ['A', 'B', 'P'].includes(set) ? Number(row.vehicles_or_p) : undefined,
         });
@@ -455,9 +458,12 @@ function sideBySide(results, peerName) {
   const ours = results.filter((r) => !r.solver && PEER_SETS.has(r.set));
   const theirs = results.filter((r) => r.solver === peerName);
   if (theirs.length === 0) return [];
+  const threads = Math.max(1, ...ours.map((r) => r.threads ?? 1));
   const ok = (r) => !r.error && r.checked && r.feasible && r.unassigned === 0;
   const out = [
-    `### Side by side with ${peerName} (same instances, seeds and CPU-time budget, each pinned to its own core, run at the same time)`,
+    threads > 1
+      ? `### Every core against ${peerName}: postroute on ${threads} threads (cores 0-${threads - 1}, wall-clock budget), then ${peerName} alone on core 1 for the same seconds (its -t), one after the other`
+      : `### Side by side with ${peerName} (same instances, seeds and CPU-time budget, each pinned to its own core, run at the same time)`,
     '',
     '| instance | n | BKS | postroute gap % (median) | HGS-CVRP gap % (median) | difference (pp) | ratio | postroute it/s | HGS-CVRP it/s | it/s ratio | runs ok |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
@@ -568,9 +574,10 @@ function tables(results, args) {
   }
   if (peerName) out.push(...sideBySide(peerResults, peerName));
   const cpuBudget = args.cpuTime || results.some((r) => r.cpuTime);
+  const threads = Math.max(1, ...results.map((r) => r.threads ?? 1));
   const head = [
     `Measured ${new Date().toISOString().slice(0, 10)} with \`node benchmarks/vrp/run.mjs ${process.argv.slice(2).join(' ')}\``,
-    `(budget ${args.timePerCustomer ? `n × ${args.timePerCustomer}` : args.timeLimit} s${cpuBudget ? ' of CPU time' : ''} per run${args.maxIterations ? ` or ${args.maxIterations} iterations` : ''}, seeds ${args.seeds.join(',')}, ${args.peer ? 'postroute pinned to core 0 beside the peer on core 1' : `${args.parallel} run(s) at once`}; node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; load average at the end ${loadavg().map((x) => x.toFixed(2)).join(' ')}).`,
+    `(budget ${args.timePerCustomer ? `n × ${args.timePerCustomer}` : args.timeLimit} s${cpuBudget ? ' of CPU time' : ''} per run${args.maxIterations ? ` or ${args.maxIterations} iterations` : ''}, seeds ${args.seeds.join(',')}, ${args.peer ? (threads > 1 ? `postroute on ${threads} threads (cores 0-${threads - 1}, wall clock), then the peer alone on core 1` : 'postroute pinned to core 0 beside the peer on core 1') : `${args.parallel} run(s) at once`}; node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; load average at the end ${loadavg().map((x) => x.toFixed(2)).join(' ')}).`,
     'Gap = (distance − BKS) / BKS in %, best and mean over the seeds; time = median wall-clock seconds of `solve`; iterations = offspring after the initial population; "feasible & checked" counts the runs that serve every customer and pass the independent checker.',
     '',
     '| table | instances | avg gap best % | avg gap mean % | runs ok |',
@@ -602,7 +609,9 @@ async function main() {
   const jobs = selectJobs(args);
   const parallel = args.peer ? 1 : Math.max(1, Math.min(args.parallel, availableParallelism()));
   const budgetTotal = jobs.reduce((sum, job) => sum + job.timeLimit, 0);
-  process.stderr.write(`${jobs.length} runs, ${args.timePerCustomer ? `n × ${args.timePerCustomer}` : args.timeLimit} s${args.cpuTime ? ' CPU' : ''} each, ${parallel} at a time${args.peer ? `, side by side with ${args.peer.name}` : ''}: about ${Math.ceil((budgetTotal * (args.cpuTime ? 1.1 : 1)) / parallel / 60)} min\n`);
+  // On several threads the peer runs after postroute, not beside it: twice the budget per pair.
+  const pairs = args.peer && args.threads > 1 ? 2 : 1;
+  process.stderr.write(`${jobs.length} runs, ${args.timePerCustomer ? `n × ${args.timePerCustomer}` : args.timeLimit} s${args.cpuTime ? ' CPU' : ''} each, ${parallel} at a time${args.peer ? `, ${pairs > 1 ? 'then' : 'side by side with'} ${args.peer.name}` : ''}: about ${Math.ceil((budgetTotal * pairs * (args.cpuTime ? 1.1 : 1)) / parallel / 60)} min\n`);
   const results = args.peer ? await runSideBySide(jobs, args.peer) : await runPool(jobs, parallel);
   const text = tables(results, args);
   process.stdout.write(`${text}\n`);
