@@ -6,21 +6,23 @@
  * read here by hand, not through the reader under test; gap to the best known value in bks.csv.
  *
  *   node benchmarks/pvrp/run.mjs [--all | --instances p02,p04] [--time-limit 60] [--max-iterations N]
- *                                [--seed 1] [--repeat] [--parallel K] [--json results.json]
- *                                [--from results.json]
+ *                                [--cpu-limit S] [--seed 1] [--repeat] [--parallel K]
+ *                                [--json results.json] [--from results.json] [--core DIR]
  *
  * --all (the default) runs the 21 instances of bks.csv. --repeat runs each instance twice with
  * the same seed and says whether the two plans are identical (meaningful with --max-iterations
  * only: a time limit depends on the machine). --parallel K runs K instances at a time, each in
  * its own process pinned to one core with `taskset -c` (cores 0 … K-1), so that no two searches
  * share a core; without it, one instance at a time in this process. `uptime`'s load, the CPU
- * seconds and the generations of each run are recorded. --json writes the raw results and,
- * beside them (same name, .md), the table.
+ * seconds and the generations of each run are recorded. --cpu-limit S stops each search after S
+ * seconds of its process's CPU time instead of wall time (comparisons on a loaded machine).
+ * --core DIR solves with another build of the core (a copy of packages/core/dist, for A/B
+ * comparisons). --json writes the raw results and, beside them (same name, .md), the table.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadChecker } from '../vrp/run.mjs';
 
@@ -36,12 +38,14 @@ function parseArgs(argv) {
     if (key === '--instances') { args.instances = value.split(','); i++; }
     else if (key === '--time-limit') { args.timeLimit = Number(value); i++; }
     else if (key === '--max-iterations') { args.maxIterations = Number(value); i++; }
+    else if (key === '--cpu-limit') { args.cpuLimit = Number(value); i++; }
     else if (key === '--seed') { args.seed = Number(value); i++; }
     else if (key === '--json') { args.json = value; i++; }
     else if (key === '--from') { args.from = value; i++; }
     else if (key === '--repeat') args.repeat = true;
     else if (key === '--all') args.instances = undefined;
     else if (key === '--parallel') { args.parallel = Number(value); i++; }
+    else if (key === '--core') { args.core = value; i++; }
     else if (key === '--help') {
       process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]);
       process.exit(0);
@@ -113,8 +117,10 @@ async function runPinned(names, args) {
   const scratch = mkdtempSync(join(tmpdir(), 'pvrp-run-'));
   const passed = [];
   if (args.maxIterations !== undefined) passed.push('--max-iterations', String(args.maxIterations));
-  if (args.maxIterations === undefined || process.argv.includes('--time-limit')) passed.push('--time-limit', String(args.timeLimit));
+  if ((args.maxIterations === undefined && args.cpuLimit === undefined) || process.argv.includes('--time-limit')) passed.push('--time-limit', String(args.timeLimit));
+  if (args.cpuLimit !== undefined) passed.push('--cpu-limit', String(args.cpuLimit));
   passed.push('--seed', String(args.seed));
+  if (args.core !== undefined) passed.push('--core', args.core);
   if (args.repeat) passed.push('--repeat');
   const results = new Array(names.length);
   let next = 0;
@@ -157,17 +163,23 @@ async function main() {
 }
 
 async function runHere(names, args, bks) {
-  const core = await import(join(root, 'packages', 'core', 'dist', 'index.js'));
+  const core = await import(args.core !== undefined ? resolve(args.core, 'index.js') : join(root, 'packages', 'core', 'dist', 'index.js'));
   const checker = await loadChecker();
   const results = [];
   for (const name of names) {
     const text = readFileSync(join(dir, 'instances', name), 'utf8');
     const converted = core.cordeauToProblem(core.parseCordeau(text, { source: name }));
-    const options = { seed: args.seed, ...(args.maxIterations !== undefined ? { maxIterations: args.maxIterations } : { timeLimit: args.timeLimit }) };
-    if (args.maxIterations !== undefined && args.timeLimit !== undefined && process.argv.includes('--time-limit')) options.timeLimit = args.timeLimit;
+    const options = { seed: args.seed };
+    if (args.maxIterations !== undefined) options.maxIterations = args.maxIterations;
+    if ((args.maxIterations === undefined && args.cpuLimit === undefined) || process.argv.includes('--time-limit')) options.timeLimit = args.timeLimit;
     const load = loadavg()[0];
     let iterations = 0;
     const cpu = process.cpuUsage();
+    if (args.cpuLimit !== undefined) {
+      // The search's own CPU time, not the wall clock: a loaded machine gives fewer seconds of core.
+      const spent = () => { const u = process.cpuUsage(cpu); return (u.user + u.system) / 1e6; };
+      options.stop = () => spent() >= args.cpuLimit;
+    }
     const start = performance.now();
     const solution = core.solvePeriodic(core.createPeriodicProblem(converted.problem, { source: name }), {
       ...options, onProgress: (event) => { iterations = Math.max(iterations, event.iteration ?? 0); },
@@ -180,7 +192,8 @@ async function runHere(names, args, bks) {
     const result = {
       instance: name, n: converted.problem.stops.length, days: converted.problem.horizon, vehicles: converted.problem.vehicleTypes[0].count,
       bks: known.bks, cost: solution.distance, gap: (solution.distance - known.bks) / known.bks, seconds, feasible: solution.feasible,
-      checked: report.ok, violations: report.violations.slice(0, 5), load, cpuSeconds, iterations, seed: args.seed, options,
+      checked: report.ok, violations: report.violations.slice(0, 5), load, cpuSeconds, iterations, seed: args.seed,
+      options: { ...options, ...(args.cpuLimit !== undefined ? { stop: undefined, cpuLimit: args.cpuLimit } : {}) },
     };
     if (args.repeat) {
       const again = core.solvePeriodic(core.createPeriodicProblem(converted.problem, { source: name }), options);

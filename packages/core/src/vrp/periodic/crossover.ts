@@ -11,7 +11,7 @@ import type { Workspace } from './workspace.js';
  * from B (Λ2 ∪ Λmix, B's order, as far as the patterns allow); Split per day; then each stop
  * whose day set is not a pattern gets the cheapest usable pattern containing it.
  */
-export function crossover(ws: Workspace, a: PeriodicIndividual, b: PeriodicIndividual, p: Penalties): number[][][] {
+export function crossover(ws: Workspace, a: PeriodicIndividual, b: PeriodicIndividual, p: Penalties): { routes: number[][][]; clean: number } {
   const { problem, n, T, rng } = ws;
   const n1 = rng.int(T + 1);
   const n2 = rng.int(T + 1);
@@ -21,6 +21,10 @@ export function crossover(ws: Workspace, a: PeriodicIndividual, b: PeriodicIndiv
   shuffle(dayOrder, T, rng);
   const got = new Uint32Array(n);
   const tours: number[][] = Array.from({ length: T }, () => []);
+  // Days of Λ1 keep A's educated routes as they are (Split of A's tour could only re-cut them);
+  // those that pattern completion leaves untouched need no local search (`clean`, see educate).
+  const whole: (number[][] | null)[] = new Array(T).fill(null);
+  let clean = 0;
   for (let i = 0; i < hi; i++) {
     const d = dayOrder[i]!;
     const parent = a.days[d]!;
@@ -31,6 +35,9 @@ export function crossover(ws: Workspace, a: PeriodicIndividual, b: PeriodicIndiv
     if (i >= lo) {
       from = rng.int(len);
       count = 1 + rng.int(len);
+    } else {
+      whole[d] = parent.routes.map((r) => r.slice());
+      clean |= 1 << d;
     }
     for (let k = 0; k < count; k++) {
       const s = parent.tour[(from + k) % len]!;
@@ -58,6 +65,11 @@ export function crossover(ws: Workspace, a: PeriodicIndividual, b: PeriodicIndiv
   ws.setMasks(got);
   const routes: number[][][] = [];
   for (let d = 0; d < T; d++) {
+    const kept = whole[d];
+    if (kept) {
+      routes.push(kept);
+      continue;
+    }
     const t = tours[d]!;
     for (let k = 0; k < t.length; k++) ws.tour[k] = t[k]!;
     routes.push(ws.split(d, ws.tour, t.length, p));
@@ -92,9 +104,12 @@ export function crossover(ws: Workspace, a: PeriodicIndividual, b: PeriodicIndiv
       ws.demandFor(u, bestMask, d);
       const at = ws.dayRoutes[d]!.bestInsertion(u, ws.delivery, ws.pickup, ws.dayNeighboursOnRoutes(d, u));
       ws.dayRoutes[d]!.insert(u, at);
+      clean &= ~(1 << d);
     }
     final[u] = bestMask;
   }
   ws.setMasks(final);
-  return ws.dayRoutes.map((dr) => dr.export());
+  // With accumulated mail a day's demands follow every stop's pattern, which may differ from A's.
+  if (problem.accumulate) clean = 0;
+  return { routes: ws.dayRoutes.map((dr) => dr.export()), clean };
 }

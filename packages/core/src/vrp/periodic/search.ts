@@ -31,6 +31,8 @@ import { Workspace } from './workspace.js';
 export interface PeriodicStart {
   masks: Uint32Array;
   routes: number[][][];
+  /** Days whose routes are a parent's educated routes unchanged (no first local search). */
+  clean?: number;
 }
 
 /**
@@ -79,6 +81,8 @@ class PeriodicEngine implements GeneticEngine<PeriodicStart, PeriodicIndividual>
   readonly adapted = ['capacity', 'timeWarp', 'distance'] as const;
   /** The routes last educated (education changes them in place; repair goes on from them). */
   private last: number[][][] = [];
+  /** The days on which the child last educated was feasible (repair leaves them to the second pass). */
+  private lastFeasibleDays = 0;
 
   constructor(private readonly ws: Workspace) {}
 
@@ -87,17 +91,27 @@ class PeriodicEngine implements GeneticEngine<PeriodicStart, PeriodicIndividual>
   }
 
   crossover(a: PeriodicIndividual, b: PeriodicIndividual, penalties: Penalties): PeriodicStart {
-    return { masks: this.ws.masks, routes: crossover(this.ws, a, b, penalties) };
+    const { routes, clean } = crossover(this.ws, a, b, penalties);
+    return { masks: this.ws.masks, routes, clean };
   }
 
   educate(child: PeriodicStart, penalties: Penalties): PeriodicIndividual {
     if (child.masks !== this.ws.masks) this.ws.setMasks(child.masks);
-    this.last = this.ws.educate(child.routes, penalties);
-    return this.price(this.last, penalties);
+    this.last = this.ws.educate(child.routes, penalties, child.clean ?? 0);
+    const ind = this.price(this.last, penalties);
+    this.lastFeasibleDays = 0;
+    ind.days.forEach((day, d) => { if (day.feasible) this.lastFeasibleDays |= 1 << d; });
+    return ind;
   }
 
+  /**
+   * Education again at strict penalties, its first local search on the infeasible days only: on a
+   * feasible day the local search at higher penalties does exactly what it does at the same ones
+   * (they only make infeasible moves dearer; test/vrp/periodic/workspace.test.ts), i.e. a rerun
+   * education already made. Pattern improvement and the second pass as usual.
+   */
   repair(strict: Penalties, penalties: Penalties): PeriodicIndividual {
-    this.ws.educate(this.last, strict);
+    this.ws.educate(this.last, strict, this.lastFeasibleDays);
     return this.price(this.last, penalties);
   }
 
@@ -107,7 +121,7 @@ class PeriodicEngine implements GeneticEngine<PeriodicStart, PeriodicIndividual>
   }
 
   clone(child: PeriodicStart): PeriodicStart {
-    return { masks: child.masks, routes: child.routes.map((day) => day.map((r) => r.slice())) };
+    return { masks: child.masks, routes: child.routes.map((day) => day.map((r) => r.slice())), clean: 0 };
   }
 
   export(ind: PeriodicIndividual): PeriodicStart {

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createPeriodicProblem } from '@postroute/core';
+import type { PeriodicProblemInput } from '@postroute/core';
+import { createRandom } from '../../../src/util/random.js';
+import { DEFAULT_HGS, initialPenalties } from '../../../src/vrp/search/hgs.js';
+import { makePeriodicIndividual } from '../../../src/vrp/periodic/individual.js';
+import { PERIODIC_DEFAULTS } from '../../../src/vrp/periodic/search.js';
+import { Workspace } from '../../../src/vrp/periodic/workspace.js';
+
+/** 40 stops over 5 days, frequencies 1, 2 and 5, three vans a day with little spare capacity. */
+function week(seed: number): PeriodicProblemInput {
+  const random = createRandom(seed);
+  const n = 40;
+  const xy = Array.from({ length: n + 1 }, () => [random.int(1000), random.int(1000)] as const);
+  return {
+    horizon: 5,
+    depots: [{ id: 'hub', location: 0 }],
+    stops: Array.from({ length: n }, (_, k) => ({ id: `v${k}`, location: k + 1, delivery: [1 + random.int(5)], visits: [1, 2, 5][random.int(3)]! })),
+    vehicleTypes: [{ id: 'van', count: 3, capacity: [30], startDepot: 'hub' }],
+    matrix: { size: n + 1, distances: xy.map((a) => xy.map((b) => Math.hypot(a[0] - b[0], a[1] - b[1]))) },
+  };
+}
+
+describe('Workspace.educate', () => {
+  it('on a day feasible after education, the local search at ten times the penalties does exactly what it does at the same penalties (what repair relies on to skip it)', () => {
+    let feasibleDays = 0;
+    let infeasibleDays = 0;
+    for (let seed = 1; seed <= 6; seed++) {
+      const problem = createPeriodicProblem(week(seed));
+      const params = { ...DEFAULT_HGS, ...PERIODIC_DEFAULTS };
+      // Two workspaces in lockstep (same seed, same calls): one reruns at p, the other at strict.
+      const same = new Workspace(problem, new Uint8Array(problem.nStops).fill(1), createRandom(seed), params);
+      const raised = new Workspace(problem, new Uint8Array(problem.nStops).fill(1), createRandom(seed), params);
+      const initial = initialPenalties(problem.base, params.initialTimeWarpFactor);
+      // Low penalties, so that education leaves some days overloaded.
+      const p = { capacity: initial.capacity * 0.3, timeWarp: initial.timeWarp, distance: initial.distance };
+      const strict = { capacity: p.capacity * 10, timeWarp: p.timeWarp * 10, distance: p.distance * 10 };
+      for (let start = 0; start < 4; start++) {
+        const routes = same.educate(same.randomStart(p), p);
+        expect(raised.educate(raised.randomStart(p), p)).toEqual(routes);
+        const educated = makePeriodicIndividual(same.views, same.masks, routes, same.active, p);
+        for (let d = 0; d < problem.horizon; d++) {
+          if (!educated.days[d]!.feasible) {
+            infeasibleDays++;
+            continue;
+          }
+          feasibleDays++;
+          const atSame = same.localSearch(d, routes[d]!.map((r) => r.slice()), p);
+          const atStrict = raised.localSearch(d, routes[d]!.map((r) => r.slice()), strict);
+          expect(atStrict).toEqual(atSame);
+        }
+      }
+    }
+    // Both kinds of day occurred, or the test proves nothing.
+    expect(feasibleDays).toBeGreaterThan(10);
+    expect(infeasibleDays).toBeGreaterThan(0);
+  });
+});
