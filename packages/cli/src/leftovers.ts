@@ -74,6 +74,26 @@ export function recoverFolder(folder: string, ours = false, keepOurs = false): v
     if (!exists(path)) renameSync(leftover.path, path);
   }
   for (const leftover of found) rmSync(leftover.path, { recursive: true, force: true });
+  removeStaleProbes(dirname(path), ours);
+  removeStaleProbes(path, ours);
+}
+
+/**
+ * Removes the `.postroute-probe-PID` files (output.ts's check that a folder takes a file) that a
+ * process killed between creating and removing one left in `folder`.
+ */
+export function removeStaleProbes(folder: string, ours = false): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const match = /^\.postroute-probe-(\d+)$/.exec(entry);
+    const full = join(folder, entry);
+    if (match && stale(full, Number(match[1]), ours)) rmSync(full, { force: true });
+  }
 }
 
 export function exists(path: string): boolean {

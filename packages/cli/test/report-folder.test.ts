@@ -139,4 +139,18 @@ describe('kill -9 at random points of the write', () => {
       expect(leftovers(parent)).toEqual([]);
     }
   }, 60_000);
+
+  it("removes a probe file that a writer killed between creating and removing it left, beside and inside the folder, and keeps a live process's", async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'postroute-probe-'));
+    const out = join(parent, 'out');
+    mkdirSync(out);
+    const dead = 2 ** 22 + 12345; // above Linux's default pid_max: no such process
+    for (const at of [parent, out]) writeFileSync(join(at, `.postroute-probe-${dead}`), '');
+    writeFileSync(join(parent, `.postroute-probe-${process.ppid}`), '');
+    const { ReportFolder } = await import(join(dist, 'report-folder.js'));
+    new ReportFolder(out, { isReportEntry: (name: string) => NAMES.includes(name) });
+    expect(readdirSync(parent).sort()).toEqual([`.postroute-probe-${process.ppid}`, 'out']);
+    expect(readdirSync(out)).toEqual([]);
+    rmSync(parent, { recursive: true, force: true });
+  });
 });
