@@ -141,3 +141,40 @@ describe('a composed plan is repeatable', () => {
     for (const [name, text] of a) expect(b.get(name), name).toBe(text);
   }, 300_000);
 });
+
+describe("today's network beside stations", () => {
+  // Today's vans visit every village; the new plan's stations take some of them (coverage). Today's
+  // routes are read against the places as they are (a village served today stays a stop of today's
+  // network), evaluated by the same evaluator, and the comparison says the villages went to a station.
+  const today = (weekly: boolean): string => [
+    `route_id,seq,stop_id,vehicle_type,depot,tier${weekly ? ',day' : ''}`,
+    `T1,1,east,truck,hub,trunk${weekly ? ',' : ''}`,
+    `T1,2,north,truck,hub,trunk${weekly ? ',' : ''}`,
+    `east-1,1,e1,van,east,delivery${weekly ? ',' : ''}`,
+    `east-1,2,e2,van,east,delivery${weekly ? ',' : ''}`,
+    ...(weekly
+      ? ['Mon-east-2,1,x1,van,east,delivery,Mon', 'Mon-east-2,2,e3,van,east,delivery,Mon', 'Thu-east-2,1,x1,van,east,delivery,Thu', 'Thu-east-2,2,e3,van,east,delivery,Thu']
+      : ['east-2,1,x1,van,east,delivery,', 'east-2,2,e3,van,east,delivery,'].map((line) => line.slice(0, -1))),
+    `north-1,1,n1,van,north,delivery${weekly ? ',' : ''}`,
+    `north-1,2,n2,van,north,delivery${weekly ? ',' : ''}`,
+  ].join('\n') + '\n';
+  it.each([['daily', false], ['weekly', true]] as const)('two tiers × stations × today (%s): today\'s villages stay today\'s stops', (_, weekly) => {
+    const cell: Cell = { tiers: true, weekly, doorToDoor: false, coverage: true, scenarios: false };
+    writeFileSync(join(dir, 'today-tiers.csv'), today(weekly));
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...planJson(cell), baseline: 'today-tiers.csv' }, null, 2));
+    const out = `today-stations-${weekly ? 'weekly' : 'daily'}`;
+    const result = run(['plan', 'plan.json', '--out', out, '--quiet'], dir);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const summary = JSON.parse(readFileSync(join(dir, out, 'summary.json'), 'utf8')) as {
+      stations: { opened: string[] }; before: { stopsServed: number }; after: { stopsServed: number }; notComparable: { kind: string; message: string }[];
+    };
+    // Some village gets its mail at a station or office counter in the new plan...
+    expect(summary.stations).toBeDefined();
+    expect(summary.after.stopsServed).toBeLessThan(8);
+    // ...and today's routes still serve the two offices and all six villages and stations (evaluated, not refused).
+    expect(summary.before.stopsServed).toBe(8);
+    const fewer = summary.notComparable.find((reason) => reason.kind === 'fewer-stops');
+    expect(fewer?.message).toMatch(/get their mail at a village station instead/);
+  }, 120_000);
+});

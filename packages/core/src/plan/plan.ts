@@ -93,7 +93,9 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
     // A village served at a station is no stop of the delivery tier: its volumes go to the station.
     const stationed = opened === null ? { rawPlaces, places: common.places }
       : moveLoadsToStations(rawPlaces, common.places, opened.servedVia, caseSpec.loads ?? []);
-    const context = { ...common, places: stationed.places, rawPlaces: stationed.rawPlaces, profiles, scenarioMoves: moves };
+    // Today's network is read against the places as they are: its routes still visit those villages.
+    const context = { ...common, places: stationed.places, rawPlaces: stationed.rawPlaces, profiles, scenarioMoves: moves,
+      ...(opened === null ? {} : { todayPlaces: { rawPlaces, places: common.places, servedVia: opened.servedVia } }) };
     // Weekly service: each office's villages' days and routes chosen together, the trunk timed to every day.
     const planned = service === null ? planTwoTier(context)
       : planTwoTierWeek(context, service, opened === null ? null : { servedVia: opened.servedVia, opened: opened.stations.opened, places: common.places });

@@ -15,7 +15,7 @@ import { patternOf, stationDays } from './service-days.js';
 import { reportRoads, wordUnassigned } from './steps.js';
 import { evaluateTwoTier, solveTwoTier, type TwoTierResult } from './tiers/solve.js';
 import { dayInput, solveTwoTierWeek } from './tiers/week.js';
-import { delivered, officeReports, tierRoutes, type TwoTierContext } from './two-tier.js';
+import { delivered, officeReports, tierRoutes, todayInputOf, type TwoTierContext } from './two-tier.js';
 import { baselineShapeOf, resolveTwoTierBaseline, type TwoTierBaseline } from './two-tier-baseline.js';
 import { buildTwoTierInput } from './two-tier-input.js';
 
@@ -37,12 +37,14 @@ export function planTwoTierWeek(context: TwoTierContext, service: ServiceDays, s
   const { days: names, accumulate } = service.week;
   const H = names.length;
   const { input, rejected } = buildTwoTierInput(spec, context.rawPlaces, places, prepared, context.profiles, sources);
-  const byId = new Map(places.map((place) => [place.id, place]));
+  // Today's week is read against the places as they are (a village a station takes in the new
+  // plan is still a stop of today's routes); byId knows every place, for both sides' routes.
+  const { input: todayInput, byId } = todayInputOf(context, input);
   const perPlace = stations === null || stations.servedVia.size === 0 ? service.perPlace : stationDays(service.perPlace, stations.servedVia, stations.places, stations.opened);
   const patterns = new Map(input.stops.map((stop) => [stop.id, patternOf({ ...service, perPlace }, stop.id)]));
 
   // Today's week: each route on its day, or every operating day when it has none.
-  const baseline = resolveTwoTierBaseline(context.baseline, places, spec, baselineShapeOf(input), sources, prepared.rejected);
+  const baseline = resolveTwoTierBaseline(context.baseline, [...byId.values()], spec, baselineShapeOf(todayInput), sources, prepared.rejected);
   const dayOf = (route: TwoTierBaseline['trunk'][number]['route']): number | null => {
     if (route.day === undefined) return null;
     const d = names.findIndex((name) => name.toLowerCase() === route.day!.slice(0, 3).toLowerCase() && route.day!.length >= 3);
@@ -64,7 +66,7 @@ export function planTwoTierWeek(context: TwoTierContext, service: ServiceDays, s
   for (let d = 1; d <= H; d++) {
     const b = baselineOfDay(d);
     // Each day as an ordinary two-tier day, with the mail each of today's visits carries that day.
-    today.push(!hasToday ? null : evaluateTwoTier(dayInput(input, todayVisits, d, H, accumulate), { trunk: b.trunk.map((r) => r.input), delivery: b.delivery.map((r) => r.input) }));
+    today.push(!hasToday ? null : evaluateTwoTier(dayInput(todayInput, todayVisits, d, H, accumulate), { trunk: b.trunk.map((r) => r.input), delivery: b.delivery.map((r) => r.input) }));
   }
 
   progress({ step: 'solve', message: `planning ${input.offices.length} offices and ${input.stops.length} stops in two tiers over ${H} days (${names.join(', ')}), up to ${context.timeLimit} s` });
@@ -106,6 +108,7 @@ export function planTwoTierWeek(context: TwoTierContext, service: ServiceDays, s
   // The week's figures are the report's (report/week.ts); its like-for-like verdict stands.
   const { week: weekSummary, ...summary }: SavingsSummary & { week: WeekSummary } = summariseWeek(before, after, {
     name: spec.name, operatingDaysPerYear: spec.operatingDaysPerYear, unassigned, notServedToday, stations: null,
+    ...(context.todayPlaces ? { servedVia: context.todayPlaces.servedVia } : {}),
     days: names, accumulate, dailyServiceM,
     visits: input.stops.filter((stop) => week.visits.has(stop.id)).map((stop) => {
       const days = week.visits.get(stop.id)!;
@@ -118,7 +121,7 @@ export function planTwoTierWeek(context: TwoTierContext, service: ServiceDays, s
   summary.before.vehicles = busiest(before, 'trunk') + busiest(before, 'delivery');
   summary.after.vehicles = busiest(after, 'trunk') + busiest(after, 'delivery');
   summary.vehiclesSaved = compare ? summary.before.vehicles - summary.after.vehicles : null;
-  summary.before.mailDelivered = week.days.reduce((sum, _, k) => sum + delivered(before.filter((r) => r.day === names[k]), dayInput(input, todayVisits, k + 1, H, accumulate)), 0);
+  summary.before.mailDelivered = week.days.reduce((sum, _, k) => sum + delivered(before.filter((r) => r.day === names[k]), dayInput(todayInput, todayVisits, k + 1, H, accumulate)), 0);
   summary.after.mailDelivered = week.days.reduce((sum, _, k) => sum + delivered(after.filter((r) => r.day === names[k]), dayInput(input, week.visits, k + 1, H, accumulate)), 0);
   summary.tiers = (['trunk', 'delivery', 'collection'] as const)
     .filter((tier) => tier !== 'collection' || input.trunk.collection !== null)

@@ -40,6 +40,31 @@ export interface TwoTierContext {
   progress: ProgressCallback;
   /** Moves a scenario made before planning (villages of a closed office, or of a new one). */
   scenarioMoves?: OfficeMoveReport[];
+  /**
+   * The places as they are, when stations took villages from the plan's stops (`coverage`):
+   * today's network visits those villages, so it is read and evaluated against these.
+   */
+  todayPlaces?: TodayPlaces;
+}
+
+/** The places today's network is read against, and the villages the new plan serves at a station. */
+export interface TodayPlaces {
+  rawPlaces: readonly Place[];
+  places: PlanPlace[];
+  /** Village → the station or office counter where it gets its mail in the new plan. */
+  servedVia: ReadonlyMap<string, string>;
+}
+
+/**
+ * The two-tier input today's network is evaluated on: the plan's own, or, when stations took
+ * villages from the plan's stops, one built from the places as they are (same hub, offices,
+ * fleets and dimensions; the villages with their own volumes), and every place by id.
+ */
+export function todayInputOf(context: TwoTierContext, input: TwoTierInput): { input: TwoTierInput; byId: Map<string, PlanPlace> } {
+  const today = context.todayPlaces;
+  if (today === undefined) return { input, byId: new Map(context.places.map((place) => [place.id, place])) };
+  const built = buildTwoTierInput(context.spec, today.rawPlaces, today.places, context.prepared, context.profiles, context.sources);
+  return { input: built.input, byId: new Map(today.places.map((place) => [place.id, place])) };
 }
 
 export interface TwoTierPlan {
@@ -53,13 +78,15 @@ export function planTwoTier(context: TwoTierContext): TwoTierPlan {
   const { spec, places, prepared, sources, progress } = context;
   const tiers = spec.tiers!;
   const { input, rejected } = buildTwoTierInput(spec, context.rawPlaces, places, prepared, context.profiles, sources);
-  const byId = new Map(places.map((place) => [place.id, place]));
+  // Today's network is read against the places as they are (a village a station takes in the new
+  // plan is still a stop of today's routes); byId knows every place, for both sides' routes.
+  const { input: todayInput, byId } = todayInputOf(context, input);
 
-  const baseline = resolveTwoTierBaseline(context.baseline, places, spec, baselineShapeOf(input), sources, prepared.rejected);
+  const baseline = resolveTwoTierBaseline(context.baseline, [...byId.values()], spec, baselineShapeOf(todayInput), sources, prepared.rejected);
   let today: TwoTierResult | null = null;
   if (baseline.trunk.length + baseline.delivery.length > 0) {
     progress({ step: 'baseline', message: `evaluating ${baseline.trunk.length} trunk and ${baseline.delivery.length} delivery routes in use today` });
-    today = evaluateTwoTier(input, { trunk: baseline.trunk.map((r) => r.input), delivery: baseline.delivery.map((r) => r.input) });
+    today = evaluateTwoTier(todayInput, { trunk: baseline.trunk.map((r) => r.input), delivery: baseline.delivery.map((r) => r.input) });
   }
   progress({ step: 'solve', message: `planning ${input.offices.length} offices and ${input.stops.length} stops in two tiers, up to ${context.timeLimit} s` });
   const plan = solveTwoTier(input, {
@@ -80,9 +107,10 @@ export function planTwoTier(context: TwoTierContext): TwoTierPlan {
   progress({ step: 'report', message: 'writing the report' });
   const todayServed = new Set(today ? [...today.assignment.keys()] : []);
   const notServedToday = today ? input.stops.filter((stop) => !todayServed.has(stop.id)).map((stop) => stop.id) : [];
-  const summary = computeSavings(before, after, { name: spec.name, operatingDaysPerYear: spec.operatingDaysPerYear, unassigned, notServedToday, stations: null });
+  const servedVia = context.todayPlaces?.servedVia;
+  const summary = computeSavings(before, after, { name: spec.name, operatingDaysPerYear: spec.operatingDaysPerYear, unassigned, notServedToday, stations: null, ...(servedVia ? { servedVia } : {}) });
   // A trunk and a delivery route both carry the same mail: count what reaches its destination once.
-  summary.before.mailDelivered = delivered(before, input);
+  summary.before.mailDelivered = delivered(before, todayInput);
   summary.after.mailDelivered = delivered(after, input);
   summary.tiers = (['trunk', 'delivery', 'collection'] as const)
     .filter((tier) => tier !== 'collection' || input.trunk.collection !== null)
