@@ -178,3 +178,28 @@ describe("today's network beside stations", () => {
     expect(fewer?.message).toMatch(/get their mail at a village station instead/);
   }, 120_000);
 });
+
+describe("today's route ids in a weekly two-tier report", () => {
+  it('a route of one day keeps its own id ("Mon-east-2"), a route of every day gets the day in front ("Mon T1")', () => {
+    writeFileSync(join(dir, 'today-ids.csv'), [
+      'route_id,seq,stop_id,vehicle_type,depot,tier,day',
+      'T1,1,east,truck,hub,trunk,', 'T1,2,north,truck,hub,trunk,',
+      'east-1,1,e1,van,east,delivery,', 'east-1,2,e2,van,east,delivery,',
+      'Mon-east-2,1,x1,van,east,delivery,Mon', 'Mon-east-2,2,e3,van,east,delivery,Mon',
+      'north-1,1,n1,van,north,delivery,', 'north-1,2,n2,van,north,delivery,',
+    ].join('\n') + '\n');
+    const cell: Cell = { tiers: true, weekly: true, doorToDoor: false, coverage: false, scenarios: false };
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...planJson(cell), baseline: 'today-ids.csv' }, null, 2));
+    const result = run(['plan', 'plan.json', '--out', 'today-ids', '--quiet'], dir);
+    expect(result.stderr).toBe('');
+    const csv = readFileSync(join(dir, 'today-ids', 'routes.csv'), 'utf8').trim().split('\n').map((line) => line.split(','));
+    const header = csv[0]!;
+    const ids = csv.slice(1).filter((cols) => cols[header.indexOf('phase')] === 'before').map((cols) => cols[header.indexOf('route_id')]!);
+    expect(ids).toContain('Mon-east-2');
+    expect(ids).toContain('Mon T1');
+    expect(ids).toContain('Sat east-1');
+    expect(ids).toContain('Mon T1-pm');
+    expect(ids.filter((id) => /^(Mon|Tue|Wed|Thu|Fri|Sat) (Mon|Tue|Wed|Thu|Fri|Sat)-/.test(id))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+  }, 120_000);
+});

@@ -72,3 +72,25 @@ export function resolveBaseline(
   const measured = off.size === 0 ? routes : routes.map((route) => ({ ...route, stops: route.stops.filter((stop) => !off.has(stop)) }));
   return { routes: measured, servedBy, offNetwork };
 }
+
+/**
+ * How a weekly report names today's routes: a route that runs on one day keeps its own id when no
+ * other route of today's network has it (a county's ids often carry the day already:
+ * "Mon-harsdorf-1", not "Mon Mon-harsdorf-1"); a route of every operating day, or an id used on
+ * several days, gets the day in front ("Mon T1"), as the plan's routes. `suffixes` are the names
+ * derived from a route's id (the afternoon collection's "-pm"), kept clear of clashes too.
+ *
+ * @example
+ * const name = weekRouteIds([{ id: 'T1' }, { id: 'Mon-east-1', day: 'Mon' }], ['Mon', 'Tue']);
+ * name('T1', 'Tue'); // 'Tue T1'
+ * name('Mon-east-1', 'Mon'); // 'Mon-east-1'
+ */
+export function weekRouteIds(routes: readonly { id: string; day?: string }[], days: readonly string[], suffixes: readonly string[] = []): (id: string, day: string) => string {
+  const count = new Map<string, number>();
+  for (const route of routes) count.set(route.id, (count.get(route.id) ?? 0) + 1);
+  const own = (route: { id: string; day?: string }): boolean => route.day !== undefined && count.get(route.id) === 1;
+  // Every name a prefixed route takes, so that a kept id can never equal one of them.
+  const prefixed = new Set(routes.filter((route) => !own(route)).flatMap((route) => days.flatMap((day) => ['', ...suffixes].map((end) => `${day} ${route.id}${end}`))));
+  const kept = new Set(routes.filter((route) => own(route) && ['', ...suffixes].every((end) => !prefixed.has(`${route.id}${end}`))).map((route) => route.id));
+  return (id, day) => (kept.has(id) ? id : `${day} ${id}`);
+}

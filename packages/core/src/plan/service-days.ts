@@ -20,7 +20,7 @@ import type { ReportRoute, UnassignedStop } from '../report/types.js';
 import { createProblem, solve } from '../vrp/index.js';
 import { createPeriodicProblem, evaluatePeriodicPlan, solvePeriodic } from '../vrp/periodic/index.js';
 import type { PeriodicProblemInput, PeriodicRouteInput, PeriodicSolutionResult, PeriodicStopInput } from '../vrp/periodic/index.js';
-import { resolveBaseline } from './baseline.js';
+import { resolveBaseline, weekRouteIds } from './baseline.js';
 import type { OneTierContext, OneTierResult } from './one-tier.js';
 import { reportRoads, wordUnassigned } from './steps.js';
 import type { PlanPlace } from './places.js';
@@ -177,9 +177,11 @@ export async function planServiceWeek(context: OneTierContext, weekService: Serv
     const problem = createPeriodicProblem(weekly([...baseline.servedBy.keys()], (id) => ({ patterns: [visited.get(id) ?? [1]] }), ownMail), { source: sources.baseline });
     baselineSolution = evaluatePeriodicPlan(problem, todayInput);
     // A route beyond the day's fleet carries the day's evaluator verdict (fleet-size): worded once.
+    // Today's route of one day keeps its own id ("Mon-west-1"); a route of every day gets the day in front.
+    const todayId = weekRouteIds(baseline.routes, days);
     baselineSolution.routes.forEach((route, i) => {
       const { route: source } = todayWeek[i]!;
-      before.push(toReportRoute(routeContext, 'before', `${days[route.day - 1]} ${source.id}`, route, source.lineLength, days[route.day - 1]!));
+      before.push(toReportRoute(routeContext, 'before', todayId(source.id, days[route.day - 1]!), route, source.lineLength, days[route.day - 1]!));
     });
   }
 

@@ -16,6 +16,7 @@ import { reportRoads, wordUnassigned } from './steps.js';
 import { evaluateTwoTier, solveTwoTier, type TwoTierResult } from './tiers/solve.js';
 import { dayInput, solveTwoTierWeek } from './tiers/week.js';
 import { delivered, officeReports, tierRoutes, todayInputOf, type TwoTierContext } from './two-tier.js';
+import { weekRouteIds } from './baseline.js';
 import { baselineShapeOf, resolveTwoTierBaseline, type TwoTierBaseline } from './two-tier-baseline.js';
 import { buildTwoTierInput } from './two-tier-input.js';
 
@@ -79,11 +80,18 @@ export function planTwoTierWeek(context: TwoTierContext, service: ServiceDays, s
   const before: ReportRoute[] = [];
   const after: ReportRoute[] = [];
   const offices: OfficeReport[] = [];
+  // Today's route of one day keeps its own id ("Mon-harsdorf-1"); a route of every day gets the day in front.
+  const todayId = weekRouteIds([...baseline.trunk, ...baseline.delivery].map((r) => r.route), names, ['-pm']);
   for (let d = 1; d <= H; d++) {
     const name = names[d - 1]!;
     const day = dayInput(input, week.visits, d, H, accumulate);
     const routes = tierRoutes(context, day, byId, week.days[d - 1]!, today[d - 1]!, baselineOfDay(d));
-    for (const route of [...routes.before, ...routes.after]) {
+    for (const route of routes.before) {
+      route.day = name;
+      // The afternoon collection is named after its morning trunk route ("<trunk id>-pm").
+      route.id = route.tier === 'collection' && route.id.endsWith('-pm') ? `${todayId(route.id.slice(0, -3), name)}-pm` : todayId(route.id, name);
+    }
+    for (const route of routes.after) {
       route.day = name;
       route.id = `${name} ${route.id}`;
     }

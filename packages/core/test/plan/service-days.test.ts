@@ -73,12 +73,13 @@ describe('weekly service in the planner', () => {
   });
 
   it('a weekly baseline with one excess van gets exactly one over-fleet line (it used to get two)', async () => {
-    // Monday: four routes for a fleet of three vans; the other days two routes each.
+    // Monday: four routes for a fleet of three vans; the other days two routes each. A route of one
+    // day keeps its own id in the report ("M4", not "Mon M4").
     const monday = [['v1'], ['v2'], ['v4'], ['v5', 'v6', 'outlet', 'v3']].map((stops, k) => ({ id: `M${k + 1}`, day: 'Mon', stops }));
     const rest = ['Tue', 'Wed', 'Thu', 'Fri', 'Sat'].flatMap((day) => today.map((r) => ({ ...r, id: `${r.id}-${day}`, day })));
     const { report } = await planNetwork(inputs({ baseline: { routes: [...monday, ...rest] } }), { seed: 1, timeLimit: 1 });
     const overFleet = report.before.flatMap((route) => route.violations.filter((v) => v.kind === 'over-fleet').map((v) => [route.id, v.amount, v.message]));
-    expect(overFleet).toEqual([['Mon M4', 1, 'needs vehicle 4 of type van on Mon; the fleet has 3']]);
+    expect(overFleet).toEqual([['M4', 1, 'needs vehicle 4 of type van on Mon; the fleet has 3']]);
   });
 
   it('a plan without frequencies or week is the daily plan, unchanged', () => {
