@@ -6,9 +6,10 @@ import { formatCounty } from './text-county.js';
 const num = (value: number, digits = 0): string => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const time = (seconds: number | null): string => (seconds === null ? '-' : clock(seconds));
 
-function table(rows: string[][]): string[] {
+/** Columns of words (the first `left`, default one) aligned left, figures right. */
+function table(rows: string[][], left = 1): string[] {
   const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((row) => row[c]?.length ?? 0)));
-  return rows.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('   '));
+  return rows.map((row) => row.map((cell, c) => (c < left ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('   '));
 }
 
 /**
@@ -29,10 +30,12 @@ export function formatTiers(report: Pick<PlanReport, 'summary' | 'tiers'>): stri
     ]));
     if (summary.costAfter !== undefined) lines.push(`Cost per day: ${summary.costBefore === undefined ? '' : `today ${num(summary.costBefore, 2)}, `}new plan ${num(summary.costAfter, 2)}`);
     lines.push('', `Offices (${tiers.assignment} assignment${tiers.toleranceKm > 0 ? `, tolerance ${tiers.toleranceKm} km` : ''}; sorting ${tiers.sortingMinutes} min; ${tiers.rounds} trunk ↔ delivery round${tiers.rounds === 1 ? '' : 's'}${collectionWords(tiers.collection)}):`);
+    // A weekly plan has one line per office per day: the day says which (a daily plan has no day column).
+    const weekly = tiers.offices.some((o) => o.day !== undefined);
     lines.push(...table([
-      ['office', 'stops', 'km today', 'km new', 'trunk at', 'leave', 'back', 'pick-up', 'binds'],
-      ...tiers.offices.map((o) => [o.name, `${o.stopsBefore}→${o.stopsAfter}`, num(o.before.km, 1), num(o.after.km, 1), time(o.trunkArrival), time(o.firstDeparture), time(o.lastReturn), time(o.collection), o.binding.join(', ') || '-']),
-    ]));
+      [...(weekly ? ['day'] : []), 'office', 'stops', 'km today', 'km new', 'trunk at', 'leave', 'back', 'pick-up', 'binds'],
+      ...tiers.offices.map((o) => [...(weekly ? [o.day ?? ''] : []), o.name, `${o.stopsBefore}→${o.stopsAfter}`, num(o.before.km, 1), num(o.after.km, 1), time(o.trunkArrival), time(o.firstDeparture), time(o.lastReturn), time(o.collection), o.binding.join(', ') || '-']),
+    ], weekly ? 2 : 1));
     if (tiers.moved.length === 0) lines.push('Villages that change office: none');
     else {
       lines.push(`Villages that change office: ${tiers.moved.length}`);
