@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The composed county example (issue 19 §3): `postroute plan` on examples/county-composed/plan.json
- * (two tiers, door to door from an office, produce bases, today's network, two scenarios) run
+ * (two tiers across the week, village stations, door to door from an office, produce bases, today's
+ * network, three scenarios; --plan examples/county-composed/plan-daily.json for the daily form) run
  * several times through the real CLI, each in its own child process. Reports every run's wall and
  * CPU seconds (the child's user + system time) and the median wall time, and checks that the runs
  * wrote byte-identical output folders (the run's own "seconds" aside): exit 1 when they did not,
@@ -22,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function parseArgs(argv) {
-  const args = { plan: 'examples/county-composed/plan-daily.json', runs: 3, threads: 2, json: undefined, keep: false };
+  const args = { plan: 'examples/county-composed/plan.json', runs: 3, threads: 2, json: undefined, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i];
     const value = argv[i + 1];
