@@ -15,7 +15,10 @@ import { islandSeed, islandTimeLimit, MAX_THREADS, searchOnThreads, stopRule } f
 import type { IslandLink, IslandOutcome } from './search/kernel/index.js';
 import type { OperatorStats } from './search/stats.js';
 import { runHgs } from './search/hgs.js';
+import { DEFAULT_HGS } from './search/hgs.js';
 import type { HgsParams, SearchDebug } from './search/hgs.js';
+import { constructPlans } from './construct/insertion.js';
+import type { ConstructedPlan } from './construct/insertion.js';
 import { repairRoutes } from './search/repair.js';
 import { runAlns } from './pdptw/alns.js';
 
@@ -103,6 +106,10 @@ export function searchDaily(
 
   const warmStarts: number[][][] = [];
   if (options.warmStart !== undefined) warmStarts.push(warmStartSlots(searched, options.warmStart, active));
+  const constructed = options.params?.constructed ?? DEFAULT_HGS.constructed;
+  if (constructed > 0) {
+    for (const plan of constructPlans(problem, active).slice(0, constructed)) warmStarts.push(constructedSlots(searched, plan));
+  }
 
   const hgsOptions: Parameters<typeof runHgs>[4] = { warmStarts };
   if (options.onProgress) hgsOptions.onProgress = options.onProgress;
@@ -235,6 +242,24 @@ export function checkOptions(options: SolveOptions): void {
   check('maxIterations', (x) => Number.isInteger(x) && x >= 0, 'a whole number ≥ 0');
   check('maxIterationsWithoutImprovement', (x) => Number.isInteger(x) && x > 0, 'a whole number > 0');
   check('threads', (x) => Number.isInteger(x) && x >= 1 && x <= MAX_THREADS, `a whole number from 1 to ${MAX_THREADS}`);
+}
+
+/**
+ * A constructed plan as a start of the genetic search. Required stops it could not place go on its
+ * shortest route, where the search's penalties sort them out (a plan that leaves them out is only
+ * a plan when the search may leave stops out, `serveMost`).
+ */
+function constructedSlots(problem: ProblemData, plan: ConstructedPlan): number[][] {
+  const slots = plan.routes.map((r) => r.slice());
+  const missing = plan.unserved.filter((s) => problem.required[s]);
+  if (missing.length > 0 && slots.length > 0) {
+    let shortest = 0;
+    slots.forEach((r, k) => {
+      if (r.length < slots[shortest]!.length) shortest = k;
+    });
+    slots[shortest]!.push(...missing);
+  }
+  return slots;
 }
 
 /**

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../src/util/random.js';
 import { checkVroom, readVroom, solveVroom } from '../../src/vroom/index.js';
 import type { VroomInput, VroomOutput } from '../../src/vroom/index.js';
+import { constructPlans } from '../../src/vrp/construct/insertion.js';
+import { createProblem } from '../../src/vrp/model.js';
 import { inputError } from '../support/errors.js';
 
 function square(n: number, seed: number): number[][] {
@@ -108,6 +110,24 @@ describe('solveVroom', () => {
       expect(route.priority).toBe(served.reduce((s, x) => s + (jobs.get(x.id!)!.priority ?? 0), 0));
     }
     expect(output.summary.unassigned + output.routes.reduce((s, r) => s + r.steps.filter((x) => x.type === 'job').length, 0)).toBe(14);
+  });
+
+  it.each([1, 2])('a search stopped at once answers with the best regret construction or better, replayed without a violation (seed %i)', (seed) => {
+    const input = randomInput(seed, 30, 4);
+    const output = solveVroom(input, { seed, stop: () => true });
+    expect(output.code).toBe(0);
+    expect(checkVroom(asSteps(input, output)).summary.violations).toEqual([]);
+    const problem = createProblem(readVroom(input).problem);
+    const active = Uint8Array.from({ length: problem.nStops }, (_, s) => (problem.stopReason[s] === null ? 1 : 0));
+    const [best] = constructPlans(problem, active);
+    const priority = best!.routes.flat().reduce((sum, s) => sum + problem.priority[s]!, 0);
+    // VROOM's order: no less priority, then no fewer jobs, then no higher cost than the construction.
+    expect(output.summary.priority).toBeGreaterThanOrEqual(priority);
+    if (output.summary.priority === priority) {
+      expect(output.summary.unassigned).toBeLessThanOrEqual(best!.unserved.length);
+      if (output.summary.unassigned === best!.unserved.length) expect(output.summary.cost).toBeLessThanOrEqual(Math.round(best!.cost) + 1);
+    }
+    expect(output.summary.unassigned).toBeLessThan(30);
   });
 
   it('serves the higher priority when the fleet is short, and says why the rest is left out', () => {

@@ -24,6 +24,7 @@ import { isFeasibleRoute, summariseRoute } from '../evaluate.js';
 import { Segment } from '../segments.js';
 import { makeRequests, RouteSet } from './routes.js';
 import type { Insertion, Requests } from './routes.js';
+import { insertRequests, requestWeights } from '../construct/insertion.js';
 
 /** Options of `runAlns`. */
 export interface AlnsOptions {
@@ -237,15 +238,7 @@ class Search {
 
   constructor(readonly problem: ProblemData, readonly req: Requests, readonly rng: Random) {
     const R = req.count;
-    this.bankWeight = new Float64Array(R);
-    // VROOM's order counts tasks, not requests: a pair leaves two stops out, a lone stop one. Halved so
-    // that a pair weighs 1 as before (Li & Lim's instances, all pairs, see the same objective); one
-    // more unit of priority outweighs every stop (at most 2R halves of 1/2).
-    for (let q = 0; q < R; q++) {
-      const pair = req.second[q]! >= 0;
-      const prio = problem.priority[req.first[q]!]! + (pair ? problem.priority[req.second[q]!]! : 0);
-      this.bankWeight[q] = ((pair ? 2 : 1) + (2 * R + 1) * prio) / 2;
-    }
+    this.bankWeight = requestWeights(problem, req);
     this.routeOf = new Int32Array(R).fill(-1);
     // Largest arc, for the noise (Ropke & Pisinger: η · max distance) and the price of the bank.
     const prof = problem.profiles[0]!;
@@ -436,120 +429,9 @@ class Search {
     for (const r of touched) plan.set.refresh(r);
   }
 
-  /**
-   * Puts the bank's requests back, most urgent first: the heaviest (bankWeight), and among those
-   * regret-k picks the request whose best
-   * place beats its k-1 next best routes by the most (k = 1: the cheapest place overall). A new
-   * route is opened only while fewer than `cap` are in use; one empty route per vehicle type
-   * stands for all of them. Requests with no feasible place stay in the bank.
-   */
+  /** Puts the bank's requests back (construct/insertion.ts); those with no feasible place stay in the bank. */
   repair(plan: Plan, cap: number, k: number, noisy: boolean): void {
-    const set = plan.set;
-    const S = set.slots;
-    const bank = plan.bank;
-    if (bank.length === 0) return;
-    bank.sort((a, b) => a - b);
-    const B = bank.length;
-    const delta = new Float64Array(B * S).fill(Infinity);
-    const posI = new Int32Array(B * S);
-    const posJ = new Int32Array(B * S);
-    const noise = new Float64Array(B * S);
-    const ins = this.insertion;
-    const live = new Uint8Array(B).fill(1);
-    const evaluate = (b: number, r: number): void => {
-      const q = bank[b]!;
-      set.bestInsertion(r, this.req.first[q]!, this.req.second[q]!, ins);
-      delta[b * S + r] = ins.delta;
-      posI[b * S + r] = ins.i;
-      posJ[b * S + r] = ins.j;
-      noise[b * S + r] = noisy ? this.noiseAmount * (2 * this.rng.next() - 1) : 0;
-    };
-    // One empty slot per type stands for that type's empty routes.
-    const standIn = (): number[] => {
-      const seen = new Set<number>();
-      const out: number[] = [];
-      set.routes.forEach((route, r) => {
-        const t = set.slotType[r]!.index;
-        if (route.length === 0 && !seen.has(t)) {
-          seen.add(t);
-          out.push(r);
-        }
-      });
-      return out;
-    };
-    let empties = standIn();
-    const isCandidate = new Uint8Array(S);
-    const refreshCandidates = (): void => {
-      isCandidate.fill(0);
-      set.routes.forEach((route, r) => {
-        if (route.length > 0) isCandidate[r] = 1;
-      });
-      if (set.used() < cap) for (const r of empties) isCandidate[r] = 1;
-    };
-    refreshCandidates();
-    for (let b = 0; b < B; b++) for (let r = 0; r < S; r++) if (isCandidate[r]) evaluate(b, r);
-    const top = new Float64Array(Math.max(1, k));
-    for (let left = B; left > 0; left--) {
-      let chosen = -1;
-      let chosenRoute = -1;
-      let bestWeight = -Infinity;
-      let bestRegret = -Infinity;
-      let bestCost = Infinity;
-      for (let b = 0; b < B; b++) {
-        if (!live[b]) continue;
-        top.fill(Infinity);
-        let route = -1;
-        let feasible = 0;
-        for (let r = 0; r < S; r++) {
-          if (!isCandidate[r]) continue;
-          const c = delta[b * S + r]!;
-          if (c === Infinity) continue;
-          feasible++;
-          const v = c + noise[b * S + r]!;
-          if (v < top[0]!) route = r;
-          // Keep the k smallest values, sorted.
-          for (let h = 0; h < top.length; h++) {
-            if (v < top[h]!) {
-              for (let m = top.length - 1; m > h; m--) top[m] = top[m - 1]!;
-              top[h] = v;
-              break;
-            }
-          }
-        }
-        if (route < 0) continue;
-        let regret = 0;
-        if (k > 1) {
-          for (let h = 1; h < k; h++) regret += h < feasible ? top[h]! - top[0]! : 1e15 * (k - h);
-        }
-        const cost = top[0]!;
-        // Heavier requests first (more priority, then more tasks: VROOM's order when the fleet is
-        // short), else a cheap light one takes the room a heavy one needed and no repair undoes it.
-        // All weights are equal on Li & Lim's instances (pairs, no priority): regret alone there.
-        const weight = this.bankWeight[bank[b]!]!;
-        if (weight > bestWeight || (weight === bestWeight && (regret > bestRegret || (regret === bestRegret && cost < bestCost)))) {
-          bestWeight = weight;
-          bestRegret = regret;
-          bestCost = cost;
-          chosen = b;
-          chosenRoute = route;
-        }
-      }
-      if (chosen < 0) break;
-      const q = bank[chosen]!;
-      const wasEmpty = set.routes[chosenRoute]!.length === 0;
-      ins.delta = delta[chosen * S + chosenRoute]!;
-      ins.i = posI[chosen * S + chosenRoute]!;
-      ins.j = posJ[chosen * S + chosenRoute]!;
-      set.insert(chosenRoute, this.req.first[q]!, this.req.second[q]!, ins);
-      live[chosen] = 0;
-      if (wasEmpty) {
-        empties = standIn();
-        refreshCandidates();
-        for (const r of empties) if (isCandidate[r]) for (let b = 0; b < B; b++) if (live[b]) evaluate(b, r);
-      }
-      for (let b = 0; b < B; b++) if (live[b]) evaluate(b, chosenRoute);
-    }
-    plan.bank = bank.filter((_, b) => live[b]);
+    plan.bank = insertRequests(plan.set, plan.bank, this.req, this.bankWeight, cap, k, noisy ? { rng: this.rng, amount: this.noiseAmount } : null);
   }
 }
 

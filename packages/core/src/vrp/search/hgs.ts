@@ -28,11 +28,17 @@ export interface HgsParams extends GeneticParams {
   initialTimeWarpFactor: number;
   /** Use the SWAP* neighbourhood (Vidal 2022). */
   swapStar: boolean;
+  /**
+   * Plans built by regret insertion (construct/insertion.ts) that start the population, best
+   * first, before the random ones (0: none), so that a short run starts from complete plans.
+   * `solveVroom` uses 6 (measured on benchmarks/vroom); elsewhere 0 until measured there.
+   */
+  constructed: number;
 }
 
 /** The search parameters used unless a caller overrides them (those of HGS-CVRP where they exist). */
 export const DEFAULT_HGS: HgsParams = {
-  granularity: 20, targetFeasible: 0.2, restartAfter: 20000, initialSize: 100, penaltyUpdateEvery: 50, initialTimeWarpFactor: 10, swapStar: true,
+  granularity: 20, targetFeasible: 0.2, restartAfter: 20000, initialSize: 100, penaltyUpdateEvery: 50, initialTimeWarpFactor: 10, swapStar: true, constructed: 0,
 };
 
 /** Progress of the search: the best cost so far and when it was found. */

@@ -251,10 +251,13 @@ export function runGenetic<C, T extends GeneticMember<T>>(engine: GeneticEngine<
     };
   }
   try {
-    for (const start of options.warmStarts ?? []) {
-      // The warm start as given counts, so the result is never worse than a feasible warm start.
-      consider(engine.evaluate(start, penalties));
-      educate(engine.clone(start));
+    // Each warm start as given counts, so the result is never worse than a feasible warm start;
+    // all count before any is educated, so that a run stopped early answers with the best of them.
+    const starts = options.warmStarts ?? [];
+    for (const start of starts) consider(engine.evaluate(start, penalties));
+    for (let k = 0; k < starts.length; k++) {
+      if (k > 0 && tick()) break;
+      educate(engine.clone(starts[k]!));
     }
     initialise();
     runGenerations(state, tick, params.restartAfter, generations);
