@@ -24,6 +24,7 @@ import {
   type TravelMatrix,
 } from '@postroute/core';
 import { compileArrays } from '../../src/graph/compile.js';
+import { adoptHierarchy } from '../../src/matrix/matrix.js';
 import { perturbedGrid } from '../../../../benchmarks/graph/grid.mjs';
 
 /** A random directed multigraph with parallel arcs, self-loops, one-way arcs and unreachable parts. */
@@ -44,13 +45,17 @@ function randomGraph(seed: number, n: number, m: number): ReturnType<typeof comp
   return compileArrays(n, Uint32Array.from(source), Uint32Array.from(target), Uint8Array.from(twoWay), Float64Array.from(length), Float64Array.from(duration));
 }
 
+// Parts: the graph cut in 2 or 3, each part's interior contracted on its own subgraph first
+// (ch-partition.ts), all of it (keep 0) or leaving a tenth for the whole graph.
+const partings = [{}, { parts: 2, partKeep: 0 }, { parts: 3, partKeep: 0.1 }];
 describe('buildHierarchy on random graphs, every pair against Dijkstra', () => {
   for (const seed of [1, 2, 3, 4, 5, 6]) {
     for (const coreFraction of [0, 0.2]) {
-      it(`seed ${seed}, core ${coreFraction}`, () => {
+      for (const parting of seed <= 2 ? partings : partings.slice(0, 1)) {
+      it(`seed ${seed}, core ${coreFraction}, ${JSON.stringify(parting)}`, () => {
         const n = 40 + seed * 7;
         const csr = randomGraph(seed, n, n * 2);
-        const ch = buildHierarchy(csr, csr.arcDuration, csr.arcLength, { coreFraction });
+        const ch = buildHierarchy(csr, csr.arcDuration, csr.arcLength, { coreFraction, ...parting });
         const search = new ShortestPathSearch(csr, csr.arcDuration, csr.arcLength);
         const table = targetTable(n, n, Array.from({ length: n }, (_, j) => ({ node: j, target: j, cost: 0, cost2: 0 })));
         const starts = { size: n, startOffsets: Uint32Array.from({ length: n + 1 }, (_, i) => i), startNodes: Uint32Array.from({ length: n }, (_, i) => i), startCost: new Float64Array(n), startCost2: new Float64Array(n) };
@@ -87,6 +92,7 @@ describe('buildHierarchy on random graphs, every pair against Dijkstra', () => {
           }
         }
       });
+      }
     }
   }
 });
@@ -162,4 +168,21 @@ describe('hierarchy matrices equal Dijkstra matrices on a perturbed grid', () =>
     const network = buildNetwork(perturbedGrid({ rows: 60, cols: 60, seed: 2 }));
     checkNetwork(network, randomPlaces(network, 150, 5));
   });
+});
+
+describe('partitioned builds (ch-partition.ts) on a perturbed grid, every matrix pair and sampled paths against Dijkstra', () => {
+  for (const parts of [2, 4]) {
+    it(`60 × 60 grid, ${parts} parts, 150 places`, () => {
+      const network = buildNetwork(perturbedGrid({ rows: 60, cols: 60, seed: 3 }));
+      const { csr } = network;
+      const time = buildHierarchy(csr, csr.arcDuration, csr.arcLength, { parts });
+      const distance = buildHierarchy(csr, csr.arcLength, csr.arcDuration, { parts });
+      // Most of the grid is contracted inside the parts: only the cuts and a tenth are left.
+      const single = buildHierarchy(csr, csr.arcDuration, csr.arcLength);
+      expect(time.rank).not.toEqual(single.rank);
+      adoptHierarchy(network, 'time', time);
+      adoptHierarchy(network, 'distance', distance);
+      checkNetwork(network, randomPlaces(network, 150, 5));
+    });
+  }
 });

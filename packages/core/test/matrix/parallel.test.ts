@@ -51,3 +51,24 @@ describe('computeMatrixParallel with a contraction hierarchy', () => {
     }
   });
 });
+
+describe('buildHierarchyOnThreads', () => {
+  it('builds exactly the hierarchy buildHierarchy builds, its parts on worker threads, for 2 and 3 threads', async () => {
+    if (!existsSync(dist)) throw new Error('packages/core/dist is missing: run `npx tsc -b packages/core packages/cli` first');
+    const core = (await import(dist)) as typeof import('@postroute/core');
+    const { perturbedGrid } = await import('../../../../benchmarks/graph/grid.mjs');
+    const network = core.buildNetwork(perturbedGrid({ rows: 50, cols: 50, seed: 4 }));
+    const { csr } = network;
+    const workerUrl = new URL('../../dist/matrix/ch-part-worker.js', import.meta.url);
+    const single = core.buildHierarchy(csr, csr.arcDuration, csr.arcLength, { parts: 3 });
+    const strip = ({ buildMs: _ms, ...rest }: import('@postroute/core').ContractionHierarchy) => rest;
+    for (const threads of [2, 3]) {
+      const events: number[] = [];
+      const threaded = await core.buildHierarchyOnThreads(csr, csr.arcDuration, csr.arcLength, { parts: 3, threads, workerUrl, onProgress: (e) => events.push(e.done ?? -1) });
+      expect(strip(threaded)).toEqual(strip(single));
+      expect(events.at(-1)).toBe(csr.nodeCount);
+    }
+    // A worker that cannot start is an error, not a hierarchy with a part missing.
+    await expect(core.buildHierarchyOnThreads(csr, csr.arcDuration, csr.arcLength, { parts: 2, threads: 2, workerUrl: new URL('file:///nonexistent/ch-part-worker.js') })).rejects.toThrow();
+  });
+});
