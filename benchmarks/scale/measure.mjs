@@ -3,12 +3,13 @@
  *   node measure.mjs '{"task": "read", "reader": "stream"|"whole", "roads": path}'
  *   node measure.mjs '{"task": "matrix", "roads": path, "count": 1000, "dijkstraRows": 100, "peerRows": 2}'
  *   node measure.mjs '{"task": "load", "roads": "county.prn"}'      (loading a prepared network)
- *   node measure.mjs '{"task": "build", "roads": path}'             (the hierarchy build alone)
+ *   node measure.mjs '{"task": "build", "roads": path}'             (the hierarchy build alone: on the machine's threads, then in one)
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import dijkstra from 'graphology-shortest-path/dijkstra.js';
 import {
-  buildNetwork, buildHierarchy, computeMatrix, readRoadsInput, computeMatrixParallel, createRandom, hierarchyFor, planMatrix, readGeoJson, readRoads, runMatrixRows, searchFor, snapPlaces,
+  buildNetwork, buildHierarchy, computeMatrix, readRoadsInput, computeMatrixParallel, createRandom, hierarchyFor, hierarchyOnThreads, planMatrix, readGeoJson, readRoads, runMatrixRows, searchFor, snapPlaces,
 } from '@postroute/core';
 
 const config = JSON.parse(process.argv[2]);
@@ -37,10 +38,17 @@ if (config.task === 'load') {
   Object.assign(result, { loadMs: ms(t), loadCpuMs: cpuMs(c), peakRssMB: peak(), nodes: prepared.network.stats.nodes, edges: prepared.network.stats.edges });
 } else if (config.task === 'build') {
   const { network } = await load('stream');
+  // As the plan builds it (its parts on the machine's threads), then all in this thread: the same hierarchy.
+  const threads = config.threads ?? availableParallelism();
   const t = performance.now();
   const c = process.cpuUsage();
-  const ch = buildHierarchy(network.csr, network.csr.arcDuration, network.csr.arcLength);
-  Object.assign(result, { buildMs: ms(t), buildCpuMs: cpuMs(c), shortcuts: ch.shortcuts, coreNodes: ch.coreSize, peakRssMB: peak() });
+  const ch = await hierarchyOnThreads(network, 'time', threads);
+  Object.assign(result, { threads, buildMs: ms(t), buildCpuMs: cpuMs(c), shortcuts: ch.shortcuts, coreNodes: ch.coreSize, peakRssMB: peak() });
+  const t1 = performance.now();
+  const c1 = process.cpuUsage();
+  const one = buildHierarchy(network.csr, network.csr.arcDuration, network.csr.arcLength);
+  if (one.shortcuts !== ch.shortcuts) throw new Error('the in-thread build differs from the threaded one');
+  Object.assign(result, { buildOneThreadMs: ms(t1), buildOneThreadCpuMs: cpuMs(c1) });
 } else if (config.task === 'read') {
   const { network, readMs, buildMs, readPeakMB, readHeapMB } = await load(config.reader);
   Object.assign(result, { readMs, buildMs, readPeakMB, readHeapMB, edges: network.stats.edges, nodes: network.stats.nodes });

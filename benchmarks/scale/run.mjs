@@ -81,7 +81,7 @@ if (only.includes('load')) {
 if (only.includes('build')) {
   const started = { at: new Date().toISOString(), load: load() };
   const all = Array.from({ length: runs }, () => child('measure.mjs', [JSON.stringify({ task: 'build', roads })]));
-  results.build = { ...started, loadEnd: load(), runs, buildMs: median(all.map((x) => x.buildMs)), buildCpuMs: median(all.map((x) => x.buildCpuMs)), shortcuts: all[0].shortcuts, coreNodes: all[0].coreNodes, each: all };
+  results.build = { ...started, loadEnd: load(), runs, threads: all[0].threads, buildMs: median(all.map((x) => x.buildMs)), buildCpuMs: median(all.map((x) => x.buildCpuMs)), buildOneThreadMs: median(all.map((x) => x.buildOneThreadMs)), buildOneThreadCpuMs: median(all.map((x) => x.buildOneThreadCpuMs)), shortcuts: all[0].shortcuts, coreNodes: all[0].coreNodes, each: all };
 }
 if (only.includes('matrix')) {
   const started = { at: new Date().toISOString(), load: load() };
@@ -137,7 +137,7 @@ if (results.countyPrepared) {
   console.log('');
 }
 if (results.load) console.log(`Loading the prepared county (${results.load.runs} runs, median; load ${results.load.load} → ${results.load.loadEnd}): ${s(results.load.loadMs)} wall, ${s(results.load.loadCpuMs)} CPU, peak RSS ${results.load.peakRssMB} MB\n`);
-if (results.build) console.log(`Hierarchy build alone (${results.build.runs} runs, median; load ${results.build.load} → ${results.build.loadEnd}): ${s(results.build.buildMs)} wall, ${s(results.build.buildCpuMs)} CPU; ${results.build.shortcuts} shortcuts, core ${results.build.coreNodes} nodes\n`);
+if (results.build) console.log(`Hierarchy build alone (${results.build.runs} runs, median; load ${results.build.load} → ${results.build.loadEnd}): on ${results.build.threads} threads ${s(results.build.buildMs)} wall, ${s(results.build.buildCpuMs)} CPU; in one thread ${s(results.build.buildOneThreadMs)} wall, ${s(results.build.buildOneThreadCpuMs)} CPU; ${results.build.shortcuts} shortcuts, core ${results.build.coreNodes} nodes\n`);
 if (results.matrix) {
   const m = results.matrix;
   const full = (x) => (x / m.dijkstraRows) * m.size;
