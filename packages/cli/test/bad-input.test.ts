@@ -73,6 +73,7 @@ beforeAll(() => {
   planFile('plan-no-mail.json', { places: 'no-mail.csv' });
   planFile('plan-fleet-object.json', { fleet: { id: 'van', count: 3, capacity: 100 } });
   planFile('plan-bad-separator.json', { csvDelimiter: '|' });
+  planFile('plan-bad-max-population.json', { coverage: { radiusKm: 1, maxPopulation: 59.5 } });
   writeFileSync(join(dir, 'plan-empty.json'), '');
   writeFileSync(join(dir, 'plan-comment.json'), '{\n  "name": "grid",\n  // vans\n  "fleet": [] }');
   // solve: a stop named like a depot, a stop too big for any van, a warm start naming a stop that is not there.
@@ -190,6 +191,7 @@ const rows: [string, string[], number, RegExp][] = [
   ['--csv-delimiter that is no separator', ['cover', '--matrix', 'm.csv', '--model', 'pmedian', '--p', '1', '--csv-delimiter', '|'], 2, /--csv-delimiter "\|" is not a separator postroute reads — give auto, ",", ";" or tab/],
   ['cover --matrix split at the wrong separator', ['cover', '--matrix', 'm-semi.csv', '--model', 'pmedian', '--p', '1', '--csv-delimiter', ','], 2, /m-semi\.csv, line 1: the matrix has no site columns \(its first line, split at comma ",", has one column\)/],
   ['cover --weights row with one field', ['cover', '--matrix', 'm.csv', '--model', 'pmedian', '--p', '1', '--weights', 'w-short.csv'], 2, /w-short\.csv, line 2: the row has 1 field \(split at comma ","\) — give two columns: id and weight/],
+  ['plan.json coverage.maxPopulation that is no whole number', ['plan', 'plan-bad-max-population.json', '--out', 'out'], 2, /plan-bad-max-population\.json, line \d+, field "coverage\.maxPopulation": must be a whole number/],
   ['plan.json csvDelimiter that is no separator', ['plan', 'plan-bad-separator.json', '--out', 'out'], 2, /plan-bad-separator\.json, line \d+, field "csvDelimiter": "\|" is not a separator/],
   ['gzip where GeoJSON is expected', ['matrix', '--roads', 'roads.geojson', '--places', 'places-gz.geojson'], 2, /places-gz\.geojson: this looks like gzip data: a compressed file, not text — unpack it first/],
   ['binary data given as roads', ['graph', '--roads', 'random.bin', '--quiet'], 2, /random\.bin: this looks like binary data, not GeoJSON or OSM roads — give GeoJSON roads/],

@@ -50,7 +50,7 @@ export async function planOneTier(context: OneTierContext): Promise<OneTierResul
   const hubs = places.filter((place) => place.role === 'hub');
 
   // Stations (optional): villages within the radius of an outlet or station get their mail there.
-  let stations: { opened: string[]; radiusM: number } | null = null;
+  let stations: { opened: string[]; radiusM: number; maxPopulation?: number } | null = null;
   let servedVia = new Map<string, string>();
   if (context.opened) ({ stations, servedVia } = context.opened);
 

@@ -78,7 +78,9 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
   const run = async (caseSpec: PlanSpec, rawPlaces: Place[], baseline: PlanInputs['baseline'], moves: OfficeMoveReport[]) => {
     const casePlaces = classifyPlaces(rawPlaces, sources.places, caseSpec.serviceTime, { mailRequired: !caseSpec.tiers });
     const opened = caseSpec.coverage === undefined ? null
-      : await openStations(casePlaces, prepared, caseSpec.coverage.radius, { seed, timeLimit, onProgress: progress });
+      : await openStations(casePlaces, prepared, caseSpec.coverage.radius, {
+        seed, timeLimit, onProgress: progress, ...(caseSpec.coverage.maxPopulation !== undefined ? { maxPopulation: caseSpec.coverage.maxPopulation } : {}),
+      });
     const common = { spec: caseSpec, places: casePlaces, prepared, baseline, sources, seed, timeLimit, maxIterationsWithoutImprovement, progress, opened, ...threads };
     // Visit frequencies (issue 11): a weekly plan; otherwise today's daily plan.
     const service = readServiceDays(caseSpec, rawPlaces, sources.places);

@@ -24,9 +24,10 @@ export async function chooseStations(
   matrix: TravelMatrix,
   row: ReadonlyMap<string, number>,
   radius: number,
-  options: { seed: number; timeLimit: number; onProgress: ProgressCallback },
+  options: { seed: number; timeLimit: number; onProgress: ProgressCallback; maxPopulation?: number },
 ): Promise<StationChoice> {
-  const demand = places.filter((place) => place.role === 'village');
+  // Villages a station may serve: every village, or only the small ones (`maxPopulation`).
+  const demand = places.filter((place) => place.role === 'village' && (options.maxPopulation === undefined || (place.population ?? 0) <= options.maxPopulation));
   const sites = places.filter((place) => place.role !== 'hub');
   const values = new Float64Array(demand.length * sites.length);
   demand.forEach((village, i) => sites.forEach((site, j) => {
@@ -55,7 +56,7 @@ export async function chooseStations(
 
 /** The stations a plan opened, for the report: the new ones and the radius. */
 export interface OpenedStations {
-  stations: { opened: string[]; radiusM: number };
+  stations: { opened: string[]; radiusM: number; maxPopulation?: number };
   /** Village id → the outlet or station whose counter serves it; such a village is no route stop. */
   servedVia: Map<string, string>;
 }
@@ -69,13 +70,16 @@ export async function openStations(
   places: PlanPlace[],
   prepared: Pick<PreparedNetwork, 'snapOf' | 'matrix' | 'row'>,
   radius: number,
-  options: { seed: number; timeLimit: number; onProgress: ProgressCallback },
+  options: { seed: number; timeLimit: number; onProgress: ProgressCallback; maxPopulation?: number },
 ): Promise<OpenedStations> {
-  options.onProgress({ step: 'stations', message: `every village within ${radius} m of an outlet or station` });
+  const which = options.maxPopulation === undefined ? 'every village' : `every village of at most ${options.maxPopulation} inhabitants`;
+  options.onProgress({ step: 'stations', message: `${which} within ${radius} m of an outlet or station` });
   const choice = await chooseStations(places.filter((place) => prepared.snapOf.has(place.id)), prepared.matrix, prepared.row, radius, {
     seed: options.seed, timeLimit: Math.max(1, options.timeLimit / 2), onProgress: options.onProgress,
+    ...(options.maxPopulation !== undefined ? { maxPopulation: options.maxPopulation } : {}),
   });
   const byId = new Map(places.map((place) => [place.id, place]));
   for (const id of choice.opened) (byId.get(id) as PlanPlace).role = 'station';
-  return { stations: { opened: choice.opened, radiusM: radius }, servedVia: choice.servedVia };
+  const stations = options.maxPopulation === undefined ? { opened: choice.opened, radiusM: radius } : { opened: choice.opened, radiusM: radius, maxPopulation: options.maxPopulation };
+  return { stations, servedVia: choice.servedVia };
 }

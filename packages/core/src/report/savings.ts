@@ -43,7 +43,7 @@ export interface SavingsOptions {
   operatingDaysPerYear?: number;
   unassigned?: UnassignedStop[];
   notServedToday?: string[];
-  stations?: { opened: string[]; radiusM: number } | null;
+  stations?: { opened: string[]; radiusM: number; maxPopulation?: number } | null;
   /** Village → the station or outlet where it gets its mail in the new plan. */
   servedVia?: ReadonlyMap<string, string>;
 }

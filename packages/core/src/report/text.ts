@@ -56,7 +56,8 @@ export function formatSummary(summary: SavingsSummary): string {
     lines.push(`Routes per day: ${w.perDay.map((d) => `${d.day} ${d.routesAfter} (${number(d.kmAfter, 1)} km)`).join(', ')}`);
   }
   if (summary.stations) {
-    lines.push(`Village stations opened: ${summary.stations.opened.length} (every village within ${number(summary.stations.radiusM / 1000, 1)} km of an outlet or station)`);
+    const which = summary.stations.maxPopulation === undefined ? 'every village' : `every village of at most ${number(summary.stations.maxPopulation)} inhabitants`;
+    lines.push(`Village stations opened: ${summary.stations.opened.length} (${which} within ${number(summary.stations.radiusM / 1000, 1)} km of an outlet or station)`);
   }
   if (summary.notServedToday.length > 0) {
     lines.push(`Not served by today's routes: ${summary.notServedToday.length} (${summary.notServedToday.join(', ')})`);

@@ -161,7 +161,7 @@ export interface SavingsSummary {
   unassigned: UnassignedStop[];
   /** Stops of the new plan that no route visits today. */
   notServedToday: string[];
-  stations: { opened: string[]; radiusM: number } | null;
+  stations: { opened: string[]; radiusM: number; maxPopulation?: number } | null;
   /** Two-tier plans: the same figures per tier, and the total cost of each side (cost units). */
   tiers?: TierSavings[];
   costBefore?: number;

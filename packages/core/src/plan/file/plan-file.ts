@@ -52,6 +52,11 @@ export interface FleetSpec {
 export interface CoverageSpec {
   /** Road distance, metres (written `radiusKm`), within which a village counts as covered. */
   radius: number;
+  /**
+   * Only villages of at most this many inhabitants (`population`; none given counts as 0) get
+   * their mail at a station; larger villages stay stops of the routes. Absent: every village.
+   */
+  maxPopulation?: number;
 }
 
 /** The validated content of plan.json. */
@@ -197,9 +202,10 @@ export function parsePlanFile(text: string, source = 'plan.json'): PlanSpec {
   if (raw.coverage !== undefined) {
     if (!isObject(raw.coverage)) fail('coverage', 'must be an object', 'e.g. { "radiusKm": 2 }');
     const c = raw.coverage as Record<string, unknown>;
-    checkKeys(c, ['radiusKm'], 'coverage', fail);
+    checkKeys(c, ['radiusKm', 'maxPopulation'], 'coverage', fail);
     const km = requireNumber(c.radiusKm, 'coverage.radiusKm', fail, { min: 0, exclusiveMin: true, max: 100 });
     coverage = { radius: Math.round(km * 1000) };
+    if (c.maxPopulation !== undefined) coverage.maxPopulation = requireNumber(c.maxPopulation, 'coverage.maxPopulation', fail, { integer: true, min: 0 });
   }
 
   const optionalNumber = (key: string, fallback: number, limits: NumberLimits): number =>

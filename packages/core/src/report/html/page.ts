@@ -162,7 +162,7 @@ export function renderReportPage(view: ReportView): string {
   const notToday = s.notServedToday.length === 0 ? '' :
     `<p class="note">Stops no route serves today (${s.notServedToday.length}): ${s.notServedToday.map((id) => escapeHtml(names.get(id) ?? id)).join(', ')}. The new plan includes them, so its distance covers more stops.</p>`;
   const stations = s.stations
-    ? `<p>Village stations opened: ${s.stations.opened.length} (${s.stations.opened.map((id) => escapeHtml(names.get(id) ?? id)).join(', ')}), so that every village is within ${fmt(s.stations.radiusM / 1000, 1)} km by road of an outlet or station.</p>`
+    ? `<p>Village stations opened: ${s.stations.opened.length} (${s.stations.opened.map((id) => escapeHtml(names.get(id) ?? id)).join(', ')}), so that every village${s.stations.maxPopulation === undefined ? '' : ` of at most ${fmt(s.stations.maxPopulation, 0)} inhabitants`} is within ${fmt(s.stations.radiusM / 1000, 1)} km by road of an outlet or station.</p>`
     : '';
   const routeName = (key: number): string => { const r = view.routes[key]!; return escapeHtml(`${r.id}${r.day ? ` ${r.day}` : ''}`); };
   const placeRows = view.places.filter((place) => place.role !== 'hub').map((place) => {

@@ -53,6 +53,7 @@ describe('parsePlanFile', () => {
     ['places bad format', { ...good, places: { path: 'p.txt', format: 'xlsx' } }, 'places.format', '"xlsx"'],
     ['baseline number', { ...good, baseline: 3 }, 'baseline', '"baseline": 3'],
     ['coverage radius zero', { ...good, coverage: { radiusKm: 0 } }, 'coverage.radiusKm', '"radiusKm": 0'],
+    ['coverage maxPopulation negative', { ...good, coverage: { radiusKm: 1, maxPopulation: -1 } }, 'coverage.maxPopulation', '"maxPopulation": -1'],
     ['serviceMinutes negative', { ...good, serviceMinutes: { village: -1 } }, 'serviceMinutes.village', '"village": -1'],
     ['operating days', { ...good, operatingDaysPerYear: 400 }, 'operatingDaysPerYear', '"operatingDaysPerYear": 400'],
     ['name empty', { ...good, name: '' }, 'name', '"name": ""'],
