@@ -13,7 +13,7 @@ import { InputError } from '../errors.js';
 import type { PlanSpec } from './file/plan-file.js';
 import { isPreparedRoads } from '../prepared/prepare.js';
 import type { Place } from '../io/places.js';
-import type { OfficeMoveReport, PlanReport, ScenarioRow } from '../report/types.js';
+import type { DoorToDoorReport, OfficeMoveReport, PlanReport, ScenarioRow } from '../report/types.js';
 import { summariseDoorToDoor } from '../report/door-to-door.js';
 import { assembleReport } from '../report/assemble.js';
 import { checkPlanInputs } from './preflight.js';
@@ -116,6 +116,7 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
     const today = planned.today.filter((day): day is TwoTierResult => day !== null);
     return { report, solution: joinSolutions(planned.days.map(toSolution)), baselineSolution: today.length > 0 ? joinSolutions(today.map(toSolution)) : null };
   };
+  const doorToDoorSolved = new Map<string, DoorToDoorReport>();
   // Door to door from its office, in every case (scenarios too), after that office's trunk; a
   // weekly plan runs it on each operating day (the streets are served daily).
   const withDoorToDoor = <R extends { report: Omit<PlanReport, 'run'> }>(caseSpec: PlanSpec, casePlaces: PlanPlace[], planned: R): R => {
@@ -125,12 +126,15 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
     const office = (named ? undefined : nearestOffice(doorToDoorEdges(caseSpec.doorToDoor, prepared.network, inputs.roads as FeatureCollection, sources.plan),
       prepared.network, casePlaces.filter((place) => place.role === 'outlet' && prepared.snapOf.has(place.id)))) ?? doorToDoorDepot(caseSpec, casePlaces, sources.plan);
     const depot = { id: office.id, snap: prepared.snapOf.get(office.id)! };
-    const doorToDoor = planDoorToDoor({
+    const start = doorToDoorStart(caseSpec, planned.report.tiers, depot.id, new Map(planned.report.places.map((p) => [p.id, p.name])));
+    // The same streets from the same office at the same hour are the same problem: a scenario that
+    // leaves them as they are takes the base case's routes (same seed, same answer) unsolved.
+    const key = JSON.stringify([depot.id, start, caseSpec.doorToDoor]);
+    const doorToDoor = structuredClone(doorToDoorSolved.get(key) ?? planDoorToDoor({
       spec: caseSpec.doorToDoor, network: prepared.network, roads: inputs.roads as FeatureCollection, // raw: refused above when prepared
-      depot,
-      start: doorToDoorStart(caseSpec, planned.report.tiers, depot.id, new Map(planned.report.places.map((p) => [p.id, p.name]))),
-      seed, timeLimit, maxIterationsWithoutImprovement, source: sources.plan, onProgress: progress, ...threads,
-    });
+      depot, start, seed, timeLimit, maxIterationsWithoutImprovement, source: sources.plan, onProgress: progress, ...threads,
+    }));
+    if (!doorToDoorSolved.has(key)) doorToDoorSolved.set(key, structuredClone(doorToDoor));
     const report = { ...planned.report, doorToDoor };
     // Streets not served count like stops not served: the plan is not the service asked for.
     const { summary, reasons } = summariseDoorToDoor(doorToDoor);

@@ -207,3 +207,25 @@ describe('door to door in two tiers without a named depot (issue 19)', () => {
     }
   });
 });
+
+describe('door to door in the scenarios', () => {
+  it('is solved once when a scenario leaves the streets, the office and the start as they are, and the scenario shows the same routes', async () => {
+    const { twoTierPlaces, twoTierSpec } = await import('./two-tier-grid.js');
+    const { gridRoads } = await import('./grid.js');
+    const spec = twoTierSpec({
+      doorToDoor: { streets: ['103', '205'], depot: 'east', serviceMinutesPerKm: 15, maxShiftHours: 2 },
+      // Mail × 1.5 leaves the trunk's arrival at east as it is (the truck has room): same start.
+      scenarios: [{ name: 'peak', volumeFactor: { mail: 1.5 } }],
+    });
+    const solves: string[] = [];
+    const result = await planNetwork({ spec, roads: gridRoads(7), places: twoTierPlaces() }, {
+      seed: 3, timeLimit: 60, maxIterationsWithoutImprovement: 200,
+      onProgress: (event) => { if (event.step === 'door-to-door' && /streets to serve/.test(event.message ?? '')) solves.push(event.message!); },
+    });
+    const base = result.report.doorToDoor!;
+    const peak = result.scenarios.find((s) => s.name === 'peak')!.report.doorToDoor!;
+    expect(peak.routes.map((r) => r.startsAfter)).toEqual(base.routes.map((r) => r.startsAfter));
+    expect(peak).toEqual(base);
+    expect(solves).toHaveLength(1);
+  });
+});
