@@ -178,19 +178,20 @@ export class Adjacency implements ArcLists {
   edge: Uint32Array;
   private used = 0;
 
-  constructor(nodeCount: number, degree: (v: number) => number) {
+  /** `room(v)` arcs of room for node v to start with; the slab holds `slack` times the total more for lists that outgrow theirs. */
+  constructor(nodeCount: number, room: (v: number) => number, slack: number) {
     this.start = new Uint32Array(nodeCount);
     this.length = new Uint32Array(nodeCount);
     this.room = new Uint32Array(nodeCount);
     let total = 0;
     for (let v = 0; v < nodeCount; v++) {
-      const room = Math.max(4, degree(v) * 2);
+      const r = room(v);
       this.start[v] = total;
-      this.room[v] = room;
-      total += room;
+      this.room[v] = r;
+      total += r;
     }
     this.used = total;
-    const size = Math.max(16, total * 2);
+    const size = Math.max(16, Math.ceil(total * (1 + slack)));
     this.node = new Uint32Array(size);
     this.weight = new Float64Array(size);
     this.edge = new Uint32Array(size);
@@ -258,8 +259,11 @@ export class DynamicGraph {
   readonly out: Adjacency;
   readonly in: Adjacency;
 
-  /** Room for `outDegree[v]` / `inDegree[v]` arcs per node to start with, and `edges` edges (it grows). */
-  constructor(nodeCount: number, outDegree: Uint32Array, inDegree: Uint32Array, edges: number) {
+  /**
+   * Room for `edges` edges (it grows), and per node twice its `outDegree[v]` / `inDegree[v]`
+   * arcs; `rooms` instead gives each node's room and the slab's slack for lists that outgrow it.
+   */
+  constructor(nodeCount: number, outDegree: Uint32Array, inDegree: Uint32Array, edges: number, rooms?: { out: (v: number) => number; in: (v: number) => number; slack: number }) {
     const size = Math.max(16, edges);
     this.tail = new Uint32Array(size);
     this.head = new Uint32Array(size);
@@ -268,8 +272,8 @@ export class DynamicGraph {
     this.first = new Int32Array(size);
     this.second = new Int32Array(size);
     this.hops = new Uint32Array(size);
-    this.out = new Adjacency(nodeCount, (v) => outDegree[v]!);
-    this.in = new Adjacency(nodeCount, (v) => inDegree[v]!);
+    this.out = new Adjacency(nodeCount, rooms?.out ?? ((v) => Math.max(4, outDegree[v]! * 2)), rooms?.slack ?? 1);
+    this.in = new Adjacency(nodeCount, rooms?.in ?? ((v) => Math.max(4, inDegree[v]! * 2)), rooms?.slack ?? 1);
   }
 
   findOut(u: number, w: number): number {
@@ -309,8 +313,12 @@ export class DynamicGraph {
     this.in.setWeight(this.head[e]!, e, c);
   }
 
-  private grow(): void {
-    const size = this.tail.length * 2;
+  /** Room for `size` edges. */
+  reserve(size: number): void {
+    if (this.tail.length < size) this.grow(size);
+  }
+
+  private grow(size = this.tail.length * 2): void {
     const more = <T extends Uint32Array | Int32Array | Float64Array>(a: T, C: new (n: number) => T): T => { const b = new C(size); b.set(a as never); return b; };
     this.tail = more(this.tail, Uint32Array);
     this.head = more(this.head, Uint32Array);

@@ -15,6 +15,7 @@
  * The parts depend on the graph only, never on the number of threads, so every thread count
  * builds the same hierarchy, bit for bit.
  */
+import type { CompiledGraph } from '../graph/compile.js';
 import { Contraction, DynamicGraph, IndexedHeap, type ContractionSettings } from './ch-contract.js';
 
 /** One part's subgraph, numbered locally (`nodes[i]` is local node i's number in the whole graph). */
@@ -51,26 +52,31 @@ export interface PartResult {
  * far from node 0 (a double sweep, so the cuts run across the graph), cut into `parts` runs of
  * equal size; further components follow in node order.
  */
-export function partitionNodes(g: DynamicGraph, parts: number): Uint16Array {
-  const n = g.out.start.length;
+export function partitionNodes(csr: CompiledGraph, parts: number): Uint16Array {
+  const n = csr.nodeCount;
+  // Arcs into each node (a counting sort of the arcs by head), so the sweep follows arcs either way.
+  const inOffsets = new Uint32Array(n + 1);
+  for (let a = 0; a < csr.arcCount; a++) inOffsets[csr.targets[a]! + 1]! += 1;
+  for (let v = 0; v < n; v++) inOffsets[v + 1]! += inOffsets[v]!;
+  const inTails = new Uint32Array(csr.arcCount);
+  const fill = inOffsets.slice(0, n);
+  for (let v = 0; v < n; v++) for (let a = csr.offsets[v]!; a < csr.offsets[v + 1]!; a++) inTails[fill[csr.targets[a]!]!++] = v;
   const sweep = new Uint32Array(n);
   const seen = new Uint8Array(n);
   const bfs = (from: number, at: number): number => {
-    let head = at;
+    let next = at;
     let end = at;
     sweep[end++] = from;
     seen[from] = 1;
-    while (head < end) {
-      const v = sweep[head++]!;
-      for (const lists of [g.out, g.in]) {
-        const begin = lists.start[v]!;
-        for (let i = begin, stop = begin + lists.length[v]!; i < stop; i++) {
-          const w = lists.node[i]!;
-          if (seen[w]) continue;
-          seen[w] = 1;
-          sweep[end++] = w;
-        }
-      }
+    const visit = (w: number): void => {
+      if (seen[w]) return;
+      seen[w] = 1;
+      sweep[end++] = w;
+    };
+    while (next < end) {
+      const v = sweep[next++]!;
+      for (let a = csr.offsets[v]!, stop = csr.offsets[v + 1]!; a < stop; a++) visit(csr.targets[a]!);
+      for (let a = inOffsets[v]!, stop = inOffsets[v + 1]!; a < stop; a++) visit(inTails[a]!);
     }
     return end;
   };
@@ -149,7 +155,8 @@ export function contractPart(part: PartInput, settings: ContractionSettings): Pa
     outDegree[part.tail[e]!]! += 1;
     inDegree[part.head[e]!]! += 1;
   }
-  const g = new DynamicGraph(n, outDegree, inDegree, m * 2);
+  // Room for the part's shortcuts (about twice its arcs on a road grid) without growing.
+  const g = new DynamicGraph(n, outDegree, inDegree, m * 4);
   for (let e = 0; e < m; e++) g.add(part.tail[e]!, part.head[e]!, part.weight[e]!, part.weight2[e]!, part.first[e]!, -1, 1);
   const contraction = new Contraction(g, settings);
   const queue = new IndexedHeap(n);
@@ -159,15 +166,16 @@ export function contractPart(part: PartInput, settings: ContractionSettings): Pa
   contraction.run(queue, part.keep, (v) => { order[done++] = v; });
   const count = g.count;
   return {
-    order: order.slice(0, done),
+    // Views, not copies: a worker hands the whole buffers over without copying them.
+    order: order.subarray(0, done),
     count,
-    tail: g.tail.slice(0, count),
-    head: g.head.slice(0, count),
-    weight: g.weight.slice(0, count),
-    weight2: g.weight2.slice(0, count),
-    first: g.first.slice(0, count),
-    second: g.second.slice(0, count),
-    hops: g.hops.slice(0, count),
+    tail: g.tail.subarray(0, count),
+    head: g.head.subarray(0, count),
+    weight: g.weight.subarray(0, count),
+    weight2: g.weight2.subarray(0, count),
+    first: g.first.subarray(0, count),
+    second: g.second.subarray(0, count),
+    hops: g.hops.subarray(0, count),
   };
 }
 
@@ -198,32 +206,23 @@ export function assemble(road: DynamicGraph, roadEdges: number, parts: PartInput
     }
     edges += result.count - parts[p]!.tail.length;
   }
-  const tail = new Uint32Array(edges);
-  const head = new Uint32Array(edges);
-  const weight = new Float64Array(edges);
-  const weight2 = new Float64Array(edges);
-  const first = new Int32Array(edges);
-  const second = new Int32Array(edges);
-  const hops = new Uint32Array(edges);
-  tail.set(road.tail.subarray(0, roadEdges));
-  head.set(road.head.subarray(0, roadEdges));
-  weight.set(road.weight.subarray(0, roadEdges));
-  weight2.set(road.weight2.subarray(0, roadEdges));
-  first.set(road.first.subarray(0, roadEdges));
-  second.set(road.second.subarray(0, roadEdges));
-  hops.set(road.hops.subarray(0, roadEdges));
+  // The road graph's edge arrays were made with room for every part's shortcuts (startBuild):
+  // the parts' edges are written into them, and the adjacency is laid out afresh.
+  road.reserve(edges + (edges >> 3));
+  const { tail, head, weight, weight2, first, second, hops } = road;
   let base = roadEdges;
   for (let p = 0; p < parts.length; p++) {
     const part = parts[p]!;
     const result = results[p]!;
     const m = part.tail.length;
-    const edgeOf = (local: number): number => (local < 0 ? local : local < m ? part.edgeIds[local]! : base + local - m);
+    const { nodes, edgeIds } = part;
+    const edgeOf = (local: number): number => (local < 0 ? local : local < m ? edgeIds[local]! : base + local - m);
     for (let e = 0; e < result.count; e++) {
       // A road arc's `first` is negative; it is a path through contracted nodes once a cheaper one replaced it.
       if (e < m && result.first[e]! < 0) continue;
-      const to = e < m ? part.edgeIds[e]! : base + e - m;
-      tail[to] = part.nodes[result.tail[e]!]!;
-      head[to] = part.nodes[result.head[e]!]!;
+      const to = e < m ? edgeIds[e]! : base + e - m;
+      tail[to] = nodes[result.tail[e]!]!;
+      head[to] = nodes[result.head[e]!]!;
       weight[to] = result.weight[e]!;
       weight2[to] = result.weight2[e]!;
       first[to] = edgeOf(result.first[e]!);
@@ -232,18 +231,31 @@ export function assemble(road: DynamicGraph, roadEdges: number, parts: PartInput
     }
     base += result.count - m;
   }
-  // Which list each edge belongs to: the out-list of its tail unless the head went first, the
-  // in-list of its head unless the tail went first.
-  const inOut = (e: number): boolean => { const t = tail[e]!; const h = head[e]!; return !contracted[h] || (contracted[t] === 1 && rank[t]! < rank[h]!); };
-  const inIn = (e: number): boolean => { const t = tail[e]!; const h = head[e]!; return !contracted[t] || (contracted[h] === 1 && rank[h]! < rank[t]!); };
+  // Which lists each edge is in (1: its tail's out-list, 2: its head's in-list): the out-list
+  // unless the head went first, the in-list unless the tail went first.
+  const lists = new Uint8Array(edges);
   const outDegree = new Uint32Array(n);
   const inDegree = new Uint32Array(n);
   for (let e = 0; e < edges; e++) {
-    if (inOut(e)) outDegree[tail[e]!]! += 1;
-    if (inIn(e)) inDegree[head[e]!]! += 1;
+    const t = tail[e]!;
+    const h = head[e]!;
+    const tailFirst = contracted[t] === 1 && (contracted[h] === 0 || rank[t]! < rank[h]!);
+    const headFirst = contracted[h] === 1 && (contracted[t] === 0 || rank[h]! < rank[t]!);
+    if (!headFirst) { lists[e] = 1; outDegree[t]! += 1; }
+    if (!tailFirst) { lists[e]! |= 2; inDegree[h]! += 1; }
   }
-  // Room for the shortcuts of the nodes left (few: mostly the cuts).
-  const g = new DynamicGraph(n, outDegree, inDegree, edges + (edges >> 3));
-  for (let e = 0; e < edges; e++) g.addTo(tail[e]!, head[e]!, weight[e]!, weight2[e]!, first[e]!, second[e]!, hops[e]!, inOut(e), inIn(e));
+  // Each node's lists exactly as long as they are, but the lists of the nodes left, which the
+  // build on the whole graph extends.
+  const g = new DynamicGraph(n, outDegree, inDegree, 16, {
+    out: (v) => (contracted[v] ? outDegree[v]! : Math.max(4, outDegree[v]! * 2)),
+    in: (v) => (contracted[v] ? inDegree[v]! : Math.max(4, inDegree[v]! * 2)),
+    slack: 0.25,
+  });
+  Object.assign(g, { tail, head, weight, weight2, first, second, hops, count: edges });
+  for (let e = 0; e < edges; e++) {
+    const which = lists[e]!;
+    if (which & 1) g.out.push(tail[e]!, head[e]!, weight[e]!, e);
+    if (which & 2) g.in.push(head[e]!, tail[e]!, weight[e]!, e);
+  }
   return { g, order };
 }

@@ -93,20 +93,27 @@ function startBuild(csr: CompiledGraph, weight: Float64Array, weight2: Float64Ar
   const inDegree = new Uint32Array(n);
   for (let v = 0; v < n; v++) outDegree[v] = csr.offsets[v + 1]! - csr.offsets[v]!;
   for (let a = 0; a < csr.arcCount; a++) inDegree[csr.targets[a]!]! += 1;
-  const g = new DynamicGraph(n, outDegree, inDegree, csr.arcCount * 2);
+  const partCount = Math.max(1, Math.min(8, options.parts ?? Math.floor(n / PART_NODES)));
+  const partitioned = partCount > 1;
+  // A partitioned build assembles every part's shortcuts in these arrays (ch-partition.ts), about
+  // twice the road arcs on a road grid: room for them now spares a copy of it all later. It also
+  // lays the adjacency out afresh then, so the road arcs go in no lists here.
+  const noLists = { out: () => 0, in: () => 0, slack: 0 };
+  const g = new DynamicGraph(n, outDegree, inDegree, csr.arcCount * (partitioned ? 4 : 2), partitioned ? noLists : undefined);
   // Road arcs; self-loops never shorten a path, and parallel arcs keep the cheapest (the first
-  // of equals, as Dijkstra takes the first of equal arcs).
+  // of equals, as Dijkstra takes the first of equal arcs), numbered where the first of them is.
   for (let v = 0; v < n; v++) {
-    for (let a = csr.offsets[v]!, end = csr.offsets[v + 1]!; a < end; a++) {
+    const begin = csr.offsets[v]!;
+    const end = csr.offsets[v + 1]!;
+    for (let a = begin; a < end; a++) {
       const w = csr.targets[a]!;
-      const c = weight[a]!;
-      if (w === v || !(c < Infinity)) continue;
-      const existing = g.findOut(v, w);
-      if (existing >= 0) {
-        if (c < g.weight[existing]!) g.set(existing, c, weight2[a]!, -a - 1, -1, 1);
-        continue;
-      }
-      g.add(v, w, c, weight2[a]!, -a - 1, -1, 1);
+      if (w === v || !(weight[a]! < Infinity)) continue;
+      let earlier = false;
+      for (let b = begin; b < a && !earlier; b++) earlier = csr.targets[b] === w && weight[b]! < Infinity;
+      if (earlier) continue;
+      let best = a;
+      for (let b = a + 1; b < end; b++) if (csr.targets[b] === w && weight[b]! < weight[best]!) best = b;
+      g.addTo(v, w, weight[best]!, weight2[best]!, -best - 1, -1, 1, !partitioned, !partitioned);
     }
   }
   const settings: ContractionSettings = {
@@ -114,8 +121,7 @@ function startBuild(csr: CompiledGraph, weight: Float64Array, weight2: Float64Ar
     simulateLimit: options.simulateLimit ?? 10,
     degreeMode: options.ordering !== 'simulated',
   };
-  const partCount = Math.max(1, Math.min(8, options.parts ?? Math.floor(n / PART_NODES)));
-  const parts = partCount > 1 ? partInputs(g, g.count, partitionNodes(g, partCount), partCount, options.partKeep ?? options.coreFraction ?? 0.05) : [];
+  const parts = partitioned ? partInputs(g, g.count, partitionNodes(csr, partCount), partCount, options.partKeep ?? options.coreFraction ?? 0.05) : [];
   return { started, g, roadEdges: g.count, settings, parts };
 }
 
