@@ -3,8 +3,8 @@
  * postroute beside VROOM (issue 20 §4) on the seeded set of generate.mjs. For each instance:
  * 1. VROOM solves it: `vroom -i file -x 5 -t 1`, its wall and CPU time measured;
  * 2. postroute solves it with the same budget, one thread, seed 1: by default VROOM's CPU seconds
- *    (solve-cpu.mjs: solveVroom with a stop rule on this process's CPU time, so that a shared
- *    machine gives both the same work and not the same share of the clock); with --budget wall,
+ *    (solve-cpu.mjs: solveVroom with that time limit on a clock of this process's CPU time, so
+ *    that a shared machine gives both the same work and not the same share of the clock); with --budget wall,
  *    `postroute solve --vroom file --time-limit <VROOM's wall time>` as the issue words it, which
  *    is the same on a quiet machine;
  * 3. postroute's routes are replayed by VROOM's own plan mode (`vroom -c`, the routes given as

@@ -17,7 +17,7 @@ import type { OperatorStats } from './search/stats.js';
 import { runHgs } from './search/hgs.js';
 import { DEFAULT_HGS } from './search/hgs.js';
 import type { HgsParams, SearchDebug } from './search/hgs.js';
-import { constructPlans } from './construct/insertion.js';
+import { constructPlans, DEFAULT_VARIANTS } from './construct/insertion.js';
 import type { ConstructedPlan } from './construct/insertion.js';
 import { repairRoutes } from './search/repair.js';
 import { runAlns } from './pdptw/alns.js';
@@ -97,7 +97,8 @@ export function solve(problem: ProblemData, options: SolveOptions = {}): Solutio
 export function searchDaily(
   problem: ProblemData, options: SolveOptions, link?: IslandLink<number[][]>,
 ): { outcome: IslandOutcome<number[][]>; stats: OperatorStats | null } {
-  const timeLimit = islandTimeLimit(options.timeLimit, link);
+  const started = performance.now();
+  const limit = islandTimeLimit(options.timeLimit, link);
   const rng = createRandom(islandSeed(options.seed ?? 1, link?.index ?? 0));
   // Routes found on the view are routes of the problem (same stop indices); only the objective differs.
   const searched = options.serveMost ? serveMostView(problem) : problem;
@@ -108,8 +109,11 @@ export function searchDaily(
   if (options.warmStart !== undefined) warmStarts.push(warmStartSlots(searched, options.warmStart, active));
   const constructed = options.params?.constructed ?? DEFAULT_HGS.constructed;
   if (constructed > 0) {
-    for (const plan of constructPlans(problem, active).slice(0, constructed)) warmStarts.push(constructedSlots(searched, plan));
+    // The constructions count against the time limit: the last ones are skipped past a tenth of it.
+    const outOfTime = limit === undefined ? undefined : (): boolean => performance.now() - started > 100 * limit;
+    for (const plan of constructPlans(problem, active, DEFAULT_VARIANTS, outOfTime).slice(0, constructed)) warmStarts.push(constructedSlots(searched, plan));
   }
+  const timeLimit = limit === undefined ? undefined : Math.max(1e-3, limit - (performance.now() - started) / 1000);
 
   const hgsOptions: Parameters<typeof runHgs>[4] = { warmStarts };
   if (options.onProgress) hgsOptions.onProgress = options.onProgress;

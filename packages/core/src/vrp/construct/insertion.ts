@@ -232,14 +232,15 @@ function seedRoutes(problem: ProblemData, set: RouteSet, bank: number[], req: Re
 
 /**
  * Builds one plan per variant on the active stops, and returns them best first (least weight
- * left out, then least cost). Deterministic.
+ * left out, then least cost). Deterministic; `outOfTime` (asked before each variant but the
+ * first) ends it early.
  *
  * @example
  * const [best] = constructPlans(problem, active);
  * console.log(best.cost, best.unserved.length);
  */
 export function constructPlans(
-  problem: ProblemData, active: Uint8Array, variants: readonly InsertionVariant[] = DEFAULT_VARIANTS,
+  problem: ProblemData, active: Uint8Array, variants: readonly InsertionVariant[] = DEFAULT_VARIANTS, outOfTime?: () => boolean,
 ): ConstructedPlan[] {
   const req = makeRequests(problem, active);
   const weight = requestWeights(problem, req);
@@ -247,6 +248,7 @@ export function constructPlans(
   for (let q = 0; q < req.count; q++) all.push(q);
   const plans: ConstructedPlan[] = [];
   for (const v of variants) {
+    if (plans.length > 0 && outOfTime?.() === true) break;
     const set = new RouteSet(problem);
     const bank = seedRoutes(problem, set, all, req, weight, v.seeding);
     const left = insertRequests(set, bank, req, weight, set.slots, v.regret, null);
