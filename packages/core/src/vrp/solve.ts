@@ -109,8 +109,8 @@ export function searchDaily(
   if (options.warmStart !== undefined) warmStarts.push(warmStartSlots(searched, options.warmStart, active));
   const constructed = options.params?.constructed ?? DEFAULT_HGS.constructed;
   if (constructed > 0) {
-    // The constructions count against the time limit: the last ones are skipped past a tenth of it.
-    const outOfTime = limit === undefined ? undefined : (): boolean => performance.now() - started > 100 * limit;
+    // The constructions count against the time limit: the last ones are skipped past a quarter of it.
+    const outOfTime = limit === undefined ? undefined : (): boolean => performance.now() - started > 250 * limit;
     for (const plan of constructPlans(problem, active, DEFAULT_VARIANTS, outOfTime).slice(0, constructed)) warmStarts.push(constructedSlots(searched, plan));
   }
   const timeLimit = limit === undefined ? undefined : Math.max(1e-3, limit - (performance.now() - started) / 1000);
