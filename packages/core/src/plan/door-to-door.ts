@@ -21,7 +21,7 @@ import type { DoorToDoorArea, DoorToDoorSpec } from './file/door-to-door-spec.js
 import type { PlanSpec } from './file/plan-file.js';
 import type { PlanPlace } from './places.js';
 import { formatFigure } from '../io/numbers.js';
-import type { DoorToDoorReport, DoorToDoorStretch, TiersReport } from '../report/types.js';
+import type { DoorToDoorReport, DoorToDoorRoute, DoorToDoorStretch, TiersReport } from '../report/types.js';
 import { clock, overShiftSentence } from '../report/violations.js';
 import type { ProgressCallback } from '../util/progress.js';
 
@@ -274,15 +274,41 @@ export function doorToDoorStart(spec: PlanSpec, tiers: TiersReport | undefined, 
   // A weekly plan has one entry per office per day: the streets, served every day, start after the latest.
   const office = tiers?.offices.filter((o) => o.id === depot && o.trunkArrival !== null)
     .reduce<TiersReport['offices'][number] | undefined>((late, o) => (late === undefined || (o.release ?? o.trunkArrival!) > (late.release ?? late.trunkArrival!) ? o : late), undefined);
-  if (office && office.trunkArrival !== null) {
-    const departure = office.release ?? office.trunkArrival;
-    return { departure, startsAfter: `trunk at ${names.get(depot) ?? depot} ${clock(office.trunkArrival)}${departure > office.trunkArrival ? `, sorted by ${clock(departure)}` : ''}` };
-  }
+  if (office && office.trunkArrival !== null) return afterTrunk(office, depot, names);
   // A vehicle type without a depot is based at the only hub.
   const based = [...spec.fleet, ...(spec.tiers?.trunk.fleet ?? [])].filter((v) => (v.depot ?? depot) === depot);
   const departures = (based.length > 0 ? based : spec.fleet).flatMap((v) => v.departure === undefined ? [] : [v.departure]);
   const departure = departures.length > 0 ? Math.min(...departures) : DEFAULT_START;
   return { departure, startsAfter: `shift start ${clock(departure)}` };
+}
+
+/** Leaving once the trunk has brought the office's mail and it is sorted (the office's release). */
+function afterTrunk(office: TiersReport['offices'][number], depot: string, names: ReadonlyMap<string, string>): { departure: number; startsAfter: string } {
+  const arrival = office.trunkArrival as number;
+  const departure = office.release ?? arrival;
+  return { departure, startsAfter: `trunk at ${names.get(depot) ?? depot} ${clock(arrival)}${departure > arrival ? `, sorted by ${clock(departure)}` : ''}` };
+}
+
+/**
+ * Door to door in a weekly two-tier plan, day by day (issue 19 §1: "after that office's trunk has
+ * arrived"): the streets and their routes are the same every day (travel times do not depend on
+ * the hour), planned once; each day's copy leaves after that day's trunk. When every day releases
+ * the office at the same time the routes stay as they are (no day: every operating day); else each
+ * route runs once a day with the day in front of its id ("Mon D1"), its times moved to that day's
+ * release. `vehicles` and the km stay one day's, as in a daily plan.
+ */
+export function timeDoorToDoorByDay(report: DoorToDoorReport, tiers: TiersReport | undefined, depot: string, names: ReadonlyMap<string, string>): DoorToDoorReport {
+  const days = (tiers?.offices ?? []).filter((o) => o.id === depot && o.day !== undefined && o.trunkArrival !== null);
+  const starts = days.map((office) => ({ day: office.day as string, ...afterTrunk(office, depot, names) }));
+  if (new Set(starts.map((start) => start.departure)).size <= 1) return report;
+  const routes = starts.flatMap(({ day, departure, startsAfter }) => report.routes.map((route): DoorToDoorRoute => {
+    const shift = departure - route.departure;
+    return {
+      ...route, id: `${day} ${route.id}`, day, departure, arrival: route.arrival + shift, startsAfter,
+      stretches: route.stretches.map((stretch) => ({ ...stretch, start: stretch.start + shift, end: stretch.end + shift })),
+    };
+  }));
+  return { ...report, routes };
 }
 
 /** Shift start when no fleet gives one: plan.json's default departure (PLAN_DEFAULTS.departure). */

@@ -19,7 +19,7 @@ import { assembleReport } from '../report/assemble.js';
 import { checkPlanInputs } from './preflight.js';
 import type { SolutionResult } from '../vrp/index.js';
 import { prepareNetwork, roadProfile, type PreparedNetwork } from './network.js';
-import { doorToDoorDepot, doorToDoorEdges, doorToDoorStart, nearestOffice, planDoorToDoor } from './door-to-door.js';
+import { doorToDoorDepot, doorToDoorEdges, doorToDoorStart, nearestOffice, planDoorToDoor, timeDoorToDoorByDay } from './door-to-door.js';
 import { planOneTier } from './one-tier.js';
 import { applyScenario, describeChanges, scenarioRow } from './scenarios.js';
 import type { TwoTierResult } from './tiers/solve.js';
@@ -126,15 +126,18 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
     const office = (named ? undefined : nearestOffice(doorToDoorEdges(caseSpec.doorToDoor, prepared.network, inputs.roads as FeatureCollection, sources.plan),
       prepared.network, casePlaces.filter((place) => place.role === 'outlet' && prepared.snapOf.has(place.id)))) ?? doorToDoorDepot(caseSpec, casePlaces, sources.plan);
     const depot = { id: office.id, snap: prepared.snapOf.get(office.id)! };
-    const start = doorToDoorStart(caseSpec, planned.report.tiers, depot.id, new Map(planned.report.places.map((p) => [p.id, p.name])));
+    const names = new Map(planned.report.places.map((p) => [p.id, p.name]));
+    const start = doorToDoorStart(caseSpec, planned.report.tiers, depot.id, names);
     // The same streets from the same office at the same hour are the same problem: a scenario that
     // leaves them as they are takes the base case's routes (same seed, same answer) unsolved.
     const key = JSON.stringify([depot.id, start, caseSpec.doorToDoor]);
-    const doorToDoor = structuredClone(doorToDoorSolved.get(key) ?? planDoorToDoor({
+    const solved = structuredClone(doorToDoorSolved.get(key) ?? planDoorToDoor({
       spec: caseSpec.doorToDoor, network: prepared.network, roads: inputs.roads as FeatureCollection, // raw: refused above when prepared
       depot, start, seed, timeLimit, maxIterationsWithoutImprovement, source: sources.plan, onProgress: progress, ...threads,
     }));
-    if (!doorToDoorSolved.has(key)) doorToDoorSolved.set(key, structuredClone(doorToDoor));
+    if (!doorToDoorSolved.has(key)) doorToDoorSolved.set(key, structuredClone(solved));
+    // A weekly two-tier plan: each day's routes leave after that day's trunk.
+    const doorToDoor = timeDoorToDoorByDay(solved, planned.report.tiers, depot.id, names);
     const report = { ...planned.report, doorToDoor };
     // Streets not served count like stops not served: the plan is not the service asked for.
     const { summary, reasons } = summariseDoorToDoor(doorToDoor);

@@ -15,7 +15,8 @@ import type { DoorToDoorReport, DoorToDoorSummary, NotComparableReason } from '.
 export function summariseDoorToDoor(report: DoorToDoorReport): { summary: DoorToDoorSummary; reasons: NotComparableReason[] } {
   const summary: DoorToDoorSummary = {
     depot: report.depot,
-    routes: report.routes.length,
+    // One day's routes (a weekly two-tier plan times a copy of each route per day, "Mon D1").
+    routes: report.routes.filter((route) => route.day === undefined || route.day === report.routes[0]?.day).length,
     streets: report.streets,
     streetsServed: report.streetsServed,
     sides: report.sides,

@@ -229,3 +229,32 @@ describe('door to door in the scenarios', () => {
     expect(solves).toHaveLength(1);
   });
 });
+
+describe('door to door of a weekly two-tier plan, day by day', () => {
+  const route = { id: 'D1', departure: 8 * 3600, arrival: 10 * 3600, startsAfter: 'trunk at East 7:30, sorted by 8:00', km: 10, kmServiced: 7, kmDeadheaded: 3, durationS: 7200, streets: 4,
+    stretches: [{ street: 'Main', sides: 'both' as const, segments: 2, km: 1, kmBefore: 0.5, start: 8 * 3600 + 300, end: 8 * 3600 + 900 }], violations: [], geometry: [], served: [] };
+  const report = { depot: 'east', streets: 4, sides: 4, streetsServed: 4, sidesServed: 4, serviceMinutesPerKm: 15, kmServiced: 7, kmDeadheaded: 3, km: 10, driverHours: 2, vehicles: 1, feasible: true, unservable: [], routes: [route], rule: '' };
+  const office = (day: string, arrival: number, release: number) => ({ id: 'east', name: 'East', day, trunkArrival: arrival, release } as unknown as TiersReport['offices'][number]);
+  const names = new Map([['east', 'East']]);
+
+  it('leaves after each day\'s trunk: one copy of each route a day, its times moved to that day\'s release', async () => {
+    const { timeDoorToDoorByDay } = await import('../../src/plan/door-to-door.js');
+    const { summariseDoorToDoor } = await import('../../src/report/door-to-door.js');
+    const tiers = { offices: [office('Mon', 7 * 3600, 7 * 3600 + 1800), office('Tue', 7.5 * 3600, 8 * 3600)] } as unknown as TiersReport;
+    const timed = timeDoorToDoorByDay(report, tiers, 'east', names);
+    expect(timed.routes.map((r) => [r.id, r.day, clock(r.departure), clock(r.arrival), clock(r.stretches[0]!.start)])).toEqual([
+      ['Mon D1', 'Mon', '7:30', '9:30', '7:35'],
+      ['Tue D1', 'Tue', '8:00', '10:00', '8:05'],
+    ]);
+    expect(timed.routes[0]!.startsAfter).toBe('trunk at East 7:00, sorted by 7:30');
+    // Still one route a day, the same km every day.
+    expect(summariseDoorToDoor(timed).summary.routes).toBe(1);
+    expect(timed.km).toBe(10);
+  });
+
+  it('stays one route of every day when every day releases the office at the same time', async () => {
+    const { timeDoorToDoorByDay } = await import('../../src/plan/door-to-door.js');
+    const tiers = { offices: [office('Mon', 7.5 * 3600, 8 * 3600), office('Tue', 7.5 * 3600, 8 * 3600)] } as unknown as TiersReport;
+    expect(timeDoorToDoorByDay(report, tiers, 'east', names)).toBe(report);
+  });
+});
