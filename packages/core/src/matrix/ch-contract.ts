@@ -246,8 +246,20 @@ export class Adjacency implements ArcLists {
   }
 }
 
+/** Edges side by side: `count` of them, each with its ends, both weights, its halves (`first` < 0: road arc `-first - 1`) and the road arcs inside it. */
+export interface EdgeArrays {
+  count: number;
+  tail: Uint32Array;
+  head: Uint32Array;
+  weight: Float64Array;
+  weight2: Float64Array;
+  first: Int32Array;
+  second: Int32Array;
+  hops: Uint32Array;
+}
+
 /** The graph while it is being contracted: edges in growable typed arrays, adjacency both ways. */
-export class DynamicGraph {
+export class DynamicGraph implements EdgeArrays {
   count = 0;
   tail: Uint32Array;
   head: Uint32Array;

@@ -16,7 +16,7 @@
  * builds the same hierarchy, bit for bit.
  */
 import type { CompiledGraph } from '../graph/compile.js';
-import { Contraction, DynamicGraph, IndexedHeap, type ContractionSettings } from './ch-contract.js';
+import { Contraction, DynamicGraph, IndexedHeap, type ContractionSettings, type EdgeArrays } from './ch-contract.js';
 
 /** One part's subgraph, numbered locally (`nodes[i]` is local node i's number in the whole graph). */
 export interface PartInput {
@@ -35,16 +35,8 @@ export interface PartInput {
 }
 
 /** What a part did: its nodes in contraction order and every edge's final state (its own arcs first, then the shortcuts it added), locally numbered. */
-export interface PartResult {
+export interface PartResult extends EdgeArrays {
   order: Uint32Array;
-  count: number;
-  tail: Uint32Array;
-  head: Uint32Array;
-  weight: Float64Array;
-  weight2: Float64Array;
-  first: Int32Array;
-  second: Int32Array;
-  hops: Uint32Array;
 }
 
 /**
