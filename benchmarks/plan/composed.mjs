@@ -57,6 +57,17 @@ function differences(a, b) {
   return [...new Set([...a.keys(), ...b.keys()])].sort().filter((name) => a.get(name) !== b.get(name));
 }
 
+/**
+ * The new plan's km on an average operating day, routes of the stops (door to door aside): a
+ * weekly plan's `after.km` is the whole week's, so it is divided by the operating days.
+ */
+function kmPerDay(summary) {
+  const km = summary.after?.km;
+  if (typeof km !== 'number') return null;
+  const days = summary.week?.days?.length ?? 1;
+  return Math.round((km / days) * 100) / 100;
+}
+
 const args = parseArgs(process.argv.slice(2));
 const cli = join(root, 'packages', 'cli', 'dist', 'main.js');
 const work = mkdtempSync(join(tmpdir(), 'postroute-composed-'));
@@ -81,7 +92,7 @@ try {
     const { status, cpu } = JSON.parse(child.stdout || '{"status":null,"cpu":null}');
     if (status !== 0) { console.error(`run ${k}: postroute plan exited ${status}`); process.exit(1); }
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-    runs.push({ run: k, wallS: Math.round(wall * 100) / 100, cpuS: cpu, loadAverage: Math.round(load * 100) / 100, kmPerDay: summary.after?.km ?? null, out });
+    runs.push({ run: k, wallS: Math.round(wall * 100) / 100, cpuS: cpu, loadAverage: Math.round(load * 100) / 100, kmPerDay: kmPerDay(summary), out });
     console.error(`run ${k}: ${wall.toFixed(1)} s wall, ${cpu ?? '?'} s CPU (load average ${load.toFixed(2)} at start)`);
   }
   const walls = runs.map((r) => r.wallS).sort((a, b) => a - b);
