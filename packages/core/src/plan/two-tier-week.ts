@@ -113,9 +113,15 @@ export function planTwoTierWeek(context: TwoTierContext, service: ServiceDays, s
   const notServedToday = hasToday ? input.stops.filter((stop) => !todayVisits.has(stop.id)).map((stop) => stop.id) : [];
   const dailyServiceM = [everyDay.trunk.solution, ...everyDay.delivery.runs.map((run) => run.solution), ...(everyDay.collection ? [everyDay.collection.solution] : [])]
     .reduce((sum, s) => sum + s.routes.reduce((a, r) => a + r.distance, 0), 0);
+  // A trunk and a delivery route both carry the same mail: count what reaches its destination once
+  // (a village at its office's counter is on the trunk only), and judge like for like on that.
+  const mailDelivered = {
+    before: week.days.reduce((sum, _, k) => sum + delivered(before.filter((r) => r.day === names[k]), dayInput(todayInput, todayVisits, k + 1, H, accumulate)), 0),
+    after: week.days.reduce((sum, _, k) => sum + delivered(after.filter((r) => r.day === names[k]), dayInput(input, week.visits, k + 1, H, accumulate)), 0),
+  };
   // The week's figures are the report's (report/week.ts); its like-for-like verdict stands.
   const { week: weekSummary, ...summary }: SavingsSummary & { week: WeekSummary } = summariseWeek(before, after, {
-    name: spec.name, operatingDaysPerYear: spec.operatingDaysPerYear, unassigned, notServedToday, stations: null,
+    name: spec.name, operatingDaysPerYear: spec.operatingDaysPerYear, unassigned, notServedToday, stations: null, mailDelivered,
     ...(context.todayPlaces ? { servedVia: context.todayPlaces.servedVia } : {}),
     days: names, accumulate, dailyServiceM,
     visits: input.stops.filter((stop) => week.visits.has(stop.id)).map((stop) => {
@@ -129,8 +135,6 @@ export function planTwoTierWeek(context: TwoTierContext, service: ServiceDays, s
   summary.before.vehicles = busiest(before, 'trunk') + busiest(before, 'delivery');
   summary.after.vehicles = busiest(after, 'trunk') + busiest(after, 'delivery');
   summary.vehiclesSaved = compare ? summary.before.vehicles - summary.after.vehicles : null;
-  summary.before.mailDelivered = week.days.reduce((sum, _, k) => sum + delivered(before.filter((r) => r.day === names[k]), dayInput(todayInput, todayVisits, k + 1, H, accumulate)), 0);
-  summary.after.mailDelivered = week.days.reduce((sum, _, k) => sum + delivered(after.filter((r) => r.day === names[k]), dayInput(input, week.visits, k + 1, H, accumulate)), 0);
   summary.tiers = (['trunk', 'delivery', 'collection'] as const)
     .filter((tier) => tier !== 'collection' || input.trunk.collection !== null)
     .map((tier): TierSavings => {

@@ -108,10 +108,10 @@ export function planTwoTier(context: TwoTierContext): TwoTierPlan {
   const todayServed = new Set(today ? [...today.assignment.keys()] : []);
   const notServedToday = today ? input.stops.filter((stop) => !todayServed.has(stop.id)).map((stop) => stop.id) : [];
   const servedVia = context.todayPlaces?.servedVia;
-  const summary = computeSavings(before, after, { name: spec.name, operatingDaysPerYear: spec.operatingDaysPerYear, unassigned, notServedToday, stations: null, ...(servedVia ? { servedVia } : {}) });
-  // A trunk and a delivery route both carry the same mail: count what reaches its destination once.
-  summary.before.mailDelivered = delivered(before, todayInput);
-  summary.after.mailDelivered = delivered(after, input);
+  // A trunk and a delivery route both carry the same mail: count what reaches its destination once
+  // (a village at its office's counter is on the trunk only), and judge like for like on that.
+  const mailDelivered = { before: delivered(before, todayInput), after: delivered(after, input) };
+  const summary = computeSavings(before, after, { name: spec.name, operatingDaysPerYear: spec.operatingDaysPerYear, unassigned, notServedToday, stations: null, mailDelivered, ...(servedVia ? { servedVia } : {}) });
   summary.tiers = (['trunk', 'delivery', 'collection'] as const)
     .filter((tier) => tier !== 'collection' || input.trunk.collection !== null)
     .map((tier): TierSavings => {

@@ -14,6 +14,8 @@ export interface ComparabilityInput {
   afterTotals: PhaseTotals;
   /** Village → the station or outlet where it now gets its mail. */
   servedVia?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+  /** What the totals sum: one day (default) or a week of a weekly plan. */
+  period?: 'day' | 'week';
 }
 
 /** Whether today's routes and the new plan can be compared, and why not. */
@@ -60,7 +62,7 @@ export function compareService(input: ComparabilityInput): Comparability {
     const less = a.mailDelivered < b.mailDelivered;
     reasons.push({
       kind: less ? 'less-mail' : 'more-mail',
-      message: `the new plan delivers ${a.mailDelivered.toLocaleString('en-US')} items a day, today's routes ${b.mailDelivered.toLocaleString('en-US')}`,
+      message: `the new plan delivers ${a.mailDelivered.toLocaleString('en-US')} items a ${input.period ?? 'day'}, today's routes ${b.mailDelivered.toLocaleString('en-US')}`,
     });
   }
   const sameService = reasons.length === 0;

@@ -46,6 +46,13 @@ export interface SavingsOptions {
   stations?: { opened: string[]; radiusM: number; maxPopulation?: number } | null;
   /** Village → the station or outlet where it gets its mail in the new plan. */
   servedVia?: ReadonlyMap<string, string>;
+  /**
+   * Mail that reaches its destination on each side, when the routes' loads count an item more
+   * than once (two tiers: the trunk carries what the vans deliver); default: the routes' loads.
+   */
+  mailDelivered?: { before: number; after: number };
+  /** What the routes are: one day (default) or a week of a weekly plan (for the wording). */
+  period?: 'day' | 'week';
 }
 
 /**
@@ -65,9 +72,13 @@ export function computeSavings(
   const days = options.operatingDaysPerYear ?? 306;
   const b = totalsOf(before);
   const a = totalsOf(after);
+  if (options.mailDelivered) {
+    b.mailDelivered = options.mailDelivered.before;
+    a.mailDelivered = options.mailDelivered.after;
+  }
   const savedM = b.distanceM - a.distanceM;
   const savedS = b.durationS - a.durationS;
-  const service = compareService({ before, after, beforeTotals: b, afterTotals: a, ...(options.servedVia ? { servedVia: options.servedVia } : {}) });
+  const service = compareService({ before, after, beforeTotals: b, afterTotals: a, ...(options.servedVia ? { servedVia: options.servedVia } : {}), ...(options.period ? { period: options.period } : {}) });
   const compare = before.length > 0 && service.sameService;
   return {
     name: options.name ?? 'plan',

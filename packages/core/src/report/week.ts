@@ -31,7 +31,7 @@ export function summariseWeek(before: readonly ReportRoute[], after: readonly Re
   const { days, accumulate, dailyServiceM, visits, ...savingsOptions } = options;
   const H = days.length;
   const weeksPerYear = options.operatingDaysPerYear / H;
-  const summary = computeSavings(before, after, savingsOptions);
+  const summary = computeSavings(before, after, { ...savingsOptions, period: 'week' });
   // computeSavings summed a whole week: its per-day figures become the average operating day. It
   // gave savings only when both weeks are the same service; that verdict stands.
   const savedM = summary.before.distanceM - summary.after.distanceM;
