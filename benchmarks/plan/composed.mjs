@@ -8,7 +8,11 @@
  * wrote byte-identical output folders (the run's own "seconds" aside): exit 1 when they did not,
  * naming the first file that differs.
  *
- *   node benchmarks/plan/composed.mjs [--plan examples/county-composed/plan.json] [--runs 3] [--threads 2] [--json out.json] [--keep]
+ *   node benchmarks/plan/composed.mjs [--plan examples/county-composed/plan.json] [--runs 3] [--threads 2] [--time-limit S] [--stall-iterations N] [--json out.json] [--keep]
+ *
+ * plan.json stops each search after `timeLimitS` (4 s) of wall clock, so on a busy machine two runs
+ * may differ; with `--time-limit 1000 --stall-iterations N` every search ends by its iteration rule
+ * and the runs repeat byte for byte (what examples/test/county-composed.test.ts checks with N = 5).
  *
  * Needs the built CLI (npx tsc -b packages/core packages/cli). Wall times on a busy machine are
  * not evidence (the searches stop on a wall-clock limit): the figure that counts is the lead's, on
@@ -23,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function parseArgs(argv) {
-  const args = { plan: 'examples/county-composed/plan.json', runs: 3, threads: 2, json: undefined, keep: false };
+  const args = { plan: 'examples/county-composed/plan.json', runs: 3, threads: 2, json: undefined, keep: false, search: [] };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i];
     const value = argv[i + 1];
@@ -32,7 +36,9 @@ function parseArgs(argv) {
     else if (key === '--threads') { args.threads = Number(value); i++; }
     else if (key === '--json') { args.json = value; i++; }
     else if (key === '--keep') args.keep = true;
-    else { console.error(`composed.mjs: unknown argument "${key}" — allowed: --plan FILE, --runs N, --threads N, --json FILE, --keep`); process.exit(2); }
+    // Handed to `postroute plan` as they are (a run stopped by --stall-iterations, not the clock, repeats byte for byte).
+    else if (key === '--time-limit' || key === '--stall-iterations') { args.search.push(key, String(value)); i++; }
+    else { console.error(`composed.mjs: unknown argument "${key}" — allowed: --plan FILE, --runs N, --threads N, --time-limit S, --stall-iterations N, --json FILE, --keep`); process.exit(2); }
   }
   if (!Number.isInteger(args.runs) || args.runs < 1) { console.error('composed.mjs: --runs must be a whole number of at least 1'); process.exit(2); }
   return args;
@@ -79,7 +85,7 @@ try {
     const started = process.hrtime.bigint();
     const child = spawnSync(process.execPath, ['-e', `
       const { spawnSync } = require('node:child_process');
-      const r = spawnSync(process.execPath, ${JSON.stringify([cli, 'plan', join(root, args.plan), '--out', out, '--quiet', '--threads', String(args.threads)])}, { stdio: ['ignore', 'ignore', 'inherit'] });
+      const r = spawnSync(process.execPath, ${JSON.stringify([cli, 'plan', join(root, args.plan), '--out', out, '--quiet', '--threads', String(args.threads), ...args.search])}, { stdio: ['ignore', 'ignore', 'inherit'] });
       // The waited-for child's CPU time (Linux: cutime + cstime in /proc/self/stat, clock ticks).
       let cpu = null;
       try {
