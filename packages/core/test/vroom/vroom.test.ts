@@ -130,6 +130,12 @@ describe('solveVroom', () => {
     expect(output.summary.unassigned).toBeLessThan(30);
   });
 
+  it('gives the same answer for the same input, seed and iteration limit (constructions included)', () => {
+    const input = randomInput(9, 24, 3);
+    const a = JSON.stringify(solveVroom(input, { seed: 3, maxIterations: 60 }));
+    expect(JSON.stringify(solveVroom(structuredClone(input), { seed: 3, maxIterations: 60 }))).toBe(a);
+  });
+
   it('serves the higher priority when the fleet is short, and says why the rest is left out', () => {
     const input: VroomInput = {
       vehicles: [{ id: 1, start_index: 0, end_index: 0, time_window: [0, 1000] }],
