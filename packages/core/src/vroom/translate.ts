@@ -16,7 +16,8 @@
  * - `max_travel_time` → maxTravelTime (travel alone, after the speed factor).
  * - `breaks` → the type's breaks (vrp/breaks.ts): id, time_windows (none: any time), service,
  *   max_load (a max_tasks dimension is not limited at a break).
- * - `speed_factor` divides the vehicle's travel times (its own profile).
+ * - `speed_factor` scales the vehicle's travel times by round(100 / speed_factor) / 100, as VROOM
+ *   does, rounded up to whole seconds (its own profile).
  * - `max_tasks` → one more load dimension: each job weighs 1, the vehicle carries max_tasks.
  * - `priority` and `skills` → the model's own; every job may stay unassigned (serveMost).
  * - `shipments` → two stops and a model shipment (vrp/shipments.ts): the pick-up (`pickup <id>`)
@@ -88,8 +89,12 @@ export function translateVroom(input: VroomInput, profiles: Map<string, ProfileM
     // into per metre and per second of travel; else the arcs' cost is the model's distance.
     const split = v.max_distance !== undefined;
     const key = split ? `${name} x${speed} distance` : p.costs !== null ? `${name} x${speed} costs` : `${name} x${speed} ${perHour}/h ${perKm}/km`;
-    // VROOM rounds travel times after the speed factor.
-    const durations = speed === 1 ? p.durations : p.durations.map((d) => Math.round(d / speed));
+    // VROOM scales travel times by round(100 / speed_factor) / 100 (its CostWrapper), timed in
+    // hundredths of a second: whole seconds rounded up, so that a plan of ours never arrives
+    // earlier than VROOM times it (n200-all: 1 / 1.2 instead of 0.83 put one of VROOM's own
+    // routes 19 s late in our --check).
+    const factor = Math.round(100 / speed);
+    const durations = factor === 100 ? p.durations : p.durations.map((d) => Math.ceil((d * factor) / 100));
     if (split && !matrixFor.has(key)) matrixFor.set(key, { size, distances: p.distances!, durations });
     if (!matrixFor.has(key)) {
       const cost = p.costs !== null

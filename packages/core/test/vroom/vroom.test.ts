@@ -136,6 +136,17 @@ describe('solveVroom', () => {
     expect(JSON.stringify(solveVroom(structuredClone(input), { seed: 3, maxIterations: 60 }))).toBe(a);
   });
 
+  it('scales travel times by a speed factor as VROOM does: round(100 / speed_factor) / 100, whole seconds up', () => {
+    // 1193 s at speed 1.2: VROOM's factor is 83 / 100 (990.19 s), not 1 / 1.2 (994.17 s).
+    const input: VroomInput = {
+      vehicles: [{ id: 1, start_index: 0, end_index: 0, speed_factor: 1.2 }],
+      jobs: [{ id: 1, location_index: 1 }],
+      matrices: { car: { durations: [[0, 1193], [1000, 0]] } },
+    };
+    const output = solveVroom(input, { maxIterations: 10 });
+    expect(output.routes[0]!.steps.map((s) => s.arrival)).toEqual([0, 991, 991 + 830]);
+  });
+
   it('serves the higher priority when the fleet is short, and says why the rest is left out', () => {
     const input: VroomInput = {
       vehicles: [{ id: 1, start_index: 0, end_index: 0, time_window: [0, 1000] }],
