@@ -74,6 +74,14 @@ export function penalisedRouteCost(seg: Segment, type: VehicleTypeData, p: Penal
 /** Tolerance for floating-point noise when deciding feasibility (instance units). */
 export const FEASIBILITY_TOLERANCE = 1e-6;
 
+/**
+ * The smallest cost change a move must bring to count as a gain (besides the relative part,
+ * `RELATIVE_GAIN` in search/proposals.ts): below it a difference is floating-point noise. Here,
+ * beside the feasibility tolerance, so that the operators and the local search read it from the
+ * evaluator and not from each other.
+ */
+export const EPSILON = 1e-7;
+
 /** True when an excess (load, time or distance, in its own unit) is only floating-point noise. */
 export function withinTolerance(excess: number): boolean {
   return excess <= FEASIBILITY_TOLERANCE;

@@ -5,7 +5,7 @@
  * stored prefix and suffix summaries plus the few moved stops.
  */
 import type { LocalSearch } from '../search/local-search.js';
-import { EPSILON } from '../search/local-search.js';
+import { EPSILON } from '../evaluate.js';
 import { exchangeOp } from '../search/stats.js';
 
 const runA = new Int32Array(3);

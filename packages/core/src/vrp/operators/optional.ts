@@ -10,11 +10,10 @@
  * where the route's violations (load, time, distance) do not grow; which stops are left out is then
  * decided by the swaps, among plans that keep the rules.
  */
-import { simulateRoute, startTime, totalExcess, withinTolerance } from '../evaluate.js';
+import { EPSILON, simulateRoute, startTime, totalExcess, withinTolerance } from '../evaluate.js';
 import { Segment } from '../segments.js';
 import { isServeMostView } from '../serve-most.js';
 import type { LocalSearch } from '../search/local-search.js';
-import { EPSILON } from '../search/local-search.js';
 import { OP } from '../search/stats.js';
 
 /** Scratch per local search: a summary and a stop sequence that no operator of the search uses. */

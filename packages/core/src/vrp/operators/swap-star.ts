@@ -5,7 +5,7 @@
  * one is then evaluated exactly through the summaries, so time windows and limits are honoured.
  */
 import type { LocalSearch } from '../search/local-search.js';
-import { EPSILON } from '../search/local-search.js';
+import { EPSILON } from '../evaluate.js';
 import { OP } from '../search/stats.js';
 import type { VehicleTypeData } from '../model.js';
 

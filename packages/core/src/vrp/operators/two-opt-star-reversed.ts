@@ -13,7 +13,7 @@
  */
 import type { LocalSearch } from '../search/local-search.js';
 import type { Segment } from '../segments.js';
-import { EPSILON } from '../search/local-search.js';
+import { EPSILON } from '../evaluate.js';
 import { OP } from '../search/stats.js';
 
 /**

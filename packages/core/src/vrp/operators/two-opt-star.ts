@@ -3,7 +3,7 @@
  * and takes v's tail; v's route keeps its stops up to v (v may be a start depot) and takes u's.
  */
 import type { LocalSearch } from '../search/local-search.js';
-import { EPSILON } from '../search/local-search.js';
+import { EPSILON } from '../evaluate.js';
 import { OP } from '../search/stats.js';
 
 /** Capacity penalty lower bound for route r made of the prefix up to `head` and the tail from `tail`. */

@@ -4,7 +4,7 @@
  * by stop (time windows need the reversed order's times).
  */
 import type { LocalSearch } from '../search/local-search.js';
-import { EPSILON } from '../search/local-search.js';
+import { EPSILON } from '../evaluate.js';
 import { OP } from '../search/stats.js';
 
 export function evaluateTwoOpt(ls: LocalSearch, u: number, v: number): number {

@@ -13,7 +13,7 @@ import { trySwapStar } from '../operators/swap-star.js';
 import { trySwapVehicles } from '../operators/swap-vehicles.js';
 import { sectorsOverlap } from './embedding.js';
 import type { LocalSearch } from './local-search.js';
-import { EPSILON } from './local-search.js';
+import { EPSILON } from '../evaluate.js';
 
 /**
  * Without a common depot (no one centre for polar angles): nearest stops per stop that make two

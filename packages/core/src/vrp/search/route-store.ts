@@ -1,0 +1,493 @@
+/**
+ * The local search's route store (local-search.ts): the routes as a doubly linked list over nodes
+ * in flat typed arrays, each node with the summary of its route from the start up to it (prefix)
+ * and from it to the last stop (suffix), each route with its penalised cost under the current
+ * penalties; loading and exporting routes, relinking a route and recomputing its summaries. The
+ * operators read it; only `setRoute` and `updateRoute` write it.
+ *
+ * Node numbering: stops are nodes `0 … nStops-1`; route r's start depot is `nStops + 2r` and its
+ * end `nStops + 2r + 1`. Routes are vehicle slots, grouped by type.
+ */
+import type { Random } from '../../util/random.js';
+import type { Penalties } from '../evaluate.js';
+import { penalisedRouteCost, simulateRoute, startTime } from '../evaluate.js';
+import type { ProblemData, ProfileData, VehicleTypeData } from '../model.js';
+import { Segment, SegmentStore } from '../segments.js';
+import { angleOf, anglesInPlane, fastMapPlane, inSector } from './embedding.js';
+
+/** The routes of a local search and their summaries (see the file's comment). */
+export class RouteStore {
+  readonly problem: ProblemData;
+  readonly nStops: number;
+  readonly nRoutes: number;
+  readonly nDims: number;
+  readonly n: number;
+  readonly routeType: Int32Array;
+  readonly typeFirstRoute: Int32Array;
+  readonly types: readonly VehicleTypeData[];
+  readonly next: Int32Array;
+  readonly prev: Int32Array;
+  readonly route: Int32Array;
+  readonly pos: Int32Array;
+  readonly loc: Int32Array;
+  readonly service: Float64Array;
+  readonly early: Float64Array;
+  readonly late: Float64Array;
+  readonly fwd: SegmentStore;
+  readonly bwd: SegmentStore;
+  /**
+   * With vehicles on different matrices (VROOM's speed factors and costs): per profile used by some
+   * route, every route's suffixes driven on that profile's matrices, so that another route's tail
+   * joins a route in O(1) as it does on one profile (null: that profile is the only one, or unused).
+   */
+  readonly bwdByProfile: (SegmentStore | null)[];
+  /** The profiles used by some route, when there are several (else empty). */
+  private readonly otherProfiles: number[];
+  /** Bumped at each update of a route; a route's suffixes on profile q are current when suffixVersion[q × routes + r] equals it. */
+  private readonly routeVersion: Int32Array;
+  private readonly suffixVersion: Int32Array;
+  readonly routeLength: Int32Array;
+  /**
+   * Per node: the distance from its route's start to it along the route driven backwards arc by
+   * arc (the sum of d(x, prev x)): with the forward prefix distance it prices the reversal of any
+   * stretch in O(1) on asymmetric matrices (HGS-CVRP's reversal prefix sums).
+   */
+  readonly reversedDistance: Float64Array;
+  /** Per route: distance matrix, cost per distance and fixed cost of its type (for quick bounds). */
+  readonly routeDistance: Float64Array[];
+  readonly routeCostPerDistance: Float64Array;
+  readonly routeFixedCost: Float64Array;
+  readonly routeProfile: Int32Array;
+  readonly routeCost: Float64Array;
+  /** Route cost beyond its fixed and distance costs (duration cost and penalties), ≥ 0. */
+  readonly routeSlack: Float64Array;
+  readonly whenModified: Int32Array;
+  readonly whenSwapStar: Int32Array;
+  readonly whenTested: Int32Array;
+  readonly neighbours: Int32Array[];
+  /** The neighbour lists in order of proximity (`neighbours` is reshuffled on every run). */
+  readonly nearest: Int32Array[];
+  readonly active: Uint8Array;
+  penalties: Penalties = { capacity: 1, timeWarp: 1, distance: 1 };
+  nbMoves = 0;
+  /** Scratch segments for building candidate routes. */
+  readonly segA: Segment;
+  readonly segB: Segment;
+  readonly segC: Segment;
+  /** Scratch sequences for applying moves. */
+  readonly seqA: Int32Array;
+  readonly seqB: Int32Array;
+  readonly seqC: Int32Array;
+  readonly seqD: Int32Array;
+  private readonly seqScratch: Int32Array;
+  readonly rng: Random;
+  /** SWAP*: which route pairs are listed this pass, and the list. */
+  readonly pairSeen: Uint8Array;
+  readonly useSwapStar: boolean;
+  /**
+   * The order of a route's stops changes only its distance (no windows, shifts or duration costs,
+   * deliveries only): 2-opt* with reversal (HGS-CVRP's move 8) is then priced in O(1), and so are
+   * moves within a route (`reorderedCost`).
+   */
+  readonly reversible: boolean;
+  /** Symmetric matrices, and every route starts and ends at one place (for O(1) 2-opt* screens). */
+  readonly commonDepot: boolean;
+  /**
+   * Some stop has several windows, or some type breaks: the summaries then see each such stop's
+   * hull of windows and no breaks and are optimistic, so route costs are recomputed exactly
+   * (forward simulation, breaks placed by breaks.ts) and a move is kept only if the exact cost
+   * drops (see `guard` and `confirm`).
+   */
+  readonly exact: boolean;
+  /** While a guarded route is put back (Proposals.confirm): its exact cost is the one remembered. */
+  protected restoring = false;
+  private readonly multiWindow: Uint8Array;
+  /**
+   * SWAP* insertion cache (HGS-CVRP): the three best places for stop u in route r, at
+   * `(u * nRoutes + r) * 3`, valid while `swapStamp[u * nRoutes + r] > whenModified[r]`.
+   * Null when nStops × nRoutes is too large to keep.
+   */
+  readonly swapTopCost: Float64Array | null;
+  readonly swapTopAfter: Int32Array | null;
+  readonly swapStamp: Int32Array | null;
+  /**
+   * SWAP* route pairs as HGS-CVRP: only routes whose polar sectors around the depot overlap. The
+   * angle of each stop (from a planar embedding of the matrix, embedding.ts) and each route's
+   * sector; null when the vehicles start from different places (then routes pair through
+   * neighbouring stops).
+   */
+  readonly stopAngle: Int32Array | null;
+  /** The planar embedding (per location) behind `tourOrder` and `stopAngle`, and its depot. */
+  private readonly plane: { x: Float64Array; y: Float64Array } | null;
+  private readonly centre: number;
+  private readonly tourOrderScratch: Int32Array;
+  private readonly routeAngleScratch: Float64Array;
+  readonly sectorStart: Int32Array;
+  readonly sectorEnd: Int32Array;
+  readonly pairList: Int32Array;
+
+  constructor(problem: ProblemData, active: Uint8Array, neighbours: Int32Array[], rng: Random, useSwapStar = true) {
+    this.problem = problem;
+    this.nStops = problem.nStops;
+    this.nDims = problem.nDims;
+    this.types = problem.vehicleTypes;
+    this.nRoutes = problem.totalSlots;
+    this.n = problem.nLocations;
+    this.active = active;
+    this.neighbours = neighbours;
+    this.nearest = neighbours.map((list) => list.slice());
+    this.rng = rng;
+    const N = this.nStops + 2 * this.nRoutes;
+    this.routeType = new Int32Array(this.nRoutes);
+    this.typeFirstRoute = new Int32Array(this.types.length + 1);
+    let r = 0;
+    for (const t of this.types) {
+      this.typeFirstRoute[t.index] = r;
+      for (let k = 0; k < t.slots; k++) this.routeType[r++] = t.index;
+    }
+    this.typeFirstRoute[this.types.length] = r;
+    this.next = new Int32Array(N);
+    this.prev = new Int32Array(N);
+    this.route = new Int32Array(N).fill(-1);
+    this.pos = new Int32Array(N);
+    this.loc = new Int32Array(N);
+    this.service = new Float64Array(N);
+    this.early = new Float64Array(N);
+    this.late = new Float64Array(N);
+    for (let s = 0; s < this.nStops; s++) {
+      const l = problem.nDepots + s;
+      this.loc[s] = l;
+      this.service[s] = problem.serviceTime[l]!;
+      this.early[s] = problem.early[l]!;
+      this.late[s] = problem.late[l]!;
+    }
+    for (let q = 0; q < this.nRoutes; q++) {
+      const t = this.types[this.routeType[q]!]!;
+      const a = this.nStops + 2 * q;
+      this.loc[a] = t.startLocation;
+      this.early[a] = t.startEarly;
+      this.late[a] = t.startLate;
+      this.loc[a + 1] = t.endLocation;
+      this.early[a + 1] = t.endEarly;
+      this.late[a + 1] = t.endLate;
+      this.route[a] = q;
+      this.route[a + 1] = q;
+      this.next[a] = a + 1;
+      this.prev[a + 1] = a;
+    }
+    this.fwd = new SegmentStore(N, this.nDims);
+    this.bwd = new SegmentStore(N, this.nDims);
+    this.routeLength = new Int32Array(this.nRoutes);
+    this.reversedDistance = new Float64Array(N);
+    this.routeDistance = [];
+    this.routeCostPerDistance = new Float64Array(this.nRoutes);
+    this.routeFixedCost = new Float64Array(this.nRoutes);
+    this.routeProfile = new Int32Array(this.nRoutes);
+    for (let q = 0; q < this.nRoutes; q++) {
+      const t = this.types[this.routeType[q]!]!;
+      this.routeDistance.push(problem.profiles[t.profile]!.distance);
+      this.routeCostPerDistance[q] = t.costPerDistance;
+      this.routeFixedCost[q] = t.fixedCost;
+      this.routeProfile[q] = t.profile;
+    }
+    const used = [...new Set(this.routeProfile)].sort((a, b) => a - b);
+    this.otherProfiles = used.length > 1 ? used : [];
+    this.routeVersion = new Int32Array(this.nRoutes);
+    this.suffixVersion = new Int32Array(this.otherProfiles.length > 0 ? problem.profiles.length * this.nRoutes : 0).fill(-1);
+    this.bwdByProfile = problem.profiles.map((_, q) => (this.otherProfiles.includes(q) ? new SegmentStore(N, this.nDims) : null));
+    this.routeCost = new Float64Array(this.nRoutes);
+    this.routeSlack = new Float64Array(this.nRoutes);
+    this.whenModified = new Int32Array(this.nRoutes);
+    this.whenSwapStar = new Int32Array(this.nRoutes);
+    this.whenTested = new Int32Array(this.nStops);
+    this.segA = new Segment(this.nDims);
+    this.segB = new Segment(this.nDims);
+    this.segC = new Segment(this.nDims);
+    this.seqA = new Int32Array(this.nStops + 2);
+    this.seqB = new Int32Array(this.nStops + 2);
+    this.seqC = new Int32Array(this.nStops + 2);
+    this.seqD = new Int32Array(this.nStops + 2);
+    this.seqScratch = new Int32Array(this.nStops + 2);
+    this.pairSeen = new Uint8Array(this.nRoutes * this.nRoutes);
+    this.useSwapStar = useSwapStar;
+    this.exact = problem.multipleWindows || problem.hasBreaks;
+    this.multiWindow = new Uint8Array(this.nStops);
+    for (let q = 0; q < this.nStops; q++) this.multiWindow[q] = problem.windowStart[q + 1]! - problem.windowStart[q]! > 1 ? 1 : 0;
+    const cells = this.nStops * this.nRoutes;
+    const cache = useSwapStar && cells <= 4_000_000;
+    this.swapTopCost = cache ? new Float64Array(cells * 3) : null;
+    this.swapTopAfter = cache ? new Int32Array(cells * 3) : null;
+    this.swapStamp = cache ? new Int32Array(cells) : null;
+    this.sectorStart = new Int32Array(this.nRoutes);
+    this.sectorEnd = new Int32Array(this.nRoutes);
+    this.pairList = new Int32Array(useSwapStar ? (this.nRoutes * (this.nRoutes - 1)) / 2 + 1 : 0);
+    const centre = this.types.length > 0 ? this.types[0]!.startLocation : -1;
+    const oneCentre = this.types.every((t) => t.startLocation === centre && t.profile === this.types[0]!.profile);
+    // Sectors as HGS-CVRP, which only uses them without time windows: with windows, routes are
+    // not petals around the depot (Gehring & Homberger r1_2_1, one 60-s run: 3.38 % with the
+    // filter, 2.88 % without).
+    let windows = false;
+    for (let q = 0; q < this.nStops && !windows; q++) {
+      if (this.early[q]! > this.types[0]!.startEarly || this.late[q]! < this.types[0]!.endLate) windows = true;
+    }
+    let pickups = false;
+    for (let k = 0; k < problem.pickup.length && !pickups; k++) if (problem.pickup[k]! > 0) pickups = true;
+    this.reversible = !windows && !pickups && !this.exact &&
+      this.types.every((t) => t.costPerDuration === 0 && t.maxDuration === Infinity && t.endLate === Infinity &&
+        t.costPerTravelTime === 0 && t.maxTravelTime === Infinity && t.balanceDuration === 0);
+    this.commonDepot = problem.symmetric && oneCentre && this.types.every((t) => t.endLocation === centre);
+    // One depot: the stops placed in the plane around it, for the giant tours' route order and,
+    // without windows, SWAP*'s sectors.
+    // The plane is geometry: the roads as given, before skills closed arcs (skills.ts).
+    const onePlace = this.types.every((t) => t.startLocation === centre && t.baseProfile === this.types[0]!.baseProfile);
+    this.plane = onePlace && this.nStops > 2 ? fastMapPlane(problem.profiles[this.types[0]!.baseProfile]!.distance, this.n) : null;
+    this.centre = this.plane !== null ? centre : -1;
+    if (this.plane !== null && useSwapStar && !windows) {
+      const angles = anglesInPlane(this.plane, centre);
+      this.stopAngle = new Int32Array(this.nStops);
+      for (let q = 0; q < this.nStops; q++) this.stopAngle[q] = angles[this.loc[q]!]!;
+    } else this.stopAngle = null;
+    this.tourOrderScratch = new Int32Array(this.nRoutes);
+    this.routeAngleScratch = new Float64Array(this.nRoutes);
+  }
+
+  startNode(r: number): number {
+    return this.nStops + 2 * r;
+  }
+
+  endNode(r: number): number {
+    return this.nStops + 2 * r + 1;
+  }
+
+  isClient(node: number): boolean {
+    return node < this.nStops;
+  }
+
+  typeOf(r: number): VehicleTypeData {
+    return this.types[this.routeType[r]!]!;
+  }
+
+  profileOf(r: number): ProfileData {
+    return this.problem.profiles[this.types[this.routeType[r]!]!.profile]!;
+  }
+
+  /** Loads routes (stop indices per slot); stops not listed are unrouted. */
+  load(routes: readonly (readonly number[])[]): void {
+    this.route.fill(-1, 0, this.nStops);
+    // Move stamps only grow (the SWAP* cache compares them across runs).
+    this.nbMoves++;
+    for (let r = 0; r < this.nRoutes; r++) {
+      const list = routes[r] ?? [];
+      for (let k = 0; k < list.length; k++) this.seqA[k] = list[k]!;
+      this.setRoute(r, this.seqA, list.length);
+    }
+  }
+
+  /** The current routes, per slot. */
+  exportRoutes(): number[][] {
+    const out: number[][] = [];
+    for (let r = 0; r < this.nRoutes; r++) {
+      const list: number[] = [];
+      for (let x = this.next[this.startNode(r)]!; x < this.nStops; x = this.next[x]!) list.push(x);
+      out.push(list);
+    }
+    return out;
+  }
+
+  /**
+   * The order in which the routes enter an individual's giant tour, as HGS-CVRP exports them: by
+   * the polar angle of each route's barycentre around the depot, so that neighbouring routes are
+   * neighbours in the tour and the ordered crossover passes on whole regions (Split then joins
+   * fragments that lie side by side). Undefined (slot order) without a common depot. With time
+   * windows routes are not petals, but the order still keeps neighbours together (Gehring &
+   * Homberger, 60 s, seed 1: r1_2_1 4801.5 -> 4683.9, rc1_2_1 3529.5 -> 3521.7, r2_2_1 3512.8 ->
+   * 3476.7).
+   */
+  tourOrder(): Int32Array | undefined {
+    if (this.plane === null) return undefined;
+    const { x, y } = this.plane;
+    const cx = x[this.centre]!;
+    const cy = y[this.centre]!;
+    let m = 0;
+    for (let r = 0; r < this.nRoutes; r++) {
+      const count = this.routeLength[r]!;
+      if (count === 0) continue;
+      let sx = 0;
+      let sy = 0;
+      for (let q = this.next[this.startNode(r)]!; q < this.nStops; q = this.next[q]!) {
+        sx += x[this.loc[q]!]!;
+        sy += y[this.loc[q]!]!;
+      }
+      this.routeAngleScratch[r] = angleOf(sx / count - cx, sy / count - cy);
+      this.tourOrderScratch[m++] = r;
+    }
+    const angle = this.routeAngleScratch;
+    // Ties by slot, so that the order never depends on sort stability.
+    return this.tourOrderScratch.subarray(0, m).sort((a, b) => angle[a]! - angle[b]! || a - b).slice();
+  }
+
+  /** Writes the clients of route r into `into` (from index 0); returns the count. */
+  readRoute(r: number, into: Int32Array): number {
+    let k = 0;
+    for (let x = this.next[this.startNode(r)]!; x < this.nStops; x = this.next[x]!) into[k++] = x;
+    return k;
+  }
+
+  /** Replaces route r by the given clients, relinks and recomputes its summaries. */
+  setRoute(r: number, clients: Int32Array, length: number): void {
+    let p = this.startNode(r);
+    for (let k = 0; k < length; k++) {
+      const x = clients[k]!;
+      this.next[p] = x;
+      this.prev[x] = p;
+      this.route[x] = r;
+      p = x;
+    }
+    const end = this.endNode(r);
+    this.next[p] = end;
+    this.prev[end] = p;
+    this.updateRoute(r);
+  }
+
+  /** Marks a stop as not served (after its route was rebuilt without it). */
+  unroute(u: number): void {
+    this.route[u] = -1;
+  }
+
+  /**
+   * Recomputes positions, prefix and suffix summaries and the cost of route r: one pass forward
+   * and one backward, each visit merged straight into the stores (no copies).
+   */
+  updateRoute(r: number): void {
+    const prof = this.profileOf(r);
+    const dist = prof.distance;
+    const dur = prof.duration;
+    const p = this.problem;
+    const n = this.n;
+    const D = this.nDims;
+    const nStops = this.nStops;
+    const fwd = this.fwd;
+    const start = this.startNode(r);
+    const end = this.endNode(r);
+    fwd.single(start, this.loc[start]!, 0, this.early[start]!, this.late[start]!, null, null, 0, 0);
+    this.pos[start] = 0;
+    let k = 1;
+    let prev = start;
+    const reversed = this.reversedDistance;
+    reversed[start] = 0;
+    for (let x = this.next[start]!; ; x = this.next[x]!) {
+      this.pos[x] = k++;
+      this.route[x] = r;
+      reversed[x] = reversed[prev]! + dist[this.loc[x]! * n + this.loc[prev]!]!;
+      if (x < nStops) fwd.extend(x, prev, dist, dur, n, this.loc[x]!, this.service[x]!, this.early[x]!, this.late[x]!, p.delivery, p.pickup, x * D, 1);
+      else fwd.extend(x, prev, dist, dur, n, this.loc[x]!, 0, this.early[x]!, this.late[x]!, null, null, 0, 0);
+      if (x === end) break;
+      prev = x;
+    }
+    this.routeLength[r] = k - 2;
+    if (this.stopAngle !== null) this.updateSector(r);
+    // Suffixes from each stop to the last stop (the end depot is added by whoever uses them): on
+    // the route's own matrices now, another profile's when first asked for (suffixStore).
+    this.storeSuffixes(this.bwd, r, dist, dur);
+    this.routeVersion[r]!++;
+    this.whenModified[r] = this.nbMoves;
+    this.updateCost(r);
+  }
+
+  /** Route r's suffixes into `bwd`, driven on the matrices `dist` and `dur`. */
+  private storeSuffixes(bwd: SegmentStore, r: number, dist: Float64Array, dur: Float64Array): void {
+    const p = this.problem;
+    const n = this.n;
+    const D = this.nDims;
+    const nStops = this.nStops;
+    const end = this.endNode(r);
+    bwd.first[end] = -1;
+    bwd.last[end] = -1;
+    const last = this.prev[end]!;
+    if (last < nStops) {
+      bwd.single(last, this.loc[last]!, this.service[last]!, this.early[last]!, this.late[last]!, p.delivery, p.pickup, last * D, 1);
+      for (let x = this.prev[last]!; x < nStops; x = this.prev[x]!) {
+        bwd.prepend(x, this.next[x]!, dist, dur, n, this.loc[x]!, this.service[x]!, this.early[x]!, this.late[x]!, p.delivery, p.pickup, x * D);
+      }
+    }
+  }
+
+  /** The store holding stop x's suffix (x to its route's last stop) driven on route r's matrices. */
+  suffixStore(r: number, x: number): SegmentStore {
+    const rx = this.route[x]!;
+    const q = this.routeProfile[r]!;
+    if (rx === r || this.routeProfile[rx] === q) return this.bwd;
+    const store = this.bwdByProfile[q]!;
+    const k = q * this.nRoutes + rx;
+    if (this.suffixVersion[k] !== this.routeVersion[rx]) {
+      const prof = this.problem.profiles[q]!;
+      this.storeSuffixes(store, rx, prof.distance, prof.duration);
+      this.suffixVersion[k] = this.routeVersion[rx]!;
+    }
+    return store;
+  }
+
+  /**
+   * The smallest sector around the depot holding route r's stops, grown greedily stop by stop
+   * towards the nearer side (HGS-CVRP's circle sectors).
+   */
+  private updateSector(r: number): void {
+    const angle = this.stopAngle!;
+    let start = 0;
+    let end = 0;
+    let first = true;
+    for (let x = this.next[this.startNode(r)]!; x < this.nStops; x = this.next[x]!) {
+      const a = angle[x]!;
+      if (first) {
+        start = a;
+        end = a;
+        first = false;
+      } else if (!inSector(start, end, a)) {
+        if (((a - end) & 0xffff) <= ((start - a) & 0xffff)) end = a;
+        else start = a;
+      }
+    }
+    this.sectorStart[r] = start;
+    this.sectorEnd[r] = end;
+  }
+
+  /** Route r's penalised cost and slack from its stored summary, under the current penalties. */
+  protected updateCost(r: number): void {
+    const seg = this.segC;
+    const end = this.endNode(r);
+    this.fwd.read(end, seg);
+    if (this.exact && !this.restoring) this.exactTimes(r, seg);
+    this.routeCost[r] = penalisedRouteCost(seg, this.typeOf(r), this.penalties);
+    this.routeSlack[r] = this.routeLength[r]! > 0
+      ? Math.max(0, this.routeCost[r]! - this.routeFixedCost[r]! - this.routeCostPerDistance[r]! * seg.distance)
+      : 0;
+  }
+
+  /** Replaces the summary's time warp and duration by an exact simulation if the route needs it. */
+  private exactTimes(r: number, seg: Segment): void {
+    const t = this.typeOf(r);
+    let any = t.breaks.length > 0;
+    let len = 0;
+    for (let x = this.next[this.startNode(r)]!; x < this.nStops; x = this.next[x]!) {
+      if (this.multiWindow[x]) any = true;
+      this.seqScratch[len++] = x;
+    }
+    if (!any || len === 0) return;
+    const sim = simulateRoute(this.problem, t, this.seqScratch, len, startTime(seg, t), null, true);
+    seg.timeWarp = sim.timeWarp;
+    seg.duration = sim.duration;
+  }
+
+  /** First empty slot of each type, or -1. */
+  emptyRoute(type: number): number {
+    for (let r = this.typeFirstRoute[type]!; r < this.typeFirstRoute[type + 1]!; r++) if (this.routeLength[r] === 0) return r;
+    return -1;
+  }
+
+  /** Total penalised cost of the current routes (prizes not included). */
+  totalCost(): number {
+    let sum = 0;
+    for (let r = 0; r < this.nRoutes; r++) sum += this.routeCost[r]!;
+    return sum;
+  }
+}
