@@ -7,10 +7,9 @@
  * candidate made of a kept prefix, a few explicit tasks and a kept suffix costs O(explicit tasks).
  */
 import type { Random } from '../util/random.js';
+import { EPSILON } from '../vrp/search/kernel/index.js';
 import type { CarpProblem } from './model.js';
 import { penalisedRouteCost, type CarpPenalties } from './route-cost.js';
-
-const EPSILON = 1e-7;
 
 export class CarpLocalSearch {
   private readonly problem: CarpProblem;

@@ -9,7 +9,7 @@
 import type { ProgressCallback } from '../util/progress.js';
 import type { Random } from '../util/random.js';
 import type { GeneticEngine, GeneticParams, Individual, IslandLink, IslandOutcome, Penalties, StopRule } from '../vrp/search/kernel/index.js';
-import { islandSeed, islandTimeLimit, orderCrossover, outcomeOf, Population, runGenetic, stopRule, withinTolerance } from '../vrp/search/kernel/index.js';
+import { DEFAULT_STALL, islandSeed, islandTimeLimit, orderCrossover, outcomeOf, Population, runGenetic, stopRule, withinTolerance } from '../vrp/search/kernel/index.js';
 import { createRandom } from '../util/random.js';
 import type { CarpSolveOptions } from './solve.js';
 import { CarpLocalSearch, shuffleInPlace } from './local-search.js';
@@ -109,15 +109,11 @@ export function runCarpSearch(
   return outcomeOf(engine, result);
 }
 
-/** Iterations without improvement after which the arc search stops unless told otherwise. */
-const CARP_NO_IMPROVEMENT = 5000;
-
 /** One island of the arc search (the only one without `link`): the routes of tasks it found. */
 export function searchCarp(problem: CarpProblem, options: CarpSolveOptions, link?: IslandLink<number[][]>): IslandOutcome<number[][]> {
   const timeLimit = islandTimeLimit(options.timeLimit, link);
   // Unlike the node engines, a stall always ends the arc search (also under a time limit).
-  const noImprovement = options.noImprovement ?? CARP_NO_IMPROVEMENT;
-  const stop = stopRule({ ...options, timeLimit, maxIterationsWithoutImprovement: noImprovement }, CARP_NO_IMPROVEMENT);
+  const stop = stopRule({ ...options, timeLimit, maxIterationsWithoutImprovement: options.noImprovement ?? DEFAULT_STALL });
   return runCarpSearch(problem, createRandom(islandSeed(options.seed ?? 1, link?.index ?? 0)), stop, {
     timeLimit, island: link,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),

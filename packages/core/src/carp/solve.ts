@@ -6,7 +6,7 @@
  */
 import { ShortestPathSearch } from '../matrix/dijkstra.js';
 import type { ProgressCallback } from '../util/progress.js';
-import { searchOnThreads } from '../vrp/search/kernel/index.js';
+import { searchOnThreads, withinTolerance } from '../vrp/search/kernel/index.js';
 import type { StopRule } from '../vrp/search/kernel/index.js';
 import type { CarpProblem, CarpUnservable } from './model.js';
 import { routeCost } from './route-cost.js';
@@ -134,7 +134,8 @@ export function carpSolution(problem: CarpProblem, taskRoutes: number[][], feasi
     cost += r.cost;
     serviceCost += r.serviceCost;
     deadheadCost += r.deadheadCost;
-    if (r.load > problem.capacity + 1e-9 || r.cost > problem.maxRouteCost + 1e-6) feasible = false;
+    // The search's rule (kernel: withinTolerance), so that the solution says what the search saw.
+    if (!withinTolerance(r.load - problem.capacity) || !withinTolerance(r.cost - problem.maxRouteCost)) feasible = false;
   }
   if (routes.length > problem.maxVehicles) feasible = false;
   return { cost, serviceCost, deadheadCost, feasible, routes, unservable: problem.unservable, iterations, elapsedSeconds };

@@ -11,7 +11,7 @@ import type { SolutionResult, UnassignedReason } from './solution-types.js';
 import { serveMostView } from './serve-most.js';
 import { buildSolution, resolveRoutes, routesFromSlots, searchReason } from './solution.js';
 import type { StopRule } from './stop.js';
-import { islandSeed, islandTimeLimit, MAX_THREADS, searchOnThreads, stopRule } from './search/kernel/index.js';
+import { DEFAULT_STALL, islandSeed, islandTimeLimit, MAX_THREADS, searchOnThreads, stopRule } from './search/kernel/index.js';
 import type { IslandLink, IslandOutcome } from './search/kernel/index.js';
 import type { OperatorStats } from './search/stats.js';
 import { runHgs } from './search/hgs.js';
@@ -62,8 +62,8 @@ export interface SolveOptions {
   threads?: number;
 }
 
-/** Iterations without improvement after which the search stops when no limit is given. */
-export const DEFAULT_NO_IMPROVEMENT = 5000;
+/** Iterations without improvement after which the search stops when no limit is given (the kernel's). */
+export const DEFAULT_NO_IMPROVEMENT = DEFAULT_STALL;
 
 /**
  * Solves the problem with hybrid genetic search (Vidal 2022; PyVRP). Synchronous; core never

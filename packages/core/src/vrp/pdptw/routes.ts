@@ -7,7 +7,7 @@
  * are the one evaluator's (evaluate.ts).
  */
 import type { ProblemData, VehicleTypeData } from '../model.js';
-import { isFeasibleRoute, routeCost, summariseRoute } from '../evaluate.js';
+import { isFeasibleRoute, routeCost, summariseRoute, withinTolerance } from '../evaluate.js';
 import { Segment } from '../segments.js';
 
 /** The requests of a problem: pairs (first = pick-up, second = delivery) and single stops (second = -1). */
@@ -216,7 +216,7 @@ export class RouteSet {
         this.consider(r, a, type, old, i, i, first, second, out);
         continue;
       }
-      if (a.timeWarp > 1e-6 || !loadFits(a, type)) continue;
+      if (!withinTolerance(a.timeWarp) || !loadFits(a, type)) continue;
       for (let j = i; j <= L; j++) {
         const bound = !priced ? -Infinity : j > i ? fixed + firstDetour + detour[j]! : adjacent;
         if (bound < out.delta) {
@@ -228,7 +228,7 @@ export class RouteSet {
         if (j === L || (priced && fixed + firstDetour + detour[least + j + 1]! >= out.delta)) break;
         this.pushStop(a, type, route[j]!);
         // Stops added between the pair only add lateness and load: nothing later fits either.
-        if (a.timeWarp > 1e-6 || !loadFits(a, type)) break;
+        if (!withinTolerance(a.timeWarp) || !loadFits(a, type)) break;
       }
     }
   }
@@ -293,6 +293,6 @@ export class RouteSet {
 }
 
 function loadFits(seg: Segment, type: VehicleTypeData): boolean {
-  for (let d = 0; d < seg.nDims; d++) if (seg.load[d]! - type.capacity[d]! > 1e-6) return false;
+  for (let d = 0; d < seg.nDims; d++) if (!withinTolerance(seg.load[d]! - type.capacity[d]!)) return false;
   return true;
 }

@@ -3,11 +3,10 @@
  * days' routes (DayRoutes) and applied when they save.
  */
 import type { Penalties } from '../search/kernel/index.js';
+import { EPSILON } from '../search/kernel/index.js';
 import { shuffle } from '../search/local-search.js';
 import { accumulationGap } from './patterns.js';
 import type { Workspace } from './workspace.js';
-
-const EPSILON = 1e-7;
 
 /**
  * Pattern improvement: for each stop in random order, the best of its usable patterns (priced by

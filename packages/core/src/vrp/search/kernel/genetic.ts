@@ -112,8 +112,8 @@ export const PENALTY_FLOOR = 1e-6;
 export const PENALTY_CEILING = 1e9;
 /** Outcomes remembered per constraint for the share of feasible children (HGS-CVRP: 100). */
 const HISTORY = 100;
-/** A cost lower by less than this is not an improvement (floating-point noise). */
-const IMPROVEMENT = 1e-9;
+/** A cost lower by less than this is not an improvement (floating-point noise): here and when islands compare their best. */
+export const IMPROVEMENT = 1e-9;
 /** Share of a time limit that building an initial population may take before breeding starts. */
 const INITIAL_POPULATION_TIME_SHARE = 0.25;
 /** Which violation of an individual each penalty prices. */

@@ -3,15 +3,15 @@
  * (`../../periodic/search.ts`) and arc-routing (`../../../carp/search.ts`) engines build on. An
  * engine outside `vrp/search` imports from here only, never from the files behind it.
  */
-export { runGenetic, outcomeOf, adaptPenalty, PENALTY_FLOOR, PENALTY_CEILING } from './genetic.js';
+export { runGenetic, outcomeOf, adaptPenalty, IMPROVEMENT, PENALTY_FLOOR, PENALTY_CEILING } from './genetic.js';
 export type { GeneticEngine, GeneticMember, GeneticOptions, GeneticParams, GeneticProgressEvent, GeneticResult } from './genetic.js';
-export { stopRule } from './stopping.js';
+export { stopRule, DEFAULT_STALL } from './stopping.js';
 export { runIslands, searchOnThreads, IslandLink, islandSeed, islandTimeLimit, liveIslandWorkers, EXCHANGE_EVERY, MAX_THREADS } from './islands.js';
 export type { IslandJob, IslandKind, IslandLinkInit, IslandOutcome, IslandRunOptions } from './islands.js';
 export type { LimitRule, StopLimits } from './stopping.js';
 export type { SearchState, StopRule } from '../../stop.js';
 export type { Penalties } from '../../evaluate.js';
-export { FEASIBILITY_TOLERANCE, withinTolerance } from '../../evaluate.js';
+export { EPSILON, FEASIBILITY_TOLERANCE, withinTolerance } from '../../evaluate.js';
 // Giant-tour individuals, their population and crossover: shared by the daily and arc engines.
 export { GenericPopulation, Population, DEFAULT_POPULATION } from '../population.js';
 export type { Member, MemberRules, PopulationParams } from '../population.js';

@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { InputError } from '../../../errors.js';
+import { IMPROVEMENT } from './genetic.js';
 
 /** The kinds of search an island can run (the worker looks them up by this name). */
 export type IslandKind = 'daily' | 'periodic' | 'carp';
@@ -244,8 +245,8 @@ function best<C>(outcomes: IslandOutcome<C>[]): IslandOutcome<C> {
   let iterations = 0;
   for (const o of outcomes) {
     iterations += o.iterations;
-    if (o.feasible && (feasible === null || o.feasible.cost < feasible.cost - 1e-9)) feasible = o.feasible;
-    if (o.overall && (overall === null || o.overall.penalisedCost < overall.penalisedCost - 1e-9)) overall = o.overall;
+    if (o.feasible && (feasible === null || o.feasible.cost < feasible.cost - IMPROVEMENT)) feasible = o.feasible;
+    if (o.overall && (overall === null || o.overall.penalisedCost < overall.penalisedCost - IMPROVEMENT)) overall = o.overall;
   }
   return { feasible, overall, iterations };
 }

@@ -19,6 +19,12 @@ export interface StopLimits {
 }
 
 /**
+ * Iterations without improvement after which a search stops when the caller gives no limit at all
+ * (and the arc search's stall by default): every engine's default.
+ */
+export const DEFAULT_STALL = 5000;
+
+/**
  * A stopping rule that also says which of its parts make a run unrepeatable: the clock (seconds)
  * and a caller's own rule. Islands on threads (islands.ts) all stop when one stops on those, but
  * not when one stops on its iterations, which the others reach by themselves.
@@ -29,7 +35,7 @@ export type LimitRule = StopRule & { readonly clock: StopRule | null };
  * The rule that stops a search at the first of `limits`; with no limit at all, after
  * `stallAfter` iterations without improvement (a search must end).
  */
-export function stopRule(limits: StopLimits, stallAfter: number): LimitRule {
+export function stopRule(limits: StopLimits, stallAfter = DEFAULT_STALL): LimitRule {
   const clock: StopRule[] = [];
   if (limits.timeLimit !== undefined) clock.push(maxRuntime(limits.timeLimit));
   if (limits.stop !== undefined) clock.push(limits.stop);
