@@ -11,7 +11,6 @@ import { tryTwoOptStar } from '../operators/two-opt-star.js';
 import { tryTwoOptStarReversed } from '../operators/two-opt-star-reversed.js';
 import { trySwapStar } from '../operators/swap-star.js';
 import { trySwapVehicles } from '../operators/swap-vehicles.js';
-import { sectorsOverlap } from './embedding.js';
 import type { LocalSearch } from './local-search.js';
 import { EPSILON } from '../evaluate.js';
 
@@ -155,7 +154,7 @@ export function swapStarPass(ls: LocalSearch, loop: number): boolean {
     const last = Math.min(ls.whenSwapStar[a]!, ls.whenSwapStar[b]!);
     if (loop > 0 && Math.max(ls.whenModified[a]!, ls.whenModified[b]!) <= last) continue;
     // A move may have emptied or reshaped either route since the list was made.
-    if (ls.stopAngle !== null && !sectorsOverlap(ls.sectorStart[a]!, ls.sectorEnd[a]!, ls.sectorStart[b]!, ls.sectorEnd[b]!)) continue;
+    if (!ls.sectors.overlap(a, b)) continue;
     if (trySwapStar(ls, a, b)) improved = true;
   }
   for (let r = 0; r < R; r++) ls.whenSwapStar[r] = ls.nbMoves;

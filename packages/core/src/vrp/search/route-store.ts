@@ -2,8 +2,10 @@
  * The local search's route store (local-search.ts): the routes as a doubly linked list over nodes
  * in flat typed arrays, each node with the summary of its route from the start up to it (prefix)
  * and from it to the last stop (suffix), each route with its penalised cost under the current
- * penalties; loading and exporting routes, relinking a route and recomputing its summaries. The
- * operators read it; only `setRoute` and `updateRoute` write it.
+ * penalties, and on vehicles with different matrices each route's suffixes on the others' matrices
+ * (computed when first asked for); loading and exporting routes, relinking a route and recomputing
+ * its summaries and its sector around the depot (sectors.ts). The operators read it; only
+ * `setRoute` and `updateRoute` write it.
  *
  * Node numbering: stops are nodes `0 … nStops-1`; route r's start depot is `nStops + 2r` and its
  * end `nStops + 2r + 1`. Routes are vehicle slots, grouped by type.
@@ -13,7 +15,7 @@ import type { Penalties } from '../evaluate.js';
 import { penalisedRouteCost, simulateRoute, startTime } from '../evaluate.js';
 import type { ProblemData, ProfileData, VehicleTypeData } from '../model.js';
 import { Segment, SegmentStore } from '../segments.js';
-import { angleOf, anglesInPlane, fastMapPlane, inSector } from './embedding.js';
+import { RouteSectors } from './sectors.js';
 
 /** The routes of a local search and their summaries (see the file's comment). */
 export class RouteStore {
@@ -111,19 +113,11 @@ export class RouteStore {
   readonly swapTopAfter: Int32Array | null;
   readonly swapStamp: Int32Array | null;
   /**
-   * SWAP* route pairs as HGS-CVRP: only routes whose polar sectors around the depot overlap. The
-   * angle of each stop (from a planar embedding of the matrix, embedding.ts) and each route's
-   * sector; null when the vehicles start from different places (then routes pair through
-   * neighbouring stops).
+   * Where the routes lie around a common depot (sectors.ts): SWAP* pairs only routes whose polar
+   * sectors overlap, as HGS-CVRP, and the giant tour takes the routes in angular order.
    */
-  readonly stopAngle: Int32Array | null;
-  /** The planar embedding (per location) behind `tourOrder` and `stopAngle`, and its depot. */
-  private readonly plane: { x: Float64Array; y: Float64Array } | null;
-  private readonly centre: number;
-  private readonly tourOrderScratch: Int32Array;
-  private readonly routeAngleScratch: Float64Array;
-  readonly sectorStart: Int32Array;
-  readonly sectorEnd: Int32Array;
+  readonly sectors: RouteSectors;
+  /** SWAP*'s route pairs of the current pass (neighbourhoods.ts). */
   readonly pairList: Int32Array;
 
   constructor(problem: ProblemData, active: Uint8Array, neighbours: Int32Array[], rng: Random, useSwapStar = true) {
@@ -218,14 +212,10 @@ export class RouteStore {
     this.swapTopCost = cache ? new Float64Array(cells * 3) : null;
     this.swapTopAfter = cache ? new Int32Array(cells * 3) : null;
     this.swapStamp = cache ? new Int32Array(cells) : null;
-    this.sectorStart = new Int32Array(this.nRoutes);
-    this.sectorEnd = new Int32Array(this.nRoutes);
     this.pairList = new Int32Array(useSwapStar ? (this.nRoutes * (this.nRoutes - 1)) / 2 + 1 : 0);
     const centre = this.types.length > 0 ? this.types[0]!.startLocation : -1;
     const oneCentre = this.types.every((t) => t.startLocation === centre && t.profile === this.types[0]!.profile);
-    // Sectors as HGS-CVRP, which only uses them without time windows: with windows, routes are
-    // not petals around the depot (Gehring & Homberger r1_2_1, one 60-s run: 3.38 % with the
-    // filter, 2.88 % without).
+    // Some stop has a window narrower than the day (no sectors then, see sectors.ts).
     let windows = false;
     for (let q = 0; q < this.nStops && !windows; q++) {
       if (this.early[q]! > this.types[0]!.startEarly || this.late[q]! < this.types[0]!.endLate) windows = true;
@@ -236,19 +226,7 @@ export class RouteStore {
       this.types.every((t) => t.costPerDuration === 0 && t.maxDuration === Infinity && t.endLate === Infinity &&
         t.costPerTravelTime === 0 && t.maxTravelTime === Infinity && t.balanceDuration === 0);
     this.commonDepot = problem.symmetric && oneCentre && this.types.every((t) => t.endLocation === centre);
-    // One depot: the stops placed in the plane around it, for the giant tours' route order and,
-    // without windows, SWAP*'s sectors.
-    // The plane is geometry: the roads as given, before skills closed arcs (skills.ts).
-    const onePlace = this.types.every((t) => t.startLocation === centre && t.baseProfile === this.types[0]!.baseProfile);
-    this.plane = onePlace && this.nStops > 2 ? fastMapPlane(problem.profiles[this.types[0]!.baseProfile]!.distance, this.n) : null;
-    this.centre = this.plane !== null ? centre : -1;
-    if (this.plane !== null && useSwapStar && !windows) {
-      const angles = anglesInPlane(this.plane, centre);
-      this.stopAngle = new Int32Array(this.nStops);
-      for (let q = 0; q < this.nStops; q++) this.stopAngle[q] = angles[this.loc[q]!]!;
-    } else this.stopAngle = null;
-    this.tourOrderScratch = new Int32Array(this.nRoutes);
-    this.routeAngleScratch = new Float64Array(this.nRoutes);
+    this.sectors = new RouteSectors(problem, this.loc, this.nRoutes, useSwapStar, windows);
   }
 
   startNode(r: number): number {
@@ -294,36 +272,9 @@ export class RouteStore {
     return out;
   }
 
-  /**
-   * The order in which the routes enter an individual's giant tour, as HGS-CVRP exports them: by
-   * the polar angle of each route's barycentre around the depot, so that neighbouring routes are
-   * neighbours in the tour and the ordered crossover passes on whole regions (Split then joins
-   * fragments that lie side by side). Undefined (slot order) without a common depot. With time
-   * windows routes are not petals, but the order still keeps neighbours together (Gehring &
-   * Homberger, 60 s, seed 1: r1_2_1 4801.5 -> 4683.9, rc1_2_1 3529.5 -> 3521.7, r2_2_1 3512.8 ->
-   * 3476.7).
-   */
+  /** The order in which the routes enter an individual's giant tour (sectors.ts), or undefined (slot order). */
   tourOrder(): Int32Array | undefined {
-    if (this.plane === null) return undefined;
-    const { x, y } = this.plane;
-    const cx = x[this.centre]!;
-    const cy = y[this.centre]!;
-    let m = 0;
-    for (let r = 0; r < this.nRoutes; r++) {
-      const count = this.routeLength[r]!;
-      if (count === 0) continue;
-      let sx = 0;
-      let sy = 0;
-      for (let q = this.next[this.startNode(r)]!; q < this.nStops; q = this.next[q]!) {
-        sx += x[this.loc[q]!]!;
-        sy += y[this.loc[q]!]!;
-      }
-      this.routeAngleScratch[r] = angleOf(sx / count - cx, sy / count - cy);
-      this.tourOrderScratch[m++] = r;
-    }
-    const angle = this.routeAngleScratch;
-    // Ties by slot, so that the order never depends on sort stability.
-    return this.tourOrderScratch.subarray(0, m).sort((a, b) => angle[a]! - angle[b]! || a - b).slice();
+    return this.sectors.tourOrder(this);
   }
 
   /** Writes the clients of route r into `into` (from index 0); returns the count. */
@@ -385,7 +336,7 @@ export class RouteStore {
       prev = x;
     }
     this.routeLength[r] = k - 2;
-    if (this.stopAngle !== null) this.updateSector(r);
+    if (this.sectors.stopAngle !== null) this.sectors.update(this, r);
     // Suffixes from each stop to the last stop (the end depot is added by whoever uses them): on
     // the route's own matrices now, another profile's when first asked for (suffixStore).
     this.storeSuffixes(this.bwd, r, dist, dur);
@@ -425,30 +376,6 @@ export class RouteStore {
       this.suffixVersion[k] = this.routeVersion[rx]!;
     }
     return store;
-  }
-
-  /**
-   * The smallest sector around the depot holding route r's stops, grown greedily stop by stop
-   * towards the nearer side (HGS-CVRP's circle sectors).
-   */
-  private updateSector(r: number): void {
-    const angle = this.stopAngle!;
-    let start = 0;
-    let end = 0;
-    let first = true;
-    for (let x = this.next[this.startNode(r)]!; x < this.nStops; x = this.next[x]!) {
-      const a = angle[x]!;
-      if (first) {
-        start = a;
-        end = a;
-        first = false;
-      } else if (!inSector(start, end, a)) {
-        if (((a - end) & 0xffff) <= ((start - a) & 0xffff)) end = a;
-        else start = a;
-      }
-    }
-    this.sectorStart[r] = start;
-    this.sectorEnd[r] = end;
   }
 
   /** Route r's penalised cost and slack from its stored summary, under the current penalties. */
