@@ -36,6 +36,8 @@ export class DayRoutes {
   private readonly delivered: Float64Array;
   private readonly picked: Float64Array;
   private readonly scratch: Segment;
+  /** Per route: 1 when it changed since `load` (the local search then starts from those). */
+  readonly changed: Uint8Array;
   private penalties: Penalties = { capacity: 1, timeWarp: 1, distance: 1 };
 
   constructor(view: ProblemData) {
@@ -53,6 +55,7 @@ export class DayRoutes {
     this.delivered = new Float64Array(view.totalSlots * view.nDims);
     this.picked = new Float64Array(view.totalSlots * view.nDims);
     this.scratch = new Segment(view.nDims);
+    this.changed = new Uint8Array(view.totalSlots);
   }
 
   load(routes: readonly (readonly number[])[], penalties: Penalties): void {
@@ -64,6 +67,7 @@ export class DayRoutes {
       for (const s of routes[r] ?? []) list.push(s);
       this.update(r);
     }
+    this.changed.fill(0);
   }
 
   export(): number[][] {
@@ -109,6 +113,7 @@ export class DayRoutes {
       here.push(prof.distance, prof.duration, n, loc, v.serviceTime[loc]!, v.early[loc]!, v.late[loc]!, v.delivery, v.pickup, s * v.nDims, 1);
       here.append(prof.distance, prof.duration, n, suf[k + 1]!);
     }
+    this.changed[r] = 1;
     const D = v.nDims;
     if (len === 0) {
       this.cost[r] = 0;

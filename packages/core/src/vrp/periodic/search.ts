@@ -31,8 +31,12 @@ import { Workspace } from './workspace.js';
 export interface PeriodicStart {
   masks: Uint32Array;
   routes: number[][][];
-  /** Days whose routes are a parent's educated routes unchanged (no first local search). */
+  /**
+   * Days whose routes are a parent's educated routes (a local optimum) but for the routes flagged
+   * in `changed[d]`: the first local search there starts from those routes only (none: no search).
+   */
   clean?: number;
+  changed?: Uint8Array[];
 }
 
 /**
@@ -91,13 +95,13 @@ class PeriodicEngine implements GeneticEngine<PeriodicStart, PeriodicIndividual>
   }
 
   crossover(a: PeriodicIndividual, b: PeriodicIndividual, penalties: Penalties): PeriodicStart {
-    const { routes, clean } = crossover(this.ws, a, b, penalties);
-    return { masks: this.ws.masks, routes, clean };
+    const { routes, clean, changed } = crossover(this.ws, a, b, penalties);
+    return { masks: this.ws.masks, routes, clean, changed };
   }
 
   educate(child: PeriodicStart, penalties: Penalties): PeriodicIndividual {
     if (child.masks !== this.ws.masks) this.ws.setMasks(child.masks);
-    this.last = this.ws.educate(child.routes, penalties, child.clean ?? 0);
+    this.last = this.ws.educate(child.routes, penalties, child.clean ?? 0, child.changed);
     const ind = this.price(this.last, penalties);
     this.lastFeasibleDays = 0;
     ind.days.forEach((day, d) => { if (day.feasible) this.lastFeasibleDays |= 1 << d; });

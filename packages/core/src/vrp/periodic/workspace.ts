@@ -107,8 +107,11 @@ export class Workspace {
     return Int32Array.from(out);
   }
 
-  /** The daily local search on day d's routes. */
-  localSearch(d: number, routes: number[][], p: Penalties): number[][] {
+  /**
+   * The daily local search on day d's routes; with `changed`, the routes were a local optimum but
+   * for the routes flagged there (LocalSearch.run).
+   */
+  localSearch(d: number, routes: number[][], p: Penalties, changed?: Uint8Array): number[][] {
     const view = this.views[d]!;
     const act = this.active[d]!;
     let any = false;
@@ -124,7 +127,7 @@ export class Workspace {
       ls.nearest[s] = act[s] ? list.slice() : empty;
     }
     ls.load(routes);
-    ls.run(p);
+    ls.run(p, changed);
     return ls.exportRoutes();
   }
 
@@ -161,14 +164,18 @@ export class Workspace {
   }
 
   /**
-   * Local search on every day but the `clean` ones (a parent's educated routes, unchanged: the
-   * local search would only confirm them; on pr10 that was a third of the days' searches), pattern
-   * improvement, local search again where patterns moved.
+   * Local search on every day but the `clean` ones (a parent's educated routes, most of a child's
+   * days: crossover.ts), where it starts from the routes `changed` flags, if any; pattern
+   * improvement; local search again where patterns moved, from the routes they changed (the rest
+   * is still the local optimum of the first search).
    */
-  educate(routes: number[][][], p: Penalties, clean = 0): number[][][] {
-    for (let d = 0; d < this.T; d++) if (!((clean >>> d) & 1)) routes[d] = this.localSearch(d, routes[d]!, p);
-    const changed = improvePatterns(this, routes, p);
-    for (let d = 0; d < this.T; d++) if ((changed >>> d) & 1) routes[d] = this.localSearch(d, routes[d]!, p);
+  educate(routes: number[][][], p: Penalties, clean = 0, changed?: readonly Uint8Array[]): number[][][] {
+    for (let d = 0; d < this.T; d++) {
+      if (!((clean >>> d) & 1)) routes[d] = this.localSearch(d, routes[d]!, p);
+      else if (changed !== undefined && changed[d]!.includes(1)) routes[d] = this.localSearch(d, routes[d]!, p, changed[d]);
+    }
+    const days = improvePatterns(this, routes, p);
+    for (let d = 0; d < this.T; d++) if ((days >>> d) & 1) routes[d] = this.localSearch(d, routes[d]!, p, this.dayRoutes[d]!.changed);
     return routes;
   }
 

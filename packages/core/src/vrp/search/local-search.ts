@@ -39,15 +39,28 @@ export class LocalSearch extends Proposals {
     this.nbMoves++;
   }
 
-  /** Runs the local search to a local optimum under the given penalties. */
-  run(penalties: Penalties): void {
+  /**
+   * Runs the local search to a local optimum under the given penalties. `changed`, when given,
+   * says the loaded routes were a local optimum but for the routes r with `changed[r]` set (a few
+   * visits inserted or removed since): the first pass then tries only the moves that involve a
+   * changed route, as every later pass does with the routes changed in the pass before.
+   */
+  run(penalties: Penalties, changed?: ArrayLike<number>): void {
     this.penalties = penalties;
     this.nbMoves++;
     // The summaries are current (load and every move keep them so); only the penalties changed.
     for (let r = 0; r < this.nRoutes; r++) {
       this.updateCost(r);
-      this.whenModified[r] = this.nbMoves;
+      if (changed === undefined) this.whenModified[r] = this.nbMoves;
     }
+    if (changed !== undefined) {
+      // Every stop and route pair counts as tested now, then the changed routes as modified after.
+      this.whenTested.fill(this.nbMoves);
+      this.whenSwapStar.fill(this.nbMoves);
+      this.nbMoves++;
+      for (let r = 0; r < this.nRoutes; r++) if (changed[r]) this.whenModified[r] = this.nbMoves;
+    }
+    const onlyChanged = changed !== undefined;
     let m = 0;
     for (let s = 0; s < this.nStops; s++) if (this.active[s]) this.order[m++] = s;
     shuffle(this.order, m, this.rng);
@@ -78,7 +91,7 @@ export class LocalSearch extends Proposals {
           if (this.route[v]! < 0) continue;
           const ru = this.route[u]!;
           const rv = this.route[v]!;
-          if (loop > 0 && Math.max(this.whenModified[ru]!, this.whenModified[rv]!) <= lastTested) continue;
+          if ((loop > 0 || onlyChanged) && Math.max(this.whenModified[ru]!, this.whenModified[rv]!) <= lastTested) continue;
           if (tryMovesWith(this, u, v)) {
             improved = true;
             continue;
@@ -98,7 +111,7 @@ export class LocalSearch extends Proposals {
         }
       }
       if (this.outOfTime()) break;
-      if (this.useSwapStar && swapStarPass(this, loop)) improved = true;
+      if (this.useSwapStar && swapStarPass(this, loop > 0 || onlyChanged)) improved = true;
       if (!improved && this.types.length > 1 && !this.outOfTime() && swapVehiclesPass(this)) improved = true;
       loop++;
       // Every pass that changed something must have lowered the objective by more than noise;

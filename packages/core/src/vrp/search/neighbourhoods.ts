@@ -113,8 +113,11 @@ function sameCosts(ls: LocalSearch, ra: number, rb: number): boolean {
   return ls.routeProfile[ra] === ls.routeProfile[rb] && ls.routeCostPerDistance[ra] === ls.routeCostPerDistance[rb];
 }
 
-/** SWAP* between routes whose sectors overlap (or, without one depot, that hold neighbouring stops). */
-export function swapStarPass(ls: LocalSearch, loop: number): boolean {
+/**
+ * SWAP* between routes whose sectors overlap (or, without one depot, that hold neighbouring stops);
+ * with `onlyChanged`, only pairs of which a route changed since the pair was last tried.
+ */
+export function swapStarPass(ls: LocalSearch, onlyChanged: boolean): boolean {
   const R = ls.nRoutes;
   let improved = false;
   const pairs = ls.pairList;
@@ -152,7 +155,7 @@ export function swapStarPass(ls: LocalSearch, loop: number): boolean {
     const b = key - a * R;
     if (ls.routeLength[a] === 0 || ls.routeLength[b] === 0) continue;
     const last = Math.min(ls.whenSwapStar[a]!, ls.whenSwapStar[b]!);
-    if (loop > 0 && Math.max(ls.whenModified[a]!, ls.whenModified[b]!) <= last) continue;
+    if (onlyChanged && Math.max(ls.whenModified[a]!, ls.whenModified[b]!) <= last) continue;
     // A move may have emptied or reshaped either route since the list was made.
     if (!ls.sectors.overlap(a, b)) continue;
     if (trySwapStar(ls, a, b)) improved = true;

@@ -56,3 +56,36 @@ describe('Workspace.educate', () => {
     expect(infeasibleDays).toBeGreaterThan(0);
   });
 });
+
+describe('Workspace.localSearch from the changed routes only', () => {
+  it('ends in a local optimum: from an educated day with stops moved between routes, a full local search afterwards changes nothing', () => {
+    let moved = 0;
+    for (let seed = 1; seed <= 6; seed++) {
+      const problem = createPeriodicProblem(week(seed));
+      const params = { ...DEFAULT_HGS, ...PERIODIC_DEFAULTS };
+      const ws = new Workspace(problem, new Uint8Array(problem.nStops).fill(1), createRandom(seed), params);
+      const p = initialPenalties(problem.base, params.initialTimeWarpFactor);
+      const routes = ws.educate(ws.randomStart(p), p);
+      const random = createRandom(100 + seed);
+      for (let d = 0; d < problem.horizon; d++) {
+        const day = routes[d]!.map((r) => r.slice());
+        const used = day.map((r, k) => k).filter((k) => day[k]!.length > 1);
+        if (used.length < 2) continue;
+        // Two stops of one route appended to another: two routes changed, the rest untouched.
+        const from = used[random.int(used.length)]!;
+        const to = used.filter((k) => k !== from)[random.int(used.length - 1)]!;
+        day[to]!.push(...day[from]!.splice(random.int(day[from]!.length - 1), 2));
+        const changed = new Uint8Array(day.length);
+        changed[from] = 1;
+        changed[to] = 1;
+        const focused = ws.localSearch(d, day, p, changed);
+        expect(focused).not.toEqual(day);
+        expect(ws.localSearch(d, focused.map((r) => r.slice()), p)).toEqual(focused);
+        // Told that nothing changed, it leaves the perturbed day as it is (it only looks there).
+        expect(ws.localSearch(d, day.map((r) => r.slice()), p, new Uint8Array(day.length))).toEqual(day);
+        moved++;
+      }
+    }
+    expect(moved).toBeGreaterThan(10);
+  });
+});
