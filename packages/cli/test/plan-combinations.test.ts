@@ -69,7 +69,8 @@ describe('every combination of tiers, week, door to door, stations and scenarios
   it.each(cells.map((cell) => [name(cell), cell] as const))('%s', (_, cell) => {
     const cellDir = join(dir, name(cell).replace(/[^a-z]+/g, '-'));
     writeFileSync(join(dir, 'plan.json'), JSON.stringify(planJson(cell), null, 2));
-    const result = run(['plan', 'plan.json', '--out', cellDir, '--quiet'], dir);
+    // Stopped after 200 iterations without a better plan: small as these cases are, that is a plan.
+    const result = run(['plan', 'plan.json', '--out', cellDir, '--quiet', '--stall-iterations', '200'], dir);
     const error = refused(cell);
     if (error !== null) {
       expect(result.status).toBe(2);
