@@ -154,7 +154,9 @@ export function runSupervised(script: URL, args: readonly string[]): Promise<num
       }
       // On a terminal the line starts below the progress bar the worker was drawing.
       process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}${interruptedLine(outputs)}\n`);
-      done(SIGNAL_CODES[interrupted]);
+      // Exit now rather than when the event loop drains: a second signal arriving while Node tears
+      // down would otherwise meet no handler and kill the process with no exit code (seen in CI).
+      process.exit(SIGNAL_CODES[interrupted]);
     });
     const onSignal = (signal: keyof typeof SIGNAL_CODES): void => {
       // The second signal: end now, whatever is left.
