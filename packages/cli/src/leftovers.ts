@@ -49,6 +49,21 @@ export function unfinishedFolder(folder: string): string | null {
   return found[0]?.path ?? null;
 }
 
+/** Removes the files in `folder` whose names match `pattern` (its first group the writer's process id) and are stale. */
+function removeStaleFiles(folder: string, pattern: RegExp, ours: boolean): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const match = pattern.exec(entry);
+    const full = join(folder, entry);
+    if (match && stale(full, Number(match[1]), ours)) rmSync(full, { force: true });
+  }
+}
+
 /** A leftover belongs to no running postroute: its process is gone, it is ours, or it is old. */
 function stale(path: string, pid: number, ours: boolean): boolean {
   if (ours ? pid === process.pid : !processAlive(pid)) return true;
@@ -83,17 +98,7 @@ export function recoverFolder(folder: string, ours = false, keepOurs = false): v
  * process killed between creating and removing one left in `folder`.
  */
 export function removeStaleProbes(folder: string, ours = false): void {
-  let entries: string[];
-  try {
-    entries = readdirSync(folder);
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const match = /^\.postroute-probe-(\d+)$/.exec(entry);
-    const full = join(folder, entry);
-    if (match && stale(full, Number(match[1]), ours)) rmSync(full, { force: true });
-  }
+  removeStaleFiles(folder, /^\.postroute-probe-(\d+)$/, ours);
 }
 
 export function exists(path: string): boolean {
@@ -142,15 +147,5 @@ export function removeStaleTemporaries(path: string, ours = false): void {
   const folder = dirname(resolve(path));
   const name = escape(basename(path));
   const pattern = new RegExp(`^\\.${name}\\.(?:postroute-)?(\\d+)\\.tmp$`);
-  let entries: string[];
-  try {
-    entries = readdirSync(folder);
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const match = pattern.exec(entry);
-    const full = join(folder, entry);
-    if (match && stale(full, Number(match[1]), ours)) rmSync(full, { force: true });
-  }
+  removeStaleFiles(folder, pattern, ours);
 }
