@@ -124,6 +124,8 @@ function evaluateWithinRoute(ls: LocalSearch, u: number, N: number, v: number, M
     const la = loc[u]!;
     const laL = loc[uL]!;
     const delta = d[p * n + nx]! + d[lv * n + la]! + d[laL * n + nv]! - d[p * n + la]! - d[laL * n + nx]! - d[lv * n + nv]!;
+    // Where order changes only the distance, the route's cost never falls unless the distance does.
+    if (ls.reversible && delta >= 0) return Infinity;
     if (ls.distanceBound(r, ls.fwd.distance[ls.endNode(r)]! + delta, 1) - ls.routeCost[r]! > -EPSILON) return Infinity;
     if (ls.reversible) return ls.reorderedCost(r, ls.fwd.distance[ls.endNode(r)]! + delta) - ls.routeCost[r]!;
     if (pv > puL) {
@@ -160,6 +162,7 @@ function evaluateWithinRoute(ls: LocalSearch, u: number, N: number, v: number, M
       delta = d[p1 * n + a2]! + d[b2 * n + n1]! + d[p2 * n + a1]! + d[b1 * n + n2]! -
         d[p1 * n + a1]! - d[b1 * n + n1]! - d[p2 * n + a2]! - d[b2 * n + n2]!;
     }
+    if (ls.reversible && delta >= 0) return Infinity;
     if (ls.distanceBound(r, ls.fwd.distance[ls.endNode(r)]! + delta, 1) - ls.routeCost[r]! > -EPSILON) return Infinity;
     if (ls.reversible) return ls.reorderedCost(r, ls.fwd.distance[ls.endNode(r)]! + delta) - ls.routeCost[r]!;
     if (puL < pv) {

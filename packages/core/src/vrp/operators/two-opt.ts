@@ -30,6 +30,8 @@ export function evaluateTwoOpt(ls: LocalSearch, u: number, v: number): number {
       const backward = ls.reversedDistance[b]! - ls.reversedDistance[first]!;
       delta += backward - forward;
     }
+    // Where order changes only the distance, the route's cost never falls unless the distance does.
+    if (ls.reversible && delta >= 0) return Infinity;
     if (ls.distanceBound(r, ls.fwd.distance[ls.endNode(r)]! + delta, 1) - ls.routeCost[r]! > -EPSILON) return Infinity;
     if (ls.reversible) return ls.reorderedCost(r, ls.fwd.distance[ls.endNode(r)]! + delta) - ls.routeCost[r]!;
   }

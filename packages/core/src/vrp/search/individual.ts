@@ -104,15 +104,20 @@ export function repenalise(ind: Individual, p: Penalties): void {
 
 /** Share of stops whose neighbours differ between a and b (Prins 2009; HGS). */
 export function brokenPairsDistance(a: Individual, b: Individual, active: Uint8Array): number {
+  // The arrays in locals: this runs for every pair of a subpopulation at each insertion.
+  const as = a.succ, ap = a.pred, bs = b.succ, bp = b.pred;
+  const n = as.length;
   let differ = 0;
   let count = 0;
-  for (let s = 0; s < a.succ.length; s++) {
+  for (let s = 0; s < n; s++) {
     if (!active[s]) continue;
     count++;
-    const sa = a.succ[s]!;
-    const pa = a.pred[s]!;
-    if (sa !== b.succ[s] && sa !== b.pred[s]) differ++;
-    if (pa < 0 && b.pred[s]! >= 0 && b.succ[s]! >= 0) differ++;
+    const sa = as[s]!;
+    const pa = ap[s]!;
+    const sb = bs[s]!;
+    const pb = bp[s]!;
+    if (sa !== sb && sa !== pb) differ++;
+    if (pa < 0 && pb >= 0 && sb >= 0) differ++;
   }
   return count === 0 ? 0 : differ / count;
 }

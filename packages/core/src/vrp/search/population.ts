@@ -48,8 +48,17 @@ export class GenericPopulation<T extends Member<T>> {
     return this.feasible.length + this.infeasible.length;
   }
 
+  /**
+   * Whether each subpopulation's biased fitness is current: `select` ranks both subpopulations
+   * twice per generation (HGS-CVRP too), but only adding, removing or re-pricing changes them.
+   */
+  private fitFeasible = false;
+  private fitInfeasible = false;
+
   add(ind: T): void {
     const sub = ind.feasible ? this.feasible : this.infeasible;
+    if (ind.feasible) this.fitFeasible = false;
+    else this.fitInfeasible = false;
     for (const other of sub) {
       const d = this.rules.distance(ind, other);
       insertClosest(other, ind, d);
@@ -112,8 +121,10 @@ export class GenericPopulation<T extends Member<T>> {
 
   /** Binary tournament on biased fitness over both subpopulations. */
   select(rng: Random): T {
-    this.updateBiasedFitness(this.feasible);
-    this.updateBiasedFitness(this.infeasible);
+    if (!this.fitFeasible) this.updateBiasedFitness(this.feasible);
+    if (!this.fitInfeasible) this.updateBiasedFitness(this.infeasible);
+    this.fitFeasible = true;
+    this.fitInfeasible = true;
     const total = this.size;
     const pick = (): T => {
       const k = rng.int(total);
@@ -128,9 +139,12 @@ export class GenericPopulation<T extends Member<T>> {
   repenalise(p: Penalties): void {
     for (const ind of this.infeasible) this.rules.repenalise(ind, p);
     this.infeasible.sort((a, b) => a.penalisedCost - b.penalisedCost);
+    this.fitInfeasible = false;
   }
 
   clear(): void {
+    this.fitFeasible = false;
+    this.fitInfeasible = false;
     this.feasible.length = 0;
     this.infeasible.length = 0;
   }
@@ -138,9 +152,15 @@ export class GenericPopulation<T extends Member<T>> {
 
 function insertClosest<T>(ind: Member<T>, other: T, distance: number): void {
   const list = ind.closest;
-  let at = list.length;
-  while (at > 0 && list[at - 1]!.distance > distance) at--;
-  list.splice(at, 0, { other, distance });
+  // After the last entry not farther than `distance` (as a scan from the end would put it).
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.distance > distance) hi = mid;
+    else lo = mid + 1;
+  }
+  list.splice(lo, 0, { other, distance });
 }
 
 /** The daily engine's population: broken-pairs distance over the active stops. */
