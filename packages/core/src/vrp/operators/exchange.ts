@@ -103,32 +103,62 @@ function priceBetweenRoutes(ls: LocalSearch, u: number, N: number, v: number, M:
   return costU + ls.costOf(b, rv) - old;
 }
 
-/** The exchange within route r (runs already collected). */
-function evaluateWithinRoute(ls: LocalSearch, u: number, N: number, v: number, M: number, r: number, uL: number): number {
-  const prof = ls.profileOf(r);
+/**
+ * The distance change of the exchange within route r, the runs u … uL and v … vL (vL = v for a
+ * relocation, M = 0), or +Infinity when the move does not apply (v inside or right before the
+ * run, overlapping runs): the first screen of `evaluateWithinRoute`, also used alone by the local
+ * search's screen of moves within a route (`tryWithinRouteScreened`).
+ */
+export function withinRouteDelta(ls: LocalSearch, u: number, uL: number, v: number, M: number, vL: number): number {
   const pu = ls.pos[u]!;
   const puL = ls.pos[uL]!;
   const pv = ls.pos[v]!;
-  const s = ls.segA;
+  const n = ls.n;
+  const d = ls.routeDistance[ls.route[u]!]!;
+  const loc = ls.loc;
   if (M === 0) {
     if (pv >= pu && pv <= puL) return Infinity;
     if (v === ls.prev[u]) return Infinity;
-    // Quick bound from the three arcs removed and the three added.
-    const n = ls.n;
-    const d = ls.routeDistance[r]!;
-    const loc = ls.loc;
+    // The three arcs removed and the three added.
     const p = loc[ls.prev[u]!]!;
     const nx = loc[ls.next[uL]!]!;
     const lv = loc[v]!;
     const nv = loc[ls.next[v]!]!;
     const la = loc[u]!;
     const laL = loc[uL]!;
-    const delta = d[p * n + nx]! + d[lv * n + la]! + d[laL * n + nv]! - d[p * n + la]! - d[laL * n + nx]! - d[lv * n + nv]!;
-    // Where order changes only the distance, the route's cost never falls unless the distance does.
-    if (ls.reversible && delta >= 0) return Infinity;
-    if (ls.distanceBound(r, ls.fwd.distance[ls.endNode(r)]! + delta, 1) - ls.routeCost[r]! > -EPSILON) return Infinity;
-    if (ls.reversible) return ls.reorderedCost(r, ls.fwd.distance[ls.endNode(r)]! + delta) - ls.routeCost[r]!;
-    if (pv > puL) {
+    return d[p * n + nx]! + d[lv * n + la]! + d[laL * n + nv]! - d[p * n + la]! - d[laL * n + nx]! - d[lv * n + nv]!;
+  }
+  const pvL = ls.pos[vL]!;
+  if (!(puL < pv) && !(pvL < pu)) return Infinity;
+  // The runs swap places (adjacent or not); the earlier run first (scalars, not an array per
+  // evaluation: this runs for every pair).
+  const uFirst = puL < pv;
+  const f1 = uFirst ? u : v, l1 = uFirst ? uL : vL, f2 = uFirst ? v : u, l2 = uFirst ? vL : uL;
+  const p1 = loc[ls.prev[f1]!]!;
+  const n2 = loc[ls.next[l2]!]!;
+  const a1 = loc[f1]!, b1 = loc[l1]!, a2 = loc[f2]!, b2 = loc[l2]!;
+  if (ls.next[l1] === f2) {
+    return d[p1 * n + a2]! + d[b2 * n + a1]! + d[b1 * n + n2]! - d[p1 * n + a1]! - d[b1 * n + a2]! - d[b2 * n + n2]!;
+  }
+  const n1 = loc[ls.next[l1]!]!;
+  const p2 = loc[ls.prev[f2]!]!;
+  return d[p1 * n + a2]! + d[b2 * n + n1]! + d[p2 * n + a1]! + d[b1 * n + n2]! -
+    d[p1 * n + a1]! - d[b1 * n + n1]! - d[p2 * n + a2]! - d[b2 * n + n2]!;
+}
+
+/** The exchange within route r (runs already collected). */
+function evaluateWithinRoute(ls: LocalSearch, u: number, N: number, v: number, M: number, r: number, uL: number): number {
+  const vL = M > 0 ? runB[M - 1]! : v;
+  const delta = withinRouteDelta(ls, u, uL, v, M, vL);
+  if (delta === Infinity) return Infinity;
+  // Where order changes only the distance, the route's cost never falls unless the distance does.
+  if (ls.reversible && delta >= 0) return Infinity;
+  if (ls.distanceBound(r, ls.fwd.distance[ls.endNode(r)]! + delta, 1) - ls.routeCost[r]! > -EPSILON) return Infinity;
+  if (ls.reversible) return ls.reorderedCost(r, ls.fwd.distance[ls.endNode(r)]! + delta) - ls.routeCost[r]!;
+  const prof = ls.profileOf(r);
+  const s = ls.segA;
+  if (M === 0) {
+    if (ls.pos[v]! > ls.pos[uL]!) {
       ls.beginWith(s, ls.prev[u]!);
       ls.pushRange(s, ls.next[uL]!, v, prof);
       ls.pushRange(s, u, uL, prof);
@@ -139,45 +169,18 @@ function evaluateWithinRoute(ls: LocalSearch, u: number, N: number, v: number, M
       ls.pushRange(s, ls.next[v]!, ls.prev[u]!, prof);
       ls.pushTail(s, ls.next[uL]!, r);
     }
+  } else if (ls.pos[uL]! < ls.pos[v]!) {
+    ls.beginWith(s, ls.prev[u]!);
+    ls.pushRange(s, v, vL, prof);
+    if (ls.next[uL] !== v) ls.pushRange(s, ls.next[uL]!, ls.prev[v]!, prof);
+    ls.pushRange(s, u, uL, prof);
+    ls.pushTail(s, ls.next[vL]!, r);
   } else {
-    const vL = runB[M - 1]!;
-    const pvL = ls.pos[vL]!;
-    if (!(puL < pv) && !(pvL < pu)) return Infinity;
-    // Quick bound: the runs swap places (adjacent or not).
-    const n = ls.n;
-    const d = ls.routeDistance[r]!;
-    const loc = ls.loc;
-    // The earlier run first (scalars, not an array per evaluation: this runs for every pair).
-    const uFirst = puL < pv;
-    const f1 = uFirst ? u : v, l1 = uFirst ? uL : vL, f2 = uFirst ? v : u, l2 = uFirst ? vL : uL;
-    const p1 = loc[ls.prev[f1]!]!;
-    const n2 = loc[ls.next[l2]!]!;
-    const a1 = loc[f1]!, b1 = loc[l1]!, a2 = loc[f2]!, b2 = loc[l2]!;
-    let delta: number;
-    if (ls.next[l1] === f2) {
-      delta = d[p1 * n + a2]! + d[b2 * n + a1]! + d[b1 * n + n2]! - d[p1 * n + a1]! - d[b1 * n + a2]! - d[b2 * n + n2]!;
-    } else {
-      const n1 = loc[ls.next[l1]!]!;
-      const p2 = loc[ls.prev[f2]!]!;
-      delta = d[p1 * n + a2]! + d[b2 * n + n1]! + d[p2 * n + a1]! + d[b1 * n + n2]! -
-        d[p1 * n + a1]! - d[b1 * n + n1]! - d[p2 * n + a2]! - d[b2 * n + n2]!;
-    }
-    if (ls.reversible && delta >= 0) return Infinity;
-    if (ls.distanceBound(r, ls.fwd.distance[ls.endNode(r)]! + delta, 1) - ls.routeCost[r]! > -EPSILON) return Infinity;
-    if (ls.reversible) return ls.reorderedCost(r, ls.fwd.distance[ls.endNode(r)]! + delta) - ls.routeCost[r]!;
-    if (puL < pv) {
-      ls.beginWith(s, ls.prev[u]!);
-      ls.pushRange(s, v, vL, prof);
-      if (ls.next[uL] !== v) ls.pushRange(s, ls.next[uL]!, ls.prev[v]!, prof);
-      ls.pushRange(s, u, uL, prof);
-      ls.pushTail(s, ls.next[vL]!, r);
-    } else if (pvL < pu) {
-      ls.beginWith(s, ls.prev[v]!);
-      ls.pushRange(s, u, uL, prof);
-      if (ls.next[vL] !== u) ls.pushRange(s, ls.next[vL]!, ls.prev[u]!, prof);
-      ls.pushRange(s, v, vL, prof);
-      ls.pushTail(s, ls.next[uL]!, r);
-    } else return Infinity;
+    ls.beginWith(s, ls.prev[v]!);
+    ls.pushRange(s, u, uL, prof);
+    if (ls.next[vL] !== u) ls.pushRange(s, ls.next[vL]!, ls.prev[u]!, prof);
+    ls.pushRange(s, v, vL, prof);
+    ls.pushTail(s, ls.next[uL]!, r);
   }
   return ls.costOf(s, r) - ls.routeCost[r]!;
 }

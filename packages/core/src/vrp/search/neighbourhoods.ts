@@ -5,7 +5,7 @@
  * SWAP* between neighbouring routes, and vehicle swaps between types. Each returns whether it
  * changed the routes; the loop that calls them is `LocalSearch.run`.
  */
-import { tryExchange } from '../operators/exchange.js';
+import { tryExchange, withinRouteDelta } from '../operators/exchange.js';
 import { tryTwoOpt } from '../operators/two-opt.js';
 import { tryTwoOptStar } from '../operators/two-opt-star.js';
 import { tryTwoOptStarReversed } from '../operators/two-opt-star-reversed.js';
@@ -27,6 +27,7 @@ export function tryMovesWith(ls: LocalSearch, u: number, v: number): boolean {
   if (ru !== rv && sameCosts(ls, ru, rv) && ls.routeLength[ru]! > 2) {
     return tryInterRouteScreened(ls, u, v, ru, rv);
   }
+  if (ru === rv && ls.reversible) return tryWithinRouteScreened(ls, u, v);
   return (
     tryExchange(ls, u, 1, v, 0) ||
     tryExchange(ls, u, 2, v, 0) ||
@@ -98,6 +99,26 @@ export function tryInterRouteScreened(ls: LocalSearch, u: number, v: number, ru:
   if (!ls.reversible) return false;
   const emptied = !xClient && y >= nStops ? ls.routeFixedCost[rv]! : 0;
   return c * (d[lu * n + lv]! + d[lx * n + ly]! - dUX - dVY) - emptied < slack && tryTwoOptStarReversed(ls, u, v);
+}
+
+/**
+ * The moves within a route where the order of its stops changes only its distance (`reversible`),
+ * in `tryMovesWith`'s order: the route's cost then never falls unless its distance does, so each
+ * exchange is tried only if the few arcs it changes shorten the route (the same test the exchange
+ * makes first, without collecting its runs and pricing it to find that out), and 2-opt* is not
+ * tried (it joins two routes).
+ */
+function tryWithinRouteScreened(ls: LocalSearch, u: number, v: number): boolean {
+  const nStops = ls.nStops;
+  const x = ls.next[u]!;
+  const y = ls.next[v]!;
+  const xClient = x < nStops;
+  if (withinRouteDelta(ls, u, u, v, 0, v) < 0 && tryExchange(ls, u, 1, v, 0)) return true;
+  if (xClient && withinRouteDelta(ls, u, x, v, 0, v) < 0 && tryExchange(ls, u, 2, v, 0)) return true;
+  if (u < v && withinRouteDelta(ls, u, u, v, 1, v) < 0 && tryExchange(ls, u, 1, v, 1)) return true;
+  if (xClient && withinRouteDelta(ls, u, x, v, 1, v) < 0 && tryExchange(ls, u, 2, v, 1)) return true;
+  if (u < v && xClient && y < nStops && withinRouteDelta(ls, u, x, v, 2, y) < 0 && tryExchange(ls, u, 2, v, 2)) return true;
+  return tryTwoOpt(ls, u, v);
 }
 
 /** Moves that put u (and what follows it) right after a start depot. */
