@@ -20,6 +20,7 @@
  * comparisons). --json writes the raw results and, beside them (same name, .md), the table.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -193,6 +194,9 @@ async function runHere(names, args, bks) {
       instance: name, n: converted.problem.stops.length, days: converted.problem.horizon, vehicles: converted.problem.vehicleTypes[0].count,
       bks: known.bks, cost: solution.distance, gap: (solution.distance - known.bks) / known.bks, seconds, feasible: solution.feasible,
       checked: report.ok, violations: report.violations.slice(0, 5), load, cpuSeconds, iterations, seed: args.seed,
+      // The plan's fingerprint: A/B runs at an iteration limit (--core) show a change of code that
+      // must not change behaviour (same fingerprint) without storing the plans.
+      sha256: createHash('sha256').update(JSON.stringify(solution)).digest('hex'),
       options: { ...options, ...(args.cpuLimit !== undefined ? { stop: undefined, cpuLimit: args.cpuLimit } : {}) },
     };
     if (args.repeat) {

@@ -2,12 +2,36 @@
  * PIX crossover (pattern inheritance; Vidal et al. 2012) of two periodic individuals.
  */
 import type { Penalties } from '../search/kernel/index.js';
-import { shuffle } from '../search/local-search.js';
+import { shuffle } from '../search/kernel/index.js';
 import type { PeriodicIndividual } from './individual.js';
 import type { Workspace } from './workspace.js';
 
 /** At most this many days of a child are crossed (a slice of A, or B's visits); the rest are A's. */
 export const CROSSED_DAYS = 1;
+
+/**
+ * From this many visits a week (over the stops that can be served), a child crosses at most
+ * CROSSED_DAYS days; below it, PIX's uniform bounds. Each crossed day costs a whole local search,
+ * so a child that is half new costs about half the week's visits in local search: at pr06 and pr10
+ * (576 and 864 visits a week, ~1,200-2,000 generations in 60 s with uniform bounds) one crossed
+ * day doubled the generations and made plans cheaper, but on the small and medium instances
+ * (p02-p28, 90-336 visits a week, 5,000-20,000 generations) generations are no longer what is
+ * scarce and children too close to parent A made plans dearer (quiet run at 60 s, seed 1: p02
+ * 0.00 -> 0.88 %, p08 0.02 -> 1.04, p10 0.82 -> 2.26, p28 0.38 -> 1.03 %). pr04 (384) and pr08
+ * (432) were within noise either way (benchmarks/pvrp/README.md).
+ */
+export const CROSSED_DAYS_FROM_VISITS = 500;
+
+/** How many days a child of this workspace's problem crosses at most (T: PIX's uniform bounds). */
+export function crossedDays(ws: Pick<Workspace, 'problem' | 'servable' | 'T'>): number {
+  const { problem, servable, T } = ws;
+  // With accumulated mail a day's demands follow every stop's pattern, so every day is searched
+  // whole anyway: nothing to save by crossing fewer.
+  if (problem.accumulate) return T;
+  let visits = 0;
+  for (let s = 0; s < problem.nStops; s++) if (servable[s]) visits += problem.visits[s]!;
+  return visits >= CROSSED_DAYS_FROM_VISITS ? Math.min(T, CROSSED_DAYS) : T;
+}
 
 /**
  * PIX crossover (Vidal et al. 2012): days from A whole (Λ1), as a slice of A's tour (Λmix), or
@@ -17,17 +41,15 @@ export const CROSSED_DAYS = 1;
 export function crossover(ws: Workspace, a: PeriodicIndividual, b: PeriodicIndividual, p: Penalties): { routes: number[][][]; clean: number; changed: Uint8Array[] } {
   const { problem, n, T, rng } = ws;
   // Λ1 = the first `lo` days of a random order, Λmix the next `hi - lo`, Λ2 the rest. Vidal et al.
-  // draw both bounds uniformly, so that a child is half new on average; here, on a horizon longer
-  // than CROSSED_DAYS, a child takes all but one to CROSSED_DAYS days whole from A, and only the
+  // draw both bounds uniformly, so that a child is half new on average; on a large week
+  // (crossedDays) a child takes all but one to CROSSED_DAYS days whole from A, and only the
   // crossed days need a whole local search (the others one around the visits that pattern
-  // completion adds). At 30 CPU s under load, against uniform bounds: pr10 (288 stops × 6 days)
-  // and pr06 (× 4 days), 2 seeds each, 1.3-2.1 times the generations and plans 0.4-1.7 % cheaper
-  // (benchmarks/pvrp/README.md). Not with accumulated mail, where every day is searched whole
-  // anyway (its demands follow every stop's pattern).
+  // completion adds).
   let lo: number;
   let hi: number;
-  if (T > CROSSED_DAYS && !problem.accumulate) {
-    lo = T - 1 - rng.int(CROSSED_DAYS);
+  const crossed = ws.crossedDays;
+  if (T > crossed) {
+    lo = T - 1 - rng.int(crossed);
     hi = lo + rng.int(T - lo + 1);
   } else {
     const n1 = rng.int(T + 1);

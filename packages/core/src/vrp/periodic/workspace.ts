@@ -7,11 +7,9 @@
  */
 import type { Random } from '../../util/random.js';
 import type { ProblemData } from '../model.js';
-import type { Penalties } from '../search/kernel/index.js';
-import type { HgsParams } from '../search/hgs.js';
-import { LocalSearch, shuffle } from '../search/local-search.js';
-import { nearestNeighbours } from '../search/neighbours.js';
-import { Split } from '../search/split.js';
+import type { HgsParams, Penalties } from '../search/kernel/index.js';
+import { LocalSearch, nearestNeighbours, shuffle, Split } from '../search/kernel/index.js';
+import { crossedDays } from './crossover.js';
 import { DayRoutes } from './day-routes.js';
 import type { PeriodicProblemData } from './model.js';
 import { dayView, fillDayDemand } from './model.js';
@@ -40,6 +38,8 @@ export class Workspace {
   readonly pickup: Float64Array;
   readonly order: Int32Array;
   readonly tour: Int32Array;
+  /** At most this many days of a child are crossed (crossover.ts; T: PIX's uniform bounds). */
+  readonly crossedDays: number;
   private readonly searches: LocalSearch[] = [];
 
   constructor(problem: PeriodicProblemData, servable: Uint8Array, rng: Random, params: HgsParams) {
@@ -63,6 +63,7 @@ export class Workspace {
     this.pickup = new Float64Array(this.D);
     this.order = new Int32Array(this.n);
     this.tour = new Int32Array(this.n);
+    this.crossedDays = crossedDays(this);
   }
 
   /** Makes masks, active days and demands per visit follow `masks`. */
