@@ -5,8 +5,8 @@
  */
 import type { Penalties } from '../evaluate.js';
 import type { ProblemData } from '../model.js';
-import type { Individual } from '../search/individual.js';
-import { makeIndividual } from '../search/individual.js';
+import type { Individual } from '../search/kernel/index.js';
+import { makeIndividual } from '../search/kernel/index.js';
 
 export interface PeriodicIndividual {
   /** Pattern mask per stop (bit d = day d+1), 0 when not served. */

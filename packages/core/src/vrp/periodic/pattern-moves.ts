@@ -3,8 +3,7 @@
  * days' routes (DayRoutes) and applied when they save.
  */
 import type { Penalties } from '../search/kernel/index.js';
-import { EPSILON } from '../search/kernel/index.js';
-import { shuffle } from '../search/local-search.js';
+import { EPSILON, shuffle } from '../search/kernel/index.js';
 import { accumulationGap } from './patterns.js';
 import type { Workspace } from './workspace.js';
 

@@ -2,8 +2,8 @@
  * The periodic population: the daily engine's ranking and culling (search/population.ts, after
  * HGS-CVRP), with the periodic distance (patterns, then neighbours per day) as its diversity.
  */
-import { DEFAULT_POPULATION, GenericPopulation } from '../search/population.js';
-import type { PopulationParams } from '../search/population.js';
+import { DEFAULT_POPULATION, GenericPopulation } from '../search/kernel/index.js';
+import type { PopulationParams } from '../search/kernel/index.js';
 import type { PeriodicIndividual } from './individual.js';
 import { periodicDistance, repenalisePeriodic } from './individual.js';
 

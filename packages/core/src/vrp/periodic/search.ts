@@ -17,9 +17,8 @@
 import type { ProgressCallback } from '../../util/progress.js';
 import type { Random } from '../../util/random.js';
 import type { GeneticEngine, IslandLink, IslandOutcome, Penalties, StopRule } from '../search/kernel/index.js';
-import { outcomeOf, runGenetic } from '../search/kernel/index.js';
-import { DEFAULT_HGS, initialPenalties } from '../search/hgs.js';
-import type { HgsParams } from '../search/hgs.js';
+import type { HgsParams } from '../search/kernel/index.js';
+import { DEFAULT_HGS, initialPenalties, outcomeOf, runGenetic } from '../search/kernel/index.js';
 import { crossover } from './crossover.js';
 import type { PeriodicIndividual } from './individual.js';
 import { makePeriodicIndividual } from './individual.js';

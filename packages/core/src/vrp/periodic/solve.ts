@@ -6,12 +6,11 @@
  */
 import { createRandom } from '../../util/random.js';
 import type { RouteInput } from '../input.js';
-import { repairRoutes } from '../search/repair.js';
 import { routesFromSlots, searchReason } from '../solution.js';
 import type { UnassignedReason } from '../solution-types.js';
 import type { SolveOptions } from '../solve.js';
 import { checkOptions, DEFAULT_NO_IMPROVEMENT, solve } from '../solve.js';
-import { islandSeed, islandTimeLimit, searchOnThreads, stopRule } from '../search/kernel/index.js';
+import { islandSeed, islandTimeLimit, repairRoutes, searchOnThreads, stopRule } from '../search/kernel/index.js';
 import type { IslandLink, IslandOutcome } from '../search/kernel/index.js';
 import type { PeriodicRouteInput } from './input.js';
 import type { PeriodicProblemData } from './model.js';

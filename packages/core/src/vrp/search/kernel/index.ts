@@ -17,3 +17,13 @@ export { GenericPopulation, Population, DEFAULT_POPULATION } from '../population
 export type { Member, MemberRules, PopulationParams } from '../population.js';
 export type { Individual } from '../individual.js';
 export { orderCrossover } from '../crossover.js';
+// What an engine builds its own steps from (the periodic engine's workspace, crossover, pattern
+// moves and final repair): the daily search's parameters and starting penalties, Split, the daily
+// local search and its granular neighbour lists, pricing a day's routes, and the repair of a plan.
+export { DEFAULT_HGS, initialPenalties } from '../hgs.js';
+export type { HgsParams } from '../hgs.js';
+export { Split } from '../split.js';
+export { LocalSearch, shuffle } from '../local-search.js';
+export { nearestNeighbours } from '../neighbours.js';
+export { makeIndividual } from '../individual.js';
+export { repairRoutes } from '../repair.js';
