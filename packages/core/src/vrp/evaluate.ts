@@ -21,11 +21,24 @@ export interface Penalties {
 /** Load above capacity, summed over dimensions. */
 export function loadExcess(seg: Segment, type: VehicleTypeData): number {
   let excess = 0;
-  for (let d = 0; d < seg.nDims; d++) {
-    const over = seg.load[d]! - type.capacity[d]!;
-    if (over > 0) excess += over;
-  }
+  for (let d = 0; d < seg.nDims; d++) excess += excessOver(seg.load[d]!, type.capacity[d]!);
   return excess;
+}
+
+/** How far `load` is above `capacity` in one dimension (0 within it): what every capacity penalty prices. */
+export function excessOver(load: number, capacity: number): number {
+  const over = load - capacity;
+  return over > 0 ? over : 0;
+}
+
+/**
+ * The least excess of a run in one dimension known only by its totals, `delivery` (on board at
+ * its start) and `pickup` (the net change along it): the load on board reaches at least each of
+ * them. The operators and Split bound a move's capacity penalty with it before they build the
+ * route's summary (a lower bound of `loadExcess` of that route, equal to it without pickups).
+ */
+export function loadExcessBound(delivery: number, pickup: number, capacity: number): number {
+  return excessOver(delivery > pickup ? delivery : pickup, capacity);
 }
 
 /** Time warp plus time beyond the maximum route duration and beyond the maximum travel time. */
@@ -61,7 +74,7 @@ export function penalisedRouteCost(seg: Segment, type: VehicleTypeData, p: Penal
   let cost = type.fixedCost + type.costPerDistance * seg.distance + type.costPerDuration * seg.duration + type.costPerTravelTime * seg.travel +
     balanceCost(seg, type);
   for (let d = 0; d < seg.nDims; d++) {
-    const over = seg.load[d]! - type.capacity[d]!;
+    const over = excessOver(seg.load[d]!, type.capacity[d]!);
     if (over > 0) cost += p.capacity * over;
   }
   const late = seg.timeWarp + (seg.duration > type.maxDuration ? seg.duration - type.maxDuration : 0) +

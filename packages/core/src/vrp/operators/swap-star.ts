@@ -5,7 +5,7 @@
  * one is then evaluated exactly through the summaries, so time windows and limits are honoured.
  */
 import type { LocalSearch } from '../search/local-search.js';
-import { EPSILON } from '../evaluate.js';
+import { EPSILON, excessOver } from '../evaluate.js';
 import { OP } from '../search/stats.js';
 import type { VehicleTypeData } from '../model.js';
 
@@ -101,10 +101,7 @@ function preprocess(ls: LocalSearch, from: number, into: number, tc: Float64Arra
 
 function loadPenalty(ls: LocalSearch, load: Float64Array, type: VehicleTypeData): number {
   let p = 0;
-  for (let d = 0; d < ls.nDims; d++) {
-    const over = load[d]! - type.capacity[d]!;
-    if (over > 0) p += over;
-  }
+  for (let d = 0; d < ls.nDims; d++) p += excessOver(load[d]!, type.capacity[d]!);
   return p * ls.penalties.capacity;
 }
 
@@ -208,9 +205,7 @@ function swapStar(ls: LocalSearch, ra: number, rb: number): boolean {
       if (single) {
         // One dimension: the same bound without the per-dimension loops.
         const qv1 = p.delivery[v]! > p.pickup[v]! ? p.delivery[v]! : p.pickup[v]!;
-        const overA = loadA[0]! - qu1 + qv1 - capA;
-        const overB = loadB[0]! + qu1 - qv1 - capB;
-        base = (overA > 0 ? pc * overA : 0) - penA + (overB > 0 ? pc * overB : 0) - penB + removal[u]! + removal[v]!;
+        base = pc * excessOver(loadA[0]! - qu1 + qv1, capA) - penA + pc * excessOver(loadB[0]! + qu1 - qv1, capB) - penB + removal[u]! + removal[v]!;
       } else {
         for (let d = 0; d < D; d++) {
           const qu = Math.max(p.delivery[u * D + d]!, p.pickup[u * D + d]!);

@@ -3,7 +3,7 @@
  * and takes v's tail; v's route keeps its stops up to v (v may be a start depot) and takes u's.
  */
 import type { LocalSearch } from '../search/local-search.js';
-import { EPSILON } from '../evaluate.js';
+import { EPSILON, loadExcessBound } from '../evaluate.js';
 import { OP } from '../search/stats.js';
 
 /** Capacity penalty lower bound for route r made of the prefix up to `head` and the tail from `tail`. */
@@ -15,8 +15,7 @@ function tailLoadBound(ls: LocalSearch, r: number, head: number, tail: number): 
   for (let d = 0; d < D; d++) {
     const del = ls.fwd.delivery[head * D + d]! + (client ? ls.bwd.delivery[tail * D + d]! : 0);
     const pick = ls.fwd.pickup[head * D + d]! + (client ? ls.bwd.pickup[tail * D + d]! : 0);
-    const over = (del > pick ? del : pick) - cap[d]!;
-    if (over > 1e-9) excess += over;
+    excess += loadExcessBound(del, pick, cap[d]!);
   }
   return excess * ls.penalties.capacity;
 }

@@ -5,7 +5,7 @@
  * as a gain, and the bookkeeping of a move (exact re-pricing when summaries are optimistic,
  * counters, the debug check of the predicted cost).
  */
-import { EPSILON, penalisedRouteCost } from '../evaluate.js';
+import { EPSILON, loadExcessBound, penalisedRouteCost } from '../evaluate.js';
 import type { ProfileData } from '../model.js';
 import type { Segment } from '../segments.js';
 import { RouteStore } from './route-store.js';
@@ -154,8 +154,7 @@ export class Proposals extends RouteStore {
         del -= p.delivery[out[k]! * D + d]!;
         pick -= p.pickup[out[k]! * D + d]!;
       }
-      const over = (del > pick ? del : pick) - cap[d]!;
-      if (over > 1e-9) excess += over;
+      excess += loadExcessBound(del, pick, cap[d]!);
     }
     return excess * this.penalties.capacity;
   }

@@ -6,7 +6,7 @@
  * With a limited fleet that the unlimited split exceeds, a Bellman recursion per vehicle is used.
  */
 import type { Penalties } from '../evaluate.js';
-import { penalisedRouteCost } from '../evaluate.js';
+import { excessOver, loadExcessBound, penalisedRouteCost } from '../evaluate.js';
 import type { ProblemData, VehicleTypeData } from '../model.js';
 import { Segment } from '../segments.js';
 
@@ -191,8 +191,7 @@ export class Split {
     }
     const fixed = type.fixedCost;
     const propagate = (i: number, j: number): number => {
-      const over = sumLoad[j]! - sumLoad[i]! - cap;
-      return pot[i]! + fixed + sumDist[j]! - sumDist[i + 1]! + fromDepot[i + 1]! + toDepot[j]! + (over > 0 ? pc * over : 0);
+      return pot[i]! + fixed + sumDist[j]! - sumDist[i + 1]! + fromDepot[i + 1]! + toDepot[j]! + pc * excessOver(sumLoad[j]! - sumLoad[i]!, cap);
     };
     // i dominates j (i < j) from the left / right, as in HGS-CVRP's Split.
     const dominates = (i: number, j: number): boolean =>
@@ -319,7 +318,7 @@ export class Split {
         for (let d = 0; d < D; d++) {
           const delivered = cumDelivery[length * D + d]! - cumDelivery[i * D + d]!;
           const picked = cumPickup[length * D + d]! - cumPickup[i * D + d]!;
-          const excess = (delivered > picked ? delivered : picked) - type.capacity[d]!;
+          const excess = loadExcessBound(delivered, picked, type.capacity[d]!);
           if (excess > 0) bound += p.capacity * excess;
         }
         const best = pot[at]!;
