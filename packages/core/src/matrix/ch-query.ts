@@ -31,14 +31,14 @@ export interface Side {
   stopAt: Uint8Array | null;
 }
 
-function forwardSide(ch: ContractionHierarchy): Side {
+export function forwardSide(ch: ContractionHierarchy): Side {
   return {
     offsets: ch.upOffsets, heads: ch.upHead, weights: ch.upWeight, weights2: ch.upWeight2, edges: ch.upEdge,
     stallOffsets: ch.downOffsets, stallHeads: ch.downHead, stallWeights: ch.downWeight, stopAt: null,
   };
 }
 
-function backwardSide(ch: ContractionHierarchy): Side {
+export function backwardSide(ch: ContractionHierarchy): Side {
   return {
     offsets: ch.downOffsets, heads: ch.downHead, weights: ch.downWeight, weights2: ch.downWeight2, edges: ch.downEdge,
     stallOffsets: ch.upOffsets, stallHeads: ch.upHead, stallWeights: ch.upWeight, stopAt: ch.coreSize > 0 ? ch.core : null,
@@ -55,8 +55,9 @@ export class UpwardSearch {
   readonly startSlot: Int32Array;
   readonly settled: Int32Array;
   settledCount = 0;
-  private readonly touched: Int32Array;
-  private touchedCount = 0;
+  /** Nodes whose cost the last run set (every one of them finite), `touched[0 .. touchedCount - 1]`. */
+  readonly touched: Int32Array;
+  touchedCount = 0;
   private heapKey: Float64Array = new Float64Array(1024);
   private heapNode: Int32Array = new Int32Array(1024);
 
@@ -70,8 +71,10 @@ export class UpwardSearch {
   }
 
   /** `meet`: the other side's costs (Infinity where unreached); when given, the search stops once
-   *  no cheaper meeting is possible, and `best`/`bestNode` hold the best meeting found. */
-  run(side: Side, startNodes: ArrayLike<number>, startCost: ArrayLike<number>, startCost2: ArrayLike<number>, first: number, end: number, meet: Float64Array | null = null): void {
+   *  no cheaper meeting is possible, and `best`/`bestNode` hold the best meeting found. `popOrder`:
+   *  when given, each node taken off the heap at its final cost gets its place in that order
+   *  (stalled ones included: a meeting is judged before the stall test). */
+  run(side: Side, startNodes: ArrayLike<number>, startCost: ArrayLike<number>, startCost2: ArrayLike<number>, first: number, end: number, meet: Float64Array | null = null, popOrder: Int32Array | null = null): void {
     const dist = this.dist;
     const dist2 = this.dist2;
     const parent = this.parent;
@@ -98,11 +101,13 @@ export class UpwardSearch {
     let settledCount = 0;
     let best = Infinity;
     let bestNode = -1;
+    let pops = 0;
     while (size > 0) {
       const d = heapKey[0]!;
       const v = heapNode[0]!;
       if (--size > 0) siftDown(heapKey, heapNode, size, heapKey[size]!, heapNode[size]!);
       if (d > dist[v]!) continue;
+      if (popOrder) popOrder[v] = pops++;
       if (meet) {
         if (d >= best) break;
         const c = d + meet[v]!;
@@ -456,62 +461,4 @@ class CoreSearch {
       }
     }
   }
-}
-
-/** The best path between two sets of weighted nodes: its costs, the road arcs, and which start and target entry it used. */
-export interface HierarchyPath {
-  cost: number;
-  cost2: number;
-  /** Road arcs in driving order. */
-  arcs: number[];
-  /** Index into the start arrays of the start used. */
-  startSlot: number;
-  /** Index into the target arrays of the entry used. */
-  targetSlot: number;
-}
-
-/**
- * A point-to-point query: upward searches from both sides, best meeting node, shortcuts unpacked.
- * Returns undefined when no path exists.
- *
- * @example
- * const path = hierarchyPath(ch, [a], [0], [0], [b], [0], [0]);
- */
-export function hierarchyPath(
-  ch: ContractionHierarchy,
-  startNodes: ArrayLike<number>, startCost: ArrayLike<number>, startCost2: ArrayLike<number>,
-  targetNodes: ArrayLike<number>, targetCost: ArrayLike<number>, targetCost2: ArrayLike<number>,
-  searches: { forward: UpwardSearch; backward: UpwardSearch } = pathSearches(ch),
-): HierarchyPath | undefined {
-  const { forward, backward } = searches;
-  backward.run(backwardSide(ch), targetNodes, targetCost, targetCost2, 0, targetNodes.length);
-  // Every finite cost on either side is that of a real path, and the best path meets at a node
-  // both sides settle, so the forward search can stop once its costs reach the best meeting.
-  forward.run(forwardSide(ch), startNodes, startCost, startCost2, 0, startNodes.length, backward.dist);
-  const meet = forward.bestNode;
-  if (meet < 0) return undefined;
-  const best = forward.best;
-  const best2 = forward.dist2[meet]! + backward.dist2[meet]!;
-  const up: number[] = [];
-  let v = meet;
-  while (forward.parent[v]! !== -1) {
-    const e = forward.parent[v]!;
-    up.push(e);
-    v = ch.edgeTail[e]!;
-  }
-  const startSlot = forward.startSlot[v]!;
-  const arcs: number[] = [];
-  for (let k = up.length - 1; k >= 0; k--) unpackEdge(ch, up[k]!, arcs);
-  v = meet;
-  while (backward.parent[v]! !== -1) {
-    const e = backward.parent[v]!;
-    unpackEdge(ch, e, arcs);
-    v = ch.edgeHead[e]!;
-  }
-  return { cost: best, cost2: best2, arcs, startSlot, targetSlot: backward.startSlot[v]! };
-}
-
-/** Search objects for `hierarchyPath`, to reuse over many paths. */
-export function pathSearches(ch: ContractionHierarchy): { forward: UpwardSearch; backward: UpwardSearch } {
-  return { forward: new UpwardSearch(ch.nodeCount), backward: new UpwardSearch(ch.nodeCount) };
 }

@@ -5,5 +5,7 @@ export { HIERARCHY_MIN_ORIGINS, computeMatrix, computeMatrixParallel, findPath, 
 export type { MatrixJson, MatrixMethod, MatrixOptions, MatrixPlan, Metric, ParallelMatrixOptions, PathProperties, TravelMatrix } from './matrix.js';
 export { PART_NODES, buildHierarchy, buildHierarchyOnThreads, unpackEdge } from './ch.js';
 export type { ContractionHierarchy, HierarchyOptions, ThreadedHierarchyOptions } from './ch.js';
-export { bucketRows, fillBuckets, hierarchyPath } from './ch-query.js';
-export type { Buckets, HierarchyPath, Side as UpwardSide, UpwardSearch } from './ch-query.js';
+export { bucketRows, fillBuckets } from './ch-query.js';
+export type { Buckets, Side as UpwardSide, UpwardSearch } from './ch-query.js';
+export { hierarchyPath } from './ch-path.js';
+export type { HierarchyPath } from './ch-path.js';

@@ -16,7 +16,8 @@ import type { RoadEdge, RoadNetwork } from '../graph/types.js';
 import type { ProgressCallback } from '../util/progress.js';
 import { ShortestPathSearch, targetTable, type TargetTable } from './dijkstra.js';
 import { buildHierarchy, buildHierarchyOnThreads, type ContractionHierarchy } from './ch.js';
-import { bucketRows, fillBuckets, hierarchyPath, pathSearches, type Buckets } from './ch-query.js';
+import { bucketRows, fillBuckets, type Buckets } from './ch-query.js';
+import { PathFinder } from './ch-path.js';
 
 /** What a shortest path minimises: travel time or distance. */
 export type Metric = 'time' | 'distance';
@@ -505,14 +506,14 @@ function pathByDijkstra(network: RoadNetwork, metric: Metric, from: Snap, to: Sn
   return { cost: search.best[0]!, cost2: search.best2[0]!, arcs, startsForward, entersFromStart };
 }
 
-const pathSearchCache = new WeakMap<ContractionHierarchy, ReturnType<typeof pathSearches>>();
+const pathFinders = new WeakMap<ContractionHierarchy, PathFinder>();
 
 function pathByHierarchy(ch: ContractionHierarchy, start: Start, entries: Entry[]): FoundPath | undefined {
-  let searches = pathSearchCache.get(ch);
-  if (!searches) pathSearchCache.set(ch, (searches = pathSearches(ch)));
-  const path = hierarchyPath(
-    ch, start.nodes, start.cost, start.cost2,
-    entries.map((e) => e.node), entries.map((e) => e.cost), entries.map((e) => e.cost2), searches,
+  let finder = pathFinders.get(ch);
+  if (!finder) pathFinders.set(ch, (finder = new PathFinder(ch)));
+  const path = finder.path(
+    start.nodes, start.cost, start.cost2,
+    entries.map((e) => e.node), entries.map((e) => e.cost), entries.map((e) => e.cost2),
   );
   if (!path) return undefined;
   // Slot 0 of a start is the edge's end (driving forward), slot 0 of an entry the edge's start.
