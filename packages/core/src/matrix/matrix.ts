@@ -356,6 +356,8 @@ export interface ParallelMatrixOptions extends MatrixOptions {
 const sharedGraphs = new WeakMap<RoadNetwork, CompiledGraph>();
 
 function shared<T extends Uint32Array | Int32Array | Uint8Array | Float64Array>(array: T): T {
+  // Built in shared memory already (the hierarchy's arrays, a prepared file read into it).
+  if (array.buffer instanceof SharedArrayBuffer) return array;
   const Constructor = array.constructor as new (buffer: SharedArrayBuffer) => T;
   const copy = new Constructor(new SharedArrayBuffer(array.byteLength));
   copy.set(array as never);
