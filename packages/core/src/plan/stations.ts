@@ -30,6 +30,8 @@ export async function chooseStations(
   const demand = places.filter((place) => place.role === 'village' && (options.maxPopulation === undefined || (place.population ?? 0) <= options.maxPopulation));
   const sites = places.filter((place) => place.role !== 'hub');
   const values = new Float64Array(demand.length * sites.length);
+  const demandIndex = new Map(demand.map((place, i) => [place.id, i]));
+  const siteIndex = new Map(sites.map((place, j) => [place.id, j]));
   demand.forEach((village, i) => sites.forEach((site, j) => {
     values[i * sites.length + j] = matrix.distances[(row.get(site.id) as number) * matrix.size + (row.get(village.id) as number)] as number;
   }));
@@ -51,7 +53,48 @@ export async function chooseStations(
     // A village no site reaches within the radius stays a stop of its own.
     if (assignment.site !== null && assignment.covered && !open.has(assignment.demand)) servedVia.set(assignment.demand, assignment.site);
   }
-  return { opened: [...cover.opened], servedVia };
+  return withoutLoneStations(cover.opened, open, servedVia, (village, site) => {
+    const i = demandIndex.get(village);
+    const j = siteIndex.get(site);
+    return i === undefined || j === undefined ? Infinity : values[i * sites.length + j] as number;
+  }, radius);
+}
+
+/**
+ * A station that serves no village but its own is no station: the covering opens it only because
+ * nothing else lies within the radius of that village (a site covers itself at 0 m), and a
+ * planner would call it what it is, a village stop of the routes (with a village's service time).
+ * So such a village is not opened: it gets its mail at an open outlet or station within the
+ * radius if there is one (a cover that was not minimal), else it stays a stop of its own. Taken
+ * in the cover's order, so a village that moves to another new station makes that one serve
+ * someone and keeps it open. The route stops are the same or fewer than the cover's.
+ */
+export function withoutLoneStations(
+  opened: readonly string[],
+  open: ReadonlySet<string>,
+  servedVia: Map<string, string>,
+  distance: (village: string, site: string) => number,
+  radius: number,
+): StationChoice {
+  const serves = new Map<string, number>();
+  for (const site of servedVia.values()) serves.set(site, (serves.get(site) ?? 0) + 1);
+  const stillOpen = new Set(open);
+  for (const station of opened) {
+    if ((serves.get(station) ?? 0) > 0) continue;
+    stillOpen.delete(station);
+    let best: string | null = null;
+    let bestDistance = Infinity;
+    for (const site of stillOpen) {
+      const d = distance(station, site);
+      if (d <= radius && (d < bestDistance || (d === bestDistance && best !== null && site < best))) { best = site; bestDistance = d; }
+    }
+    if (best !== null) {
+      servedVia.set(station, best);
+      serves.set(best, (serves.get(best) ?? 0) + 1);
+    }
+  }
+  // A later station that took an earlier lone one in serves someone when its turn comes, and stays.
+  return { opened: opened.filter((station) => stillOpen.has(station)), servedVia };
 }
 
 /** The stations a plan opened, for the report: the new ones and the radius. */

@@ -1,6 +1,7 @@
 /** Stations before routes (plan/stations.ts): which villages a station may serve. */
 import { describe, expect, it } from 'vitest';
 import { planNetwork } from '../../src/plan/index.js';
+import { withoutLoneStations } from '../../src/plan/stations.js';
 import { gridPlaces, gridRoads, gridSpec } from './grid.js';
 
 // v5 (1.4 km from the outlet by road) and v6 are hamlets of 40 inhabitants; the other villages have 200.
@@ -25,5 +26,41 @@ describe('coverage.maxPopulation', () => {
     const routed = new Set(small.after.flatMap((route) => route.stops));
     for (const id of ['v1', 'v2', 'v3', 'v4']) expect(routed.has(id), id).toBe(true);
     expect(small.summary.stations).toMatchObject({ radiusM: 1600, maxPopulation: 59 });
+  });
+});
+
+describe('a station serves some village besides its own', () => {
+  // Distances by road, village → site, in metres; the radius is 1000.
+  const roads: Record<string, number> = { 'a>b': 800, 'b>a': 800, 'c>office': 600, 'd>b': 900, 'd>office': 400 };
+  const distance = (village: string, site: string) => (village === site ? 0 : roads[`${village}>${site}`] ?? Infinity);
+
+  it('does not open a village that serves only itself, which stays a stop', () => {
+    // "e" lies beyond the radius of every other site: the cover opened it for itself alone.
+    const choice = withoutLoneStations(['b', 'e'], new Set(['office', 'b', 'e']), new Map([['a', 'b'], ['c', 'office']]), distance, 1000);
+    expect(choice.opened).toEqual(['b']);
+    expect([...choice.servedVia]).toEqual([['a', 'b'], ['c', 'office']]);
+  });
+
+  it('gives a lone station\'s village to an open site within the radius, nearest first', () => {
+    // "d" was opened for itself although the office (400 m) and b (900 m) reach it.
+    const choice = withoutLoneStations(['b', 'd'], new Set(['office', 'b', 'd']), new Map([['a', 'b']]), distance, 1000);
+    expect(choice.opened).toEqual(['b']);
+    expect(choice.servedVia.get('d')).toBe('office');
+  });
+
+  it('keeps one of two lone stations that reach each other: the later one then serves the earlier', () => {
+    const choice = withoutLoneStations(['a', 'b'], new Set(['office', 'a', 'b']), new Map(), distance, 1000);
+    expect(choice.opened).toEqual(['b']);
+    expect([...choice.servedVia]).toEqual([['a', 'b']]);
+  });
+
+  it('opens no station for itself on the grid county, end to end', async () => {
+    const report = await run({ radiusKm: 1.6 });
+    const opened = report.summary.stations?.opened ?? [];
+    expect(opened.length).toBeGreaterThan(0);
+    for (const station of opened) expect(report.places.some((place) => place.servedVia === station), station).toBe(true);
+    // A village that is not a station and not at one is a stop of the routes, with the role it had.
+    const routed = new Set(report.after.flatMap((route) => route.stops));
+    for (const place of report.places.filter((p) => p.role === 'village' && p.servedVia === undefined)) expect(routed.has(place.id), place.id).toBe(true);
   });
 });
