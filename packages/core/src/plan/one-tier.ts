@@ -17,7 +17,7 @@ import type { PreparedNetwork } from './network.js';
 import type { PlanPlace } from './places.js';
 import { buildProblemInput, type ProblemContext } from './problem.js';
 import { toReportRoute, type RouteReportContext } from './route-report.js';
-import type { OpenedStations } from './stations.js';
+import { placeToday, type OpenedStations } from './stations.js';
 import type { PlanSources } from './types.js';
 
 export interface OneTierContext {
@@ -127,11 +127,14 @@ export async function planOneTier(context: OneTierContext): Promise<OneTierResul
     stations,
     servedVia,
   });
+  // Today's routes serve the places as they are: a new station was a village, with its own mail.
+  const opened = new Set(stations?.opened ?? []);
   const reportPlaces = places.map((place) => {
     const { serviceTime: _service, ...rest } = place;
     const out = { ...rest, mail: mailOf.get(place.id) ?? place.mail };
+    const today = placeToday(place, out, place, opened);
     const via = servedVia.get(place.id);
-    return via ? { ...out, servedVia: via } : out;
+    return { ...out, ...(via ? { servedVia: via } : {}), ...(today ? { today } : {}) };
   });
   const report = {
     summary,

@@ -97,7 +97,7 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
       : moveLoadsToStations(rawPlaces, common.places, opened.servedVia, caseSpec.loads ?? []);
     // Today's network is read against the places as they are: its routes still visit those villages.
     const context = { ...common, places: stationed.places, rawPlaces: stationed.rawPlaces, profiles, scenarioMoves: moves,
-      ...(opened === null ? {} : { todayPlaces: { rawPlaces, places: common.places, servedVia: opened.servedVia } }) };
+      ...(opened === null ? {} : { todayPlaces: { rawPlaces, places: common.places, servedVia: opened.servedVia, opened: opened.stations.opened } }) };
     // Weekly service: each office's villages' days and routes chosen together, the trunk timed to every day.
     const planned = service === null ? planTwoTier(context)
       : planTwoTierWeek(context, service, opened === null ? null : { servedVia: opened.servedVia, opened: opened.stations.opened, places: common.places });
@@ -108,7 +108,8 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
       report.places = common.places.map((place) => {
         const { serviceTime: _service, ...rest } = place;
         const via = opened.servedVia.get(place.id);
-        return shown.get(place.id) ?? (via !== undefined ? { ...rest, servedVia: via } : rest);
+        const out = shown.get(place.id) ?? rest;
+        return via !== undefined ? { ...out, servedVia: via } : out;
       });
       report.summary = { ...report.summary, stations: opened.stations };
     }

@@ -26,7 +26,7 @@ import { reportRoads, wordUnassigned } from './steps.js';
 import type { PlanPlace } from './places.js';
 import { buildProblemInput, type ProblemContext } from './problem.js';
 import { toReportRoute, type RouteReportContext } from './route-report.js';
-import type { OpenedStations } from './stations.js';
+import { placeToday, type OpenedStations } from './stations.js';
 
 /** How often each place is served, read from the places file. */
 export interface ServiceDays {
@@ -219,11 +219,14 @@ export async function planServiceWeek(context: OneTierContext, weekService: Serv
     days, accumulate, dailyServiceM: daily.distance,
     visits: solution.visits.map((v) => ({ id: v.id, name: byId.get(v.id)?.name ?? v.id, visitsPerWeek: v.days.length, days: v.days.map((d) => days[d - 1]!) })),
   });
+  // Today's routes serve the places as they are: a new station was a village, with its own mail.
+  const opened = new Set(stations?.opened ?? []);
   const reportPlaces = places.map((place) => {
     const { serviceTime: _service, ...rest } = place as PlanPlace;
     const via = servedVia.get(place.id);
     const out = { ...rest, mail: mailOf.get(place.id) ?? place.mail };
-    return via ? { ...out, servedVia: via } : out;
+    const today = placeToday(place, out, place, opened);
+    return { ...out, ...(via ? { servedVia: via } : {}), ...(today ? { today } : {}) };
   });
   const report = {
     summary,

@@ -6,6 +6,7 @@ import { solveSetCovering } from '../coverage/index.js';
 import type { TravelMatrix } from '../matrix/index.js';
 import type { ProgressCallback } from '../util/progress.js';
 import type { PreparedNetwork } from './network.js';
+import type { PlaceRole, PlaceToday } from '../report/types.js';
 import type { PlanPlace } from './places.js';
 
 export interface StationChoice {
@@ -125,4 +126,25 @@ export async function openStations(
   for (const id of choice.opened) (byId.get(id) as PlanPlace).role = 'station';
   const stations = options.maxPopulation === undefined ? { opened: choice.opened, radiusM: radius } : { opened: choice.opened, radiusM: radius, maxPopulation: options.maxPopulation };
   return { stations, servedVia: choice.servedVia };
+}
+
+/**
+ * A place as today's network serves it, when the plan's stations changed it (ReportPlace.today):
+ * a newly opened station was a village, a site that takes its villages' volumes had its own.
+ * Undefined when today's place is the plan's.
+ */
+export function placeToday(
+  place: { id: string; role: PlaceRole },
+  planned: { mail: number; delivery?: readonly number[]; pickup?: readonly number[] },
+  today: { mail: number; delivery?: readonly number[]; pickup?: readonly number[] },
+  opened: ReadonlySet<string>,
+): PlaceToday | undefined {
+  const role: PlaceRole = opened.has(place.id) ? 'village' : place.role;
+  const same = (a: readonly number[] | undefined, b: readonly number[] | undefined) => (a ?? []).length === (b ?? []).length && (a ?? []).every((x, k) => x === (b ?? [])[k]);
+  if (role === place.role && planned.mail === today.mail && same(planned.delivery, today.delivery) && same(planned.pickup, today.pickup)) return undefined;
+  return {
+    role, mail: today.mail,
+    ...(today.delivery !== undefined ? { delivery: [...today.delivery] } : {}),
+    ...(today.pickup !== undefined ? { pickup: [...today.pickup] } : {}),
+  };
 }

@@ -15,7 +15,7 @@ import { patternOf, stationDays } from './service-days.js';
 import { reportRoads, wordUnassigned } from './steps.js';
 import { evaluateTwoTier, solveTwoTier, type TwoTierResult } from './tiers/solve.js';
 import { dayInput, solveTwoTierWeek } from './tiers/week.js';
-import { delivered, officeReports, tierRoutes, todayInputOf, type TwoTierContext } from './two-tier.js';
+import { delivered, officeReports, tierReportPlaces, tierRoutes, todayInputOf, type TwoTierContext } from './two-tier.js';
 import { weekRouteIds } from './baseline.js';
 import { baselineShapeOf, resolveTwoTierBaseline, type TwoTierBaseline } from './two-tier-baseline.js';
 import { buildTwoTierInput } from './two-tier-input.js';
@@ -155,24 +155,7 @@ export function planTwoTierWeek(context: TwoTierContext, service: ServiceDays, s
   }
   const todayOffice = new Map<string, string>();
   for (const t of today) for (const [stop, office] of t?.assignment ?? []) todayOffice.set(stop, office);
-  const township = new Map(input.stops.filter((s) => s.office !== undefined).map((s) => [s.id, s.office as string]));
-  const volumes = new Map([...input.offices, ...input.stops].map((p) => [p.id, p]));
-  const reportPlaces: ReportPlace[] = places.map((place) => {
-    const { serviceTime: _service, ...rest } = place;
-    const out: ReportPlace = { ...rest };
-    const volume = volumes.get(place.id);
-    if (volume) {
-      out.delivery = [...volume.delivery];
-      out.pickup = [...volume.pickup];
-    }
-    const t = township.get(place.id);
-    if (t !== undefined) out.township = t;
-    const was = todayOffice.get(place.id);
-    if (was !== undefined) out.officeToday = was;
-    const now = week.visits.has(place.id) ? week.assignment.get(place.id) : undefined;
-    if (now !== undefined) out.office = now;
-    return out;
-  });
+  const reportPlaces = tierReportPlaces(context, input, todayInput, todayOffice, (id) => (week.visits.has(id) ? week.assignment.get(id) : undefined));
   return {
     days: week.days, today,
     report: {

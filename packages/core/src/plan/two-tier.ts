@@ -21,6 +21,7 @@ import { officeTimings } from './tiers/timing.js';
 import { legOfWaitVehicle } from './tiers/wait.js';
 import { baselineShapeOf, resolveTwoTierBaseline, type TwoTierBaseline } from './two-tier-baseline.js';
 import { buildTwoTierInput } from './two-tier-input.js';
+import { placeToday } from './stations.js';
 import type { PlanSources } from './types.js';
 
 export interface TwoTierContext {
@@ -53,6 +54,8 @@ export interface TodayPlaces {
   places: PlanPlace[];
   /** Village → the station or office counter where it gets its mail in the new plan. */
   servedVia: ReadonlyMap<string, string>;
+  /** The villages the new plan opens as stations (villages today). */
+  opened: readonly string[];
 }
 
 /**
@@ -132,24 +135,7 @@ export function planTwoTier(context: TwoTierContext): TwoTierPlan {
     })),
   ];
 
-  const township = new Map(input.stops.filter((s) => s.office !== undefined).map((s) => [s.id, s.office as string]));
-  const volumes = new Map([...input.offices, ...input.stops].map((p) => [p.id, p]));
-  const reportPlaces: ReportPlace[] = places.map((place) => {
-    const { serviceTime: _service, ...rest } = place;
-    const out: ReportPlace = { ...rest };
-    const volume = volumes.get(place.id);
-    if (volume) {
-      out.delivery = [...volume.delivery];
-      out.pickup = [...volume.pickup];
-    }
-    const t = township.get(place.id);
-    if (t !== undefined) out.township = t;
-    const was = today?.assignment.get(place.id);
-    if (was !== undefined) out.officeToday = was;
-    const now = plan.assignment.get(place.id);
-    if (now !== undefined) out.office = now;
-    return out;
-  });
+  const reportPlaces = tierReportPlaces(context, input, todayInput, today?.assignment ?? new Map(), (id) => plan.assignment.get(id));
   return {
     input, plan, today,
     report: {
@@ -279,4 +265,46 @@ export function delivered(routes: readonly ReportRoute[], input: TwoTierInput): 
     if (route.tier === 'trunk') for (const stop of route.stops) total += own.get(stop) ?? 0;
   }
   return total;
+}
+
+/**
+ * The report's places of a two-tier plan (a day or the week): each with its volumes per load
+ * dimension, its township, the office serving it today and in the plan. When stations took
+ * villages from the plan's stops, every place as it is, the villages at a station too (with their
+ * own volumes), and where the plan changed a place, how today's network serves it
+ * (ReportPlace.today: a new station was a village; a station or office counter had its own volumes).
+ */
+export function tierReportPlaces(
+  context: TwoTierContext,
+  input: TwoTierInput,
+  todayInput: TwoTierInput,
+  officeToday: ReadonlyMap<string, string>,
+  officeNow: (id: string) => string | undefined,
+): ReportPlace[] {
+  const stations = context.todayPlaces;
+  const volumes = new Map([...input.offices, ...input.stops].map((p) => [p.id, p]));
+  const todayVolumes = new Map([...todayInput.offices, ...todayInput.stops].map((p) => [p.id, p]));
+  const township = new Map(todayInput.stops.filter((s) => s.office !== undefined).map((s) => [s.id, s.office as string]));
+  const opened = new Set(stations?.opened ?? []);
+  return (stations?.places ?? context.places).map((place) => {
+    const { serviceTime: _service, ...rest } = place;
+    const out: ReportPlace = { ...rest };
+    const volume = volumes.get(place.id) ?? todayVolumes.get(place.id);
+    if (volume) {
+      out.delivery = [...volume.delivery];
+      out.pickup = [...volume.pickup];
+    }
+    const t = township.get(place.id);
+    if (t !== undefined) out.township = t;
+    const was = officeToday.get(place.id);
+    if (was !== undefined) out.officeToday = was;
+    const now = officeNow(place.id);
+    if (now !== undefined) out.office = now;
+    if (stations !== undefined) {
+      const then = todayVolumes.get(place.id);
+      const today = placeToday(place, out, { mail: place.mail, ...(then ? { delivery: then.delivery, pickup: then.pickup } : {}) }, opened);
+      if (today !== undefined) out.today = today;
+    }
+    return out;
+  });
 }

@@ -125,11 +125,30 @@ function routeRow(route: ReportRoute): Row {
   };
 }
 
-/** A place's office and days of service, as stops.csv says them (days space-separated, as places files take them). */
-function placeCells(place: ReportPlace | undefined, route: ReportRoute | undefined): Row {
-  // The office that serves it: the plan's office in a two-tier plan, else the depot of its delivery route.
-  const office = place?.office ?? (route !== undefined && (route.tier === undefined || route.tier === 'delivery') ? route.depot : '');
-  return { office, days: place?.days?.join(' ') ?? '' };
+/**
+ * A place's office and days of service, as stops.csv says them (days space-separated, as places
+ * files take them): the plan's on the new plan's rows, today's on today's (`todayDays`: the days
+ * today's routes visit it).
+ */
+function placeCells(place: ReportPlace | undefined, route: ReportRoute | undefined, todayDays?: ReadonlyMap<string, string[]>): Row {
+  const today = route?.phase === 'before';
+  const delivers = route !== undefined && (route.tier === undefined || route.tier === 'delivery');
+  // The office that serves it: the plan's (or today's) office in a two-tier plan, else the depot of its delivery route.
+  const office = (today ? place?.officeToday : place?.office) ?? (delivers ? route.depot : '');
+  // Today's days are those of today's routes, also for a place the plan serves at a station or leaves unserved.
+  const days = today ? (delivers && todayDays !== undefined && place !== undefined ? todayDays.get(place.id) : undefined) : place?.days;
+  return { office, days: days?.join(' ') ?? '' };
+}
+
+/** The days today's routes (one tier, or the delivery tier) visit each place, in week order. */
+function daysToday(report: PlanReport): Map<string, string[]> {
+  const order = report.summary.week?.days ?? [];
+  const days = new Map<string, Set<string>>();
+  for (const route of report.before) {
+    if (route.day === undefined || (route.tier !== undefined && route.tier !== 'delivery')) continue;
+    for (const id of route.stops) days.set(id, (days.get(id) ?? new Set()).add(route.day));
+  }
+  return new Map([...days].map(([id, set]) => [id, [...set].sort((a, b) => order.indexOf(a) - order.indexOf(b))]));
 }
 
 /**
@@ -152,16 +171,19 @@ export async function stopsCsv(planned: PlanReport): Promise<string> {
       ...dims.flatMap((d) => [`delivery_${d}`, `pickup_${d}`, `load_after_${d}`]), 'arrival', 'departure', 'km_from_depot', 'note']
     : [...STOP_COLUMNS.slice(0, 6), ...placeColumns, ...STOP_COLUMNS.slice(6)], keys);
   const rows: Row[] = [];
+  const todayDays = daysToday(report);
   for (const route of [...report.before, ...report.after]) {
     const late = new Map(route.violations.filter((v) => v.kind === 'late' && v.stop).map((v) => [v.stop as string, v.message]));
     // On trunk and collection routes the office's volumes are its villages' too: the load tells.
     const own = route.tier === 'delivery';
     route.visits.forEach((visit, index) => {
-      const place = places.get(visit.id);
+      const planned = places.get(visit.id);
+      // Today's rows: the place as today's routes serve it (before the plan's stations took villages in).
+      const place = planned !== undefined && route.phase === 'before' && planned.today !== undefined ? { ...planned, ...planned.today } : planned;
       const row: Row = {
         phase: route.phase, tier: route.tier ?? '', day: route.day ?? '', route_id: route.id, depot: route.depot, seq: index + 1, stop_id: visit.id,
         name: place?.name ?? '', role: place?.role ?? '', township: place?.township ?? '', mail: place?.mail ?? '',
-        ...placeCells(place, route),
+        ...placeCells(place, route, todayDays),
         arrival: clock(visit.arrival), departure: clock(visit.departure), load_after: visit.load,
         km_from_hub: (visit.distance / 1000).toFixed(2), km_from_depot: (visit.distance / 1000).toFixed(2), note: late.get(visit.id) ?? '',
       };

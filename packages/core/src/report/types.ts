@@ -31,6 +31,20 @@ export interface ReportPlace {
   township?: string;
   officeToday?: string;
   office?: string;
+  /**
+   * The place as today's network serves it, where the new plan's stations changed it: a village
+   * the plan opens as a station (a village today), a station or office counter that takes its
+   * villages' volumes in the plan (its own today). Today's rows of stops.csv read it.
+   */
+  today?: PlaceToday;
+}
+
+/** A place's role and volumes as today's routes serve it (ReportPlace.today). */
+export interface PlaceToday {
+  role: PlaceRole;
+  mail: number;
+  delivery?: number[];
+  pickup?: number[];
 }
 
 /** The rules a route can break: the evaluators' kinds as report/violations.ts names them, and the two-tier `no-trunk`. */

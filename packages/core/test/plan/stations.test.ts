@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { planNetwork } from '../../src/plan/index.js';
 import { withoutLoneStations } from '../../src/plan/stations.js';
+import { stopsCsv } from '../../src/report/csv.js';
 import { gridPlaces, gridRoads, gridSpec } from './grid.js';
 
 // v5 (1.4 km from the outlet by road) and v6 are hamlets of 40 inhabitants; the other villages have 200.
@@ -62,5 +63,34 @@ describe('a station serves some village besides its own', () => {
     // A village that is not a station and not at one is a stop of the routes, with the role it had.
     const routed = new Set(report.after.flatMap((route) => route.stops));
     for (const place of report.places.filter((p) => p.role === 'village' && p.servedVia === undefined)) expect(routed.has(place.id), place.id).toBe(true);
+  });
+});
+
+describe("today's rows of stops.csv show the place as today's routes serve it", () => {
+  it('a new station was a village with its own mail; a counter that takes villages in had its own', async () => {
+    const baseline = { routes: [{ id: 'T1', stops: ['v1', 'v2', 'v4'] }, { id: 'T2', stops: ['v5', 'v6', 'outlet', 'v3'] }] };
+    const { report } = await planNetwork({ spec: gridSpec({ coverage: { radiusKm: 1.6 } }), roads: gridRoads(), places: places(), baseline },
+      { seed: 3, timeLimit: 60, maxIterationsWithoutImprovement: 200 });
+    const station = report.summary.stations?.opened[0];
+    expect(station).toBeDefined();
+    const own = (id: string) => places().find((place) => place.id === id)!.properties.mail as number;
+    const lines = (await stopsCsv(report)).trim().split('\n').map((line) => line.split(','));
+    const [header, ...rows] = lines as [string[], ...string[][]];
+    const cell = (row: string[], name: string) => row[header.indexOf(name)];
+    for (const id of [station!, 'outlet']) {
+      const atIt = report.places.filter((place) => place.servedVia === id).map((place) => own(place.id));
+      expect(atIt.length, id).toBeGreaterThan(0);
+      const today = rows.filter((row) => cell(row, 'phase') === 'before' && cell(row, 'stop_id') === id);
+      const planned = rows.filter((row) => cell(row, 'phase') === 'after' && cell(row, 'stop_id') === id);
+      expect(today.length, id).toBeGreaterThan(0);
+      for (const row of today) {
+        expect(cell(row, 'role'), id).toBe(id === 'outlet' ? 'outlet' : 'village');
+        expect(Number(cell(row, 'mail')), id).toBe(own(id));
+      }
+      for (const row of planned) {
+        expect(cell(row, 'role'), id).toBe(id === 'outlet' ? 'outlet' : 'station');
+        expect(Number(cell(row, 'mail')), id).toBe(own(id) + atIt.reduce((a, b) => a + b, 0));
+      }
+    }
   });
 });
