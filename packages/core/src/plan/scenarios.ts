@@ -175,6 +175,13 @@ export function scenarioRow(name: string, description: string, report: Omit<Plan
   // Every tier and every day (two-tier, weekly, door to door): summed by the report assembler.
   const tiers = scenarioTiers(report);
   if (tiers === undefined) return row;
+  if (report.summary.week !== undefined) {
+    // A weekly plan's routes are a week's: its vehicles are those of each tier's busiest day, and
+    // its cost a day the average of the days' (as the tier rows say), not counts over the week.
+    for (const t of tiers) if (t.tier !== 'door-to-door') row.vehicles[t.tier] = t.vehicles;
+    const priced = tiers.filter((t) => t.tier !== 'door-to-door');
+    if (priced.length > 0 && priced.every((t) => t.cost !== null)) row.cost = Math.round(priced.reduce((sum, t) => sum + (t.cost as number), 0) * 100) / 100;
+  }
   // The row's totals count door to door too (its km on each day it runs, its vehicles, its hours).
   const door = tiers.find((t) => t.tier === 'door-to-door');
   if (door === undefined) return { ...row, tiers };

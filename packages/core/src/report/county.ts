@@ -87,6 +87,8 @@ export function countyFigures(report: CountyInput): CountyFigures {
   const likeForLike = s.savedKmPerDay !== null;
 
   const tiers: CountyTierFigures[] = [];
+  // Each tier's km a year before rounding, for the parts' sums (partsOf).
+  const exactKmPerYear = new Map<CountyTier, number>();
   for (const tier of COUNTY_TIERS) {
     const of = (routes: readonly ReportRoute[]): ReportRoute[] => routes.filter((r) => countyTierOf(r) === tier);
     const before = of(report.before);
@@ -118,6 +120,7 @@ export function countyFigures(report: CountyInput): CountyFigures {
     const costAfter = costOf('after');
     const hoursBefore = sum((f) => f.driverHours, 'before');
     const saved = likeForLike && kmBefore !== null ? kmBefore - kmAfter : null;
+    exactKmPerYear.set(tier, kmAfter * perYear);
     tiers.push({
       tier,
       perDay,
@@ -146,7 +149,7 @@ export function countyFigures(report: CountyInput): CountyFigures {
       });
     }
   }
-  return { days: s.week ? [...s.week.days] : null, yearFactor: round(perYear, 2), tiers, offices, doorToDoor, parts: partsOf(report, tiers) };
+  return { days: s.week ? [...s.week.days] : null, yearFactor: round(perYear, 2), tiers, offices, doorToDoor, parts: partsOf(report, exactKmPerYear) };
 }
 
 /**
@@ -154,7 +157,7 @@ export function countyFigures(report: CountyInput): CountyFigures {
  * frequencies have a counterfactual the planner computes today (daily service of the same stops,
  * `summary.week`); a part without one says so instead of a figure.
  */
-function partsOf(report: CountyInput, tiers: readonly CountyTierFigures[]): CountyPart[] {
+function partsOf(report: CountyInput, exactKmPerYear: ReadonlyMap<CountyTier, number>): CountyPart[] {
   const s = report.summary;
   const parts: CountyPart[] = [...(s.parts ?? [])];
   const has = (part: CountyPart['part']): boolean => parts.some((p) => p.part === part);
@@ -164,7 +167,8 @@ function partsOf(report: CountyInput, tiers: readonly CountyTierFigures[]): Coun
       savedKmPerYear: round(s.week.kmPerYearDailyService - s.week.kmPerYearAfter, 0), against: 'daily service of the same stops',
     });
   }
-  const kmOf = (...names: CountyTier[]): number => tiers.filter((t) => names.includes(t.tier)).reduce((sum, t) => sum + t.kmPerYearAfter, 0);
+  // Summed before rounding, so that the part says the figure the tiers' total and the week say.
+  const kmOf = (...names: CountyTier[]): number => names.reduce((sum, name) => sum + (exactKmPerYear.get(name) ?? 0), 0);
   if (report.tiers && !has('second-tier')) {
     parts.push({ part: 'second-tier', kmPerYear: round(kmOf('trunk', 'delivery', 'collection'), 0), kmPerYearWithout: null, savedKmPerYear: null, against: 'not measured: no one-tier plan of the same stops was made' });
   }

@@ -23,10 +23,12 @@ export function formatTiers(report: Pick<PlanReport, 'summary' | 'tiers'>): stri
   const lines: string[] = [];
   const { summary, tiers } = report;
   if (tiers && summary.tiers) {
-    lines.push('', 'Per tier (km/day):');
+    // A weekly plan's tier figures are the week's (its routes are a week's): said so, saved per week too.
+    const unit = summary.week !== undefined ? 'week' : 'day';
+    lines.push('', `Per tier (km/${unit}, routes/${unit}):`);
     lines.push(...table([
       ['', 'today', 'new plan', 'saved', 'routes today', 'routes new'],
-      ...summary.tiers.map((t) => [t.tier, num(t.before.km, 1), num(t.after.km, 1), t.savedKmPerDay === null ? '-' : num(t.savedKmPerDay, 1), num(t.before.routes), num(t.after.routes)]),
+      ...summary.tiers.map((t) => [t.tier, num(t.before.km, 1), num(t.after.km, 1), t.savedKmPerDay === null ? '-' : num(unit === 'week' ? t.before.km - t.after.km : t.savedKmPerDay, 1), num(t.before.routes), num(t.after.routes)]),
     ]));
     if (summary.costAfter !== undefined) lines.push(`Cost per day: ${summary.costBefore === undefined ? '' : `today ${num(summary.costBefore, 2)}, `}new plan ${num(summary.costAfter, 2)}`);
     lines.push('', `Offices (${tiers.assignment} assignment${tiers.toleranceKm > 0 ? `, tolerance ${tiers.toleranceKm} km` : ''}; sorting ${tiers.sortingMinutes} min; ${tiers.rounds} trunk ↔ delivery round${tiers.rounds === 1 ? '' : 's'}${collectionWords(tiers.collection)}):`);

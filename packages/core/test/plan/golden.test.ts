@@ -1,7 +1,8 @@
 /**
  * Golden files of the one report assembler (issue 19): a two-tier, a weekly, a weekly door-to-door,
- * a two-tier weekly, a door-to-door and a two-tier door-to-door plan with a scenario on the grid
- * counties, each planned end to end and written by
+ * a two-tier weekly, a door-to-door, a two-tier door-to-door plan with a scenario, and the
+ * composed plan (two tiers across the week, a station, door to door, today's week, a scenario) on
+ * the grid counties, each planned end to end and written by
  * `planReportFiles` (summary.json, routes.csv, stops.csv, routes.geojson) plus the printed summary
  * (summary.txt = formatSummary + formatTiers). Every output must match `fixtures/<case>/` byte for
  * byte. The searches end by their no-improvement rule (long before the time cap), so each run
@@ -86,6 +87,19 @@ const cases: Record<string, () => PlanInputs> = {
       scenarios: [{ name: 'peak', volumeFactor: { mail: 1.5, parcels: 2 } }],
     }),
     roads: gridRoads(7), places: twoTierPlaces(), baseline: { routes: twoTierToday },
+  }),
+  // Everything at once: two tiers across the week, a village at a station (e1 is 715 m from the
+  // station x1), door to door from the east office, today's week, and a scenario.
+  composed: () => ({
+    spec: twoTierSpec({
+      week: { days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'], accumulate: true },
+      coverage: { radiusKm: 0.8 },
+      doorToDoor: { streets: ['103', '205', '206'], depot: 'east', serviceMinutesPerKm: 15, maxShiftHours: 2 },
+      scenarios: [{ name: 'peak', volumeFactor: { mail: 1.5, parcels: 2 } }],
+    }),
+    // e1 hands over 5 kg, not 20, so that the station's vans can take its goods back with x1's 40.
+    roads: gridRoads(7), places: twoTierWeekPlaces().map((place) => (place.id === 'e1' ? { ...place, properties: { ...place.properties, pickup_kg: 5 } } : place)),
+    baseline: { routes: twoTierWeekToday },
   }),
 };
 
