@@ -96,6 +96,16 @@ export function solveCarp(problem: CarpProblem, options: CarpSolveOptions = {}):
   return carpSolution(problem, routes, result.feasible !== null, result.iterations, (performance.now() - started) / 1000);
 }
 
+/**
+ * How far a route runs past the longest route allowed (`maxRouteCost`, in the problem's metric),
+ * by the search's rule: 0 within the kernel's tolerance. The one verdict on a route's length, for
+ * the solution's feasible flag and for the planner's words (plan/door-to-door.ts).
+ */
+export function routeOverrun(problem: Pick<CarpProblem, 'maxRouteCost'>, route: Pick<CarpRoute, 'cost'>): number {
+  const over = route.cost - problem.maxRouteCost;
+  return withinTolerance(over) ? 0 : over;
+}
+
 /** Expands task routes (as the search returns them) into a `CarpSolution`. */
 export function carpSolution(problem: CarpProblem, taskRoutes: number[][], feasible: boolean, iterations = 0, elapsedSeconds = 0): CarpSolution {
   const paths = new PathFinder(problem);
@@ -135,7 +145,7 @@ export function carpSolution(problem: CarpProblem, taskRoutes: number[][], feasi
     serviceCost += r.serviceCost;
     deadheadCost += r.deadheadCost;
     // The search's rule (kernel: withinTolerance), so that the solution says what the search saw.
-    if (!withinTolerance(r.load - problem.capacity) || !withinTolerance(r.cost - problem.maxRouteCost)) feasible = false;
+    if (!withinTolerance(r.load - problem.capacity) || routeOverrun(problem, r) > 0) feasible = false;
   }
   if (routes.length > problem.maxVehicles) feasible = false;
   return { cost, serviceCost, deadheadCost, feasible, routes, unservable: problem.unservable, iterations, elapsedSeconds };

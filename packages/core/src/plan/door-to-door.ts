@@ -13,7 +13,7 @@
 import type { FeatureCollection } from 'geojson';
 import { createCarpProblem, type CarpRequiredInput, type CarpUnservable } from '../carp/model.js';
 import { carpFromNetwork, carpRouteGeometry, traversalCoordinates } from '../carp/road.js';
-import { solveCarp, type CarpRoute } from '../carp/solve.js';
+import { routeOverrun, solveCarp, type CarpRoute } from '../carp/solve.js';
 import { InputError } from '../errors.js';
 import type { Snap } from '../graph/snap.js';
 import type { RoadNetwork } from '../graph/types.js';
@@ -125,8 +125,9 @@ export function planDoorToDoor(inputs: DoorToDoorInputs): DoorToDoorReport {
     servedM += served;
     deadheadM += deadhead;
     const durationS = Math.round(route.cost);
-    const violations = spec.maxShift !== undefined && durationS > spec.maxShift
-      ? [overShiftSentence(durationS, durationS - spec.maxShift)] : [];
+    // The engine's verdict on the shift (carp/solve.ts routeOverrun), worded here, not judged again.
+    const over = routeOverrun(problem, route);
+    const violations = over > 0 ? [overShiftSentence(durationS, over)] : [];
     return {
       id: `D${r + 1}`,
       departure,
