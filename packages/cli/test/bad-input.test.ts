@@ -118,6 +118,29 @@ beforeAll(() => {
   writeFileSync(join(dir, 'plan-tiers-township.json'), JSON.stringify(twoTier, null, 2));
   writeFileSync(join(dir, 'places-week.csv'), `id,lon,lat,role,mail,visits_per_week\n${gridPlaces().map((p) => [p.id, p.lon, p.lat, p.properties.role, 2, 1].join(',')).join('\n')}\n`);
   planFile('plan-scenario-unknown.json', { scenarios: [{ name: 'late', places: { zz: { latest: '10:00' } } }] });
+  // Issue 19's keys (the week, door to door, stations, two tiers, scenarios, today's weekly
+  // network), one wrong at a time: each says where and what, before the road graph is built.
+  planFile('plan-19-week-days.json', { week: { days: ['Mon', 'Funday'] } });
+  planFile('plan-19-week-accumulate.json', { week: { accumulate: 'yes' } });
+  planFile('plan-19-coverage-radius.json', { coverage: { radiusKm: -1 } });
+  planFile('plan-19-coverage-key.json', { coverage: { radiusKm: 1, radius: 2 } });
+  planFile('plan-19-door-vehicles.json', { doorToDoor: { streets: ['101'], vehicles: 0 } });
+  planFile('plan-19-door-shift.json', { doorToDoor: { streets: ['101'], maxShiftHours: -1 } });
+  planFile('plan-19-door-key.json', { doorToDoor: { streets: ['101'], office: 'outlet' } });
+  planFile('plan-19-door-depot.json', { doorToDoor: { streets: ['101'], depot: 'nowhere' } });
+  planFile('plan-19-door-street.json', { doorToDoor: { streets: ['Nowhere Lane'] } });
+  writeFileSync(join(dir, 'plan-19-tiers-assignment.json'), JSON.stringify({ ...twoTier, tiers: { ...twoTier.tiers as object, delivery: { ...(twoTier.tiers as { delivery: object }).delivery, assignment: 'random' } } }, null, 2));
+  writeFileSync(join(dir, 'plan-19-tiers-sorting.json'), JSON.stringify({ ...twoTier, tiers: { ...twoTier.tiers as object, delivery: { ...(twoTier.tiers as { delivery: object }).delivery, sortingMinutes: -5 } } }, null, 2));
+  writeFileSync(join(dir, 'plan-19-tiers-collection.json'), JSON.stringify({ ...twoTier, tiers: { ...twoTier.tiers as object, trunk: { ...(twoTier.tiers as { trunk: object }).trunk, collection: { departure: 'noon' } } } }, null, 2));
+  planFile('plan-19-scenario-factor.json', { scenarios: [{ name: 'peak', volumeFactor: { mail: -1 } }] });
+  planFile('plan-19-scenario-visits.json', { scenarios: [{ name: 'often', visits: [{ maxPopulation: 59, visitsPerWeek: 9 }] }] });
+  writeFileSync(join(dir, 'plan-19-scenario-close.json'), JSON.stringify({ ...twoTier, scenarios: [{ name: 'closed', closeOffices: ['nowhere'] }] }, null, 2));
+  writeFileSync(join(dir, 'places-19-days.csv'), `id,lon,lat,role,mail,days\n${gridPlaces().map((p) => [p.id, p.lon, p.lat, p.properties.role, 2, p.id === 'v2' ? 'Mon Funday' : ''].join(',')).join('\n')}\n`);
+  planFile('plan-19-place-days.json', { places: 'places-19-days.csv', week: { days: ['Mon', 'Tue', 'Wed'] } });
+  writeFileSync(join(dir, 'baseline-19-day.csv'), 'route_id,seq,stop_id,day\nR1,1,v1,Mon\nR1,2,v2,Funday\n');
+  planFile('plan-19-baseline-day.json', { baseline: 'baseline-19-day.csv', week: { days: ['Mon', 'Tue', 'Wed'] } });
+  writeFileSync(join(dir, 'baseline-19-tier.csv'), 'route_id,seq,stop_id,depot,tier\nT1,1,north,hub,middle\n');
+  writeFileSync(join(dir, 'plan-19-baseline-tier.json'), JSON.stringify({ ...twoTier, baseline: 'baseline-19-tier.csv' }, null, 2));
   // A hub on an island of road 4 km east of the county's network.
   const island = gridRoads();
   island.features.push({ type: 'Feature', properties: { highway: 'unclassified', name: 'Inselweg' }, geometry: { type: 'LineString', coordinates: [[11.6, 50.0], [11.605, 50.0], [11.61, 50.0]] } });
@@ -192,6 +215,25 @@ const rows: [string, string[], number, RegExp][] = [
   ['cover --matrix split at the wrong separator', ['cover', '--matrix', 'm-semi.csv', '--model', 'pmedian', '--p', '1', '--csv-delimiter', ','], 2, /m-semi\.csv, line 1: the matrix has no site columns \(its first line, split at comma ",", has one column\)/],
   ['cover --weights row with one field', ['cover', '--matrix', 'm.csv', '--model', 'pmedian', '--p', '1', '--weights', 'w-short.csv'], 2, /w-short\.csv, line 2: the row has 1 field \(split at comma ","\) — give two columns: id and weight/],
   ['plan.json coverage.maxPopulation that is no whole number', ['plan', 'plan-bad-max-population.json', '--out', 'out'], 2, /plan-bad-max-population\.json, line \d+, field "coverage\.maxPopulation": must be a whole number/],
+  // Issue 19's keys through the real CLI: each names its file, line (where plan.json has it) and field.
+  ['issue 19: week.days', ['plan', 'plan-19-week-days.json', '--out', 'out'], 2, /plan-19-week-days\.json, line \d+, field "week\.days\[1\]"/],
+  ['issue 19: week.accumulate', ['plan', 'plan-19-week-accumulate.json', '--out', 'out'], 2, /plan-19-week-accumulate\.json, line \d+, field "week\.accumulate": must be true or false/],
+  ['issue 19: coverage.radiusKm', ['plan', 'plan-19-coverage-radius.json', '--out', 'out'], 2, /plan-19-coverage-radius\.json, line \d+, field "coverage\.radiusKm"/],
+  ['issue 19: coverage, an unknown key', ['plan', 'plan-19-coverage-key.json', '--out', 'out'], 2, /plan-19-coverage-key\.json, line \d+, field "coverage\.radius": unknown setting "radius"/],
+  ['issue 19: doorToDoor.vehicles', ['plan', 'plan-19-door-vehicles.json', '--out', 'out'], 2, /plan-19-door-vehicles\.json, line \d+, field "doorToDoor\.vehicles"/],
+  ['issue 19: doorToDoor.maxShiftHours', ['plan', 'plan-19-door-shift.json', '--out', 'out'], 2, /plan-19-door-shift\.json, line \d+, field "doorToDoor\.maxShiftHours"/],
+  ['issue 19: doorToDoor, an unknown key', ['plan', 'plan-19-door-key.json', '--out', 'out'], 2, /plan-19-door-key\.json, line \d+, field "doorToDoor\.office": unknown setting "office"/],
+  ['issue 19: doorToDoor.depot that is no place', ['plan', 'plan-19-door-depot.json', '--out', 'out'], 2, /plan-19-door-depot\.json, (line \d+, )?field "doorToDoor\.depot"/],
+  ['issue 19: doorToDoor.streets naming no road', ['plan', 'plan-19-door-street.json', '--out', 'out', '--quiet'], 2, /plan-19-door-street\.json, (line \d+, )?field "doorToDoor\.streets\[0\]": no drivable road named or numbered "Nowhere Lane"/],
+  ['issue 19: tiers.delivery.assignment', ['plan', 'plan-19-tiers-assignment.json', '--out', 'out'], 2, /plan-19-tiers-assignment\.json, line \d+, field "tiers\.delivery\.assignment"/],
+  ['issue 19: tiers.delivery.sortingMinutes', ['plan', 'plan-19-tiers-sorting.json', '--out', 'out'], 2, /plan-19-tiers-sorting\.json, line \d+, field "tiers\.delivery\.sortingMinutes"/],
+  ['issue 19: tiers.trunk.collection.departure', ['plan', 'plan-19-tiers-collection.json', '--out', 'out'], 2, /plan-19-tiers-collection\.json, line \d+, field "tiers\.trunk\.collection\.departure"/],
+  ['issue 19: scenarios[].volumeFactor', ['plan', 'plan-19-scenario-factor.json', '--out', 'out'], 2, /plan-19-scenario-factor\.json, line \d+, field "scenarios\[0\]\.volumeFactor\.mail"/],
+  ['issue 19: scenarios[].visits', ['plan', 'plan-19-scenario-visits.json', '--out', 'out'], 2, /plan-19-scenario-visits\.json, line \d+, field "scenarios\[0\]\.visits\[0\]\.visitsPerWeek"/],
+  ['issue 19: scenarios[].closeOffices naming no office', ['plan', 'plan-19-scenario-close.json', '--out', 'out'], 2, /plan-19-scenario-close\.json, (line \d+, )?field "scenarios\[0\]\.closeOffices": scenario "closed" closes "nowhere", which is not a township office/],
+  ['issue 19: a place\'s days', ['plan', 'plan-19-place-days.json', '--out', 'out'], 2, /places-19-days\.csv, line 5, field "days": "Funday" is not an operating day of the plan/],
+  ['issue 19: today\'s day column', ['plan', 'plan-19-baseline-day.json', '--out', 'out'], 2, /baseline-19-day\.csv, line 3, field "day"/],
+  ['issue 19: today\'s tier column', ['plan', 'plan-19-baseline-tier.json', '--out', 'out'], 2, /baseline-19-tier\.csv, line 2, field "tier"/],
   ['plan.json csvDelimiter that is no separator', ['plan', 'plan-bad-separator.json', '--out', 'out'], 2, /plan-bad-separator\.json, line \d+, field "csvDelimiter": "\|" is not a separator/],
   ['gzip where GeoJSON is expected', ['matrix', '--roads', 'roads.geojson', '--places', 'places-gz.geojson'], 2, /places-gz\.geojson: this looks like gzip data: a compressed file, not text — unpack it first/],
   ['binary data given as roads', ['graph', '--roads', 'random.bin', '--quiet'], 2, /random\.bin: this looks like binary data, not GeoJSON or OSM roads — give GeoJSON roads/],
