@@ -177,10 +177,10 @@ export function scenarioRow(name: string, description: string, report: Omit<Plan
   if (tiers === undefined) return row;
   if (report.summary.week !== undefined) {
     // A weekly plan's routes are a week's: its vehicles are those of each tier's busiest day, and
-    // its cost a day the average of the days' (as the tier rows say), not counts over the week.
+    // its cost a day the average of the days' (as the summary says), not counts over the week.
     for (const t of tiers) if (t.tier !== 'door-to-door') row.vehicles[t.tier] = t.vehicles;
-    const priced = tiers.filter((t) => t.tier !== 'door-to-door');
-    if (priced.length > 0 && priced.every((t) => t.cost !== null)) row.cost = Math.round(priced.reduce((sum, t) => sum + (t.cost as number), 0) * 100) / 100;
+    // The plan's own cost a day (summary.costAfter: two tiers; the tiers' rounded costs summed would be a cent off).
+    if (report.summary.costAfter !== undefined) row.cost = report.summary.costAfter;
   }
   // The row's totals count door to door too (its km on each day it runs, its vehicles, its hours).
   const door = tiers.find((t) => t.tier === 'door-to-door');

@@ -51,7 +51,7 @@ export function compareService(input: ComparabilityInput): Comparability {
     const served = `the new plan serves ${today.size - missing.length} of today's ${today.size} stops`;
     const message = atStation === 0
       ? `${served} — see unassigned`
-      : `${served}: ${atStation === 1 ? '1 village gets its' : `${count(atStation, 'village')} get their`} mail at a village station instead${notServed > 0 ? `, ${count(notServed, 'stop')} not served — see unassigned` : ''}`;
+      : `${served}: ${atStation === 1 ? '1 village gets its' : `${count(atStation, 'village')} get their`} mail at a village station or an outlet's counter instead${notServed > 0 ? `, ${count(notServed, 'stop')} not served — see unassigned` : ''}`;
     reasons.push({ kind: 'fewer-stops', message });
   }
   const extra = [...planned].filter((stop) => !today.has(stop));

@@ -92,7 +92,7 @@ describe('computeSavings: a different service is said first, and no rate is quot
     const s = computeSavings(today.slice(0, 1), [route('after', 'N1', ['a', 'b'], 7_000, 1800, 50)], {
       servedVia: new Map([['c', 'a'], ['d', 'a'], ['e', 'b']]),
     });
-    expect(s.notComparable.map((r) => r.message)).toEqual(["the new plan serves 2 of today's 5 stops: 3 villages get their mail at a village station instead"]);
+    expect(s.notComparable.map((r) => r.message)).toEqual(["the new plan serves 2 of today's 5 stops: 3 villages get their mail at a village station or an outlet's counter instead"]);
     expect(s.optimisationRatePercent).toBeNull();
   });
 
