@@ -129,6 +129,8 @@ beforeAll(() => {
   planFile('plan-19-door-key.json', { doorToDoor: { streets: ['101'], office: 'outlet' } });
   planFile('plan-19-door-depot.json', { doorToDoor: { streets: ['101'], depot: 'nowhere' } });
   planFile('plan-19-door-street.json', { doorToDoor: { streets: ['Nowhere Lane'] } });
+  planFile('plan-19-door-days-daily.json', { doorToDoor: { streets: ['101'], days: ['Mon'] } });
+  planFile('plan-19-door-days.json', { week: { days: ['Mon', 'Tue', 'Wed'] }, doorToDoor: { streets: ['101'], days: ['Mon', 'Sun'] } });
   writeFileSync(join(dir, 'plan-19-tiers-assignment.json'), JSON.stringify({ ...twoTier, tiers: { ...twoTier.tiers as object, delivery: { ...(twoTier.tiers as { delivery: object }).delivery, assignment: 'random' } } }, null, 2));
   writeFileSync(join(dir, 'plan-19-tiers-sorting.json'), JSON.stringify({ ...twoTier, tiers: { ...twoTier.tiers as object, delivery: { ...(twoTier.tiers as { delivery: object }).delivery, sortingMinutes: -5 } } }, null, 2));
   writeFileSync(join(dir, 'plan-19-tiers-collection.json'), JSON.stringify({ ...twoTier, tiers: { ...twoTier.tiers as object, trunk: { ...(twoTier.tiers as { trunk: object }).trunk, collection: { departure: 'noon' } } } }, null, 2));
@@ -225,6 +227,8 @@ const rows: [string, string[], number, RegExp][] = [
   ['issue 19: doorToDoor, an unknown key', ['plan', 'plan-19-door-key.json', '--out', 'out'], 2, /plan-19-door-key\.json, line \d+, field "doorToDoor\.office": unknown setting "office"/],
   ['issue 19: doorToDoor.depot that is no place', ['plan', 'plan-19-door-depot.json', '--out', 'out'], 2, /plan-19-door-depot\.json, (line \d+, )?field "doorToDoor\.depot"/],
   ['issue 19: doorToDoor.streets naming no road', ['plan', 'plan-19-door-street.json', '--out', 'out', '--quiet'], 2, /plan-19-door-street\.json, (line \d+, )?field "doorToDoor\.streets\[0\]": no drivable road named or numbered "Nowhere Lane"/],
+  ['issue 19: doorToDoor.days in a daily plan', ['plan', 'plan-19-door-days-daily.json', '--out', 'out'], 2, /plan-19-door-days-daily\.json, (line \d+, )?field "doorToDoor\.days": door-to-door days are days of a weekly plan, and this plan is daily/],
+  ['issue 19: doorToDoor.days naming a day off', ['plan', 'plan-19-door-days.json', '--out', 'out'], 2, /plan-19-door-days\.json, (line \d+, )?field "doorToDoor\.days\[1\]": "Sun" is not an operating day of the plan/],
   ['issue 19: tiers.delivery.assignment', ['plan', 'plan-19-tiers-assignment.json', '--out', 'out'], 2, /plan-19-tiers-assignment\.json, line \d+, field "tiers\.delivery\.assignment"/],
   ['issue 19: tiers.delivery.sortingMinutes', ['plan', 'plan-19-tiers-sorting.json', '--out', 'out'], 2, /plan-19-tiers-sorting\.json, line \d+, field "tiers\.delivery\.sortingMinutes"/],
   ['issue 19: tiers.trunk.collection.departure', ['plan', 'plan-19-tiers-collection.json', '--out', 'out'], 2, /plan-19-tiers-collection\.json, line \d+, field "tiers\.trunk\.collection\.departure"/],

@@ -312,6 +312,19 @@ export function timeDoorToDoorByDay(report: DoorToDoorReport, tiers: TiersReport
   return { ...report, routes };
 }
 
+/**
+ * Door to door on its days only (`doorToDoor.days` of a weekly plan): routes already timed per
+ * day keep those days; routes of every day become one copy a day ("Mon D1"), so that each day's
+ * figures count them on their days and nowhere else.
+ */
+export function doorToDoorOnDays(report: DoorToDoorReport, days: readonly string[] | undefined): DoorToDoorReport {
+  if (days === undefined) return report;
+  const routes = report.routes.some((route) => route.day !== undefined)
+    ? report.routes.filter((route) => route.day !== undefined && days.includes(route.day))
+    : days.flatMap((day) => report.routes.map((route): DoorToDoorRoute => ({ ...route, id: `${day} ${route.id}`, day })));
+  return { ...report, days: [...days], routes };
+}
+
 /** Shift start when no fleet gives one: plan.json's default departure (PLAN_DEFAULTS.departure). */
 const DEFAULT_START = 8 * 3600;
 

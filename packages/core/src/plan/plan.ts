@@ -19,7 +19,7 @@ import { assembleReport } from '../report/assemble.js';
 import { checkPlanInputs } from './preflight.js';
 import type { SolutionResult } from '../vrp/index.js';
 import { prepareNetwork, roadProfile, type PreparedNetwork } from './network.js';
-import { doorToDoorDepot, doorToDoorEdges, doorToDoorStart, nearestOffice, planDoorToDoor, timeDoorToDoorByDay } from './door-to-door.js';
+import { doorToDoorDepot, doorToDoorEdges, doorToDoorOnDays, doorToDoorStart, nearestOffice, planDoorToDoor, timeDoorToDoorByDay } from './door-to-door.js';
 import { planOneTier } from './one-tier.js';
 import { applyScenario, describeChanges, scenarioRow } from './scenarios.js';
 import type { TwoTierResult } from './tiers/solve.js';
@@ -138,7 +138,7 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
     }));
     if (!doorToDoorSolved.has(key)) doorToDoorSolved.set(key, structuredClone(solved));
     // A weekly two-tier plan: each day's routes leave after that day's trunk.
-    const doorToDoor = timeDoorToDoorByDay(solved, planned.report.tiers, depot.id, names);
+    const doorToDoor = doorToDoorOnDays(timeDoorToDoorByDay(solved, planned.report.tiers, depot.id, names), caseSpec.doorToDoor.days);
     const report = { ...planned.report, doorToDoor };
     // Streets not served count like stops not served: the plan is not the service asked for.
     const { summary, reasons } = summariseDoorToDoor(doorToDoor);

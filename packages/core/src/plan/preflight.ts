@@ -53,10 +53,12 @@ export function checkPlanInputs(inputs: Omit<PlanInputs, 'roads'>, options: Pick
   checkDepots(spec, hubs, byId, sources);
   if (!spec.tiers && !options.allowUnassigned) rejectOversizedMail(places, inputs.places, spec.fleet, sources.places);
   // Visit frequencies (issue 11).
-  const weekly = readServiceDays(spec, inputs.places, sources.places) !== null;
+  const service = readServiceDays(spec, inputs.places, sources.places);
+  const weekly = service !== null;
   // The one place that refuses a combination of parts (supports.ts).
   checkSupported(planParts(spec, weekly), sources.plan);
   if (spec.doorToDoor !== undefined) doorToDoorDepot(spec, places, sources.plan);
+  checkDoorToDoorDays(spec.doorToDoor?.days, service?.week.days ?? null, sources.plan);
   const onNetwork = new Map<string, string>();
   if (spec.tiers) {
     const shape = checkTwoTierPlaces(spec, inputs.places, places, sources);
@@ -84,4 +86,17 @@ function checkDepots(spec: PlanSpec, hubs: readonly PlanPlace[], byId: ReadonlyM
       throw new InputError(`there are ${hubs.length} hubs; say which one the vehicles start from`, { source: sources.plan, field }, `set "depot" to one of: ${hubList}`);
     }
   }
+}
+
+/** `doorToDoor.days`: days of the plan's week (a daily plan serves its streets every operating day). */
+function checkDoorToDoorDays(days: readonly string[] | undefined, week: readonly string[] | null, source: string): void {
+  if (days === undefined) return;
+  if (week === null) {
+    throw new InputError('door-to-door days are days of a weekly plan, and this plan is daily', { source, field: 'doorToDoor.days' },
+      'add "week" to plan.json (e.g. { "days": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] }), or drop "days" to serve the streets every operating day');
+  }
+  days.forEach((day, k) => {
+    if (!week.includes(day)) throw new InputError(`"${day}" is not an operating day of the plan`, { source, field: `doorToDoor.days[${k}]` }, `operating days: ${week.join(', ')}`);
+  });
+  if (new Set(days).size !== days.length) throw new InputError('a day is named twice', { source, field: 'doorToDoor.days' }, 'name each day once');
 }

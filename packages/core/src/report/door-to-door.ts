@@ -28,6 +28,8 @@ export function summariseDoorToDoor(report: DoorToDoorReport): { summary: DoorTo
     feasible: report.feasible,
     notServed: report.unservable.map((street) => ({ ...street })),
   };
+  // Served on some days only (doorToDoor.days): said.
+  if (report.days !== undefined) summary.days = [...report.days];
   const reasons: NotComparableReason[] = [];
   if (summary.notServed.length > 0) {
     reasons.push({ kind: 'streets-not-served', message: `door to door serves ${summary.streetsServed} of ${summary.streets} street segments — see streets not served` });
@@ -40,7 +42,7 @@ export function summariseDoorToDoor(report: DoorToDoorReport): { summary: DoorTo
 export function doorToDoorLines(d: DoorToDoorSummary): string[] {
   const km = (value: number): string => value.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const lines = [
-    `Door to door from ${d.depot}: ${d.routes} route${d.routes === 1 ? '' : 's'}, ${km(d.km)} km (${km(d.kmServiced)} km serving ${d.streetsServed} of ${d.streets} street segments, ` +
+    `Door to door from ${d.depot}${d.days !== undefined ? ` on ${d.days.join(', ')}` : ''}: ${d.routes} route${d.routes === 1 ? '' : 's'}, ${km(d.km)} km (${km(d.kmServiced)} km serving ${d.streetsServed} of ${d.streets} street segments, ` +
       `${km(d.kmDeadheaded)} km deadheading), ${km(d.driverHours)} driver hours${d.feasible ? '' : '; the routes break the shift or the vehicle limit'}`,
   ];
   if (d.notServed.length === 0) lines.push('Streets not served: none');

@@ -256,6 +256,8 @@ export interface CountyFigures {
 export interface DoorToDoorSummary {
   /** Place id of the office the routes start from. */
   depot: string;
+  /** The days of a weekly plan the streets are served on, when plan.json names them (`doorToDoor.days`). */
+  days?: string[];
   routes: number;
   /** Street segments (road edges) asked for, and served. */
   streets: number;
@@ -411,6 +413,8 @@ export interface PlanReport {
 export interface DoorToDoorReport {
   /** Place id of the office the routes start from. */
   depot: string;
+  /** The days of a weekly plan the streets are served on, when plan.json names them (`doorToDoor.days`). */
+  days?: string[];
   /** Road edges asked for, and street sides (an edge served on both sides counts twice). */
   streets: number;
   sides: number;

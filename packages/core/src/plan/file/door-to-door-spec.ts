@@ -31,6 +31,8 @@ export interface DoorToDoorSpec {
   vehicles?: number;
   /** Longest route, seconds (written `maxShiftHours`); default none. */
   maxShift?: number;
+  /** Days of a weekly plan the streets are served on (`["Mon", "Thu"]` or `"Mon,Thu"`); default every operating day. */
+  days?: string[];
   bothSidesClasses: string[];
   excludedClasses: string[];
 }
@@ -41,7 +43,7 @@ export const DOOR_TO_DOOR_DEFAULTS = { serviceMinutesPerKm: 15 } as const;
 /** Throws the located error of one field of plan.json (`doorToDoor.streets[2]`, …); never returns. */
 export type SpecFail = (field: string, message: string, hint?: string) => never;
 
-const KEYS = ['areas', 'streets', 'serviceMinutesPerKm', 'depot', 'vehicles', 'maxShiftHours', 'bothSidesClasses', 'excludedClasses'];
+const KEYS = ['areas', 'streets', 'serviceMinutesPerKm', 'depot', 'vehicles', 'maxShiftHours', 'days', 'bothSidesClasses', 'excludedClasses'];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -85,6 +87,14 @@ export function parseDoorToDoorSpec(raw: unknown, fail: SpecFail): DoorToDoorSpe
   if (vehicles !== undefined) spec.vehicles = vehicles;
   const hours = number('maxShiftHours', false, 24);
   if (hours !== undefined) spec.maxShift = Math.round(hours * 3600);
+  if (raw.days !== undefined) {
+    // Checked against the plan's operating days by the preflight (plan/preflight.ts), which knows the week.
+    const days = typeof raw.days === 'string' ? raw.days.split(/[,\s]+/).filter((d) => d !== '') : raw.days;
+    if (!Array.isArray(days) || days.length === 0 || !days.every((d) => typeof d === 'string' && d.trim() !== '')) {
+      fail(`${at}.days`, 'must be a list of days', 'e.g. ["Mon", "Thu"] or "Mon,Thu": days of the plan\'s week');
+    }
+    spec.days = (days as string[]).map((d) => d.trim());
+  }
   return spec;
 }
 
