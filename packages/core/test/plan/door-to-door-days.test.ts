@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { planNetwork } from '../../src/plan/index.js';
 import { checkPlanInputs } from '../../src/plan/preflight.js';
+import { createRandom } from '../../src/util/random.js';
 import { gridPlaces, gridRoads, gridSpec } from './grid.js';
 
 const week = { days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'], accumulate: true };
@@ -37,4 +38,29 @@ describe('doorToDoor.days', () => {
     try { gridSpec({ week, doorToDoor: { ...streets, days: [] } }); } catch (error) { parsed = (error as InputError).describe(); }
     expect(parsed).toMatch(/field "doorToDoor\.days": must be a list of days/);
   });
+});
+
+describe('door to door on its days: random cases', () => {
+  // Random streets of the grid (rows 100-104, columns 200-204), random days, weekly or two tiers
+  // apart: on each of its days every required street side is served by that day's routes, on no
+  // other day is any driven, and every route keeps its shift.
+  for (const seed of [1, 2, 3]) {
+    it(`seed ${seed}`, async () => {
+      const random = createRandom(seed);
+      const ids = [...Array.from({ length: 5 }, (_, k) => String(100 + k)), ...Array.from({ length: 5 }, (_, k) => String(200 + k))];
+      const chosen = ids.filter(() => random.next() < 0.4);
+      if (chosen.length === 0) chosen.push(ids[random.int(ids.length)]!);
+      const days = week.days.filter(() => random.next() < 0.5);
+      if (days.length === 0) days.push(week.days[random.int(week.days.length)]!);
+      const { report } = await plan({ streets: chosen, serviceMinutesPerKm: 15, maxShiftHours: 3, days });
+      const d = report.doorToDoor!;
+      expect(d.sidesServed, `streets ${chosen.join(',')}`).toBe(d.sides);
+      for (const day of week.days) {
+        const own = d.routes.filter((route) => route.day === day);
+        if (!days.includes(day)) { expect(own, day).toEqual([]); continue; }
+        expect(own.reduce((n, route) => n + route.streets, 0), day).toBe(d.sides);
+        for (const route of own) expect(route.violations, `${day} ${route.id}`).toEqual([]);
+      }
+    });
+  }
 });
