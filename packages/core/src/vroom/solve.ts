@@ -64,11 +64,17 @@ export function solveVroom(
   // Vehicles' steps are where the search starts (never a worse answer than they are), or, with
   // lockSteps, routes kept as given and only timed (their breaks where the steps put them, if any).
   const given = stepRoutes(read, lockSteps === true ? 'lock' : 'start');
-  // The search starts from regret constructions as VROOM's does (construct/insertion.ts): at
-  // VROOM's own time budget a population of educated random plans alone is not yet complete.
+  // The large neighbourhood search (pdptw/alns.ts) unless the caller asks for the genetic one: at
+  // VROOM's own budgets (0.4 s CPU for 50 tasks, 8 s for 150) the genetic search has not finished
+  // educating its first population, and serves fewer tasks (benchmarks/vroom at VROOM's CPU
+  // seconds, seed 1: n050-jobs 39 against 41 tasks, n100-jobs 87 against 89, n150-breaks 132
+  // against 133; VROOM 41, 89, 133) and costs more on the same count (n150-jobs 477661 against
+  // 436519). With the genetic search, regret constructions start it as VROOM's do
+  // (construct/insertion.ts).
+  const engine = solveOptions.engine ?? 'alns';
   const params = { constructed: VROOM_CONSTRUCTED, ...solveOptions.params };
   const solution = solve(problem, {
-    ...solveOptions, params, serveMost: true, ...(given.length === 0 ? {} : lockSteps ? { fixedRoutes: given } : { warmStart: given }),
+    ...solveOptions, engine, params, serveMost: true, ...(given.length === 0 ? {} : lockSteps ? { fixedRoutes: given } : { warmStart: given }),
   });
   return writeVroom(read, explainLeftOut(read, problem, solution));
 }

@@ -60,6 +60,12 @@ export interface SolveOptions {
    * a seed and a thread count under iteration limits; each thread makes `maxIterations`.
    */
   threads?: number;
+  /**
+   * The search: the hybrid genetic search (`genetic`, the default) or the large neighbourhood
+   * search of pdptw/alns.ts (`alns`, always for shipments; one thread). At short budgets on
+   * VROOM-like fleets the latter serves more stops (benchmarks/vroom; vroom/solve.ts).
+   */
+  engine?: 'genetic' | 'alns';
 }
 
 /** Iterations without improvement after which the search stops when no limit is given (the kernel's). */
@@ -77,7 +83,7 @@ export function solve(problem: ProblemData, options: SolveOptions = {}): Solutio
   checkOptions(options);
   if (options.fixedRoutes !== undefined && options.fixedRoutes.length > 0) return solveAroundFixed(problem, options);
   // The shipment search is its own engine, on one thread.
-  if (problem.shipmentCount > 0) return solveShipments(problem, options);
+  if (problem.shipmentCount > 0 || options.engine === 'alns') return solveShipments(problem, options);
   let stats: OperatorStats | null = null;
   const outcome = searchOnThreads<number[][]>('daily', problem, options, (link) => {
     const found = searchDaily(problem, options, link);
@@ -159,11 +165,26 @@ function solveShipments(problem: ProblemData, options: SolveOptions): SolutionRe
   const rng = createRandom(options.seed ?? 1);
   const active = new Uint8Array(problem.nStops);
   for (let s = 0; s < problem.nStops; s++) active[s] = problem.stopReason[s] === null ? 1 : 0;
-  const stop = stopRule(options, DEFAULT_NO_IMPROVEMENT);
+  const started = performance.now();
   const alnsOptions: Parameters<typeof runAlns>[4] = {};
-  if (options.warmStart !== undefined) alnsOptions.initial = warmStartSlots(problem, options.warmStart, active);
+  // Its feasible routes as given: the shipment search inserts what they miss (a required stop
+  // appended to a route would make it infeasible, and the route would be dropped).
+  if (options.warmStart !== undefined) alnsOptions.initial = warmStartSlots(problem, options.warmStart, active, false);
+  else if (options.serveMost === true && problem.shipmentCount === 0) {
+    // VROOM's way for plain jobs (engine 'alns'): the best of several regret constructions (the
+    // search itself starts from one, regret-2 unseeded); they count against the time limit, at
+    // most a quarter of it. With shipments no better on n100-all / n150-all (one seed, load 29:
+    // 90 / 142 and 143 tasks against 91 / 143), so they keep the search's own start.
+    const limit = options.timeLimit;
+    const outOfTime = limit === undefined ? undefined : (): boolean => performance.now() - started > 250 * limit;
+    const [best] = constructPlans(problem, active, DEFAULT_VARIANTS, outOfTime);
+    if (best !== undefined) alnsOptions.initial = best.routes;
+  }
+  // What the constructions used comes off the time limit.
+  const timeLimit = options.timeLimit === undefined ? undefined : Math.max(1e-3, options.timeLimit - (performance.now() - started) / 1000);
+  const stop = stopRule({ ...options, timeLimit }, DEFAULT_NO_IMPROVEMENT);
   if (options.onProgress) alnsOptions.onProgress = options.onProgress;
-  if (options.timeLimit !== undefined) alnsOptions.timeLimit = options.timeLimit;
+  if (timeLimit !== undefined) alnsOptions.timeLimit = timeLimit;
   if (options.maxIterations !== undefined) alnsOptions.maxIterations = options.maxIterations;
   const result = runAlns(problem, active, rng, stop, alnsOptions);
   const routes = routesFromSlots(problem, result.routes);
@@ -246,6 +267,8 @@ export function checkOptions(options: SolveOptions): void {
   check('maxIterations', (x) => Number.isInteger(x) && x >= 0, 'a whole number ≥ 0');
   check('maxIterationsWithoutImprovement', (x) => Number.isInteger(x) && x > 0, 'a whole number > 0');
   check('threads', (x) => Number.isInteger(x) && x >= 1 && x <= MAX_THREADS, `a whole number from 1 to ${MAX_THREADS}`);
+  if (options.engine !== undefined && options.engine !== 'genetic' && options.engine !== 'alns')
+    throw new InputError(`engine must be "genetic" or "alns", got ${String(options.engine)}`, { field: 'engine' });
 }
 
 /**
@@ -271,7 +294,7 @@ function constructedSlots(problem: ProblemData, plan: ConstructedPlan): number[]
  * beyond a type's vehicles and required stops the plan misses are appended to the last route of
  * that type / the first route, for the search to sort out (penalised, never accepted as is).
  */
-function warmStartSlots(problem: ProblemData, routes: RouteInput[], active: Uint8Array): number[][] {
+function warmStartSlots(problem: ProblemData, routes: RouteInput[], active: Uint8Array, appendMissing = true): number[][] {
   const { planned } = resolveRoutes(problem, routes, 'warmStart');
   const slots: number[][] = Array.from({ length: problem.totalSlots }, () => []);
   const first: number[] = [];
@@ -291,6 +314,7 @@ function warmStartSlots(problem: ProblemData, routes: RouteInput[], active: Uint
       served[s] = 1;
     }
   }
+  if (!appendMissing) return slots;
   let target = slots.findIndex((x) => x.length === 0);
   if (target < 0) target = 0;
   for (let s = 0; s < problem.nStops; s++) if (active[s] && problem.required[s] && !served[s]) slots[target]!.push(s);

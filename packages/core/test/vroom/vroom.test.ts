@@ -136,6 +136,16 @@ describe('solveVroom', () => {
     expect(JSON.stringify(solveVroom(structuredClone(input), { seed: 3, maxIterations: 60 }))).toBe(a);
   });
 
+  it('searches with the large neighbourhood search by default, the genetic search on request, and refuses another engine', () => {
+    const input = randomInput(3, 20, 3);
+    for (const engine of ['alns', 'genetic'] as const) {
+      const output = solveVroom(input, { seed: 1, maxIterations: 30, engine });
+      expect(checkVroom(asSteps(input, output)).summary.violations).toEqual([]);
+    }
+    expect(JSON.stringify(solveVroom(input, { seed: 1, maxIterations: 30 }))).toBe(JSON.stringify(solveVroom(input, { seed: 1, maxIterations: 30, engine: 'alns' })));
+    expect(() => solveVroom(input, { engine: 'tabu' as 'alns' })).toThrow(/engine must be "genetic" or "alns"/);
+  });
+
   it('scales travel times by a speed factor as VROOM does: round(100 / speed_factor) / 100, whole seconds up', () => {
     // 1193 s at speed 1.2: VROOM's factor is 83 / 100 (990.19 s), not 1 / 1.2 (994.17 s).
     const input: VroomInput = {
