@@ -21,6 +21,7 @@ import { constructPlans, DEFAULT_VARIANTS } from './construct/insertion.js';
 import type { ConstructedPlan } from './construct/insertion.js';
 import { repairRoutes } from './search/repair.js';
 import { runAlns } from './pdptw/alns.js';
+import { polishServeMost } from './polish.js';
 
 /** Options of `solve`: seed, limits, warm start and progress. */
 export interface SolveOptions {
@@ -67,6 +68,13 @@ export interface SolveOptions {
    */
   engine?: 'genetic' | 'alns';
 }
+
+/**
+ * Rounds of the large neighbourhood search with a local search after each (solveShipments, plain
+ * stops in VROOM's order), and the share of each round's time the former gets.
+ */
+const POLISH_ROUNDS = 2;
+const POLISH_SEARCH_SHARE = 0.9;
 
 /** Iterations without improvement after which the search stops when no limit is given (the kernel's). */
 export const DEFAULT_NO_IMPROVEMENT = DEFAULT_STALL;
@@ -182,15 +190,29 @@ function solveShipments(problem: ProblemData, options: SolveOptions): SolutionRe
   }
   // What the constructions used comes off the time limit.
   const timeLimit = options.timeLimit === undefined ? undefined : Math.max(1e-3, options.timeLimit - (performance.now() - started) / 1000);
-  const stop = stopRule({ ...options, timeLimit }, DEFAULT_NO_IMPROVEMENT);
   if (options.onProgress) alnsOptions.onProgress = options.onProgress;
-  if (timeLimit !== undefined) alnsOptions.timeLimit = timeLimit;
   if (options.maxIterations !== undefined) alnsOptions.maxIterations = options.maxIterations;
-  const result = runAlns(problem, active, rng, stop, alnsOptions);
-  const routes = routesFromSlots(problem, result.routes);
+  // Plain stops in VROOM's order (serveMost): rounds of the large neighbourhood search, each plan
+  // it ends with polished by the local search and the start of the next round (polish.ts).
+  const polish = options.serveMost === true && problem.shipmentCount === 0;
+  const rounds = polish && timeLimit !== undefined && options.maxIterations === undefined ? POLISH_ROUNDS : 1;
+  const end = timeLimit === undefined ? Infinity : performance.now() + 1000 * timeLimit;
+  let found = alnsOptions.initial;
+  let iterations = 0;
+  for (let k = 0; k < rounds; k++) {
+    const left = timeLimit === undefined ? undefined : Math.max(1e-3, (end - performance.now()) / 1000);
+    const share = left === undefined ? undefined : ((polish ? POLISH_SEARCH_SHARE : 1) * left) / (rounds - k);
+    const round = { ...alnsOptions };
+    if (found !== undefined) round.initial = found;
+    if (share !== undefined) round.timeLimit = share;
+    const result = runAlns(problem, active, rng, stopRule({ ...options, timeLimit: share }, DEFAULT_NO_IMPROVEMENT), round);
+    iterations += result.iterations;
+    found = polish ? polishServeMost(problem, active, result.routes, rng, end) : result.routes;
+  }
+  const routes = routesFromSlots(problem, found!);
   const full = routes.length === problem.totalSlots;
   const solution = buildSolution(problem, routes, (s) => problem.stopReason[s] ?? (full ? 'fleet-exhausted' : 'no-feasible-insertion'));
-  solution.search = { iterations: result.iterations };
+  solution.search = { iterations };
   return solution;
 }
 
