@@ -187,6 +187,12 @@ for (const size of values.sizes.split(',').map(Number)) {
     }
     row.sameTasks = servedSet(vs) === servedSet(ps);
     if (row.replay?.status === 'ok') row.costGap = row.replay.cost / row.vroom.cost - 1;
+    // A VROOM built without GLPK has no plan mode: postroute's own cost then stands in (our --check
+    // of VROOM's plans agreed with VROOM's cost within 0.02 % where both ran, quiet-98b0588).
+    else if (row.postroute?.status === 'ok') {
+      row.costGap = row.postroute.ownCost / row.vroom.cost - 1;
+      row.gapFromOwnCost = true;
+    }
     console.error(`  postroute: ${JSON.stringify(row.postroute)}\n  replay: ${JSON.stringify(row.replay)}\n  check: ${JSON.stringify(row.check)}`);
     writeResults(); // after every instance, so that a long run that is stopped keeps what it did
   }
@@ -194,15 +200,16 @@ for (const size of values.sizes.split(',').map(Number)) {
 
 function writeResults() {
   // Targets (issue 20 §4).
-  const compared = rows.filter((r) => r.replay?.status === 'ok');
+  const compared = rows.filter((r) => r.replay?.status === 'ok' || r.gapFromOwnCost);
+  const replayed = rows.filter((r) => r.replay?.status === 'ok');
   const targets = {
-    noViolation: compared.every((r) => r.replay.violations === 0),
+    noViolation: replayed.length === 0 ? null : replayed.every((r) => r.replay.violations === 0),
     noFewerTasks: compared.every((r) => r.postroute.tasks >= r.vroom.tasks),
     noLessPriority: compared.every((r) => r.postroute.priority >= r.vroom.priority),
     // "Where both serve the same tasks": the same number of tasks and the same priority (the sets
     // themselves may differ; the column "same set" says when they do not).
     costNoHigherOnSameTasks: compared.filter((r) => r.postroute.tasks === r.vroom.tasks && r.postroute.priority === r.vroom.priority)
-      .every((r) => r.replay.cost <= r.vroom.cost),
+      .every((r) => (r.gapFromOwnCost ? r.postroute.ownCost : r.replay.cost) <= r.vroom.cost),
   };
   const large = compared.filter((r) => r.tasks >= 150 && r.postroute.tasks === r.vroom.tasks && r.postroute.priority === r.vroom.priority);
   targets.meanGapLarge = large.length > 0 ? large.reduce((a, r) => a + r.costGap, 0) / large.length : null;
@@ -230,10 +237,10 @@ function writeResults() {
       lines.push(`| ${r.instance} | ${v.tasks ?? ''} / ${v.priority ?? ''} | ${p.status}: ${(p.error ?? '').replace(/\|/g, '\\|')} | ${v.cost ?? ''} ||||||${secs(v.wall)} (${secs(v.cpu)}) ||`);
       continue;
     }
-    lines.push(`| ${r.instance} | ${v.tasks} / ${v.priority} | ${p.tasks} / ${p.priority} | ${v.cost} | ${r.replay?.cost ?? r.replay?.status} | ${pct(r.costGap)} | ${r.sameTasks ? 'yes' : 'no'} | ${r.replay?.violations ?? '?'} / ${r.check?.violations ?? r.check?.status} | ${secs(v.wall)} (${secs(v.cpu)}) | ${p.timeLimit} (${secs(p.cpu)}) |`);
+    lines.push(`| ${r.instance} | ${v.tasks} / ${v.priority} | ${p.tasks} / ${p.priority} | ${v.cost} | ${r.replay?.cost ?? (r.gapFromOwnCost ? `${r.postroute.ownCost} (own)` : r.replay?.status)} | ${pct(r.costGap)} | ${r.sameTasks ? 'yes' : 'no'} | ${r.replay?.violations ?? '?'} / ${r.check?.violations ?? r.check?.status} | ${secs(v.wall)} (${secs(v.cpu)}) | ${p.timeLimit} (${secs(p.cpu)}) |`);
   }
   lines.push('');
-  lines.push(`Targets: no violation in VROOM's replay: ${targets.noViolation ? 'met' : 'MISSED'}; no fewer tasks: ${targets.noFewerTasks ? 'met' : 'MISSED'}; no less priority: ${targets.noLessPriority ? 'met' : 'MISSED'}; cost no higher where both serve as many tasks and as much priority: ${targets.costNoHigherOnSameTasks ? 'met' : 'MISSED'}; mean gap on 150+ tasks (same count and priority, ${large.length} instances): ${pct(targets.meanGapLarge)} (target ≤ -2 %: ${targets.meanGapLarge === null ? 'no instance to judge' : targets.meanGapLargeMet ? 'met' : 'MISSED'}).`);
+  lines.push(`Targets: no violation in VROOM's replay: ${targets.noViolation === null ? 'not judged (no vroom -c: VROOM built without GLPK; "(own)" costs are postroute\'s)' : targets.noViolation ? 'met' : 'MISSED'}; no fewer tasks: ${targets.noFewerTasks ? 'met' : 'MISSED'}; no less priority: ${targets.noLessPriority ? 'met' : 'MISSED'}; cost no higher where both serve as many tasks and as much priority: ${targets.costNoHigherOnSameTasks ? 'met' : 'MISSED'}; mean gap on 150+ tasks (same count and priority, ${large.length} instances): ${pct(targets.meanGapLarge)} (target ≤ -2 %: ${targets.meanGapLarge === null ? 'no instance to judge' : targets.meanGapLargeMet ? 'met' : 'MISSED'}).`);
   if (targets.unsupported.length > 0) lines.push(`Unsupported by postroute yet: ${targets.unsupported.join(', ')}.`);
   lines.push(`Run ${meta.date}, load average ${meta.load} (timings under load are not evidence).`);
   writeFileSync(join(results, `${values.name}.md`), lines.join('\n') + '\n');
