@@ -45,7 +45,7 @@ const STEP = new Set(['type', 'id', 'service_at', 'service_after', 'service_befo
  * const { problem } = readVroom({ jobs: [{ id: 1, location_index: 1 }], vehicles: [{ id: 7, start_index: 0 }],
  *   matrices: { car: { durations: [[0, 60], [60, 0]] } } });
  */
-export function readVroom(json: unknown, options: { source?: string } = {}): VroomRead {
+export function readVroom(json: unknown, options: { source?: string; forcedService?: 'ignore' | 'refuse' } = {}): VroomRead {
   const fail = (message: string, field: string, hint?: string): never => {
     throw new InputError(message, options.source === undefined ? { field } : { field, source: options.source }, hint);
   };
@@ -277,8 +277,14 @@ export function readVroom(json: unknown, options: { source?: string } = {}): Vro
         keys(s, STEP, {}, sf);
         if (s.type !== 'start' && s.type !== 'job' && s.type !== 'end' && s.type !== 'break' && s.type !== 'pickup' && s.type !== 'delivery')
           fail(`step type ${JSON.stringify(s.type)} is not supported`, `${sf}.type`, 'steps are "start", "job", "pickup", "delivery", "break" or "end"');
-        if (s.service_at !== undefined || s.service_after !== undefined || s.service_before !== undefined)
-          fail('service_at, service_after and service_before are not supported yet', sf);
+        // VROOM uses them only in plan mode; when solving from steps "service_* keys are not used"
+        // (its API.md), so they are checked and then ignored there, as VROOM does.
+        for (const key of ['service_at', 'service_after', 'service_before'] as const) {
+          if (s[key] === undefined) continue;
+          if (options.forcedService !== 'ignore')
+            fail(`${key} is not supported yet in plan mode (--check) or with locked steps`, `${sf}.${key}`, 'solving from the steps without --lock-steps ignores it, as VROOM does');
+          number(s[key], `${sf}.${key}`, { integer: true, min: 0 });
+        }
         const step: VroomStep = { type: s.type as VroomStep['type'] };
         if (s.type === 'job') {
           step.id = number(s.id, `${sf}.id`, { integer: true, min: 0 });

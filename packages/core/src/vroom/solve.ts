@@ -59,7 +59,8 @@ export function solveVroom(
   json: unknown, options: Omit<SolveOptions, 'serveMost' | 'warmStart' | 'fixedRoutes'> & { source?: string; lockSteps?: boolean } = {},
 ): VroomOutput {
   const { source, lockSteps, ...solveOptions } = options;
-  const read = readVroom(json, source === undefined ? {} : { source });
+  // Steps the search starts from ignore service_at / _after / _before, as VROOM's solving does.
+  const read = readVroom(json, { ...(source === undefined ? {} : { source }), forcedService: lockSteps === true ? 'refuse' : 'ignore' });
   const problem = compile(read, source);
   // Vehicles' steps are where the search starts (never a worse answer than they are), or, with
   // lockSteps, routes kept as given and only timed (their breaks where the steps put them, if any).

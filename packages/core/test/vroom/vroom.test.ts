@@ -181,6 +181,21 @@ describe('solveVroom', () => {
 });
 
 describe('solveVroom from initial routes (vehicles\' steps)', () => {
+  it('ignores service_at / service_after / service_before when solving from the steps, as VROOM does, and refuses them at their place in plan mode and with locked steps', () => {
+    const input = randomInput(4, 20, 3);
+    const start = asSteps(input, solveVroom(input, { seed: 4, maxIterations: 30 }));
+    const forced = structuredClone(start);
+    const steps = forced.vehicles.find((v) => (v.steps ?? []).some((st) => st.type === 'job'))!.steps!;
+    const k = steps.findIndex((st) => st.type === 'job');
+    Object.assign(steps[k]!, { service_at: 3600, service_after: 0, service_before: 7200 });
+    expect(JSON.stringify(solveVroom(forced, { seed: 5, maxIterations: 20 }))).toBe(JSON.stringify(solveVroom(start, { seed: 5, maxIterations: 20 })));
+    const v = forced.vehicles.indexOf(forced.vehicles.find((x) => x.steps === steps)!);
+    for (const run of [() => checkVroom(forced), () => solveVroom(forced, { maxIterations: 1, lockSteps: true })])
+      expect(inputError(run).location.field).toBe(`vehicles[${v}].steps[${k}].service_at`);
+    Object.assign(steps[k]!, { service_at: -1 });
+    expect(inputError(() => solveVroom(forced, { maxIterations: 1 })).location.field).toBe(`vehicles[${v}].steps[${k}].service_at`);
+  });
+
   it.each([4, 5])('starts from them and answers no worse: priority, then jobs, then cost (seed %i)', (seed) => {
     const input = randomInput(seed, 30, 4);
     const good = solveVroom(input, { seed, maxIterations: 300 });
