@@ -153,6 +153,7 @@ const command: CommandModule<object, PlanArgs> = {
     registerOutput({ kind: 'folder', path: args.out });
     const progress = createProgress(args.quiet);
     let inputs;
+    let osm = false;
     let result;
     try {
       // Large roads files are read in pieces, with progress.
@@ -160,6 +161,7 @@ const command: CommandModule<object, PlanArgs> = {
         ...(args.scenario !== undefined ? { scenario: args.scenario } : {}),
         ...(args.allowUnassigned ? { allowUnassigned: true } : {}),
       });
+      osm = roadsFromOsm(inputs.roads);
       result = await planNetwork(inputs, {
         ...(args.seed !== undefined ? { seed: args.seed } : {}),
         ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),
@@ -169,16 +171,18 @@ const command: CommandModule<object, PlanArgs> = {
         ...(args.allowUnassigned ? { allowUnassigned: true } : {}),
         onProgress: progress.onProgress,
         generatedBy: 'postroute plan',
+        // The parsed roads are freed once the graph is built: only whether they were OSM is kept.
+        releaseRoads: true,
       });
     } finally {
       progress.done();
     }
     const { report } = result;
-    const files = await planReportFiles(report, { osm: roadsFromOsm(inputs.roads) });
+    const files = await planReportFiles(report, { osm });
     // The whole report or none of it: written into a new folder beside --out, then swapped in.
     const written = [...files];
     for (const scenario of result.scenarios) {
-      for (const file of await planReportFiles(scenario.report, { osm: roadsFromOsm(inputs.roads) })) written.push({ name: join('scenarios', scenario.name, file.name), text: file.text });
+      for (const file of await planReportFiles(scenario.report, { osm })) written.push({ name: join('scenarios', scenario.name, file.name), text: file.text });
     }
     for (const file of written) folder.write(file.name, file.text);
     folder.commit();

@@ -29,6 +29,8 @@ export interface PreparedNetwork {
   row: ReadonlyMap<string, number>;
 }
 
+type NetworkOptions = { source: string; snapDistance: number; onProgress: ProgressCallback; profile?: RoadProfile; threads?: number };
+
 /**
  * Builds the road graph, snaps the places and computes the matrices, on worker threads where the
  * matrix is large (the same matrix, bit for bit, as on one thread).
@@ -37,12 +39,15 @@ export interface PreparedNetwork {
  * @example
  * const prepared = await prepareNetwork(roads, places, hubs, { source: 'roads.geojson', snapDistance: 500, onProgress: () => {} });
  */
-export async function prepareNetwork(
-  roads: RoadsInput,
-  rawPlaces: readonly Place[],
-  hubs: readonly PlanPlace[],
-  options: { source: string; snapDistance: number; onProgress: ProgressCallback; profile?: RoadProfile; threads?: number },
-): Promise<PreparedNetwork> {
+export async function prepareNetwork(roads: RoadsInput, rawPlaces: readonly Place[], hubs: readonly PlanPlace[], options: NetworkOptions): Promise<PreparedNetwork> {
+  return matrixOver(placeOnNetwork(roads, rawPlaces, hubs, options), options);
+}
+
+/**
+ * The first half of `prepareNetwork`: the road graph and the places snapped onto it, the hubs
+ * checked. After it nothing reads the roads, so a caller may drop them before the matrix.
+ */
+export function placeOnNetwork(roads: RoadsInput, rawPlaces: readonly Place[], hubs: readonly PlanPlace[], options: NetworkOptions): PlacedNetwork {
   const progress = options.onProgress;
   progress({ step: 'graph', message: `building the road graph${options.profile ? ` (${options.profile.name})` : ''}` });
   const network = networkFromRoads(roads, { source: options.source, onProgress: progress, ...(options.profile ? { profile: options.profile } : {}) });
@@ -53,6 +58,20 @@ export async function prepareNetwork(
     if (reason?.reason === 'dropped-component' && reason.droppedEdge !== undefined) throw hubOnDroppedPiece(hub, reason, network, roads);
     if (reason) throw new InfeasibleError(`the hub "${hub.name}" cannot be placed on the road network: ${reason.message}`, 'move the hub onto a road, or raise snapDistanceM');
   }
+  return { network, snaps, rejected };
+}
+
+/** The graph and snaps of `placeOnNetwork`, before the matrix. */
+export interface PlacedNetwork {
+  network: RoadNetwork;
+  snaps: Snap[];
+  rejected: RejectedPlace[];
+}
+
+/** The second half of `prepareNetwork`: the matrices over the snapped places. */
+export async function matrixOver(placed: PlacedNetwork, options: Pick<NetworkOptions, 'onProgress' | 'threads'>): Promise<PreparedNetwork> {
+  const { network, snaps, rejected } = placed;
+  const progress = options.onProgress;
   // Vans take the quickest road, not the shortest farm track; kilometres are those of the quickest paths.
   progress({ step: 'matrix', message: `${snaps.length} × ${snaps.length} road distances` });
   const matrix = await computeMatrixParallel(network, snaps, { metric: 'time', onProgress: progress, ...(options.threads !== undefined ? { threads: options.threads } : {}) });

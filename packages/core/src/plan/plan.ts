@@ -18,7 +18,7 @@ import { summariseDoorToDoor } from '../report/door-to-door.js';
 import { assembleReport } from '../report/assemble.js';
 import { checkPlanInputs } from './preflight.js';
 import type { SolutionResult } from '../vrp/index.js';
-import { prepareNetwork, roadProfile, type PreparedNetwork } from './network.js';
+import { matrixOver, placeOnNetwork, prepareNetwork, roadProfile, type PreparedNetwork } from './network.js';
 import { doorToDoorDepot, doorToDoorEdges, doorToDoorOnDays, doorToDoorStart, nearestOffice, planDoorToDoor, timeDoorToDoorByDay } from './door-to-door.js';
 import { planOneTier } from './one-tier.js';
 import { applyScenario, describeChanges, scenarioRow } from './scenarios.js';
@@ -59,16 +59,22 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
       'name the raw roads file (GeoJSON or OSM) in plan.json for a door-to-door plan');
   }
   // The road graph and matrices are built once, for the base case and every scenario.
-  const prepared = await prepareNetwork(inputs.roads, inputs.places, hubs, { source: sources.roads, snapDistance: spec.snapDistance, onProgress: progress });
+  const used = new Set(spec.tiers ? [...spec.tiers.trunk.fleet, ...spec.tiers.delivery.fleet].map((v) => v.profile).filter((p): p is string => p !== undefined) : []);
+  const placed = placeOnNetwork(inputs.roads, inputs.places, hubs, { source: sources.roads, snapDistance: spec.snapDistance, onProgress: progress });
+  // Nothing after the graph reads the raw roads but door to door and the graphs of other profiles
+  // (checked above): dropped here, the hierarchy, matrix and search run without them in the heap.
+  if (options.releaseRoads === true && spec.doorToDoor === undefined && used.size === 0) delete (inputs as { roads?: PlanInputs['roads'] }).roads;
+  const prepared = await matrixOver(placed, { onProgress: progress });
   const profiles = new Map<string, PreparedNetwork>();
   if (spec.tiers) {
-    const used = new Set([...spec.tiers.trunk.fleet, ...spec.tiers.delivery.fleet].map((v) => v.profile).filter((p): p is string => p !== undefined));
     for (const name of [...used].sort()) {
       profiles.set(name, await prepareNetwork(inputs.roads, inputs.places, hubs, {
         source: sources.roads, snapDistance: spec.snapDistance, onProgress: progress, profile: roadProfile(name, (spec.profiles ?? {})[name]!),
       }));
     }
   }
+  // With vehicle profiles, once their graphs are built too.
+  if (options.releaseRoads === true && spec.doorToDoor === undefined) delete (inputs as { roads?: PlanInputs['roads'] }).roads;
   const maxIterationsWithoutImprovement = options.maxIterationsWithoutImprovement ?? 2000;
   // The one pipeline every case goes through, the base case and each scenario alike: stations
   // before routes, then the engine that fits the case (one tier daily, one tier across the week,

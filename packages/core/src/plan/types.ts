@@ -39,6 +39,14 @@ export interface PlanOptions {
   /** Run only the scenario of this name beside the base case (default: every scenario). */
   scenario?: string;
   onProgress?: ProgressCallback;
+  /**
+   * Take the parsed roads out of `inputs` (`inputs.roads` is undefined afterwards) as soon as the
+   * road graphs are built, when no later step reads them (every plan but door to door, which picks
+   * streets by the roads' names): on a county the parsed GeoJSON is millions of objects that the
+   * garbage collector would otherwise mark again through the whole route search. They are only
+   * freed if the caller keeps no other reference to them (`postroute plan` keeps none).
+   */
+  releaseRoads?: boolean;
   /** Name of the tool for the report footer; default "postroute". */
   generatedBy?: string;
   /** Plan without places whose mail no vehicle can carry, listing them as unassigned; by default

@@ -76,6 +76,12 @@ describe('door-to-door tier (Neudrossenfeld, real OSM data)', () => {
     expect(html).not.toMatch(/id="not-comparable"[^<]*(<strong>[^<]*<\/strong>[^<]*)*savings/);
   });
 
+  it('keeps the roads it picks streets from, even when asked to release them', async () => {
+    const inputs = { spec, roads, places };
+    await planNetwork(inputs, { timeLimit: 2, maxIterationsWithoutImprovement: 5, releaseRoads: true });
+    expect(inputs.roads).toBe(roads);
+  });
+
   it('times each route from the shift start and lists the streets it serves in order, with their names', async () => {
     // The stall rule ends the search, not the clock (under load a 2 s cap left it infeasible once).
     const { report } = await planNetwork({ spec, roads, places }, { timeLimit: 60, maxIterationsWithoutImprovement: 50 });

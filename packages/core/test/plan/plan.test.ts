@@ -73,6 +73,16 @@ describe('planNetwork on a hand-made grid county', () => {
     }
   });
 
+  it('drops the parsed roads once the graph is built when asked (releaseRoads), with the same report', async () => {
+    const kept = inputs();
+    const released = inputs();
+    const a = await planNetwork(kept, { seed: 1, timeLimit: 30, maxIterationsWithoutImprovement: 50 });
+    const b = await planNetwork(released, { seed: 1, timeLimit: 30, maxIterationsWithoutImprovement: 50, releaseRoads: true });
+    expect(kept.roads).toBeDefined();
+    expect('roads' in released).toBe(false);
+    expect({ ...b.report, run: { ...b.report.run, seconds: 0 } }).toEqual({ ...a.report, run: { ...a.report.run, seconds: 0 } });
+  });
+
   it('reports every rule today\'s routes break, and the plan repairs them', async () => {
     // One van carries everything (over capacity), for more than the shift allows.
     const spec = gridSpec({ fleet: [{ id: 'van', count: 3, capacity: 60, departure: '08:00', maxShiftHours: 0.5 }] });
