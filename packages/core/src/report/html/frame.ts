@@ -33,18 +33,34 @@ function grow(b: Bounds, share: number, minDeg: number): Bounds {
 
 const inside = (b: Bounds, lon: number, lat: number): boolean => lat >= b.south && lat <= b.north && lon >= b.west && lon <= b.east;
 
+/** The bounds of every point of the lines, read in place (a county's roads are millions of points). */
+function boundsOfLines(lines: readonly (readonly (readonly [number, number])[])[]): Bounds | null {
+  let west = Infinity, east = -Infinity, south = Infinity, north = -Infinity;
+  for (const line of lines) {
+    for (const [lon, lat] of line) {
+      if (!Number.isFinite(lon) || !Number.isFinite(lat)) continue;
+      if (lon < west) west = lon;
+      if (lon > east) east = lon;
+      if (lat < south) south = lat;
+      if (lat > north) north = lat;
+    }
+  }
+  return Number.isFinite(west) ? { south, west, north, east } : null;
+}
+
 /**
  * Frames the roads and the places near them, and lists the places far off (outside the roads'
- * extent grown by a quarter, at least 0.05° ≈ 5 km).
+ * extent grown by a quarter, at least 0.05° ≈ 5 km). The roads are given as their lines, read in
+ * place: no array of all their points is made unless some place is far off.
  *
  * @example
- * const { frame, farOff } = frameMap(roadPoints, places);
+ * const { frame, farOff } = frameMap(report.roads.map((road) => road.coordinates), places);
  */
 export function frameMap(
-  roadPoints: readonly (readonly [number, number])[],
+  roadLines: readonly (readonly (readonly [number, number])[])[],
   places: readonly { id: string; name: string; lon: number; lat: number }[],
 ): { frame: Bounds; farOff: FarOffPlace[] } {
-  const roads = boundsOf(roadPoints);
+  const roads = boundsOfLines(roadLines);
   if (!roads) {
     const all = boundsOf(places.map((p) => [p.lon, p.lat] as const)) ?? { south: 0, west: 0, north: 1, east: 1 };
     return { frame: all, farOff: [] };
@@ -52,8 +68,10 @@ export function frameMap(
   const near = grow(roads, 0.25, 0.05);
   // The index is built only when some place is far off: most plans have none.
   let index: Flatbush | undefined;
+  let roadPoints: (readonly [number, number])[] = [];
   const nearestM = (lon: number, lat: number): number => {
     if (!index) {
+      roadPoints = roadLines.flat();
       index = new Flatbush(roadPoints.length);
       for (const [x, y] of roadPoints) index.add(x, y, x, y);
       index.finish();

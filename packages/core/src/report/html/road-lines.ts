@@ -60,7 +60,9 @@ export function joinLines(lines: readonly Line[]): [number, number][][] {
       for (let i = 0; i < line.length; i++) {
         const p = line[forward ? i : line.length - 1 - i]!;
         if (i === 0 && stroke.length > 0) continue; // the junction is already there
-        stroke.push([p[0], p[1]]);
+        // The point itself, not a copy (a county's roads are 1.5 million points): nothing after
+        // writes to it (simplifyLine and the encoder only read points).
+        stroke.push(p as [number, number]);
       }
       at = partner[at ^ 1]!;
     }

@@ -95,10 +95,8 @@ export function buildReportView(planned: PlanReport, options: ReportViewOptions 
   const placeById = new Map(report.places.map((place) => [place.id, place]));
   const all = [...report.before, ...report.after];
 
-  function* roadPoints(): Iterable<[number, number]> {
-    for (const road of report.roads) yield* road.coordinates;
-  }
-  const { frame, farOff } = frameMap([...roadPoints()], report.places);
+  // The roads' own lines, not an array of all their points (1.5 million on a county).
+  const { frame, farOff } = frameMap(report.roads.map((road) => road.coordinates), report.places);
   const { tolerance, precision } = mapScale(frame);
   // Routes at the roads' detail, so that they lie on the roads as drawn.
   const line = (geometry: [number, number][]): string => encodeLines([simplifyLine(geometry.map((p) => [p[0], p[1]]), tolerance)], precision);
