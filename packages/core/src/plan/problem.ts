@@ -20,7 +20,7 @@ export interface ProblemContext {
 
 /**
  * A `ProblemInput` whose locations are the hubs and the given stops (those in the matrix), with
- * integer metres and seconds, `null` for unreachable pairs, and each stop's mail from `mail`.
+ * integer metres and seconds, -1 for unreachable pairs, and each stop's mail from `mail`.
  */
 export function buildProblemInput(context: ProblemContext, stopIds: readonly string[], mail: (id: string) => number): ProblemInput {
   const { matrix, row, hubs, places, fleet } = context;
@@ -28,17 +28,19 @@ export function buildProblemInput(context: ProblemContext, stopIds: readonly str
   const local = new Map(locations.map((id, i) => [id, i]));
   const size = locations.length;
   const n = matrix.size;
-  const distances: (number | null)[] = new Array(size * size);
-  const durations: (number | null)[] = new Array(size * size);
+  // Typed arrays, -1 for "no road" (as null reads in createProblem): a county's problem has a
+  // million pairs, which as arrays of numbers and nulls cost seconds to build and to read back.
+  const rows = Int32Array.from(locations, (id) => row.get(id) as number);
+  const distances = new Float64Array(size * size);
+  const durations = new Float64Array(size * size);
   for (let i = 0; i < size; i++) {
-    const from = row.get(locations[i] as string) as number;
+    const from = (rows[i] as number) * n;
     for (let j = 0; j < size; j++) {
-      const to = row.get(locations[j] as string) as number;
-      const d = matrix.distances[from * n + to] as number;
-      const t = matrix.durations[from * n + to] as number;
+      const d = matrix.distances[from + (rows[j] as number)] as number;
+      const t = matrix.durations[from + (rows[j] as number)] as number;
       // Integer units keep the evaluation exact and the same for both plans.
-      distances[i * size + j] = Number.isFinite(d) ? Math.round(d) : null;
-      durations[i * size + j] = Number.isFinite(t) ? Math.round(t) : null;
+      distances[i * size + j] = Number.isFinite(d) ? Math.round(d) : -1;
+      durations[i * size + j] = Number.isFinite(t) ? Math.round(t) : -1;
     }
   }
   const stops: StopInput[] = stopIds.filter((id) => local.has(id)).map((id) => {

@@ -524,6 +524,17 @@ function readMatrix(matrix: MatrixInput, field: string, fail: Fail): RawMatrix {
     const out = new Float64Array(size * size);
     if (values === undefined || values === null || typeof values !== 'object' || typeof (values as { length?: unknown }).length !== 'number')
       fail(`${name} must be an array`, `${field}.${name}`);
+    if (values instanceof Float64Array && values.length === size * size) {
+      // The planner's matrices (a million pairs on a county): copied at once, then checked and
+      // clamped as `cell` does, without boxing each value.
+      out.set(values);
+      for (let k = 0; k < out.length; k++) {
+        const x = out[k] as number;
+        if (Number.isNaN(x) || x === Infinity) cell(x, `${field}.${name}[${Math.floor(k / size)}][${k % size}]`);
+        else if (x < 0) out[k] = -1;
+      }
+      return out;
+    }
     const v = values as ArrayLike<unknown>;
     const nested = v.length > 0 && Array.isArray(v[0]);
     if (nested) {

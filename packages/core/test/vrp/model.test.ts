@@ -26,6 +26,18 @@ function errorOf(input: unknown): InputError {
 }
 
 describe('createProblem', () => {
+  it('reads a Float64Array matrix as the same numbers and nulls (negative for no road), and names a bad entry', () => {
+    const nested = { ...base(), matrix: { size: 3, distances: [[0, 5, null], [5, 0, 4], [7, null, 0]] } };
+    const typed = { ...base(), matrix: { size: 3, distances: Float64Array.of(0, 5, -3, 5, 0, 4, 7, -1, 0) } };
+    const a = createProblem(nested);
+    const b = createProblem(typed);
+    expect(Array.from(b.profiles[0]!.distance)).toEqual(Array.from(a.profiles[0]!.distance));
+    expect(b.stopReason).toEqual(a.stopReason);
+    const bad = errorOf({ ...base(), matrix: { size: 3, distances: Float64Array.of(0, 5, 7, 5, 0, NaN, 7, 4, 0) } });
+    expect(bad.message).toMatch(/matrix entry NaN is not a number/);
+    expect(bad.location.field).toBe('matrix.distances[1][2]');
+  });
+
   it('compiles locations: depots, then stops, then a sink at zero distance', () => {
     const p = createProblem(base());
     expect(p.nLocations).toBe(4);
