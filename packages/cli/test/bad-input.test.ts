@@ -137,6 +137,17 @@ beforeAll(() => {
   planFile('plan-19-scenario-factor.json', { scenarios: [{ name: 'peak', volumeFactor: { mail: -1 } }] });
   planFile('plan-19-scenario-visits.json', { scenarios: [{ name: 'often', visits: [{ maxPopulation: 59, visitsPerWeek: 9 }] }] });
   writeFileSync(join(dir, 'plan-19-scenario-close.json'), JSON.stringify({ ...twoTier, scenarios: [{ name: 'closed', closeOffices: ['nowhere'] }] }, null, 2));
+  // Fleets per day (countPerDay): a day off the week, a count no fleet can have, a daily plan,
+  // a day off the default week of a plan that only its places make weekly, and a trunk fleet's day.
+  const van = { id: 'van', count: 3, capacity: 100 };
+  planFile('plan-19-fleet-day-off.json', { week: { days: ['Mon', 'Tue', 'Wed'] }, fleet: [{ ...van, countPerDay: { Mon: 3, Sun: 1 } }] });
+  planFile('plan-19-fleet-day-negative.json', { week: { days: ['Mon', 'Tue', 'Wed'] }, fleet: [{ ...van, countPerDay: { Wed: -1 } }] });
+  planFile('plan-19-fleet-day-fraction.json', { week: { days: ['Mon', 'Tue', 'Wed'] }, fleet: [{ ...van, countPerDay: { Wed: 1.5 } }] });
+  planFile('plan-19-fleet-day-name.json', { week: { days: ['Mon', 'Tue', 'Wed'] }, fleet: [{ ...van, countPerDay: { Caturday: 1 } }] });
+  planFile('plan-19-fleet-day-daily.json', { fleet: [{ ...van, countPerDay: { Sat: 1 } }] });
+  planFile('plan-19-fleet-day-places-week.json', { places: 'places-week.csv', fleet: [{ ...van, countPerDay: { Sun: 1 } }] });
+  writeFileSync(join(dir, 'plan-19-trunk-day-off.json'), JSON.stringify({ ...twoTier, week: { days: ['Mon', 'Tue'] }, tiers: { ...twoTier.tiers as object, trunk: { ...(twoTier.tiers as { trunk: { fleet: object[] } }).trunk, fleet: [{ ...(twoTier.tiers as { trunk: { fleet: object[] } }).trunk.fleet[0], countPerDay: { Fri: 0 } }] } } }, null, 2));
+  writeFileSync(join(dir, 'plan-19-delivery-day-daily.json'), JSON.stringify({ ...twoTier, tiers: { ...twoTier.tiers as object, delivery: { ...(twoTier.tiers as { delivery: { fleet: object[] } }).delivery, fleet: [{ ...(twoTier.tiers as { delivery: { fleet: object[] } }).delivery.fleet[0], countPerDay: { Sat: 1 } }] } } }, null, 2));
   writeFileSync(join(dir, 'places-19-days.csv'), `id,lon,lat,role,mail,days\n${gridPlaces().map((p) => [p.id, p.lon, p.lat, p.properties.role, 2, p.id === 'v2' ? 'Mon Funday' : ''].join(',')).join('\n')}\n`);
   planFile('plan-19-place-days.json', { places: 'places-19-days.csv', week: { days: ['Mon', 'Tue', 'Wed'] } });
   writeFileSync(join(dir, 'baseline-19-day.csv'), 'route_id,seq,stop_id,day\nR1,1,v1,Mon\nR1,2,v2,Funday\n');
@@ -229,6 +240,14 @@ const rows: [string, string[], number, RegExp][] = [
   ['issue 19: doorToDoor.streets naming no road', ['plan', 'plan-19-door-street.json', '--out', 'out', '--quiet'], 2, /plan-19-door-street\.json, (line \d+, )?field "doorToDoor\.streets\[0\]": no drivable road named or numbered "Nowhere Lane"/],
   ['issue 19: doorToDoor.days in a daily plan', ['plan', 'plan-19-door-days-daily.json', '--out', 'out'], 2, /plan-19-door-days-daily\.json, (line \d+, )?field "doorToDoor\.days": door-to-door days are days of a weekly plan, and this plan is daily/],
   ['issue 19: doorToDoor.days naming a day off', ['plan', 'plan-19-door-days.json', '--out', 'out'], 2, /plan-19-door-days\.json, (line \d+, )?field "doorToDoor\.days\[1\]": "Sun" is not an operating day of the plan/],
+  ['issue 19: countPerDay naming a day off the week', ['plan', 'plan-19-fleet-day-off.json', '--out', 'out'], 2, /plan-19-fleet-day-off\.json, line \d+, field "fleet\[0\]\.countPerDay\.Sun": Sun is not an operating day of the plan — operating days: Mon, Tue, Wed/],
+  ['issue 19: countPerDay, a negative count', ['plan', 'plan-19-fleet-day-negative.json', '--out', 'out'], 2, /plan-19-fleet-day-negative\.json, line \d+, field "fleet\[0\]\.countPerDay\.Wed": must be a whole number of vehicles, 0 or more, got -1 — vehicles come whole/],
+  ['issue 19: countPerDay, a fractional count', ['plan', 'plan-19-fleet-day-fraction.json', '--out', 'out'], 2, /plan-19-fleet-day-fraction\.json, line \d+, field "fleet\[0\]\.countPerDay\.Wed": must be a whole number of vehicles, 0 or more, got 1\.5 — vehicles come whole: e\.g\. "Wed": 1/],
+  ['issue 19: countPerDay naming no weekday', ['plan', 'plan-19-fleet-day-name.json', '--out', 'out'], 2, /plan-19-fleet-day-name\.json, line \d+, field "fleet\[0\]\.countPerDay\.Caturday": "Caturday" is not a weekday/],
+  ['issue 19: countPerDay in a daily plan', ['plan', 'plan-19-fleet-day-daily.json', '--out', 'out'], 2, /plan-19-fleet-day-daily\.json, (line \d+, )?field "fleet\[0\]\.countPerDay": a fleet per day belongs to a weekly plan, and this plan is daily.* — add "week"/],
+  ['issue 19: countPerDay off the week the places ask for', ['plan', 'plan-19-fleet-day-places-week.json', '--out', 'out'], 2, /plan-19-fleet-day-places-week\.json, (line \d+, )?field "fleet\[0\]\.countPerDay\.Sun": Sun is not an operating day of the plan — operating days: Mon, Tue, Wed, Thu, Fri, Sat/],
+  ['issue 19: a trunk fleet\'s countPerDay off the week', ['plan', 'plan-19-trunk-day-off.json', '--out', 'out'], 2, /plan-19-trunk-day-off\.json, line \d+, field "tiers\.trunk\.fleet\[0\]\.countPerDay\.Fri": Fri is not an operating day/],
+  ['issue 19: a delivery fleet\'s countPerDay in a daily plan', ['plan', 'plan-19-delivery-day-daily.json', '--out', 'out'], 2, /plan-19-delivery-day-daily\.json, (line \d+, )?field "tiers\.delivery\.fleet\[0\]\.countPerDay": a fleet per day belongs to a weekly plan/],
   ['issue 19: tiers.delivery.assignment', ['plan', 'plan-19-tiers-assignment.json', '--out', 'out'], 2, /plan-19-tiers-assignment\.json, line \d+, field "tiers\.delivery\.assignment"/],
   ['issue 19: tiers.delivery.sortingMinutes', ['plan', 'plan-19-tiers-sorting.json', '--out', 'out'], 2, /plan-19-tiers-sorting\.json, line \d+, field "tiers\.delivery\.sortingMinutes"/],
   ['issue 19: tiers.trunk.collection.departure', ['plan', 'plan-19-tiers-collection.json', '--out', 'out'], 2, /plan-19-tiers-collection\.json, line \d+, field "tiers\.trunk\.collection\.departure"/],

@@ -5,7 +5,7 @@
  * (a place off the network, a hub on a dropped piece of it) come later and say so.
  */
 import { InputError } from '../errors.js';
-import type { PlanSpec } from './file/plan-file.js';
+import { checkCountPerDay, type PlanSpec } from './file/plan-file.js';
 import { resolveBaseline } from './baseline.js';
 import { doorToDoorDepot } from './door-to-door.js';
 import { classifyPlaces, rejectOversizedMail, type PlanPlace } from './places.js';
@@ -59,6 +59,10 @@ export function checkPlanInputs(inputs: Omit<PlanInputs, 'roads'>, options: Pick
   checkSupported(planParts(spec, weekly), sources.plan);
   if (spec.doorToDoor !== undefined) doorToDoorDepot(spec, places, sources.plan);
   checkDoorToDoorDays(spec.doorToDoor?.days, service?.week.days ?? null, sources.plan);
+  // Fleets per day (`countPerDay`) need a week; with plan.json's "week" the parser checked them.
+  checkCountPerDay(spec, service?.week.days ?? null, (field, message, hint) => {
+    throw new InputError(message, { source: sources.plan, field }, hint);
+  });
   const onNetwork = new Map<string, string>();
   if (spec.tiers) {
     const shape = checkTwoTierPlaces(spec, inputs.places, places, sources);

@@ -122,8 +122,10 @@ export function toReportRoute(
   day?: string,
 ): ReportRoute {
   const vehicle = context.fleet.find((v) => v.id === route.vehicleType) ?? context.fleet[0];
+  // A weekly plan's fleet of the route's day (`countPerDay`), else the type's count.
+  const fleetCount = (day !== undefined ? vehicle?.countPerDay?.[day] : undefined) ?? vehicle?.count ?? 0;
   return reportRoute(context, route, {
-    id, phase, typeName: route.vehicleType, fleetCount: vehicle?.count ?? 0,
+    id, phase, typeName: route.vehicleType, fleetCount,
     capacities: vehicle ? [vehicle.capacity] : undefined, maxShift: vehicle?.maxShift, lineLength, day,
   });
 }

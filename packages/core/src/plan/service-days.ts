@@ -14,12 +14,12 @@
 import { InputError } from '../errors.js';
 import { placeLocation, type Place } from '../io/places.js';
 import type { BaselineRoute } from '../io/baseline.js';
-import { WEEKDAYS, type PlanSpec, type WeekSpec } from './file/plan-file.js';
+import { countsPerDay, WEEKDAYS, type PlanSpec, type WeekSpec } from './file/plan-file.js';
 import { summariseWeek } from '../report/week.js';
 import type { ReportRoute, UnassignedStop } from '../report/types.js';
-import { createProblem, solve } from '../vrp/index.js';
+import { createProblem, solve, type ProblemInput } from '../vrp/index.js';
 import { createPeriodicProblem, evaluatePeriodicPlan, solvePeriodic } from '../vrp/periodic/index.js';
-import type { PeriodicProblemInput, PeriodicRouteInput, PeriodicSolutionResult, PeriodicStopInput } from '../vrp/periodic/index.js';
+import type { PeriodicProblemInput, PeriodicRouteInput, PeriodicSolutionResult, PeriodicStopInput, PeriodicVehicleTypeInput } from '../vrp/periodic/index.js';
 import { resolveBaseline, weekRouteIds } from './baseline.js';
 import type { OneTierContext, OneTierResult } from './one-tier.js';
 import { reportRoads, wordUnassigned } from './steps.js';
@@ -144,8 +144,16 @@ export async function planServiceWeek(context: OneTierContext, weekService: Serv
   const mail = (id: string): number => mailOf.get(id) ?? 0;
   const weekly = (ids: readonly string[], fields: (id: string) => Partial<PeriodicStopInput>, mailOfStop = mail): PeriodicProblemInput => {
     const daily = buildProblemInput(problemContext, ids, mailOfStop);
-    return { ...daily, horizon: H, accumulate, stops: daily.stops.map((stop) => ({ ...stop, ...fields(stop.id) })) };
+    return { ...daily, horizon: H, accumulate, stops: daily.stops.map((stop) => ({ ...stop, ...fields(stop.id) })), vehicleTypes: fleetOfDays(daily.vehicleTypes) };
   };
+  // A type with `countPerDay` gives the periodic engine its fleet of each day (the engine takes
+  // either one count or the counts per day).
+  const fleetOfDays = (types: ProblemInput['vehicleTypes']): PeriodicVehicleTypeInput[] => types.map((type) => {
+    const perDay = spec.fleet.find((vehicle) => vehicle.id === type.id)?.countPerDay;
+    if (perDay === undefined) return type;
+    const { count, ...rest } = type;
+    return { ...rest, countPerDay: countsPerDay(count ?? 1, perDay, days) };
+  });
   const defaultType = (spec.fleet[0] as { id: string }).id;
 
   // Today's week: a route with a day runs that day, one without runs every operating day.

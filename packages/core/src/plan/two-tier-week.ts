@@ -19,6 +19,9 @@ import { delivered, officeReports, tierReportPlaces, tierRoutes, todayInputOf, t
 import { weekRouteIds } from './baseline.js';
 import { baselineShapeOf, resolveTwoTierBaseline, type TwoTierBaseline } from './two-tier-baseline.js';
 import { buildTwoTierInput } from './two-tier-input.js';
+import { countsPerDay } from './file/plan-file.js';
+import type { TiersSpec } from './file/plan-tiers.js';
+import { officeOfPiece, type TierVehicle, type TwoTierInput } from './tiers/model.js';
 
 /** A weekly two-tier plan: the report, and each day's tiers as planned and as today runs them. */
 export interface TwoTierWeekPlan {
@@ -37,10 +40,15 @@ export function planTwoTierWeek(context: TwoTierContext, service: ServiceDays, s
   const tiers = spec.tiers!;
   const { days: names, accumulate } = service.week;
   const H = names.length;
-  const { input, rejected } = buildTwoTierInput(spec, context.rawPlaces, places, prepared, context.profiles, sources);
+  const built = buildTwoTierInput(spec, context.rawPlaces, places, prepared, context.profiles, sources);
+  const { rejected } = built;
+  const input = withFleetOfDays(built.input, tiers, names);
   // Today's week is read against the places as they are (a village a station takes in the new
   // plan is still a stop of today's routes); byId knows every place, for both sides' routes.
-  const { input: todayInput, byId } = todayInputOf(context, input);
+  const today0 = todayInputOf(context, input);
+  const { byId } = today0;
+  // Today's routes are judged against the same fleet of each day as the plan's.
+  const todayInput = today0.input === input ? input : withFleetOfDays(today0.input, tiers, names);
   const perPlace = stations === null || stations.servedVia.size === 0 ? service.perPlace : stationDays(service.perPlace, stations.servedVia, stations.places, stations.opened);
   const patterns = new Map(input.stops.map((stop) => [stop.id, patternOf({ ...service, perPlace }, stop.id)]));
 
@@ -106,7 +114,11 @@ export function planTwoTierWeek(context: TwoTierContext, service: ServiceDays, s
   week.days.forEach((planned, k) => {
     const on = ` (${names[k]})`;
     unassigned.push(...wordUnassigned(planned.trunk.solution.unassigned, byId, `the trunk cannot serve this office${on}: `));
-    unassigned.push(...wordUnassigned(planned.collection?.solution.unassigned ?? [], byId, `the collection cannot take this office's goods${on}: `));
+    // An office the trunk cannot serve that day has no vans back in time to collect from: the
+    // trunk's line says why, once.
+    const noTrunk = new Set(planned.trunk.solution.unassigned.map((stop) => officeOfPiece(stop.id)));
+    const collection = (planned.collection?.solution.unassigned ?? []).filter((stop) => !noTrunk.has(officeOfPiece(stop.id)));
+    unassigned.push(...wordUnassigned(collection, byId, `the collection cannot take this office's goods${on}: `));
   });
 
   progress({ step: 'report', message: 'writing the report' });
@@ -167,5 +179,23 @@ export function planTwoTierWeek(context: TwoTierContext, service: ServiceDays, s
         binding: [...bindingCount].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1)).map(([constraint, list]) => ({ constraint, offices: list })),
       },
     },
+  };
+}
+
+/**
+ * The fleets of each operating day (plan.json's `countPerDay`, days by name) on the vehicles of a
+ * two-tier input, as `TierVehicle.countPerDay` (by day of the horizon); `dayInput` takes each day's.
+ */
+function withFleetOfDays(input: TwoTierInput, tiers: TiersSpec, names: readonly string[]): TwoTierInput {
+  const perDayOf = new Map([...tiers.trunk.fleet, ...tiers.delivery.fleet].map((vehicle) => [vehicle.id, vehicle.countPerDay]));
+  if ([...perDayOf.values()].every((perDay) => perDay === undefined)) return input;
+  const withDays = <V extends TierVehicle>(vehicle: V, type: string): V => {
+    const perDay = perDayOf.get(type);
+    return perDay === undefined ? vehicle : { ...vehicle, countPerDay: countsPerDay(vehicle.count, perDay, names) };
+  };
+  return {
+    ...input,
+    trunk: { ...input.trunk, vehicles: input.trunk.vehicles.map((vehicle) => withDays(vehicle, vehicle.id)) },
+    delivery: { ...input.delivery, vehicles: input.delivery.vehicles.map((vehicle) => withDays(vehicle, vehicle.type)) },
   };
 }

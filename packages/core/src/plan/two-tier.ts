@@ -215,6 +215,9 @@ export function tierRoutes(
     }),
     ...report('after', 'collection', plan.collection?.solution.routes ?? [], (route, k) => (waits ? `T${legOfWaitVehicle(route.vehicleType)!.k + 1}-pm` : `C${k + 1}`)),
   ];
+  // A day of a weekly plan whose trucks cannot reach an office (a smaller fleet that day,
+  // `countPerDay`) leaves that office's vans of the week without mail: said as for today's.
+  flagNoTrunk(after, plan);
   return { before, after };
 }
 
@@ -241,8 +244,9 @@ export function officeReports(input: TwoTierInput, plan: TwoTierResult, today: T
 }
 
 /**
- * Today's delivery routes from an office no trunk route reaches: the two-tier evaluation found no
- * release for it (`today.release`, from the evaluated trunk). Worded here because no single tier's
+ * Delivery routes from an office no trunk route reaches (today's, or a weekly plan's on a day its
+ * trucks are too few): the two-tier evaluation found no release for it (`release`, from the
+ * evaluated trunk). Worded here because no single tier's
  * evaluator can say it; every other rule (the fleet too) is the evaluator's verdict, worded once.
  * Such a route was timed from the end of the day (model.ts OPEN_END: no release), so the evaluator's
  * times on it (back at 48:16, late everywhere) say only that: the no-trunk line stands for them.

@@ -6,6 +6,41 @@ import type { PlanFileRef } from './plan-file.js';
 
 export type Fail = (field: string, message: string, hint?: string) => never;
 
+/** Weekdays in order, as plan.json, places and baselines write them. */
+export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
+/** "Sat", "sat" or "Saturday" → "Sat"; undefined when it names no weekday. */
+export function weekdayName(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (text.length < 3) return undefined;
+  return WEEKDAYS.find((w) => w.toLowerCase() === text.slice(0, 3).toLowerCase());
+}
+
+/**
+ * A vehicle type's `countPerDay` (weekly plans): weekday → vehicles (per depot) that day, e.g.
+ * `{ "Sat": 1 }`; the days it does not name keep `count`. Whether each day is an operating day of
+ * the plan's week is checked once the week is known (preflight: a week may come from the places).
+ */
+export function parseCountPerDay(raw: unknown, at: string, fail: Fail): Record<string, number> {
+  if (!isObject(raw) || Object.keys(raw).length === 0) {
+    return fail(at, `must be an object of weekday → vehicles that day, got ${JSON.stringify(raw)}`, 'e.g. "countPerDay": { "Sat": 1 } (the days it does not name keep "count")');
+  }
+  const out: Record<string, number> = {};
+  for (const [key, n] of Object.entries(raw)) {
+    const field = `${at}.${key}`;
+    const day = weekdayName(key);
+    if (day === undefined) fail(field, `"${key}" is not a weekday`, `name the days as the week does: ${WEEKDAYS.join(', ')}`);
+    if (out[day!] !== undefined) fail(field, `${day} is given twice`, 'give each day once');
+    if (typeof n !== 'number' || !Number.isFinite(n)) fail(field, `must be a number of vehicles, got ${JSON.stringify(n)}`, `e.g. "${day}": 1 (0: none that day)`);
+    if (!Number.isInteger(n) || (n as number) < 0) {
+      fail(field, `must be a whole number of vehicles, 0 or more, got ${n as number}`, `vehicles come whole: e.g. "${day}": ${Math.max(0, Math.floor(n as number))} (0: none that day)`);
+    }
+    out[day!] = n as number;
+  }
+  return out;
+}
+
 export interface NumberLimits {
   integer?: boolean;
   min?: number;

@@ -14,7 +14,7 @@ import { parseJson } from '../../io/geojson.js';
 import { locateJsonPath } from '../../io/json-path.js';
 import { parseLoads, parseProfiles, parseScenarios, parseTiers } from './plan-tiers.js';
 import type { LoadSpec, ProfileSpec, ScenarioSpec, TiersSpec } from './plan-tiers.js';
-import { checkKeys, clock, fileRef, isObject, requireNumber, requireString, type Fail, type NumberLimits } from './fields.js';
+import { checkKeys, clock, fileRef, isObject, parseCountPerDay, requireNumber, requireString, WEEKDAYS, weekdayName, type Fail, type NumberLimits } from './fields.js';
 import { parseDoorToDoorSpec, type DoorToDoorSpec } from './door-to-door-spec.js';
 
 /** A file named by plan.json, with its format (taken from the extension unless given). */
@@ -36,6 +36,8 @@ export interface FleetSpec {
   id: string;
   /** Vehicles of this type available per day. */
   count: number;
+  /** Weekly plans: weekday ("Sat") → vehicles that day, where it differs from `count`. */
+  countPerDay?: Record<string, number>;
   /** Mail volume one vehicle carries, in the same unit as the places' `mail`. */
   capacity: number;
   /** Place id of the hub the vehicles start from and return to; default: the only hub. */
@@ -100,8 +102,7 @@ export interface PlanSpec {
   keepRoutes?: string[];
 }
 
-/** Weekdays in order, as plan.json, places and baselines write them. */
-export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+export { WEEKDAYS } from './fields.js';
 
 /** plan.json's `week`: the operating days of a weekly plan. */
 export interface WeekSpec {
@@ -127,7 +128,7 @@ const TOP_LEVEL_KEYS = [
   'snapDistanceM', 'baselineMatchDistanceM', 'timeLimitS', 'seed', 'tiers', 'loads', 'profiles', 'scenarios', 'doorToDoor', 'week', 'csvDelimiter',
   'balance', 'keepRoutes',
 ] as const;
-const FLEET_KEYS = ['id', 'count', 'capacity', 'depot', 'departure', 'maxShiftHours', 'fixedCost'] as const;
+const FLEET_KEYS = ['id', 'count', 'countPerDay', 'capacity', 'depot', 'departure', 'maxShiftHours', 'fixedCost'] as const;
 
 /**
  * Parses and validates the text of a plan.json file.
@@ -181,6 +182,7 @@ export function parsePlanFile(text: string, source = 'plan.json'): PlanSpec {
       fixedCost: entry.fixedCost === undefined ? 0 : requireNumber(entry.fixedCost, `${at}.fixedCost`, fail, { min: 0 }),
     };
     if (entry.depot !== undefined) vehicle.depot = requireString(entry.depot, `${at}.depot`, fail);
+    if (entry.countPerDay !== undefined) vehicle.countPerDay = parseCountPerDay(entry.countPerDay, `${at}.countPerDay`, fail);
     if (entry.maxShiftHours !== undefined) {
       const hours = requireNumber(entry.maxShiftHours, `${at}.maxShiftHours`, fail, { min: 0, exclusiveMin: true, max: 24 });
       vehicle.maxShift = Math.round(hours * 3600);
@@ -277,7 +279,38 @@ export function parsePlanFile(text: string, source = 'plan.json'): PlanSpec {
   }
   if (raw.doorToDoor !== undefined) spec.doorToDoor = parseDoorToDoorSpec(raw.doorToDoor, fail);
   if (raw.week !== undefined) spec.week = weekSpec(raw.week, fail);
+  // With "week" the operating days are known here (and the error gets its line); a week that
+  // only the places file asks for is checked by the preflight with the same function.
+  if (spec.week !== undefined) checkCountPerDay(spec, spec.week.days, fail);
   return spec;
+}
+
+/**
+ * Every `countPerDay` names operating days of the plan's week, and a daily plan (week null) has
+ * none: a fleet per day needs days.
+ */
+export function checkCountPerDay(spec: PlanSpec, week: readonly string[] | null, fail: Fail): void {
+  const entries: [string, Record<string, number> | undefined][] = spec.tiers
+    ? [
+      ...spec.tiers.trunk.fleet.map((v, i): [string, Record<string, number> | undefined] => [`tiers.trunk.fleet[${i}].countPerDay`, v.countPerDay]),
+      ...spec.tiers.delivery.fleet.map((v, i): [string, Record<string, number> | undefined] => [`tiers.delivery.fleet[${i}].countPerDay`, v.countPerDay]),
+    ]
+    : spec.fleet.map((v, i): [string, Record<string, number> | undefined] => [`fleet[${i}].countPerDay`, v.countPerDay]);
+  for (const [at, perDay] of entries) {
+    if (perDay === undefined) continue;
+    if (week === null) {
+      fail(at, 'a fleet per day belongs to a weekly plan, and this plan is daily (the same vehicles every day)',
+        'add "week" to plan.json (e.g. { "days": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] }), or drop "countPerDay" and give one "count"');
+    }
+    for (const day of Object.keys(perDay)) {
+      if (!week!.includes(day)) fail(`${at}.${day}`, `${day} is not an operating day of the plan`, `operating days: ${week!.join(', ')} (plan.json "week"); remove ${day}, or add it to week.days`);
+    }
+  }
+}
+
+/** The vehicles of a type on each operating day: `countPerDay` where it names the day, else `count`. */
+export function countsPerDay(count: number, perDay: Readonly<Record<string, number>> | undefined, week: readonly string[]): number[] {
+  return week.map((day) => perDay?.[day] ?? count);
 }
 
 /** `week: { "days": ["Mon", …, "Sat"], "accumulate": true }`; days default Mon–Sat. */
@@ -288,7 +321,7 @@ function weekSpec(value: unknown, fail: Fail): WeekSpec {
   if (value.days !== undefined) {
     if (!Array.isArray(value.days) || value.days.length === 0) fail('week.days', 'must be a non-empty list of weekdays', `use ${WEEKDAYS.join(', ')}`);
     days = (value.days as unknown[]).map((day, k) => {
-      const name = typeof day === 'string' ? WEEKDAYS.find((w) => w.toLowerCase() === day.trim().slice(0, 3).toLowerCase() && day.trim().length >= 3) : undefined;
+      const name = weekdayName(day);
       if (name === undefined) fail(`week.days[${k}]`, `"${String(day)}" is not a weekday`, `use ${WEEKDAYS.join(', ')}`);
       return name!;
     });

@@ -5,7 +5,7 @@
  * offices, and the timing between the tiers), `profiles` (road profiles of vehicle types) and
  * `scenarios` (named changes of the base case). Parsing only; the planner resolves place ids.
  */
-import { checkKeys, clock, isObject, requireNumber, requireString, type Fail } from './fields.js';
+import { checkKeys, clock, isObject, parseCountPerDay, requireNumber, requireString, type Fail } from './fields.js';
 
 /** One named load dimension: what a place drops (sum of properties) and what it hands over. */
 export interface LoadSpec {
@@ -27,6 +27,11 @@ export interface TierVehicleSpec {
   count: number;
   /** Vehicles per depot id where they differ from `count` (written `count: { "office": n }`). */
   countByDepot: Record<string, number>;
+  /**
+   * Weekly plans: weekday ("Sat") → vehicles per depot that day, for every depot, where it
+   * differs from `count` / `countByDepot` (written `countPerDay: { "Sat": 1 }`).
+   */
+  countPerDay?: Record<string, number>;
   /** Capacity per load dimension, in `PlanSpec.loads` order. */
   capacity: number[];
   /** Departure from the hub (trunk), seconds after midnight; delivery vehicles leave at their release. */
@@ -106,7 +111,7 @@ export interface ScenarioSpec {
 
 export const TIER_DEFAULTS = { sortingMinutes: 30, trunkDeparture: '06:00' } as const;
 
-const VEHICLE_KEYS = ['id', 'count', 'capacity', 'depot', 'departure', 'maxShiftHours', 'costPerKm', 'costPerDay', 'profile'] as const;
+const VEHICLE_KEYS = ['id', 'count', 'countPerDay', 'capacity', 'depot', 'departure', 'maxShiftHours', 'costPerKm', 'costPerDay', 'profile'] as const;
 
 /** `loads`: { "items": { "delivery": ["mail", "parcels"], "pickup": ["pickup_items"] }, … }. */
 export function parseLoads(raw: unknown, fail: Fail): LoadSpec[] {
@@ -159,6 +164,7 @@ function parseVehicle(entry: unknown, at: string, tier: 'trunk' | 'delivery', lo
       if (!vehicle.depot.includes(office)) fail(`${at}.count.${office}`, `"${office}" is not in this type's depot list`, `depots: ${vehicle.depot.join(', ')}`);
     }
   }
+  if (entry.countPerDay !== undefined) vehicle.countPerDay = parseCountPerDay(entry.countPerDay, `${at}.countPerDay`, fail);
   if (entry.maxShiftHours !== undefined) vehicle.maxShift = Math.round(requireNumber(entry.maxShiftHours, `${at}.maxShiftHours`, fail, { min: 0, exclusiveMin: true, max: 24 }) * 3600);
   if (entry.profile !== undefined) vehicle.profile = requireString(entry.profile, `${at}.profile`, fail);
   return vehicle;

@@ -36,6 +36,11 @@ export interface TwoTierStop extends TierStop {
 export interface TierVehicle {
   id: string;
   count: number;
+  /**
+   * A week's plan: the vehicles on each day of the horizon (day k at index k - 1), where the fleet
+   * differs by day; `dayInput` turns it into that day's `count`. Absent: `count` every day.
+   */
+  countPerDay?: number[];
   capacity: number[];
   /** Longest route, departure to return. */
   maxDuration?: number;
@@ -210,7 +215,9 @@ export function deliveryProblem(
       return stopInput(stop, [...stop.delivery], [...stop.pickup]);
     }),
     vehicleTypes: input.delivery.vehicles
-      .filter((vehicle) => officeSet.has(vehicle.office) && vehicle.count > 0)
+      // A type with a fleet per day stays with 0 vehicles on a day off: today's route that day is
+      // then judged over the fleet by the evaluator, and a day without vans is still a problem.
+      .filter((vehicle) => officeSet.has(vehicle.office) && (vehicle.count > 0 || vehicle.countPerDay !== undefined))
       .map((vehicle) => {
         const from = release.get(vehicle.office) ?? OPEN_END;
         const to = Math.max(from, returnBy.get(vehicle.office) ?? OPEN_END);

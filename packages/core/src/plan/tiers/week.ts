@@ -19,10 +19,10 @@
 import { createProblem, evaluatePlan, solve } from '../../vrp/index.js';
 import type { ProblemInput, RouteInput, SolutionResult, UnassignedResult } from '../../vrp/index.js';
 import { createPeriodicProblem, solvePeriodic } from '../../vrp/periodic/index.js';
-import type { PeriodicProblemInput, PeriodicRouteInput, PeriodicStopInput } from '../../vrp/periodic/index.js';
+import type { PeriodicProblemInput, PeriodicRouteInput, PeriodicStopInput, PeriodicVehicleTypeInput } from '../../vrp/periodic/index.js';
 import type { ProgressCallback } from '../../util/progress.js';
 import { assignNearest } from './assignment.js';
-import { collectionProblem, deliveryProblem, OPEN_END, type TwoTierInput } from './model.js';
+import { collectionProblem, deliveryProblem, OPEN_END, type TierVehicle, type TwoTierInput } from './model.js';
 import {
   administrative, emptySolution, loadsOf, planTrunk, readyTimes, releaseTimes, returnLegs, returnLimits, toRouteInput,
   type DeliveryRun, type TierRun, type TwoTierResult,
@@ -79,7 +79,8 @@ export function carriedDays(days: readonly number[], horizon: number, day: numbe
 
 /**
  * One day of the week as a two-tier problem: the stops served that day (per `visits`), each with
- * the volumes its visit carries that day; the offices keep their own daily counter volumes.
+ * the volumes its visit carries that day; the offices keep their own daily counter volumes, and
+ * each vehicle type its fleet of that day (`countPerDay`).
  */
 export function dayInput(input: TwoTierInput, visits: ReadonlyMap<string, readonly number[]>, day: number, horizon: number, accumulate: boolean): TwoTierInput {
   const stops = input.stops.flatMap((stop) => {
@@ -88,7 +89,34 @@ export function dayInput(input: TwoTierInput, visits: ReadonlyMap<string, readon
     const f = carriedDays(days, horizon, day, accumulate);
     return [{ ...stop, delivery: stop.delivery.map((x) => x * f), pickup: stop.pickup.map((x) => x * f) }];
   });
-  return { ...input, stops };
+  return { ...input, stops, ...fleetOfDay(input, day) };
+}
+
+/** The trunk and delivery fleets of day `day` (1-based): each type's `countPerDay` entry as its count. */
+function fleetOfDay(input: TwoTierInput, day: number): Pick<TwoTierInput, 'trunk' | 'delivery'> {
+  const onDay = <V extends TierVehicle>(vehicle: V): V =>
+    (vehicle.countPerDay === undefined ? vehicle : { ...vehicle, count: vehicle.countPerDay[day - 1] ?? vehicle.count });
+  return {
+    trunk: { ...input.trunk, vehicles: input.trunk.vehicles.map(onDay) },
+    delivery: { ...input.delivery, vehicles: input.delivery.vehicles.map(onDay) },
+  };
+}
+
+/**
+ * The week's delivery problem of one office for the periodic engine: a type with `countPerDay`
+ * gets its fleet of each day (the engine takes either one count or the counts per day); it is
+ * built with its largest day's count so that a type absent on some days is still offered.
+ */
+function weekDeliveryProblem(input: TwoTierInput, office: string, ids: readonly string[], release: ReadonlyMap<string, number>, returnBy: ReadonlyMap<string, number>): { oneDay: ProblemInput; vehicleTypes: PeriodicVehicleTypeInput[] } {
+  const widest = { ...input, delivery: { ...input.delivery, vehicles: input.delivery.vehicles.map((v) => (v.countPerDay === undefined ? v : { ...v, count: Math.max(0, ...v.countPerDay) })) } };
+  const oneDay = deliveryProblem(widest, [office], ids, release, returnBy);
+  const vehicleTypes = oneDay.vehicleTypes.map((type): PeriodicVehicleTypeInput => {
+    const perDay = input.delivery.vehicles.find((v) => v.id === type.id)?.countPerDay;
+    if (perDay === undefined) return type;
+    const { count: _count, ...rest } = type;
+    return { ...rest, countPerDay: [...perDay] };
+  });
+  return { oneDay, vehicleTypes };
 }
 
 /**
@@ -132,14 +160,14 @@ export function solveTwoTierWeek(input: TwoTierInput, week: TwoTierWeek, options
     for (const office of offices) {
       const ids = stopsOf.get(office) ?? [];
       if (ids.length === 0) continue;
-      const oneDay = deliveryProblem(input, [office], ids, release, returnBy);
+      const { oneDay, vehicleTypes } = weekDeliveryProblem(input, office, ids, release, returnBy);
       if (oneDay.vehicleTypes.length === 0 || !release.has(office)) {
         // No van at this office, or no trunk brings its mail: nothing can be delivered from it.
         for (const id of ids) unassigned.push({ id, reason: oneDay.vehicleTypes.length === 0 ? 'fleet-exhausted' : 'time-window-unreachable' });
         continue;
       }
       progress({ step: 'delivery', message: `round ${round}: the week of ${office}'s ${ids.length} stops` });
-      const periodic: PeriodicProblemInput = { ...oneDay, horizon: H, accumulate: week.accumulate, stops: oneDay.stops.map((stop) => ({ ...stop, ...(week.patterns.get(stop.id) ?? {}) })) };
+      const periodic: PeriodicProblemInput = { ...oneDay, vehicleTypes, horizon: H, accumulate: week.accumulate, stops: oneDay.stops.map((stop) => ({ ...stop, ...(week.patterns.get(stop.id) ?? {}) })) };
       const warmStart = warm.get(office);
       const solution = solvePeriodic(createPeriodicProblem(periodic, { source: `delivery ${office}` }), {
         ...search, timeLimit: budget((0.7 / 2) * (ids.length / nStops)),
