@@ -33,6 +33,7 @@ const CHANGES: Record<string, (plan: Plan) => void> = {
   'fleet[].maxShiftHours': (p) => { p.fleet[0]!.maxShiftHours = 30; },
   'fleet[].fixedCost': (p) => { p.fleet[0]!.fixedCost = -1; },
   'fleet[] unknown key': (p) => { p.fleet[0]!.speed = 50; },
+  'fleet[].countPerDay': (p) => { p.fleet[0]!.countPerDay = { Sat: 1 }; p.week = { days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'] }; },
   serviceMinutes: (p) => { p.serviceMinutes = { village: -3 }; },
   coverage: (p) => { p.coverage = { radiusKm: 0 }; },
   operatingDaysPerYear: (p) => { p.operatingDaysPerYear = 400; },
