@@ -6,24 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildHierarchy, createRandom, hierarchyPath } from '@postroute/core';
 import { compileArrays } from '../../src/graph/compile.js';
+import { randomGraph as randomGraphOf } from './random-graph.js';
 import { PathFinder } from '../../src/matrix/ch-path.js';
 
 function randomGraph(seed: number, n: number, m: number): ReturnType<typeof compileArrays> {
-  const random = createRandom(seed);
-  const source: number[] = [];
-  const target: number[] = [];
-  const twoWay: number[] = [];
-  const length: number[] = [];
-  const duration: number[] = [];
-  for (let i = 0; i < m; i++) {
-    source.push(random.int(n));
-    target.push(random.int(n));
-    twoWay.push(random.next() < 0.7 ? 1 : 0);
-    // Few distinct lengths: many shortest paths of exactly equal length.
-    length.push(1 + random.int(5));
-    duration.push(1 + random.int(100) + random.next());
-  }
-  return compileArrays(n, Uint32Array.from(source), Uint32Array.from(target), Uint8Array.from(twoWay), Float64Array.from(length), Float64Array.from(duration));
+  // Few distinct lengths: many shortest paths of exactly equal length.
+  return randomGraphOf(seed, n, m, 5);
 }
 
 describe('PathFinder gives the paths of hierarchyPath', () => {

@@ -23,27 +23,9 @@ import {
   type RoadNetwork,
   type TravelMatrix,
 } from '@postroute/core';
-import { compileArrays } from '../../src/graph/compile.js';
+import { randomGraph } from './random-graph.js';
 import { adoptHierarchy } from '../../src/matrix/matrix.js';
 import { perturbedGrid } from '../../../../benchmarks/graph/grid.mjs';
-
-/** A random directed multigraph with parallel arcs, self-loops, one-way arcs and unreachable parts. */
-function randomGraph(seed: number, n: number, m: number): ReturnType<typeof compileArrays> {
-  const random = createRandom(seed);
-  const source: number[] = [];
-  const target: number[] = [];
-  const twoWay: number[] = [];
-  const length: number[] = [];
-  const duration: number[] = [];
-  for (let i = 0; i < m; i++) {
-    source.push(random.int(n));
-    target.push(random.int(n));
-    twoWay.push(random.next() < 0.7 ? 1 : 0);
-    length.push(1 + random.int(1000));
-    duration.push(1 + random.int(100) + random.next());
-  }
-  return compileArrays(n, Uint32Array.from(source), Uint32Array.from(target), Uint8Array.from(twoWay), Float64Array.from(length), Float64Array.from(duration));
-}
 
 // Parts: the graph cut in 2 or 3, each part's interior contracted on its own subgraph first
 // (ch-partition.ts), all of it (keep 0) or leaving a tenth for the whole graph.

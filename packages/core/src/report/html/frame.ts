@@ -13,15 +13,7 @@ import type { Bounds, FarOffPlace } from './view-types.js';
 const SWAP_MATCH_M = 2_000;
 
 function boundsOf(points: Iterable<readonly [number, number]>): Bounds | null {
-  let west = Infinity, east = -Infinity, south = Infinity, north = -Infinity;
-  for (const [lon, lat] of points) {
-    if (!Number.isFinite(lon) || !Number.isFinite(lat)) continue;
-    if (lon < west) west = lon;
-    if (lon > east) east = lon;
-    if (lat < south) south = lat;
-    if (lat > north) north = lat;
-  }
-  return Number.isFinite(west) ? { south, west, north, east } : null;
+  return boundsOfLines([points]);
 }
 
 /** The bounds grown by a share of their size, at least `minDeg` on each side. */
@@ -34,7 +26,7 @@ function grow(b: Bounds, share: number, minDeg: number): Bounds {
 const inside = (b: Bounds, lon: number, lat: number): boolean => lat >= b.south && lat <= b.north && lon >= b.west && lon <= b.east;
 
 /** The bounds of every point of the lines, read in place (a county's roads are millions of points). */
-function boundsOfLines(lines: readonly (readonly (readonly [number, number])[])[]): Bounds | null {
+function boundsOfLines(lines: Iterable<Iterable<readonly [number, number]>>): Bounds | null {
   let west = Infinity, east = -Infinity, south = Infinity, north = -Infinity;
   for (const line of lines) {
     for (const [lon, lat] of line) {
