@@ -126,7 +126,12 @@ beforeAll(() => {
   planFile('plan-19-coverage-key.json', { coverage: { radiusKm: 1, radius: 2 } });
   planFile('plan-19-door-vehicles.json', { doorToDoor: { streets: ['101'], vehicles: 0 } });
   planFile('plan-19-door-shift.json', { doorToDoor: { streets: ['101'], maxShiftHours: -1 } });
-  planFile('plan-19-door-key.json', { doorToDoor: { streets: ['101'], office: 'outlet' } });
+  planFile('plan-19-door-key.json', { doorToDoor: { streets: ['101'], speed: 3 } });
+  planFile('plan-19-door-office.json', { doorToDoor: { streets: ['101'], office: 'outlet' } });
+  planFile('plan-19-door-list-empty.json', { doorToDoor: [] });
+  planFile('plan-19-door-list-both.json', { doorToDoor: [{ streets: ['101'] }, { streets: ['102'], office: 'hub', depot: 'hub' }] });
+  planFile('plan-19-door-list-office.json', { doorToDoor: [{ streets: ['101'] }, { streets: ['102'], office: 'nowhere' }] });
+  planFile('plan-19-door-list-days.json', { week: { days: ['Mon', 'Tue', 'Wed'] }, doorToDoor: [{ streets: ['101'], days: ['Mon'] }, { streets: ['102'], days: ['Sun'] }] });
   planFile('plan-19-door-depot.json', { doorToDoor: { streets: ['101'], depot: 'nowhere' } });
   planFile('plan-19-door-street.json', { doorToDoor: { streets: ['Nowhere Lane'] } });
   planFile('plan-19-door-days-daily.json', { doorToDoor: { streets: ['101'], days: ['Mon'] } });
@@ -235,7 +240,12 @@ const rows: [string, string[], number, RegExp][] = [
   ['issue 19: coverage, an unknown key', ['plan', 'plan-19-coverage-key.json', '--out', 'out'], 2, /plan-19-coverage-key\.json, line \d+, field "coverage\.radius": unknown setting "radius"/],
   ['issue 19: doorToDoor.vehicles', ['plan', 'plan-19-door-vehicles.json', '--out', 'out'], 2, /plan-19-door-vehicles\.json, line \d+, field "doorToDoor\.vehicles"/],
   ['issue 19: doorToDoor.maxShiftHours', ['plan', 'plan-19-door-shift.json', '--out', 'out'], 2, /plan-19-door-shift\.json, line \d+, field "doorToDoor\.maxShiftHours"/],
-  ['issue 19: doorToDoor, an unknown key', ['plan', 'plan-19-door-key.json', '--out', 'out'], 2, /plan-19-door-key\.json, line \d+, field "doorToDoor\.office": unknown setting "office"/],
+  ['issue 19: doorToDoor, an unknown key', ['plan', 'plan-19-door-key.json', '--out', 'out'], 2, /plan-19-door-key\.json, line \d+, field "doorToDoor\.speed": unknown setting "speed"/],
+  ['issue 19: doorToDoor.office that is no hub', ['plan', 'plan-19-door-office.json', '--out', 'out'], 2, /plan-19-door-office\.json, (line \d+, )?field "doorToDoor\.office": door-to-door office "outlet" is not a place with role "hub"/],
+  ['issue 19: doorToDoor as an empty list', ['plan', 'plan-19-door-list-empty.json', '--out', 'out'], 2, /plan-19-door-list-empty\.json, line \d+, field "doorToDoor": is an empty list/],
+  ['issue 19: doorToDoor[1].office beside depot', ['plan', 'plan-19-door-list-both.json', '--out', 'out'], 2, /plan-19-door-list-both\.json, line \d+, field "doorToDoor\[1\]\.office": is given beside "depot"/],
+  ['issue 19: doorToDoor[1].office that is no place', ['plan', 'plan-19-door-list-office.json', '--out', 'out'], 2, /plan-19-door-list-office\.json, (line \d+, )?field "doorToDoor\[1\]\.office": door-to-door office "nowhere"/],
+  ['issue 19: doorToDoor[1].days naming a day off', ['plan', 'plan-19-door-list-days.json', '--out', 'out'], 2, /plan-19-door-list-days\.json, (line \d+, )?field "doorToDoor\[1\]\.days\[0\]": "Sun" is not an operating day of the plan/],
   ['issue 19: doorToDoor.depot that is no place', ['plan', 'plan-19-door-depot.json', '--out', 'out'], 2, /plan-19-door-depot\.json, (line \d+, )?field "doorToDoor\.depot"/],
   ['issue 19: doorToDoor.streets naming no road', ['plan', 'plan-19-door-street.json', '--out', 'out', '--quiet'], 2, /plan-19-door-street\.json, (line \d+, )?field "doorToDoor\.streets\[0\]": no drivable road named or numbered "Nowhere Lane"/],
   ['issue 19: doorToDoor.days in a daily plan', ['plan', 'plan-19-door-days-daily.json', '--out', 'out'], 2, /plan-19-door-days-daily\.json, (line \d+, )?field "doorToDoor\.days": door-to-door days are days of a weekly plan, and this plan is daily/],

@@ -72,11 +72,11 @@ export function doorToDoorEdges(spec: DoorToDoorSpec, network: RoadNetwork, road
     required.push({ edge: e, demand: 0, serviceCost: edge.duration + (serviceTime * edge.length) / 1000, ...(both ? { sides: 'both' as const } : {}) });
   });
   found.forEach((ok, i) => {
-    if (!ok) throw new InputError(`no drivable road named or numbered "${spec.streets[i]}" is on the network`, { source, field: `doorToDoor.streets[${i}]` },
+    if (!ok) throw new InputError(`no drivable road named or numbered "${spec.streets[i]}" is on the network`, { source, field: `${spec.at ?? 'doorToDoor'}.streets[${i}]` },
       `check the spelling against the roads' "name" or id; excluded classes: ${spec.excludedClasses.join(', ')}`);
   });
   if (required.length === 0) {
-    throw new InputError('no drivable street lies inside the door-to-door areas', { source, field: 'doorToDoor.areas' }, 'check that the polygons cover the streets ([lon, lat] order)');
+    throw new InputError('no drivable street lies inside the door-to-door areas', { source, field: `${spec.at ?? 'doorToDoor'}.areas` }, 'check that the polygons cover the streets ([lon, lat] order)');
   }
   return required;
 }
@@ -219,17 +219,18 @@ function stretchesOf(route: CarpRoute, network: RoadNetwork, roads: FeatureColle
 }
 
 /**
- * The office the door-to-door routes start from: `doorToDoor.depot`, else the first vehicle
- * type's depot, else the first hub. A hub, or in a two-tier plan also a township office (role
- * "outlet"), whose routes then leave once the trunk has brought its mail.
+ * The office a door-to-door block's routes start from: its `office` or `depot`, else the first
+ * vehicle type's depot, else the first hub. A hub, or in a two-tier plan also a township office
+ * (role "outlet"), whose routes then leave once the trunk has brought its mail.
  */
-export function doorToDoorDepot(spec: PlanSpec, places: readonly PlanPlace[], source: string): PlanPlace {
+export function doorToDoorDepot(spec: PlanSpec, block: DoorToDoorSpec, places: readonly PlanPlace[], source: string): PlanPlace {
   const hubs = places.filter((place) => place.role === 'hub');
   const allowed = spec.tiers ? places.filter((place) => place.role === 'hub' || place.role === 'outlet') : hubs;
-  const id = spec.doorToDoor?.depot ?? spec.fleet[0]?.depot ?? hubs[0]?.id;
+  const id = block.office ?? block.depot ?? spec.fleet[0]?.depot ?? hubs[0]?.id;
   const depot = allowed.find((place) => place.id === id);
   if (id === undefined || depot === undefined) {
-    throw new InputError(`door-to-door depot "${id ?? ''}" is not a place with role "hub"${spec.tiers ? ' or a township office (role "outlet")' : ''}`, { source, field: 'doorToDoor.depot' },
+    const field = `${block.at ?? 'doorToDoor'}.${block.office !== undefined ? 'office' : 'depot'}`;
+    throw new InputError(`door-to-door ${block.office !== undefined ? 'office' : 'depot'} "${id ?? ''}" is not a place with role "hub"${spec.tiers ? ' or a township office (role "outlet")' : ''}`, { source, field },
       `${spec.tiers ? 'hubs and offices' : 'hubs'}: ${allowed.map((h) => h.id).join(', ')}`);
   }
   return depot;

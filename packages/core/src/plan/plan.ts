@@ -19,6 +19,7 @@ import { assembleReport } from '../report/assemble.js';
 import { checkPlanInputs } from './preflight.js';
 import type { SolutionResult } from '../vrp/index.js';
 import { matrixOver, placeOnNetwork, prepareNetwork, roadProfile, type PreparedNetwork } from './network.js';
+import { mergeDoorToDoor } from './door-to-door-offices.js';
 import { doorToDoorDepot, doorToDoorEdges, doorToDoorOnDays, doorToDoorStart, nearestOffice, planDoorToDoor, timeDoorToDoorByDay } from './door-to-door.js';
 import { planOneTier } from './one-tier.js';
 import { applyScenario, describeChanges, scenarioRow } from './scenarios.js';
@@ -125,26 +126,30 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
   };
   const doorToDoorSolved = new Map<string, DoorToDoorReport>();
   // Door to door from its office, in every case (scenarios too), after that office's trunk; a
-  // weekly plan runs it on each operating day (the streets are served daily).
+  // weekly plan runs it on each operating day (the streets are served daily) or on the block's
+  // days. Each block of `doorToDoor` (one per office) is its own arc-routing problem.
   const withDoorToDoor = <R extends { report: Omit<PlanReport, 'run'> }>(caseSpec: PlanSpec, casePlaces: PlanPlace[], planned: R): R => {
     if (caseSpec.doorToDoor === undefined) return planned;
-    // In two tiers the streets belong to an office: the one plan.json names, else the nearest.
-    const named = caseSpec.tiers === undefined || caseSpec.doorToDoor.depot !== undefined;
-    const office = (named ? undefined : nearestOffice(doorToDoorEdges(caseSpec.doorToDoor, prepared.network, inputs.roads as FeatureCollection, sources.plan),
-      prepared.network, casePlaces.filter((place) => place.role === 'outlet' && prepared.snapOf.has(place.id)))) ?? doorToDoorDepot(caseSpec, casePlaces, sources.plan);
-    const depot = { id: office.id, snap: prepared.snapOf.get(office.id)! };
     const names = new Map(planned.report.places.map((p) => [p.id, p.name]));
-    const start = doorToDoorStart(caseSpec, planned.report.tiers, depot.id, names);
-    // The same streets from the same office at the same hour are the same problem: a scenario that
-    // leaves them as they are takes the base case's routes (same seed, same answer) unsolved.
-    const key = JSON.stringify([depot.id, start, caseSpec.doorToDoor]);
-    const solved = structuredClone(doorToDoorSolved.get(key) ?? planDoorToDoor({
-      spec: caseSpec.doorToDoor, network: prepared.network, roads: inputs.roads as FeatureCollection, // raw: refused above when prepared
-      depot, start, seed, timeLimit, maxIterationsWithoutImprovement, source: sources.plan, onProgress: progress, ...threads,
-    }));
-    if (!doorToDoorSolved.has(key)) doorToDoorSolved.set(key, structuredClone(solved));
-    // A weekly two-tier plan: each day's routes leave after that day's trunk.
-    const doorToDoor = doorToDoorOnDays(timeDoorToDoorByDay(solved, planned.report.tiers, depot.id, names), caseSpec.doorToDoor.days);
+    const blocks = caseSpec.doorToDoor.map((block) => {
+      // In two tiers the streets belong to an office: the one plan.json names, else the nearest.
+      const named = caseSpec.tiers === undefined || block.depot !== undefined || block.office !== undefined;
+      const office = (named ? undefined : nearestOffice(doorToDoorEdges(block, prepared.network, inputs.roads as FeatureCollection, sources.plan),
+        prepared.network, casePlaces.filter((place) => place.role === 'outlet' && prepared.snapOf.has(place.id)))) ?? doorToDoorDepot(caseSpec, block, casePlaces, sources.plan);
+      const depot = { id: office.id, snap: prepared.snapOf.get(office.id)! };
+      const start = doorToDoorStart(caseSpec, planned.report.tiers, depot.id, names);
+      // The same streets from the same office at the same hour are the same problem: a scenario that
+      // leaves them as they are takes the base case's routes (same seed, same answer) unsolved.
+      const key = JSON.stringify([depot.id, start, block]);
+      const solved = structuredClone(doorToDoorSolved.get(key) ?? planDoorToDoor({
+        spec: block, network: prepared.network, roads: inputs.roads as FeatureCollection, // raw: refused above when prepared
+        depot, start, seed, timeLimit, maxIterationsWithoutImprovement, source: sources.plan, onProgress: progress, ...threads,
+      }));
+      if (!doorToDoorSolved.has(key)) doorToDoorSolved.set(key, structuredClone(solved));
+      // A weekly two-tier plan: each day's routes leave after that day's trunk at this office.
+      return doorToDoorOnDays(timeDoorToDoorByDay(solved, planned.report.tiers, depot.id, names), block.days);
+    });
+    const doorToDoor = mergeDoorToDoor(blocks, planned.report.summary.week?.days ?? null);
     const report = { ...planned.report, doorToDoor };
     // Streets not served count like stops not served: the plan is not the service asked for.
     const { summary, reasons } = summariseDoorToDoor(doorToDoor);

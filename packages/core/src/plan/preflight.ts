@@ -57,8 +57,10 @@ export function checkPlanInputs(inputs: Omit<PlanInputs, 'roads'>, options: Pick
   const weekly = service !== null;
   // The one place that refuses a combination of parts (supports.ts).
   checkSupported(planParts(spec, weekly), sources.plan);
-  if (spec.doorToDoor !== undefined) doorToDoorDepot(spec, places, sources.plan);
-  checkDoorToDoorDays(spec.doorToDoor?.days, service?.week.days ?? null, sources.plan);
+  for (const block of spec.doorToDoor ?? []) {
+    doorToDoorDepot(spec, block, places, sources.plan);
+    checkDoorToDoorDays(block.days, service?.week.days ?? null, sources.plan, block.at ?? 'doorToDoor');
+  }
   // Fleets per day (`countPerDay`) need a week; with plan.json's "week" the parser checked them.
   checkCountPerDay(spec, service?.week.days ?? null, (field, message, hint) => {
     throw new InputError(message, { source: sources.plan, field }, hint);
@@ -93,14 +95,14 @@ function checkDepots(spec: PlanSpec, hubs: readonly PlanPlace[], byId: ReadonlyM
 }
 
 /** `doorToDoor.days`: days of the plan's week (a daily plan serves its streets every operating day). */
-function checkDoorToDoorDays(days: readonly string[] | undefined, week: readonly string[] | null, source: string): void {
+function checkDoorToDoorDays(days: readonly string[] | undefined, week: readonly string[] | null, source: string, at: string): void {
   if (days === undefined) return;
   if (week === null) {
-    throw new InputError('door-to-door days are days of a weekly plan, and this plan is daily', { source, field: 'doorToDoor.days' },
+    throw new InputError('door-to-door days are days of a weekly plan, and this plan is daily', { source, field: `${at}.days` },
       'add "week" to plan.json (e.g. { "days": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] }), or drop "days" to serve the streets every operating day');
   }
   days.forEach((day, k) => {
-    if (!week.includes(day)) throw new InputError(`"${day}" is not an operating day of the plan`, { source, field: `doorToDoor.days[${k}]` }, `operating days: ${week.join(', ')}`);
+    if (!week.includes(day)) throw new InputError(`"${day}" is not an operating day of the plan`, { source, field: `${at}.days[${k}]` }, `operating days: ${week.join(', ')}`);
   });
-  if (new Set(days).size !== days.length) throw new InputError('a day is named twice', { source, field: 'doorToDoor.days' }, 'name each day once');
+  if (new Set(days).size !== days.length) throw new InputError('a day is named twice', { source, field: `${at}.days` }, 'name each day once');
 }

@@ -2,7 +2,7 @@
  * The door-to-door tier in the summary: its figures for summary.json and the printed table, and
  * why a plan whose routes leave streets unserved (or break the shift) is not the service asked for.
  */
-import type { DoorToDoorReport, DoorToDoorSummary, NotComparableReason } from './types.js';
+import type { DoorToDoorReport, DoorToDoorRoute, DoorToDoorSummary, NotComparableReason } from './types.js';
 
 /**
  * The summary's door-to-door section and the reasons it gives against comparing: streets not
@@ -15,8 +15,9 @@ import type { DoorToDoorReport, DoorToDoorSummary, NotComparableReason } from '.
 export function summariseDoorToDoor(report: DoorToDoorReport): { summary: DoorToDoorSummary; reasons: NotComparableReason[] } {
   const summary: DoorToDoorSummary = {
     depot: report.depot,
-    // One day's routes (a weekly two-tier plan times a copy of each route per day, "Mon D1").
-    routes: report.routes.filter((route) => route.day === undefined || route.day === report.routes[0]?.day).length,
+    // One day's routes (a weekly two-tier plan times a copy of each route per day, "Mon D1"): the
+    // busiest day's, as offices with their own days may send out different routes each day.
+    routes: busiestDay(report.routes),
     streets: report.streets,
     streetsServed: report.streetsServed,
     sides: report.sides,
@@ -36,6 +37,13 @@ export function summariseDoorToDoor(report: DoorToDoorReport): { summary: DoorTo
   }
   if (!summary.feasible) reasons.push({ kind: 'door-to-door-rules', message: 'the door-to-door routes break the shift or the vehicle limit' });
   return { summary, reasons };
+}
+
+/** The most routes out on one day: a route without a day runs every day. */
+export function busiestDay(routes: readonly Pick<DoorToDoorRoute, 'day'>[]): number {
+  const days = [...new Set(routes.flatMap((route) => (route.day === undefined ? [] : [route.day])))];
+  if (days.length === 0) return routes.length;
+  return Math.max(...days.map((day) => routes.filter((route) => route.day === undefined || route.day === day).length));
 }
 
 /** The printed summary's door-to-door lines. */

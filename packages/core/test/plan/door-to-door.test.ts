@@ -20,7 +20,7 @@ describe('door-to-door tier (Neudrossenfeld, real OSM data)', () => {
     expect(d.feasible).toBe(true);
     // Independently: the sides to serve and their length, from the network and the rule.
     const network = buildNetwork(roads);
-    const required = doorToDoorEdges(spec.doorToDoor!, network, roads);
+    const required = doorToDoorEdges(spec.doorToDoor![0]!, network, roads);
     const sides = required.reduce((n, r) => n + (r.sides === 'both' ? 2 : 1), 0);
     const metres = required.reduce((m, r) => m + network.edges[r.edge]!.length * (r.sides === 'both' ? 2 : 1), 0);
     expect(d.streets).toBe(required.length);
@@ -56,7 +56,7 @@ describe('door-to-door tier (Neudrossenfeld, real OSM data)', () => {
     const { report } = await planNetwork({ spec: short, roads, places }, { timeLimit: 2, maxIterationsWithoutImprovement: 50 });
     const d = report.summary.doorToDoor!;
     const network = buildNetwork(roads);
-    const required = doorToDoorEdges(short.doorToDoor!, network, roads);
+    const required = doorToDoorEdges(short.doorToDoor![0]!, network, roads);
     expect(d.streets).toBe(required.length);
     expect(d.notServed.length).toBeGreaterThan(0);
     expect(d.streetsServed).toBe(required.length - d.notServed.length);
@@ -187,14 +187,14 @@ describe('door-to-door tier (Neudrossenfeld, real OSM data)', () => {
     expect(bad((d) => { delete d.areas; })).toMatch(/names no area and no street/);
     expect(bad((d) => { (d.areas as { features: { geometry: { type: string } }[] }).features[0]!.geometry.type = 'LineString'; })).toMatch(/doorToDoor\.areas\.features\[0\]\.geometry\.type/);
     const streets = parsePlanFile(JSON.stringify({ ...plan, doorToDoor: { streets: ['Nowhere Lane'] } }), 'plan.json');
-    expect(inputError(() => doorToDoorEdges(streets.doorToDoor!, buildNetwork(roads), roads)).describe()).toMatch(/field "doorToDoor.streets\[0\]": no drivable road named or numbered "Nowhere Lane"/);
+    expect(inputError(() => doorToDoorEdges(streets.doorToDoor![0]!, buildNetwork(roads), roads)).describe()).toMatch(/field "doorToDoor.streets\[0\]": no drivable road named or numbered "Nowhere Lane"/);
   });
 
   it('serves named streets', () => {
     const network = buildNetwork(roads);
     const named = roads.features.find((f: { properties: { name: string | null; highway: string } }) => f.properties.name && f.properties.highway === 'residential').properties.name as string;
     const streets = parsePlanFile(JSON.stringify({ ...JSON.parse(planText), doorToDoor: { streets: [named] } }), 'plan.json');
-    const required = doorToDoorEdges(streets.doorToDoor!, network, roads);
+    const required = doorToDoorEdges(streets.doorToDoor![0]!, network, roads);
     expect(required.length).toBeGreaterThan(0);
     for (const r of required) expect(roads.features[network.edges[r.edge]!.feature].properties.name).toBe(named);
   });

@@ -21,7 +21,7 @@ const outDir = resolve(import.meta.dirname, '../../../../test-output/door-to-doo
 const dir = new URL('../../../../examples/door-to-door/', import.meta.url);
 const spec = parsePlanFile(readFileSync(new URL('plan.json', dir), 'utf8'), 'plan.json');
 // Two vehicles of at most 1 h 30 min: the area takes more than one route.
-const short = { ...spec, doorToDoor: { ...spec.doorToDoor!, maxShift: 5400 } };
+const short = { ...spec, doorToDoor: [{ ...spec.doorToDoor![0]!, maxShift: 5400 }] };
 const roads = JSON.parse(readFileSync(new URL(spec.roads.path, dir), 'utf8'));
 const places = await readPlaces(readFileSync(new URL('places.geojson', dir), 'utf8'), { source: 'places.geojson' });
 const { report } = await planNetwork({ spec: short, roads, places }, { timeLimit: 3, maxIterationsWithoutImprovement: 100 });

@@ -18,8 +18,10 @@ export interface DoorToDoorArea {
   polygons: [number, number][][][];
 }
 
-/** plan.json's `doorToDoor`, checked and resolved. */
+/** One block of plan.json's `doorToDoor` (the object, or one entry of the list), checked and resolved. */
 export interface DoorToDoorSpec {
+  /** Where the block is in plan.json, for located errors: `doorToDoor`, or `doorToDoor[1]` in the list form. */
+  at?: string;
   areas: DoorToDoorArea[];
   /** Road names (the `name` property) or ids (feature id, `osm_id`, "way/123") served in full. */
   streets: string[];
@@ -27,6 +29,9 @@ export interface DoorToDoorSpec {
   serviceTimePerKm: number;
   /** Hub the tier starts from; default the fleet's depot (or the only hub). */
   depot?: string;
+  /** The office the streets belong to (a hub, or a township office of a two-tier plan), written
+   *  `office`: the same as `depot`, the word that reads naturally in the list form. One of the two. */
+  office?: string;
   /** Most routes (vehicles) of the tier; default as many as needed. */
   vehicles?: number;
   /** Longest route, seconds (written `maxShiftHours`); default none. */
@@ -43,13 +48,23 @@ export const DOOR_TO_DOOR_DEFAULTS = { serviceMinutesPerKm: 15 } as const;
 /** Throws the located error of one field of plan.json (`doorToDoor.streets[2]`, …); never returns. */
 export type SpecFail = (field: string, message: string, hint?: string) => never;
 
-const KEYS = ['areas', 'streets', 'serviceMinutesPerKm', 'depot', 'vehicles', 'maxShiftHours', 'days', 'bothSidesClasses', 'excludedClasses'];
+const KEYS = ['areas', 'streets', 'serviceMinutesPerKm', 'office', 'depot', 'vehicles', 'maxShiftHours', 'days', 'bothSidesClasses', 'excludedClasses'];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Parses `doorToDoor`; `fail` raises the located InputError of plan.json. */
-export function parseDoorToDoorSpec(raw: unknown, fail: SpecFail): DoorToDoorSpec {
-  const at = 'doorToDoor';
+/**
+ * Parses `doorToDoor`: one block (the streets of one office), or a list of blocks, each the
+ * streets of its own office with its own days and vehicles (issue 19: "a door-to-door area
+ * belongs to the office that serves it"). Each block is planned as its own arc-routing problem.
+ */
+export function parseDoorToDoorSpecs(raw: unknown, fail: SpecFail): DoorToDoorSpec[] {
+  if (!Array.isArray(raw)) return [parseDoorToDoorSpec(raw, fail)];
+  if (raw.length === 0) return fail('doorToDoor', 'is an empty list', 'give one block per office, e.g. [{ "office": "north", "streets": ["Main Street"] }], or drop "doorToDoor"');
+  return raw.map((block, i) => parseDoorToDoorSpec(block, fail, `doorToDoor[${i}]`));
+}
+
+/** Parses one `doorToDoor` block found at `at`; `fail` raises the located InputError of plan.json. */
+export function parseDoorToDoorSpec(raw: unknown, fail: SpecFail, at = 'doorToDoor'): DoorToDoorSpec {
   if (!isObject(raw)) return fail(at, 'must be an object', 'e.g. { "areas": { "type": "FeatureCollection", … }, "serviceMinutesPerKm": 15 }');
   for (const key of Object.keys(raw)) if (!KEYS.includes(key)) fail(`${at}.${key}`, `unknown setting "${key}"`, `allowed here: ${KEYS.join(', ')}`);
   // `zero`: 0 is allowed (at least 0), else the number must be above 0.
@@ -75,13 +90,15 @@ export function parseDoorToDoorSpec(raw: unknown, fail: SpecFail): DoorToDoorSpe
   }
   const minutes = raw.serviceMinutesPerKm === undefined ? DOOR_TO_DOOR_DEFAULTS.serviceMinutesPerKm : number('serviceMinutesPerKm', true, 600)!;
   const spec: DoorToDoorSpec = {
-    areas, streets, serviceTimePerKm: minutes * 60,
+    at, areas, streets, serviceTimePerKm: minutes * 60,
     bothSidesClasses: strings('bothSidesClasses', DOOR_TO_DOOR_BOTH_SIDES),
     excludedClasses: strings('excludedClasses', DOOR_TO_DOOR_EXCLUDED),
   };
-  if (raw.depot !== undefined) {
-    if (typeof raw.depot !== 'string' || raw.depot === '') fail(`${at}.depot`, 'must be a place id (string)');
-    spec.depot = raw.depot as string;
+  if (raw.depot !== undefined && raw.office !== undefined) fail(`${at}.office`, 'is given beside "depot", which says the same', 'keep one of "office" and "depot"');
+  for (const key of ['depot', 'office'] as const) {
+    if (raw[key] === undefined) continue;
+    if (typeof raw[key] !== 'string' || raw[key] === '') fail(`${at}.${key}`, 'must be a place id (string)');
+    spec[key] = raw[key] as string;
   }
   const vehicles = number('vehicles', false, Infinity, true);
   if (vehicles !== undefined) spec.vehicles = vehicles;

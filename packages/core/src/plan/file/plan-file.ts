@@ -15,7 +15,7 @@ import { locateJsonPath } from '../../io/json-path.js';
 import { parseLoads, parseProfiles, parseScenarios, parseTiers } from './plan-tiers.js';
 import type { LoadSpec, ProfileSpec, ScenarioSpec, TiersSpec } from './plan-tiers.js';
 import { checkKeys, clock, fileRef, isObject, parseCountPerDay, requireNumber, requireString, WEEKDAYS, weekdayName, type Fail, type NumberLimits } from './fields.js';
-import { parseDoorToDoorSpec, type DoorToDoorSpec } from './door-to-door-spec.js';
+import { parseDoorToDoorSpecs, type DoorToDoorSpec } from './door-to-door-spec.js';
 
 /** A file named by plan.json, with its format (taken from the extension unless given). */
 export interface PlanFileRef {
@@ -90,8 +90,9 @@ export interface PlanSpec {
   /** Default search time limit in seconds and seed; the CLI flags override them. */
   timeLimit: number;
   seed: number;
-  /** Streets served door to door (arc routing from the office), when given. */
-  doorToDoor?: DoorToDoorSpec;
+  /** Streets served door to door (arc routing from the office), when given: one block per office
+   *  (plan.json's `doorToDoor` object is one block; its list form, one block per entry). */
+  doorToDoor?: DoorToDoorSpec[];
   /** Weekly service (issue 11): the operating days and whether mail waits for the next visit. */
   week?: WeekSpec;
   /** Separator of the CSV files the plan names (places, baseline); default: detected per file. */
@@ -277,7 +278,7 @@ export function parsePlanFile(text: string, source = 'plan.json'): PlanSpec {
       }
     });
   }
-  if (raw.doorToDoor !== undefined) spec.doorToDoor = parseDoorToDoorSpec(raw.doorToDoor, fail);
+  if (raw.doorToDoor !== undefined) spec.doorToDoor = parseDoorToDoorSpecs(raw.doorToDoor, fail);
   if (raw.week !== undefined) spec.week = weekSpec(raw.week, fail);
   // With "week" the operating days are known here (and the error gets its line); a week that
   // only the places file asks for is checked by the preflight with the same function.

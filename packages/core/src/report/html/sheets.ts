@@ -164,7 +164,9 @@ function sheet(view: ReportView, route: ViewRoute, roads: FlatLines[]): string {
  */
 function doorSheet(view: ReportView, route: ViewDoorRoute, roads: FlatLines[]): string {
   const d = view.doorToDoor!;
-  const depotName = view.places.find((p) => p.id === d.depot)?.name ?? d.depot;
+  // Its own office when door to door leaves from several (plan.json's list form).
+  const depot = route.depot ?? d.depot;
+  const depotName = view.places.find((p) => p.id === depot)?.name ?? depot;
   const rows = route.stretches.map((s, i) => `<tr><td class="num">${i + 1}</td><td><b>${escapeHtml(s.street)}</b>${s.segments > 1 ? ` <span class="note">${s.segments} segments</span>` : ''}</td>` +
     `<td>${s.sides === 'both' ? 'both sides' : 'kerb side'}</td><td class="num">${fmt(s.km, 2)}</td><td class="num">${clock(s.start)}</td>` +
     `<td class="num">${s.kmBefore > 0 ? fmt(s.kmBefore, 2) : ''}</td><td class="done"></td></tr>`);
@@ -183,7 +185,7 @@ function doorSheet(view: ReportView, route: ViewDoorRoute, roads: FlatLines[]): 
   ];
   return `<section class="sheet door-sheet" data-door-route="${escapeHtml(route.id)}" id="sheet-door-${escapeHtml(route.id)}">
 <h1>${escapeHtml(`Door-to-door route ${route.id}`)} <small>${escapeHtml(view.title)}</small></h1>
-<div class="head"><table class="facts">${facts.map(([k, v]) => `<tr><td>${k}</td><td>${k === 'warning' ? `<span class="bad">${v}</span>` : escapeHtml(v)}</td></tr>`).join('')}</table>${sheetMap(view, lines, [], d.depot, roads)}</div>
+<div class="head"><table class="facts">${facts.map(([k, v]) => `<tr><td>${k}</td><td>${k === 'warning' ? `<span class="bad">${v}</span>` : escapeHtml(v)}</td></tr>`).join('')}</table>${sheetMap(view, lines, [], depot, roads)}</div>
 <p class="note">${escapeHtml(d.rule)}. Kerb side: the side beside the vehicle as driven; the street is driven again the other way for the other side.</p>
 <table class="stops streets"><thead><tr><th class="num">#</th><th>street</th><th>sides</th><th class="num">km</th><th class="num">begin</th><th class="num">empty km before</th><th>✓</th></tr></thead>
 <tbody>${rows.join('')}<tr><td></td><td><b>back at ${escapeHtml(depotName)}</b></td><td></td><td class="num"></td><td class="num">${clock(route.arrival)}</td><td colspan="2">${fmt(route.km, 1)} km in all</td></tr></tbody></table>
