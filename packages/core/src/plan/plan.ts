@@ -133,7 +133,11 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
     const names = new Map(planned.report.places.map((p) => [p.id, p.name]));
     const blocks = caseSpec.doorToDoor.map((block) => {
       // In two tiers the streets belong to an office: the one plan.json names, else the nearest.
-      const named = caseSpec.tiers === undefined || block.depot !== undefined || block.office !== undefined;
+      // The preflight checked the names against the base case, so a named office that is none
+      // here was closed by this scenario: its streets go to the nearest open office, as its villages do.
+      const id = block.office ?? block.depot;
+      const closed = caseSpec.tiers !== undefined && id !== undefined && !casePlaces.some((place) => place.id === id && (place.role === 'outlet' || place.role === 'hub'));
+      const named = caseSpec.tiers === undefined || (id !== undefined && !closed);
       const office = (named ? undefined : nearestOffice(doorToDoorEdges(block, prepared.network, inputs.roads as FeatureCollection, sources.plan),
         prepared.network, casePlaces.filter((place) => place.role === 'outlet' && prepared.snapOf.has(place.id)))) ?? doorToDoorDepot(caseSpec, block, casePlaces, sources.plan);
       const depot = { id: office.id, snap: prepared.snapOf.get(office.id)! };

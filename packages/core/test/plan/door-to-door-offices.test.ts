@@ -97,4 +97,14 @@ describe('door to door from two offices, each with its own streets and days', ()
     expect(inputError(() => checkPlanInputs({ spec: sunday, roads: gridRoads(7), places: twoTierPlaces() })).describe())
       .toMatch(/field "doorToDoor\[1\]\.days\[0\]": "Sun" is not an operating day/);
   });
+
+  it('gives the streets of an office a scenario closes to the nearest open office', async () => {
+    const spec = twoTierSpec({ doorToDoor: blocks.map(({ days: _days, ...block }) => block), scenarios: [{ name: 'north-closed', closeOffices: ['north'] }] });
+    const { report, scenarios } = await planNetwork({ spec, roads: gridRoads(7), places: twoTierPlaces() }, { seed: 1, timeLimit: 5, maxIterationsWithoutImprovement: 100 });
+    expect(new Set(report.doorToDoor!.routes.map((route) => route.depot))).toEqual(new Set(['north', 'east']));
+    const closed = scenarios.find((s) => s.name === 'north-closed')!.report.doorToDoor!;
+    expect(closed.routes.length).toBeGreaterThan(0);
+    expect(closed.routes.every((route) => route.depot === 'east')).toBe(true);
+    expect(closed.sidesServed).toBe(report.doorToDoor!.sides);
+  });
 });
