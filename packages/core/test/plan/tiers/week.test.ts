@@ -119,7 +119,7 @@ describe('solveTwoTierWeek against exhaustive enumeration', () => {
     it(`case ${trial}: ${horizon} days, ${n} villages, ${accumulate ? 'mail waits' : 'no waiting'}, van capacity ${vanCapacity}`, () => {
       const input = tinyInput(points, 2, demands, vanCapacity);
       const optimum = bruteForceWeek(input, horizon, accumulate, rules, vanCapacity);
-      const week = solveTwoTierWeek(input, { horizon, accumulate, patterns: patternsOf(rules, input) }, { seed: 1, timeLimit: 5, maxIterationsWithoutImprovement: 300 });
+      const week = solveTwoTierWeek(input, { horizon, accumulate, patterns: patternsOf(rules, input) }, { seed: 1, timeLimit: 600, maxIterationsWithoutImprovement: 300 });
       if (!Number.isFinite(optimum)) {
         expect(week.unassigned.length).toBeGreaterThan(0);
         return;
@@ -153,7 +153,7 @@ describe('solveTwoTierWeek: properties of random composed cases, checked from th
       input.delivery.vehicles = input.offices.map((office) => ({ id: `van@${office.id}`, type: 'van', office: office.id, count: 2, capacity: [40, 12], maxDuration: 4000, fixedCost: 50, costPerDistance: 1 }));
       input.delivery.sorting = 300;
       const accumulate = seed !== 5;
-      const week = solveTwoTierWeek(input, { horizon: H, accumulate, patterns: patternsOf(rules, input) }, { seed, timeLimit: 5, maxIterationsWithoutImprovement: 200 });
+      const week = solveTwoTierWeek(input, { horizon: H, accumulate, patterns: patternsOf(rules, input) }, { seed, timeLimit: 600, maxIterationsWithoutImprovement: 200 });
       expect(week.unassigned).toEqual([]);
       const dur = (a: number, b: number): number => input.matrix.durations[a * input.matrix.size + b] as number;
       const where = new Map([...input.offices, ...input.stops].map((p) => [p.id, p]));
