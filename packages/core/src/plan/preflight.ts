@@ -5,7 +5,8 @@
  * (a place off the network, a hub on a dropped piece of it) come later and say so.
  */
 import { InputError } from '../errors.js';
-import { checkCountPerDay, type PlanSpec } from './file/plan-file.js';
+import type { PlanSpec } from './file/plan-file.js';
+import { checkCountPerDay } from './file/fields.js';
 import { resolveBaseline } from './baseline.js';
 import { doorToDoorDepot } from './door-to-door.js';
 import { classifyPlaces, rejectOversizedMail, type PlanPlace } from './places.js';

@@ -2,7 +2,7 @@
  * Field checks shared by the plan.json readers: each failure goes through `fail(field, message,
  * hint)`, which throws one located InputError (the dotted field path, and its line in plan.json).
  */
-import type { PlanFileRef } from './plan-file.js';
+import type { PlanFileRef, PlanSpec } from './plan-file.js';
 
 export type Fail = (field: string, message: string, hint?: string) => never;
 
@@ -110,4 +110,27 @@ export function fileRef<F extends string>(value: unknown, field: string, formats
       `use one of: ${formats.join(', ')} (file extension or "format")`);
   }
   return { path, format: format as F };
+}
+
+/**
+ * Every `countPerDay` names operating days of the plan's week, and a daily plan (week null) has
+ * none: a fleet per day needs days.
+ */
+export function checkCountPerDay(spec: PlanSpec, week: readonly string[] | null, fail: Fail): void {
+  const entries: [string, Record<string, number> | undefined][] = spec.tiers
+    ? [
+      ...spec.tiers.trunk.fleet.map((v, i): [string, Record<string, number> | undefined] => [`tiers.trunk.fleet[${i}].countPerDay`, v.countPerDay]),
+      ...spec.tiers.delivery.fleet.map((v, i): [string, Record<string, number> | undefined] => [`tiers.delivery.fleet[${i}].countPerDay`, v.countPerDay]),
+    ]
+    : spec.fleet.map((v, i): [string, Record<string, number> | undefined] => [`fleet[${i}].countPerDay`, v.countPerDay]);
+  for (const [at, perDay] of entries) {
+    if (perDay === undefined) continue;
+    if (week === null) {
+      fail(at, 'a fleet per day belongs to a weekly plan, and this plan is daily (the same vehicles every day)',
+        'add "week" to plan.json (e.g. { "days": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] }), or drop "countPerDay" and give one "count"');
+    }
+    for (const day of Object.keys(perDay)) {
+      if (!week!.includes(day)) fail(`${at}.${day}`, `${day} is not an operating day of the plan`, `operating days: ${week!.join(', ')} (plan.json "week"); remove ${day}, or add it to week.days`);
+    }
+  }
 }

@@ -14,7 +14,7 @@ import { parseJson } from '../../io/geojson.js';
 import { locateJsonPath } from '../../io/json-path.js';
 import { parseLoads, parseProfiles, parseScenarios, parseTiers } from './plan-tiers.js';
 import type { LoadSpec, ProfileSpec, ScenarioSpec, TiersSpec } from './plan-tiers.js';
-import { checkKeys, clock, fileRef, isObject, parseCountPerDay, requireNumber, requireString, WEEKDAYS, weekdayName, type Fail, type NumberLimits } from './fields.js';
+import { checkCountPerDay, checkKeys, clock, fileRef, isObject, parseCountPerDay, requireNumber, requireString, WEEKDAYS, weekdayName, type Fail, type NumberLimits } from './fields.js';
 import { parseDoorToDoorSpecs, type DoorToDoorSpec } from './door-to-door-spec.js';
 
 /** A file named by plan.json, with its format (taken from the extension unless given). */
@@ -286,28 +286,6 @@ export function parsePlanFile(text: string, source = 'plan.json'): PlanSpec {
   return spec;
 }
 
-/**
- * Every `countPerDay` names operating days of the plan's week, and a daily plan (week null) has
- * none: a fleet per day needs days.
- */
-export function checkCountPerDay(spec: PlanSpec, week: readonly string[] | null, fail: Fail): void {
-  const entries: [string, Record<string, number> | undefined][] = spec.tiers
-    ? [
-      ...spec.tiers.trunk.fleet.map((v, i): [string, Record<string, number> | undefined] => [`tiers.trunk.fleet[${i}].countPerDay`, v.countPerDay]),
-      ...spec.tiers.delivery.fleet.map((v, i): [string, Record<string, number> | undefined] => [`tiers.delivery.fleet[${i}].countPerDay`, v.countPerDay]),
-    ]
-    : spec.fleet.map((v, i): [string, Record<string, number> | undefined] => [`fleet[${i}].countPerDay`, v.countPerDay]);
-  for (const [at, perDay] of entries) {
-    if (perDay === undefined) continue;
-    if (week === null) {
-      fail(at, 'a fleet per day belongs to a weekly plan, and this plan is daily (the same vehicles every day)',
-        'add "week" to plan.json (e.g. { "days": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] }), or drop "countPerDay" and give one "count"');
-    }
-    for (const day of Object.keys(perDay)) {
-      if (!week!.includes(day)) fail(`${at}.${day}`, `${day} is not an operating day of the plan`, `operating days: ${week!.join(', ')} (plan.json "week"); remove ${day}, or add it to week.days`);
-    }
-  }
-}
 
 /** The vehicles of a type on each operating day: `countPerDay` where it names the day, else `count`. */
 export function countsPerDay(count: number, perDay: Readonly<Record<string, number>> | undefined, week: readonly string[]): number[] {
