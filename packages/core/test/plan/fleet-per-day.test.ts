@@ -34,7 +34,7 @@ function inputs(countPerDay: Record<string, number> | undefined, v6Days = 'Tue,F
 describe('a weekly plan with one van on Saturday', () => {
   it('no route on Saturday beyond it, and the villages\' patterns move to other days', async () => {
     // Vans of 60: Saturday's one van takes the outlet's 40 items and two villages at most.
-    const { report } = await planNetwork(inputs({ Sat: 1 }, 'Tue,Fri', 60), { seed: 1, timeLimit: 1 });
+    const { report } = await planNetwork(inputs({ Sat: 1 }, 'Tue,Fri', 60), { seed: 1, timeLimit: 60, maxIterationsWithoutImprovement: 200 });
     const saturday = report.after.filter((route) => route.day === 'Sat');
     expect(saturday).toHaveLength(1);
     expect(saturday[0]!.stops).toContain('outlet');
@@ -57,7 +57,7 @@ describe('a weekly plan with one van on Saturday', () => {
   });
 
   it('a village due on Saturday when Saturday\'s van is full: one stop unserved, once, with the engine\'s reason', async () => {
-    const { report } = await planNetwork(inputs({ Sat: 1 }, 'Tue,Sat'), { seed: 1, timeLimit: 1 });
+    const { report } = await planNetwork(inputs({ Sat: 1 }, 'Tue,Sat'), { seed: 1, timeLimit: 60, maxIterationsWithoutImprovement: 200 });
     expect(report.after.filter((route) => route.day === 'Sat')).toHaveLength(1);
     // The outlet (every day) and v6 (Tue, Sat) cannot share Saturday's van of 40: a pattern is all or nothing.
     const unserved = report.summary.unassigned;
@@ -68,7 +68,7 @@ describe('a weekly plan with one van on Saturday', () => {
   });
 
   it('without countPerDay the same week serves v6 on Saturday and every stop (the tests above tell the two apart)', async () => {
-    const { report } = await planNetwork(inputs(undefined, 'Tue,Sat'), { seed: 1, timeLimit: 1 });
+    const { report } = await planNetwork(inputs(undefined, 'Tue,Sat'), { seed: 1, timeLimit: 60, maxIterationsWithoutImprovement: 200 });
     const visits = new Map(report.summary.week!.visits.map((v) => [v.id, v.days]));
     expect(visits.get('v6')).toEqual(['Tue', 'Sat']);
     expect(report.summary.unassigned).toEqual([]);
@@ -76,7 +76,7 @@ describe('a weekly plan with one van on Saturday', () => {
   });
 
   it('a day with more vans than `count` may use them, and a day with none has no route', async () => {
-    const { report } = await planNetwork(inputs({ Mon: 0, Sat: 4 }), { seed: 1, timeLimit: 1 });
+    const { report } = await planNetwork(inputs({ Mon: 0, Sat: 4 }), { seed: 1, timeLimit: 60, maxIterationsWithoutImprovement: 200 });
     expect(report.after.filter((route) => route.day === 'Mon')).toEqual([]);
     expect(report.after.filter((route) => route.day === 'Sat').length).toBeLessThanOrEqual(4);
     // The outlet is due every day: without a van on Monday it cannot be served all week.
@@ -103,7 +103,7 @@ function twoTierWeek(trunk: Record<string, unknown>, van: Record<string, unknown
 
 describe('a two-tier week with a trunk fleet per day', () => {
   it('Saturday\'s one truck serves one office; the other is said once, with the engine\'s reason, and its vans that day get no mail', async () => {
-    const { report } = await planNetwork(twoTierWeek({ countPerDay: { Sat: 1 } }), { seed: 1, timeLimit: 2 });
+    const { report } = await planNetwork(twoTierWeek({ countPerDay: { Sat: 1 } }), { seed: 1, timeLimit: 60, maxIterationsWithoutImprovement: 200 });
     const trunkOn = (day: string): ReportRoute[] => report.after.filter((route) => route.tier === 'trunk' && route.day === day);
     for (const day of WEEK.slice(0, 5)) expect(trunkOn(day)).toHaveLength(2);
     expect(trunkOn('Sat')).toHaveLength(1);
@@ -129,7 +129,7 @@ describe('a two-tier week with a trunk fleet per day', () => {
   });
 
   it('a day without vans: no delivery route that day, the villages served less often move off it, the daily ones are unserved with the engine\'s reason', async () => {
-    const { report } = await planNetwork(twoTierWeek({}, { countPerDay: { Wed: 0 } }), { seed: 1, timeLimit: 2 });
+    const { report } = await planNetwork(twoTierWeek({}, { countPerDay: { Wed: 0 } }), { seed: 1, timeLimit: 60, maxIterationsWithoutImprovement: 200 });
     expect(report.after.filter((route) => route.tier === 'delivery' && route.day === 'Wed')).toEqual([]);
     const visits = new Map(report.summary.week!.visits.map((v) => [v.id, v.days]));
     expect(visits.get('e3')).toHaveLength(2);
