@@ -153,6 +153,10 @@ beforeAll(() => {
   planFile('plan-19-fleet-day-places-week.json', { places: 'places-week.csv', fleet: [{ ...van, countPerDay: { Sun: 1 } }] });
   writeFileSync(join(dir, 'plan-19-trunk-day-off.json'), JSON.stringify({ ...twoTier, week: { days: ['Mon', 'Tue'] }, tiers: { ...twoTier.tiers as object, trunk: { ...(twoTier.tiers as { trunk: { fleet: object[] } }).trunk, fleet: [{ ...(twoTier.tiers as { trunk: { fleet: object[] } }).trunk.fleet[0], countPerDay: { Fri: 0 } }] } } }, null, 2));
   writeFileSync(join(dir, 'plan-19-delivery-day-daily.json'), JSON.stringify({ ...twoTier, tiers: { ...twoTier.tiers as object, delivery: { ...(twoTier.tiers as { delivery: { fleet: object[] } }).delivery, fleet: [{ ...(twoTier.tiers as { delivery: { fleet: object[] } }).delivery.fleet[0], countPerDay: { Sat: 1 } }] } } }, null, 2));
+  // A scenario's fleet of some days: a day off the week, in a daily plan, and a change of nothing.
+  planFile('plan-19-scenario-fleet-day-off.json', { week: { days: ['Mon', 'Tue', 'Wed'] }, fleet: [van], scenarios: [{ name: 'short', fleet: { van: { countPerDay: { Sat: 1 } } } }] });
+  planFile('plan-19-scenario-fleet-day-daily.json', { fleet: [van], scenarios: [{ name: 'short', fleet: { van: { countPerDay: { Mon: 1 } } } }] });
+  planFile('plan-19-scenario-fleet-empty.json', { fleet: [van], scenarios: [{ name: 'short', fleet: { van: {} } }] });
   writeFileSync(join(dir, 'places-19-days.csv'), `id,lon,lat,role,mail,days\n${gridPlaces().map((p) => [p.id, p.lon, p.lat, p.properties.role, 2, p.id === 'v2' ? 'Mon Funday' : ''].join(',')).join('\n')}\n`);
   planFile('plan-19-place-days.json', { places: 'places-19-days.csv', week: { days: ['Mon', 'Tue', 'Wed'] } });
   writeFileSync(join(dir, 'baseline-19-day.csv'), 'route_id,seq,stop_id,day\nR1,1,v1,Mon\nR1,2,v2,Funday\n');
@@ -258,6 +262,9 @@ const rows: [string, string[], number, RegExp][] = [
   ['issue 19: countPerDay off the week the places ask for', ['plan', 'plan-19-fleet-day-places-week.json', '--out', 'out'], 2, /plan-19-fleet-day-places-week\.json, (line \d+, )?field "fleet\[0\]\.countPerDay\.Sun": Sun is not an operating day of the plan — operating days: Mon, Tue, Wed, Thu, Fri, Sat/],
   ['issue 19: a trunk fleet\'s countPerDay off the week', ['plan', 'plan-19-trunk-day-off.json', '--out', 'out'], 2, /plan-19-trunk-day-off\.json, line \d+, field "tiers\.trunk\.fleet\[0\]\.countPerDay\.Fri": Fri is not an operating day/],
   ['issue 19: a delivery fleet\'s countPerDay in a daily plan', ['plan', 'plan-19-delivery-day-daily.json', '--out', 'out'], 2, /plan-19-delivery-day-daily\.json, (line \d+, )?field "tiers\.delivery\.fleet\[0\]\.countPerDay": a fleet per day belongs to a weekly plan/],
+  ['issue 19: a scenario\'s fleet countPerDay off the week', ['plan', 'plan-19-scenario-fleet-day-off.json', '--out', 'out'], 2, /plan-19-scenario-fleet-day-off\.json, line \d+, field "scenarios\[0\]\.fleet\.van\.countPerDay\.Sat": Sat is not an operating day of the plan — operating days: Mon, Tue, Wed/],
+  ['issue 19: a scenario\'s fleet countPerDay in a daily plan', ['plan', 'plan-19-scenario-fleet-day-daily.json', '--out', 'out'], 2, /plan-19-scenario-fleet-day-daily\.json, (line \d+, )?field "scenarios\[0\]\.fleet\.van\.countPerDay": a fleet per day belongs to a weekly plan, and this plan is daily/],
+  ['issue 19: a scenario\'s fleet change of nothing', ['plan', 'plan-19-scenario-fleet-empty.json', '--out', 'out'], 2, /plan-19-scenario-fleet-empty\.json, line \d+, field "scenarios\[0\]\.fleet\.van": changes nothing — give a count/],
   ['issue 19: tiers.delivery.assignment', ['plan', 'plan-19-tiers-assignment.json', '--out', 'out'], 2, /plan-19-tiers-assignment\.json, line \d+, field "tiers\.delivery\.assignment"/],
   ['issue 19: tiers.delivery.sortingMinutes', ['plan', 'plan-19-tiers-sorting.json', '--out', 'out'], 2, /plan-19-tiers-sorting\.json, line \d+, field "tiers\.delivery\.sortingMinutes"/],
   ['issue 19: tiers.trunk.collection.departure', ['plan', 'plan-19-tiers-collection.json', '--out', 'out'], 2, /plan-19-tiers-collection\.json, line \d+, field "tiers\.trunk\.collection\.departure"/],

@@ -3,7 +3,8 @@
  * properties before planning (the road graph and matrices stay those of the base case). A volume
  * factor scales place properties; an office closed hands its villages to the nearest open office
  * by road; an office opened takes the villages nearer to it than to their own; a fleet change sets
- * vehicle counts; a place change sets or drops a deadline.
+ * vehicle counts, of every day or of the days its `countPerDay` names; a place change sets or drops
+ * a deadline.
  */
 import { InputError } from '../errors.js';
 import type { Place } from '../io/places.js';
@@ -63,7 +64,7 @@ export function checkScenario(spec: PlanSpec, places: readonly Place[], scenario
   const tierFleet = [...(spec.tiers?.trunk.fleet ?? []), ...(spec.tiers?.delivery.fleet ?? [])];
   for (const [type, change] of Object.entries(scenario.fleet)) {
     if (spec.fleet.some((vehicle) => vehicle.id === type)) {
-      if (change.count === undefined) throw new InputError(`one-tier vehicles all start at the hub: give "${type}" one count`, at(`fleet.${type}`), `e.g. "${type}": 3`);
+      if (Object.keys(change.countByDepot).length > 0) throw new InputError(`one-tier vehicles all start at the hub: give "${type}" one count`, at(`fleet.${type}`), `e.g. "${type}": 3, or { "countPerDay": { "Sat": 1 } }`);
     } else if (!tierFleet.some((vehicle) => vehicle.id === type)) {
       throw new InputError(`scenario "${scenario.name}" changes vehicle type "${type}", which is not in the fleet`, at(`fleet.${type}`));
     }
@@ -154,9 +155,14 @@ export function applyScenario(spec: PlanSpec, rawPlaces: readonly Place[], scena
     };
   }
   for (const [type, change] of Object.entries(scenario.fleet)) {
+    // The days a scenario's `countPerDay` names replace the base case's on those days only.
+    const perDay = <V extends { countPerDay?: Record<string, number> }>(vehicle: V): void => {
+      if (change.countPerDay !== undefined) vehicle.countPerDay = { ...vehicle.countPerDay, ...change.countPerDay };
+    };
     const oneTier = next.fleet.find((vehicle) => vehicle.id === type);
     if (oneTier) {
-      oneTier.count = change.count!;
+      if (change.count !== undefined) oneTier.count = change.count;
+      perDay(oneTier);
       continue;
     }
     const vehicle = [...(next.tiers?.trunk.fleet ?? []), ...(next.tiers?.delivery.fleet ?? [])].find((v) => v.id === type)!;
@@ -165,6 +171,7 @@ export function applyScenario(spec: PlanSpec, rawPlaces: readonly Place[], scena
       vehicle.countByDepot = {};
     }
     Object.assign(vehicle.countByDepot, change.countByDepot);
+    perDay(vehicle);
   }
   return { spec: next, places, moves, keepBaseline: scenario.openOffices.length === 0 && scenario.closeOffices.length === 0 };
 }

@@ -139,3 +139,29 @@ describe('a two-tier week with a trunk fleet per day', () => {
     expect(unserved).toEqual(['e1', 'e2', 'n2', 'x1'].map((id) => [id, 'on some day of every allowed visit pattern no vehicle can take the visit']));
   });
 });
+
+describe('a scenario sets the fleet of some days (countPerDay), as plan.json does', () => {
+  it('one tier: no van on Monday in the scenario only; the base keeps its vans and serves every stop', async () => {
+    const base = inputs(undefined);
+    const spec = { ...base.spec, scenarios: [{ name: 'no-monday', volumeFactor: {}, closeOffices: [], openOffices: [], places: {}, visits: [], fleet: { van: { countByDepot: {}, countPerDay: { Mon: 0 } } } }] };
+    const { report, scenarios } = await planNetwork({ ...base, spec }, { seed: 1, timeLimit: 60, maxIterationsWithoutImprovement: 200 });
+    expect(report.summary.unassigned).toEqual([]);
+    expect(report.after.some((route) => route.day === 'Mon')).toBe(true);
+    const scenario = scenarios.find((entry) => entry.name === 'no-monday')!.report;
+    expect(scenario.after.filter((route) => route.day === 'Mon')).toEqual([]);
+    expect(scenario.summary.unassigned.map((stop) => stop.id)).toContain('outlet');
+    // The scenario row counts what it leaves unserved.
+    const row = report.summary.scenarios!.find((entry) => entry.name === 'no-monday')!;
+    expect(row.unserved).toBe(scenario.summary.unassigned.length);
+  });
+
+  it('two tiers: one truck on Saturday in the scenario, over the base case\'s two; the other days keep the base\'s count', async () => {
+    const base = twoTierWeek({});
+    const spec = { ...base.spec, scenarios: [{ name: 'short-sat', volumeFactor: {}, closeOffices: [], openOffices: [], places: {}, visits: [], fleet: { truck: { countByDepot: {}, countPerDay: { Sat: 1 } } } }] };
+    const { report, scenarios } = await planNetwork({ ...base, spec }, { seed: 1, timeLimit: 60, maxIterationsWithoutImprovement: 200 });
+    const trunks = (routes: readonly ReportRoute[]): number[] => WEEK.map((day) => routes.filter((route) => route.tier === 'trunk' && route.day === day).length);
+    expect(trunks(report.after)).toEqual([2, 2, 2, 2, 2, 2]);
+    const scenario = scenarios.find((entry) => entry.name === 'short-sat')!.report;
+    expect(trunks(scenario.after)).toEqual([2, 2, 2, 2, 2, 1]);
+  });
+});

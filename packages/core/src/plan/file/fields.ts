@@ -113,8 +113,8 @@ export function fileRef<F extends string>(value: unknown, field: string, formats
 }
 
 /**
- * Every `countPerDay` names operating days of the plan's week, and a daily plan (week null) has
- * none: a fleet per day needs days.
+ * Every `countPerDay` (of the fleets and of the scenarios' fleet changes) names operating days of
+ * the plan's week, and a daily plan (week null) has none: a fleet per day needs days.
  */
 export function checkCountPerDay(spec: PlanSpec, week: readonly string[] | null, fail: Fail): void {
   const entries: [string, Record<string, number> | undefined][] = spec.tiers
@@ -123,6 +123,10 @@ export function checkCountPerDay(spec: PlanSpec, week: readonly string[] | null,
       ...spec.tiers.delivery.fleet.map((v, i): [string, Record<string, number> | undefined] => [`tiers.delivery.fleet[${i}].countPerDay`, v.countPerDay]),
     ]
     : spec.fleet.map((v, i): [string, Record<string, number> | undefined] => [`fleet[${i}].countPerDay`, v.countPerDay]);
+  // A scenario's fleet of some days (a short fleet on Double-11) names operating days the same way.
+  (spec.scenarios ?? []).forEach((scenario, i) => {
+    for (const [type, change] of Object.entries(scenario.fleet)) entries.push([`scenarios[${i}].fleet.${type}.countPerDay`, change.countPerDay]);
+  });
   for (const [at, perDay] of entries) {
     if (perDay === undefined) continue;
     if (week === null) {

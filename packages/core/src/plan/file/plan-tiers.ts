@@ -91,6 +91,16 @@ export interface ProfileSpec {
   maxSpeedKmh?: number;
 }
 
+/** A scenario's change of one vehicle type's fleet. */
+export interface ScenarioFleetChange {
+  /** Vehicles (per depot) every day; absent = the base case's. */
+  count?: number;
+  /** Vehicles per depot id (delivery types of a two-tier plan). */
+  countByDepot: Record<string, number>;
+  /** Weekday → vehicles that day (per depot), over the base case's `countPerDay`. */
+  countPerDay?: Record<string, number>;
+}
+
 /** A named change of the base case. */
 export interface ScenarioSpec {
   name: string;
@@ -101,8 +111,12 @@ export interface ScenarioSpec {
   closeOffices: string[];
   /** Place ids opened as offices (they get the delivery fleets of "each-outlet" types). */
   openOffices: string[];
-  /** Vehicle type id → new count (per depot), or counts per depot id. */
-  fleet: Record<string, { count?: number; countByDepot: Record<string, number> }>;
+  /**
+   * Vehicle type id → new count (per depot), or counts per depot id, and/or the vehicles on some
+   * operating days (`countPerDay`, weekly plans): those days' counts replace the base case's on the
+   * days named; the other days keep the base case's.
+   */
+  fleet: Record<string, ScenarioFleetChange>;
   /** Place id → changed deadline ("HH:MM", or null to drop it) or visit frequency (weekly plans). */
   places: Record<string, { latest?: number | null; visitsPerWeek?: number; days?: string }>;
   /** Weekly plans (issue 11): villages up to `maxPopulation` inhabitants get `visitsPerWeek` (and `days`). */
@@ -168,6 +182,30 @@ function parseVehicle(entry: unknown, at: string, tier: 'trunk' | 'delivery', lo
   if (entry.maxShiftHours !== undefined) vehicle.maxShift = Math.round(requireNumber(entry.maxShiftHours, `${at}.maxShiftHours`, fail, { min: 0, exclusiveMin: true, max: 24 }) * 3600);
   if (entry.profile !== undefined) vehicle.profile = requireString(entry.profile, `${at}.profile`, fail);
   return vehicle;
+}
+
+/**
+ * A scenario's change of one type: a number (vehicles per depot), or an object of depot id →
+ * vehicles, with `count` (every day) and `countPerDay` (weekday → vehicles) as reserved keys, e.g.
+ * `{ "countPerDay": { "Sat": 1 } }` or `{ "harsdorf": 2, "countPerDay": { "Sat": 0 } }`.
+ */
+function parseFleetChange(raw: unknown, at: string, fail: Fail): ScenarioFleetChange {
+  if (!isObject(raw)) {
+    if (raw === undefined) return fail(at, 'is missing', 'give a count, e.g. 3');
+    return { count: requireNumber(raw, at, fail, { integer: true, min: 0 }), countByDepot: {} };
+  }
+  const { count, countPerDay, ...depots } = raw;
+  if (count === undefined && countPerDay === undefined && Object.keys(depots).length === 0) {
+    return fail(at, 'changes nothing', 'give a count (3), counts per office ({ "harsdorf": 3 }) or counts per day ({ "countPerDay": { "Sat": 1 } })');
+  }
+  const change: ScenarioFleetChange = { countByDepot: {} };
+  if (count !== undefined) {
+    if (Object.keys(depots).length > 0) fail(`${at}.count`, 'is given beside counts per office, which replace it', 'keep "count" or the offices\' counts');
+    change.count = requireNumber(count, `${at}.count`, fail, { integer: true, min: 0 });
+  }
+  for (const [depot, n] of Object.entries(depots)) change.countByDepot[depot] = requireNumber(n, `${at}.${depot}`, fail, { integer: true, min: 0 });
+  if (countPerDay !== undefined) change.countPerDay = parseCountPerDay(countPerDay, `${at}.countPerDay`, fail);
+  return change;
 }
 
 /** A number (vehicles per depot) or { depotId: number }. */
@@ -315,10 +353,9 @@ export function parseScenarios(raw: unknown, fail: Fail): ScenarioSpec[] {
       scenario[key] = [...(list as string[])];
     }
     if (entry.fleet !== undefined) {
-      if (!isObject(entry.fleet)) fail(`${at}.fleet`, 'must be an object of vehicle type id → count', 'e.g. { "van": 3 } or { "van": { "harsdorf": 3 } }');
+      if (!isObject(entry.fleet)) fail(`${at}.fleet`, 'must be an object of vehicle type id → count', 'e.g. { "van": 3 }, { "van": { "harsdorf": 3 } } or { "truck": { "countPerDay": { "Sat": 1 } } }');
       for (const [type, count] of Object.entries(entry.fleet as Record<string, unknown>)) {
-        const parsed = parseCount(count, `${at}.fleet.${type}`, fail);
-        scenario.fleet[type] = Object.keys(parsed.countByDepot).length > 0 ? { countByDepot: parsed.countByDepot } : { count: parsed.count, countByDepot: {} };
+        scenario.fleet[type] = parseFleetChange(count, `${at}.fleet.${type}`, fail);
       }
     }
     if (entry.places !== undefined) {
