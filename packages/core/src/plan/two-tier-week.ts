@@ -15,7 +15,7 @@ import { patternOf, stationDays } from './service-days.js';
 import { reportRoads, wordUnassigned } from './steps.js';
 import { evaluateTwoTier, solveTwoTier, type TwoTierResult } from './tiers/solve.js';
 import { dayInput, solveTwoTierWeek } from './tiers/week.js';
-import { delivered, officeReports, tierReportPlaces, tierRoutes, todayInputOf, type TwoTierContext } from './two-tier.js';
+import { delivered, noTrunkStop, officeReports, tierReportPlaces, tierRoutes, todayInputOf, type TwoTierContext } from './two-tier.js';
 import { weekRouteIds } from './baseline.js';
 import { baselineShapeOf, resolveTwoTierBaseline, type TwoTierBaseline } from './two-tier-baseline.js';
 import { buildTwoTierInput } from './two-tier-input.js';
@@ -120,6 +120,9 @@ export function planTwoTierWeek(context: TwoTierContext, service: ServiceDays, s
     const collection = (planned.collection?.solution.unassigned ?? []).filter((stop) => !noTrunk.has(officeOfPiece(stop.id)));
     unassigned.push(...wordUnassigned(collection, byId, `the collection cannot take this office's goods${on}: `));
   });
+  // Visits of a day whose trunk did not reach their office: each said with its day, after the
+  // office's own trunk line that says why (tiers/week.ts `missed`).
+  for (const visit of week.missed) unassigned.push(noTrunkStop(visit.id, visit.office, names[visit.day - 1]!, byId));
 
   progress({ step: 'report', message: 'writing the report' });
   const notServedToday = hasToday ? input.stops.filter((stop) => !todayVisits.has(stop.id)).map((stop) => stop.id) : [];
@@ -199,3 +202,4 @@ function withFleetOfDays(input: TwoTierInput, tiers: TiersSpec, names: readonly 
     delivery: { ...input.delivery, vehicles: input.delivery.vehicles.map((vehicle) => withDays(vehicle, vehicle.type)) },
   };
 }
+

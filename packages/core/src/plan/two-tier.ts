@@ -104,7 +104,17 @@ export function planTwoTier(context: TwoTierContext): TwoTierPlan {
   // Unserved: off the network, no room in the delivery tier, or an office the trunk cannot serve.
   const unassigned: UnassignedStop[] = rejected.map((entry) => ({ id: entry.id, name: byId.get(entry.id)?.name ?? entry.id, reason: entry.reason }));
   unassigned.push(...wordUnassigned(plan.trunk.solution.unassigned, byId, 'the trunk cannot serve this office: '));
-  unassigned.push(...wordUnassigned(plan.delivery.unassigned, byId));
+  // A stop of an office the trunk did not reach has no mail to deliver: said as that, not as a
+  // time window the vans could not make (solveDelivery plans no van from such an office).
+  const officeOf = new Map(input.stops.map((stop) => [stop.id, stop.office]));
+  const unreached = (id: string): string | undefined => {
+    const office = plan.unreached?.get(id) ?? officeOf.get(id);
+    return office !== undefined && !plan.release.has(office) ? office : undefined;
+  };
+  for (const entry of plan.delivery.unassigned) {
+    const office = entry.reason === 'time-window-unreachable' ? unreached(entry.id) : undefined;
+    unassigned.push(office !== undefined ? noTrunkStop(entry.id, office, undefined, byId) : wordUnassigned([entry], byId)[0]!);
+  }
   unassigned.push(...wordUnassigned(plan.collection?.solution.unassigned ?? [], byId, 'the collection cannot take this office\'s goods: '));
 
   progress({ step: 'report', message: 'writing the report' });
@@ -258,6 +268,22 @@ function flagNoTrunk(before: ReportRoute[], today: TwoTierResult): void {
       route.violations.push({ kind: 'no-trunk', amount: 0, message: `no trunk route brings the mail to ${route.depot}` });
     }
   }
+}
+
+/**
+ * A stop (or, in a weekly plan, one visit on `day`) not served because the trunk did not reach
+ * its office: no mail came, so no van leaves from there. E.g. "the trunk did not reach Harsdorf
+ * (harsdorf) on Sat: no mail to deliver from it that day; the visit is not made". The office's
+ * own line (the trunk's engine's reason) says why the trunk did not reach it.
+ */
+export function noTrunkStop(id: string, office: string, day: string | undefined, byId: ReadonlyMap<string, { name: string }>): UnassignedStop {
+  const where = `${byId.get(office)?.name ?? office} (${office})`;
+  return {
+    id, name: byId.get(id)?.name ?? id, ...(day !== undefined ? { day } : {}),
+    reason: day !== undefined
+      ? `the trunk did not reach ${where} on ${day}: no mail to deliver from it that day; the visit is not made`
+      : `the trunk did not reach ${where}: no mail to deliver from it; the stop is not served`,
+  };
 }
 
 /** Mail (first dimension) that reaches its destination: delivery routes' loads plus offices' own mail on the trunk. */

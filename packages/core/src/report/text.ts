@@ -68,7 +68,9 @@ export function formatSummary(summary: SavingsSummary): string {
   }
   if (summary.unassigned.length === 0) lines.push('Unassigned stops: none');
   else {
-    lines.push(`Unassigned stops: ${summary.unassigned.length}`);
+    // A weekly plan's visits missed on a day (the trunk did not reach the office) are counted apart.
+    const missed = summary.unassigned.filter((stop) => stop.day !== undefined).length;
+    lines.push(`Unassigned stops: ${summary.unassigned.length}${missed > 0 ? ` (${missed} of them one day's visit: the trunk did not reach the office that day)` : ''}`);
     for (const stop of summary.unassigned) lines.push(`  ${stop.id} (${stop.name}): ${stop.reason}`);
   }
   if (summary.doorToDoor) lines.push(...doorToDoorLines(summary.doorToDoor));

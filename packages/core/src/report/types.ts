@@ -123,6 +123,8 @@ export type Tier = 'trunk' | 'delivery' | 'collection';
 export interface UnassignedStop {
   id: string;
   name: string;
+  /** A weekly plan's one visit not made (the trunk did not reach the stop's office that day): its day. Absent: the stop is not served at all. */
+  day?: string;
   reason: string;
 }
 

@@ -102,7 +102,7 @@ function twoTierWeek(trunk: Record<string, unknown>, van: Record<string, unknown
 }
 
 describe('a two-tier week with a trunk fleet per day', () => {
-  it('Saturday\'s one truck serves one office; the other is said once, with the engine\'s reason, and its vans that day get no mail', async () => {
+  it('Saturday\'s one truck serves one office; the other is said once, with the engine\'s reason, and its villages due that day are missed visits, each said', async () => {
     const { report } = await planNetwork(twoTierWeek({ countPerDay: { Sat: 1 } }), { seed: 1, timeLimit: 60, maxIterationsWithoutImprovement: 200 });
     const trunkOn = (day: string): ReportRoute[] => report.after.filter((route) => route.tier === 'trunk' && route.day === day);
     for (const day of WEEK.slice(0, 5)) expect(trunkOn(day)).toHaveLength(2);
@@ -114,12 +114,22 @@ describe('a two-tier week with a trunk fleet per day', () => {
     const lines = report.summary.unassigned.filter((stop) => stop.id === missed);
     expect(lines).toHaveLength(1);
     expect(lines[0]!.reason).toBe('the trunk cannot serve this office (Sat): every vehicle is in use');
-    expect(report.summary.unassigned).toHaveLength(1);
-    // Its vans of Saturday carry the no-trunk line in place of times counted from the end of the day.
-    const vans = report.after.filter((route) => route.tier === 'delivery' && route.day === 'Sat' && route.depot === missed);
-    for (const route of vans) expect(route.violations.map((v) => v.kind)).toEqual(['no-trunk']);
-    // Every other route keeps every rule.
-    for (const route of report.after.filter((r) => !vans.includes(r))) expect(route.violations).toEqual([]);
+    // Its vans stay home on Saturday (no mail came); each of its villages due that day is one
+    // missed visit with its day, never planned as served.
+    expect(report.after.filter((route) => route.tier === 'delivery' && route.day === 'Sat' && route.depot === missed)).toEqual([]);
+    const visits = new Map(report.summary.week!.visits.map((v) => [v.id, v.days]));
+    const office = new Map(report.places.map((place) => [place.id, place.office]));
+    const due = [...visits].filter(([id, days]) => days.includes('Sat') && office.get(id) === missed && id !== missed).map(([id]) => id).sort();
+    expect(due.length).toBeGreaterThan(0);
+    const missedVisits = report.summary.unassigned.filter((stop) => stop.day !== undefined);
+    expect(missedVisits.map((stop) => stop.id).sort()).toEqual(due);
+    for (const stop of missedVisits) {
+      expect(stop.day).toBe('Sat');
+      expect(stop.reason).toMatch(new RegExp(`^the trunk did not reach .* \\(${missed}\\) on Sat: no mail to deliver from it that day; the visit is not made$`));
+    }
+    expect(report.summary.unassigned).toHaveLength(1 + due.length);
+    // Every route planned keeps every rule.
+    for (const route of report.after) expect(route.violations).toEqual([]);
     // Today's second truck on Saturday is beyond that day's fleet: one over-fleet line.
     const overFleet = report.before.flatMap((route) => route.violations.filter((v) => v.kind === 'over-fleet').map((v) => [route.id, v.message]));
     expect(overFleet).toEqual([['Sat trunk-north', 'needs vehicle 2 of type truck; the fleet has 1']]);

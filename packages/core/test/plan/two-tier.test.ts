@@ -111,6 +111,34 @@ describe('two-tier plan on a grid county', () => {
   });
 });
 
+describe('an office the trunk does not reach (one truck for two offices\' freight)', () => {
+  it('plans no van from it; each of its stops is unserved, said as the trunk not reaching it, and counted', async () => {
+    // One truck of 80 items: east's day (about 71 items) and north's (about 60) do not fit together.
+    const spec = twoTierSpec({}, { trunk: { fleet: [{ id: 'truck', count: 1, capacity: { items: 80, kg: 400 }, departure: '07:00', maxShiftHours: 10, costPerKm: 2, costPerDay: 100 }] } });
+    const { report } = await planNetwork(inputs({ spec }), { seed: 1, timeLimit: 60, maxIterationsWithoutImprovement: 100 });
+    const trunk = report.after.filter((route) => route.tier === 'trunk');
+    expect(trunk).toHaveLength(1);
+    const reached = new Set(trunk[0]!.stops);
+    const unreached = ['east', 'north'].filter((office) => !reached.has(office));
+    expect(unreached).toHaveLength(1);
+    const office = unreached[0]!;
+    expect(report.after.filter((route) => route.tier === 'delivery' && route.depot === office)).toEqual([]);
+    // Its villages (those no van of the other office took) are each one line with the trunk's reason.
+    const served = new Set(report.after.flatMap((route) => route.stops));
+    const left = ['e1', 'e2', 'e3', 'n1', 'n2', 'x1'].filter((id) => !served.has(id));
+    expect(left.length).toBeGreaterThan(0);
+    const name = report.places.find((place) => place.id === office)!.name;
+    for (const id of left) {
+      const lines = report.summary.unassigned.filter((stop) => stop.id === id);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]!.reason).toBe(`the trunk did not reach ${name} (${office}): no mail to deliver from it; the stop is not served`);
+    }
+    // The office's own line says why (the trunk's engine), and nothing else is unserved.
+    expect(report.summary.unassigned.map((stop) => stop.id).sort()).toEqual([...left, office].sort());
+    for (const route of report.after) expect(route.violations).toEqual([]);
+  });
+});
+
 describe('scenarios are consistent with their base', () => {
   it('a peak never needs fewer vehicles in any tier, nor costs less, than the base at the same rules (three peaks, two collection modes)', async () => {
     for (const collection of [{ departure: '13:00', returnBy: '18:00' }, { mode: 'wait' }]) {

@@ -44,6 +44,12 @@ export interface TwoTierResult {
   officeLoads: Map<string, number[]>;
   officePickups: Map<string, number[]>;
   rounds: number;
+  /**
+   * Stop id → its office, for the stops whose vans did not run because the trunk planned last did
+   * not reach that office (settle: out of rounds, the trunk re-planned for the final loads). They
+   * are in `delivery.unassigned` ("time-window-unreachable"), worded as the trunk not reaching it.
+   */
+  unreached?: Map<string, string>;
 }
 
 /** Options of `solveTwoTier`. */
@@ -150,7 +156,7 @@ export function solveTwoTier(input: TwoTierInput, options: TwoTierSolveOptions):
  * release times that trunk gives, so that every reported figure and violation is exact.
  */
 export function settle(input: TwoTierInput, result: TwoTierResult, solveTrunk: (problem: ProblemInput, source: string, warm: RouteInput[] | undefined) => SolutionResult): void {
-  result.trunk = planTrunk(input, result.officeLoads, (problem, warm) => solveTrunk(problem, 'trunk tier', warm), result.trunk.solution.routes.map(toRouteInput));
+  result.trunk = settledTrunk(input, result, planTrunk(input, result.officeLoads, (problem, warm) => solveTrunk(problem, 'trunk tier', warm), result.trunk.solution.routes.map(toRouteInput)));
   const release = releaseTimes(input, result.trunk.solution);
   const returnBy = returnLimits(input, result.trunk.solution);
   if (JSON.stringify([...release]) === JSON.stringify([...result.release]) && JSON.stringify([...returnBy]) === JSON.stringify([...result.returnBy])) {
@@ -159,19 +165,65 @@ export function settle(input: TwoTierInput, result: TwoTierResult, solveTrunk: (
   }
   result.release = release;
   result.returnBy = returnBy;
+  // A van of an office the re-planned trunk does not reach has no mail: its route is not run, and
+  // its stops are unserved (never timed from a release that does not come).
+  const unreached = new Map<string, string>();
+  for (const route of result.delivery.routes) if (!release.has(route.startDepot)) for (const stop of route.stops) unreached.set(stop, route.startDepot);
   const runs = result.delivery.runs.map((run) => {
     const offices = run.problem.depots.map((depot) => depot.id);
-    const problem = deliveryProblem(input, offices, run.problem.stops.map((stop) => stop.id), release, returnBy);
-    return { problem, solution: evaluatePlan(createProblem(problem, { source: 'delivery' }), run.solution.routes.map(toRouteInput)) };
+    const problem = deliveryProblem(input, offices, run.problem.stops.map((stop) => stop.id).filter((id) => !unreached.has(id)), release, returnBy);
+    const kept = run.solution.routes.filter((route) => release.has(route.startDepot)).map(toRouteInput);
+    return { problem, solution: evaluatePlan(createProblem(problem, { source: 'delivery' }), kept) };
   });
-  result.delivery = { routes: runs.flatMap((run) => run.solution.routes), unassigned: runs.flatMap((run) => run.solution.unassigned.filter((u) => u.reason !== 'not-in-plan')).concat(result.delivery.unassigned.filter((u) => !runs.some((run) => run.problem.stops.some((stop) => stop.id === u.id)))), runs };
+  const inRuns = new Set(runs.flatMap((run) => run.problem.stops.map((stop) => stop.id)));
+  result.delivery = {
+    routes: runs.flatMap((run) => run.solution.routes),
+    unassigned: runs.flatMap((run) => run.solution.unassigned.filter((u) => u.reason !== 'not-in-plan'))
+      .concat(result.delivery.unassigned.filter((u) => !inRuns.has(u.id) && !unreached.has(u.id)))
+      .concat([...unreached.keys()].map((id) => ({ id, reason: 'time-window-unreachable' as const }))),
+    runs,
+  };
+  if (unreached.size > 0) {
+    result.unreached = unreached;
+    result.assignment = servedBy(result.delivery);
+    result.officePickups = loadsOf(input, result.assignment, 'pickup');
+  }
   result.ready = readyTimes(input, result.delivery, release);
   if (input.trunk.collection?.mode === 'second-wave' && result.collection) {
     const problem = collectionProblem(input, result.officePickups, result.ready);
-    result.collection = { problem, solution: evaluatePlan(createProblem(problem, { source: 'collection' }), result.collection.solution.routes.map(toRouteInput)) };
+    // Offices left without goods (their villages' vans did not run) drop out of the afternoon routes.
+    const withGoods = new Set(problem.stops.map((stop) => stop.id));
+    const routes = result.collection.solution.routes.map((route) => ({ ...toRouteInput(route), stops: route.stops.filter((id) => withGoods.has(id)) })).filter((route) => route.stops.length > 0);
+    result.collection = { problem, solution: evaluatePlan(createProblem(problem, { source: 'collection' }), routes) };
   } else if (input.trunk.collection?.mode === 'wait') {
     result.collection = returnLegs(input, result.trunk.solution, result.officePickups, result.ready);
   }
+}
+
+/**
+ * The trunk the settled day runs: the one re-planned for the final loads, unless it leaves an
+ * office without mail whose vans the last round planned, while the last round's trunk routes,
+ * judged by the evaluator under the final loads, still reach every such office within every rule:
+ * then those. (A short trunk fleet can swing between offices from round to round; without this the
+ * vans planned under one round's trunk would lose their mail to the next.)
+ */
+function settledTrunk(input: TwoTierInput, result: TwoTierResult, replanned: TierRun): TierRun {
+  const vans = new Set(result.delivery.routes.map((route) => route.startDepot));
+  const reaches = (run: TierRun): boolean => {
+    const release = releaseTimes(input, run.solution);
+    return [...vans].every((office) => release.has(office));
+  };
+  if (reaches(replanned)) return replanned;
+  const problem = trunkProblem(input, result.officeLoads, { split: true });
+  const ids = new Set(problem.stops.map((stop) => stop.id));
+  const last = result.trunk.solution.routes.map(toRouteInput);
+  if (!last.every((route) => route.stops.every((id) => ids.has(id)))) return replanned;
+  const solution = evaluatePlan(createProblem(problem, { source: 'trunk tier' }), last);
+  // The last round's engine said why it left an office out: keep its reason, not "not in the plan".
+  const why = new Map(result.trunk.solution.unassigned.map((u) => [u.id, u.reason]));
+  solution.unassigned = solution.unassigned.map((u) => (u.reason === 'not-in-plan' && why.has(u.id) ? { ...u, reason: why.get(u.id)! } : u));
+  const kept = { problem, solution };
+  return solution.violations.length === 0 && reaches(kept) ? kept : replanned;
 }
 
 /**

@@ -47,6 +47,12 @@ export interface TwoTierWeekResult {
   assignment: Map<string, string>;
   /** Stops the week leaves unserved (every day: a pattern is all or nothing). */
   unassigned: UnassignedResult[];
+  /**
+   * Visits not made: a stop due on a day (1-based) from an office the trunk did not reach that day
+   * (too few trucks that day, or none in time). Its mail never came, so its office's vans do not
+   * run that day; the visit stays in `visits` (the days the engine chose) and is said here.
+   */
+  missed: { id: string; day: number; office: string }[];
   /** Office id → the release the periodic search planned the vans with (the latest over the week). */
   plannedRelease: Map<string, number>;
   /** 1, or 2 when a day's trunk released an office later than the first plan of the week assumed. */
@@ -200,12 +206,19 @@ export function solveTwoTierWeek(input: TwoTierInput, week: TwoTierWeek, options
 
   // Every day timed by the one evaluator under that day's own release.
   const days: TwoTierResult[] = [];
+  const missed: TwoTierWeekResult['missed'] = [];
   for (let d = 1; d <= H; d++) {
     const day = dayInput(input, visits, d, H, week.accumulate);
     const trunk = trunks[d - 1]!;
     const dayRelease = releaseTimes(day, trunk.solution);
     const dayReturnBy = returnLimits(day, trunk.solution);
-    const routes = routesOfDay[d - 1]!;
+    // An office no truck reaches that day gets no mail: its vans of that day stay home and their
+    // stops are missed visits, said as such, not routes timed from a release that never comes.
+    const reached = (route: RouteInput): boolean => dayRelease.has(officeOfType(input, route.vehicleType) ?? '');
+    for (const route of routesOfDay[d - 1]!) {
+      if (!reached(route)) for (const id of route.stops) missed.push({ id, day: d, office: officeOfType(input, route.vehicleType)! });
+    }
+    const routes = routesOfDay[d - 1]!.filter(reached);
     const served = servedOn(routes, input);
     const delivery: DeliveryRun = { routes: [], unassigned: [], runs: [] };
     for (const office of offices) {
@@ -230,7 +243,7 @@ export function solveTwoTierWeek(input: TwoTierInput, week: TwoTierWeek, options
       officeLoads: loadsOf(day, served, 'delivery'), officePickups, rounds,
     });
   }
-  return { days, visits, assignment, unassigned, plannedRelease: release, rounds };
+  return { days, visits, assignment, unassigned, missed, plannedRelease: release, rounds };
 }
 
 /** The office of a delivery vehicle type ("van@harsdorf" → "harsdorf"). */
