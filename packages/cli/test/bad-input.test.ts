@@ -123,6 +123,8 @@ beforeAll(() => {
   planFile('plan-19-week-days.json', { week: { days: ['Mon', 'Funday'] } });
   planFile('plan-19-week-accumulate.json', { week: { accumulate: 'yes' } });
   planFile('plan-19-coverage-radius.json', { coverage: { radiusKm: -1 } });
+  planFile('plan-19-measure-parts.json', { measure: { parts: 'yes' } });
+  planFile('plan-19-measure-key.json', { measure: { tiers: true } });
   planFile('plan-19-coverage-key.json', { coverage: { radiusKm: 1, radius: 2 } });
   planFile('plan-19-door-vehicles.json', { doorToDoor: { streets: ['101'], vehicles: 0 } });
   planFile('plan-19-door-shift.json', { doorToDoor: { streets: ['101'], maxShiftHours: -1 } });
@@ -240,6 +242,8 @@ const rows: [string, string[], number, RegExp][] = [
   // Issue 19's keys through the real CLI: each names its file, line (where plan.json has it) and field.
   ['issue 19: week.days', ['plan', 'plan-19-week-days.json', '--out', 'out'], 2, /plan-19-week-days\.json, line \d+, field "week\.days\[1\]"/],
   ['issue 19: week.accumulate', ['plan', 'plan-19-week-accumulate.json', '--out', 'out'], 2, /plan-19-week-accumulate\.json, line \d+, field "week\.accumulate": must be true or false/],
+  ['issue 19: measure.parts', ['plan', 'plan-19-measure-parts.json', '--out', 'out'], 2, /plan-19-measure-parts\.json, line \d+, field "measure\.parts": must be true or false/],
+  ['issue 19: measure, an unknown key', ['plan', 'plan-19-measure-key.json', '--out', 'out'], 2, /plan-19-measure-key\.json, line \d+, field "measure\.tiers": unknown setting "tiers"/],
   ['issue 19: coverage.radiusKm', ['plan', 'plan-19-coverage-radius.json', '--out', 'out'], 2, /plan-19-coverage-radius\.json, line \d+, field "coverage\.radiusKm"/],
   ['issue 19: coverage, an unknown key', ['plan', 'plan-19-coverage-key.json', '--out', 'out'], 2, /plan-19-coverage-key\.json, line \d+, field "coverage\.radius": unknown setting "radius"/],
   ['issue 19: doorToDoor.vehicles', ['plan', 'plan-19-door-vehicles.json', '--out', 'out'], 2, /plan-19-door-vehicles\.json, line \d+, field "doorToDoor\.vehicles"/],

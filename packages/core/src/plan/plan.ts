@@ -33,6 +33,10 @@ import type { OneTierContext } from './one-tier.js';
 import type { PlanPlace } from './places.js';
 import { classifyPlaces } from './places.js';
 import type { PlanInputs, PlanOptions, PlanResult } from './types.js';
+import { NOT_MEASURED, notMeasured, withoutDoorToDoorOffices, withoutSecondTier } from './part-savings.js';
+
+/** Whether a case's parts are measured: the base case when plan.json asks, never a scenario. */
+type PartsMeasure = 'measure' | 'off' | 'scenario';
 
 export type { PlanInputs, PlanOptions, PlanResult } from './types.js';
 
@@ -82,7 +86,8 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
   // two tiers), then door to door from its office after that office's trunk. Which combinations
   // plan is said once, in supports.ts (checked before the graph by checkPlanInputs).
   const threads = options.threads !== undefined ? { threads: options.threads } : {};
-  const run = async (caseSpec: PlanSpec, rawPlaces: Place[], baseline: PlanInputs['baseline'], moves: OfficeMoveReport[]) => {
+  // What each part saves is measured for the base case only, and when plan.json asks (each is another search).
+  const run = async (caseSpec: PlanSpec, rawPlaces: Place[], baseline: PlanInputs['baseline'], moves: OfficeMoveReport[], measure: PartsMeasure) => {
     const casePlaces = classifyPlaces(rawPlaces, sources.places, caseSpec.serviceTime, { mailRequired: !caseSpec.tiers });
     const opened = caseSpec.coverage === undefined ? null
       : await openStations(casePlaces, prepared, caseSpec.coverage.radius, {
@@ -92,12 +97,12 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
     // Visit frequencies (issue 11): a weekly plan; otherwise today's daily plan.
     const service = readServiceDays(caseSpec, rawPlaces, sources.places);
     let planned: { report: Omit<PlanReport, 'run'>; solution: SolutionResult; baselineSolution: SolutionResult | null };
-    if (caseSpec.tiers) planned = planTiers(common, rawPlaces, moves, service);
+    if (caseSpec.tiers) planned = planTiers(common, rawPlaces, moves, service, measure);
     else if (service !== null) planned = await planServiceWeek(common, service);
     else planned = await planOneTier(common);
-    return withDoorToDoor(caseSpec, casePlaces, planned);
+    return withoutDoorToDoorOffice(caseSpec, casePlaces, withDoorToDoor(caseSpec, casePlaces, planned), measure);
   };
-  const planTiers = (common: OneTierContext, rawPlaces: Place[], moves: OfficeMoveReport[], service: ServiceDays | null) => {
+  const planTiers = (common: OneTierContext, rawPlaces: Place[], moves: OfficeMoveReport[], service: ServiceDays | null, measure: PartsMeasure) => {
     const { spec: caseSpec, opened } = common;
     // A village served at a station is no stop of the delivery tier: its volumes go to the station.
     const stationed = opened === null ? { rawPlaces, places: common.places }
@@ -109,6 +114,10 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
     const planned = service === null ? planTwoTier(context)
       : planTwoTierWeek(context, service, opened === null ? null : { servedVia: opened.servedVia, opened: opened.stations.opened, places: common.places });
     const report = planned.report;
+    // The same stops in one tier from the hub, with the two-tier search's budget (part-savings.ts).
+    report.withoutParts = [measure !== 'measure' ? notMeasured('second-tier', measure === 'scenario' ? NOT_MEASURED.scenario : NOT_MEASURED.off['second-tier'])
+      : withoutSecondTier(planned.input, 'patterns' in planned && service !== null ? { days: service.week.days, accumulate: service.week.accumulate, patterns: planned.patterns } : null,
+        report.after, report.summary.unassigned, { seed, timeLimit: 'patterns' in planned ? planned.timeLimit : timeLimit, maxIterationsWithoutImprovement, progress, ...threads })];
     if (opened !== null) {
       // Every place in the report, in the places file's order; the covered villages say their station.
       const shown = new Map(report.places.map((place) => [place.id, place]));
@@ -160,7 +169,26 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
     report.summary = { ...report.summary, comparable: report.summary.comparable && reasons.length === 0, notComparable: [...report.summary.notComparable, ...reasons], doorToDoor: summary };
     return { ...planned, report };
   };
-  const base = await run(spec, inputs.places, inputs.baseline, []);
+  // The same streets door to door from the hub, as door to door ran before it had offices.
+  const withoutDoorToDoorOffice = <R extends { report: Omit<PlanReport, 'run'> }>(caseSpec: PlanSpec, casePlaces: PlanPlace[], planned: R, measure: PartsMeasure): R => {
+    const plan = planned.report.doorToDoor;
+    if (caseSpec.doorToDoor === undefined || plan === undefined) return planned;
+    const hubs = casePlaces.filter((place) => place.role === 'hub');
+    const offices = plan.routes.length > 0 ? plan.routes.map((route) => route.depot ?? plan.depot) : plan.depot.split(', ');
+    const hub = hubs[0];
+    const without = hub === undefined || offices.every((id) => hubs.some((h) => h.id === id)) ? notMeasured('door-to-door', NOT_MEASURED.fromHub)
+      : measure === 'scenario' ? notMeasured('door-to-door', NOT_MEASURED.scenario)
+        : measure === 'off' ? notMeasured('door-to-door', NOT_MEASURED.off['door-to-door'])
+          : withoutDoorToDoorOffices({
+            blocks: caseSpec.doorToDoor, plan, hub: { id: hub.id, name: hub.name, snap: prepared.snapOf.get(hub.id)! },
+            start: doorToDoorStart(caseSpec, undefined, hub.id, new Map([[hub.id, hub.name]])), week: planned.report.summary.week?.days ?? null,
+            network: prepared.network, roads: inputs.roads as FeatureCollection, source: sources.plan,
+            search: { seed, timeLimit, maxIterationsWithoutImprovement, progress, ...threads },
+          });
+    return { ...planned, report: { ...planned.report, withoutParts: [...(planned.report.withoutParts ?? []), without] } };
+  };
+  const measureBase: PartsMeasure = spec.measure?.parts === true ? 'measure' : 'off';
+  const base = await run(spec, inputs.places, inputs.baseline, [], measureBase);
   const results: { name: string; report: PlanReport }[] = [];
   if (scenarios.length > 0) {
     const rows: ScenarioRow[] = [scenarioRow('base', 'the plan as plan.json gives it', base.report)];
@@ -168,7 +196,7 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
       if (options.scenario !== undefined && scenario.name !== options.scenario) continue;
       progress({ step: 'scenario', message: `scenario ${scenario.name}` });
       const applied = applyScenario(spec, inputs.places, scenario, index, prepared, sources);
-      const result = await run(applied.spec, applied.places, applied.keepBaseline ? inputs.baseline : undefined, applied.moves);
+      const result = await run(applied.spec, applied.places, applied.keepBaseline ? inputs.baseline : undefined, applied.moves, 'scenario');
       const row = scenarioRow(scenario.name, scenario.description ?? '', result.report);
       row.changes = describeChanges(rows[0] as ScenarioRow, row, result.report);
       rows.push(row);

@@ -22,12 +22,18 @@ import { buildTwoTierInput } from './two-tier-input.js';
 import { countsPerDay } from './file/plan-file.js';
 import type { TiersSpec } from './file/plan-tiers.js';
 import { officeOfPiece, type TierVehicle, type TwoTierInput } from './tiers/model.js';
+import type { PeriodicStopInput } from '../vrp/periodic/index.js';
 
 /** A weekly two-tier plan: the report, and each day's tiers as planned and as today runs them. */
 export interface TwoTierWeekPlan {
   report: Omit<PlanReport, 'run'>;
   days: TwoTierResult[];
   today: (TwoTierResult | null)[];
+  /** The week's problem as planned (each stop's visit rule in `patterns`) and the time limit its
+   *  search had: what the plan without the second tier is planned on (part-savings.ts). */
+  input: TwoTierInput;
+  patterns: Map<string, Partial<PeriodicStopInput>>;
+  timeLimit: number;
 }
 
 /**
@@ -80,7 +86,8 @@ export function planTwoTierWeek(context: TwoTierContext, service: ServiceDays, s
 
   progress({ step: 'solve', message: `planning ${input.offices.length} offices and ${input.stops.length} stops in two tiers over ${H} days (${names.join(', ')}), up to ${context.timeLimit} s` });
   const search = { seed: context.seed, maxIterationsWithoutImprovement: context.maxIterationsWithoutImprovement, ...(context.threads !== undefined ? { threads: context.threads } : {}), onProgress: progress };
-  const week = solveTwoTierWeek(input, { horizon: H, accumulate, patterns }, { ...search, timeLimit: context.timeLimit * 0.8 });
+  const weekTimeLimit = context.timeLimit * 0.8;
+  const week = solveTwoTierWeek(input, { horizon: H, accumulate, patterns }, { ...search, timeLimit: weekTimeLimit });
   // What the frequencies save: the same stops served every operating day by the daily two-tier planner.
   progress({ step: 'solve', message: 'daily two-tier service of the same stops, for comparison' });
   const everyDay = solveTwoTier(input, { ...search, timeLimit: context.timeLimit * 0.2 });
@@ -172,7 +179,7 @@ export function planTwoTierWeek(context: TwoTierContext, service: ServiceDays, s
   for (const t of today) for (const [stop, office] of t?.assignment ?? []) todayOffice.set(stop, office);
   const reportPlaces = tierReportPlaces(context, input, todayInput, todayOffice, (id) => (week.visits.has(id) ? week.assignment.get(id) : undefined));
   return {
-    days: week.days, today,
+    days: week.days, today, input, patterns, timeLimit: weekTimeLimit,
     report: {
       summary, places: reportPlaces, before, after, roads: reportRoads(prepared.network),
       tiers: {

@@ -10,14 +10,14 @@
  */
 import { round } from './savings.js';
 import type {
-  CountyFigures, CountyPart, CountyTier, CountyTierFigures, DoorToDoorRoute, PlanReport, ReportRoute, ScenarioTierRow, TierDayFigures,
+  CountyFigures, CountyPart, CountyTier, CountyTierFigures, DoorToDoorRoute, PartCounterfactual, PlanReport, ReportRoute, ScenarioTierRow, TierDayFigures,
 } from './types.js';
 
 /** The tiers in the order the county reads them: trunk, delivery, door to door, collection. */
 export const COUNTY_TIERS: readonly CountyTier[] = ['trunk', 'delivery', 'door-to-door', 'collection'];
 
 /** The fields of a report the county figures read. */
-export type CountyInput = Pick<PlanReport, 'summary' | 'before' | 'after' | 'tiers' | 'doorToDoor'>;
+export type CountyInput = Pick<PlanReport, 'summary' | 'before' | 'after' | 'tiers' | 'doorToDoor'> & Partial<Pick<PlanReport, 'withoutParts'>>;
 
 /** A route's tier as the county reads it: a one-tier route is a delivery route from the hub. */
 export function countyTierOf(route: Pick<ReportRoute, 'tier'>): CountyTier {
@@ -149,19 +149,20 @@ export function countyFigures(report: CountyInput): CountyFigures {
       });
     }
   }
-  return { days: s.week ? [...s.week.days] : null, yearFactor: round(perYear, 2), tiers, offices, doorToDoor, parts: partsOf(report, exactKmPerYear) };
+  return { days: s.week ? [...s.week.days] : null, yearFactor: round(perYear, 2), tiers, offices, doorToDoor, parts: partsOf(report, exactKmPerYear, perYear) };
 }
 
 /**
- * What each part of the plan saves against the same stops served without it. Only the
- * frequencies have a counterfactual the planner computes today (daily service of the same stops,
- * `summary.week`); a part without one says so instead of a figure.
+ * What each part of the plan saves against the same stops served without it: the frequencies
+ * against daily service of the same stops (`summary.week`), the second tier and door to door
+ * against the planner's plans without them (`withoutParts`, plan/part-savings.ts). A saving is
+ * given only when the planner found both plans the same service; otherwise the km of both are
+ * given with the reason, and a part nothing was planned without says why (its `against`).
  */
-function partsOf(report: CountyInput, exactKmPerYear: ReadonlyMap<CountyTier, number>): CountyPart[] {
+function partsOf(report: CountyInput, exactKmPerYear: ReadonlyMap<CountyTier, number>, perYear: number): CountyPart[] {
   const s = report.summary;
-  const parts: CountyPart[] = [...(s.parts ?? [])];
-  const has = (part: CountyPart['part']): boolean => parts.some((p) => p.part === part);
-  if (s.week && !has('frequencies')) {
+  const parts: CountyPart[] = [];
+  if (s.week) {
     parts.push({
       part: 'frequencies', kmPerYear: s.week.kmPerYearAfter, kmPerYearWithout: s.week.kmPerYearDailyService,
       savedKmPerYear: round(s.week.kmPerYearDailyService - s.week.kmPerYearAfter, 0), against: 'daily service of the same stops',
@@ -169,12 +170,17 @@ function partsOf(report: CountyInput, exactKmPerYear: ReadonlyMap<CountyTier, nu
   }
   // Summed before rounding, so that the part says the figure the tiers' total and the week say.
   const kmOf = (...names: CountyTier[]): number => names.reduce((sum, name) => sum + (exactKmPerYear.get(name) ?? 0), 0);
-  if (report.tiers && !has('second-tier')) {
-    parts.push({ part: 'second-tier', kmPerYear: round(kmOf('trunk', 'delivery', 'collection'), 0), kmPerYearWithout: null, savedKmPerYear: null, against: 'not measured: no one-tier plan of the same stops was made' });
-  }
-  if (report.doorToDoor && !has('door-to-door')) {
-    parts.push({ part: 'door-to-door', kmPerYear: round(kmOf('door-to-door'), 0), kmPerYearWithout: null, savedKmPerYear: null, against: 'not measured: no other service of the same streets was planned' });
-  }
+  const measured = (part: PartCounterfactual['part'], withKm: number, notMeasured: string): CountyPart => {
+    const without = report.withoutParts?.find((p) => p.part === part);
+    const kmPerYear = round(withKm, 0);
+    if (without === undefined || without.perDay === null) return { part, kmPerYear, kmPerYearWithout: null, savedKmPerYear: null, against: without?.against ?? notMeasured };
+    const withoutKm = without.perDay.reduce((sum, day) => sum + day.km, 0) * perYear;
+    const out: CountyPart = { part, kmPerYear, kmPerYearWithout: round(withoutKm, 0), savedKmPerYear: without.notComparable === null ? round(withoutKm - withKm, 0) : null, against: without.against };
+    if (without.notComparable !== null) out.notComparable = without.notComparable;
+    return out;
+  };
+  if (report.tiers) parts.push(measured('second-tier', kmOf('trunk', 'delivery', 'collection'), 'not measured: no one-tier plan of the same stops was made'));
+  if (report.doorToDoor) parts.push(measured('door-to-door', kmOf('door-to-door'), 'not measured: no other service of the same streets was planned'));
   return parts;
 }
 

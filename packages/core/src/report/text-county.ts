@@ -16,8 +16,11 @@ function table(rows: string[][]): string[] {
 /** A part's saving in words: the figure against what, or why there is none. */
 export function partWords(part: CountyFigures['parts'][number]): string {
   const name = part.part === 'second-tier' ? 'the second tier' : part.part === 'door-to-door' ? 'door to door' : 'the visit frequencies';
-  if (part.savedKmPerYear === null || part.kmPerYearWithout === null) return `${name}: ${num(part.kmPerYear)} km a year; saving ${part.against}`;
-  return `${name} ${part.savedKmPerYear >= 0 ? 'save' : 'cost'} ${num(Math.abs(part.savedKmPerYear))} km a year against ${part.against} (${num(part.kmPerYearWithout)} → ${num(part.kmPerYear)} km)`;
+  if (part.kmPerYearWithout === null) return `${name}: ${num(part.kmPerYear)} km a year; saving ${part.against}`;
+  if (part.savedKmPerYear === null) return `${name}: ${num(part.kmPerYear)} km a year, ${num(part.kmPerYearWithout)} km against ${part.against}; no saving given, not the same service: ${part.notComparable ?? 'not comparable'}`;
+  // "the visit frequencies save", "the second tier saves"; a part that drives more says it costs.
+  const verb = part.savedKmPerYear >= 0 ? 'save' : 'cost';
+  return `${name} ${part.part === 'frequencies' ? verb : `${verb}s`} ${num(Math.abs(part.savedKmPerYear))} km a year against ${part.against} (${num(part.kmPerYearWithout)} → ${num(part.kmPerYear)} km)`;
 }
 
 /**

@@ -191,9 +191,6 @@ export interface SavingsSummary {
   snapWarnings?: SnapWarning[];
   /** Plans with a door-to-door tier: its routes, kilometres and the streets it does not serve. */
   doorToDoor?: DoorToDoorSummary;
-  /** What each part of the plan saves, as the pipeline measured it against the same stops
-   *  without that part (the report adds the frequencies from `week`; see report/county.ts). */
-  parts?: CountyPart[];
   /** Two-tier, weekly and door-to-door plans: the figures keyed by tier × day (report/county.ts). */
   county?: CountyFigures;
 }
@@ -235,9 +232,26 @@ export interface CountyPart {
   /** Km a year with the part, and without it (null when no such plan was made). */
   kmPerYear: number;
   kmPerYearWithout: number | null;
+  /** Null when no plan without the part was made, or when the two are not the same service. */
   savedKmPerYear: number | null;
   /** What "without it" is, in words, or why there is no figure. */
   against: string;
+  /** Why the plan without the part is not the same service as the plan (then no saving is given). */
+  notComparable?: string;
+}
+
+/**
+ * The planner's plan of the same case without one part (plan/part-savings.ts), or why it made
+ * none: the county's figures (report/county.ts) turn it into a `CountyPart`.
+ */
+export interface PartCounterfactual {
+  part: 'second-tier' | 'door-to-door';
+  /** Km driven on each operating day (day null: a daily plan's one day) without the part; null when no such plan was made. */
+  perDay: { day: string | null; km: number }[] | null;
+  /** What the plan without the part is, in words, or why none was made. */
+  against: string;
+  /** Why the two plans are not the same service (stops or streets one leaves unserved, rules one breaks); null when they are. */
+  notComparable: string | null;
 }
 
 /** The county's figures keyed by tier × day (× office), for summary.json, the printed summary and report.html. */
@@ -407,6 +421,9 @@ export interface PlanReport {
   tiers?: TiersReport;
   /** The door-to-door tier (streets served along their length), when plan.json asks for one. */
   doorToDoor?: DoorToDoorReport;
+  /** The same case planned without its second tier and without door to door from the offices
+   *  (plan.json `measure.parts`), or why not; read by the county's figures, not written as such. */
+  withoutParts?: PartCounterfactual[];
   /** Run facts: seed, time limit, seconds taken, solver iterations, tool version. */
   run: { seed: number; timeLimitS: number; seconds: number; generatedBy: string };
 }

@@ -101,6 +101,10 @@ export interface PlanSpec {
   balance?: { by: 'duration' | 'stops'; weight: number };
   /** Today's routes (baseline ids) the planner keeps exactly; the rest is planned around them. */
   keepRoutes?: string[];
+  /** What the planner measures beyond the plan: `parts` plans the base case again without its
+   *  second tier and without door to door from the offices, for what each part saves
+   *  (plan/part-savings.ts). Off by default: each costs another search. */
+  measure?: { parts: boolean };
 }
 
 export { WEEKDAYS } from './fields.js';
@@ -127,7 +131,7 @@ export const PLAN_DEFAULTS = {
 const TOP_LEVEL_KEYS = [
   'name', 'roads', 'places', 'baseline', 'fleet', 'serviceMinutes', 'coverage', 'operatingDaysPerYear',
   'snapDistanceM', 'baselineMatchDistanceM', 'timeLimitS', 'seed', 'tiers', 'loads', 'profiles', 'scenarios', 'doorToDoor', 'week', 'csvDelimiter',
-  'balance', 'keepRoutes',
+  'balance', 'keepRoutes', 'measure',
 ] as const;
 const FLEET_KEYS = ['id', 'count', 'countPerDay', 'capacity', 'depot', 'departure', 'maxShiftHours', 'fixedCost'] as const;
 
@@ -240,6 +244,14 @@ export function parsePlanFile(text: string, source = 'plan.json'): PlanSpec {
     if (!Array.isArray(raw.keepRoutes)) fail('keepRoutes', 'keepRoutes must be an array of route ids of today\'s routes', 'e.g. "keepRoutes": ["R2"]');
     if (baseline === undefined) fail('keepRoutes', 'keepRoutes needs today\'s routes', 'give "baseline", or leave keepRoutes out');
     spec.keepRoutes = (raw.keepRoutes as unknown[]).map((id, k) => requireString(id, `keepRoutes[${k}]`, fail));
+  }
+  if (raw.measure !== undefined) {
+    const m = raw.measure;
+    if (!isObject(m)) fail('measure', 'measure must be an object', 'e.g. "measure": { "parts": true }');
+    checkKeys(m as Record<string, unknown>, ['parts'] as const, 'measure', fail);
+    const parts = (m as Record<string, unknown>).parts;
+    if (parts !== undefined && typeof parts !== 'boolean') fail('measure.parts', 'must be true or false', 'true plans the same stops without the second tier and door to door, for what each part saves');
+    spec.measure = { parts: parts === true };
   }
   if (raw.csvDelimiter !== undefined) {
     const written = requireString(raw.csvDelimiter, 'csvDelimiter', fail);
