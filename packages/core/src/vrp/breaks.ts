@@ -148,6 +148,9 @@ export function scheduleWithBreaks(
 /** Scratch reused by every call (placeBreaks, then timeRoute, never nested): loads and DP back-pointers. */
 let loadScratch = new Float64Array(0);
 let fromScratch = new Int32Array(0);
+/** placeBreaks' DP rows (seven of m + 1 entries) and its answer (`gapsScratch`, read at once by timeRoute). */
+let stateScratch = new Float64Array(0);
+let gapsScratch = new Int32Array(0);
 
 /**
  * Load on board after each visit (`loads[(k + 1) * D + d]`; k = -1: leaving the start), in the
@@ -233,43 +236,51 @@ function placeBreaks(problem: ProblemData, type: VehicleTypeData, stops: ArrayLi
   const W = m + 1;
   const prof = problem.profiles[type.profile]!;
   const n = problem.nLocations;
-  const loads = loadsAlong(problem, stops, length);
-  // State at the start of each gap (leaving the previous visit), per breaks taken.
-  let ex = new Float64Array(W).fill(Infinity);
-  let tm = new Float64Array(W);
-  ex[0] = 0;
-  tm[0] = departure;
-  const cex = new Float64Array(W);
-  const ct = new Float64Array(W);
-  const cr = new Float64Array(W);
+  const loads = type.breaks.some((b) => b.maxLoad !== null) ? loadsAlong(problem, stops, length) : null;
+  // State at the start of each gap (leaving the previous visit), per breaks taken; the rows live
+  // in one shared scratch (the search times a route with its breaks for almost every insertion it
+  // prices: seven small arrays per call were a visible share of the shipment search's time).
+  if (stateScratch.length < 7 * W) stateScratch = new Float64Array(14 * W);
+  const st = stateScratch;
+  // Rows of st: ex and tm (state entering the gap), cex, ct, cr (after the breaks in it), nex and
+  // ntm (after the next visit); ex/nex and tm/ntm swap by their offsets.
+  let ex = 0;
+  let tm = W;
+  const cex = 2 * W;
+  const ct = 3 * W;
+  const cr = 4 * W;
+  let nex = 5 * W;
+  let ntm = 6 * W;
+  st.fill(Infinity, ex, ex + W);
+  st.fill(0, tm, tm + W);
+  st[ex] = 0;
+  st[tm] = departure;
   // from[g * W + j]: breaks taken when entering gap g on the way to state j after it.
   if (fromScratch.length < (length + 1) * W) fromScratch = new Int32Array(2 * (length + 1) * W);
   const from = fromScratch;
-  let nex = new Float64Array(W);
-  let ntm = new Float64Array(W);
   let prev = type.startLocation;
   for (let g = 0; g <= length; g++) {
     const next = g < length ? problem.nDepots + stops[g]! : type.endLocation;
     const travel = prof.duration[prev * n + next]!;
     for (let j = 0; j < W; j++) {
-      cex[j] = ex[j]!;
-      ct[j] = tm[j]!;
-      cr[j] = travel;
+      st[cex + j] = st[ex + j]!;
+      st[ct + j] = st[tm + j]!;
+      st[cr + j] = travel;
       from[g * W + j] = j;
     }
     for (let j = 0; j < m; j++) {
-      if (cex[j] === Infinity) continue;
+      if (st[cex + j] === Infinity) continue;
       const b = type.breaks[j]!;
-      takeBreak(b, ct[j]!, cr[j]!, warp);
+      takeBreak(b, st[ct + j]!, st[cr + j]!, warp);
       const { start, late, driven } = found;
-      const e = cex[j]! + late + overLoadAt(b, loads, g, D);
+      const e = st[cex + j]! + late + (loads === null ? 0 : overLoadAt(b, loads, g, D));
       const t = start + b.service;
-      const r = cr[j]! - driven;
-      const better = e < cex[j + 1]! - TIE || (e <= cex[j + 1]! + TIE && t + r < ct[j + 1]! + cr[j + 1]! - TIE);
+      const r = st[cr + j]! - driven;
+      const better = e < st[cex + j + 1]! - TIE || (e <= st[cex + j + 1]! + TIE && t + r < st[ct + j + 1]! + st[cr + j + 1]! - TIE);
       if (better) {
-        cex[j + 1] = e;
-        ct[j + 1] = t;
-        cr[j + 1] = r;
+        st[cex + j + 1] = e;
+        st[ct + j + 1] = t;
+        st[cr + j + 1] = r;
         from[g * W + j + 1] = from[g * W + j]!;
       }
     }
@@ -277,25 +288,22 @@ function placeBreaks(problem: ProblemData, type: VehicleTypeData, stops: ArrayLi
     const s = stops[g]!;
     const service = problem.serviceTime[next]!;
     for (let j = 0; j < W; j++) {
-      if (cex[j] === Infinity) {
-        nex[j] = Infinity;
+      if (st[cex + j] === Infinity) {
+        st[nex + j] = Infinity;
         continue;
       }
-      serveAt(problem, s, ct[j]! + cr[j]!, warp);
-      const { start, late } = found;
-      nex[j] = cex[j]! + late;
-      ntm[j] = start + service;
+      serveAt(problem, s, st[ct + j]! + st[cr + j]!, warp);
+      st[nex + j] = st[cex + j]! + found.late;
+      st[ntm + j] = found.start + service;
     }
-    const swapEx = ex;
-    ex = nex;
-    nex = swapEx;
-    const swapTm = tm;
-    tm = ntm;
-    ntm = swapTm;
+    [ex, nex] = [nex, ex];
+    [tm, ntm] = [ntm, tm];
     prev = next;
   }
   // Every break must be taken: walk back from (end, m).
-  const gapOf = new Int32Array(m);
+  if (gapsScratch.length !== m) gapsScratch = new Int32Array(m);
+  const gapOf = gapsScratch;
+  gapOf.fill(0);
   let j = m;
   for (let g = length; g >= 0 && j > 0; g--) {
     const entered = from[g * W + j]!;

@@ -148,7 +148,10 @@ export function insertRequests(
       refreshCandidates();
       for (const r of empties) if (isCandidate[r]) for (let b = 0; b < B; b++) if (live[b]) evaluate(b, r);
     }
-    for (let b = 0; b < B; b++) if (live[b]) evaluate(b, chosenRoute);
+    // A route that grew has no place for a request that had none in it before (a stop more only
+    // adds time, load, tasks and distance): a quarter of the re-pricings on a short fleet's
+    // routes with breaks, where each one times a schedule (n100-all, n150-breaks).
+    for (let b = 0; b < B; b++) if (live[b] && delta[b * S + chosenRoute] !== Infinity) evaluate(b, chosenRoute);
   }
   return order.filter((_, b) => live[b]);
 }

@@ -13,6 +13,9 @@ import { createProblem } from '../../../src/vrp/model.js';
 import type { ProblemData } from '../../../src/vrp/model.js';
 import { buildSolution, routesFromSlots } from '../../../src/vrp/solution.js';
 import { createRandom } from '../../../src/util/random.js';
+import { routeCost, summariseRoute } from '../../../src/vrp/evaluate.js';
+import { makeRequests, RouteSet } from '../../../src/vrp/pdptw/routes.js';
+import { Segment } from '../../../src/vrp/segments.js';
 import { checkSolution } from '../../support/check-solution.js';
 
 /** A random problem of `n` places with every rule the construction must respect. */
@@ -157,5 +160,40 @@ describe('regret insertion', () => {
   it('is deterministic', () => {
     const problem = createProblem(randomProblem(7, 26));
     expect(constructPlans(problem, activeOf(problem))).toEqual(constructPlans(problem, activeOf(problem)));
+  });
+});
+
+describe('route store: the cost saved by taking a request out', () => {
+  it('equals the route priced again without it, on every kind of route (arcs only, or with its schedule)', () => {
+    let arcOnly = 0;
+    let checked = 0;
+    for (let seed = 1; seed <= 25; seed++) {
+      const problem = createProblem(randomProblem(300 + seed, 30));
+      const active = activeOf(problem);
+      const req = makeRequests(problem, active);
+      const [best] = constructPlans(problem, active);
+      const set = new RouteSet(problem);
+      best!.routes.forEach((route, r) => {
+        set.routes[r] = route.slice();
+        set.refresh(r);
+      });
+      const seg = new Segment(problem.nDims);
+      set.routes.forEach((route, r) => {
+        const type = set.slotType[r]!;
+        for (const s of route) {
+          const q = req.of[s]!;
+          if (req.first[q] !== s) continue;
+          const rest = route.filter((x) => x !== req.first[q] && x !== req.second[q]);
+          summariseRoute(problem, type, rest, rest.length, seg);
+          const expected = set.cost[r]! - routeCost(seg, type);
+          expect(set.removalGain(r, req.first[q]!, req.second[q]!), `seed ${seed} route ${r}`).toBeCloseTo(expected, 6);
+          checked++;
+          if (type.costPerDuration === 0) arcOnly++;
+        }
+      });
+    }
+    // Both ways of pricing were exercised.
+    expect(arcOnly).toBeGreaterThan(20);
+    expect(checked - arcOnly).toBeGreaterThan(20);
   });
 });
