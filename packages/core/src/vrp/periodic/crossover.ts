@@ -133,7 +133,9 @@ export function crossover(ws: Workspace, a: PeriodicIndividual, b: PeriodicIndiv
       for (let d = 0; d < T && cost < bestCost; d++) {
         if (!((mask >>> d) & 1) || (have >>> d) & 1) continue;
         ws.demandFor(u, mask, d);
-        cost += ws.dayRoutes[d]!.bestInsertion(u, ws.delivery, ws.pickup, ws.dayNeighboursOnRoutes(d, u)).delta;
+        // Only places that keep this pattern below the best one matter (none: it loses).
+        const at = ws.dayRoutes[d]!.bestInsertion(u, ws.delivery, ws.pickup, ws.dayNeighboursOnRoutes(d, u), bestCost - cost);
+        cost = at.route < 0 ? Infinity : cost + at.delta;
       }
       if (cost < bestCost) {
         bestCost = cost;

@@ -9,6 +9,9 @@ import { penalisedRouteCost } from '../evaluate.js';
 import type { ProblemData, VehicleTypeData } from '../model.js';
 import { Segment } from '../segments.js';
 
+/** Relative slack of the screen against a caller's limit (bestInsertion). */
+const LIMIT_SLACK = 1e-9;
+
 export interface Insertion {
   /** Change in penalised cost. */
   delta: number;
@@ -36,6 +39,10 @@ export class DayRoutes {
   private readonly delivered: Float64Array;
   private readonly picked: Float64Array;
   private readonly scratch: Segment;
+  /** The best place so far of the running `bestInsertion`. */
+  private readonly found: Insertion = { delta: Infinity, route: -1, position: -1 };
+  /** Places the running `bestInsertion` looked at (none: its granular places are not on this day). */
+  private considered = 0;
   /** Per route: 1 when it changed since `load` (the local search then starts from those). */
   readonly changed: Uint8Array;
   private penalties: Penalties = { capacity: 1, timeWarp: 1, distance: 1 };
@@ -168,33 +175,21 @@ export class DayRoutes {
   /**
    * Cheapest place for stop s (not on this day yet) with the given demand per visit. `near`, when
    * given, limits the places to both sides of those stops (granular) plus one empty route per type.
+   * With a `limit`, only places that change the cost by less than it count: when none does, the
+   * answer has route -1 and `delta` = `limit` (a lower bound). Pattern improvement asks with the
+   * savings a pattern must beat, so that the screen (`insertionBound`) rejects most places unpriced.
    */
-  bestInsertion(s: number, delivery: Float64Array, pickup: Float64Array, near: ArrayLike<number> | null): Insertion {
-    const best: Insertion = { delta: Infinity, route: -1, position: -1 };
-    const v = this.view;
-    const consider = (r: number, position: number): void => {
-      const t = this.slotType[r]!;
-      const prof = v.profiles[t.profile]!;
-      const route = this.routes[r]!;
-      const n = v.nLocations;
-      // Screen first: a lower bound on the change from the added legs and the loads alone.
-      const a = position === 0 ? t.startLocation : v.nDepots + route[position - 1]!;
-      const b = position === route.length ? t.endLocation : v.nDepots + route[position]!;
-      const loc = v.nDepots + s;
-      const added = prof.distance[a * n + loc]! + prof.distance[loc * n + b]! - prof.distance[a * n + b]!;
-      if (this.insertionBound(r, t, added, delivery, pickup) >= best.delta) return;
-      const delta = this.priceWith(r, s, delivery, pickup, position, 0) - this.cost[r]!;
-      if (delta < best.delta) {
-        best.delta = delta;
-        best.route = r;
-        best.position = position;
-      }
-    };
+  bestInsertion(s: number, delivery: Float64Array, pickup: Float64Array, near: ArrayLike<number> | null, limit = Infinity): Insertion {
+    const best = this.found;
+    best.delta = limit;
+    best.route = -1;
+    best.position = -1;
+    this.considered = 0;
     if (near === null) {
       for (let r = 0; r < this.routes.length; r++) {
         const len = this.routes[r]!.length;
         if (len === 0) continue;
-        for (let k = 0; k <= len; k++) consider(r, k);
+        for (let k = 0; k <= len; k++) this.consider(r, k, s, delivery, pickup);
       }
     } else {
       for (let i = 0; i < near.length; i++) {
@@ -202,20 +197,46 @@ export class DayRoutes {
         const r = this.routeOf[u]!;
         if (r < 0) continue;
         const k = this.positionOf[u]!;
-        consider(r, k);
-        consider(r, k + 1);
+        this.consider(r, k, s, delivery, pickup);
+        this.consider(r, k + 1, s, delivery, pickup);
       }
     }
     let type = -1;
     for (let r = 0; r < this.routes.length; r++) {
       if (this.routes[r]!.length !== 0 || this.slotType[r]!.index === type) continue;
       type = this.slotType[r]!.index;
-      consider(r, 0);
+      this.consider(r, 0, s, delivery, pickup);
     }
     // None of the near stops is on this day and no route is empty: look everywhere.
-    if (best.route < 0 && near !== null) return this.bestInsertion(s, delivery, pickup, null);
-    if (best.route < 0) throw new Error('DayRoutes.bestInsertion: the day has no vehicle');
-    return best;
+    if (this.considered === 0 && near !== null) return this.bestInsertion(s, delivery, pickup, null, limit);
+    if (best.route < 0 && limit === Infinity) throw new Error('DayRoutes.bestInsertion: the day has no vehicle');
+    return { delta: best.delta, route: best.route, position: best.position };
+  }
+
+  /** Prices stop s at `position` of route r into `found` when it beats it (bestInsertion). */
+  private consider(r: number, position: number, s: number, delivery: Float64Array, pickup: Float64Array): void {
+    const v = this.view;
+    const t = this.slotType[r]!;
+    const prof = v.profiles[t.profile]!;
+    const route = this.routes[r]!;
+    const n = v.nLocations;
+    const best = this.found;
+    this.considered++;
+    // Screen first: a lower bound on the change from the added legs and the loads alone.
+    const a = position === 0 ? t.startLocation : v.nDepots + route[position - 1]!;
+    const b = position === route.length ? t.endLocation : v.nDepots + route[position]!;
+    const loc = v.nDepots + s;
+    const added = prof.distance[a * n + loc]! + prof.distance[loc * n + b]! - prof.distance[a * n + b]!;
+    // Against a caller's limit (nothing found yet) with a little slack: the bound is a sum of other
+    // roundings than the price and can exceed it by ~1e-14, which would turn a tie into a miss.
+    const screen = best.route < 0 ? best.delta + LIMIT_SLACK * (1 + Math.abs(best.delta)) : best.delta;
+    if (this.insertionBound(r, t, added, delivery, pickup) >= screen) return;
+    const delta = this.priceWith(r, s, delivery, pickup, position, 0) - this.cost[r]!;
+    if (delta < best.delta) {
+      best.delta = delta;
+      best.route = r;
+      best.position = position;
+    }
   }
 
   /** Change in cost if stop s (on this day) left its route. */

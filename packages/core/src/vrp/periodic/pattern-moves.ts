@@ -20,7 +20,9 @@ export function improvePatterns(ws: Workspace, routes: number[][][], p: Penaltie
   shuffle(ws.order, m, ws.rng);
   let changedDays = 0;
   const removal = new Float64Array(T);
+  // Per day, u's cheapest insertion when `exact`, otherwise a lower bound of it (NaN: not priced).
   const insertion = new Float64Array(T);
+  const exact = new Uint8Array(T);
   const inserts: ({ delta: number; route: number; position: number } | null)[] = new Array(T).fill(null);
   for (let i = 0; i < m; i++) {
     const u = ws.order[i]!;
@@ -28,6 +30,7 @@ export function improvePatterns(ws: Workspace, routes: number[][][], p: Penaltie
     for (let d = 0; d < T; d++) {
       removal[d] = (current >>> d) & 1 ? ws.dayRoutes[d]!.removalDelta(u) : 0;
       insertion[d] = NaN;
+      exact[d] = 0;
     }
     let bestDelta = -EPSILON;
     let bestMask = 0;
@@ -42,9 +45,19 @@ export function improvePatterns(ws: Workspace, routes: number[][][], p: Penaltie
         const inNew = (mask >>> d) & 1;
         const inOld = (current >>> d) & 1;
         if (inNew && !inOld) {
-          if (problem.accumulate || Number.isNaN(insertion[d]!)) {
+          // Only places that keep the pattern below the best one matter (`limit`): the screen
+          // then rejects most places unpriced. A bound from an earlier pattern that already
+          // rules this one out is enough; otherwise priced again with the wider limit.
+          const limit = bestDelta - delta;
+          if (problem.accumulate || Number.isNaN(insertion[d]!) || (!exact[d] && insertion[d]! < limit)) {
             ws.demandFor(u, mask, d);
-            insertion[d] = ws.dayRoutes[d]!.bestInsertion(u, ws.delivery, ws.pickup, ws.dayNeighboursOnRoutes(d, u)).delta;
+            const at = ws.dayRoutes[d]!.bestInsertion(u, ws.delivery, ws.pickup, ws.dayNeighboursOnRoutes(d, u), limit);
+            insertion[d] = at.delta;
+            exact[d] = at.route >= 0 ? 1 : 0;
+          }
+          if (!exact[d]) {
+            delta = Infinity;
+            break;
           }
           delta += insertion[d]!;
         } else if (inNew && inOld && problem.accumulate && accumulationGap(mask, d, T) !== accumulationGap(current, d, T)) {

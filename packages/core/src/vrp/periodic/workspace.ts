@@ -150,7 +150,7 @@ export class Workspace {
    * embedding of the matrix) cost 7 % of a p13 run when it was rebuilt for every education.
    * `active[d]` is the array it reads, kept current by `setMasks` and the pattern moves.
    */
-  private searchOf(d: number): LocalSearch {
+  searchOf(d: number): LocalSearch {
     let ls = this.searches[d];
     if (ls === undefined) {
       ls = new LocalSearch(this.views[d]!, this.active[d]!, Array.from({ length: this.n }, () => EMPTY), this.rng, this.params.swapStar);

@@ -52,6 +52,43 @@ describe('DayRoutes.bestInsertion', () => {
   }
 });
 
+describe('DayRoutes.bestInsertion with a limit', () => {
+  // Pattern improvement asks only for places below the savings a pattern must beat: below the
+  // limit the answer is the cheapest place itself, at or above it none (route -1, delta = limit).
+  for (const timed of [false, true]) {
+    it(`answers the cheapest place when it is below the limit, none otherwise (${timed ? 'windows and duration' : 'capacity only'}), 20 seeds`, () => {
+      let below = 0;
+      let above = 0;
+      for (let seed = 1; seed <= 20; seed++) {
+        const view = createProblem(day(seed, timed));
+        const random = createRandom(seed + 3000);
+        const routes: number[][] = [[], [], []];
+        const out = random.int(view.nStops);
+        for (let s = 0; s < view.nStops; s++) if (s !== out) routes[random.int(3)]!.push(s);
+        const dr = new DayRoutes(view);
+        dr.load(routes, { capacity: 10 + random.int(100), timeWarp: 1 + random.int(50), distance: 1 });
+        const delivery = Float64Array.from([view.delivery[out]!]);
+        const pickup = new Float64Array(1);
+        const cheapest = dr.bestInsertion(out, delivery, pickup, null);
+        for (const factor of [0.5, 0.999, 1.001, 2]) {
+          // Limits on both sides of the cheapest change (which may be negative).
+          const limit = cheapest.delta + (factor - 1) * (1 + Math.abs(cheapest.delta));
+          const found = dr.bestInsertion(out, delivery, pickup, null, limit);
+          if (limit > cheapest.delta) {
+            below++;
+            expect(found, `seed ${seed}, limit ${limit}`).toEqual(cheapest);
+          } else {
+            above++;
+            expect(found, `seed ${seed}, limit ${limit}`).toEqual({ delta: limit, route: -1, position: -1 });
+          }
+        }
+      }
+      expect(below).toBeGreaterThan(0);
+      expect(above).toBeGreaterThan(0);
+    });
+  }
+});
+
 describe('DayRoutes.replacementDelta', () => {
   // The pattern swap prices "v takes u's place" from the summaries; re-summarising the route after
   // the replacement must give the same change.

@@ -89,3 +89,39 @@ describe('Workspace.localSearch from the changed routes only', () => {
     expect(moved).toBeGreaterThan(10);
   });
 });
+
+describe('Workspace.localSearch granular lists', () => {
+  it('after patterns change a few stops or many at a time, every list is the nearest stops on the day (as built from scratch)', () => {
+    const problem = createPeriodicProblem(week(7));
+    const params = { ...DEFAULT_HGS, ...PERIODIC_DEFAULTS, granularity: 6 };
+    const ws = new Workspace(problem, new Uint8Array(problem.nStops).fill(1), createRandom(7), params);
+    const p = initialPenalties(problem.base, params.initialTimeWarpFactor);
+    const random = createRandom(77);
+    let masks = ws.masks.slice();
+    ws.randomStart(p);
+    masks = ws.masks.slice();
+    let stale = 0;
+    for (let round = 0; round < 30; round++) {
+      // A few stops (as pattern improvement moves them) or many (a new child) take another pattern.
+      const changes = round % 3 === 0 ? problem.nStops : 1 + random.int(3);
+      for (let c = 0; c < changes; c++) {
+        const s = random.int(problem.nStops);
+        const a = problem.usableStart[s]!;
+        masks[s] = problem.usable[a + random.int(problem.usableStart[s + 1]! - a)]!;
+      }
+      ws.setMasks(masks);
+      for (let d = 0; d < problem.horizon; d++) {
+        const tour = Int32Array.from({ length: problem.nStops }, (_, s) => s).filter((s) => ws.active[d]![s]);
+        ws.localSearch(d, ws.split(d, tour, tour.length, p), p);
+        const ls = ws.searchOf(d);
+        for (let s = 0; s < problem.nStops; s++) {
+          const expected = ws.active[d]![s] ? Array.from(ws.ranked[s]!).filter((v) => ws.active[d]![v]).slice(0, params.granularity) : [];
+          if (Array.from(ls.nearest[s]!).join() !== expected.join()) stale++;
+          // The order of tries is reshuffled by the search, the stops in it are the same.
+          expect([...ls.neighbours[s]!].sort((x, y) => x - y), `round ${round}, day ${d}, stop ${s}`).toEqual([...expected].sort((x, y) => x - y));
+        }
+      }
+    }
+    expect(stale).toBe(0);
+  });
+});
