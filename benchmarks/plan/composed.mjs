@@ -8,7 +8,10 @@
  * wrote byte-identical output folders (the run's own "seconds" aside): exit 1 when they did not,
  * naming the first file that differs.
  *
- *   node benchmarks/plan/composed.mjs [--plan examples/county-composed/plan.json] [--runs 3] [--threads 2] [--time-limit S] [--stall-iterations N] [--json out.json] [--keep]
+ *   node benchmarks/plan/composed.mjs [--plan examples/county-composed/plan.json] [--runs 3] [--threads 2] [--time-limit S] [--stall-iterations N] [--measure-parts] [--json out.json] [--keep]
+ *
+ * --measure-parts also plans the base case without its second tier and without door to door from
+ * the office (`postroute plan --measure-parts`: what each part saves), two more searches.
  *
  * plan.json stops each search after `timeLimitS` (4 s) of wall clock, so on a busy machine two runs
  * may differ; with `--time-limit 1000 --stall-iterations N` every search ends by its iteration rule
@@ -36,9 +39,10 @@ function parseArgs(argv) {
     else if (key === '--threads') { args.threads = Number(value); i++; }
     else if (key === '--json') { args.json = value; i++; }
     else if (key === '--keep') args.keep = true;
+    else if (key === '--measure-parts') args.search.push(key);
     // Handed to `postroute plan` as they are (a run stopped by --stall-iterations, not the clock, repeats byte for byte).
     else if (key === '--time-limit' || key === '--stall-iterations') { args.search.push(key, String(value)); i++; }
-    else { console.error(`composed.mjs: unknown argument "${key}" — allowed: --plan FILE, --runs N, --threads N, --time-limit S, --stall-iterations N, --json FILE, --keep`); process.exit(2); }
+    else { console.error(`composed.mjs: unknown argument "${key}" — allowed: --plan FILE, --runs N, --threads N, --time-limit S, --stall-iterations N, --measure-parts, --json FILE, --keep`); process.exit(2); }
   }
   if (!Number.isInteger(args.runs) || args.runs < 1) { console.error('composed.mjs: --runs must be a whole number of at least 1'); process.exit(2); }
   return args;

@@ -42,6 +42,7 @@ interface PlanArgs {
   seed?: number;
   threads?: number;
   scenario?: string;
+  measureParts?: boolean;
   json: boolean;
   strict: boolean;
   csvDelimiter?: string;
@@ -132,6 +133,7 @@ const command: CommandModule<object, PlanArgs> = {
     .option('seed', { type: 'number', describe: 'random seed, an integer (default: seed in plan.json, else 1); the same input and seed give the same files' })
     .option('threads', threadsYargs)
     .option('scenario', { type: 'string', describe: 'run only this scenario of plan.json beside the base case (default: all); each is written to OUT/scenarios/NAME/' })
+    .option('measure-parts', { type: 'boolean', describe: 'also plan the base case without its second tier (one tier from the hub) and without door to door from the offices (from the hub), for what each part saves; each is one more search (default: "measure": { "parts": … } in plan.json, else off)' })
     .option('json', { type: 'boolean', default: false, describe: 'print summary.json to stdout instead of the table' })
     .option('strict', { type: 'boolean', default: false, describe: 'exit 3 when the new plan is not comparable with today\'s routes (other stops, mail or broken rules); the files are still written' })
     .option('allow-unassigned', { type: 'boolean', default: false, describe: 'plan without places whose mail no vehicle can carry, listed as unassigned (default: such a place is bad input, exit 2)' })
@@ -169,6 +171,7 @@ const command: CommandModule<object, PlanArgs> = {
         threads: threadsArg(args.threads),
         ...(args.scenario !== undefined ? { scenario: args.scenario } : {}),
         ...(args.allowUnassigned ? { allowUnassigned: true } : {}),
+        ...(args.measureParts !== undefined ? { measureParts: args.measureParts } : {}),
         onProgress: progress.onProgress,
         generatedBy: 'postroute plan',
         // The parsed roads are freed once the graph is built: only whether they were OSM is kept.

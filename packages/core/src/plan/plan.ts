@@ -187,7 +187,7 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
           });
     return { ...planned, report: { ...planned.report, withoutParts: [...(planned.report.withoutParts ?? []), without] } };
   };
-  const measureBase: PartsMeasure = spec.measure?.parts === true ? 'measure' : 'off';
+  const measureBase: PartsMeasure = (options.measureParts ?? spec.measure?.parts) === true ? 'measure' : 'off';
   const base = await run(spec, inputs.places, inputs.baseline, [], measureBase);
   const results: { name: string; report: PlanReport }[] = [];
   if (scenarios.length > 0) {

@@ -38,6 +38,9 @@ export interface PlanOptions {
   threads?: number;
   /** Run only the scenario of this name beside the base case (default: every scenario). */
   scenario?: string;
+  /** Overrides plan.json's `measure.parts`: plan the base case again without its second tier and
+   *  without door to door from the offices, for what each part saves (plan/part-savings.ts). */
+  measureParts?: boolean;
   onProgress?: ProgressCallback;
   /**
    * Take the parsed roads out of `inputs` (`inputs.roads` is undefined afterwards) as soon as the
