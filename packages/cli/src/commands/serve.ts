@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { InputError } from '@postroute/core';
-import { createServer } from '../server.js';
+import type { createServer as CreateServer } from '../server.js';
 
 interface ServeArgs {
   port: number;
@@ -38,6 +38,8 @@ const command: CommandModule<object, ServeArgs> = {
       return true;
     }) as unknown as Argv<ServeArgs>,
   handler: async (args: ArgumentsCamelCase<ServeArgs>) => {
+    // Fastify is loaded here, not with the command list: every other command would pay for it at start-up.
+    const { createServer }: { createServer: typeof CreateServer } = await import('../server.js');
     const { app } = createServer({
       timeLimit: args.timeLimit, threads: args.threads ?? availableParallelism(), queue: args.queue,
       bodyLimit: Math.round(args.bodyLimit * 1024 * 1024), seed: args.seed,

@@ -5,7 +5,8 @@
  * should still reach the next junction beyond the border (vans do drive through the neighbour).
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { bbox, booleanPointInPolygon } from '@turf/turf';
+import { bbox } from '@turf/bbox';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { InputError } from '../errors.js';
 
 /** The polygon named `name` in a boundaries FeatureCollection, or a located error. */

@@ -4,7 +4,11 @@
  * id) whose stops are found by proximity. Readers only parse and check the shape; whether the stop
  * ids exist is checked against the places by the plan.
  */
-import { length as turfLength, lineString, nearestPointOnLine, point } from '@turf/turf';
+// Turf's single-function packages, not @turf/turf: the whole bundle took about two thirds of the
+// CLI's start-up, paid by every command, for the few functions used here and in batch/cut.ts.
+import { lineString, point } from '@turf/helpers';
+import { length as turfLength } from '@turf/length';
+import { nearestPointOnLine } from '@turf/nearest-point-on-line';
 import { InputError } from '../errors.js';
 import { describeDelimiter, parseCsv, parseCsvNumber, type CsvDelimiter } from './csv.js';
 import { parseJson } from './geojson.js';
