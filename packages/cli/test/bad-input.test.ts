@@ -135,6 +135,12 @@ beforeAll(() => {
   planFile('plan-19-door-list-office.json', { doorToDoor: [{ streets: ['101'] }, { streets: ['102'], office: 'nowhere' }] });
   planFile('plan-19-door-list-days.json', { week: { days: ['Mon', 'Tue', 'Wed'] }, doorToDoor: [{ streets: ['101'], days: ['Mon'] }, { streets: ['102'], days: ['Sun'] }] });
   planFile('plan-19-door-depot.json', { doorToDoor: { streets: ['101'], depot: 'nowhere' } });
+  // Door to door within the office's fleet: a word that is no choice, a one-tier plan, a type
+  // without "fleet": "office", and a type that is no delivery type.
+  planFile('plan-19-door-fleet-word.json', { doorToDoor: { streets: ['101'], fleet: 'shared' } });
+  planFile('plan-19-door-fleet-one-tier.json', { doorToDoor: { streets: ['101'], fleet: 'office' } });
+  planFile('plan-19-door-fleet-type-own.json', { doorToDoor: { streets: ['101'], vehicleType: 'van' } });
+  writeFileSync(join(dir, 'plan-19-door-fleet-type.json'), JSON.stringify({ ...twoTier, doorToDoor: { office: 'outlet', streets: ['101'], fleet: 'office', vehicleType: 'truck' } }, null, 2));
   planFile('plan-19-door-street.json', { doorToDoor: { streets: ['Nowhere Lane'] } });
   planFile('plan-19-door-days-daily.json', { doorToDoor: { streets: ['101'], days: ['Mon'] } });
   planFile('plan-19-door-days.json', { week: { days: ['Mon', 'Tue', 'Wed'] }, doorToDoor: { streets: ['101'], days: ['Mon', 'Sun'] } });
@@ -254,6 +260,10 @@ const rows: [string, string[], number, RegExp][] = [
   ['issue 19: doorToDoor[1].office beside depot', ['plan', 'plan-19-door-list-both.json', '--out', 'out'], 2, /plan-19-door-list-both\.json, line \d+, field "doorToDoor\[1\]\.office": is given beside "depot"/],
   ['issue 19: doorToDoor[1].office that is no place', ['plan', 'plan-19-door-list-office.json', '--out', 'out'], 2, /plan-19-door-list-office\.json, (line \d+, )?field "doorToDoor\[1\]\.office": door-to-door office "nowhere"/],
   ['issue 19: doorToDoor[1].days naming a day off', ['plan', 'plan-19-door-list-days.json', '--out', 'out'], 2, /plan-19-door-list-days\.json, (line \d+, )?field "doorToDoor\[1\]\.days\[0\]": "Sun" is not an operating day of the plan/],
+  ['issue 19: doorToDoor.fleet that is no choice', ['plan', 'plan-19-door-fleet-word.json', '--out', 'out'], 2, /plan-19-door-fleet-word\.json, line \d+, field "doorToDoor\.fleet": must be "office" or "own", got "shared"/],
+  ['issue 19: doorToDoor.fleet "office" in a one-tier plan', ['plan', 'plan-19-door-fleet-one-tier.json', '--out', 'out'], 2, /plan-19-door-fleet-one-tier\.json, (line \d+, )?field "doorToDoor\.fleet": door to door within the office's fleet takes vans of a township office's delivery tier, and this plan has one tier/],
+  ['issue 19: doorToDoor.vehicleType with vehicles of its own', ['plan', 'plan-19-door-fleet-type-own.json', '--out', 'out'], 2, /plan-19-door-fleet-type-own\.json, line \d+, field "doorToDoor\.vehicleType": names a type of the office's delivery fleet/],
+  ['issue 19: doorToDoor.vehicleType that is no delivery type', ['plan', 'plan-19-door-fleet-type.json', '--out', 'out'], 2, /plan-19-door-fleet-type\.json, (line \d+, )?field "doorToDoor\.vehicleType": "truck" is not a delivery vehicle type — delivery types: van/],
   ['issue 19: doorToDoor.depot that is no place', ['plan', 'plan-19-door-depot.json', '--out', 'out'], 2, /plan-19-door-depot\.json, (line \d+, )?field "doorToDoor\.depot"/],
   ['issue 19: doorToDoor.streets naming no road', ['plan', 'plan-19-door-street.json', '--out', 'out', '--quiet'], 2, /plan-19-door-street\.json, (line \d+, )?field "doorToDoor\.streets\[0\]": no drivable road named or numbered "Nowhere Lane"/],
   ['issue 19: doorToDoor.days in a daily plan', ['plan', 'plan-19-door-days-daily.json', '--out', 'out'], 2, /plan-19-door-days-daily\.json, (line \d+, )?field "doorToDoor\.days": door-to-door days are days of a weekly plan, and this plan is daily/],

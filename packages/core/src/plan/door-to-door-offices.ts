@@ -49,6 +49,8 @@ export function mergeDoorToDoor(reports: readonly DoorToDoorReport[], week: read
     routes,
     rule: [...new Set(reports.map((r) => r.rule))].join('; '),
   };
+  const officeVans = reports.flatMap((r) => r.officeVans ?? []);
+  if (officeVans.length > 0) merged.officeVans = officeVans;
   if (reports.every((r) => r.days !== undefined)) {
     const named = new Set(reports.flatMap((r) => r.days!));
     merged.days = week ? week.filter((day) => named.has(day)) : [...named];

@@ -300,7 +300,12 @@ function afterTrunk(office: TiersReport['offices'][number], depot: string, names
  * release. `vehicles` and the km stay one day's, as in a daily plan.
  */
 export function timeDoorToDoorByDay(report: DoorToDoorReport, tiers: TiersReport | undefined, depot: string, names: ReadonlyMap<string, string>): DoorToDoorReport {
-  const days = (tiers?.offices ?? []).filter((o) => o.id === depot && o.day !== undefined && o.trunkArrival !== null);
+  const entries = (tiers?.offices ?? []).filter((o) => o.id === depot);
+  // A day the trunk did not reach the office brings it no mail: no door-to-door round that day,
+  // said once for the day (issue 19 §1, "after that office's trunk has arrived").
+  const unreached = entries.filter((o) => o.trunkArrival === null);
+  if (unreached.length > 0) return withoutUnreachedDays(report, entries, unreached.map((o) => o.day), depot, names);
+  const days = entries.filter((o) => o.day !== undefined && o.trunkArrival !== null);
   const starts = days.map((office) => ({ day: office.day as string, ...afterTrunk(office, depot, names) }));
   if (new Set(starts.map((start) => start.departure)).size <= 1) return report;
   const routes = starts.flatMap(({ day, departure, startsAfter }) => report.routes.map((route): DoorToDoorRoute => {
@@ -311,6 +316,33 @@ export function timeDoorToDoorByDay(report: DoorToDoorReport, tiers: TiersReport
     };
   }));
   return { ...report, routes };
+}
+
+/**
+ * The door-to-door rounds on the days the trunk reached the office only, each day's copy leaving
+ * after that day's trunk ("Mon D1"); each day it did not is one unserved line ("the trunk did not
+ * reach East (east) on Sat: no mail to deliver door to door that day"). A daily plan whose trunk
+ * did not reach the office has no round at all.
+ */
+function withoutUnreachedDays(report: DoorToDoorReport, entries: TiersReport['offices'], missed: (string | undefined)[], depot: string, names: ReadonlyMap<string, string>): DoorToDoorReport {
+  const where = `${names.get(depot) ?? depot} (${depot})`;
+  const unservable = [...report.unservable, ...missed.map((day) => ({
+    street: day === undefined ? 'every street' : `every street on ${day}`, reason: 'no-trunk',
+    message: `the trunk did not reach ${where}${day === undefined ? '' : ` on ${day}`}: no mail to deliver door to door${day === undefined ? '' : ' that day'}`,
+  }))];
+  const reached = entries.filter((o) => o.day !== undefined && o.trunkArrival !== null);
+  const routes = reached.flatMap((office) => {
+    const { departure, startsAfter } = afterTrunk(office, depot, names);
+    return report.routes.map((route): DoorToDoorRoute => {
+      const shift = departure - route.departure;
+      return {
+        ...route, id: `${office.day} ${route.id}`, day: office.day, departure, arrival: route.arrival + shift, startsAfter,
+        stretches: route.stretches.map((stretch) => ({ ...stretch, start: stretch.start + shift, end: stretch.end + shift })),
+      };
+    });
+  });
+  if (reached.length > 0) return { ...report, routes, unservable };
+  return { ...report, routes: [], unservable, streetsServed: 0, sidesServed: 0, kmServiced: 0, kmDeadheaded: 0, km: 0, driverHours: 0, vehicles: 0 };
 }
 
 /**

@@ -20,6 +20,8 @@ import { checkPlanInputs } from './preflight.js';
 import type { SolutionResult } from '../vrp/index.js';
 import { matrixOver, placeOnNetwork, prepareNetwork, roadProfile, type PreparedNetwork } from './network.js';
 import { mergeDoorToDoor } from './door-to-door-offices.js';
+import { officeVans, startAt, withinOfficeVans, type SharedVans } from './door-to-door-fleet.js';
+import type { DoorToDoorSpec } from './file/door-to-door-spec.js';
 import { doorToDoorDepot, doorToDoorEdges, doorToDoorOnDays, doorToDoorStart, nearestOffice, planDoorToDoor, timeDoorToDoorByDay } from './door-to-door.js';
 import { planOneTier } from './one-tier.js';
 import { applyScenario, describeChanges, scenarioRow } from './scenarios.js';
@@ -96,19 +98,22 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
     const common = { spec: caseSpec, places: casePlaces, prepared, baseline, sources, seed, timeLimit, maxIterationsWithoutImprovement, progress, opened, ...threads };
     // Visit frequencies (issue 11): a weekly plan; otherwise today's daily plan.
     const service = readServiceDays(caseSpec, rawPlaces, sources.places);
+    // Door to door within an office's fleet is routed first: the vans it takes are then not on
+    // that office's delivery tier (door-to-door-fleet.ts).
+    const lent = lendOfficeVans(caseSpec, casePlaces, service?.week.days ?? null);
     let planned: { report: Omit<PlanReport, 'run'>; solution: SolutionResult; baselineSolution: SolutionResult | null };
-    if (caseSpec.tiers) planned = planTiers(common, rawPlaces, moves, service, measure);
+    if (caseSpec.tiers) planned = planTiers(common, rawPlaces, moves, service, measure, [...lent.values()].map((entry) => entry.shared));
     else if (service !== null) planned = await planServiceWeek(common, service);
     else planned = await planOneTier(common);
-    return withoutDoorToDoorOffice(caseSpec, casePlaces, withDoorToDoor(caseSpec, casePlaces, planned), measure);
+    return withoutDoorToDoorOffice(caseSpec, casePlaces, withDoorToDoor(caseSpec, casePlaces, planned, lent), measure);
   };
-  const planTiers = (common: OneTierContext, rawPlaces: Place[], moves: OfficeMoveReport[], service: ServiceDays | null, measure: PartsMeasure) => {
+  const planTiers = (common: OneTierContext, rawPlaces: Place[], moves: OfficeMoveReport[], service: ServiceDays | null, measure: PartsMeasure, sharedVans: SharedVans[]) => {
     const { spec: caseSpec, opened } = common;
     // A village served at a station is no stop of the delivery tier: its volumes go to the station.
     const stationed = opened === null ? { rawPlaces, places: common.places }
       : moveLoadsToStations(rawPlaces, common.places, opened.servedVia, caseSpec.loads ?? []);
     // Today's network is read against the places as they are: its routes still visit those villages.
-    const context = { ...common, places: stationed.places, rawPlaces: stationed.rawPlaces, profiles, scenarioMoves: moves,
+    const context = { ...common, places: stationed.places, rawPlaces: stationed.rawPlaces, profiles, scenarioMoves: moves, sharedVans,
       ...(opened === null ? {} : { todayPlaces: { rawPlaces, places: common.places, servedVia: opened.servedVia, opened: opened.stations.opened } }) };
     // Weekly service: each office's villages' days and routes chosen together, the trunk timed to every day.
     const planned = service === null ? planTwoTier(context)
@@ -134,31 +139,59 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
     return { report, solution: joinSolutions(planned.days.map(toSolution)), baselineSolution: today.length > 0 ? joinSolutions(today.map(toSolution)) : null };
   };
   const doorToDoorSolved = new Map<string, DoorToDoorReport>();
+  // In two tiers the streets belong to an office: the one plan.json names, else the nearest.
+  // The preflight checked the names against the base case, so a named office that is none
+  // here was closed by this scenario: its streets go to the nearest open office, as its villages do.
+  const blockDepot = (caseSpec: PlanSpec, block: DoorToDoorSpec, casePlaces: PlanPlace[]): { id: string; snap: NonNullable<ReturnType<typeof prepared.snapOf.get>> } => {
+    const id = block.office ?? block.depot;
+    const closed = caseSpec.tiers !== undefined && id !== undefined && !casePlaces.some((place) => place.id === id && (place.role === 'outlet' || place.role === 'hub'));
+    const named = caseSpec.tiers === undefined || (id !== undefined && !closed);
+    const office = (named ? undefined : nearestOffice(doorToDoorEdges(block, prepared.network, inputs.roads as FeatureCollection, sources.plan),
+      prepared.network, casePlaces.filter((place) => place.role === 'outlet' && prepared.snapOf.has(place.id)))) ?? doorToDoorDepot(caseSpec, block, casePlaces, sources.plan);
+    return { id: office.id, snap: prepared.snapOf.get(office.id)! };
+  };
+  // The same streets from the same office at the same hour are the same problem: a scenario that
+  // leaves them as they are takes the base case's routes (same seed, same answer) unsolved.
+  const solveBlock = (block: DoorToDoorSpec, depot: ReturnType<typeof blockDepot>, start: { departure: number; startsAfter: string }): DoorToDoorReport => {
+    const key = JSON.stringify([depot.id, start, block]);
+    const solved = structuredClone(doorToDoorSolved.get(key) ?? planDoorToDoor({
+      spec: block, network: prepared.network, roads: inputs.roads as FeatureCollection, // raw: refused above when prepared
+      depot, start, seed, timeLimit, maxIterationsWithoutImprovement, source: sources.plan, onProgress: progress, ...threads,
+    }));
+    if (!doorToDoorSolved.has(key)) doorToDoorSolved.set(key, structuredClone(solved));
+    return solved;
+  };
+  // Blocks served by their office's own vans (`fleet: "office"`), routed before the tiers: at most
+  // the vans the office has on the block's leanest day, within their shift; the vans used are
+  // taken from that office's delivery tier on the block's days. Timed after the trunk below.
+  const lendOfficeVans = (caseSpec: PlanSpec, casePlaces: PlanPlace[], week: readonly string[] | null): Map<number, { report: DoorToDoorReport; shared: SharedVans }> => {
+    const lent = new Map<number, { report: DoorToDoorReport; shared: SharedVans }>();
+    (caseSpec.doorToDoor ?? []).forEach((block, k) => {
+      if (block.fleet !== 'office' || caseSpec.tiers === undefined) return;
+      const depot = blockDepot(caseSpec, block, casePlaces);
+      const vans = officeVans(caseSpec, block, depot.id, week, sources.plan);
+      // Routed within the van's shift but not squeezed into the vans there are (the engine would
+      // break the shift to fit them): rounds beyond them are then not run, and said.
+      const limited: DoorToDoorSpec = { ...block };
+      if (vans.maxShift !== undefined) limited.maxShift = Math.min(block.maxShift ?? Infinity, vans.maxShift);
+      const report = withinOfficeVans(solveBlock(limited, depot, { departure: 0, startsAfter: '' }), depot.id, vans);
+      const days = block.days ?? null;
+      if (days !== null) report.officeVans = report.officeVans!.map((entry) => ({ ...entry, days: [...days] }));
+      lent.set(k, { report, shared: { office: depot.id, type: vans.type, vans: report.routes.length, days } });
+    });
+    return lent;
+  };
   // Door to door from its office, in every case (scenarios too), after that office's trunk; a
   // weekly plan runs it on each operating day (the streets are served daily) or on the block's
   // days. Each block of `doorToDoor` (one per office) is its own arc-routing problem.
-  const withDoorToDoor = <R extends { report: Omit<PlanReport, 'run'> }>(caseSpec: PlanSpec, casePlaces: PlanPlace[], planned: R): R => {
+  const withDoorToDoor = <R extends { report: Omit<PlanReport, 'run'> }>(caseSpec: PlanSpec, casePlaces: PlanPlace[], planned: R, lent: ReadonlyMap<number, { report: DoorToDoorReport }>): R => {
     if (caseSpec.doorToDoor === undefined) return planned;
     const names = new Map(planned.report.places.map((p) => [p.id, p.name]));
-    const blocks = caseSpec.doorToDoor.map((block) => {
-      // In two tiers the streets belong to an office: the one plan.json names, else the nearest.
-      // The preflight checked the names against the base case, so a named office that is none
-      // here was closed by this scenario: its streets go to the nearest open office, as its villages do.
-      const id = block.office ?? block.depot;
-      const closed = caseSpec.tiers !== undefined && id !== undefined && !casePlaces.some((place) => place.id === id && (place.role === 'outlet' || place.role === 'hub'));
-      const named = caseSpec.tiers === undefined || (id !== undefined && !closed);
-      const office = (named ? undefined : nearestOffice(doorToDoorEdges(block, prepared.network, inputs.roads as FeatureCollection, sources.plan),
-        prepared.network, casePlaces.filter((place) => place.role === 'outlet' && prepared.snapOf.has(place.id)))) ?? doorToDoorDepot(caseSpec, block, casePlaces, sources.plan);
-      const depot = { id: office.id, snap: prepared.snapOf.get(office.id)! };
+    const blocks = caseSpec.doorToDoor.map((block, k) => {
+      const depot = blockDepot(caseSpec, block, casePlaces);
       const start = doorToDoorStart(caseSpec, planned.report.tiers, depot.id, names);
-      // The same streets from the same office at the same hour are the same problem: a scenario that
-      // leaves them as they are takes the base case's routes (same seed, same answer) unsolved.
-      const key = JSON.stringify([depot.id, start, block]);
-      const solved = structuredClone(doorToDoorSolved.get(key) ?? planDoorToDoor({
-        spec: block, network: prepared.network, roads: inputs.roads as FeatureCollection, // raw: refused above when prepared
-        depot, start, seed, timeLimit, maxIterationsWithoutImprovement, source: sources.plan, onProgress: progress, ...threads,
-      }));
-      if (!doorToDoorSolved.has(key)) doorToDoorSolved.set(key, structuredClone(solved));
+      const early = lent.get(k);
+      const solved = early !== undefined ? startAt(structuredClone(early.report), start) : solveBlock(block, depot, start);
       // A weekly two-tier plan: each day's routes leave after that day's trunk at this office.
       return doorToDoorOnDays(timeDoorToDoorByDay(solved, planned.report.tiers, depot.id, names), block.days);
     });

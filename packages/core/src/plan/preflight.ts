@@ -6,6 +6,7 @@
  */
 import { InputError } from '../errors.js';
 import type { PlanSpec } from './file/plan-file.js';
+import type { DoorToDoorSpec } from './file/door-to-door-spec.js';
 import { checkCountPerDay } from './file/fields.js';
 import { resolveBaseline } from './baseline.js';
 import { doorToDoorDepot } from './door-to-door.js';
@@ -61,6 +62,7 @@ export function checkPlanInputs(inputs: Omit<PlanInputs, 'roads'>, options: Pick
   for (const block of spec.doorToDoor ?? []) {
     doorToDoorDepot(spec, block, places, sources.plan);
     checkDoorToDoorDays(block.days, service?.week.days ?? null, sources.plan, block.at ?? 'doorToDoor');
+    checkDoorToDoorFleet(spec, block, sources.plan);
   }
   // Fleets per day (`countPerDay`) need a week; with plan.json's "week" the parser checked them.
   checkCountPerDay(spec, service?.week.days ?? null, (field, message, hint) => {
@@ -106,4 +108,22 @@ function checkDoorToDoorDays(days: readonly string[] | undefined, week: readonly
     if (!week.includes(day)) throw new InputError(`"${day}" is not an operating day of the plan`, { source, field: `${at}.days[${k}]` }, `operating days: ${week.join(', ')}`);
   });
   if (new Set(days).size !== days.length) throw new InputError('a day is named twice', { source, field: `${at}.days` }, 'name each day once');
+}
+
+/**
+ * `doorToDoor.fleet: "office"` lends vans of a township office's delivery fleet: a two-tier plan's
+ * (a one-tier plan has no office fleet; its streets get vehicles of their own), and `vehicleType`
+ * names one of its delivery types. Whether the type has vans at the block's office is checked
+ * once the office is known (door-to-door-fleet.ts officeVans).
+ */
+function checkDoorToDoorFleet(spec: PlanSpec, block: DoorToDoorSpec, source: string): void {
+  if (block.fleet !== 'office') return;
+  const at = block.at ?? 'doorToDoor';
+  if (!spec.tiers) {
+    throw new InputError('door to door within the office\'s fleet takes vans of a township office\'s delivery tier, and this plan has one tier', { source, field: `${at}.fleet` },
+      'drop "fleet" (the streets then have vehicles of their own, "vehicles"), or plan two tiers ("tiers")');
+  }
+  if (block.vehicleType !== undefined && !spec.tiers.delivery.fleet.some((vehicle) => vehicle.id === block.vehicleType)) {
+    throw new InputError(`"${block.vehicleType}" is not a delivery vehicle type`, { source, field: `${at}.vehicleType` }, `delivery types: ${spec.tiers.delivery.fleet.map((vehicle) => vehicle.id).join(', ')}`);
+  }
 }

@@ -9,6 +9,12 @@
  * door to door (`doorToDoor`), village stations (`coverage`) and `scenarios`. A cell of
  * {one tier | two tiers} × {daily | weekly} × {door to door or not} × {stations or not} ×
  * {scenarios or not} plans unless a row of `REFUSED` matches it.
+ *
+ * Door to door plans in every cell with vehicles of its own; with `doorToDoor.fleet: "office"`
+ * (vans of the office's delivery fleet, door-to-door-fleet.ts) in every two-tier cell, daily and
+ * weekly, with stations and scenarios. That choice is a setting of the door-to-door block, not a
+ * part: a one-tier plan has no office fleet to lend, and the preflight says so at the block's
+ * `fleet` (checkDoorToDoorFleet), as it checks every other key against the plan it is in.
  */
 import { InputError } from '../errors.js';
 

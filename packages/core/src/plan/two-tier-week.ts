@@ -19,6 +19,7 @@ import { delivered, noTrunkStop, officeReports, tierReportPlaces, tierRoutes, to
 import { weekRouteIds } from './baseline.js';
 import { baselineShapeOf, resolveTwoTierBaseline, type TwoTierBaseline } from './two-tier-baseline.js';
 import { buildTwoTierInput } from './two-tier-input.js';
+import { lessSharedVans } from './door-to-door-fleet.js';
 import { countsPerDay } from './file/plan-file.js';
 import type { TiersSpec } from './file/plan-tiers.js';
 import { officeOfPiece, type TierVehicle, type TwoTierInput } from './tiers/model.js';
@@ -48,13 +49,15 @@ export function planTwoTierWeek(context: TwoTierContext, service: ServiceDays, s
   const H = names.length;
   const built = buildTwoTierInput(spec, context.rawPlaces, places, prepared, context.profiles, sources);
   const { rejected } = built;
-  const input = withFleetOfDays(built.input, tiers, names);
+  const full = withFleetOfDays(built.input, tiers, names);
   // Today's week is read against the places as they are (a village a station takes in the new
   // plan is still a stop of today's routes); byId knows every place, for both sides' routes.
-  const today0 = todayInputOf(context, input);
+  const today0 = todayInputOf(context, full);
   const { byId } = today0;
   // Today's routes are judged against the same fleet of each day as the plan's.
-  const todayInput = today0.input === input ? input : withFleetOfDays(today0.input, tiers, names);
+  const todayInput = today0.input === full ? full : withFleetOfDays(today0.input, tiers, names);
+  // The plan's delivery tier without the vans that go door to door on their days; today's keeps its fleet.
+  const input = lessSharedVans(full, context.sharedVans, names);
   const perPlace = stations === null || stations.servedVia.size === 0 ? service.perPlace : stationDays(service.perPlace, stations.servedVia, stations.places, stations.opened);
   const patterns = new Map(input.stops.map((stop) => [stop.id, patternOf({ ...service, perPlace }, stop.id)]));
 

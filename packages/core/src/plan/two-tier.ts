@@ -22,6 +22,7 @@ import { legOfWaitVehicle } from './tiers/wait.js';
 import { baselineShapeOf, resolveTwoTierBaseline, type TwoTierBaseline } from './two-tier-baseline.js';
 import { buildTwoTierInput } from './two-tier-input.js';
 import { placeToday } from './stations.js';
+import { lessSharedVans, type SharedVans } from './door-to-door-fleet.js';
 import type { PlanSources } from './types.js';
 
 export interface TwoTierContext {
@@ -46,6 +47,8 @@ export interface TwoTierContext {
    * today's network visits those villages, so it is read and evaluated against these.
    */
   todayPlaces?: TodayPlaces;
+  /** Offices' vans that go door to door (`doorToDoor.fleet` "office"): not on the delivery tier. */
+  sharedVans?: SharedVans[];
 }
 
 /** The places today's network is read against, and the villages the new plan serves at a station. */
@@ -80,10 +83,13 @@ export interface TwoTierPlan {
 export function planTwoTier(context: TwoTierContext): TwoTierPlan {
   const { spec, places, prepared, sources, progress } = context;
   const tiers = spec.tiers!;
-  const { input, rejected } = buildTwoTierInput(spec, context.rawPlaces, places, prepared, context.profiles, sources);
+  const built = buildTwoTierInput(spec, context.rawPlaces, places, prepared, context.profiles, sources);
+  const { rejected } = built;
   // Today's network is read against the places as they are (a village a station takes in the new
   // plan is still a stop of today's routes); byId knows every place, for both sides' routes.
-  const { input: todayInput, byId } = todayInputOf(context, input);
+  const { input: todayInput, byId } = todayInputOf(context, built.input);
+  // The plan's delivery tier without the vans that go door to door; today's keeps its fleet.
+  const input = lessSharedVans(built.input, context.sharedVans, null);
 
   const baseline = resolveTwoTierBaseline(context.baseline, [...byId.values()], spec, baselineShapeOf(todayInput), sources, prepared.rejected);
   let today: TwoTierResult | null = null;

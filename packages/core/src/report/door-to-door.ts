@@ -31,6 +31,7 @@ export function summariseDoorToDoor(report: DoorToDoorReport): { summary: DoorTo
   };
   // Served on some days only (doorToDoor.days): said.
   if (report.days !== undefined) summary.days = [...report.days];
+  if (report.officeVans !== undefined) summary.officeVans = report.officeVans.map((entry) => ({ ...entry }));
   const reasons: NotComparableReason[] = [];
   if (summary.notServed.length > 0) {
     reasons.push({ kind: 'streets-not-served', message: `door to door serves ${summary.streetsServed} of ${summary.streets} street segments — see streets not served` });
@@ -53,6 +54,9 @@ export function doorToDoorLines(d: DoorToDoorSummary): string[] {
     `Door to door from ${d.depot}${d.days !== undefined ? ` on ${d.days.join(', ')}` : ''}: ${d.routes} route${d.routes === 1 ? '' : 's'}, ${km(d.km)} km (${km(d.kmServiced)} km serving ${d.streetsServed} of ${d.streets} street segments, ` +
       `${km(d.kmDeadheaded)} km deadheading), ${km(d.driverHours)} driver hours${d.feasible ? '' : '; the routes break the shift or the vehicle limit'}`,
   ];
+  for (const v of d.officeVans ?? []) {
+    lines.push(`Office vans door to door: ${v.vans} ${v.vehicleType}${v.vans === 1 ? '' : 's'} of ${v.office} (of ${v.available})${v.days !== undefined ? ` on ${v.days.join(', ')}` : ' each day'}, taken from its delivery tier`);
+  }
   if (d.notServed.length === 0) lines.push('Streets not served: none');
   else {
     lines.push(`Streets not served: ${d.notServed.length}`);

@@ -289,6 +289,21 @@ export interface DoorToDoorSummary {
   feasible: boolean;
   /** Streets no route serves, with the reason in words. */
   notServed: { street: string; reason: string; message: string }[];
+  /** The offices' delivery vans that go door to door (`doorToDoor.fleet` "office"), on each day it runs. */
+  officeVans?: OfficeVansReport[];
+}
+
+/**
+ * Vans of an office's delivery fleet that serve its streets door to door (`fleet: "office"`):
+ * `vans` of `vehicleType` each day the streets are served (`days`; absent: every day), of the
+ * `available` the office has on its leanest such day; the delivery tier has that many fewer.
+ */
+export interface OfficeVansReport {
+  office: string;
+  vehicleType: string;
+  vans: number;
+  available: number;
+  days?: string[];
 }
 
 /** A place snapped to the kept network past a nearer, disconnected road. */
@@ -452,6 +467,8 @@ export interface DoorToDoorReport {
   routes: DoorToDoorRoute[];
   /** The sides rule applied, in words. */
   rule: string;
+  /** Offices whose own delivery vans serve the streets (`doorToDoor.fleet` "office"). */
+  officeVans?: OfficeVansReport[];
 }
 
 /** One door-to-door route: its times, kilometres, the streets it serves in order, and its lines. */

@@ -89,13 +89,19 @@ const cases: Record<string, () => PlanInputs> = {
     roads: gridRoads(7), places: twoTierPlaces(), baseline: { routes: twoTierToday },
   }),
   // Everything at once: two tiers across the week, a village at a station (e1 is 715 m from the
-  // station x1), door to door from the east office, today's week, and a scenario.
+  // station x1), door to door from the east office within its fleet, today's week, and scenarios
+  // (one with a trunk fleet per day).
   composed: () => ({
     spec: twoTierSpec({
       week: { days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'], accumulate: true },
       coverage: { radiusKm: 0.8 },
-      doorToDoor: { streets: ['103', '205', '206'], depot: 'east', serviceMinutesPerKm: 15, maxShiftHours: 2 },
-      scenarios: [{ name: 'peak', volumeFactor: { mail: 1.5, parcels: 2 } }],
+      // Door to door by one of east's own delivery vans (the van type's shift), taken from its delivery tier.
+      doorToDoor: { streets: ['103', '205', '206'], depot: 'east', serviceMinutesPerKm: 15, fleet: 'office' },
+      // No truck on Saturday in the second scenario: no office gets mail, every visit due that day is missed and said.
+      scenarios: [{ name: 'peak', volumeFactor: { mail: 1.5, parcels: 2 } }, { name: 'no-sat-truck', fleet: { truck: { countPerDay: { Sat: 0 } } } }],
+    }, {
+      // East has a third van: the door-to-door rounds take vans of its fleet.
+      delivery: { fleet: [{ id: 'van', depot: 'each-outlet', count: { east: 3, north: 2 }, capacity: { items: 40, kg: 50 }, maxShiftHours: 4, costPerKm: 1, costPerDay: 50 }] },
     }),
     // e1 hands over 5 kg, not 20, so that the station's vans can take its goods back with x1's 40.
     roads: gridRoads(7), places: twoTierWeekPlaces().map((place) => (place.id === 'e1' ? { ...place, properties: { ...place.properties, pickup_kg: 5 } } : place)),

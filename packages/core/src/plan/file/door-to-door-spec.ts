@@ -34,6 +34,14 @@ export interface DoorToDoorSpec {
   office?: string;
   /** Most routes (vehicles) of the tier; default as many as needed. */
   vehicles?: number;
+  /**
+   * Whose vehicles serve the streets (written `fleet`): absent ("own", the default), vehicles of
+   * their own, beside the office's fleet; "office", vans of the office's delivery fleet (two-tier
+   * plans), which then are not on the delivery tier that day.
+   */
+  fleet?: 'office';
+  /** With `fleet: "office"`: the delivery vehicle type whose vans go door to door; default the office's first. */
+  vehicleType?: string;
   /** Longest route, seconds (written `maxShiftHours`); default none. */
   maxShift?: number;
   /** Days of a weekly plan the streets are served on (`["Mon", "Thu"]` or `"Mon,Thu"`); default every operating day. */
@@ -48,7 +56,7 @@ export const DOOR_TO_DOOR_DEFAULTS = { serviceMinutesPerKm: 15 } as const;
 /** Throws the located error of one field of plan.json (`doorToDoor.streets[2]`, …); never returns. */
 export type SpecFail = (field: string, message: string, hint?: string) => never;
 
-const KEYS = ['areas', 'streets', 'serviceMinutesPerKm', 'office', 'depot', 'vehicles', 'maxShiftHours', 'days', 'bothSidesClasses', 'excludedClasses'];
+const KEYS = ['areas', 'streets', 'serviceMinutesPerKm', 'office', 'depot', 'vehicles', 'fleet', 'vehicleType', 'maxShiftHours', 'days', 'bothSidesClasses', 'excludedClasses'];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -102,6 +110,15 @@ export function parseDoorToDoorSpec(raw: unknown, fail: SpecFail, at = 'doorToDo
   }
   const vehicles = number('vehicles', false, Infinity, true);
   if (vehicles !== undefined) spec.vehicles = vehicles;
+  if (raw.fleet !== undefined && raw.fleet !== 'own' && raw.fleet !== 'office') {
+    fail(`${at}.fleet`, `must be "office" or "own", got ${JSON.stringify(raw.fleet)}`, '"office": vans of the office\'s delivery fleet go door to door; "own" (the default): vehicles of its own');
+  }
+  if (raw.fleet === 'office') spec.fleet = 'office';
+  if (raw.vehicleType !== undefined) {
+    if (spec.fleet !== 'office') fail(`${at}.vehicleType`, 'names a type of the office\'s delivery fleet, and this block has vehicles of its own', 'add "fleet": "office", or drop "vehicleType"');
+    if (typeof raw.vehicleType !== 'string' || raw.vehicleType === '') fail(`${at}.vehicleType`, 'must be a vehicle type id (string)', 'e.g. "van"');
+    spec.vehicleType = raw.vehicleType as string;
+  }
   const hours = number('maxShiftHours', false, 24);
   if (hours !== undefined) spec.maxShift = Math.round(hours * 3600);
   if (raw.days !== undefined) {
