@@ -41,9 +41,11 @@ export function officeVans(spec: PlanSpec, block: DoorToDoorSpec, office: string
   const based = fleet.filter((v) => v.depot === 'each-outlet' || v.depot === undefined || (Array.isArray(v.depot) && v.depot.includes(office)));
   const vehicle = block.vehicleType !== undefined ? based.find((v) => v.id === block.vehicleType) : based[0];
   if (vehicle === undefined) {
-    throw new InputError(block.vehicleType !== undefined ? `delivery vehicle type "${block.vehicleType}" has no vans at office "${office}"` : `office "${office}" has no delivery vans to go door to door`,
-      { source, field: `${at}.${block.vehicleType !== undefined ? 'vehicleType' : 'fleet'}` },
-      `types at ${office}: ${based.map((v) => v.id).join(', ') || 'none'}; or drop "fleet": "office" to give the streets vehicles of their own`);
+    // The office plan.json names was checked by the preflight; here the streets went to another
+    // office (a scenario closed theirs) that has none of the type: no van, every street said.
+    if (block.vehicleType !== undefined) return { type: block.vehicleType, available: 0 };
+    throw new InputError(`office "${office}" has no delivery vans to go door to door`, { source, field: `${at}.fleet` },
+      'give the office a delivery type ("depot": "each-outlet" or a list with it), or drop "fleet": "office" to give the streets vehicles of their own');
   }
   const count = vehicle.countByDepot[office] ?? vehicle.count;
   const days = block.days ?? week;

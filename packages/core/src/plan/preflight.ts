@@ -123,7 +123,12 @@ function checkDoorToDoorFleet(spec: PlanSpec, block: DoorToDoorSpec, source: str
     throw new InputError('door to door within the office\'s fleet takes vans of a township office\'s delivery tier, and this plan has one tier', { source, field: `${at}.fleet` },
       'drop "fleet" (the streets then have vehicles of their own, "vehicles"), or plan two tiers ("tiers")');
   }
-  if (block.vehicleType !== undefined && !spec.tiers.delivery.fleet.some((vehicle) => vehicle.id === block.vehicleType)) {
+  const type = spec.tiers.delivery.fleet.find((vehicle) => vehicle.id === block.vehicleType);
+  if (block.vehicleType !== undefined && type === undefined) {
     throw new InputError(`"${block.vehicleType}" is not a delivery vehicle type`, { source, field: `${at}.vehicleType` }, `delivery types: ${spec.tiers.delivery.fleet.map((vehicle) => vehicle.id).join(', ')}`);
+  }
+  const office = block.office ?? block.depot;
+  if (type !== undefined && office !== undefined && Array.isArray(type.depot) && !type.depot.includes(office)) {
+    throw new InputError(`delivery vehicle type "${type.id}" has no vans at office "${office}"`, { source, field: `${at}.vehicleType` }, `its offices: ${type.depot.join(', ')}`);
   }
 }

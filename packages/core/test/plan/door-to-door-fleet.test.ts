@@ -8,6 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildNetwork, doorToDoorEdges, planNetwork } from '@postroute/core';
 import type { PlanReport } from '../../src/report/types.js';
+import { checkPlanInputs } from '../../src/plan/preflight.js';
+import { inputError } from '../support/errors.js';
 import { gridRoads } from './grid.js';
 import { twoTierPlaces, twoTierSpec } from './two-tier-grid.js';
 
@@ -72,5 +74,28 @@ describe('door to door within the office\'s fleet', () => {
     const { report } = await planNetwork({ spec, roads: gridRoads(7), places: twoTierPlaces() }, { seed: 1, timeLimit: 60, maxIterationsWithoutImprovement: 60 });
     expect(report.summary.doorToDoor!.officeVans).toEqual([{ office: 'east', vehicleType: 'van', vans: 1, available: 2 }]);
     for (const [day, vans] of [['Mon', 3], ['Tue', 2], ['Wed', 3]] as const) checkEast(report, day, vans);
+  });
+});
+
+describe('door to door within the office\'s fleet: a located error, and a scenario', () => {
+  const bike = { id: 'bike', depot: ['north'], count: 1, capacity: { items: 20, kg: 20 }, maxShiftHours: 4 };
+  it('a vehicleType with no vans at the block\'s office, before the graph', () => {
+    const spec = twoTierSpec({ doorToDoor: { office: 'east', streets: ['205'], fleet: 'office', vehicleType: 'bike' } }, { delivery: { fleet: [van(2), bike] } });
+    expect(inputError(() => checkPlanInputs({ spec, roads: gridRoads(7), places: twoTierPlaces() }, {})).describe())
+      .toMatch(/field "doorToDoor\.vehicleType": delivery vehicle type "bike" has no vans at office "east" — its offices: north/);
+  });
+
+  it('a scenario that closes the office: the streets go to the nearest open one and take its vans', async () => {
+    const spec = twoTierSpec({
+      doorToDoor: { office: 'north', streets: ['106'], fleet: 'office', maxShiftHours: 3 },
+      scenarios: [{ name: 'close-north', closeOffices: ['north'] }],
+    }, { delivery: { fleet: [van(3)] } });
+    const { report, scenarios } = await planNetwork({ spec, roads: gridRoads(7), places: twoTierPlaces() }, { seed: 1, timeLimit: 60, maxIterationsWithoutImprovement: 40 });
+    expect(report.summary.doorToDoor!.officeVans!.map((v) => [v.office, v.available])).toEqual([['north', 3]]);
+    const closed = scenarios.find((entry) => entry.name === 'close-north')!.report;
+    const lent = closed.summary.doorToDoor!.officeVans!;
+    expect(lent.map((v) => [v.office, v.vehicleType, v.available])).toEqual([['east', 'van', 3]]);
+    expect(lent[0]!.vans).toBe(closed.doorToDoor!.routes.length);
+    checkEast(closed, undefined, 3);
   });
 });
