@@ -29,12 +29,19 @@ export interface Side {
   stallWeights: Float64Array;
   /** Nodes the search settles but does not expand (the backward search stops at the core). */
   stopAt: Uint8Array | null;
+  /** Nodes whose stall test cannot succeed, so it is skipped: the core's, in a search that expands
+   *  the core (`stopAt` null). A core node's stall arcs all come from core nodes; one that is
+   *  cheaper than the node being taken was taken before it and expanded (by induction none is
+   *  stalled), so it already lowered this node's cost below the test's bound. In a search that
+   *  stops at the core its nodes are not expanded, and the test can succeed there. */
+  noStall: Uint8Array | null;
 }
 
 export function forwardSide(ch: ContractionHierarchy): Side {
   return {
     offsets: ch.upOffsets, heads: ch.upHead, weights: ch.upWeight, weights2: ch.upWeight2, edges: ch.upEdge,
     stallOffsets: ch.downOffsets, stallHeads: ch.downHead, stallWeights: ch.downWeight, stopAt: null,
+    noStall: ch.coreSize > 0 ? ch.core : null,
   };
 }
 
@@ -42,6 +49,7 @@ export function backwardSide(ch: ContractionHierarchy): Side {
   return {
     offsets: ch.downOffsets, heads: ch.downHead, weights: ch.downWeight, weights2: ch.downWeight2, edges: ch.downEdge,
     stallOffsets: ch.upOffsets, stallHeads: ch.upHead, stallWeights: ch.upWeight, stopAt: ch.coreSize > 0 ? ch.core : null,
+    noStall: null,
   };
 }
 
@@ -96,7 +104,7 @@ export class UpwardSearch {
       if (size === heapKey.length) ({ heapKey, heapNode } = this.grow());
       siftUp(heapKey, heapNode, size++, v, c);
     }
-    const { offsets, heads, weights, weights2, edges, stallOffsets, stallHeads, stallWeights, stopAt } = side;
+    const { offsets, heads, weights, weights2, edges, stallOffsets, stallHeads, stallWeights, stopAt, noStall } = side;
     const settled = this.settled;
     let settledCount = 0;
     let best = Infinity;
@@ -115,7 +123,7 @@ export class UpwardSearch {
       }
       // Stall-on-demand: reached more cheaply through a node above, so not a shortest cost.
       let stalled = false;
-      for (let a = stallOffsets[v]!, stop = stallOffsets[v + 1]!; a < stop; a++) {
+      if (!noStall || !noStall[v]) for (let a = stallOffsets[v]!, stop = stallOffsets[v + 1]!; a < stop; a++) {
         if (dist[stallHeads[a]!]! + stallWeights[a]! < d) { stalled = true; break; }
       }
       if (stalled) continue;
@@ -315,7 +323,7 @@ export function bucketRows(
 ): void {
   const { size, startOffsets } = starts;
   const up = new UpwardSearch(ch.nodeCount);
-  const side: Side = { ...forwardSide(ch), stopAt: ch.coreSize > 0 ? ch.core : null };
+  const side: Side = { ...forwardSide(ch), stopAt: ch.coreSize > 0 ? ch.core : null, noStall: null };
   const core = new CoreSearch(buckets);
   const best = new Float64Array(size);
   const best2 = new Float64Array(size);

@@ -8,6 +8,7 @@ import { buildHierarchy, createRandom, hierarchyPath } from '@postroute/core';
 import { compileArrays } from '../../src/graph/compile.js';
 import { randomGraph as randomGraphOf } from './random-graph.js';
 import { PathFinder } from '../../src/matrix/ch-path.js';
+import { UpwardSearch, backwardSide, forwardSide } from '../../src/matrix/ch-query.js';
 
 function randomGraph(seed: number, n: number, m: number): ReturnType<typeof compileArrays> {
   // Few distinct lengths: many shortest paths of exactly equal length.
@@ -47,5 +48,40 @@ describe('PathFinder gives the paths of hierarchyPath', () => {
         });
       }
     }
+  }
+});
+
+describe('a forward search through the core skips its stall tests and changes nothing', () => {
+  // Why it may (ch-query.ts, Side.noStall): a core node's stall test cannot succeed in a search
+  // that expands the core. Compared here with the same search running every test: the nodes
+  // settled in the same order, with the same costs, parents and meeting, ties included.
+  for (const seed of [1, 2, 3, 4, 5, 6]) {
+    it(`seed ${seed}`, () => {
+      const n = 80 + seed * 13;
+      const csr = randomGraph(seed, n, n * 3);
+      const ch = buildHierarchy(csr, csr.arcLength, csr.arcDuration, { coreFraction: 0.3, ...(seed % 2 === 0 ? { parts: 2, partKeep: 0 } : {}) });
+      expect(ch.coreSize).toBeGreaterThan(10);
+      const skipping = forwardSide(ch);
+      expect(skipping.noStall).toBe(ch.core);
+      const testing = { ...skipping, noStall: null };
+      const random = createRandom(seed + 200);
+      const backward = new UpwardSearch(n);
+      const a = new UpwardSearch(n);
+      const b = new UpwardSearch(n);
+      for (let k = 0; k < 100; k++) {
+        const start = [random.int(n)];
+        backward.run(backwardSide(ch), [random.int(n)], [0], [0], 0, 1);
+        const meet = k % 2 === 0 ? backward.dist : null;
+        a.run(skipping, start, [0], [0], 0, 1, meet);
+        b.run(testing, start, [0], [0], 0, 1, meet);
+        expect(a.settledCount).toBe(b.settledCount);
+        expect([a.best, a.bestNode]).toEqual([b.best, b.bestNode]);
+        for (let i = 0; i < a.settledCount; i++) {
+          const v = a.settled[i]!;
+          expect(v).toBe(b.settled[i]);
+          expect([a.dist[v], a.dist2[v], a.parent[v]]).toEqual([b.dist[v], b.dist2[v], b.parent[v]]);
+        }
+      }
+    });
   }
 });
