@@ -165,7 +165,8 @@ function partsOf(report: CountyInput, exactKmPerYear: ReadonlyMap<CountyTier, nu
   if (s.week) {
     parts.push({
       part: 'frequencies', kmPerYear: s.week.kmPerYearAfter, kmPerYearWithout: s.week.kmPerYearDailyService,
-      savedKmPerYear: round(s.week.kmPerYearDailyService - s.week.kmPerYearAfter, 0), against: 'daily service of the same stops',
+      savedKmPerYear: round(s.week.kmPerYearDailyService - s.week.kmPerYearAfter, 0),
+      against: `daily service of the same stops${s.week.dailyServiceSearch === undefined ? '' : `, ${s.week.dailyServiceSearch}`}`,
     });
   }
   // Summed before rounding, so that the part says the figure the tiers' total and the week say.

@@ -52,7 +52,7 @@ export function formatSummary(summary: SavingsSummary): string {
       `${number(w.kmPerWeekAfter, 1)} km per week, ${number(w.kmPerYearAfter)} km per year (${number(w.weeksPerYear, 1)} weeks)`);
     const saved = w.kmPerYearDailyService - w.kmPerYearAfter;
     lines.push(`Daily service of the same stops: ${number(w.kmPerWeekDailyService, 1)} km per week, ${number(w.kmPerYearDailyService)} km per year; ` +
-      `the visit frequencies ${saved >= 0 ? 'save' : 'cost'} ${number(Math.abs(saved))} km per year`);
+      `the visit frequencies ${saved >= 0 ? 'save' : 'cost'} ${number(Math.abs(saved))} km per year${w.dailyServiceSearch === undefined ? '' : ` (daily service ${w.dailyServiceSearch})`}`);
     lines.push(`Routes per day: ${w.perDay.map((d) => `${d.day} ${d.routesAfter} (${number(d.kmAfter, 1)} km)`).join(', ')}`);
   }
   if (summary.stations) {

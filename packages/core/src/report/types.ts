@@ -420,6 +420,8 @@ export interface WeekSummary {
   /** The same stops served every operating day by the daily planner: what the frequencies save. */
   kmPerWeekDailyService: number;
   kmPerYearDailyService: number;
+  /** When the daily plan's search had less than the week's: how much, in words (the frequencies may then look better than they are). */
+  dailyServiceSearch?: string;
   perDay: { day: string; routesBefore: number; kmBefore: number; routesAfter: number; kmAfter: number }[];
   visits: { id: string; name: string; visitsPerWeek: number; days: string[] }[];
 }

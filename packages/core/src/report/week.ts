@@ -16,6 +16,8 @@ export interface WeekOptions extends SavingsOptions {
   accumulate: boolean;
   /** Metres a day of the same stops served every operating day (the daily planner's plan). */
   dailyServiceM: number;
+  /** How the daily plan's search compares with the week's, when it had less (the planner's words). */
+  dailyServiceSearch?: string;
   /** Each place's days of service in the plan. */
   visits: WeekSummary['visits'];
 }
@@ -28,7 +30,7 @@ export interface WeekOptions extends SavingsOptions {
  * summary.week.kmPerYearAfter;
  */
 export function summariseWeek(before: readonly ReportRoute[], after: readonly ReportRoute[], options: WeekOptions): SavingsSummary & { week: WeekSummary } {
-  const { days, accumulate, dailyServiceM, visits, ...savingsOptions } = options;
+  const { days, accumulate, dailyServiceM, dailyServiceSearch, visits, ...savingsOptions } = options;
   const H = days.length;
   const weeksPerYear = options.operatingDaysPerYear / H;
   const summary = computeSavings(before, after, { ...savingsOptions, period: 'week' });
@@ -63,5 +65,6 @@ export function summariseWeek(before: readonly ReportRoute[], after: readonly Re
     })),
     visits,
   };
+  if (dailyServiceSearch !== undefined) week.dailyServiceSearch = dailyServiceSearch;
   return { ...summary, week };
 }
