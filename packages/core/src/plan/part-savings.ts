@@ -225,6 +225,14 @@ function stopsVerdict(left: readonly string[], planLeft: readonly string[], brok
 function streetsVerdict(hub: DoorToDoorReport, plan: DoorToDoorReport): string | null {
   const reasons: string[] = [];
   if (hub.sidesServed !== plan.sidesServed) reasons.push(`from the hub ${hub.sidesServed} of ${hub.sides} street sides are served, from the offices ${plan.sidesServed}`);
+  // Streets one side leaves unserved on some day (no trunk that day, no office van left): its km lack them.
+  const said = (report: DoorToDoorReport): Set<string> => new Set(report.unservable.map((u) => `${u.street}: ${u.reason}`));
+  const fromHub = said(hub);
+  const fromOffices = said(plan);
+  const onlyPlan = [...fromOffices].filter((line) => !fromHub.has(line));
+  const onlyHub = [...fromHub].filter((line) => !fromOffices.has(line));
+  if (onlyPlan.length > 0) reasons.push(`the plan leaves unserved what the routes from the hub serve (${list(plan.unservable.filter((u) => onlyPlan.includes(`${u.street}: ${u.reason}`)).map((u) => u.message))})`);
+  if (onlyHub.length > 0) reasons.push(`the routes from the hub leave unserved what the plan serves (${list(hub.unservable.filter((u) => onlyHub.includes(`${u.street}: ${u.reason}`)).map((u) => u.message))})`);
   // A door-to-door route's one rule is its shift (planDoorToDoor words the engine's verdict).
   const broken = (report: DoorToDoorReport): string[] => report.routes.flatMap((r) => r.violations.map(() => 'over-shift'));
   if (broken(hub).length > 0) reasons.push(`the routes from the hub break ${rulesWords(broken(hub))}`);

@@ -213,7 +213,13 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
       : measure === 'scenario' ? notMeasured('door-to-door', NOT_MEASURED.scenario)
         : measure === 'off' ? notMeasured('door-to-door', NOT_MEASURED.off['door-to-door'])
           : withoutDoorToDoorOffices({
-            blocks: caseSpec.doorToDoor, plan, hub: { id: hub.id, name: hub.name, snap: prepared.snapOf.get(hub.id)! },
+            blocks: caseSpec.doorToDoor.map((block) => {
+              if (block.fleet !== 'office' || caseSpec.tiers === undefined) return block;
+              // The office's vans go door to door within their shift: from the hub, the same shift.
+              const vans = officeVans(caseSpec, block, blockDepot(caseSpec, block, casePlaces).id, planned.report.summary.week?.days ?? null, sources.plan);
+              return vans.maxShift === undefined ? block : { ...block, maxShift: Math.min(block.maxShift ?? Infinity, vans.maxShift) };
+            }),
+            plan, hub: { id: hub.id, name: hub.name, snap: prepared.snapOf.get(hub.id)! },
             start: doorToDoorStart(caseSpec, undefined, hub.id, new Map([[hub.id, hub.name]])), week: planned.report.summary.week?.days ?? null,
             network: prepared.network, roads: inputs.roads as FeatureCollection, source: sources.plan,
             search: { seed, timeLimit, maxIterationsWithoutImprovement, progress, ...threads },
