@@ -85,20 +85,6 @@ export function withinOfficeVans(report: DoorToDoorReport, office: string, vans:
   };
 }
 
-/** The routes leave at `start` (the office's release) instead of the time they were planned from. */
-export function startAt(report: DoorToDoorReport, start: { departure: number; startsAfter: string }): DoorToDoorReport {
-  return {
-    ...report,
-    routes: report.routes.map((route) => {
-      const shift = start.departure - route.departure;
-      return {
-        ...route, departure: start.departure, arrival: route.arrival + shift, startsAfter: start.startsAfter,
-        stretches: route.stretches.map((stretch) => ({ ...stretch, start: stretch.start + shift, end: stretch.end + shift })),
-      };
-    }),
-  };
-}
-
 /**
  * The delivery fleet of a two-tier input less the vans lent to door to door: each office's type
  * loses them on the days the block runs (`names`: the week's days; null in a daily plan).
