@@ -25,28 +25,64 @@ function pointKey(p: readonly [number, number]): number {
 }
 
 /**
+ * The line end waiting at each junction (-1: none), by junction key: open addressing over typed
+ * arrays. A Map keyed by these numbers (beyond the small integers, so each is hashed as a double)
+ * took most of the joining's time on the county's million line ends.
+ */
+class JunctionTable {
+  private readonly key: Float64Array;
+  /** Per slot: the end waiting there, -1 when none (a slot once taken keeps its key). */
+  readonly end: Int32Array;
+  private readonly mask: number;
+
+  constructor(ends: number) {
+    let size = 16;
+    while (size < 2 * ends) size *= 2;
+    this.key = new Float64Array(size).fill(NaN);
+    this.end = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+  }
+
+  /** The slot of `key`, taken for it if it had none. */
+  slot(key: number): number {
+    const keys = this.key;
+    // The key is an integer below 2^53: mix its high and low 32 bits.
+    const low = key >>> 0;
+    const high = (key / 4294967296) >>> 0;
+    let at = (Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) >>> 0) & this.mask;
+    for (;;) {
+      const k = keys[at]!;
+      if (k === key) return at;
+      if (k !== k) { keys[at] = key; return at; }
+      at = (at + 1) & this.mask;
+    }
+  }
+}
+
+/**
  * Joins lines end to end into strokes. Each line is used once, in either direction; the result
  * draws exactly the same segments.
  */
 export function joinLines(lines: readonly Line[]): [number, number][][] {
   // At each junction, pair the line ends that meet there two by two, as they come: an end waits
-  // in the map until the next end at its junction takes it.
+  // at its junction until the next end there takes it.
   const partner = new Int32Array(2 * lines.length).fill(-1);
-  const waiting = new Map<number, number>();
-  lines.forEach((line, k) => {
-    if (line.length < 2) return;
-    for (const end of [0, 1]) {
-      const key = pointKey(end === 0 ? line[0]! : line[line.length - 1]!);
-      const other = waiting.get(key);
-      if (other === undefined) waiting.set(key, 2 * k + end);
+  const waiting = new JunctionTable(2 * lines.length);
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
+    if (line.length < 2) continue;
+    for (let end = 0; end < 2; end++) {
+      const slot = waiting.slot(pointKey(end === 0 ? line[0]! : line[line.length - 1]!));
+      const other = waiting.end[slot]!;
+      if (other < 0) waiting.end[slot] = 2 * k + end;
       // A line whose two ends meet (a loop) is not joined to itself: it would close on nothing.
       else if (other >> 1 !== k) {
         partner[other] = 2 * k + end;
         partner[2 * k + end] = other;
-        waiting.delete(key);
+        waiting.end[slot] = -1;
       }
     }
-  });
+  }
   const used = new Uint8Array(lines.length);
   const strokes: [number, number][][] = [];
   const walk = (enter: number): void => {
