@@ -1,6 +1,6 @@
 /** Public API of the plan area: the planner's job end to end, and plan.json, which it owns. */
 export * from './file/plan-file.js';
-export type { CollectionSpec, DeliveryTierSpec, LoadSpec, ProfileSpec, ScenarioSpec, TierVehicleSpec, TiersSpec, TrunkTierSpec } from './file/plan-tiers.js';
+export type { CollectionSpec, DeliveryTierSpec, LoadSpec, ProfileSpec, ScenarioFleetChange, ScenarioSpec, TierVehicleSpec, TiersSpec, TrunkTierSpec } from './file/plan-tiers.js';
 export * from './file/door-to-door-spec.js';
 export { planNetwork } from './plan.js';
 export { checkPlanInputs } from './preflight.js';
