@@ -221,8 +221,14 @@ function stopsVerdict(left: readonly string[], planLeft: readonly string[], brok
   return reasons.length === 0 ? null : reasons.join('; ');
 }
 
-/** Whether door to door from the hub is the same service as from the offices, in words (null: it is). */
-function streetsVerdict(hub: DoorToDoorReport, plan: DoorToDoorReport): string | null {
+/**
+ * Whether door to door from the hub is the same service as from the offices, in words (null: it
+ * is): the same street sides served, the same streets said unserved, no route over its shift.
+ *
+ * @example
+ * streetsVerdict(fromHub, fromOffices); // null, or "the plan leaves unserved what the routes from the hub serve (…)"
+ */
+export function streetsVerdict(hub: DoorToDoorReport, plan: DoorToDoorReport): string | null {
   const reasons: string[] = [];
   if (hub.sidesServed !== plan.sidesServed) reasons.push(`from the hub ${hub.sidesServed} of ${hub.sides} street sides are served, from the offices ${plan.sidesServed}`);
   // Streets one side leaves unserved on some day (no trunk that day, no office van left): its km lack them.

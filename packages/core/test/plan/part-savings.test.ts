@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlanFile } from '../../src/plan/file/plan-file.js';
 import { planNetwork } from '../../src/plan/index.js';
-import { hubDirectProblem, NOT_MEASURED, withoutSecondTier } from '../../src/plan/part-savings.js';
+import { hubDirectProblem, NOT_MEASURED, streetsVerdict, withoutSecondTier } from '../../src/plan/part-savings.js';
+import type { DoorToDoorReport } from '../../src/report/types.js';
 import { solveTwoTier } from '../../src/plan/tiers/solve.js';
 import type { TwoTierInput } from '../../src/plan/tiers/model.js';
 import { partWords } from '../../src/report/text-county.js';
@@ -131,5 +132,24 @@ describe('what each part saves, in the plan', () => {
   it('plan.json: measure.parts is true or false, and nothing else', () => {
     expect(parsePlanFile(JSON.stringify(twoTierPlan({ measure: { parts: true } }))).measure).toEqual({ parts: true });
     expect(() => parsePlanFile(JSON.stringify(twoTierPlan({ measure: { parts: 1 } })))).toThrow(expect.objectContaining({ message: 'must be true or false', location: expect.objectContaining({ field: 'measure.parts' }) }));
+  });
+});
+
+describe('door to door from the hub against from the office', () => {
+  const report = (over: Partial<DoorToDoorReport> = {}): DoorToDoorReport => ({
+    depot: 'east', streets: 3, sides: 4, streetsServed: 3, sidesServed: 4, serviceMinutesPerKm: 15, kmServiced: 2, kmDeadheaded: 1, km: 3,
+    driverHours: 1, vehicles: 1, feasible: true, unservable: [], rule: '', ...over,
+    routes: [{ id: 'D1', departure: 0, arrival: 3600, startsAfter: '', km: 3, kmServiced: 2, kmDeadheaded: 1, durationS: 3600, streets: 4, stretches: [], violations: [], geometry: [], served: [] }],
+  });
+  it('the same sides served, nothing said unserved, no rule broken: the same service', () => {
+    expect(streetsVerdict(report({ depot: 'hub' }), report())).toBeNull();
+  });
+  it('a day the trunk did not reach the office leaves its streets unserved that day: not the same service', () => {
+    const noTrunk = { street: 'every street on Sat', reason: 'no-trunk', message: 'the trunk did not reach East (east) on Sat: no mail to deliver door to door that day' };
+    expect(streetsVerdict(report({ depot: 'hub' }), report({ unservable: [noTrunk] })))
+      .toBe('the plan leaves unserved what the routes from the hub serve (the trunk did not reach East (east) on Sat: no mail to deliver door to door that day)');
+  });
+  it('fewer sides served from the hub: not the same service', () => {
+    expect(streetsVerdict(report({ depot: 'hub', sidesServed: 3 }), report())).toBe('from the hub 3 of 4 street sides are served, from the offices 4');
   });
 });
