@@ -231,8 +231,9 @@ export function tierRoutes(
     }),
     ...report('after', 'collection', plan.collection?.solution.routes ?? [], (route, k) => (waits ? `T${legOfWaitVehicle(route.vehicleType)!.k + 1}-pm` : `C${k + 1}`)),
   ];
-  // A day of a weekly plan whose trucks cannot reach an office (a smaller fleet that day,
-  // `countPerDay`) leaves that office's vans of the week without mail: said as for today's.
+  // The plan runs no van from an office its trunk does not reach (tiers/week.ts drops that day's,
+  // settle drops or keeps the trunk that reaches them, their stops said unserved); should one
+  // remain, it is said as today's are, never timed from a release that does not come.
   flagNoTrunk(after, plan);
   return { before, after };
 }
