@@ -99,3 +99,34 @@ describe('door to door within the office\'s fleet: a located error, and a scenar
     checkEast(closed, undefined, 3);
   });
 });
+
+describe('door to door within the office\'s fleet, random weeks (seeded)', () => {
+  // A small LCG (its high bits: the low ones cycle): the cases are the same on every run.
+  let state = 19;
+  const next = (n: number): number => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return Math.floor(state / 65536) % n;
+  };
+  const DAYS = ['Mon', 'Tue', 'Wed'];
+  for (let k = 0; k < 3; k++) {
+    const count = 1 + next(3);
+    const perDay = Object.fromEntries(DAYS.filter(() => next(2) === 0).map((day) => [day, next(count + 1)]));
+    const days = next(2) === 0 ? undefined : DAYS.filter((_, i) => i !== next(3));
+    it(`case ${k + 1}: ${count} vans, countPerDay ${JSON.stringify(perDay)}, door to door ${days?.join(',') ?? 'every day'}: each day east's rounds fit its vans`, async () => {
+      const spec = twoTierSpec(
+        { week: { days: DAYS, accumulate: false }, doorToDoor: { office: 'east', streets: ['205', '206'], fleet: 'office', ...(days ? { days } : {}) } },
+        { delivery: { fleet: [van(count, Object.keys(perDay).length > 0 ? { countPerDay: perDay } : {})] } },
+      );
+      const { report } = await planNetwork({ spec, roads: gridRoads(7), places: twoTierPlaces() }, { seed: k + 1, timeLimit: 60, maxIterationsWithoutImprovement: 40 });
+      const lent = report.summary.doorToDoor!.officeVans![0]!;
+      // The rounds take no more vans than the leanest serving day has.
+      const serving = days ?? DAYS;
+      expect(lent.available).toBe(Math.min(...serving.map((day) => perDay[day] ?? count)));
+      expect(lent.vans).toBeLessThanOrEqual(lent.available);
+      for (const day of DAYS) {
+        checkEast(report, day, perDay[day] ?? count);
+        if (!serving.includes(day)) expect(report.doorToDoor!.routes.filter((route) => route.day === day)).toEqual([]);
+      }
+    });
+  }
+});
