@@ -134,7 +134,9 @@ export function withoutSecondTier(input: TwoTierInput, week: PartWeek | null, af
   let left: string[];
   let broken: string[];
   if (week === null) {
-    const solution = solve(createProblem(oneDay, { source: 'one tier from the hub' }), options);
+    // A daily plan has one fleet: the counts per day are a week's.
+    const daily = { ...oneDay, vehicleTypes: oneDay.vehicleTypes.map((type) => { const { countPerDay: _perDay, ...rest } = type as PeriodicVehicleTypeInput; return rest; }) };
+    const solution = solve(createProblem(daily, { source: 'one tier from the hub' }), options);
     perDay = [{ day: null, km: sumKm(solution.routes) }];
     left = solution.unassigned.map((u) => u.id);
     broken = solution.violations.map((v) => v.kind);
@@ -142,6 +144,12 @@ export function withoutSecondTier(input: TwoTierInput, week: PartWeek | null, af
     const H = week.days.length;
     const problem = createPeriodicProblem({
       ...oneDay, horizon: H, accumulate: week.accumulate,
+      // The periodic engine takes either one count or the counts per day.
+      vehicleTypes: oneDay.vehicleTypes.map((type) => {
+        if ((type as PeriodicVehicleTypeInput).countPerDay === undefined) return type;
+        const { count: _count, ...rest } = type;
+        return rest;
+      }),
       stops: oneDay.stops.map((stop) => ({ ...stop, ...(week.patterns.get(stop.id) ?? {}) })),
     }, { source: 'one tier from the hub, across the week' });
     const solution = solvePeriodic(problem, options);

@@ -76,6 +76,11 @@ describe('the plan without the second tier', () => {
     const first = withoutSecondTier(farOffice(), week, [], [], search);
     expect(first.perDay).toEqual([{ day: 'Mon', km: 61 }, { day: 'Tue', km: 61 }]);
     expect(withoutSecondTier(farOffice(), week, [], [], search)).toEqual(first);
+    // A fleet per day (plan.json countPerDay) is the week's: the same vans every day here.
+    const perDay = farOffice();
+    perDay.delivery.vehicles = perDay.delivery.vehicles.map((van) => ({ ...van, countPerDay: [3, 3] }));
+    expect(withoutSecondTier(perDay, week, [], [], search).perDay).toEqual(first.perDay);
+    expect(withoutSecondTier(perDay, null, [], [], search).perDay).toEqual([{ day: null, km: 61 }]);
   });
 
   it('says when the two are not the same service: a stop only one of them serves', () => {
