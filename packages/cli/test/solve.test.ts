@@ -16,6 +16,12 @@ const example = join(repo, 'examples/problems/rural-post.json');
 const instances = join(repo, 'benchmarks/instances');
 let dir = '';
 
+/**
+ * Runs `postroute solve`. The searches that check a format, a reader or an option pass
+ * `--threads 1`: the default (one island per core) starts a worker thread per run for nothing
+ * these checks look at; the first test checks the islands' iteration count on two threads, the
+ * second their repeatability on the machine's default.
+ */
 function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [main, 'solve', ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -63,7 +69,7 @@ describe('postroute solve --problem', () => {
   });
 
   it('prints routes, per-stop figures and unassigned stops with reasons as text', () => {
-    const result = run(['--problem', example, '--max-iterations', '40', '--quiet']);
+    const result = run(['--problem', example, '--max-iterations', '40', '--quiet', '--threads', '1']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^cost [\d.]+ {3}distance \d+ {3}duration \d+ {3}vehicles \d+ {3}feasible/);
     expect(result.stdout).toMatch(/route 1: \w+ #\d, \w+ → (\w+|\(open\)), \d+ stops, distance \d+/);
@@ -72,9 +78,9 @@ describe('postroute solve --problem', () => {
   });
 
   it('starts from a warm start (a previous --json output) and is never worse than it', () => {
-    const first = run(['--problem', example, '--json', '--max-iterations', '40', '--quiet']);
+    const first = run(['--problem', example, '--json', '--max-iterations', '40', '--quiet', '--threads', '1']);
     const warm = write('warm.json', first.stdout);
-    const second = run(['--problem', example, '--json', '--max-iterations', '10', '--seed', '2', '--warm-start', warm, '--quiet']);
+    const second = run(['--problem', example, '--json', '--max-iterations', '10', '--seed', '2', '--warm-start', warm, '--quiet', '--threads', '1']);
     expect(second.status).toBe(0);
     const a = JSON.parse(first.stdout) as CheckSolution;
     const b = JSON.parse(second.stdout) as CheckSolution;
@@ -83,12 +89,12 @@ describe('postroute solve --problem', () => {
   });
 
   it('shows the search\'s progress with units: the best cost, iterations and seconds', () => {
-    const byIterations = run(['--problem', example, '--max-iterations', '30']);
+    const byIterations = run(['--problem', example, '--max-iterations', '30', '--threads', '1']);
     expect(byIterations.status).toBe(0);
     const lines = byIterations.stderr.trim().split('\n');
     for (const line of lines) expect(line).toMatch(/^\[solve\] \d+\/30 iterations best cost [\d,]+(\.\d+)? · \d+\.\d s$/);
     expect(lines.at(-1)).toMatch(/^\[solve\] 30\/30 iterations /);
-    const byTime = run(['--problem', example, '--time-limit', '0.5']);
+    const byTime = run(['--problem', example, '--time-limit', '0.5', '--threads', '1']);
     expect(byTime.status).toBe(0);
     for (const line of byTime.stderr.trim().split('\n')) expect(line).toMatch(/^\[solve\] \d\.\d\/0\.5 s best cost [\d,]+(\.\d+)? · [\d,]+ iterations?$/);
   });
@@ -97,13 +103,13 @@ describe('postroute solve --problem', () => {
     const input = exampleInput();
     input.stops[3]!.delivery = [1000, 0];
     const path = write('too-big-ok.json', input);
-    const result = run(['--problem', path, '--json', '--max-iterations', '30', '--allow-unassigned', '--quiet']);
+    const result = run(['--problem', path, '--json', '--max-iterations', '30', '--allow-unassigned', '--quiet', '--threads', '1']);
     expect(result.status).toBe(0);
     const solution = JSON.parse(result.stdout) as CheckSolution;
     expect(solution.unassigned).toContainEqual({ id: 'd', reason: 'demand-exceeds-capacity' });
     expect(checkSolution(input, solution, { requireAllServed: false }).violations).toEqual([]);
     // The text a person reads gives the reason in words, never the code (the JSON keeps the code).
-    const text = run(['--problem', path, '--max-iterations', '30', '--allow-unassigned', '--quiet']);
+    const text = run(['--problem', path, '--max-iterations', '30', '--allow-unassigned', '--quiet', '--threads', '1']);
     expect(text.stdout).toMatch(/unassigned \(2\):\n {2}d: its demand exceeds the capacity of every vehicle\n {2}j: not worth the detour\n/);
     expect(text.stdout).not.toContain('demand-exceeds-capacity');
   });
@@ -113,7 +119,7 @@ describe('postroute solve --instance', () => {
   it('a Li & Lim PDPTW file: task numbers as stop ids, each pick-up before its delivery, the table\'s best known values', () => {
     copyFileSync(join(instances, 'pdptw/lilim/lr104.txt'), join(dir, 'lr104.txt'));
     copyFileSync(join(instances, 'pdptw/lilim/bks.csv'), join(dir, 'bks.csv'));
-    const result = run(['--instance', 'lr104.txt', '--json', '--max-iterations', '200', '--quiet']);
+    const result = run(['--instance', 'lr104.txt', '--json', '--max-iterations', '200', '--quiet', '--threads', '1']);
     expect(result.status).toBe(0);
     const solution = JSON.parse(result.stdout) as CheckSolution & { instance: { bks: number; bksVehicles: number; objective: string } };
     expect(solution.instance).toMatchObject({ bks: 1013.3893, bksVehicles: 9, objective: 'vehicles-then-distance' });
@@ -136,7 +142,7 @@ describe('postroute solve --instance', () => {
   });
 
   it('A-n32-k5: the file\'s own node numbers as stop ids, gap to the COMMENT optimum', () => {
-    const result = run(['--instance', join(instances, 'cvrp/A/A-n32-k5.vrp'), '--json', '--max-iterations', '50', '--quiet']);
+    const result = run(['--instance', join(instances, 'cvrp/A/A-n32-k5.vrp'), '--json', '--max-iterations', '50', '--quiet', '--threads', '1']);
     expect(result.status).toBe(0);
     const solution = JSON.parse(result.stdout) as CheckSolution & { instance: { bks: number; gap: number; fleet: unknown } };
     const stops = solution.routes.flatMap((r) => r.stops).map(Number).sort((x, y) => x - y);
@@ -151,10 +157,10 @@ describe('postroute solve --instance', () => {
   it('best known value from the .sol beside the instance (before the COMMENT); --bks overrides', () => {
     copyFileSync(join(instances, 'cvrp/A/A-n32-k5.vrp'), join(dir, 'A-n32-k5.vrp'));
     writeFileSync(join(dir, 'A-n32-k5.sol'), 'Route #1: 1 2 3\nRoute #2: 4\nCost 800\n');
-    const result = run(['--instance', 'A-n32-k5.vrp', '--max-iterations', '20', '--quiet']);
+    const result = run(['--instance', 'A-n32-k5.vrp', '--max-iterations', '20', '--quiet', '--threads', '1']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/best known distance 800 \(A-n32-k5\.sol\), best known vehicles 2; gap -?[\d.]+ %/);
-    const override = run(['--instance', 'A-n32-k5.vrp', '--max-iterations', '20', '--quiet', '--bks', '784']);
+    const override = run(['--instance', 'A-n32-k5.vrp', '--max-iterations', '20', '--quiet', '--bks', '784', '--threads', '1']);
     expect(override.stdout).toMatch(/best known distance 784 \(--bks\); gap [\d.]+ %/);
   });
 
@@ -164,7 +170,7 @@ describe('postroute solve --instance', () => {
     writeFileSync(join(dir, 'C101.txt'), lines.slice(0, 10 + 25).join('\r\n'));
     copyFileSync(join(instances, 'vrptw/solomon/bks.csv'), join(dir, 'bks.csv'));
     for (const convention of ['truncated', 'unrounded'] as const) {
-      const result = run(['--instance', 'C101.txt', '--convention', convention, '--json', '--max-iterations', '30', '--quiet']);
+      const result = run(['--instance', 'C101.txt', '--convention', convention, '--json', '--max-iterations', '30', '--quiet', '--threads', '1']);
       expect(result.status, result.stderr).toBe(0);
       const solution = JSON.parse(result.stdout) as CheckSolution & { instance: { bks: number; objective: string } };
       expect(solution.instance.bks).toBe(convention === 'truncated' ? 827.3 : 828.94);
