@@ -302,6 +302,81 @@ export class SegmentStore {
     }
   }
 
+  /**
+   * Makes every stored time summary neutral (no travel, duration or time warp, start window
+   * [0, ∞)) for a search whose routes' cost does not depend on time (`RouteStore.timeless`): the
+   * `…Timeless` writers then leave those fields alone, and reading a summary gives the same cost.
+   */
+  neutralTime(): void {
+    this.travel.fill(0);
+    this.duration.fill(0);
+    this.timeWarp.fill(0);
+    this.early.fill(0);
+    this.late.fill(Infinity);
+  }
+
+  /** `extend` without the time fields (see `neutralTime`): place, distance and load only. */
+  extendTimeless(
+    node: number, prevNode: number, dist: Float64Array, n: number, loc: number,
+    delivery: Float64Array | null, pickup: Float64Array | null, offset: number, isClient: number,
+  ): void {
+    this.first[node] = this.first[prevNode]!;
+    this.last[node] = loc;
+    this.clients[node] = this.clients[prevNode]! + isClient;
+    this.distance[node] = this.distance[prevNode]! + dist[this.last[prevNode]! * n + loc]!;
+    const D = this.nDims;
+    const base = node * D;
+    const pb = prevNode * D;
+    for (let d = 0; d < D; d++) {
+      const del = delivery === null ? 0 : delivery[offset + d]!;
+      const pick = pickup === null ? 0 : pickup[offset + d]!;
+      const own = del > pick ? del : pick;
+      const a = this.load[pb + d]! + del;
+      const b = own + this.pickup[pb + d]!;
+      this.load[base + d] = a > b ? a : b;
+      this.delivery[base + d] = this.delivery[pb + d]! + del;
+      this.pickup[base + d] = this.pickup[pb + d]! + pick;
+    }
+  }
+
+  /** `single` without the time fields (see `neutralTime`). */
+  singleTimeless(node: number, loc: number, delivery: Float64Array | null, pickup: Float64Array | null, offset: number, isClient: number): void {
+    this.first[node] = loc;
+    this.last[node] = loc;
+    this.clients[node] = isClient;
+    this.distance[node] = 0;
+    const D = this.nDims;
+    const base = node * D;
+    for (let d = 0; d < D; d++) {
+      const del = delivery === null ? 0 : delivery[offset + d]!;
+      const pick = pickup === null ? 0 : pickup[offset + d]!;
+      this.delivery[base + d] = del;
+      this.pickup[base + d] = pick;
+      this.load[base + d] = del > pick ? del : pick;
+    }
+  }
+
+  /** `prepend` without the time fields (see `neutralTime`). */
+  prependTimeless(node: number, nextNode: number, dist: Float64Array, n: number, loc: number, delivery: Float64Array, pickup: Float64Array, offset: number): void {
+    this.first[node] = loc;
+    this.last[node] = this.last[nextNode]!;
+    this.clients[node] = this.clients[nextNode]! + 1;
+    this.distance[node] = dist[loc * n + this.first[nextNode]!]! + this.distance[nextNode]!;
+    const D = this.nDims;
+    const base = node * D;
+    const nb = nextNode * D;
+    for (let d = 0; d < D; d++) {
+      const del = delivery[offset + d]!;
+      const pick = pickup[offset + d]!;
+      const own = del > pick ? del : pick;
+      const a = own + this.delivery[nb + d]!;
+      const b = this.load[nb + d]! + pick;
+      this.load[base + d] = a > b ? a : b;
+      this.delivery[base + d] = del + this.delivery[nb + d]!;
+      this.pickup[base + d] = pick + this.pickup[nb + d]!;
+    }
+  }
+
   /** node := the single visit `loc` (the first of a prefix or the last of a suffix). */
   single(
     node: number, loc: number, service: number, early: number, late: number,

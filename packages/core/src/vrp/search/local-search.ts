@@ -50,7 +50,8 @@ export class LocalSearch extends Proposals {
     this.nbMoves++;
     // The summaries are current (load and every move keep them so); only the penalties changed.
     for (let r = 0; r < this.nRoutes; r++) {
-      this.updateCost(r);
+      // An empty route costs nothing under any penalties.
+      if (this.routeLength[r]! > 0) this.updateCost(r);
       if (changed === undefined) this.whenModified[r] = this.nbMoves;
     }
     if (changed !== undefined) {

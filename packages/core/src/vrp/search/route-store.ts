@@ -92,6 +92,15 @@ export class RouteStore {
    * moves within a route (`reorderedCost`).
    */
   readonly reversible: boolean;
+  /**
+   * A route's cost does not depend on time (the same conditions as `reversible`): the stored
+   * summaries then keep place, distance and load only, their time fields stay neutral
+   * (SegmentStore.neutralTime), which spares summarising a route the duration matrix and the
+   * time merges.
+   */
+  readonly timeless: boolean;
+  /** Per route: its summaries have been computed once (an empty slot's then never change). */
+  private readonly summarised: Uint8Array;
   /** Symmetric matrices, and every route starts and ends at one place (for O(1) 2-opt* screens). */
   readonly commonDepot: boolean;
   /**
@@ -225,6 +234,13 @@ export class RouteStore {
     this.reversible = !windows && !pickups && !this.exact &&
       this.types.every((t) => t.costPerDuration === 0 && t.maxDuration === Infinity && t.endLate === Infinity &&
         t.costPerTravelTime === 0 && t.maxTravelTime === Infinity && t.balanceDuration === 0);
+    this.timeless = this.reversible;
+    if (this.timeless) {
+      this.fwd.neutralTime();
+      this.bwd.neutralTime();
+      for (const store of this.bwdByProfile) store?.neutralTime();
+    }
+    this.summarised = new Uint8Array(this.nRoutes);
     this.commonDepot = problem.symmetric && oneCentre && this.types.every((t) => t.endLocation === centre);
     this.sectors = new RouteSectors(problem, this.loc, this.nRoutes, useSwapStar, windows);
   }
@@ -256,6 +272,12 @@ export class RouteStore {
     this.nbMoves++;
     for (let r = 0; r < this.nRoutes; r++) {
       const list = routes[r] ?? [];
+      // An empty slot that stays empty keeps its summaries and cost (X instances have a slot per
+      // stop, most of them empty).
+      if (list.length === 0 && this.routeLength[r] === 0 && this.summarised[r]) {
+        this.whenModified[r] = this.nbMoves;
+        continue;
+      }
       for (let k = 0; k < list.length; k++) this.seqA[k] = list[k]!;
       this.setRoute(r, this.seqA, list.length);
     }
@@ -320,7 +342,10 @@ export class RouteStore {
     const fwd = this.fwd;
     const start = this.startNode(r);
     const end = this.endNode(r);
-    fwd.single(start, this.loc[start]!, 0, this.early[start]!, this.late[start]!, null, null, 0, 0);
+    const timeless = this.timeless;
+    this.summarised[r] = 1;
+    if (timeless) fwd.singleTimeless(start, this.loc[start]!, null, null, 0, 0);
+    else fwd.single(start, this.loc[start]!, 0, this.early[start]!, this.late[start]!, null, null, 0, 0);
     this.pos[start] = 0;
     let k = 1;
     let prev = start;
@@ -330,7 +355,8 @@ export class RouteStore {
       this.pos[x] = k++;
       this.route[x] = r;
       reversed[x] = reversed[prev]! + dist[this.loc[x]! * n + this.loc[prev]!]!;
-      if (x < nStops) fwd.extend(x, prev, dist, dur, n, this.loc[x]!, this.service[x]!, this.early[x]!, this.late[x]!, p.delivery, p.pickup, x * D, 1);
+      if (timeless) fwd.extendTimeless(x, prev, dist, n, this.loc[x]!, x < nStops ? p.delivery : null, x < nStops ? p.pickup : null, x * D, x < nStops ? 1 : 0);
+      else if (x < nStops) fwd.extend(x, prev, dist, dur, n, this.loc[x]!, this.service[x]!, this.early[x]!, this.late[x]!, p.delivery, p.pickup, x * D, 1);
       else fwd.extend(x, prev, dist, dur, n, this.loc[x]!, 0, this.early[x]!, this.late[x]!, null, null, 0, 0);
       if (x === end) break;
       prev = x;
@@ -355,7 +381,12 @@ export class RouteStore {
     bwd.first[end] = -1;
     bwd.last[end] = -1;
     const last = this.prev[end]!;
-    if (last < nStops) {
+    if (last < nStops && this.timeless) {
+      bwd.singleTimeless(last, this.loc[last]!, p.delivery, p.pickup, last * D, 1);
+      for (let x = this.prev[last]!; x < nStops; x = this.prev[x]!) {
+        bwd.prependTimeless(x, this.next[x]!, dist, n, this.loc[x]!, p.delivery, p.pickup, x * D);
+      }
+    } else if (last < nStops) {
       bwd.single(last, this.loc[last]!, this.service[last]!, this.early[last]!, this.late[last]!, p.delivery, p.pickup, last * D, 1);
       for (let x = this.prev[last]!; x < nStops; x = this.prev[x]!) {
         bwd.prepend(x, this.next[x]!, dist, dur, n, this.loc[x]!, this.service[x]!, this.early[x]!, this.late[x]!, p.delivery, p.pickup, x * D);
