@@ -123,10 +123,55 @@ function tryWithinRouteScreened(ls: LocalSearch, u: number, v: number): boolean 
 
 /** Moves that put u (and what follows it) right after a start depot. */
 export function tryDepotMoves(ls: LocalSearch, u: number, depot: number): boolean {
+  const ru0 = ls.route[u]!;
+  const rv0 = ls.route[depot]!;
+  if (ru0 !== rv0 && ls.commonDepot && ls.routeLength[rv0]! > 0 && ls.routeLength[ru0]! > 2 && sameCosts(ls, ru0, rv0)) {
+    return tryDepotMovesScreened(ls, u, depot, ru0, rv0);
+  }
   if (tryExchange(ls, u, 1, depot, 0) || tryExchange(ls, u, 2, depot, 0) || tryTwoOptStar(ls, u, depot)) return true;
   const ru = ls.route[u]!;
   const rv = ls.route[depot]!;
   return ls.reversible && ru !== rv && sameCosts(ls, ru, rv) && tryTwoOptStarReversed(ls, u, depot);
+}
+
+/**
+ * `tryDepotMoves` into another non-empty route with the same matrices and distance cost, on
+ * symmetric matrices with one depot, screened as `tryInterRouteScreened` screens the moves
+ * between two stops: each move's distance change from the few arcs it changes, minus what the
+ * two routes pay beyond fixed and distance costs, bounds its change in penalised cost, and only
+ * moves whose bound is negative are evaluated (before, every stop whose neighbour starts a
+ * route paid four full evaluations). u's route keeps a stop, so only V may empty (2-opt* when u
+ * ends its route).
+ */
+function tryDepotMovesScreened(ls: LocalSearch, u: number, depot: number, ru: number, rv: number): boolean {
+  const n = ls.n;
+  const d = ls.routeDistance[ru]!;
+  const c = ls.routeCostPerDistance[ru]!;
+  const penalties = ls.routeSlack[ru]! + ls.routeSlack[rv]!;
+  const slack = penalties - EPSILON;
+  const loc = ls.loc;
+  const x = ls.next[u]!;
+  const f = ls.next[depot]!;
+  const lu = loc[u]!, lx = loc[x]!, lpu = loc[ls.prev[u]!]!;
+  const ld = loc[depot]!, lf = loc[f]!;
+  const dPuU = d[lpu * n + lu]!;
+  const dUX = d[lu * n + lx]!;
+  const dDF = d[ld * n + lf]!;
+  // (1,0): u right after the depot.
+  let bound = c * (d[lpu * n + lx]! - dPuU - dUX + d[ld * n + lu]! + d[lu * n + lf]! - dDF) - penalties;
+  if (bound < -EPSILON && tryExchange(ls, u, 1, depot, 0, bound)) return true;
+  const xClient = x < ls.nStops;
+  if (xClient) {
+    // (2,0): u, x right after the depot.
+    const lnx = loc[ls.next[x]!]!;
+    bound = c * (d[lpu * n + lnx]! - dPuU - d[lx * n + lnx]! + d[ld * n + lu]! + d[lx * n + lf]! - dDF) - penalties;
+    if (bound < -EPSILON && tryExchange(ls, u, 2, depot, 0, bound)) return true;
+  }
+  // 2-opt*: u goes on to V's first stop, V's depot to x (V empties when u ends its route).
+  const emptied = xClient ? 0 : ls.routeFixedCost[rv]!;
+  if (c * (d[lu * n + lf]! + d[ld * n + lx]! - dUX - dDF) - emptied < slack && tryTwoOptStar(ls, u, depot)) return true;
+  // With reversal: u ends its route, V starts with U's tail backwards then x joins V's first stop.
+  return ls.reversible && xClient && c * (d[lu * n + ld]! + d[lx * n + lf]! - dUX - dDF) < slack && tryTwoOptStarReversed(ls, u, depot);
 }
 
 /** Routes that use the same matrices and cost per distance (the screened moves' condition). */
