@@ -277,19 +277,24 @@ function swapStar(ls: LocalSearch, ra: number, rb: number): boolean {
     }
   }
   const swapFirst = bu >= 0 && ((ru < 0 && rv < 0) || best <= bestRelocation);
-  if (swapFirst) return applyIfBetter(ls, ra, rb, bu, bv, afterU, afterV) || ((ru >= 0 || rv >= 0) && applyIfBetter(ls, ra, rb, ru, rv, relAfterU, relAfterV));
+  if (swapFirst) return applyIfBetter(ls, ra, rb, bu, bv, afterU, afterV, best) || ((ru >= 0 || rv >= 0) && applyIfBetter(ls, ra, rb, ru, rv, relAfterU, relAfterV, bestRelocation));
   if (ru < 0 && rv < 0) return false;
-  return applyIfBetter(ls, ra, rb, ru, rv, relAfterU, relAfterV) || (bu >= 0 && applyIfBetter(ls, ra, rb, bu, bv, afterU, afterV));
+  return applyIfBetter(ls, ra, rb, ru, rv, relAfterU, relAfterV, bestRelocation) || (bu >= 0 && applyIfBetter(ls, ra, rb, bu, bv, afterU, afterV, best));
 }
 
 /**
  * Route A loses bu (if any, -1: none) and takes bv (if any) after afterV; route B the other way
- * round. Applied if the exact cost drops.
+ * round. Applied if the exact cost drops. `estimate` is the ranking's change (distance and load):
+ * where a route costs only that (`plainCost`) it is the exact change unless a route is emptied
+ * and gives up a fixed cost, and the two candidate routes are then not re-summarised.
  */
-function applyIfBetter(ls: LocalSearch, ra: number, rb: number, bu: number, bv: number, afterU: number, afterV: number): boolean {
+function applyIfBetter(ls: LocalSearch, ra: number, rb: number, bu: number, bv: number, afterU: number, afterV: number, estimate: number): boolean {
+  const emptied = (bu >= 0 && bv < 0 && ls.routeLength[ra] === 1) || (bv >= 0 && bu < 0 && ls.routeLength[rb] === 1);
+  const trusted = ls.plainCost && (!emptied || (ls.routeFixedCost[ra] === 0 && ls.routeFixedCost[rb] === 0));
+  if (trusted && !ls.improves(estimate, ra, rb)) return false;
   const lenA = buildSwapped(ls, ra, bu, bv, afterV, ls.seqC);
   const lenB = buildSwapped(ls, rb, bv, bu, afterU, ls.seqD);
-  const exact = exactCost(ls, ra, ls.seqC, lenA) + exactCost(ls, rb, ls.seqD, lenB) - ls.routeCost[ra]! - ls.routeCost[rb]!;
+  const exact = trusted ? estimate : exactCost(ls, ra, ls.seqC, lenA) + exactCost(ls, rb, ls.seqD, lenB) - ls.routeCost[ra]! - ls.routeCost[rb]!;
   if (!ls.improves(exact, ra, rb)) return false;
   const before = ls.costBefore();
   ls.guard(ra, rb);

@@ -99,6 +99,12 @@ export class RouteStore {
    * time merges.
    */
   readonly timeless: boolean;
+  /**
+   * Besides `timeless`, one load dimension and no distance limit or balance: a route costs its
+   * fixed cost, its distance cost and its capacity penalty only, so the rankings of SWAP* (by
+   * distance and load) price its moves exactly.
+   */
+  readonly plainCost: boolean;
   /** Per route: its summaries have been computed once (an empty slot's then never change). */
   private readonly summarised: Uint8Array;
   /** Symmetric matrices, and every route starts and ends at one place (for O(1) 2-opt* screens). */
@@ -241,6 +247,7 @@ export class RouteStore {
       for (const store of this.bwdByProfile) store?.neutralTime();
     }
     this.summarised = new Uint8Array(this.nRoutes);
+    this.plainCost = this.timeless && this.nDims === 1 && this.types.every((t) => t.maxDistance === Infinity && t.balanceStops === 0);
     this.commonDepot = problem.symmetric && oneCentre && this.types.every((t) => t.endLocation === centre);
     this.sectors = new RouteSectors(problem, this.loc, this.nRoutes, useSwapStar, windows);
   }
@@ -332,6 +339,10 @@ export class RouteStore {
    * and one backward, each visit merged straight into the stores (no copies).
    */
   updateRoute(r: number): void {
+    if (this.plainCost) {
+      this.updatePlainRoute(r);
+      return;
+    }
     const prof = this.profileOf(r);
     const dist = prof.distance;
     const dur = prof.duration;
@@ -366,6 +377,98 @@ export class RouteStore {
     // Suffixes from each stop to the last stop (the end depot is added by whoever uses them): on
     // the route's own matrices now, another profile's when first asked for (suffixStore).
     this.storeSuffixes(this.bwd, r, dist, dur);
+    this.routeVersion[r]!++;
+    this.whenModified[r] = this.nbMoves;
+    this.updateCost(r);
+  }
+
+  /**
+   * `updateRoute` where a route costs only distance and load (`plainCost`: one dimension, no
+   * pickups, time fields neutral): the same summaries, summed in the same order, with the running
+   * distance and load in locals rather than read back from the previous node's summary.
+   */
+  private updatePlainRoute(r: number): void {
+    const dist = this.routeDistance[r]!;
+    const n = this.n;
+    const nStops = this.nStops;
+    const loc = this.loc;
+    const next = this.next;
+    const prev = this.prev;
+    const pos = this.pos;
+    const route = this.route;
+    const reversed = this.reversedDistance;
+    const demand = this.problem.delivery;
+    const symmetric = this.problem.symmetric;
+    const { first: fFirst, last: fLast, clients: fClients, distance: fDistance, delivery: fDelivery, load: fLoad } = this.fwd;
+    const start = this.startNode(r);
+    const end = this.endNode(r);
+    this.summarised[r] = 1;
+    const startLoc = loc[start]!;
+    fFirst[start] = startLoc;
+    fLast[start] = startLoc;
+    fClients[start] = 0;
+    fDistance[start] = 0;
+    fDelivery[start] = 0;
+    fLoad[start] = 0;
+    pos[start] = 0;
+    reversed[start] = 0;
+    let k = 1;
+    let prevNode = start;
+    let prevLoc = startLoc;
+    let distance = 0;
+    let back = 0;
+    let load = 0;
+    let clients = 0;
+    for (let x = next[start]!; ; x = next[x]!) {
+      const lx = loc[x]!;
+      const arc = dist[prevLoc * n + lx]!;
+      distance += arc;
+      // Between two stops a symmetric matrix drives the arc back at the same length.
+      back += symmetric && x < nStops && prevNode < nStops ? arc : dist[lx * n + prevLoc]!;
+      pos[x] = k++;
+      route[x] = r;
+      reversed[x] = back;
+      if (x < nStops) {
+        load += demand[x]!;
+        clients++;
+      }
+      fFirst[x] = startLoc;
+      fLast[x] = lx;
+      fClients[x] = clients;
+      fDistance[x] = distance;
+      fDelivery[x] = load;
+      fLoad[x] = load;
+      if (x === end) break;
+      prevNode = x;
+      prevLoc = lx;
+    }
+    this.routeLength[r] = k - 2;
+    if (this.sectors.stopAngle !== null) this.sectors.update(this, r);
+    // Suffixes from each stop to the last stop, summed backwards as `prependTimeless` does.
+    const { first: bFirst, last: bLast, clients: bClients, distance: bDistance, delivery: bDelivery, load: bLoad } = this.bwd;
+    bFirst[end] = -1;
+    bLast[end] = -1;
+    const last = prev[end]!;
+    if (last < nStops) {
+      const lastLoc = loc[last]!;
+      let suffix = 0;
+      let suffixLoad = 0;
+      let count = 0;
+      let nextLoc = lastLoc;
+      for (let x = last; x < nStops; x = prev[x]!) {
+        const lx = loc[x]!;
+        if (count > 0) suffix = dist[lx * n + nextLoc]! + suffix;
+        suffixLoad = demand[x]! + suffixLoad;
+        count++;
+        bFirst[x] = lx;
+        bLast[x] = lastLoc;
+        bClients[x] = count;
+        bDistance[x] = suffix;
+        bDelivery[x] = suffixLoad;
+        bLoad[x] = suffixLoad;
+        nextLoc = lx;
+      }
+    }
     this.routeVersion[r]!++;
     this.whenModified[r] = this.nbMoves;
     this.updateCost(r);
