@@ -3,11 +3,15 @@
  * and takes v's tail; v's route keeps its stops up to v (v may be a start depot) and takes u's.
  */
 import type { LocalSearch } from '../search/local-search.js';
-import { EPSILON, loadExcessBound } from '../evaluate.js';
+import { EPSILON, excessOver, loadExcessBound } from '../evaluate.js';
 import { OP } from '../search/stats.js';
 
 /** Capacity penalty lower bound for route r made of the prefix up to `head` and the tail from `tail`. */
 function tailLoadBound(ls: LocalSearch, r: number, head: number, tail: number): number {
+  if (ls.plainCost) {
+    const load = ls.fwd.delivery[head]! + (tail < ls.nStops ? ls.bwd.delivery[tail]! : 0);
+    return excessOver(load, ls.routeCapacity[r]!) * ls.penalties.capacity;
+  }
   const D = ls.nDims;
   const cap = ls.typeOf(r).capacity;
   const client = ls.isClient(tail);

@@ -114,8 +114,13 @@ export class GenericPopulation<T extends Member<T>> {
     if (worst < 0) return;
     const [removed] = sub.splice(worst, 1);
     for (const other of sub) {
-      const k = other.closest.findIndex((c) => c.other === removed);
-      if (k >= 0) other.closest.splice(k, 1);
+      const list = other.closest;
+      for (let k = 0; k < list.length; k++) {
+        if (list[k]!.other === removed) {
+          list.splice(k, 1);
+          break;
+        }
+      }
     }
   }
 

@@ -5,7 +5,7 @@
  * as a gain, and the bookkeeping of a move (exact re-pricing when summaries are optimistic,
  * counters, the debug check of the predicted cost).
  */
-import { EPSILON, loadExcessBound, penalisedRouteCost } from '../evaluate.js';
+import { EPSILON, excessOver, loadExcessBound, penalisedRouteCost } from '../evaluate.js';
 import type { ProfileData } from '../model.js';
 import type { Segment } from '../segments.js';
 import { RouteStore } from './route-store.js';
@@ -138,6 +138,14 @@ export class Proposals extends RouteStore {
    * least the total pickup (at the end).
    */
   loadPenaltyBound(r: number, inRun: Int32Array, inN: number, out: Int32Array, outN: number): number {
+    if (this.plainCost) {
+      // One dimension, deliveries only: the same sums without the loops over dimensions and pickups.
+      const demand = this.problem.delivery;
+      let load = this.fwd.delivery[this.endNode(r)]!;
+      for (let k = 0; k < inN; k++) load += demand[inRun[k]!]!;
+      for (let k = 0; k < outN; k++) load -= demand[out[k]!]!;
+      return excessOver(load, this.routeCapacity[r]!) * this.penalties.capacity;
+    }
     const D = this.nDims;
     const end = this.endNode(r) * D;
     const cap = this.types[this.routeType[r]!]!.capacity;

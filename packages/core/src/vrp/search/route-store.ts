@@ -60,6 +60,8 @@ export class RouteStore {
   readonly routeCostPerDistance: Float64Array;
   readonly routeFixedCost: Float64Array;
   readonly routeProfile: Int32Array;
+  /** Per route: its type's capacity in the first load dimension (the only one when `plainCost`). */
+  readonly routeCapacity: Float64Array;
   readonly routeCost: Float64Array;
   /** Route cost beyond its fixed and distance costs (duration cost and penalties), ≥ 0. */
   readonly routeSlack: Float64Array;
@@ -192,12 +194,14 @@ export class RouteStore {
     this.routeCostPerDistance = new Float64Array(this.nRoutes);
     this.routeFixedCost = new Float64Array(this.nRoutes);
     this.routeProfile = new Int32Array(this.nRoutes);
+    this.routeCapacity = new Float64Array(this.nRoutes);
     for (let q = 0; q < this.nRoutes; q++) {
       const t = this.types[this.routeType[q]!]!;
       this.routeDistance.push(problem.profiles[t.profile]!.distance);
       this.routeCostPerDistance[q] = t.costPerDistance;
       this.routeFixedCost[q] = t.fixedCost;
       this.routeProfile[q] = t.profile;
+      this.routeCapacity[q] = this.nDims > 0 ? t.capacity[0]! : Infinity;
     }
     const used = [...new Set(this.routeProfile)].sort((a, b) => a - b);
     this.otherProfiles = used.length > 1 ? used : [];
