@@ -121,7 +121,12 @@ export function planTwoTierWeek(context: TwoTierContext, service: ServiceDays, s
 
   // Unserved: off the network, no room in the week, or an office the trunk cannot serve some day.
   const unassigned: UnassignedStop[] = rejected.map((entry) => ({ id: entry.id, name: byId.get(entry.id)?.name ?? entry.id, reason: entry.reason }));
-  unassigned.push(...wordUnassigned(week.unassigned, byId));
+  // A village whose office no day's trunk reached was not planned for the week: said as that.
+  for (const entry of week.unassigned) {
+    const office = week.assignment.get(entry.id);
+    const noTrunk = entry.reason === 'time-window-unreachable' && office !== undefined && !week.plannedRelease.has(office);
+    unassigned.push(noTrunk ? noTrunkStop(entry.id, office, undefined, byId) : wordUnassigned([entry], byId)[0]!);
+  }
   week.days.forEach((planned, k) => {
     const on = ` (${names[k]})`;
     unassigned.push(...wordUnassigned(planned.trunk.solution.unassigned, byId, `the trunk cannot serve this office${on}: `));

@@ -60,4 +60,18 @@ describe('a short trunk: no van from an office the trunk did not reach, its vill
     expect(report.summary.unassigned.filter((stop) => stop.day === 'Tue').length).toBeGreaterThan(0);
     for (const day of ['Mon', 'Wed']) expect(report.summary.unassigned.filter((stop) => stop.day === day)).toEqual([]);
   });
+
+  it('across a week, one truck for both offices every day: each day\'s trunk reaches what it can, the visits it leaves are each said', async () => {
+    const spec = twoTierSpec({ week: { days: WEEK, accumulate: false } }, { trunk: { fleet: [truck(80)] } });
+    const { report } = await planNetwork({ spec, roads: gridRoads(7), places: twoTierPlaces() }, { seed: 4, timeLimit: 60, maxIterationsWithoutImprovement: 50 });
+    const visits = new Map(report.summary.week!.visits.map((v) => [v.id, v.days]));
+    for (const day of WEEK) checkDay(report, day, VILLAGES.filter((id) => visits.get(id)?.includes(day)));
+    // An office no day's trunk reaches: its villages are said with the trunk as the reason, once each.
+    const reached = new Set(report.after.filter((route) => route.tier === 'trunk').flatMap((route) => route.stops));
+    for (const office of ['east', 'north'].filter((id) => !reached.has(id))) {
+      for (const id of VILLAGES.filter((v) => report.places.find((place) => place.id === v)?.township === office && !visits.has(v))) {
+        expect(report.summary.unassigned.filter((stop) => stop.id === id).map((stop) => stop.reason)).toEqual([expect.stringMatching(new RegExp(`^the trunk did not reach .*\\(${office}\\)`))]);
+      }
+    }
+  });
 });

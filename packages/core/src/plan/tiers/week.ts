@@ -151,6 +151,13 @@ export function solveTwoTierWeek(input: TwoTierInput, week: TwoTierWeek, options
   const daily = planTrunk(input, loadsOf(input, assignment, 'delivery'), (problem) => solveTier(problem, 'trunk tier', 0.05, 'trunk'), undefined);
   let release = releaseTimes(input, daily.solution);
   let returnBy = returnLimits(input, daily.solution);
+  // An office that guess leaves without a truck (every village every day overstates the loads)
+  // may still be reached on its villages' days: its week is planned with the latest release of the
+  // others, and each day's own trunk then says which days it is reached (the rest are missed visits).
+  if (release.size > 0) {
+    const latestRelease = Math.max(...release.values());
+    for (const office of offices) if (!release.has(office)) release.set(office, latestRelease);
+  }
 
   let visits = new Map<string, number[]>();
   let routesOfDay: RouteInput[][] = [];
