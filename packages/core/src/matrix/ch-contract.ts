@@ -355,32 +355,43 @@ export class DynamicGraph implements EdgeArrays {
     const weights = new Float64Array(new SharedArrayBuffer(8 * m));
     const weights2 = new Float64Array(new SharedArrayBuffer(8 * m));
     const edges = new Uint32Array(new SharedArrayBuffer(4 * m));
-    const listEdge = lists.edge;
+    const { edge: listEdge, node: listNode, weight: listWeight } = lists;
+    const ends = lists === this.out ? this.head : this.tail;
     for (let v = 0; v < n; v++) {
       const begin = lists.start[v]!;
       const k = offsets[v]!;
       const length = lists.length[v]!;
       // Insertion sort in place: most lists hold a handful of arcs, and a subarray and a typed
       // sort per node cost more than the sorting (1.3 s of the county's build in a profile).
+      // Each arc's other end and weight come along from the list (they are the edge's own: a
+      // list entry is written with them and updated with `set`), so only the secondary weight
+      // is read by edge id, scattered over the edge arrays.
       if (length <= 32) {
         for (let i = 0; i < length; i++) {
           const e = listEdge[begin + i]!;
+          const head = listNode[begin + i]!;
+          const weight = listWeight[begin + i]!;
           let j = k + i;
           while (j > k && edges[j - 1]! > e) {
             edges[j] = edges[j - 1]!;
+            heads[j] = heads[j - 1]!;
+            weights[j] = weights[j - 1]!;
             j--;
           }
           edges[j] = e;
+          heads[j] = head;
+          weights[j] = weight;
         }
+        for (let i = k; i < k + length; i++) weights2[i] = this.weight2[edges[i]!]!;
       } else {
         edges.set(listEdge.subarray(begin, begin + length), k);
         edges.subarray(k, k + length).sort();
-      }
-      for (let i = k; i < k + length; i++) {
-        const e = edges[i]!;
-        heads[i] = lists === this.out ? this.head[e]! : this.tail[e]!;
-        weights[i] = this.weight[e]!;
-        weights2[i] = this.weight2[e]!;
+        for (let i = k; i < k + length; i++) {
+          const e = edges[i]!;
+          heads[i] = ends[e]!;
+          weights[i] = this.weight[e]!;
+          weights2[i] = this.weight2[e]!;
+        }
       }
     }
     return { offsets, heads, weights, weights2, edges };
