@@ -18,7 +18,7 @@ import { runHgs } from './search/hgs.js';
 import { DEFAULT_HGS } from './search/hgs.js';
 import type { HgsParams, SearchDebug } from './search/hgs.js';
 import { constructPlans, DEFAULT_VARIANTS } from './construct/insertion.js';
-import type { ConstructedPlan } from './construct/insertion.js';
+import type { ConstructedPlan, InsertionVariant } from './construct/insertion.js';
 import { repairRoutes } from './search/repair.js';
 import { runAlns } from './pdptw/alns.js';
 import { polishServeMost } from './polish.js';
@@ -81,6 +81,13 @@ const POLISH_ROUNDS = 2;
  */
 const POLISH_MIN_SECONDS = 1.5;
 const POLISH_SEARCH_SHARE = 0.9;
+/** Below this many seconds the sequential constructions are not tried (their time is the search's). */
+const SEQUENTIAL_MIN_SECONDS = 1.5;
+/** The sequential constructions tried (construct/sequential.ts): VROOM's two vehicle orders, λ = 1. */
+const SEQUENTIAL_VARIANTS: readonly InsertionVariant[] = [
+  { regret: 2, seeding: 'none', sequential: { order: 'availability', lambda: 1 } },
+  { regret: 2, seeding: 'none', sequential: { order: 'cost', lambda: 1 } },
+];
 
 /** Iterations without improvement after which the search stops when no limit is given (the kernel's). */
 export const DEFAULT_NO_IMPROVEMENT = DEFAULT_STALL;
@@ -185,14 +192,27 @@ function solveShipments(problem: ProblemData, options: SolveOptions): SolutionRe
   // appended to a route would make it infeasible, and the route would be dropped).
   if (options.warmStart !== undefined) alnsOptions.initial = warmStartSlots(problem, options.warmStart, active, false);
   else if (options.serveMost === true && problem.shipmentCount === 0) {
-    // VROOM's way for plain jobs (engine 'alns'): the best of several regret constructions (the
-    // search itself starts from one, regret-2 unseeded); they count against the time limit, at
-    // most a quarter of it. With shipments no better on n100-all / n150-all (one seed, load 29:
+    // VROOM's way for plain jobs (engine 'alns'): several constructions, one of them the start
+    // (the search itself starts from one, regret-2 unseeded); they count against the time limit,
+    // at most a quarter of it. With shipments no better on n100-all / n150-all (one seed, load 29:
     // 90 / 142 and 143 tasks against 91 / 143), so they keep the search's own start.
     const limit = options.timeLimit;
     const outOfTime = limit === undefined ? undefined : (): boolean => performance.now() - started > 250 * limit;
-    const [best] = constructPlans(problem, active, DEFAULT_VARIANTS, outOfTime);
-    if (best !== undefined) alnsOptions.initial = best.routes;
+    const plans = constructPlans(problem, active, DEFAULT_VARIANTS, outOfTime);
+    if (limit === undefined || limit >= SEQUENTIAL_MIN_SECONDS) {
+      // With time to search, the cheapest plan of the parallel and the sequential constructions
+      // (VROOM's `basic`, construct/sequential.ts), whatever it leaves out: the search puts back
+      // what a plan leaves out (it prices the bank above any cost), but rarely moves a vehicle to
+      // other parts of the map, which is where the sequential plans are better on a mixed fleet.
+      // benchmarks/vroom at VROOM's CPU seconds, seeds 1 and 2 (load ~15), best of the parallel
+      // ones → cheapest: n150-breaks 504927 / 473250 → 379887 / 440236 (133 tasks each),
+      // n200-jobs 385228 / 339038 (165 tasks; 426737 in the quiet run), n100-jobs 375722 / 379542
+      // → 363806 / 362314, n100-breaks 321600 / 323121 → 325367 / 319158 (80 and 81 tasks).
+      // The best of the parallel ones stays the answer's floor (no fewer tasks).
+      const cheapest = [...plans, ...constructPlans(problem, active, SEQUENTIAL_VARIANTS, outOfTime)].sort((x, y) => x.cost - y.cost)[0];
+      if (cheapest !== undefined && plans[0] !== undefined && cheapest !== plans[0]) alnsOptions.fallback = plans[0].routes;
+      if (cheapest !== undefined) alnsOptions.initial = cheapest.routes;
+    } else if (plans[0] !== undefined) alnsOptions.initial = plans[0].routes;
   }
   // What the constructions used comes off the time limit.
   const timeLimit = options.timeLimit === undefined ? undefined : Math.max(1e-3, options.timeLimit - (performance.now() - started) / 1000);
@@ -210,6 +230,8 @@ function solveShipments(problem: ProblemData, options: SolveOptions): SolutionRe
     const share = left === undefined ? undefined : ((polish ? POLISH_SEARCH_SHARE : 1) * left) / (rounds - k);
     const round = { ...alnsOptions };
     if (found !== undefined) round.initial = found;
+    // Later rounds start from the best of the one before, which is no worse than the floor.
+    if (k > 0) delete round.fallback;
     if (share !== undefined) round.timeLimit = share;
     const result = runAlns(problem, active, rng, stopRule({ ...options, timeLimit: share }, DEFAULT_NO_IMPROVEMENT), round);
     iterations += result.iterations;

@@ -16,6 +16,8 @@ import type { Random } from '../../util/random.js';
 import type { ProblemData } from '../model.js';
 import { makeRequests, RouteSet } from '../pdptw/routes.js';
 import type { Insertion, Requests } from '../pdptw/routes.js';
+import { fillSequentially } from './sequential.js';
+import type { VehicleOrder } from './sequential.js';
 
 /**
  * Per request: the weight of leaving it unserved, VROOM's order (priority first, then tasks).
@@ -164,6 +166,12 @@ export interface InsertionVariant {
   /** Regret over this many best routes (1: cheapest insertion). */
   regret: number;
   seeding: RouteSeeding;
+  /**
+   * Fill the vehicles one after another in this order (sequential.ts, VROOM's `basic`) with this
+   * λ, after the seeding, instead of the parallel regret insertion; what finds no place then goes
+   * through the parallel one.
+   */
+  sequential?: { order: VehicleOrder; lambda: number };
 }
 
 /**
@@ -255,7 +263,8 @@ export function constructPlans(
     if (plans.length > 0 && outOfTime?.() === true) break;
     const set = new RouteSet(problem);
     const bank = seedRoutes(problem, set, all, req, weight, v.seeding);
-    const left = insertRequests(set, bank, req, weight, set.slots, v.regret, null);
+    const rest = v.sequential === undefined ? bank : fillSequentially(set, bank, req, v.sequential.order, v.sequential.lambda);
+    const left = insertRequests(set, rest, req, weight, set.slots, v.regret, null);
     const unserved: number[] = [];
     let leftOutWeight = 0;
     for (const q of left) {

@@ -35,6 +35,12 @@ export interface AlnsOptions {
   maxIterations?: number;
   /** Routes per slot to start from (a warm start): the feasible ones are kept, the rest inserted. */
   initial?: number[][];
+  /**
+   * Routes per slot the answer is never worse than (kept and completed as `initial`), when the
+   * search starts elsewhere: a cheap start that leaves more out (vrp/solve.ts) beside the plan
+   * that serves the most.
+   */
+  fallback?: number[][];
 }
 
 /** The best plan found: stops per vehicle slot and the requests left unserved. */
@@ -102,6 +108,14 @@ export function runAlns(problem: ProblemData, active: Uint8Array, rng: Random, s
   const current = new Plan(problem);
   const candidate = new Plan(problem);
   current.copyFrom(best);
+  if (options.fallback !== undefined) {
+    // The search goes on from the start; the best so far is the better of the two.
+    const kept = keepFeasible(problem, req, candidate.set, options.fallback);
+    candidate.bank = [];
+    for (let q = 0; q < R; q++) if (!kept[q]) candidate.bank.push(q);
+    search.repair(candidate, candidate.set.slots, 2, false);
+    if (search.better(candidate, best)) best.copyFrom(candidate);
+  }
   let lastReport = -Infinity;
   const report = (force: boolean): void => {
     if (!options.onProgress || (!force && state.elapsedSeconds - lastReport < 0.5)) return;
