@@ -19,12 +19,12 @@ import { TIMELINE_SCRIPT } from './timeline-script.js';
 import { buildReportView } from './view.js';
 import type { ReportViewOptions } from './view.js';
 import type { ReportView, ViewRoute } from './view-types.js';
+import { formatNumber } from './number-format.js';
 
 /** Options of `renderHtmlReport`: those of the view it assembles. */
 export type HtmlReportOptions = ReportViewOptions;
 
-const fmt = (value: number, digits = 0): string =>
-  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = formatNumber;
 
 const CSS = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#222;background:#fff}

@@ -10,6 +10,7 @@ import { clock } from '../violations.js';
 import { escapeHtml } from './escape.js';
 import { decodeLines, decodeLinesFlat } from './line-codec.js';
 import type { ReportView, ViewDoorRoute, ViewRoute } from './view-types.js';
+import { formatNumber } from './number-format.js';
 
 const MAP_W = 340;
 const MAP_H = 240;
@@ -48,7 +49,7 @@ function roadsWithin(classes: FlatLines[], box: { south: number; north: number; 
   return paths;
 }
 
-const fmt = (value: number, digits = 0): string => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = formatNumber;
 
 const CSS = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#111;font-size:11pt}

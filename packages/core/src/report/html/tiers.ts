@@ -8,6 +8,7 @@ import type { PlanReport, ReportRoute } from '../types.js';
 import { escapeHtml } from './escape.js';
 import { clock } from '../violations.js';
 import { collectionWords } from '../text-tiers.js';
+import { formatNumber } from './number-format.js';
 
 /** What the two-tier tables read of a report. */
 export type TiersInput = Pick<PlanReport, 'summary' | 'tiers'> & { before: readonly unknown[] };
@@ -28,7 +29,7 @@ export function tierRouteStyle(report: Pick<PlanReport, 'tiers'>, route: ReportR
   return { stroke: officeColour(report, route.depot) ?? '#1f77b4', width: today ? 2 : 3.5, dash: today ? '6 4' : '' };
 }
 
-const fmt = (value: number, digits = 0): string => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = formatNumber;
 const time = (s: number | null): string => (s === null ? '—' : clock(s));
 
 /** The tables: per tier, per office, villages that change office, and the scenario comparison. */
