@@ -7,6 +7,9 @@ import { EPSILON, shuffle } from '../search/kernel/index.js';
 import { accumulationGap } from './patterns.js';
 import type { Workspace } from './workspace.js';
 
+/** Relative slack of the swap's screen (the bounds round otherwise than the prices). */
+const SWAP_SLACK = 1e-9;
+
 /**
  * Pattern improvement: for each stop in random order, the best of its usable patterns (priced by
  * removals, granular insertions and demand changes) and of the swaps of patterns with its nearest
@@ -84,6 +87,22 @@ export function improvePatterns(ws: Workspace, routes: number[][][], p: Penaltie
         if (other === 0 || other === current) continue;
         tried++;
         if (!ws.isPattern(u, other) || !ws.isPattern(v, current)) continue;
+        // Screened first by the days' lower bounds (distance and loads), most swaps unpriced;
+        // with a little slack, as the bounds round otherwise than the prices.
+        let bound = 0;
+        for (let d = 0; d < T; d++) {
+          const inU = (current >>> d) & 1;
+          const inV = (other >>> d) & 1;
+          if (inU === inV) continue;
+          if (inU) {
+            ws.demandFor(v, other, d);
+            bound += ws.dayRoutes[d]!.replacementBound(u, v, ws.delivery, ws.pickup);
+          } else {
+            ws.demandFor(u, current, d);
+            bound += ws.dayRoutes[d]!.replacementBound(v, u, ws.delivery, ws.pickup);
+          }
+        }
+        if (bound >= bestDelta + SWAP_SLACK * (1 + Math.abs(bestDelta))) continue;
         let delta = 0;
         for (let d = 0; d < T; d++) {
           const inU = (current >>> d) & 1;

@@ -64,7 +64,7 @@ export class Workspace {
     this.active = this.views.map(() => new Uint8Array(this.n));
     this.masks = new Uint32Array(this.n);
     this.splits = this.views.map((v) => new Split(v));
-    this.dayRoutes = this.views.map((v) => new DayRoutes(v));
+    this.dayRoutes = this.views.map((v) => new DayRoutes(v, !problem.accumulate));
     this.ranked = nearestNeighbours(problem.base, servable, Math.max(0, this.n - 1));
     this.delivery = new Float64Array(this.D);
     this.pickup = new Float64Array(this.D);

@@ -114,3 +114,64 @@ describe('DayRoutes.replacementDelta', () => {
     });
   }
 });
+
+describe('DayRoutes.replacementBound', () => {
+  // The pattern swap skips swaps whose summed bounds cannot beat the best move: each bound must
+  // be at most the exact change, and equal to it where only distance and loads are priced.
+  for (const timed of [false, true]) {
+    it(`is at most the change after replacing (${timed ? 'windows and duration' : 'capacity only'}), 20 seeds`, () => {
+      let equal = 0;
+      for (let seed = 1; seed <= 20; seed++) {
+        const view = createProblem(day(seed, timed));
+        const random = createRandom(seed + 4000);
+        const routes: number[][] = [[], [], []];
+        const out = random.int(view.nStops);
+        for (let s = 0; s < view.nStops; s++) if (s !== out) routes[random.int(3)]!.push(s);
+        const dr = new DayRoutes(view, true);
+        dr.load(routes, { capacity: 10 + random.int(100), timeWarp: 1 + random.int(50), distance: 1 });
+        for (let u = 0; u < view.nStops; u++) {
+          if (u === out) continue;
+          const delivery = Float64Array.from([view.delivery[out]!]);
+          const bound = dr.replacementBound(u, out, delivery, new Float64Array(1));
+          const exact = dr.replacementDelta(u, out, delivery, new Float64Array(1));
+          expect(bound, `seed ${seed}, stop ${u}`).toBeLessThanOrEqual(exact + 1e-9);
+          if (Math.abs(bound - exact) < 1e-9) equal++;
+        }
+      }
+      if (!timed) expect(equal).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('DayRoutes.load with fixed demands', () => {
+  // A route equal to the one held keeps its summaries: after a sequence of loads, moves and
+  // loads at other penalties, every price equals that of a DayRoutes loaded once from scratch.
+  for (const timed of [false, true]) {
+    it(`prices as a fresh load after routes and penalties change (${timed ? 'windows and duration' : 'capacity only'}), 20 seeds`, () => {
+      for (let seed = 1; seed <= 20; seed++) {
+        const view = createProblem(day(seed, timed));
+        const random = createRandom(seed + 5000);
+        const kept = new DayRoutes(view, true);
+        for (let round = 0; round < 6; round++) {
+          const routes: number[][] = [[], [], []];
+          const out = random.int(view.nStops);
+          for (let s = 0; s < view.nStops; s++) if (s !== out) routes[random.int(3)]!.push(s);
+          const penalties = { capacity: 10 + random.int(100), timeWarp: 1 + random.int(50), distance: 1 };
+          kept.load(routes, penalties);
+          // Some rounds change one route only, or none, so that most routes are kept.
+          const again = routes.map((r) => r.slice());
+          if (round % 2 === 0 && again[0]!.length > 1) again[0]!.reverse();
+          kept.load(again, round % 3 === 0 ? penalties : { ...penalties, capacity: penalties.capacity * 10 });
+          const fresh = new DayRoutes(view);
+          fresh.load(again, round % 3 === 0 ? penalties : { ...penalties, capacity: penalties.capacity * 10 });
+          expect(kept.total(), `seed ${seed}, round ${round}`).toBeCloseTo(fresh.total(), 9);
+          expect(Array.from(kept.routeOf)).toEqual(Array.from(fresh.routeOf));
+          expect(Array.from(kept.positionOf)).toEqual(Array.from(fresh.positionOf));
+          const delivery = Float64Array.from([view.delivery[out]!]);
+          expect(kept.bestInsertion(out, delivery, new Float64Array(1), null)).toEqual(fresh.bestInsertion(out, delivery, new Float64Array(1), null));
+          for (let s = 0; s < view.nStops; s++) if (s !== out) expect(kept.removalDelta(s)).toBeCloseTo(fresh.removalDelta(s), 9);
+        }
+      }
+    });
+  }
+});
