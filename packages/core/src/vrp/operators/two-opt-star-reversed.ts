@@ -63,6 +63,11 @@ export function evaluateTwoOptStarReversed(ls: LocalSearch, u: number, v: number
   if (ls.distanceBound(ru, newU, lengthU) + ls.distanceBound(rv, newV, lengthV) - old > -EPSILON) return Infinity;
   // Route summaries of the two candidates, priced by the one evaluator. Deliveries only, so each
   // route's load on board is what it delivers: U's prefix to u and V's prefix to v.
+  if (ls.plainCost) {
+    const loadU = ls.fwd.delivery[u]! + ls.fwd.delivery[v]!;
+    const total = ls.fwd.delivery[ls.endNode(ru)]! + ls.fwd.delivery[ls.endNode(rv)]!;
+    return ls.plainRouteCost(ru, lengthU, newU, loadU) + ls.plainRouteCost(rv, lengthV, newV, total - loadU) - old;
+  }
   const D = ls.nDims;
   const a = ls.segA;
   const b = ls.segB;

@@ -174,10 +174,22 @@ export class Proposals extends RouteStore {
    * their ends: on X-n120-k6, 20 stops a route, those stretches are long.
    */
   reorderedCost(r: number, distance: number): number {
+    if (this.plainCost) return this.plainRouteCost(r, this.routeLength[r]!, distance, this.fwd.delivery[this.endNode(r)]!);
     const seg = this.segC;
     this.fwd.read(this.endNode(r), seg);
     seg.distance = distance;
     return this.costOf(seg, r);
+  }
+
+  /**
+   * With `plainCost`: the penalised cost of route r with `clients` stops, `distance` long and
+   * `load` on board, the value `costOf` gives for its summary (time and balance terms are zero).
+   */
+  plainRouteCost(r: number, clients: number, distance: number, load: number): number {
+    if (clients === 0) return 0;
+    const cost = this.routeFixedCost[r]! + this.routeCostPerDistance[r]! * distance;
+    const over = excessOver(load, this.routeCapacity[r]!);
+    return over > 0 ? cost + this.penalties.capacity * over : cost;
   }
 
   /** Penalised cost of a complete candidate route for slot r. */
