@@ -9,9 +9,13 @@ import { gridPlaces, gridRoads } from '../../core/test/plan/grid.js';
 
 export const main = resolve(import.meta.dirname, '../dist/main.js');
 
-/** Runs the compiled CLI in `cwd`. */
-export function run(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [main, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+/**
+ * Runs the compiled CLI in `cwd`. The timeout only keeps a hung run from holding the suite; a
+ * test whose runs search on several threads may give more (islands in lockstep slow down most
+ * on a loaded machine), so that the clock does not decide its outcome.
+ */
+export function run(args: string[], cwd: string, timeoutMs = 60_000): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [main, ...args], { cwd, encoding: 'utf8', timeout: timeoutMs });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
