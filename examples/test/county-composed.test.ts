@@ -125,6 +125,21 @@ describe('examples/county-composed/plan.json (two tiers across the week, station
     expect(routes.filter((r) => r.tier === 'collection').length).toBeGreaterThan(0);
   });
 
+  it('says what each part saves (plan.json measures them): the frequencies, the second tier and door to door, each against a plan of the same stops or streets', () => {
+    type Part = { part: string; kmPerYear: number; kmPerYearWithout: number | null; savedKmPerYear: number | null; against: string };
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { county: { parts: Part[] } };
+    const parts = new Map(summary.county.parts.map((p) => [p.part, p]));
+    expect([...parts.keys()].sort()).toEqual(['door-to-door', 'frequencies', 'second-tier']);
+    for (const part of parts.values()) {
+      // Measured, not "not measured": both sides planned; a saving only when they are the same service.
+      expect(part.kmPerYearWithout, part.part).toBeGreaterThan(0);
+      expect(part.against, part.part).not.toMatch(/not measured/);
+      if (part.savedKmPerYear !== null) expect(part.savedKmPerYear, part.part).toBeCloseTo(part.kmPerYearWithout! - part.kmPerYear, -1);
+    }
+    expect(parts.get('second-tier')!.against).toMatch(/one tier straight from the hub/);
+    expect(parts.get('door-to-door')!.against).toMatch(/from the hub/);
+  });
+
   it('covers the door-to-door streets and runs the three scenarios', () => {
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { doorToDoor: { streets: number; streetsServed: number; notServed: unknown[] }; scenarios: { name: string }[] };
     expect(summary.scenarios.map((s) => s.name)).toEqual(['base', 'double-11', 'close-ramsenthal', 'hamlets-3x']);

@@ -138,7 +138,7 @@ export function planTwoTierWeek(context: TwoTierContext, service: ServiceDays, s
   });
   // Visits of a day whose trunk did not reach their office: each said with its day, after the
   // office's own trunk line that says why (tiers/week.ts `missed`).
-  for (const visit of week.missed) unassigned.push(noTrunkStop(visit.id, visit.office, names[visit.day - 1]!, byId));
+  for (const visit of week.missed) unassigned.push(noTrunkStop(visit.id, visit.office, names[visit.day - 1]!, byId, accumulate));
 
   progress({ step: 'report', message: 'writing the report' });
   const notServedToday = hasToday ? input.stops.filter((stop) => !todayVisits.has(stop.id)).map((stop) => stop.id) : [];

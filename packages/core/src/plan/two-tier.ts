@@ -281,14 +281,17 @@ function flagNoTrunk(before: ReportRoute[], today: TwoTierResult): void {
  * A stop (or, in a weekly plan, one visit on `day`) not served because the trunk did not reach
  * its office: no mail came, so no van leaves from there. E.g. "the trunk did not reach Harsdorf
  * (harsdorf) on Sat: no mail to deliver from it that day; the visit is not made". The office's
- * own line (the trunk's engine's reason) says why the trunk did not reach it.
+ * own line (the trunk's engine's reason) says why the trunk did not reach it. When mail waits for
+ * the next visit (`accumulate`), that visit's planned load leaves the missed day's mail out, and
+ * the line says so rather than let the next visit's load look complete.
  */
-export function noTrunkStop(id: string, office: string, day: string | undefined, byId: ReadonlyMap<string, { name: string }>): UnassignedStop {
+export function noTrunkStop(id: string, office: string, day: string | undefined, byId: ReadonlyMap<string, { name: string }>, accumulate = false): UnassignedStop {
   const where = `${byId.get(office)?.name ?? office} (${office})`;
+  const waits = accumulate ? '; its mail waits for the next visit, whose planned load leaves it out' : '';
   return {
     id, name: byId.get(id)?.name ?? id, ...(day !== undefined ? { day } : {}),
     reason: day !== undefined
-      ? `the trunk did not reach ${where} on ${day}: no mail to deliver from it that day; the visit is not made`
+      ? `the trunk did not reach ${where} on ${day}: no mail to deliver from it that day; the visit is not made${waits}`
       : `the trunk did not reach ${where}: no mail to deliver from it; the stop is not served`,
   };
 }

@@ -61,6 +61,14 @@ describe('a short trunk: no van from an office the trunk did not reach, its vill
     for (const day of ['Mon', 'Wed']) expect(report.summary.unassigned.filter((stop) => stop.day === day)).toEqual([]);
   });
 
+  it('across a week with mail waiting for the next visit (accumulate): a missed visit says its mail waits and is left out of the next visit\'s planned load', async () => {
+    const spec = twoTierSpec({ week: { days: WEEK, accumulate: true } }, { trunk: { fleet: [truck(80, { count: 2, countPerDay: { Tue: 1 } })] } });
+    const { report } = await planNetwork({ spec, roads: gridRoads(7), places: twoTierPlaces() }, { seed: 3, timeLimit: 60, maxIterationsWithoutImprovement: 50 });
+    const missed = report.summary.unassigned.filter((stop) => stop.day !== undefined);
+    expect(missed.length).toBeGreaterThan(0);
+    for (const stop of missed) expect(stop.reason).toMatch(/the visit is not made; its mail waits for the next visit, whose planned load leaves it out$/);
+  });
+
   it('across a week, one truck for both offices every day: each day\'s trunk reaches what it can, the visits it leaves are each said', async () => {
     const spec = twoTierSpec({ week: { days: WEEK, accumulate: false } }, { trunk: { fleet: [truck(80)] } });
     const { report } = await planNetwork({ spec, roads: gridRoads(7), places: twoTierPlaces() }, { seed: 4, timeLimit: 60, maxIterationsWithoutImprovement: 50 });
