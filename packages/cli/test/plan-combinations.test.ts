@@ -149,6 +149,31 @@ describe('a composed plan is repeatable', () => {
   }, 300_000);
 });
 
+describe('what each part saves, from the command line (--measure-parts, --no-measure-parts)', () => {
+  type Part = { part: string; kmPerYearWithout: number | null; against: string };
+  const parts = (out: string): Map<string, Part> => new Map(((JSON.parse(readFileSync(join(dir, out, 'summary.json'), 'utf8')) as { county: { parts: Part[] } }).county.parts).map((p) => [p.part, p]));
+  it('--measure-parts plans the second tier and door to door again from the hub; --no-measure-parts overrides plan.json\'s measure.parts and says how to turn it on', () => {
+    const cell: Cell = { tiers: true, weekly: false, doorToDoor: true, coverage: false, scenarios: false };
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(planJson(cell), null, 2));
+    const on = run(['plan', 'plan.json', '--out', 'parts-on', '--quiet', '--stall-iterations', '50', '--threads', '1', '--measure-parts'], dir);
+    expect(on.stderr).toBe('');
+    expect(on.status).toBe(0);
+    const measured = parts('parts-on');
+    for (const name of ['second-tier', 'door-to-door']) {
+      expect(measured.get(name)?.kmPerYearWithout, name).toBeGreaterThan(0);
+      expect(measured.get(name)?.against, name).not.toMatch(/not measured/);
+    }
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...planJson(cell), measure: { parts: true } }, null, 2));
+    const off = run(['plan', 'plan.json', '--out', 'parts-off', '--quiet', '--stall-iterations', '50', '--threads', '1', '--no-measure-parts'], dir);
+    expect(off.status).toBe(0);
+    const unmeasured = parts('parts-off');
+    for (const name of ['second-tier', 'door-to-door']) {
+      expect(unmeasured.get(name)?.kmPerYearWithout, name).toBeNull();
+      expect(unmeasured.get(name)?.against, name).toMatch(/not measured.*measure/);
+    }
+  }, 120_000);
+});
+
 describe("today's network beside stations", () => {
   // Today's vans visit every village; the new plan's stations take some of them (coverage). Today's
   // routes are read against the places as they are (a village served today stays a stop of today's
