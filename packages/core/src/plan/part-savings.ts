@@ -114,6 +114,13 @@ export interface PartWeek {
 }
 
 /**
+ * Said when the two-tier plan's search started from today's routes (a daily plan with a baseline)
+ * and the plan from the hub, which has no today of its own, from scratch: the same budget, but a
+ * head start for one side, which can make the second tier look better than it is.
+ */
+export const HEAD_START = "; the two-tier plan's search also started from today's routes, this one from scratch, so the second tier may look better than it is";
+
+/**
  * The same stops in one tier from the hub (`hubDirectProblem`), across the week when `week` is
  * given, against the two-tier plan: its routes (`after`: trunk, delivery, collection) and the
  * stops it leaves unserved (`unassigned`), judged like for like.
@@ -122,7 +129,7 @@ export interface PartWeek {
  * const without = withoutSecondTier(input, week, report.after, report.summary.unassigned, { seed: 1, timeLimit: 3.2, maxIterationsWithoutImprovement: 2000 });
  * without.perDay; // km each operating day, from the hub
  */
-export function withoutSecondTier(input: TwoTierInput, week: PartWeek | null, after: readonly ReportRoute[], unassigned: readonly UnassignedStop[], search: PartSearch): PartCounterfactual {
+export function withoutSecondTier(input: TwoTierInput, week: PartWeek | null, after: readonly ReportRoute[], unassigned: readonly UnassignedStop[], search: PartSearch, planStartedFromToday = false): PartCounterfactual {
   const oneDay = hubDirectProblem(input);
   const stops = input.offices.length + input.stops.length;
   search.progress?.({ step: 'solve', message: `the same ${stops} stops in one tier from the hub, for what the second tier saves, up to ${search.timeLimit} s` });
@@ -157,7 +164,7 @@ export function withoutSecondTier(input: TwoTierInput, week: PartWeek | null, af
     left = solution.unassigned.map((u) => u.id);
     broken = solution.violations.map((v) => v.kind);
   }
-  const against = `one tier straight from the hub: the same ${stops} stops (offices included), volumes${week ? ', visit rules' : ''} and pick-ups, the county's vehicles (${fleetWords(oneDay)}) all based at the hub${week ? ', days and routes chosen across the week' : ''}, with the two-tier plan's search budget`;
+  const against = `one tier straight from the hub: the same ${stops} stops (offices included), volumes${week ? ', visit rules' : ''} and pick-ups, the county's vehicles (${fleetWords(oneDay)}) all based at the hub${week ? ', days and routes chosen across the week' : ''}, with the two-tier plan's search budget${planStartedFromToday ? HEAD_START : ''}`;
   // The plan's verdicts, read on the same stops: an office the trunk cannot serve is unserved too.
   const ids = new Set(oneDay.stops.map((stop) => stop.id));
   const planLeft = [...new Set(unassigned.map((u) => officeOfPiece(u.id)).filter((id) => ids.has(id)))];

@@ -123,7 +123,9 @@ export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {})
     // The same stops in one tier from the hub, with the two-tier search's budget (part-savings.ts).
     report.withoutParts = [measure !== 'measure' ? notMeasured('second-tier', measure === 'scenario' ? NOT_MEASURED.scenario : NOT_MEASURED.off['second-tier'])
       : withoutSecondTier(planned.input, 'patterns' in planned && service !== null ? { days: service.week.days, accumulate: service.week.accumulate, patterns: planned.patterns } : null,
-        report.after, report.summary.unassigned, { seed, timeLimit: 'patterns' in planned ? planned.timeLimit : timeLimit, maxIterationsWithoutImprovement, progress, ...threads })];
+        report.after, report.summary.unassigned, { seed, timeLimit: 'patterns' in planned ? planned.timeLimit : timeLimit, maxIterationsWithoutImprovement, progress, ...threads },
+        // A daily two-tier plan starts its search from today's routes (two-tier.ts warmStart).
+        service === null && report.before.length > 0)];
     if (opened !== null) {
       // Every place in the report, in the places file's order; the covered villages say their station.
       const shown = new Map(report.places.map((place) => [place.id, place]));

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlanFile } from '../../src/plan/file/plan-file.js';
 import { planNetwork } from '../../src/plan/index.js';
-import { hubDirectProblem, NOT_MEASURED, streetsVerdict, withoutSecondTier } from '../../src/plan/part-savings.js';
+import { HEAD_START, hubDirectProblem, NOT_MEASURED, streetsVerdict, withoutSecondTier } from '../../src/plan/part-savings.js';
 import type { DoorToDoorReport } from '../../src/report/types.js';
 import { solveTwoTier } from '../../src/plan/tiers/solve.js';
 import type { TwoTierInput } from '../../src/plan/tiers/model.js';
@@ -123,6 +123,8 @@ describe('what each part saves, in the plan', () => {
     expect(tier!.kmPerYearWithout).toBeGreaterThan(0);
     if (tier!.notComparable === undefined) expect(tier!.savedKmPerYear).toBe(tier!.kmPerYearWithout! - tier!.kmPerYear);
     else expect(tier!.savedKmPerYear).toBeNull();
+    // No today here, so neither search had a head start.
+    expect(tier!.against).not.toContain(HEAD_START);
     expect(door!.part).toBe('door-to-door');
     expect(door!.kmPerYear).toBe(kmOf('door-to-door'));
     // From the hub in the south-west corner the streets by the east office are further away.
@@ -132,6 +134,18 @@ describe('what each part saves, in the plan', () => {
     // Planned again with the seed (searches ending by their no-improvement rule), asked for by the
     // option instead of plan.json (postroute plan --measure-parts): the same figures.
     expect((await planNetwork(inputs(false), { ...options, measureParts: true })).report.summary.county!.parts).toEqual(county.parts);
+  });
+
+  it('a daily plan whose search started from today\'s routes says so beside the second tier (the plan from the hub starts from scratch)', async () => {
+    const today = [
+      { id: 'trunk', depot: 'hub', vehicleType: 'truck', stops: ['north', 'east'] },
+      { id: 'east-van', depot: 'east', vehicleType: 'van', stops: ['e3', 'e1', 'e2'] },
+      { id: 'north-van', depot: 'north', vehicleType: 'van', stops: ['x1', 'n1', 'n2'] },
+    ];
+    const { report } = await planNetwork({ spec: twoTierSpec({ measure: { parts: true } }), roads: gridRoads(7), places: twoTierPlaces(), baseline: { routes: today } }, options);
+    const tier = report.summary.county!.parts.find((p) => p.part === 'second-tier');
+    expect(tier!.kmPerYearWithout).toBeGreaterThan(0);
+    expect(tier!.against.endsWith(HEAD_START)).toBe(true);
   });
 
   it('plan.json: measure.parts is true or false, and nothing else', () => {
