@@ -264,14 +264,9 @@ export class SegmentStore {
     node: number, prevNode: number, dist: Float64Array, dur: Float64Array, n: number, loc: number, service: number,
     early: number, late: number, delivery: Float64Array | null, pickup: Float64Array | null, offset: number, isClient: number,
   ): void {
-    const D = this.nDims;
-    const base = node * D;
-    const pb = prevNode * D;
     const arc = this.last[prevNode]! * n + loc;
-    this.first[node] = this.first[prevNode]!;
-    this.last[node] = loc;
-    this.clients[node] = this.clients[prevNode]! + isClient;
-    this.distance[node] = this.distance[prevNode]! + dist[arc]!;
+    // Place, distance and load as without time; then the time fields.
+    this.extendTimeless(node, prevNode, dist, n, loc, delivery, pickup, offset, isClient);
     this.travel[node] = this.travel[prevNode]! + dur[arc]!;
     // Time: A = the stored prefix, B = the single visit (duration = service, no time warp).
     const aDuration = this.duration[prevNode]!;
@@ -290,16 +285,6 @@ export class SegmentStore {
     this.timeWarp[node] = aWarp + warp;
     this.early[node] = e - wait;
     this.late[node] = l + warp;
-    for (let d = 0; d < D; d++) {
-      const del = delivery === null ? 0 : delivery[offset + d]!;
-      const pick = pickup === null ? 0 : pickup[offset + d]!;
-      const own = del > pick ? del : pick;
-      const a = this.load[pb + d]! + del;
-      const b = own + this.pickup[pb + d]!;
-      this.load[base + d] = a > b ? a : b;
-      this.delivery[base + d] = this.delivery[pb + d]! + del;
-      this.pickup[base + d] = this.pickup[pb + d]! + pick;
-    }
   }
 
   /**

@@ -11,6 +11,26 @@ import type { Workspace } from './workspace.js';
 const SWAP_SLACK = 1e-9;
 
 /**
+ * The change of swapping u's pattern `current` with v's `other`, summed over the days they trade
+ * (on each, one steps into the other's place): exactly (`exact`) or as the days' lower bounds,
+ * which screen most swaps before they are priced.
+ */
+function swapChange(ws: Workspace, u: number, v: number, current: number, other: number, exact: boolean): number {
+  let change = 0;
+  for (let d = 0; d < ws.T; d++) {
+    const inU = (current >>> d) & 1;
+    const inV = (other >>> d) & 1;
+    if (inU === inV) continue;
+    const out = inU ? u : v;
+    const into = inU ? v : u;
+    ws.demandFor(into, inU ? other : current, d);
+    const day = ws.dayRoutes[d]!;
+    change += exact ? day.replacementDelta(out, into, ws.delivery, ws.pickup) : day.replacementBound(out, into, ws.delivery, ws.pickup);
+  }
+  return change;
+}
+
+/**
  * Pattern improvement: for each stop in random order, the best of its usable patterns (priced by
  * removals, granular insertions and demand changes) and of the swaps of patterns with its nearest
  * stops; applied when it saves. Returns a mask of the days that changed.
@@ -89,33 +109,8 @@ export function improvePatterns(ws: Workspace, routes: number[][][], p: Penaltie
         if (!ws.isPattern(u, other) || !ws.isPattern(v, current)) continue;
         // Screened first by the days' lower bounds (distance and loads), most swaps unpriced;
         // with a little slack, as the bounds round otherwise than the prices.
-        let bound = 0;
-        for (let d = 0; d < T; d++) {
-          const inU = (current >>> d) & 1;
-          const inV = (other >>> d) & 1;
-          if (inU === inV) continue;
-          if (inU) {
-            ws.demandFor(v, other, d);
-            bound += ws.dayRoutes[d]!.replacementBound(u, v, ws.delivery, ws.pickup);
-          } else {
-            ws.demandFor(u, current, d);
-            bound += ws.dayRoutes[d]!.replacementBound(v, u, ws.delivery, ws.pickup);
-          }
-        }
-        if (bound >= bestDelta + SWAP_SLACK * (1 + Math.abs(bestDelta))) continue;
-        let delta = 0;
-        for (let d = 0; d < T; d++) {
-          const inU = (current >>> d) & 1;
-          const inV = (other >>> d) & 1;
-          if (inU === inV) continue;
-          if (inU) {
-            ws.demandFor(v, other, d);
-            delta += ws.dayRoutes[d]!.replacementDelta(u, v, ws.delivery, ws.pickup);
-          } else {
-            ws.demandFor(u, current, d);
-            delta += ws.dayRoutes[d]!.replacementDelta(v, u, ws.delivery, ws.pickup);
-          }
-        }
+        if (swapChange(ws, u, v, current, other, false) >= bestDelta + SWAP_SLACK * (1 + Math.abs(bestDelta))) continue;
+        const delta = swapChange(ws, u, v, current, other, true);
         if (delta < bestDelta) {
           bestDelta = delta;
           swapWith = v;
