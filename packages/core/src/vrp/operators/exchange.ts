@@ -223,10 +223,10 @@ export function applyExchange(ls: LocalSearch, u: number, N: number, v: number, 
 }
 
 /**
- * The exchange between two routes with the same matrices and cost per distance, neither of which
- * it empties, whose change in distance cost the caller has already computed from the few arcs
- * involved (the local search's screen): `bound` is that change minus both routes' penalties.
- * Skips evaluateExchange's own distance screen; the rest is the same.
+ * The exchange between two routes with the same matrices and cost per distance, whose change in
+ * distance cost the caller has already computed from the few arcs involved (the local search's
+ * screen): `bound` is that change minus both routes' penalties, minus the fixed cost of u's route
+ * when the move empties it. Skips evaluateExchange's own distance screen; the rest is the same.
  */
 function evaluateScreenedExchange(ls: LocalSearch, u: number, N: number, v: number, M: number, bound: number): number {
   collectRun(ls.next, ls.nStops, u, N, runA);

@@ -24,8 +24,10 @@ const SWAP_STAR_NEIGHBOURS = 5;
 export function tryMovesWith(ls: LocalSearch, u: number, v: number): boolean {
   const ru = ls.route[u]!;
   const rv = ls.route[v]!;
-  if (ru !== rv && sameCosts(ls, ru, rv) && ls.routeLength[ru]! > 2) {
-    return tryInterRouteScreened(ls, u, v, ru, rv);
+  if (ru !== rv && sameCosts(ls, ru, rv)) {
+    // 2-opt* with reversal has been tried here only from routes of three stops or more (the
+    // unscreened list below has no reversal): kept so, for the same search path.
+    return tryInterRouteScreened(ls, u, v, ru, rv, ls.reversible && ls.routeLength[ru]! > 2);
   }
   if (ru === rv && ls.reversible) return tryWithinRouteScreened(ls, u, v);
   return (
@@ -46,7 +48,7 @@ export function tryMovesWith(ls: LocalSearch, u: number, v: number): boolean {
  * only moves whose bound is negative are evaluated further, and the exchanges go on from that
  * bound (loads, then the summaries) instead of screening their distance a second time.
  */
-export function tryInterRouteScreened(ls: LocalSearch, u: number, v: number, ru: number, rv: number): boolean {
+export function tryInterRouteScreened(ls: LocalSearch, u: number, v: number, ru: number, rv: number, reversal: boolean): boolean {
   const n = ls.n;
   const d = ls.routeDistance[ru]!;
   const c = ls.routeCostPerDistance[ru]!;
@@ -63,8 +65,11 @@ export function tryInterRouteScreened(ls: LocalSearch, u: number, v: number, ru:
   const dUX = d[lu * n + lx]!;
   const dPvV = d[lpv * n + lv]!;
   const dVY = d[lv * n + ly]!;
+  // U empties when all its stops move to V (one stop and (1,0), two and (2,0)): its fixed cost goes.
+  const lengthU = ls.routeLength[ru]!;
   // (1,0): u after v.
   let bound = c * (d[lpu * n + lx]! - dPuU - dUX + d[lv * n + lu]! + d[lu * n + ly]! - dVY) - penalties;
+  if (lengthU === 1) bound -= ls.routeFixedCost[ru]!;
   if (bound < -EPSILON && tryExchange(ls, u, 1, v, 0, bound)) return true;
   const xClient = x < nStops;
   const lnx = xClient ? loc[ls.next[x]!]! : 0;
@@ -72,6 +77,7 @@ export function tryInterRouteScreened(ls: LocalSearch, u: number, v: number, ru:
   if (xClient) {
     // (2,0): u, x after v (the arc u→x moves along).
     bound = c * (d[lpu * n + lnx]! - dPuU - dXNX + d[lv * n + lu]! + d[lx * n + ly]! - dVY) - penalties;
+    if (lengthU === 2) bound -= ls.routeFixedCost[ru]!;
     if (bound < -EPSILON && tryExchange(ls, u, 2, v, 0, bound)) return true;
   }
   if (u < v) {
@@ -91,12 +97,12 @@ export function tryInterRouteScreened(ls: LocalSearch, u: number, v: number, ru:
     bound = c * (d[lpu * n + lv]! + d[ly * n + lnx]! - dPuU - dXNX + d[lpv * n + lu]! + d[lx * n + lny]! - dPvV - dYNY) - penalties;
     if (bound < -EPSILON && tryExchange(ls, u, 2, v, 2, bound)) return true;
   }
-  if (!ls.commonDepot) return tryTwoOptStar(ls, u, v) || (ls.reversible && tryTwoOptStarReversed(ls, u, v));
+  if (!ls.commonDepot) return tryTwoOptStar(ls, u, v) || (reversal && tryTwoOptStarReversed(ls, u, v));
   // Symmetric matrices and one depot: the two 2-opt* variants change the distance by exactly
   // four arcs (u–y, v–x, or u–v, x–y, for u–x and v–y). Reversal empties V only if u and v
   // both end their routes.
   if (c * (d[lu * n + ly]! + d[lv * n + lx]! - dUX - dVY) < slack && tryTwoOptStar(ls, u, v)) return true;
-  if (!ls.reversible) return false;
+  if (!reversal) return false;
   const emptied = !xClient && y >= nStops ? ls.routeFixedCost[rv]! : 0;
   return c * (d[lu * n + lv]! + d[lx * n + ly]! - dUX - dVY) - emptied < slack && tryTwoOptStarReversed(ls, u, v);
 }
@@ -125,8 +131,15 @@ function tryWithinRouteScreened(ls: LocalSearch, u: number, v: number): boolean 
 export function tryDepotMoves(ls: LocalSearch, u: number, depot: number): boolean {
   const ru0 = ls.route[u]!;
   const rv0 = ls.route[depot]!;
-  if (ru0 !== rv0 && ls.commonDepot && ls.routeLength[rv0]! > 0 && ls.routeLength[ru0]! > 2 && sameCosts(ls, ru0, rv0)) {
+  if (ru0 !== rv0 && ls.commonDepot && ls.routeLength[rv0]! > 0 && sameCosts(ls, ru0, rv0)) {
     return tryDepotMovesScreened(ls, u, depot, ru0, rv0);
+  }
+  if (ru0 === rv0 && ls.reversible) {
+    // u to the front of its own route: only the reordering's distance can lower its cost, and
+    // 2-opt* needs two routes (the exchanges' own first test, without collecting their runs).
+    const x = ls.next[u]!;
+    if (withinRouteDelta(ls, u, u, depot, 0, depot) < 0 && tryExchange(ls, u, 1, depot, 0)) return true;
+    return x < ls.nStops && withinRouteDelta(ls, u, x, depot, 0, depot) < 0 && tryExchange(ls, u, 2, depot, 0);
   }
   if (tryExchange(ls, u, 1, depot, 0) || tryExchange(ls, u, 2, depot, 0) || tryTwoOptStar(ls, u, depot)) return true;
   const ru = ls.route[u]!;
@@ -140,8 +153,8 @@ export function tryDepotMoves(ls: LocalSearch, u: number, depot: number): boolea
  * between two stops: each move's distance change from the few arcs it changes, minus what the
  * two routes pay beyond fixed and distance costs, bounds its change in penalised cost, and only
  * moves whose bound is negative are evaluated (before, every stop whose neighbour starts a
- * route paid four full evaluations). u's route keeps a stop, so only V may empty (2-opt* when u
- * ends its route).
+ * route paid four full evaluations). U empties when all its stops move; V when 2-opt* is
+ * applied with u ending its route.
  */
 function tryDepotMovesScreened(ls: LocalSearch, u: number, depot: number, ru: number, rv: number): boolean {
   const n = ls.n;
@@ -157,14 +170,18 @@ function tryDepotMovesScreened(ls: LocalSearch, u: number, depot: number, ru: nu
   const dPuU = d[lpu * n + lu]!;
   const dUX = d[lu * n + lx]!;
   const dDF = d[ld * n + lf]!;
+  // U empties when all its stops move to V (as in tryInterRouteScreened).
+  const lengthU = ls.routeLength[ru]!;
   // (1,0): u right after the depot.
   let bound = c * (d[lpu * n + lx]! - dPuU - dUX + d[ld * n + lu]! + d[lu * n + lf]! - dDF) - penalties;
+  if (lengthU === 1) bound -= ls.routeFixedCost[ru]!;
   if (bound < -EPSILON && tryExchange(ls, u, 1, depot, 0, bound)) return true;
   const xClient = x < ls.nStops;
   if (xClient) {
     // (2,0): u, x right after the depot.
     const lnx = loc[ls.next[x]!]!;
     bound = c * (d[lpu * n + lnx]! - dPuU - d[lx * n + lnx]! + d[ld * n + lu]! + d[lx * n + lf]! - dDF) - penalties;
+    if (lengthU === 2) bound -= ls.routeFixedCost[ru]!;
     if (bound < -EPSILON && tryExchange(ls, u, 2, depot, 0, bound)) return true;
   }
   // 2-opt*: u goes on to V's first stop, V's depot to x (V empties when u ends its route).
