@@ -1,9 +1,9 @@
 /**
  * A FeatureCollection read from chunks of text (a file read piece by piece), one feature at a
  * time: the whole text is never held, only the current chunk and the feature being read, so a
- * 100 MB roads file costs its parsed features and no 100 MB string beside them. Each feature is
- * parsed by JSON.parse on its own text and checked by the same rules as `readGeoJson`, with
- * errors that name the feature and its line.
+ * 100 MB roads file costs its parsed features and no 100 MB string beside them. The features of
+ * a piece are parsed by one JSON.parse and checked by the same rules as `readGeoJson`; when that
+ * fails, the piece is read feature by feature, with errors that name the feature and its line.
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import { InputError } from '../errors.js';
@@ -60,6 +60,7 @@ export function readGeoJsonChunks(chunks: Iterable<Uint8Array | string>, options
     const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     bytes += typeof chunk === 'string' ? chunk.length : chunk.byteLength;
     let featureStart = inFeature ? 0 : -1;
+    let batchTried = false;
     let outsideStart = featureDepth === 0 ? 0 : -1;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -83,6 +84,17 @@ export function readGeoJsonChunks(chunks: Iterable<Uint8Array | string>, options
           featureDepth = 3;
         } else if (featureDepth !== 0 && depth === featureDepth && !inFeature) {
           if (c === OPEN_ARRAY) throw notAFeature(source, features.length);
+          // The features from here to the piece's end in one JSON.parse, when they parse and are
+          // all valid; else (once a piece) feature by feature below, which locates any error.
+          const batch = batchTried ? null : parseBatch(text, i, source);
+          if (batch !== null) {
+            for (const feature of batch.features) features.push(feature);
+            for (let at = text.indexOf('\n', i); at !== -1 && at < batch.end; at = text.indexOf('\n', at + 1)) line++;
+            depth = featureDepth - 1;
+            i = batch.end;
+            continue;
+          }
+          batchTried = true;
           inFeature = true;
           featureStart = i;
           featureLine = line;
@@ -127,6 +139,36 @@ export function readGeoJsonChunks(chunks: Iterable<Uint8Array | string>, options
   // All is read (string chunks count characters, not bytes, so the total is the one to give).
   onProgress?.({ step: 'read', done: options.totalBytes ?? bytes, total: options.totalBytes ?? bytes, message: `${features.length} features` });
   return collection;
+}
+
+/** Candidate ends (a closing brace) tried for one batch, from the piece's last brace back. */
+const BATCH_ENDS = 3;
+
+/**
+ * The features of `text` from `start` (a feature's opening brace, between features) up to one of
+ * the piece's last closing braces, parsed as one array. A parse that succeeds ends exactly after a
+ * whole feature: an end inside a string or a nested value leaves the array unbalanced. Null when
+ * no candidate parses or an item is not a valid feature: the caller then reads feature by feature,
+ * which gives the located error.
+ */
+function parseBatch(text: string, start: number, source: string): { features: Feature[]; end: number } | null {
+  let end = text.lastIndexOf('}');
+  for (let attempt = 0; attempt < BATCH_ENDS && end > start; attempt++) {
+    let value: unknown;
+    try {
+      value = JSON.parse(`[${text.slice(start, end + 1)}]`);
+    } catch {
+      end = text.lastIndexOf('}', end - 1);
+      continue;
+    }
+    try {
+      validateFeatureCollection({ type: 'FeatureCollection', features: value }, source);
+    } catch {
+      return null;
+    }
+    return { features: value as Feature[], end };
+  }
+  return null;
 }
 
 function notAFeature(source: string, index: number): InputError {

@@ -3,6 +3,7 @@
  * Notepad saves "Unicode", and the Windows-1252 (Latin-1) files older spreadsheets export. Every
  * text input postroute reads is decoded here, so the rules are the same for every file.
  */
+import { isAscii } from 'node:buffer';
 
 /** The encodings postroute reads. */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -59,6 +60,7 @@ export function decodePieces(source: string, fallback?: 'windows-1252'): { decod
   let decoder: InstanceType<typeof TextDecoder> | undefined;
   let encoding: TextEncoding = fallback ?? 'utf-8';
   let note: string | undefined;
+  let decoderUsed = false;
   const decode = (piece: Uint8Array): string => {
     if (encoding === 'windows-1252') {
       if (note === undefined && piece.some((b) => b >= 0x80)) note = windows1252Note(piece, source);
@@ -69,6 +71,10 @@ export function decodePieces(source: string, fallback?: 'windows-1252'): { decod
       // TextDecoder drops the byte-order mark of its own encoding.
       decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
     }
+    // While every piece has been ASCII the decoder holds nothing: an ASCII piece is its own text,
+    // taken without the validating decoder (a county's roads are ASCII, 100 MB of them).
+    if (encoding === 'utf-8' && !decoderUsed && isAscii(piece)) return Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString('latin1');
+    decoderUsed = true;
     try {
       return decoder.decode(piece, { stream: true });
     } catch {

@@ -48,12 +48,26 @@ describe('readGeoJsonChunks', () => {
     expect(error.location).toMatchObject({ source: 'roads.geojson', index: 1, line: 3 });
   });
 
+  it('counts the lines of features read together in one parse, for an error in a later piece', () => {
+    // Pieces large enough to hold several good features each: they are parsed as one array.
+    const good = '{"type": "Feature", "properties": {"name": "a}b"}, "geometry": null}';
+    const text = `{"type": "FeatureCollection", "features": [\n${Array(40).fill(good).join(',\n')},\n{"type": "Feature", "properties": {"a": 1,}, "geometry": null}\n]}`;
+    for (const size of [16, 200, 1000, 1 << 20]) {
+      const error = errorOf(() => readGeoJsonChunks(pieces(text, size), { source: 'r' }));
+      expect(error.location).toMatchObject({ source: 'r', index: 40, line: 42 });
+    }
+    const fine = text.replace('"a": 1,}', '"a": 1}');
+    for (const size of [16, 200, 1000, 1 << 20]) expect(readGeoJsonChunks(pieces(fine, size), { source: 'r' })).toEqual(readGeoJson(fine, 'r'));
+  });
+
   it('names the feature whose coordinates are bad, as readGeoJson does', () => {
     const text = '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": null},\n{"type": "Feature", "properties": {}, "geometry": {"type": "LineString", "coordinates": [[675000, 5540000], [675100, 5540000]]}}]}';
-    const streamed = errorOf(() => readGeoJsonChunks(pieces(text, 10), { source: 'r' }));
     const whole = errorOf(() => readGeoJson(text, 'r'));
-    expect(streamed.message).toBe(whole.message);
-    expect(streamed.location).toEqual(whole.location);
+    for (const size of [10, 1 << 20]) {
+      const streamed = errorOf(() => readGeoJsonChunks(pieces(text, size), { source: 'r' }));
+      expect(streamed.message).toBe(whole.message);
+      expect(streamed.location).toEqual(whole.location);
+    }
   });
 
   it('refuses items that are not features, a cut-off file, and a non-collection', () => {
@@ -96,12 +110,14 @@ describe('readRoads on large GeoJSON files (read in pieces)', () => {
     // The first non-ASCII byte comes after the first pieces, so the UTF-8 reading has begun.
     const text = `{"type": "FeatureCollection", "features": [\n${['Hauptstrasse', 'Carrer d\'Aixàs', 'Enc€mp'].map(feature).join(',\n')}\n]}`;
     const expected = readGeoJson(text, 'r');
-    const whole = { latin: join(dir, 'latin.geojson'), utf16: join(dir, 'utf16.geojson'), utf16be: join(dir, 'utf16be.geojson'), utf8: join(dir, 'utf8.geojson') };
+    const whole = { latin: join(dir, 'latin.geojson'), utf16: join(dir, 'utf16.geojson'), utf16be: join(dir, 'utf16be.geojson'), utf8: join(dir, 'utf8.geojson'), utf8plain: join(dir, 'utf8-plain.geojson') };
     // Windows-1252 writes € as 0x80, à as 0xE0.
     writeFileSync(whole.latin, Buffer.from(text.replace('€', '\x80'), 'latin1'));
     writeFileSync(whole.utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
     writeFileSync(whole.utf16be, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
     writeFileSync(whole.utf8, `\uFEFF${text}`);
+    // Without a mark the first pieces are ASCII (taken as they are), then à and € are split across pieces.
+    writeFileSync(whole.utf8plain, text);
     for (const pieceBytes of [7, 64, 1 << 20]) {
       const notes: string[] = [];
       const streamed = await readRoads(whole.latin, { streamFromBytes: 0, pieceBytes, onNote: (note) => notes.push(note) });
@@ -111,7 +127,7 @@ describe('readRoads on large GeoJSON files (read in pieces)', () => {
       const small: string[] = [];
       expect(await readRoads(whole.latin, { onNote: (note) => small.push(note) })).toEqual(streamed);
       expect(small).toEqual(notes);
-      for (const path of [whole.utf16, whole.utf16be, whole.utf8]) {
+      for (const path of [whole.utf16, whole.utf16be, whole.utf8, whole.utf8plain]) {
         const silent: string[] = [];
         expect(await readRoads(path, { streamFromBytes: 0, pieceBytes, onNote: (note) => silent.push(note) })).toEqual(expected);
         expect(silent).toEqual([]);
