@@ -70,10 +70,9 @@ describe('every combination of tiers, week, door to door, stations and scenarios
     const cellDir = join(dir, name(cell).replace(/[^a-z]+/g, '-'));
     writeFileSync(join(dir, 'plan.json'), JSON.stringify(planJson(cell), null, 2));
     // Stopped after 50 iterations without a better plan: small as these cases are, that is a plan
-    // (the cells check what is planned and said, not how good the routes are). One thread: each of
-    // a cell's dozens of searches would otherwise start a worker thread of islands (the default is
-    // one per core), which took three quarters of the file's CPU; the islands' repeatability is
-    // checked below, on the default threads.
+    // (the cells check what is planned and said, not how good the routes are). One thread: a
+    // cell's dozens of searches are small (most stay on one thread anyway: islands.ts SMALL_SEARCH);
+    // the islands' repeatability is checked below, on the default threads.
     const result = run(['plan', 'plan.json', '--out', cellDir, '--quiet', '--stall-iterations', '50', '--threads', '1'], dir);
     const error = refused(cell);
     if (error !== null) {

@@ -91,7 +91,7 @@ export interface CarpSolution {
  */
 export function solveCarp(problem: CarpProblem, options: CarpSolveOptions = {}): CarpSolution {
   const started = performance.now();
-  const result = searchOnThreads<number[][]>('carp', problem, options, (link) => searchCarp(problem, options, link));
+  const result = searchOnThreads<number[][]>('carp', problem, problem.input.required.length, options, (link) => searchCarp(problem, options, link));
   const routes = result.feasible?.child ?? result.overall?.child ?? [];
   return carpSolution(problem, routes, result.feasible !== null, result.iterations, (performance.now() - started) / 1000);
 }

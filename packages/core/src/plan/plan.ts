@@ -18,6 +18,7 @@ import { summariseDoorToDoor } from '../report/door-to-door.js';
 import { assembleReport } from '../report/assemble.js';
 import { checkPlanInputs } from './preflight.js';
 import type { SolutionResult } from '../vrp/index.js';
+import { withSearchThreads } from '../vrp/search/kernel/index.js';
 import { matrixOver, placeOnNetwork, prepareNetwork, roadProfile, type PreparedNetwork } from './network.js';
 import { mergeDoorToDoor } from './door-to-door-offices.js';
 import { officeVans, withinOfficeVans, type SharedVans } from './door-to-door-fleet.js';
@@ -52,6 +53,11 @@ export type { PlanInputs, PlanOptions, PlanResult } from './types.js';
  * result.report.summary.optimisationRatePercent;
  */
 export async function planNetwork(inputs: PlanInputs, options: PlanOptions = {}): Promise<PlanResult> {
+  // A plan runs dozens of searches: on several threads they share the workers, which end when it does.
+  return (options.threads ?? 1) > 1 ? withSearchThreads(() => planCases(inputs, options)) : planCases(inputs, options);
+}
+
+async function planCases(inputs: PlanInputs, options: PlanOptions): Promise<PlanResult> {
   const started = performance.now();
   const { spec } = inputs;
   const progress = options.onProgress ?? (() => {});

@@ -31,6 +31,8 @@ export { createProblem } from './model.js';
 export type { CreateProblemOptions, ProblemData, ProfileData, VehicleTypeData } from './model.js';
 export type { BreakData, BreakInput } from './breaks.js';
 export { solve, DEFAULT_NO_IMPROVEMENT } from './solve.js';
+export { openSearchThreads, withSearchThreads } from './search/kernel/index.js';
+export type { SearchThreads } from './search/kernel/index.js';
 export { MAX_THREADS } from './search/kernel/index.js';
 export type { SolveOptions } from './solve.js';
 export type { SolveProgressEvent, HgsParams, SearchDebug } from './search/hgs.js';

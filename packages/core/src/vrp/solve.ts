@@ -106,7 +106,7 @@ export function solve(problem: ProblemData, options: SolveOptions = {}): Solutio
   // The shipment search is its own engine, on one thread.
   if (problem.shipmentCount > 0 || options.engine === 'alns') return solveShipments(problem, options);
   let stats: OperatorStats | null = null;
-  const outcome = searchOnThreads<number[][]>('daily', problem, options, (link) => {
+  const outcome = searchOnThreads<number[][]>('daily', problem, problem.nStops, options, (link) => {
     const found = searchDaily(problem, options, link);
     if (link === undefined || link.index === 0) stats = found.stats;
     return found.outcome;

@@ -37,7 +37,7 @@ export interface PeriodicSolveOptions extends Omit<SolveOptions, 'warmStart'> {
 export function solvePeriodic(problem: PeriodicProblemData, options: PeriodicSolveOptions = {}): PeriodicSolutionResult {
   checkOptions(options as SolveOptions);
   if (problem.horizon === 1) return solveOneDay(problem, options);
-  const result = searchOnThreads<PeriodicStart>('periodic', problem, options, (link) => searchPeriodic(problem, options, link));
+  const result = searchOnThreads<PeriodicStart>('periodic', problem, problem.nStops, options, (link) => searchPeriodic(problem, options, link));
   const reason = (s: number): UnassignedReason => problem.stopReason[s] ?? 'no-feasible-insertion';
   const best = result.feasible?.child ?? result.overall?.child ?? null;
   if (best === null) return buildPeriodicSolution(problem, new Uint32Array(problem.nStops), [], reason);

@@ -2,7 +2,9 @@
  * The search on several threads (islands on worker threads): the same result for a seed and a
  * thread count under iteration limits, for the daily, periodic and arc engines; one thread is the
  * search of old; every worker ends when the search returns, throws, or is stopped by a caller's
- * rule. The workers run the built module (dist/): build first (`npx tsc -b packages/core`).
+ * rule; within a scope the searches share their workers, which end with the scope; a small
+ * search stays on one thread. The workers run the built module (dist/): build first
+ * (`npx tsc -b packages/core`).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +18,7 @@ import { solvePeriodic } from '../../../src/vrp/periodic/solve.js';
 import { parseCarplib } from '../../../src/carp/carplib.js';
 import { createCarpProblem } from '../../../src/carp/model.js';
 import { solveCarp } from '../../../src/carp/solve.js';
-import { liveIslandWorkers } from '../../../src/vrp/search/kernel/index.js';
+import { islandPoolStats, liveIslandWorkers, openSearchThreads, SMALL_SEARCH } from '../../../src/vrp/search/kernel/index.js';
 import { checkSolution } from '../../support/check-solution.js';
 import type { CheckProblem } from '../../support/check-solution.js';
 
@@ -106,6 +108,57 @@ describe('search on several threads', () => {
     expect(await settled()).toBe(0);
     for (let k = 0; k < 40 && osThreads() > before; k++) await new Promise((r) => setTimeout(r, 50));
     expect(osThreads()).toBeLessThanOrEqual(before);
+  }, 300_000);
+
+  it('searches within a scope share their workers: started once, the same plans as fresh workers, none left once it closes', async () => {
+    const problems = [cvrp(21, 25), cvrp(22, 20), cvrp(23, 30)].map((input) => createProblem(input));
+    const options = { seed: 6, maxIterations: 250, threads: 3 };
+    const fresh = problems.map((problem) => JSON.stringify(solve(problem, options)));
+    expect(await settled()).toBe(0);
+    const before = islandPoolStats();
+    const threads = openSearchThreads();
+    let pooled: string[];
+    try {
+      pooled = problems.map((problem) => JSON.stringify(solve(problem, options)));
+      // Between two searches the scope keeps its two workers.
+      expect(liveIslandWorkers()).toBe(2);
+    } finally {
+      await threads.close();
+    }
+    expect(pooled).toEqual(fresh);
+    const after = islandPoolStats();
+    expect(after.searches - before.searches).toBe(3);
+    expect(after.started - before.started).toBe(2);
+    // Closing waits for the workers to exit.
+    expect(liveIslandWorkers()).toBe(0);
+  }, 300_000);
+
+  it('a search stopped by an error within a scope ends its workers at once; the scope goes on with new ones', async () => {
+    const problem = createProblem(cvrp(24, 30));
+    const threads = openSearchThreads();
+    try {
+      expect(() => solve(problem, { seed: 1, maxIterations: 1e9, threads: 2, stop: (s) => { if (s.iterations > 100) throw new Error('interrupted'); return false; } }))
+        .toThrow('interrupted');
+      // The worker may still have been searching: it is not given back but ended.
+      expect(await settled()).toBe(0);
+      const again = solve(problem, { seed: 2, maxIterations: 300, threads: 2 });
+      expect(again.search?.iterations).toBe(600);
+      expect(liveIslandWorkers()).toBe(1);
+    } finally {
+      await threads.close();
+    }
+    expect(liveIslandWorkers()).toBe(0);
+  }, 300_000);
+
+  it(`a search of fewer than ${SMALL_SEARCH} stops runs on one thread whatever the thread count: the one-thread plan`, () => {
+    const problem = createProblem(cvrp(25, SMALL_SEARCH - 1));
+    const before = islandPoolStats().searches;
+    const two = solve(problem, { seed: 3, maxIterations: 200, threads: 2 });
+    expect(islandPoolStats().searches).toBe(before);
+    expect(JSON.stringify(two)).toBe(JSON.stringify(solve(problem, { seed: 3, maxIterations: 200, threads: 1 })));
+    // At the threshold the islands run (200 iterations on each of two).
+    expect(solve(createProblem(cvrp(25, SMALL_SEARCH)), { seed: 3, maxIterations: 200, threads: 2 }).search?.iterations).toBe(400);
+    expect(islandPoolStats().searches).toBe(before + 1);
   }, 300_000);
 
   it('a thread count that is not a whole number from 1 is refused with its name', () => {

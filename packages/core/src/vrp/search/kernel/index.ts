@@ -6,7 +6,9 @@
 export { runGenetic, outcomeOf, adaptPenalty, IMPROVEMENT, PENALTY_FLOOR, PENALTY_CEILING } from './genetic.js';
 export type { GeneticEngine, GeneticMember, GeneticOptions, GeneticParams, GeneticProgressEvent, GeneticResult } from './genetic.js';
 export { stopRule, DEFAULT_STALL } from './stopping.js';
-export { runIslands, searchOnThreads, IslandLink, islandSeed, islandTimeLimit, liveIslandWorkers, EXCHANGE_EVERY, MAX_THREADS } from './islands.js';
+export { runIslands, searchOnThreads, IslandLink, islandSeed, islandTimeLimit, EXCHANGE_EVERY, MAX_THREADS, SMALL_SEARCH } from './islands.js';
+export { liveIslandWorkers, openSearchThreads, islandPoolStats, withSearchThreads } from './island-pool.js';
+export type { SearchThreads } from './island-pool.js';
 export type { IslandJob, IslandKind, IslandLinkInit, IslandOutcome, IslandRunOptions } from './islands.js';
 export type { LimitRule, StopLimits } from './stopping.js';
 export type { SearchState, StopRule } from '../../stop.js';

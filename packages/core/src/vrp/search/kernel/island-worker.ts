@@ -1,7 +1,9 @@
 /**
- * A worker thread's island (islands.ts): runs the engine named by the job on its copy of the
- * problem, takes part in the exchanges through its link, and posts what it found on its result
- * port. On an error it stops every island and posts the error, so that no island waits for it.
+ * A worker thread of the island pool (island-pool.ts): waits on its port for an island's job
+ * (islands.ts), runs the engine named by the job on its copy of the problem, takes part in the
+ * exchanges through its link, posts what it found on the same port, and waits for the next job.
+ * On an error it stops every island of that search and posts the error, so that no island waits
+ * for it. Nothing of a job outlives it here but the compiled code.
  */
 import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
@@ -16,20 +18,25 @@ import type { SolveOptions } from '../../solve.js';
 import type { IslandJob, IslandLinkInit, IslandOutcome } from './islands.js';
 import { IslandLink } from './islands.js';
 
-const { job, link: init, result } = workerData as { job: IslandJob; link: IslandLinkInit; result: MessagePort };
-const link = new IslandLink<unknown>(init);
-const shared = new Int32Array(init.shared);
-try {
-  let outcome: IslandOutcome<unknown>;
-  if (job.kind === 'daily') outcome = searchDaily(job.problem as ProblemData, job.options as SolveOptions, link as IslandLink<number[][]>).outcome;
-  else if (job.kind === 'periodic') outcome = searchPeriodic(job.problem as PeriodicProblemData, job.options as PeriodicSolveOptions, link as never);
-  else outcome = searchCarp(job.problem as CarpProblem, job.options as CarpSolveOptions, link as IslandLink<number[][]>);
-  result.postMessage({ outcome });
-} catch (error) {
-  link.abortAll();
-  const e = error instanceof Error ? error : new Error(String(error));
-  result.postMessage({ error: { message: e.message, stack: e.stack } });
-} finally {
-  // Island 0 waits on the abort slot for outcomes.
-  Atomics.notify(shared, 0);
+const { port } = workerData as { port: MessagePort };
+
+function run(job: IslandJob, init: IslandLinkInit): void {
+  const link = new IslandLink<unknown>(init);
+  try {
+    let outcome: IslandOutcome<unknown>;
+    if (job.kind === 'daily') outcome = searchDaily(job.problem as ProblemData, job.options as SolveOptions, link as IslandLink<number[][]>).outcome;
+    else if (job.kind === 'periodic') outcome = searchPeriodic(job.problem as PeriodicProblemData, job.options as PeriodicSolveOptions, link as never);
+    else outcome = searchCarp(job.problem as CarpProblem, job.options as CarpSolveOptions, link as IslandLink<number[][]>);
+    port.postMessage({ outcome });
+  } catch (error) {
+    link.abortAll();
+    const e = error instanceof Error ? error : new Error(String(error));
+    port.postMessage({ error: { message: e.message, stack: e.stack } });
+  } finally {
+    link.close();
+    // Island 0 waits on the abort slot for outcomes.
+    Atomics.notify(new Int32Array(init.shared), 0);
+  }
 }
+
+port.on('message', ({ job, link }: { job: IslandJob; link: IslandLinkInit }) => run(job, link));

@@ -1,9 +1,9 @@
 /**
  * Every core: the genetic search as islands on worker threads. Island 0 is the calling thread;
  * islands 1 … N−1 run the same engine on the same problem with their own seeds, each on a worker
- * thread of this process. Every `exchangeEvery` iterations each island sends its best individual
- * to every other island and then takes theirs in, in island order, as new members of its
- * population. An island waits only for the messages of the same exchange, and an island that
+ * thread of this process (a pool keeps them between searches: island-pool.ts). Every
+ * `exchangeEvery` iterations each island sends its best individual to every other island and then
+ * takes theirs in, in island order, as new members of its population. An island waits only for the messages of the same exchange, and an island that
  * stopped sends its last best instead, so the exchanges never deadlock, and what an island sees
  * depends only on the iteration counts: under iteration limits the result is the same for a seed
  * and a thread count, run after run.
@@ -16,12 +16,11 @@
  * The calling thread blocks while it searches (the search is synchronous); messages between
  * islands are read with `receiveMessageOnPort`, waiting on a shared counter with `Atomics.wait`.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { InputError } from '../../../errors.js';
 import { IMPROVEMENT } from './genetic.js';
+import { giveBack, takeWorkers } from './island-pool.js';
 
 /** The kinds of search an island can run (the worker looks them up by this name). */
 export type IslandKind = 'daily' | 'periodic' | 'carp';
@@ -113,6 +112,11 @@ export class IslandLink<C> {
     for (let j = 0; j < this.count; j++) Atomics.notify(this.shared, mailSlot(j));
   }
 
+  /** Closes this island's ports to the others (a pooled worker outlives its search). */
+  close(): void {
+    for (const port of this.ports) port?.close();
+  }
+
   private post(post: Post<C>): void {
     for (let j = 0; j < this.count; j++) {
       const port = this.ports[j];
@@ -164,13 +168,6 @@ export function islandTimeLimit(timeLimit: number | undefined, link: IslandLink<
   return Math.max(1e-3, timeLimit - (Date.now() - link.startedAt) / 1000);
 }
 
-/** Workers of islands that have not yet exited (for tests: none are left once a search returns and they end). */
-let liveWorkers = 0;
-/** Worker threads of islands started and not yet exited. */
-export function liveIslandWorkers(): number {
-  return liveWorkers;
-}
-
 /** Options of `runIslands`. */
 export interface IslandRunOptions {
   threads: number;
@@ -181,7 +178,7 @@ export interface IslandRunOptions {
 /**
  * Runs `threads` islands: `local` on this thread as island 0, the others on worker threads with
  * `job`; returns the best of all (lowest cost, then lowest island) and their iterations together.
- * No worker is left running when it returns or throws.
+ * Its workers come from the pool (island-pool.ts) and go back to it, or end when it throws.
  */
 export function runIslands<C>(job: IslandJob, options: IslandRunOptions, local: (link: IslandLink<C>) => IslandOutcome<C>): IslandOutcome<C> {
   const n = options.threads;
@@ -196,30 +193,23 @@ export function runIslands<C>(job: IslandJob, options: IslandRunOptions, local: 
   }
   const startedAt = Date.now();
   const init = (index: number): IslandLinkInit => ({ index, every: options.every, startedAt, shared, ports: ports[index]! });
-  const workers: { worker: Worker; result: MessagePort }[] = [];
   const link = new IslandLink<C>(init(0));
+  const workers = takeWorkers(n - 1);
+  let clean = false;
   try {
-    for (let i = 1; i < n; i++) {
-      const result = new MessageChannel();
-      const transfer = [...ports[i]!.filter((p): p is MessagePort => p !== null), result.port2];
-      const worker = new Worker(workerUrl(), { workerData: { job, link: init(i), result: result.port2 }, transferList: transfer });
-      liveWorkers++;
-      worker.once('exit', () => liveWorkers--);
-      // An error is also posted on the result port (island-worker.ts); this keeps it from being unhandled.
-      worker.on('error', () => undefined);
-      workers.push({ worker, result: result.port1 });
-    }
+    workers.forEach(({ port }, k) => {
+      const island = init(k + 1);
+      port.postMessage({ job, link: island }, island.ports.filter((p): p is MessagePort => p !== null));
+    });
     const outcomes: IslandOutcome<C>[] = [local(link)];
-    for (const { result } of workers) outcomes.push(awaitOutcome<C>(result, shared));
+    for (const { port } of workers) outcomes.push(awaitOutcome<C>(port, shared));
+    clean = true;
     return best(outcomes);
   } catch (error) {
     link.abortAll();
     throw error;
   } finally {
-    for (const { worker, result } of workers) {
-      result.close();
-      void worker.terminate();
-    }
+    giveBack(workers, clean);
     for (const row of ports) for (const port of row) port?.close();
   }
 }
@@ -251,30 +241,33 @@ function best<C>(outcomes: IslandOutcome<C>[]): IslandOutcome<C> {
   return { feasible, overall, iterations };
 }
 
-/** The compiled worker module beside this one, or, when running from the sources (tests), the built one. */
-function workerUrl(): URL {
-  const here = new URL('./island-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  const built = new URL('../../../../dist/vrp/search/kernel/island-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return built;
-  throw new Error(`the search thread module ${fileURLToPath(here)} is missing: build @postroute/core (tsc -b)`);
-}
+/**
+ * Searches smaller than this (stops; required edges of an arc-routing problem) run on one thread
+ * whatever the thread count: one thread finds their best plan in milliseconds, and handing a job
+ * to a worker, waiting for its outcome and the exchanges would cost more than the search (a
+ * two-tier weekly plan runs dozens of searches of one to three stops). The rule reads the problem
+ * only, so the result stays the same for an input, a seed and a thread count: for such a search,
+ * the one-thread result.
+ */
+export const SMALL_SEARCH = 20;
 
 /**
- * `search` on `threads` islands (`runIslands`), or alone on this thread for one. The workers get
- * the problem and the options without their functions (progress, a caller's stopping rule): those
- * act on island 0, and a caller's rule or a time limit that stops one island stops all.
+ * `search` on `threads` islands (`runIslands`), or alone on this thread for one thread or a
+ * search of fewer than `SMALL_SEARCH` stops (`size`). The workers get the problem and the options
+ * without their functions (progress, a caller's stopping rule): those act on island 0, and a
+ * caller's rule or a time limit that stops one island stops all.
  */
 export function searchOnThreads<C>(
   kind: IslandKind,
   problem: unknown,
+  size: number,
   options: { threads?: number | undefined },
   search: (link: IslandLink<C> | undefined) => IslandOutcome<C>,
 ): IslandOutcome<C> {
   const threads = options.threads ?? 1;
   if (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS)
     throw new InputError(`threads must be a whole number from 1 to ${MAX_THREADS}, got ${String(threads)}`, { field: 'threads' });
-  if (threads === 1) return search(undefined);
+  if (threads === 1 || size < SMALL_SEARCH) return search(undefined);
   const data = Object.fromEntries(Object.entries(options).filter(([, value]) => typeof value !== 'function'));
   return runIslands<C>({ kind, problem, options: data }, { threads, every: EXCHANGE_EVERY }, search);
 }
