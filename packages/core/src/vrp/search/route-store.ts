@@ -17,6 +17,36 @@ import type { ProblemData, ProfileData, VehicleTypeData } from '../model.js';
 import { Segment, SegmentStore } from '../segments.js';
 import { RouteSectors } from './sectors.js';
 
+/** A distance matrix as the local search reads it (see `compactDistances`). */
+export type DistanceMatrix = Float64Array | Float32Array;
+
+const compacted = new WeakMap<Float64Array, DistanceMatrix>();
+
+/**
+ * The matrix as 32-bit floats when every entry converts exactly (integer distances below 2^24,
+ * as the rounded X instances'), else the matrix itself. The moves' screens read one or two
+ * entries per arc at random: a matrix half the size stays in cache longer, and as each value
+ * read is the same number, every sum and every decision is the same. Kept per matrix (a
+ * problem's matrices are not changed once built).
+ */
+export function compactDistances(matrix: Float64Array): DistanceMatrix {
+  let compact = compacted.get(matrix);
+  if (compact === undefined) {
+    compact = matrix;
+    let exact = true;
+    for (let k = 0; k < matrix.length; k++) {
+      const x = matrix[k]!;
+      if (Math.fround(x) !== x) {
+        exact = false;
+        break;
+      }
+    }
+    if (exact) compact = Float32Array.from(matrix);
+    compacted.set(matrix, compact);
+  }
+  return compact;
+}
+
 /** The routes of a local search and their summaries (see the file's comment). */
 export class RouteStore {
   readonly problem: ProblemData;
@@ -55,8 +85,12 @@ export class RouteStore {
    * stretch in O(1) on asymmetric matrices (HGS-CVRP's reversal prefix sums).
    */
   readonly reversedDistance: Float64Array;
-  /** Per route: distance matrix, cost per distance and fixed cost of its type (for quick bounds). */
-  readonly routeDistance: Float64Array[];
+  /**
+   * Per route: distance matrix, cost per distance and fixed cost of its type (for quick bounds
+   * and the plain routes' sums). The matrix is a 32-bit copy when every distance fits one exactly
+   * (`compactDistances`): the same values, half the cache.
+   */
+  readonly routeDistance: DistanceMatrix[];
   readonly routeCostPerDistance: Float64Array;
   readonly routeFixedCost: Float64Array;
   readonly routeProfile: Int32Array;
@@ -197,7 +231,7 @@ export class RouteStore {
     this.routeCapacity = new Float64Array(this.nRoutes);
     for (let q = 0; q < this.nRoutes; q++) {
       const t = this.types[this.routeType[q]!]!;
-      this.routeDistance.push(problem.profiles[t.profile]!.distance);
+      this.routeDistance.push(compactDistances(problem.profiles[t.profile]!.distance));
       this.routeCostPerDistance[q] = t.costPerDistance;
       this.routeFixedCost[q] = t.fixedCost;
       this.routeProfile[q] = t.profile;
