@@ -206,8 +206,9 @@ export function swapStarPass(ls: LocalSearch, onlyChanged: boolean): boolean {
   const pairs = ls.pairList;
   let count = 0;
   {
+    // pairSeen is all zeros between passes: each pass clears the entries it set (below), not the
+    // whole routes × routes table (251,001 bytes with one slot per stop on X-n502-k39).
     const seen = ls.pairSeen;
-    seen.fill(0);
     for (let u = 0; u < ls.nStops; u++) {
       const ru = ls.route[u]!;
       if (ru < 0) continue;
@@ -225,6 +226,7 @@ export function swapStarPass(ls: LocalSearch, onlyChanged: boolean): boolean {
       }
     }
   }
+  for (let i = 0; i < count; i++) ls.pairSeen[pairs[i]!] = 0;
   // Deterministic but varied order.
   for (let i = count - 1; i > 0; i--) {
     const j = ls.rng.int(i + 1);
