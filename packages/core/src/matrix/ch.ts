@@ -89,6 +89,19 @@ interface BuildStart {
   coreFraction: number;
 }
 
+/** Parts of a partitioned build of this graph (1: not partitioned). */
+export function partCountOf(csr: CompiledGraph, options: HierarchyOptions): number {
+  return Math.max(1, Math.min(8, options.parts ?? Math.floor(csr.nodeCount / PART_NODES)));
+}
+
+function settingsOf(options: HierarchyOptions): ContractionSettings {
+  return {
+    witnessLimit: options.witnessLimit ?? 50,
+    simulateLimit: options.simulateLimit ?? 10,
+    degreeMode: options.ordering !== 'simulated',
+  };
+}
+
 function startBuild(csr: CompiledGraph, weight: Float64Array, weight2: Float64Array, options: HierarchyOptions): BuildStart {
   const started = performance.now();
   const n = csr.nodeCount;
@@ -96,7 +109,7 @@ function startBuild(csr: CompiledGraph, weight: Float64Array, weight2: Float64Ar
   const inDegree = new Uint32Array(n);
   for (let v = 0; v < n; v++) outDegree[v] = csr.offsets[v + 1]! - csr.offsets[v]!;
   for (let a = 0; a < csr.arcCount; a++) inDegree[csr.targets[a]!]! += 1;
-  const partCount = Math.max(1, Math.min(8, options.parts ?? Math.floor(n / PART_NODES)));
+  const partCount = partCountOf(csr, options);
   const partitioned = partCount > 1;
   // A partitioned build assembles every part's shortcuts in these arrays (ch-partition.ts), about
   // twice the road arcs on a road grid: room for them now spares a copy of it all later. It also
@@ -119,11 +132,7 @@ function startBuild(csr: CompiledGraph, weight: Float64Array, weight2: Float64Ar
       g.addTo(v, w, weight[best]!, weight2[best]!, -best - 1, -1, 1, !partitioned, !partitioned);
     }
   }
-  const settings: ContractionSettings = {
-    witnessLimit: options.witnessLimit ?? 50,
-    simulateLimit: options.simulateLimit ?? 10,
-    degreeMode: options.ordering !== 'simulated',
-  };
+  const settings = settingsOf(options);
   const coreFraction = options.coreFraction ?? 0.05;
   const parts = partitioned ? partInputs(g, g.count, partitionNodes(csr, partCount), partCount, options.partKeep ?? coreFraction) : [];
   return { started, g, roadEdges: g.count, settings, parts, coreFraction };
@@ -217,32 +226,87 @@ export interface ThreadedHierarchyOptions extends HierarchyOptions {
  * const ch = await buildHierarchyOnThreads(csr, csr.arcDuration, csr.arcLength, { threads: 2, workerUrl });
  */
 export async function buildHierarchyOnThreads(csr: CompiledGraph, weight: Float64Array, weight2: Float64Array, options: ThreadedHierarchyOptions): Promise<ContractionHierarchy> {
+  const partCount = partCountOf(csr, options);
+  const threads = Math.max(1, Math.min(options.threads, partCount));
+  const settings = settingsOf(options);
+  // Worker k (1 … threads - 1) takes parts k, k + threads, …; this thread takes the others. The
+  // workers start (load their modules) while this thread cuts the graph into parts.
+  const workers = Array.from({ length: threads - 1 }, () => startPartWorker(options.workerUrl, settings));
   const build = startBuild(csr, weight, weight2, options);
-  const threads = Math.max(1, Math.min(options.threads, build.parts.length));
   options.onProgress?.({ step: 'hierarchy', done: 0, total: csr.nodeCount });
   const results: PartResult[] = new Array(build.parts.length);
-  // Worker k (1 … threads - 1) takes parts k, k + threads, …; this thread takes the others.
-  const workers = Array.from({ length: threads - 1 }, (_, k) => {
+  const running = workers.map((worker, k) => {
     const mine = build.parts.map((_, p) => p).filter((p) => p % threads === k + 1);
-    return runPartWorker(options.workerUrl, mine.map((p) => build.parts[p]!), build.settings).then((done) => {
+    return worker(mine.map((p) => build.parts[p]!)).then((done) => {
       mine.forEach((p, i) => { results[p] = done[i]!; });
     });
   });
   // Keep this thread's rejection-free while it works: a failed worker is reported after.
-  const settled = Promise.allSettled(workers);
+  const settled = Promise.allSettled(running);
   for (let p = 0; p < build.parts.length; p += threads) results[p] = contractPart(build.parts[p]!, build.settings);
   for (const outcome of await settled) if (outcome.status === 'rejected') throw outcome.reason;
   return finishBuild(build, results, options);
 }
 
-function runPartWorker(workerUrl: URL, parts: PartInput[], settings: ContractionSettings): Promise<PartResult[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl, { workerData: { parts, settings } });
+/** A part worker, started now; given its parts, it contracts them and resolves with what each did. */
+function startPartWorker(workerUrl: URL, settings: ContractionSettings): (parts: PartInput[]) => Promise<PartResult[]> {
+  const worker = new Worker(workerUrl, { workerData: { role: 'parts', settings } satisfies WorkerInput });
+  const outcome = new Promise<PartResult[]>((resolve, reject) => {
     let results: PartResult[] | undefined;
     worker.once('message', (message: PartResult[]) => { results = message; });
     worker.once('error', reject);
     worker.once('exit', (code) => (code === 0 && results ? resolve(results) : reject(new Error(`hierarchy worker stopped with exit code ${code}`))));
   });
+  // Not yet awaited while this thread cuts the graph: a worker that fails early is reported when its parts are sent.
+  outcome.catch(() => {});
+  return (parts) => {
+    worker.postMessage(parts);
+    return outcome;
+  };
+}
+
+/** What ch-part-worker.ts is given: parts to contract (sent to it after it starts), or the whole build. */
+export type WorkerInput =
+  | { role: 'parts'; settings: ContractionSettings }
+  | { role: 'build'; csr: CompiledGraph; weight: Float64Array; weight2: Float64Array; options: Omit<ThreadedHierarchyOptions, 'onProgress'> };
+
+/**
+ * `buildHierarchyOnThreads` with none of the build in this thread: a worker builds it, its
+ * parts on further workers, and hands the hierarchy over without copying its large arrays.
+ * The same hierarchy, bit for bit. Why: the build allocates about 0.6 GB of arrays, and each
+ * time a thread's new arrays pass V8's external-memory limit it collects that thread's whole
+ * heap; after reading the roads that heap holds 0.3 GB (the 500k-edge grid), marked three or
+ * four times during a build in the calling thread (about 1.5 s of CPU on helper threads,
+ * competing with the build for two cores), where a worker's heap is a few megabytes.
+ *
+ * @example
+ * const ch = await buildHierarchyOffThread(csr, csr.arcDuration, csr.arcLength, { threads: 2, workerUrl });
+ */
+export function buildHierarchyOffThread(csr: CompiledGraph, weight: Float64Array, weight2: Float64Array, options: ThreadedHierarchyOptions): Promise<ContractionHierarchy> {
+  const started = performance.now();
+  const { onProgress, ...rest } = options;
+  // Only the arrays the build reads are copied to the worker.
+  const graph = { nodeCount: csr.nodeCount, arcCount: csr.arcCount, offsets: csr.offsets, targets: csr.targets } as CompiledGraph;
+  const input: WorkerInput = { role: 'build', csr: graph, weight, weight2, options: rest };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(options.workerUrl, { workerData: input });
+    let built: ContractionHierarchy | undefined;
+    worker.on('message', (message: BuildMessage) => {
+      if (message.progress) onProgress?.(message.progress);
+      if (message.hierarchy) built = message.hierarchy;
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code === 0 && built) resolve({ ...built, buildMs: Math.round((performance.now() - started) * 10) / 10 });
+      else reject(new Error(`hierarchy worker stopped with exit code ${code}`));
+    });
+  });
+}
+
+/** What the build worker posts: progress, then the hierarchy. */
+export interface BuildMessage {
+  progress?: Parameters<ProgressCallback>[0];
+  hierarchy?: ContractionHierarchy;
 }
 
 /**

@@ -15,7 +15,7 @@ import type { Snap, SnapResult } from '../graph/snap.js';
 import type { RoadEdge, RoadNetwork } from '../graph/types.js';
 import type { ProgressCallback } from '../util/progress.js';
 import { ShortestPathSearch, targetTable, type TargetTable } from './dijkstra.js';
-import { buildHierarchy, buildHierarchyOnThreads, type ContractionHierarchy } from './ch.js';
+import { buildHierarchy, buildHierarchyOffThread, partCountOf, type ContractionHierarchy } from './ch.js';
 import { bucketRows, fillBuckets, type Buckets } from './ch-query.js';
 import { PathFinder } from './ch-path.js';
 
@@ -276,9 +276,10 @@ export function hierarchyFor(network: RoadNetwork, metric: Metric, onProgress?: 
 }
 
 /**
- * `hierarchyFor` with a partitioned build's parts on `threads` threads (ch.ts,
- * `buildHierarchyOnThreads`): the same hierarchy as `hierarchyFor` builds, sooner. In this
- * thread when run from TypeScript sources (the worker is the compiled `ch-part-worker.js`).
+ * `hierarchyFor` with a partitioned build on worker threads, its parts on `threads` of them
+ * (ch.ts, `buildHierarchyOffThread`): the same hierarchy as `hierarchyFor` builds, sooner. In
+ * this thread when the graph is too small to be cut into parts, or when run from TypeScript
+ * sources (the worker is the compiled `ch-part-worker.js`).
  *
  * @example
  * const ch = await hierarchyOnThreads(network, 'time', 2);
@@ -287,10 +288,10 @@ export async function hierarchyOnThreads(network: RoadNetwork, metric: Metric, t
   const built = cachedHierarchy(network, metric);
   if (built) return built;
   const workerUrl = new URL('./ch-part-worker.js', import.meta.url);
-  if (threads <= 1 || !existsSync(fileURLToPath(workerUrl))) return hierarchyFor(network, metric, onProgress);
   const { csr } = network;
+  if (threads <= 1 || partCountOf(csr, {}) <= 1 || !existsSync(fileURLToPath(workerUrl))) return hierarchyFor(network, metric, onProgress);
   const [weight, weight2] = metric === 'time' ? [csr.arcDuration, csr.arcLength] : [csr.arcLength, csr.arcDuration];
-  const ch = await buildHierarchyOnThreads(csr, weight, weight2, { threads, workerUrl, ...(onProgress ? { onProgress } : {}) });
+  const ch = await buildHierarchyOffThread(csr, weight, weight2, { threads, workerUrl, ...(onProgress ? { onProgress } : {}) });
   adoptHierarchy(network, metric, ch);
   return ch;
 }

@@ -71,4 +71,26 @@ describe('buildHierarchyOnThreads', () => {
     // A worker that cannot start is an error, not a hierarchy with a part missing.
     await expect(core.buildHierarchyOnThreads(csr, csr.arcDuration, csr.arcLength, { parts: 2, threads: 2, workerUrl: new URL('file:///nonexistent/ch-part-worker.js') })).rejects.toThrow();
   });
+
+  it('builds the same hierarchy off this thread (buildHierarchyOffThread), both metrics, and reports its progress', async () => {
+    if (!existsSync(dist)) throw new Error('packages/core/dist is missing: run `npx tsc -b packages/core packages/cli` first');
+    const core = (await import(dist)) as typeof import('@postroute/core');
+    const { perturbedGrid } = await import('../../../../benchmarks/graph/grid.mjs');
+    const network = core.buildNetwork(perturbedGrid({ rows: 50, cols: 50, seed: 5 }));
+    const { csr } = network;
+    const workerUrl = new URL('../../dist/matrix/ch-part-worker.js', import.meta.url);
+    const strip = ({ buildMs: _ms, ...rest }: import('@postroute/core').ContractionHierarchy) => rest;
+    const cases = [{ weight: csr.arcDuration, weight2: csr.arcLength, threads: [2, 3] }, { weight: csr.arcLength, weight2: csr.arcDuration, threads: [2] }];
+    for (const { weight, weight2, threads: counts } of cases) {
+      const single = core.buildHierarchy(csr, weight, weight2, { parts: 3 });
+      for (const threads of counts) {
+        const events: number[] = [];
+        const off = await core.buildHierarchyOffThread(csr, weight, weight2, { parts: 3, threads, workerUrl, onProgress: (e) => events.push(e.done ?? -1) });
+        expect(strip(off)).toEqual(strip(single));
+        expect(events[0]).toBe(0);
+        expect(events.at(-1)).toBe(csr.nodeCount);
+      }
+    }
+    await expect(core.buildHierarchyOffThread(csr, csr.arcDuration, csr.arcLength, { parts: 2, threads: 2, workerUrl: new URL('file:///nonexistent/ch-part-worker.js') })).rejects.toThrow();
+  });
 });
