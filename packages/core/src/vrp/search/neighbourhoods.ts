@@ -12,7 +12,7 @@ import { tryTwoOptStarReversed } from '../operators/two-opt-star-reversed.js';
 import { trySwapStar } from '../operators/swap-star.js';
 import { trySwapVehicles } from '../operators/swap-vehicles.js';
 import type { LocalSearch } from './local-search.js';
-import { EPSILON } from '../evaluate.js';
+import { EPSILON, excessOver } from '../evaluate.js';
 
 /**
  * Without a common depot (no one centre for polar angles): nearest stops per stop that make two
@@ -101,10 +101,39 @@ export function tryInterRouteScreened(ls: LocalSearch, u: number, v: number, ru:
   // Symmetric matrices and one depot: the two 2-opt* variants change the distance by exactly
   // four arcs (u–y, v–x, or u–v, x–y, for u–x and v–y). Reversal empties V only if u and v
   // both end their routes.
-  if (c * (d[lu * n + ly]! + d[lv * n + lx]! - dUX - dVY) < slack && tryTwoOptStar(ls, u, v)) return true;
+  const star = c * (d[lu * n + ly]! + d[lv * n + lx]! - dUX - dVY);
+  if (star < slack && (!ls.plainCost || star + swappedTailsPenalty(ls, u, x, ru, v, y, rv) < slack) && tryTwoOptStar(ls, u, v)) return true;
   if (!reversal) return false;
   const emptied = !xClient && y >= nStops ? ls.routeFixedCost[rv]! : 0;
-  return c * (d[lu * n + lv]! + d[lx * n + ly]! - dUX - dVY) - emptied < slack && tryTwoOptStarReversed(ls, u, v);
+  const reversed = c * (d[lu * n + lv]! + d[lx * n + ly]! - dUX - dVY) - emptied;
+  return reversed < slack && (!ls.plainCost || reversed + joinedHeadsPenalty(ls, u, ru, v, rv) < slack) && tryTwoOptStarReversed(ls, u, v);
+}
+
+/**
+ * Where a route costs only distance, fixed cost and a capacity penalty (`plainCost`): the capacity
+ * penalties of the two routes 2-opt* makes, U's stops to u then v's tail from y, and v's
+ * route to v then x onwards (v may be a start depot). Added to a screen's distance change it
+ * gives the move's change exactly, so moves the loads rule out are not evaluated (each
+ * evaluation reads the routes' prefixes and suffixes again to find that out).
+ */
+function swappedTailsPenalty(ls: LocalSearch, u: number, x: number, ru: number, v: number, y: number, rv: number): number {
+  const fwd = ls.fwd.delivery;
+  const bwd = ls.bwd.delivery;
+  const nStops = ls.nStops;
+  const loadU = fwd[u]! + (y < nStops ? bwd[y]! : 0);
+  const loadV = fwd[v]! + (x < nStops ? bwd[x]! : 0);
+  return ls.penalties.capacity * (excessOver(loadU, ls.routeCapacity[ru]!) + excessOver(loadV, ls.routeCapacity[rv]!));
+}
+
+/**
+ * `swappedTailsPenalty` for 2-opt* with reversal: U takes its stops to u and v's route from v
+ * back to its start, V the rest of both (deliveries only: a route's load is what it delivers).
+ */
+function joinedHeadsPenalty(ls: LocalSearch, u: number, ru: number, v: number, rv: number): number {
+  const fwd = ls.fwd.delivery;
+  const loadU = fwd[u]! + fwd[v]!;
+  const loadV = fwd[ls.endNode(ru)]! + fwd[ls.endNode(rv)]! - loadU;
+  return ls.penalties.capacity * (excessOver(loadU, ls.routeCapacity[ru]!) + excessOver(loadV, ls.routeCapacity[rv]!));
 }
 
 /**
@@ -186,9 +215,12 @@ function tryDepotMovesScreened(ls: LocalSearch, u: number, depot: number, ru: nu
   }
   // 2-opt*: u goes on to V's first stop, V's depot to x (V empties when u ends its route).
   const emptied = xClient ? 0 : ls.routeFixedCost[rv]!;
-  if (c * (d[lu * n + lf]! + d[ld * n + lx]! - dUX - dDF) - emptied < slack && tryTwoOptStar(ls, u, depot)) return true;
+  const star = c * (d[lu * n + lf]! + d[ld * n + lx]! - dUX - dDF) - emptied;
+  if (star < slack && (!ls.plainCost || star + swappedTailsPenalty(ls, u, x, ru, depot, f, rv) < slack) && tryTwoOptStar(ls, u, depot)) return true;
   // With reversal: u ends its route, V starts with U's tail backwards then x joins V's first stop.
-  return ls.reversible && xClient && c * (d[lu * n + ld]! + d[lx * n + lf]! - dUX - dDF) < slack && tryTwoOptStarReversed(ls, u, depot);
+  if (!ls.reversible || !xClient) return false;
+  const reversed = c * (d[lu * n + ld]! + d[lx * n + lf]! - dUX - dDF);
+  return reversed < slack && (!ls.plainCost || reversed + joinedHeadsPenalty(ls, u, ru, depot, rv) < slack) && tryTwoOptStarReversed(ls, u, depot);
 }
 
 /** Routes that use the same matrices and cost per distance (the screened moves' condition). */
