@@ -39,8 +39,9 @@ const onProgress = (event) => {
 enter('read');
 const inputs = await loadPlan(join(dir, planFile), undefined, onProgress);
 enter('graph');
-// As `postroute plan` does: the parsed roads are dropped once the graph is built.
-const result = await planNetwork(inputs, { onProgress, releaseRoads: true, ...(limit ? { timeLimit: Number(limit) } : {}) });
+// As `postroute plan` does: the parsed roads are dropped once the graph is built, the map's roads
+// encoded on a worker meanwhile.
+const result = await planNetwork(inputs, { onProgress, releaseRoads: true, encodeMapAhead: true, ...(limit ? { timeLimit: Number(limit) } : {}) });
 enter('files');
 const files = await planReportFiles(result.report, { osm: false });
 const out = join(dir, planFile === 'plan.json' ? 'out' : `out-${planFile.replace(/\.json$/, '')}`);

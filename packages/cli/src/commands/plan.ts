@@ -176,6 +176,8 @@ const command: CommandModule<object, PlanArgs> = {
         generatedBy: 'postroute plan',
         // The parsed roads are freed once the graph is built: only whether they were OSM is kept.
         releaseRoads: true,
+        // report.html's roads are encoded on a worker while the plan is made.
+        encodeMapAhead: true,
       });
     } finally {
       progress.done();

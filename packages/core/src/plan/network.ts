@@ -46,11 +46,13 @@ export async function prepareNetwork(roads: RoadsInput, rawPlaces: readonly Plac
 /**
  * The first half of `prepareNetwork`: the road graph and the places snapped onto it, the hubs
  * checked. After it nothing reads the roads, so a caller may drop them before the matrix.
+ * `afterGraph` is told the graph as soon as it is built, before the places are snapped.
  */
-export function placeOnNetwork(roads: RoadsInput, rawPlaces: readonly Place[], hubs: readonly PlanPlace[], options: NetworkOptions): PlacedNetwork {
+export function placeOnNetwork(roads: RoadsInput, rawPlaces: readonly Place[], hubs: readonly PlanPlace[], options: NetworkOptions & { afterGraph?: (network: RoadNetwork) => void }): PlacedNetwork {
   const progress = options.onProgress;
   progress({ step: 'graph', message: `building the road graph${options.profile ? ` (${options.profile.name})` : ''}` });
   const network = networkFromRoads(roads, { source: options.source, onProgress: progress, ...(options.profile ? { profile: options.profile } : {}) });
+  options.afterGraph?.(network);
   progress({ step: 'snap', message: `snapping ${rawPlaces.length} places` });
   const { snaps, rejected } = snapPlaces(network, [...rawPlaces], { maxDistance: options.snapDistance });
   for (const hub of hubs) {

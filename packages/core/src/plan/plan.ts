@@ -9,6 +9,7 @@
  * each scenario of plan.json on the same matrices (scenarios.ts), side by side with the base.
  */
 import type { FeatureCollection } from 'geojson';
+import type { RoadNetwork } from '../graph/types.js';
 import { InputError } from '../errors.js';
 import type { PlanSpec } from './file/plan-file.js';
 import { isPreparedRoads } from '../prepared/prepare.js';
@@ -17,6 +18,8 @@ import type { DoorToDoorReport, OfficeMoveReport, PlanReport, ScenarioRow } from
 import { summariseDoorToDoor } from '../report/door-to-door.js';
 import { assembleReport } from '../report/assemble.js';
 import { checkPlanInputs } from './preflight.js';
+import { encodeRoadsAhead } from '../report/html/roads-ahead.js';
+import { reportRoads } from './steps.js';
 import type { SolutionResult } from '../vrp/index.js';
 import { withSearchThreads } from '../vrp/search/kernel/index.js';
 import { matrixOver, placeOnNetwork, prepareNetwork, roadProfile, type PreparedNetwork } from './network.js';
@@ -74,7 +77,12 @@ async function planCases(inputs: PlanInputs, options: PlanOptions): Promise<Plan
   }
   // The road graph and matrices are built once, for the base case and every scenario.
   const used = new Set(spec.tiers ? [...spec.tiers.trunk.fleet, ...spec.tiers.delivery.fleet].map((v) => v.profile).filter((p): p is string => p !== undefined) : []);
-  const placed = placeOnNetwork(inputs.roads, inputs.places, hubs, { source: sources.roads, snapDistance: spec.snapDistance, onProgress: progress });
+  // The map's roads are the graph's: encoded on a worker while snapping, the hierarchy and today's
+  // routes leave a core free (report/html/roads-ahead.ts); the report finds them ready.
+  const placed = placeOnNetwork(inputs.roads, inputs.places, hubs, {
+    source: sources.roads, snapDistance: spec.snapDistance, onProgress: progress,
+    ...(options.encodeMapAhead === true ? { afterGraph: (network: RoadNetwork) => encodeRoadsAhead(reportRoads(network), inputs.places) } : {}),
+  });
   // Nothing after the graph reads the raw roads but door to door and the graphs of other profiles
   // (checked above): dropped here, the hierarchy, matrix and search run without them in the heap.
   if (options.releaseRoads === true && spec.doorToDoor === undefined && used.size === 0) delete (inputs as { roads?: PlanInputs['roads'] }).roads;

@@ -31,5 +31,10 @@ export function wordUnassigned(
  * county grid's 1.5 million positions cost about 0.5 s and as much again in garbage collection.
  */
 export function reportRoads(network: RoadNetwork): PlanReport['roads'] {
-  return network.edges.map((edge) => ({ highway: edge.roadClass, coordinates: edge.coordinates as [number, number][] }));
+  // One array per network, so that the roads encoded ahead (report/html/roads-ahead.ts) are found by it.
+  let roads = roadsOf.get(network);
+  if (roads === undefined) roadsOf.set(network, (roads = network.edges.map((edge) => ({ highway: edge.roadClass, coordinates: edge.coordinates as [number, number][] }))));
+  return roads;
 }
+
+const roadsOf = new WeakMap<RoadNetwork, PlanReport['roads']>();

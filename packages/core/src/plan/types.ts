@@ -42,6 +42,9 @@ export interface PlanOptions {
    *  without door to door from the offices, for what each part saves (plan/part-savings.ts). */
   measureParts?: boolean;
   onProgress?: ProgressCallback;
+  /** Encode the report map's roads on a worker thread once the graph is built, while the planner
+   *  works on (`postroute plan` writes report.html): `planReportFiles` then finds them encoded. */
+  encodeMapAhead?: boolean;
   /**
    * Take the parsed roads out of `inputs` (`inputs.roads` is undefined afterwards) as soon as the
    * road graphs are built, when no later step reads them (every plan but door to door, which picks

@@ -9,6 +9,7 @@ import { planReportToGeoJson } from './geojson.js';
 import { renderReportPage } from './html/page.js';
 import { renderSheets } from './html/sheets.js';
 import { buildReportView } from './html/view.js';
+import { roadsEncodedAhead } from './html/roads-ahead.js';
 import type { PlanReport } from './types.js';
 
 /** One output file: its name inside the report folder and its whole text. */
@@ -35,7 +36,9 @@ export function roadsFromOsm(roads: RoadsInput): boolean {
  */
 export async function planReportFiles(planned: PlanReport, options: { osm?: boolean } = {}): Promise<ReportFile[]> {
   const report = assembleReport(planned);
-  const view = buildReportView(report, options.osm ? { attribution: 'Map data © OpenStreetMap contributors, ODbL' } : {});
+  // The roads encoded while the plan was made (`PlanOptions.encodeMapAhead`), when they were.
+  const roadsEncoded = await roadsEncodedAhead(report.roads);
+  const view = buildReportView(report, { ...(options.osm ? { attribution: 'Map data © OpenStreetMap contributors, ODbL' } : {}), ...(roadsEncoded ? { roadsEncoded } : {}) });
   return [
     { name: 'summary.json', text: `${JSON.stringify(report.summary, null, 2)}\n` },
     { name: 'routes.csv', text: await routesCsv(report) },

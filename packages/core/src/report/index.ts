@@ -17,6 +17,8 @@ export type { HtmlReportOptions } from './html/page.js';
 export { renderReportPage } from './html/page.js';
 export { renderSheets } from './html/sheets.js';
 export { buildReportView } from './html/view.js';
+export { encodeRoadsAhead, roadsEncodedAhead } from './html/roads-ahead.js';
+export type { RoadsEncoded } from './html/roads-ahead.js';
 export { encodeLines, decodeLines } from './html/line-codec.js';
 export type { ReportViewOptions } from './html/view.js';
 export type * from './html/view-types.js';

@@ -85,3 +85,18 @@ export function frameMap(
   const frame = boundsOf([[roads.west, roads.south], [roads.east, roads.north], ...framed])!;
   return { frame, farOff };
 }
+
+/**
+ * The map's scale: the roads are simplified to about 1/4000 of the framed extent (15 m on a 60 km
+ * county, under a pixel at first view), and coded to the decimal place that keeps that detail.
+ *
+ * @example
+ * const { tolerance, precision } = mapScale({ south: 49.9, west: 11.4, north: 50.1, east: 11.7 });
+ */
+export function mapScale(frame: Bounds): { tolerance: number; precision: number } {
+  const cos = Math.cos((((frame.north + frame.south) / 2) * Math.PI) / 180);
+  const spanDeg = Math.max(frame.north - frame.south, (frame.east - frame.west) * cos, 1e-4);
+  const tolerance = spanDeg / 4000;
+  const precision = Math.min(6, Math.max(4, Math.ceil(-Math.log10(tolerance))));
+  return { tolerance, precision };
+}

@@ -5,10 +5,11 @@
  */
 import { assembleReport } from '../assemble.js';
 import type { PlanReport, ReportPlace, ReportRoute } from '../types.js';
-import { frameMap } from './frame.js';
+import { frameMap, mapScale } from './frame.js';
 import { encodeLines } from './line-codec.js';
 import { routeColour } from './palette.js';
 import { encodeRoads, simplifyLine } from './road-lines.js';
+import type { RoadsEncoded } from './roads-ahead.js';
 import { tierRouteStyle } from './tiers.js';
 import type { ReportView, ViewPlace, ViewRoute, ViewStop } from './view-types.js';
 
@@ -16,22 +17,12 @@ import type { ReportView, ViewPlace, ViewRoute, ViewStop } from './view-types.js
 export interface ReportViewOptions {
   /** Credit line for the road data, e.g. "Map data © OpenStreetMap contributors (ODbL)". */
   attribution?: string;
+  /** The roads already encoded (`roadsEncodedAhead`): used when their scale is the map's. */
+  roadsEncoded?: RoadsEncoded;
 }
 
 /** Door-to-door colours, one per route. */
 const DOOR_COLOURS = ['#e6550d', '#756bb1', '#31a354', '#3182bd', '#de2d26', '#636363', '#fd8d3c', '#9e9ac8'];
-
-/**
- * The map's scale: the roads are simplified to about 1/4000 of the framed extent (15 m on a 60 km
- * county, under a pixel at first view), and coded to the decimal place that keeps that detail.
- */
-function mapScale(frame: ReportView['frame']): { tolerance: number; precision: number } {
-  const cos = Math.cos((((frame.north + frame.south) / 2) * Math.PI) / 180);
-  const spanDeg = Math.max(frame.north - frame.south, (frame.east - frame.west) * cos, 1e-4);
-  const tolerance = spanDeg / 4000;
-  const precision = Math.min(6, Math.max(4, Math.ceil(-Math.log10(tolerance))));
-  return { tolerance, precision };
-}
 
 function routeStyle(report: PlanReport, route: ReportRoute, index: number): { colour: string; width: number; dash: string } {
   if (route.tier) {
@@ -98,6 +89,7 @@ export function buildReportView(planned: PlanReport, options: ReportViewOptions 
   // The roads' own lines, not an array of all their points (1.5 million on a county).
   const { frame, farOff } = frameMap(report.roads.map((road) => road.coordinates), report.places);
   const { tolerance, precision } = mapScale(frame);
+  const ahead = options.roadsEncoded;
   // Routes at the roads' detail, so that they lie on the roads as drawn.
   const line = (geometry: [number, number][]): string => encodeLines([simplifyLine(geometry.map((p) => [p[0], p[1]]), tolerance)], precision);
 
@@ -159,7 +151,7 @@ export function buildReportView(planned: PlanReport, options: ReportViewOptions 
     summary: s,
     frame,
     precision,
-    roads: encodeRoads(report.roads, tolerance, precision),
+    roads: ahead !== undefined && ahead.tolerance === tolerance && ahead.precision === precision ? ahead.encoded : encodeRoads(report.roads, tolerance, precision),
     places,
     routes,
     farOff,
