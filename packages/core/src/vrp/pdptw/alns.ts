@@ -3,7 +3,8 @@
  * 2006, "An adaptive large neighborhood search heuristic for the pickup and delivery problem with
  * time windows"). Each iteration takes some requests out (random, worst, related or a whole
  * route) and puts them back by greedy or regret insertion, with or without noise; simulated
- * annealing decides whether to keep the result, and operator weights follow their success.
+ * annealing decides whether to keep the result, and operator weights follow their success. After
+ * each repair the routes go to their cheapest vehicles as they stand (pdptw/reassign.ts).
  * A request is a shipment (pick-up and delivery moved together, so pairing and precedence hold
  * by construction) or a plain stop. Requests with no feasible place wait in a bank.
  *
@@ -25,6 +26,7 @@ import { Segment } from '../segments.js';
 import { makeRequests, RouteSet } from './routes.js';
 import type { Insertion, Requests } from './routes.js';
 import { insertRequests, requestWeights } from '../construct/insertion.js';
+import { reassignVehicles, VehiclePrices } from './reassign.js';
 
 /** Options of `runAlns`. */
 export interface AlnsOptions {
@@ -175,6 +177,9 @@ export function runAlns(problem: ProblemData, active: Uint8Array, rng: Random, s
     const noisy = rng.next() < 0.5;
     search.destroy(candidate, DESTROY[d]!);
     search.repair(candidate, cap, REPAIR[r]!, noisy);
+    // The repaired routes on their cheapest vehicles (pdptw/reassign.ts): the insertions never
+    // move a route whole to another kind of vehicle.
+    reassignVehicles(candidate.set, search.prices);
     state.iterations++;
     state.iterationsWithoutImprovement++;
 
@@ -249,6 +254,8 @@ class Search {
   private readonly insertion: Insertion = { delta: 0, i: -1, j: -1 };
   private readonly noiseAmount: number;
   private readonly related: Float64Array;
+  /** Routes priced on every kind of vehicle, for the reassignment after each repair. */
+  readonly prices: VehiclePrices;
 
   constructor(readonly problem: ProblemData, readonly req: Requests, readonly rng: Random) {
     const R = req.count;
@@ -274,6 +281,7 @@ class Search {
     this.bankPrice = 2 * price;
     this.hierarchical = problem.vehicleTypes.every((t) => t.fixedCost >= this.bankPrice);
     this.related = relatedness(problem, req);
+    this.prices = new VehiclePrices(solo);
   }
 
   /**
