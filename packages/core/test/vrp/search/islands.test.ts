@@ -7,6 +7,7 @@
  * (`npx tsc -b packages/core`).
  */
 import { readFileSync } from 'node:fs';
+import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../src/util/random.js';
 import { createProblem } from '../../../src/vrp/model.js';
@@ -18,7 +19,7 @@ import { solvePeriodic } from '../../../src/vrp/periodic/solve.js';
 import { parseCarplib } from '../../../src/carp/carplib.js';
 import { createCarpProblem } from '../../../src/carp/model.js';
 import { solveCarp } from '../../../src/carp/solve.js';
-import { islandPoolStats, liveIslandWorkers, openSearchThreads, SMALL_SEARCH } from '../../../src/vrp/search/kernel/index.js';
+import { IslandLink, islandPoolStats, liveIslandWorkers, openSearchThreads, SMALL_SEARCH } from '../../../src/vrp/search/kernel/index.js';
 import { checkSolution } from '../../support/check-solution.js';
 import type { CheckProblem } from '../../support/check-solution.js';
 
@@ -160,6 +161,28 @@ describe('search on several threads', () => {
     expect(solve(createProblem(cvrp(25, SMALL_SEARCH)), { seed: 3, maxIterations: 200, threads: 2 }).search?.iterations).toBe(400);
     expect(islandPoolStats().searches).toBe(before + 1);
   }, 300_000);
+
+  it('an exchange takes the others\' bests of the exchange before, in order; a stopped island\'s last best comes once', () => {
+    const shared = new SharedArrayBuffer(4 * 3);
+    const channel = new MessageChannel();
+    const a = new IslandLink<string>({ index: 0, every: 1, startedAt: 0, shared, ports: [null, channel.port1] });
+    const b = new IslandLink<string>({ index: 1, every: 1, startedAt: 0, shared, ports: [channel.port2, null] });
+    try {
+      // The first exchange takes nothing: no island waits for another to reach it.
+      expect(a.exchange('a1')).toEqual([]);
+      expect(b.exchange('b1')).toEqual([]);
+      expect(a.exchange('a2')).toEqual(['b1']);
+      expect(b.exchange('b2')).toEqual(['a1']);
+      expect(b.exchange('b3')).toEqual(['a2']);
+      a.finish('a-last', false);
+      expect(b.exchange('b4')).toEqual(['a-last']);
+      // Stopped: no more from it, and no wait.
+      expect(b.exchange('b6')).toEqual([]);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
 
   it('a thread count that is not a whole number from 1 is refused with its name', () => {
     const problem = createProblem(cvrp(9, 5));

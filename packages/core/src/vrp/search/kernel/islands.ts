@@ -2,11 +2,12 @@
  * Every core: the genetic search as islands on worker threads. Island 0 is the calling thread;
  * islands 1 … N−1 run the same engine on the same problem with their own seeds, each on a worker
  * thread of this process (a pool keeps them between searches: island-pool.ts). Every
- * `exchangeEvery` iterations each island sends its best individual to every other island and then
- * takes theirs in, in island order, as new members of its population. An island waits only for the messages of the same exchange, and an island that
- * stopped sends its last best instead, so the exchanges never deadlock, and what an island sees
- * depends only on the iteration counts: under iteration limits the result is the same for a seed
- * and a thread count, run after run.
+ * `exchangeEvery` iterations each island sends its best individual to every other island and
+ * takes in theirs of the exchange before, in island order, as new members of its population. An
+ * island waits only for the messages of that earlier exchange (so it may run up to one exchange
+ * ahead of the others), and an island that stopped sends its last best instead, so the exchanges
+ * never deadlock, and what an island sees depends only on the iteration counts: under iteration
+ * limits the result is the same for a seed and a thread count, run after run.
  *
  * Measured against parallel education (one population, offspring educated on the workers): the
  * islands need no message per offspring, no shared population and no order of arrival, so they
@@ -64,6 +65,8 @@ export class IslandLink<C> {
   private readonly ports: (MessagePort | null)[];
   private readonly peerStopped: boolean[];
   private finished = false;
+  /** Exchanges this island has taken part in. */
+  private exchanges = 0;
 
   constructor(init: IslandLinkInit) {
     this.index = init.index;
@@ -80,10 +83,16 @@ export class IslandLink<C> {
     return Atomics.load(this.shared, ABORT) !== 0;
   }
 
-  /** Sends `best` to every island still searching, then returns theirs, in island order. */
+  /**
+   * Sends `best` to every island still searching, then returns theirs of the exchange before
+   * (none at the first), in island order. Taking the previous exchange's bests lets an island run
+   * up to a whole exchange ahead of a slower one (a thread the machine gives less time) instead of
+   * waiting for it at every exchange; what it takes is still fixed by the iteration counts.
+   */
   exchange(best: C | null): C[] {
     this.post({ best, stopped: false });
     const migrants: C[] = [];
+    if (++this.exchanges <= EXCHANGE_LAG) return migrants;
     for (let j = 0; j < this.count; j++) {
       if (this.peerStopped[j]) continue;
       const post = this.receive(j);
@@ -153,6 +162,9 @@ export interface IslandLinkInit {
 
 /** The most threads a search may ask for (a guard against a typo, not a machine's limit). */
 export const MAX_THREADS = 256;
+
+/** Exchanges by which an island's migrants lag: exchange k takes the others' bests of exchange k − lag. */
+export const EXCHANGE_LAG = 1;
 
 /** Iterations between two exchanges of the islands' best individuals. */
 export const EXCHANGE_EVERY = 500;
