@@ -145,11 +145,12 @@ export class WitnessSearch {
       }
       const begin: number = start[v]!;
       for (let i: number = begin, end: number = begin + length[v]!; i < end; i++) {
-        const w: number = node[i]!;
-        if (w === avoid) continue;
         const c = d + weight[i]!;
-        // Past the dearest undecided target nothing can witness anything: never queued, never settled.
-        if (c > bound || (stamp[w] === mark && !(c < dist[w]!))) continue;
+        // Past the dearest undecided target nothing can witness anything: never queued, never
+        // settled. Tested first: it turns away about half the arcs scanned, unread.
+        if (c > bound) continue;
+        const w: number = node[i]!;
+        if (w === avoid || (stamp[w] === mark && !(c < dist[w]!))) continue;
         stamp[w] = mark;
         dist[w] = c;
         if (isTarget[w] === mark && c <= targetCost[w]!) {
