@@ -148,8 +148,24 @@ function tryWithinRouteScreened(ls: LocalSearch, u: number, v: number): boolean 
   const x = ls.next[u]!;
   const y = ls.next[v]!;
   const xClient = x < nStops;
-  if (withinRouteDelta(ls, u, u, v, 0, v) < 0 && tryExchange(ls, u, 1, v, 0)) return true;
-  if (xClient && withinRouteDelta(ls, u, x, v, 0, v) < 0 && tryExchange(ls, u, 2, v, 0)) return true;
+  // The two relocations inline: withinRouteDelta's sums, in its order (the same values, so the
+  // same decisions), from arcs read once for both. Neither applies with v right before u, nor
+  // (u, x) with v = x.
+  const pu = ls.prev[u]!;
+  if (v !== pu) {
+    const n = ls.n;
+    const loc = ls.loc;
+    const d = ls.routeDistance[ls.route[u]!]!;
+    const lp = loc[pu]!, lu = loc[u]!, lx = loc[x]!, lv = loc[v]!, ly = loc[y]!;
+    const dPU = d[lp * n + lu]!;
+    const dVU = d[lv * n + lu]!;
+    const dVY = d[lv * n + ly]!;
+    if (d[lp * n + lx]! + dVU + d[lu * n + ly]! - dPU - d[lu * n + lx]! - dVY < 0 && tryExchange(ls, u, 1, v, 0)) return true;
+    if (xClient && v !== x) {
+      const lnx = loc[ls.next[x]!]!;
+      if (d[lp * n + lnx]! + dVU + d[lx * n + ly]! - dPU - d[lx * n + lnx]! - dVY < 0 && tryExchange(ls, u, 2, v, 0)) return true;
+    }
+  }
   if (u < v && withinRouteDelta(ls, u, u, v, 1, v) < 0 && tryExchange(ls, u, 1, v, 1)) return true;
   if (xClient && withinRouteDelta(ls, u, x, v, 1, v) < 0 && tryExchange(ls, u, 2, v, 1)) return true;
   if (u < v && xClient && y < nStops && withinRouteDelta(ls, u, x, v, 2, y) < 0 && tryExchange(ls, u, 2, v, 2)) return true;
