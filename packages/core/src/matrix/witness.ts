@@ -97,6 +97,11 @@ export class WitnessSearch {
     let heapKey = this.heapKey;
     let heapNode = this.heapNode;
     let size = 0;
+    // The avoided node counts as reached at -Infinity, so no arc improves on it: it is never
+    // queued, with no test of its own per arc. (No search asks for its distance: it is no
+    // neighbour of itself.)
+    stamp[avoid] = mark;
+    dist[avoid] = -Infinity;
     stamp[source] = mark;
     dist[source] = 0;
     // The source's own arcs first: in the dense late graph an arc u → w no dearer than
@@ -104,7 +109,6 @@ export class WitnessSearch {
     const from: number = start[source]!;
     for (let i: number = from, end: number = from + length[source]!; i < end; i++) {
       const w: number = node[i]!;
-      if (w === avoid) continue;
       const c = weight[i]!;
       if (stamp[w] === mark && !(c < dist[w]!)) continue;
       stamp[w] = mark;
@@ -150,7 +154,7 @@ export class WitnessSearch {
         // settled. Tested first: it turns away about half the arcs scanned, unread.
         if (c > bound) continue;
         const w: number = node[i]!;
-        if (w === avoid || (stamp[w] === mark && !(c < dist[w]!))) continue;
+        if (stamp[w] === mark && !(c < dist[w]!)) continue;
         stamp[w] = mark;
         dist[w] = c;
         if (isTarget[w] === mark && c <= targetCost[w]!) {
