@@ -70,10 +70,24 @@ export interface SolveOptions {
 }
 
 /**
- * Rounds of the large neighbourhood search with a local search after each (solveShipments, plain
- * stops in VROOM's order), and the share of each round's time the former gets.
+ * Plain stops in VROOM's order with a time limit of POLISH_MIN_SECONDS or more, on at most
+ * ROUNDS_MAX_STOPS stops: rounds of ROUND_ITERATIONS iterations of the large neighbourhood search
+ * (each cooled from its start temperature), each plan polished by the local search and the start
+ * of the next, until the time is used; else two rounds of half the time each (POLISH_ROUNDS).
+ * benchmarks/vroom/compare-builds.mjs, two rounds → rounds of 150 iterations, seeds 1-6 at VROOM's
+ * CPU seconds, both builds at once (load 25-35): n100-breaks better on all 6 seeds (2 with 81 tasks
+ * against 80, 4 cheaper at 80: 293691 → 272136, 380091 → 369387, 331106 → 320309, 363071 →
+ * 301008); n100-jobs fewest tasks 88 → 89 (VROOM 89; more tasks on 3 seeds, dearer on the 3 with
+ * as many: 361802 → 368005, 339381 → 382639, 339200 → 354418). n050-jobs at 4 s (0.3 s rounds):
+ * 170618 / 166610 → 141896 / 144312, seeds 1 / 2 (VROOM 145858). On 150 tasks at 8 s: n150-jobs
+ * 356310 / 372626 → 402954 / 409163 (122 / 123 tasks against 122), n150-breaks 385332 / 454918 →
+ * 397726 / 422593, seeds 1 / 2: no gain there, hence the bound.
  */
+const ROUND_ITERATIONS = 150;
+const ROUNDS_MAX_STOPS = 100;
 const POLISH_ROUNDS = 2;
+/** No new round with less time than this left. */
+const LAST_ROUND_SECONDS = 0.02;
 /**
  * Below this many seconds no polish: at 0.59 s CPU n050-breaks served 40 tasks with it (4 seeds)
  * and 41-42 without (the local search's first run is mostly compiling it); at 3 s n100-jobs /
@@ -219,21 +233,27 @@ function solveShipments(problem: ProblemData, options: SolveOptions): SolutionRe
   if (options.onProgress) alnsOptions.onProgress = options.onProgress;
   if (options.maxIterations !== undefined) alnsOptions.maxIterations = options.maxIterations;
   // Plain stops in VROOM's order (serveMost): rounds of the large neighbourhood search, each plan
-  // it ends with polished by the local search and the start of the next round (polish.ts).
+  // it ends with polished by the local search and the start of the next round (polish.ts; the
+  // rounds: ROUND_ITERATIONS).
   const polish = options.serveMost === true && problem.shipmentCount === 0 && (timeLimit === undefined || timeLimit >= POLISH_MIN_SECONDS);
-  const rounds = polish && timeLimit !== undefined && options.maxIterations === undefined ? POLISH_ROUNDS : 1;
+  const timed = polish && timeLimit !== undefined && options.maxIterations === undefined;
+  const byRounds = timed && problem.nStops <= ROUNDS_MAX_STOPS;
+  const rounds = byRounds ? Infinity : timed ? POLISH_ROUNDS : 1;
   const end = timeLimit === undefined ? Infinity : performance.now() + 1000 * timeLimit;
   let found = alnsOptions.initial;
   let iterations = 0;
-  for (let k = 0; k < rounds; k++) {
-    const left = timeLimit === undefined ? undefined : Math.max(1e-3, (end - performance.now()) / 1000);
-    const share = left === undefined ? undefined : ((polish ? POLISH_SEARCH_SHARE : 1) * left) / (rounds - k);
+  for (let k = 0; ; k++) {
+    const left = timeLimit === undefined ? undefined : (end - performance.now()) / 1000;
+    if (k >= rounds || (k > 0 && left! < LAST_ROUND_SECONDS)) break;
+    const share = left === undefined ? undefined : Math.max(1e-3, ((polish ? POLISH_SEARCH_SHARE : 1) * left) / (byRounds ? 1 : rounds - k));
     const round = { ...alnsOptions };
     if (found !== undefined) round.initial = found;
     // Later rounds start from the best of the one before, which is no worse than the floor.
     if (k > 0) delete round.fallback;
     if (share !== undefined) round.timeLimit = share;
-    const result = runAlns(problem, active, rng, stopRule({ ...options, timeLimit: share }, DEFAULT_NO_IMPROVEMENT), round);
+    if (byRounds) round.maxIterations = ROUND_ITERATIONS;
+    const limits = byRounds ? { ...options, timeLimit: share, maxIterations: ROUND_ITERATIONS } : { ...options, timeLimit: share };
+    const result = runAlns(problem, active, rng, stopRule(limits, DEFAULT_NO_IMPROVEMENT), round);
     iterations += result.iterations;
     found = polish ? polishServeMost(problem, active, result.routes, rng, end) : result.routes;
   }
