@@ -1,7 +1,7 @@
 /** Public API of the matrix area. */
 export { ShortestPathSearch, targetTable } from './dijkstra.js';
 export type { TargetTable } from './dijkstra.js';
-export { HIERARCHY_MIN_ORIGINS, computeMatrix, computeMatrixParallel, findPath, hierarchyFor, hierarchyOnThreads, startHierarchy, matrixToCsv, matrixToJson, planMatrix, runMatrixRows, searchFor, sliceEdge } from './matrix.js';
+export { HIERARCHY_MIN_ORIGINS, computeMatrix, computeMatrixParallel, findPath, hierarchyFor, hierarchyOnThreads, matrixToCsv, matrixToJson, planMatrix, runMatrixRows, searchFor, sliceEdge } from './matrix.js';
 export type { MatrixJson, MatrixMethod, MatrixOptions, MatrixPlan, Metric, ParallelMatrixOptions, PathProperties, TravelMatrix } from './matrix.js';
 export { PART_NODES, buildHierarchy, buildHierarchyOffThread, buildHierarchyOnThreads, unpackEdge } from './ch.js';
 export type { ContractionHierarchy, HierarchyOptions, ThreadedHierarchyOptions } from './ch.js';

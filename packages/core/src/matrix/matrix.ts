@@ -287,13 +287,6 @@ export function hierarchyFor(network: RoadNetwork, metric: Metric, onProgress?: 
 export async function hierarchyOnThreads(network: RoadNetwork, metric: Metric, threads: number, onProgress?: ProgressCallback): Promise<ContractionHierarchy> {
   const built = cachedHierarchy(network, metric);
   if (built) return built;
-  const started = startedHierarchies.get(network)?.[metric];
-  if (started) {
-    delete startedHierarchies.get(network)![metric];
-    const ch = await started;
-    adoptHierarchy(network, metric, ch);
-    return ch;
-  }
   const workerUrl = new URL('./ch-part-worker.js', import.meta.url);
   const { csr } = network;
   if (threads <= 1 || partCountOf(csr, {}) <= 1 || !existsSync(fileURLToPath(workerUrl))) return hierarchyFor(network, metric, onProgress);
@@ -301,39 +294,6 @@ export async function hierarchyOnThreads(network: RoadNetwork, metric: Metric, t
   const ch = await buildHierarchyOffThread(csr, weight, weight2, { threads, workerUrl, ...(onProgress ? { onProgress } : {}) });
   adoptHierarchy(network, metric, ch);
   return ch;
-}
-
-/** Builds begun by `startHierarchy`, not yet taken by a matrix. */
-const startedHierarchies = new WeakMap<RoadNetwork, Partial<Record<Metric, Promise<ContractionHierarchy>>>>();
-
-/**
- * Starts building, on worker threads, the hierarchy that a matrix over about `origins` places
- * will use, so that this thread can work meanwhile (snap the places). It becomes the network's
- * only when a matrix takes it (`hierarchyOnThreads`, the same hierarchy as it would build): a
- * matrix over fewer snapped places than that runs as it always did. Nothing is started when the
- * build would run in this thread (one thread, a small graph, from TypeScript sources).
- *
- * @example
- * startHierarchy(network, 'time', places.length);
- * const { snaps } = snapPlaces(network, places); // while the hierarchy is built
- * const m = await computeMatrixParallel(network, snaps, { metric: 'time' }); // takes it
- */
-export function startHierarchy(network: RoadNetwork, metric: Metric, origins: number, options: { threads?: number; onProgress?: ProgressCallback; parts?: number } = {}): void {
-  if (cachedHierarchy(network, metric) || startedHierarchies.get(network)?.[metric] || !useHierarchy(network, origins, metric, undefined)) return;
-  // As computeMatrixParallel counts them.
-  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), origins >> 4));
-  const workerUrl = new URL('./ch-part-worker.js', import.meta.url);
-  const { csr } = network;
-  // `parts` (default by the graph's size, as hierarchyOnThreads cuts it) lets a test cut a small graph.
-  const parts = options.parts !== undefined ? { parts: options.parts } : {};
-  if (threads <= 1 || partCountOf(csr, parts) <= 1 || !existsSync(fileURLToPath(workerUrl))) return;
-  const [weight, weight2] = metric === 'time' ? [csr.arcDuration, csr.arcLength] : [csr.arcLength, csr.arcDuration];
-  const build = buildHierarchyOffThread(csr, weight, weight2, { threads, workerUrl, ...parts, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-  // A failed build is reported by the matrix that takes it; none may take it.
-  build.catch(() => {});
-  let byMetric = startedHierarchies.get(network);
-  if (!byMetric) startedHierarchies.set(network, (byMetric = {}));
-  byMetric[metric] = build;
 }
 
 function useHierarchy(network: RoadNetwork, origins: number, metric: Metric, method: MatrixMethod | undefined): boolean {

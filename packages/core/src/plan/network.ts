@@ -10,7 +10,7 @@ import { droppedPieceOf, snapPlaces } from '../graph/snap.js';
 import type { RejectedPlace, Snap } from '../graph/snap.js';
 import type { RoadNetwork } from '../graph/types.js';
 import type { Place } from '../io/places.js';
-import { computeMatrixParallel, startHierarchy } from '../matrix/index.js';
+import { computeMatrixParallel } from '../matrix/index.js';
 import type { TravelMatrix } from '../matrix/index.js';
 import { isPreparedRoads, networkFromRoads, type RoadsInput } from '../prepared/prepare.js';
 import { formatFigure } from '../io/numbers.js';
@@ -53,8 +53,6 @@ export function placeOnNetwork(roads: RoadsInput, rawPlaces: readonly Place[], h
   progress({ step: 'graph', message: `building the road graph${options.profile ? ` (${options.profile.name})` : ''}` });
   const network = networkFromRoads(roads, { source: options.source, onProgress: progress, ...(options.profile ? { profile: options.profile } : {}) });
   options.afterGraph?.(network);
-  // The matrix's hierarchy needs the graph only: built on worker threads while the places are snapped.
-  startHierarchy(network, 'time', rawPlaces.length, { onProgress: progress, ...(options.threads !== undefined ? { threads: options.threads } : {}) });
   progress({ step: 'snap', message: `snapping ${rawPlaces.length} places` });
   const { snaps, rejected } = snapPlaces(network, [...rawPlaces], { maxDistance: options.snapDistance });
   for (const hub of hubs) {

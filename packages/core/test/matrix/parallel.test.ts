@@ -52,45 +52,6 @@ describe('computeMatrixParallel with a contraction hierarchy', () => {
   });
 });
 
-describe('startHierarchy', () => {
-  it('builds on worker threads while the places are snapped, and the matrix that takes it is the one its hierarchy gives', async () => {
-    if (!existsSync(dist)) throw new Error('packages/core/dist is missing: run `npx tsc -b packages/core packages/cli` first');
-    const core = (await import(dist)) as typeof import('@postroute/core');
-    const { perturbedGrid } = await import('../../../../benchmarks/graph/grid.mjs');
-    const roads = perturbedGrid({ rows: 40, cols: 40, seed: 6 });
-    const random = core.createRandom(6);
-    const reference = core.buildNetwork(roads);
-    const places = (count: number) => Array.from({ length: count }, (_, i) => {
-      const v = random.int(reference.stats.nodes);
-      return { id: `p${i}`, lon: reference.nodeLon[v]! + 0.0002, lat: reference.nodeLat[v]!, properties: {} };
-    });
-    // The hierarchy the early build makes: cut into two parts, as buildHierarchyOffThread cuts it.
-    const csr = reference.csr;
-    const workerUrl = new URL('../../dist/matrix/ch-part-worker.js', import.meta.url);
-    const ch = await core.buildHierarchyOffThread(csr, csr.arcDuration, csr.arcLength, { parts: 2, threads: 2, workerUrl });
-    const many = places(300);
-    const early = core.buildNetwork(roads);
-    core.startHierarchy(early, 'time', many.length, { threads: 2, parts: 2 });
-    const { snaps } = core.snapPlaces(early, many);
-    const taken = await core.computeMatrixParallel(early, snaps, { metric: 'time', threads: 2 });
-    const strip = ({ buildMs: _ms, ...rest }: import('@postroute/core').ContractionHierarchy) => rest;
-    expect(strip(core.hierarchyFor(early, 'time'))).toEqual(strip(ch));
-    // The network keeps it: the matrix in this thread, from the same hierarchy, is the same.
-    const expected = core.computeMatrix(early, snaps, { metric: 'time' });
-    expect(taken.durations).toEqual(expected.durations);
-    expect(taken.distances).toEqual(expected.distances);
-    // Fewer places than a hierarchy is built for: the plain searches' matrix, as without the early build.
-    const few = places(100);
-    const unused = core.buildNetwork(roads);
-    core.startHierarchy(unused, 'time', 300, { threads: 2, parts: 2 });
-    const plain = core.buildNetwork(roads);
-    const fewSnaps = core.snapPlaces(unused, few).snaps;
-    const without = await core.computeMatrixParallel(unused, fewSnaps, { metric: 'time', threads: 2 });
-    expect(without.durations).toEqual(core.computeMatrix(plain, core.snapPlaces(plain, few).snaps, { metric: 'time', method: 'dijkstra' }).durations);
-    expect(without.distances).toEqual(core.computeMatrix(plain, core.snapPlaces(plain, few).snaps, { metric: 'time', method: 'dijkstra' }).distances);
-  });
-});
-
 describe('buildHierarchyOnThreads', () => {
   it('builds exactly the hierarchy buildHierarchy builds, its parts on worker threads, for 2 and 3 threads', async () => {
     if (!existsSync(dist)) throw new Error('packages/core/dist is missing: run `npx tsc -b packages/core packages/cli` first');
