@@ -21,7 +21,7 @@ import { constructPlans, DEFAULT_VARIANTS } from './construct/insertion.js';
 import type { ConstructedPlan, InsertionVariant } from './construct/insertion.js';
 import { repairRoutes } from './search/repair.js';
 import { runAlns } from './pdptw/alns.js';
-import { polishServeMost } from './polish.js';
+import { polishServeMost, polishShipments } from './polish.js';
 
 /** Options of `solve`: seed, limits, warm start and progress. */
 export interface SolveOptions {
@@ -85,6 +85,17 @@ export interface SolveOptions {
  */
 const ROUND_ITERATIONS = 150;
 const ROUNDS_MAX_STOPS = 100;
+/**
+ * With shipments, over ROUNDS_MAX_STOPS stops: rounds of this many iterations, each plan polished
+ * (polishShipments), until the first round serves every stop; then the rest of the time in one
+ * round. benchmarks/vroom/compare-builds.mjs at VROOM's CPU seconds (load 3-9), one run of the
+ * search → rounds, mean of seeds 1-4 / 5-8: n150-all 586845 → 549758 / 573714 → 543016, n200-all
+ * 634704 → 589808 / 652968 → 623682 (same fewest tasks and priority). In rounds to the end the
+ * roomy ones (everything served) lost +1.1 / +0.5 % (n150) and +1.7 / +2.0 % (n200), hence one
+ * round once everything is served. At 100 stops (n100-all, 2.65 s) rounds served one task fewer on
+ * 3 seeds of 6, hence the bound.
+ */
+const SHIPMENT_ROUND_ITERATIONS = 300;
 const POLISH_ROUNDS = 2;
 /** No new round with less time than this left. */
 const LAST_ROUND_SECONDS = 0.02;
@@ -232,31 +243,50 @@ function solveShipments(problem: ProblemData, options: SolveOptions): SolutionRe
   const timeLimit = options.timeLimit === undefined ? undefined : Math.max(1e-3, options.timeLimit - (performance.now() - started) / 1000);
   if (options.onProgress) alnsOptions.onProgress = options.onProgress;
   if (options.maxIterations !== undefined) alnsOptions.maxIterations = options.maxIterations;
-  // Plain stops in VROOM's order (serveMost): rounds of the large neighbourhood search, each plan
-  // it ends with polished by the local search and the start of the next round (polish.ts; the
-  // rounds: ROUND_ITERATIONS).
-  const polish = options.serveMost === true && problem.shipmentCount === 0 && (timeLimit === undefined || timeLimit >= POLISH_MIN_SECONDS);
+  // In VROOM's order (serveMost): rounds of the large neighbourhood search, each plan it ends with
+  // polished by the local search and the start of the next round (polish.ts; the rounds:
+  // ROUND_ITERATIONS, SHIPMENT_ROUND_ITERATIONS). With shipments the polish moves the plain stops
+  // and drops the pairs its moves split; the next round starts from it and keeps the plan before
+  // the polish as its floor.
+  const shipments = problem.shipmentCount > 0;
+  const polish = options.serveMost === true && (!shipments || problem.nStops > ROUNDS_MAX_STOPS) && (timeLimit === undefined || timeLimit >= POLISH_MIN_SECONDS);
   const timed = polish && timeLimit !== undefined && options.maxIterations === undefined;
-  const byRounds = timed && problem.nStops <= ROUNDS_MAX_STOPS;
+  const byRounds = timed && (shipments || problem.nStops <= ROUNDS_MAX_STOPS);
+  const roundIterations = shipments ? SHIPMENT_ROUND_ITERATIONS : ROUND_ITERATIONS;
   const rounds = byRounds ? Infinity : timed ? POLISH_ROUNDS : 1;
   const end = timeLimit === undefined ? Infinity : performance.now() + 1000 * timeLimit;
   let found = alnsOptions.initial;
+  // With shipments: the last round's plan before its polish.
+  let unpolished: number[][] | undefined;
   let iterations = 0;
+  // With shipments, once the first round serves every stop: the rest of the time in one round.
+  let last = false;
   for (let k = 0; ; k++) {
     const left = timeLimit === undefined ? undefined : (end - performance.now()) / 1000;
     if (k >= rounds || (k > 0 && left! < LAST_ROUND_SECONDS)) break;
+    const capped = byRounds && !last;
     const share = left === undefined ? undefined : Math.max(1e-3, ((polish ? POLISH_SEARCH_SHARE : 1) * left) / (byRounds ? 1 : rounds - k));
     const round = { ...alnsOptions };
     if (found !== undefined) round.initial = found;
     // Later rounds start from the best of the one before, which is no worse than the floor.
     if (k > 0) delete round.fallback;
+    if (unpolished !== undefined) round.fallback = unpolished;
     if (share !== undefined) round.timeLimit = share;
-    if (byRounds) round.maxIterations = ROUND_ITERATIONS;
-    const limits = byRounds ? { ...options, timeLimit: share, maxIterations: ROUND_ITERATIONS } : { ...options, timeLimit: share };
+    if (capped) round.maxIterations = roundIterations;
+    const limits = capped ? { ...options, timeLimit: share, maxIterations: roundIterations } : { ...options, timeLimit: share };
     const result = runAlns(problem, active, rng, stopRule(limits, DEFAULT_NO_IMPROVEMENT), round);
     iterations += result.iterations;
-    found = polish ? polishServeMost(problem, active, result.routes, rng, end) : result.routes;
+    if (!polish) found = result.routes;
+    else if (shipments) {
+      unpolished = result.routes;
+      found = polishShipments(problem, active, result.routes, rng, end);
+    } else found = polishServeMost(problem, active, result.routes, rng, end);
+    if (last) break;
+    if (shipments && byRounds && k === 0 && result.unserved.length === 0) last = true;
   }
+  // The last polish with shipments: its plan completed, or the plan before it, whichever is better
+  // (no iteration: the search's start and floor, pdptw/alns.ts).
+  if (unpolished !== undefined) found = runAlns(problem, active, rng, () => true, { initial: found!, fallback: unpolished }).routes;
   const routes = routesFromSlots(problem, found!);
   const full = routes.length === problem.totalSlots;
   const solution = buildSolution(problem, routes, (s) => problem.stopReason[s] ?? (full ? 'fleet-exhausted' : 'no-feasible-insertion'));
