@@ -78,7 +78,7 @@ describe('postroute prepare', () => {
     writeFileSync(join(dir, 'old.prn'), other);
     const old = run(['graph', '--roads', 'old.prn', '--quiet'], dir);
     expect(old.status).toBe(2);
-    expect(old.stderr).toMatch(/old\.prn: prepared with format version 7; this postroute reads version 1 — prepare it again/);
+    expect(old.stderr).toMatch(/old\.prn: prepared with format version 7; this postroute reads version 2 — prepare it again/);
     writeFileSync(join(dir, 'slow.json'), JSON.stringify({ name: 'slow', speeds: { residential: 20, unclassified: 20, tertiary: 30, secondary: 40, track: 10 } }));
     const profile = run(['matrix', '--roads', 'county.prn', '--places', 'places.geojson', '--profile', 'slow.json', '--quiet'], dir);
     expect(profile.status).toBe(2);

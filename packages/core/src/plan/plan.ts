@@ -18,7 +18,7 @@ import type { DoorToDoorReport, OfficeMoveReport, PlanReport, ScenarioRow } from
 import { summariseDoorToDoor } from '../report/door-to-door.js';
 import { assembleReport } from '../report/assemble.js';
 import { checkPlanInputs } from './preflight.js';
-import { encodeRoadsAhead } from '../report/html/roads-ahead.js';
+import { adoptRoadsEncoded, encodeRoadsAhead } from '../report/html/roads-ahead.js';
 import { reportRoads } from './steps.js';
 import type { SolutionResult } from '../vrp/index.js';
 import { withSearchThreads } from '../vrp/search/kernel/index.js';
@@ -77,11 +77,18 @@ async function planCases(inputs: PlanInputs, options: PlanOptions): Promise<Plan
   }
   // The road graph and matrices are built once, for the base case and every scenario.
   const used = new Set(spec.tiers ? [...spec.tiers.trunk.fleet, ...spec.tiers.delivery.fleet].map((v) => v.profile).filter((p): p is string => p !== undefined) : []);
-  // The map's roads are the graph's: encoded on a worker while snapping, the hierarchy and today's
-  // routes leave a core free (report/html/roads-ahead.ts); the report finds them ready.
+  // The map's roads are the graph's: a prepared file keeps them encoded, which serves when the
+  // places leave the map at the roads' own scale; else they are encoded on a worker while
+  // snapping, the hierarchy and today's routes leave a core free (report/html/roads-ahead.ts).
+  // Either way the report finds them ready.
+  const keptMap = isPreparedRoads(inputs.roads) ? inputs.roads.map : undefined;
+  const mapRoads = (network: RoadNetwork): void => {
+    const roads = reportRoads(network);
+    if (keptMap !== undefined && adoptRoadsEncoded(roads, inputs.places, keptMap)) return;
+    if (options.encodeMapAhead === true) encodeRoadsAhead(roads, inputs.places);
+  };
   const placed = placeOnNetwork(inputs.roads, inputs.places, hubs, {
-    source: sources.roads, snapDistance: spec.snapDistance, onProgress: progress,
-    ...(options.encodeMapAhead === true ? { afterGraph: (network: RoadNetwork) => encodeRoadsAhead(reportRoads(network), inputs.places) } : {}),
+    source: sources.roads, snapDistance: spec.snapDistance, onProgress: progress, afterGraph: mapRoads,
   });
   // Nothing after the graph reads the raw roads but door to door and the graphs of other profiles
   // (checked above): dropped here, the hierarchy, matrix and search run without them in the heap.

@@ -17,7 +17,7 @@ import { InputError } from '../errors.js';
 
 export const PREPARED_MAGIC = 'PRNROADS';
 /** Bumped whenever the layout or the meaning of a section changes; older files are refused. */
-export const PREPARED_FORMAT_VERSION = 1;
+export const PREPARED_FORMAT_VERSION = 2;
 const PREAMBLE = 48;
 
 export type SectionArray = Float64Array | Uint32Array | Int32Array | Uint16Array | Uint8Array;

@@ -13,6 +13,8 @@ import { adoptSegmentIndex, segmentIndex } from '../graph/snap.js';
 import type { DroppedReport, NetworkStats, RoadNetwork } from '../graph/types.js';
 import { adoptHierarchy, hierarchyFor, type Metric } from '../matrix/matrix.js';
 import type { ProgressCallback } from '../util/progress.js';
+import { encodeRoadsFramed, type RoadsEncodedFramed } from '../report/html/roads-ahead.js';
+import { reportRoads } from '../plan/steps.js';
 import { decodeEdges, decodeGraph, decodeHierarchy, decodeSegmentIndex, encodeEdges, encodeGraph, encodeHierarchy, encodeSegmentIndex, SectionReader } from './codec.js';
 import { decodeContainer, encodeContainer, isPreparedBytes, type SectionArray } from './format.js';
 
@@ -39,6 +41,9 @@ export interface PreparedRoads {
   metrics: Metric[];
   /** [west, south, east, north] of the roads. */
   bbox: [number, number, number, number];
+  /** The report map's roads, encoded at the scale of their own extent (absent in a network
+   *  prepared without them): a plan whose places leave that scale as it is takes them as they are. */
+  map?: RoadsEncodedFramed;
 }
 
 /** Roads as any command takes them: raw GeoJSON features, or a prepared network. */
@@ -93,6 +98,10 @@ export function prepareRoads(roads: FeatureCollection, options: PrepareRoadsOpti
     report?.({ step: 'hierarchy', message: metric === 'time' ? 'hierarchy of quickest paths' : 'hierarchy of shortest paths' });
     hierarchyFor(network, metric, report);
   }
+  // The map's roads are the same for every plan on these roads (at the roads' own scale): drawn
+  // once here, as the graph and hierarchy are built once, rather than on a core each plan's matrix wants.
+  report?.({ step: 'map', message: 'encoding the roads for the report map' });
+  const map = encodeRoadsFramed(reportRoads(network));
   return {
     kind: 'prepared',
     source: options.source,
@@ -102,6 +111,7 @@ export function prepareRoads(roads: FeatureCollection, options: PrepareRoadsOpti
     metrics,
     fromOsm: roads.features.some((feature: Feature) => feature.properties?.osm_id !== undefined || String(feature.id ?? '').startsWith('way/')),
     bbox: extent(network),
+    map,
   };
 }
 
@@ -139,7 +149,11 @@ interface PreparedHeader {
   dropped: DroppedReport;
   snap: { kx: number; metricFactor: number };
   hierarchies: Partial<Record<Metric, { coreSize: number; shortcuts: number }>> & { time: { coreSize: number; shortcuts: number } };
+  /** The map's scale and frame; its encoded lines are the sections map.major, map.minor, map.track. */
+  map?: Omit<RoadsEncodedFramed, 'encoded'>;
 }
+
+const MAP_CLASSES = ['major', 'minor', 'track'] as const;
 
 /**
  * The prepared network as the byte chunks of its file, in order. The same network always gives
@@ -158,6 +172,7 @@ export function encodePrepared(prepared: PreparedRoads): Uint8Array[] {
   const snap = encodeSegmentIndex(segmentIndex(network), sections);
   const hierarchies: PreparedHeader['hierarchies'] = { time: encodeHierarchy('ch.time', hierarchyFor(network, 'time'), sections) };
   if (prepared.metrics.includes('distance')) hierarchies.distance = encodeHierarchy('ch.distance', hierarchyFor(network, 'distance'), sections);
+  if (prepared.map) for (const key of MAP_CLASSES) sections[`map.${key}`] = new Uint8Array(Buffer.from(prepared.map.encoded[key], 'latin1'));
   const { timings: _timings, ...stats } = network.stats;
   const header: PreparedHeader = {
     kind: 'postroute prepared roads',
@@ -173,6 +188,7 @@ export function encodePrepared(prepared: PreparedRoads): Uint8Array[] {
     dropped: network.dropped,
     snap,
     hierarchies,
+    ...(prepared.map ? { map: { frame: prepared.map.frame, tolerance: prepared.map.tolerance, precision: prepared.map.precision } } : {}),
   };
   return encodeContainer(header as unknown as Record<string, unknown>, sections);
 }
@@ -209,7 +225,22 @@ export function decodePrepared(bytes: Uint8Array, source: string): PreparedRoads
     adoptHierarchy(network, 'distance', decodeHierarchy(r, 'ch.distance', csr, header.hierarchies.distance));
     metrics.push('distance');
   }
-  return { kind: 'prepared', source, network, build: header.build, roads: header.roads, metrics, fromOsm: header.fromOsm === true, bbox: header.bbox };
+  const map = header.map ? decodeMap(r, header.map) : undefined;
+  return { kind: 'prepared', source, network, build: header.build, roads: header.roads, metrics, fromOsm: header.fromOsm === true, bbox: header.bbox, ...(map ? { map } : {}) };
+}
+
+/** The map's encoded roads: ASCII polyline text (a byte outside it is a damaged file). */
+function decodeMap(r: SectionReader, kept: Omit<RoadsEncodedFramed, 'encoded'>): RoadsEncodedFramed {
+  const { frame, tolerance, precision } = kept;
+  const finite = (x: unknown): boolean => typeof x === 'number' && Number.isFinite(x);
+  if (!frame || ![frame.south, frame.west, frame.north, frame.east, tolerance, precision].every(finite)) r.fail('its map header is damaged');
+  const encoded = {} as RoadsEncodedFramed['encoded'];
+  for (const key of MAP_CLASSES) {
+    const bytes = r.get(`map.${key}`, Uint8Array);
+    for (let i = 0; i < bytes.length; i++) if (bytes[i]! < 0x20 || bytes[i]! > 0x7e) r.fail(`its map section "map.${key}" holds a byte that is not polyline text`);
+    encoded[key] = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  }
+  return { frame, tolerance, precision, encoded };
 }
 
 /** True when the bytes are a prepared network's (of any version: a wrong one gets its own error). */

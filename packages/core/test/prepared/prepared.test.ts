@@ -13,6 +13,7 @@ import {
   decodePrepared,
   defaultProfile,
   encodePrepared,
+  encodeRoadsFramed,
   findPath,
   networkFromRoads,
   parseRoadsInput,
@@ -83,6 +84,12 @@ describe('a prepared network round-trips', () => {
     expect(loaded.fromOsm).toBe(true);
   });
 
+  it('keeps the report map\'s roads as the raw network\'s roads encode', () => {
+    const edges = raw.edges.map((edge) => ({ highway: edge.roadClass, coordinates: edge.coordinates as [number, number][] }));
+    expect(loaded.map).toEqual(encodeRoadsFramed(edges));
+    expect(loaded.map!.encoded.minor.length).toBeGreaterThan(1000);
+  });
+
   it('snaps, matrices (both metrics, hierarchy and Dijkstra) and paths are the same, bit for bit', () => {
     const snapsA = snapPlaces(raw, places, { maxDistance: 500 });
     const snapsB = snapPlaces(loaded.network, places, { maxDistance: 500 });
@@ -143,7 +150,7 @@ describe('a prepared file that is wrong is refused', () => {
   it('another format version', () => {
     const other = Buffer.from(file);
     other.writeUInt32LE(99, 8);
-    expect(refuse(other)).toMatch(/prepared with format version 99; this postroute reads version 1 — prepare it again/);
+    expect(refuse(other)).toMatch(/prepared with format version 99; this postroute reads version 2 — prepare it again/);
   });
   it('a truncated file, at any length', () => {
     for (const length of [8, 40, 48, 200, file.length >> 1, file.length - 1]) expect(refuse(file.subarray(0, length))).toMatch(/cut short/);
@@ -165,6 +172,11 @@ describe('a prepared file that is wrong is refused', () => {
     expect(refuse(resealed((b) => b.writeInt32LE(-1_000_000, seg.offset)))).toMatch(/snap\.segEdge\[0\] = -1000000 is out of bounds/);
     const coords = sectionOffset('edge.coordStart');
     expect(refuse(resealed((b) => b.writeUInt32LE(0, coords.offset + 4 * 2)))).toMatch(/edge\.coordStart decrease|fewer than two vertices/);
+  });
+  it('a map section that is not polyline text, even with a right checksum', () => {
+    const minor = sectionOffset('map.minor');
+    expect(minor.count).toBeGreaterThan(0);
+    expect(refuse(resealed((b) => { b[minor.offset] = 0x0a; }))).toMatch(/map section "map\.minor" holds a byte that is not polyline text/);
   });
   it('a shortcut that contains itself', () => {
     const first = sectionOffset('ch.time.edgeFirst');

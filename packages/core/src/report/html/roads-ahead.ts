@@ -11,6 +11,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PlanReport } from '../types.js';
+import { frameMap, mapScale } from './frame.js';
+import { encodeRoads } from './road-lines.js';
+import type { Bounds } from './view-types.js';
 
 /** The roads encoded at one scale. */
 export interface RoadsEncoded {
@@ -32,9 +35,15 @@ export interface RoadsAheadJob {
   places: { id: string; name: string; lon: number; lat: number }[];
 }
 
+/** The roads encoded at the scale of their own extent, with that extent: what a prepared file keeps. */
+export interface RoadsEncodedFramed extends RoadsEncoded {
+  frame: Bounds;
+}
+
 type Roads = PlanReport['roads'];
 
-const pending = new WeakMap<Roads, { result: Promise<RoadsEncoded | undefined>; worker: Worker }>();
+/** Encodings started or handed over, by the roads' array (a handed-over one has no worker). */
+const pending = new WeakMap<Roads, { result: Promise<RoadsEncoded | undefined>; worker: Worker | null }>();
 
 /** The compiled worker, next to this module or, from the TypeScript sources, in dist (null: not built). */
 function workerUrl(): URL | null {
@@ -89,11 +98,44 @@ export function encodeRoadsAhead(roads: Roads, places: readonly { id: string; lo
   pending.set(roads, { result, worker });
 }
 
-/** The encoding `encodeRoadsAhead` started for these roads (the same array), or undefined. */
+/**
+ * The roads encoded at the scale of their own extent (the frame of a plan whose places all lie
+ * on or near them), as `postroute prepare` keeps them: every plan on a prepared network would
+ * otherwise encode the same roads again, on a core the matrix wants.
+ *
+ * @example
+ * const framed = encodeRoadsFramed(reportRoads(network)); // framed.frame, framed.encoded.minor
+ */
+export function encodeRoadsFramed(roads: Roads): RoadsEncodedFramed {
+  const { frame } = frameMap(roads.map((road) => road.coordinates), []);
+  const { tolerance, precision } = mapScale(frame);
+  return { frame, tolerance, precision, encoded: encodeRoads(roads, tolerance, precision) };
+}
+
+/**
+ * Hands roads encoded before (a prepared file's) to the report of these roads, when the places
+ * leave the map at the same scale (they do not widen the roads' frame); `roadsEncodedAhead(roads)`
+ * then gives them. False, with nothing handed over, when the scale differs.
+ *
+ * @example
+ * if (!adoptRoadsEncoded(roads, places, prepared.map)) encodeRoadsAhead(roads, places);
+ */
+export function adoptRoadsEncoded(roads: Roads, places: readonly { id: string; lon: number; lat: number }[], kept: RoadsEncodedFramed): boolean {
+  // The frame depends on the roads only through their bounds: its corners stand in for them.
+  const { south, west, north, east } = kept.frame;
+  const corners: (readonly [number, number])[] = [[west, south], [east, north]];
+  const { frame } = frameMap([corners], places.map((p) => ({ id: p.id, name: p.id, lon: p.lon, lat: p.lat })));
+  const { tolerance, precision } = mapScale(frame);
+  if (tolerance !== kept.tolerance || precision !== kept.precision) return false;
+  pending.set(roads, { result: Promise.resolve({ tolerance, precision, encoded: kept.encoded }), worker: null });
+  return true;
+}
+
+/** The encoding `encodeRoadsAhead` started (or `adoptRoadsEncoded` handed over) for these roads (the same array), or undefined. */
 export async function roadsEncodedAhead(roads: Roads): Promise<RoadsEncoded | undefined> {
   const entry = pending.get(roads);
   if (entry === undefined) return undefined;
   // Waited for: the worker now keeps the process alive until it answers.
-  entry.worker.ref();
+  entry.worker?.ref();
   return entry.result;
 }
