@@ -176,7 +176,7 @@ const command: CommandModule<object, PlanArgs> = {
         generatedBy: 'postroute plan',
         // The parsed roads are freed once the graph is built: only whether they were OSM is kept.
         releaseRoads: true,
-        // report.html's roads are encoded on a worker while the plan is made.
+        // report.html is written: its roads may be encoded while the plan is made (where that pays).
         encodeMapAhead: true,
       });
     } finally {

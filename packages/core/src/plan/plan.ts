@@ -8,6 +8,7 @@
  * trunk from the hub to the township offices and delivery from the offices (two-tier.ts); then
  * each scenario of plan.json on the same matrices (scenarios.ts), side by side with the base.
  */
+import { availableParallelism } from 'node:os';
 import type { FeatureCollection } from 'geojson';
 import type { RoadNetwork } from '../graph/types.js';
 import { InputError } from '../errors.js';
@@ -77,15 +78,16 @@ async function planCases(inputs: PlanInputs, options: PlanOptions): Promise<Plan
   }
   // The road graph and matrices are built once, for the base case and every scenario.
   const used = new Set(spec.tiers ? [...spec.tiers.trunk.fleet, ...spec.tiers.delivery.fleet].map((v) => v.profile).filter((p): p is string => p !== undefined) : []);
-  // The map's roads are the graph's: a prepared file keeps them encoded, which serves when the
-  // places leave the map at the roads' own scale; else they are encoded on a worker while
-  // snapping, the hierarchy and today's routes leave a core free (report/html/roads-ahead.ts).
-  // Either way the report finds them ready.
+  // The map's roads are the graph's. A prepared file keeps them encoded, which serves when the
+  // places leave the map at the roads' own scale; else, with cores to spare, they are encoded on a
+  // worker while snapping, the hierarchy's serial finish and today's routes leave one free
+  // (report/html/roads-ahead.ts; on two cores that cost more than it saved: PlanOptions).
   const keptMap = isPreparedRoads(inputs.roads) ? inputs.roads.map : undefined;
+  const encodeAhead = options.encodeMapAhead === true && availableParallelism() > 2;
   const mapRoads = (network: RoadNetwork): void => {
     const roads = reportRoads(network);
     if (keptMap !== undefined && adoptRoadsEncoded(roads, inputs.places, keptMap)) return;
-    if (options.encodeMapAhead === true) encodeRoadsAhead(roads, inputs.places);
+    if (encodeAhead) encodeRoadsAhead(roads, inputs.places);
   };
   const placed = placeOnNetwork(inputs.roads, inputs.places, hubs, {
     source: sources.roads, snapDistance: spec.snapDistance, onProgress: progress, afterGraph: mapRoads,

@@ -42,8 +42,13 @@ export interface PlanOptions {
    *  without door to door from the offices, for what each part saves (plan/part-savings.ts). */
   measureParts?: boolean;
   onProgress?: ProgressCallback;
-  /** Encode the report map's roads on a worker thread once the graph is built, while the planner
-   *  works on (`postroute plan` writes report.html): `planReportFiles` then finds them encoded. */
+  /** The caller will write report.html (`postroute plan` does): encode the map's roads on a worker
+   *  thread once the graph is built, while the planner works on, where that pays: with more than
+   *  two cores (`availableParallelism()`). On two, the worker (its copy of the county's roads and
+   *  its collector: about 3.5 s of CPU for the 1 s the report would spend) took more wall time
+   *  from the hierarchy's and matrix's workers than the report saved: the county case 0.6–2.6 s
+   *  slower end to end (benchmarks/scale/README.md). A prepared file's map roads are taken as they
+   *  are in any case. `planReportFiles` then finds them encoded. */
   encodeMapAhead?: boolean;
   /**
    * Take the parsed roads out of `inputs` (`inputs.roads` is undefined afterwards) as soon as the

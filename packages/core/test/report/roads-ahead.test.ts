@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { planNetwork } from '../../src/plan/index.js';
 import { planReportFiles } from '../../src/report/files.js';
@@ -35,7 +36,9 @@ describe('the map roads encoded ahead on a worker', () => {
     const plain = await planNetwork(make(), options);
     const early = await planNetwork(make(), { ...options, encodeMapAhead: true });
     expect(await roadsEncodedAhead(plain.report.roads)).toBeUndefined();
-    expect(await roadsEncodedAhead(early.report.roads)).toBeDefined();
+    // Encoded ahead only with cores to spare (on two the worker costs more than it saves).
+    if (availableParallelism() > 2) expect(await roadsEncodedAhead(early.report.roads)).toBeDefined();
+    else expect(await roadsEncodedAhead(early.report.roads)).toBeUndefined();
     const text = async (report: typeof plain.report) => (await planReportFiles(report)).map((file) => [file.name, file.text.replace(/"seconds":\s*[\d.]+/g, '')]);
     expect(await text(early.report)).toEqual(await text(plain.report));
   });

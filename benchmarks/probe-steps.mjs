@@ -1,0 +1,10 @@
+import { join } from 'node:path';
+import { planNetwork } from '@postroute/core';
+import { loadPlan } from '../packages/cli/dist/commands/plan.js';
+const dir = '/tmp/postroute-scale-county';
+const t0 = performance.now();
+let last = '';
+const log = (e) => { const key = `${e.step}|${e.message ?? ''}|${e.done ?? ''}`.slice(0, 90); if (e.step !== last) { console.log(((performance.now() - t0) / 1000).toFixed(2), key); last = e.step; } };
+const inputs = await loadPlan(join(dir, process.argv[2] ?? 'plan.json'), undefined, log);
+const result = await planNetwork(inputs, { onProgress: log, releaseRoads: true, encodeMapAhead: process.env.AHEAD !== '0', timeLimit: 1 });
+console.log(((performance.now() - t0) / 1000).toFixed(2), 'done');
