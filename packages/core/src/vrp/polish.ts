@@ -67,7 +67,8 @@ function localSearch(problem: ProblemData, active: Uint8Array, routes: number[][
   for (let s = 0; s < view.nStops; s++) if (view.prize[s]! > 0 && view.prize[s]! < drop) drop = view.prize[s]!;
   const base = initialPenalties(view, DEFAULT_HGS.initialTimeWarpFactor, Number.isFinite(drop) ? drop : 0);
   const penalties = { capacity: STRICT * base.capacity, timeWarp: STRICT * base.timeWarp, distance: STRICT * base.distance };
-  const ls = new LocalSearch(view, active, nearestNeighbours(view, active, DEFAULT_HGS.granularity), rng, DEFAULT_HGS.swapStar);
+  // Shipments are not kept whole here (a pair the moves split leaves the plan, polishShipments).
+  const ls = new LocalSearch(view, active, nearestNeighbours(view, active, DEFAULT_HGS.granularity), rng, DEFAULT_HGS.swapStar, false);
   ls.deadline = deadline;
   ls.load(routes);
   ls.run(penalties);

@@ -22,10 +22,20 @@ function collectRun(next: Int32Array, nStops: number, first: number, count: numb
   return true;
 }
 
+/**
+ * No stop of the run is a shipment's: moving a pick-up or a delivery alone may put it on another
+ * route than its partner or after it (the pair moves, relocate-pair.ts, move shipments whole).
+ */
+function runPairFree(ls: LocalSearch, run: Int32Array, count: number): boolean {
+  for (let k = 0; k < count; k++) if (!ls.pairFree(run[k]!)) return false;
+  return true;
+}
+
 /** Change in penalised cost of the exchange, or +Infinity when the move does not apply. */
 export function evaluateExchange(ls: LocalSearch, u: number, N: number, v: number, M: number): number {
   if (!collectRun(ls.next, ls.nStops, u, N, runA)) return Infinity;
   if (M > 0 && !collectRun(ls.next, ls.nStops, v, M, runB)) return Infinity;
+  if (ls.paired && !(runPairFree(ls, runA, N) && runPairFree(ls, runB, M))) return Infinity;
   const uL = runA[N - 1]!;
   const ru = ls.route[u]!;
   const rv = ls.route[v]!;
@@ -231,6 +241,7 @@ export function applyExchange(ls: LocalSearch, u: number, N: number, v: number, 
 function evaluateScreenedExchange(ls: LocalSearch, u: number, N: number, v: number, M: number, bound: number): number {
   collectRun(ls.next, ls.nStops, u, N, runA);
   if (M > 0) collectRun(ls.next, ls.nStops, v, M, runB);
+  if (ls.paired && !(runPairFree(ls, runA, N) && runPairFree(ls, runB, M))) return Infinity;
   return priceBetweenRoutes(ls, u, N, v, M, ls.route[u]!, ls.route[v]!, bound);
 }
 

@@ -71,6 +71,8 @@ function insertionDelta(ls: LocalSearch, u: number, after: number): number {
 
 /** Inserts the unserved optional stop u at its best position near its neighbours, if that pays. */
 export function tryInsertOptional(ls: LocalSearch, u: number): boolean {
+  // A shipment's stops come and go together (the shipment search's insertions), never one alone.
+  if (!ls.pairFree(u)) return false;
   const prize = ls.problem.prize[u]!;
   const started = ls.clock();
   const keepRules = strict(ls);
@@ -143,6 +145,7 @@ export function tryInsertOptional(ls: LocalSearch, u: number): boolean {
  * serves fewer (VROOM's unassigned exchange; Ropke & Pisinger's removal and reinsertion in one).
  */
 export function trySwapOptional(ls: LocalSearch, u: number): boolean {
+  if (!ls.pairFree(u)) return false;
   const prize = ls.problem.prize;
   const started = ls.clock();
   const s = ls.segA;
@@ -155,6 +158,7 @@ export function trySwapOptional(ls: LocalSearch, u: number): boolean {
   // Candidate positions for u: after each of its routed neighbours, or before them at a route's start.
   const consider = (v: number, after: number): void => {
     const r = ls.route[v]!;
+    if (!ls.pairFree(v)) return;
     if (after === v || ls.route[after] !== r && after !== ls.startNode(r)) return;
     const prof = ls.profileOf(r);
     if (after === ls.prev[v]) {
@@ -233,6 +237,7 @@ export function trySwapOptional(ls: LocalSearch, u: number): boolean {
  * the stop that costs the most to keep goes).
  */
 export function tryRemoveOptional(ls: LocalSearch, u: number): boolean {
+  if (!ls.pairFree(u)) return false;
   const r = ls.route[u]!;
   const started = ls.clock();
   const s = ls.segA;

@@ -199,8 +199,11 @@ function swapStar(ls: LocalSearch, ra: number, rb: number): boolean {
   const pc = ls.penalties.capacity;
   const nStops = ls.nStops;
   for (let u = ls.next[ls.startNode(ra)]!; u < nStops; u = ls.next[u]!) {
+    // A shipment's stop moved alone would leave its partner on the other route.
+    if (!ls.pairFree(u)) continue;
     const qu1 = single ? Math.max(p.delivery[u]!, p.pickup[u]!) : 0;
     for (let v = ls.next[ls.startNode(rb)]!; v < nStops; v = ls.next[v]!) {
+      if (!ls.pairFree(v)) continue;
       let base: number;
       if (single) {
         // One dimension: the same bound without the per-dimension loops.
@@ -251,6 +254,7 @@ function swapStar(ls: LocalSearch, ra: number, rb: number): boolean {
     const penFrom = pass === 0 ? penA : penB;
     const penInto = pass === 0 ? penB : penA;
     for (let u = ls.next[ls.startNode(from)]!; u < nStops; u = ls.next[u]!) {
+      if (!ls.pairFree(u)) continue;
       const b = cached ? (u * R + into) * 3 : u * 3;
       const after = ta[b]!;
       if (after < 0) continue;

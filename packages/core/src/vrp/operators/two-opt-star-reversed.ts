@@ -21,6 +21,8 @@ import { OP } from '../search/stats.js';
  * stop; v is a stop or the start depot of another route with the same matrices and distance cost.
  */
 export function evaluateTwoOptStarReversed(ls: LocalSearch, u: number, v: number): number {
+  // Only where a route is `reversible`, which shipments never are (a delivery would come first).
+  if (ls.paired) return Infinity;
   const ru = ls.route[u]!;
   const rv = ls.route[v]!;
   if (ru === rv) return Infinity;

@@ -28,6 +28,9 @@ export function evaluateTwoOptStar(ls: LocalSearch, u: number, v: number): numbe
   const ru = ls.route[u]!;
   const rv = ls.route[v]!;
   if (ru === rv) return Infinity;
+  // Both routes are cut after u and v: a shipment picked up before a cut and delivered after it
+  // would be split between the two routes.
+  if (!ls.pairSafeCut(u) || !ls.pairSafeCut(v)) return Infinity;
   const nu = ls.next[u]!;
   const nv = ls.next[v]!;
   if (!ls.isClient(nu) && !ls.isClient(nv)) return Infinity;

@@ -7,6 +7,20 @@ import type { LocalSearch } from '../search/local-search.js';
 import { EPSILON } from '../evaluate.js';
 import { OP } from '../search/stats.js';
 
+/**
+ * The stretch first … b holds a whole shipment, which its reversal would deliver before picking up
+ * (a pair with one stop outside keeps its order). As long as the re-summarising that follows.
+ */
+function reversesPair(ls: LocalSearch, first: number, b: number): boolean {
+  const role = ls.problem.shipmentRole;
+  const partner = ls.problem.partner;
+  const from = ls.pos[first]!;
+  for (let x = first; ; x = ls.next[x]!) {
+    if (role[x] === 2 && ls.pos[partner[x]!]! >= from) return true;
+    if (x === b) return false;
+  }
+}
+
 export function evaluateTwoOpt(ls: LocalSearch, u: number, v: number): number {
   const r = ls.route[u]!;
   if (r !== ls.route[v]!) return Infinity;
@@ -35,6 +49,7 @@ export function evaluateTwoOpt(ls: LocalSearch, u: number, v: number): number {
     if (ls.distanceBound(r, ls.fwd.distance[ls.endNode(r)]! + delta, 1) - ls.routeCost[r]! > -EPSILON) return Infinity;
     if (ls.reversible) return ls.reorderedCost(r, ls.fwd.distance[ls.endNode(r)]! + delta) - ls.routeCost[r]!;
   }
+  if (ls.paired && reversesPair(ls, first, b)) return Infinity;
   const prof = ls.profileOf(r);
   const s = ls.segA;
   ls.beginWith(s, a);

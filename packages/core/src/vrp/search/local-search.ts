@@ -14,7 +14,7 @@
 import type { Random } from '../../util/random.js';
 import type { Penalties } from '../evaluate.js';
 import { tryInsertOptional, tryRemoveOptional } from '../operators/optional.js';
-import { swapStarPass, swapVehiclesPass, tryDepotMoves, tryMovesWith } from './neighbourhoods.js';
+import { shipmentPass, swapStarPass, swapVehiclesPass, tryDepotMoves, tryMovesWith } from './neighbourhoods.js';
 import { Proposals } from './proposals.js';
 
 /** The local search: its driver over the route store and proposals (see the file's comment). */
@@ -28,6 +28,10 @@ export class LocalSearch extends Proposals {
   loops = 0;
   /** The stops in this run's order of tries. */
   readonly order: Int32Array = new Int32Array(this.nStops);
+  /** Shipment relocations on (tests turn them off to show what they add). */
+  shipmentMoves = true;
+  /** The shipments' pick-ups (their order of tries in `shipmentPass`). */
+  readonly pickupOrder: Int32Array = this.paired ? pickups(this.problem.shipmentRole) : new Int32Array(0);
 
   /** True once the deadline has passed. */
   outOfTime(): boolean {
@@ -112,6 +116,7 @@ export class LocalSearch extends Proposals {
         }
       }
       if (this.outOfTime()) break;
+      if (this.shipmentMoves && this.pickupOrder.length > 0 && !this.outOfTime() && shipmentPass(this, loop > 0 || onlyChanged)) improved = true;
       if (this.useSwapStar && swapStarPass(this, loop > 0 || onlyChanged)) improved = true;
       if (!improved && this.types.length > 1 && !this.outOfTime() && swapVehiclesPass(this)) improved = true;
       loop++;
@@ -123,6 +128,12 @@ export class LocalSearch extends Proposals {
     }
     this.loops = loop;
   }
+}
+
+function pickups(role: Uint8Array): Int32Array {
+  const out: number[] = [];
+  for (let s = 0; s < role.length; s++) if (role[s] === 1) out.push(s);
+  return Int32Array.from(out);
 }
 
 export function shuffle(a: Int32Array, length: number, rng: Random): void {

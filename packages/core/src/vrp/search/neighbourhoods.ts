@@ -11,6 +11,7 @@ import { tryTwoOptStar } from '../operators/two-opt-star.js';
 import { tryTwoOptStarReversed } from '../operators/two-opt-star-reversed.js';
 import { trySwapStar } from '../operators/swap-star.js';
 import { trySwapVehicles } from '../operators/swap-vehicles.js';
+import { tryRelocateShipment } from '../operators/relocate-shipment.js';
 import type { LocalSearch } from './local-search.js';
 import { EPSILON, excessOver } from '../evaluate.js';
 
@@ -317,6 +318,32 @@ export function swapVehiclesPass(ls: LocalSearch): boolean {
       }
       if (ls.routeLength[ra] === 0) break;
     }
+  }
+  return improved;
+}
+
+/**
+ * Shipment relocations: each routed pick-up, in random order, with its delivery (the only move of
+ * a shipment's stops, operators/relocate-shipment.ts); with `onlyChanged`, only into routes
+ * changed since the pair was last tried (all of them if its own route changed).
+ */
+export function shipmentPass(ls: LocalSearch, onlyChanged: boolean): boolean {
+  const order = ls.pickupOrder;
+  const m = order.length;
+  for (let i = m - 1; i > 0; i--) {
+    const j = ls.rng.int(i + 1);
+    const t = order[i]!;
+    order[i] = order[j]!;
+    order[j] = t;
+  }
+  let improved = false;
+  for (let i = 0; i < m; i++) {
+    if ((i & 15) === 0 && ls.outOfTime()) break;
+    const p = order[i]!;
+    if (ls.route[p]! < 0 || ls.route[ls.problem.partner[p]!]! !== ls.route[p]) continue;
+    const since = onlyChanged ? ls.whenTested[p]! : -1;
+    ls.whenTested[p] = ls.nbMoves;
+    if (tryRelocateShipment(ls, p, since)) improved = true;
   }
   return improved;
 }

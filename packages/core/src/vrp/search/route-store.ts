@@ -80,6 +80,17 @@ export class RouteStore {
   private readonly suffixVersion: Int32Array;
   readonly routeLength: Int32Array;
   /**
+   * The problem has shipments (a pick-up and its delivery on one route, the pick-up first) and the
+   * search keeps them: the moves then keep every pair whole (`pairSafeCut`, `pairFree`) and the pair moves
+   * (operators/relocate-pair.ts) move shipments.
+   */
+  readonly paired: boolean;
+  /**
+   * Per node: the shipments picked up on its route up to it and not yet delivered. A route may be
+   * cut after a node with none open without splitting a pair (2-opt*); kept by `updateRoute`.
+   */
+  readonly open: Int32Array;
+  /**
    * Per node: the distance from its route's start to it along the route driven backwards arc by
    * arc (the sum of d(x, prev x)): with the forward prefix distance it prices the reversal of any
    * stretch in O(1) on asymmetric matrices (HGS-CVRP's reversal prefix sums).
@@ -171,7 +182,11 @@ export class RouteStore {
   /** SWAP*'s route pairs of the current pass (neighbourhoods.ts). */
   readonly pairList: Int32Array;
 
-  constructor(problem: ProblemData, active: Uint8Array, neighbours: Int32Array[], rng: Random, useSwapStar = true) {
+  /**
+   * `keepPairs` false: the moves ignore shipments (a pair they split or reverse is the caller's to
+   * mend; the polish over 100 stops works so, polish.ts).
+   */
+  constructor(problem: ProblemData, active: Uint8Array, neighbours: Int32Array[], rng: Random, useSwapStar = true, keepPairs = true) {
     this.problem = problem;
     this.nStops = problem.nStops;
     this.nDims = problem.nDims;
@@ -223,6 +238,8 @@ export class RouteStore {
     this.fwd = new SegmentStore(N, this.nDims);
     this.bwd = new SegmentStore(N, this.nDims);
     this.routeLength = new Int32Array(this.nRoutes);
+    this.paired = keepPairs && problem.shipmentCount > 0;
+    this.open = new Int32Array(N);
     this.reversedDistance = new Float64Array(N);
     this.routeDistance = [];
     this.routeCostPerDistance = new Float64Array(this.nRoutes);
@@ -275,7 +292,8 @@ export class RouteStore {
     }
     let pickups = false;
     for (let k = 0; k < problem.pickup.length && !pickups; k++) if (problem.pickup[k]! > 0) pickups = true;
-    this.reversible = !windows && !pickups && !this.exact &&
+    // A reversed stretch would put a delivery before its pick-up: shipments are never reversible.
+    this.reversible = !windows && !pickups && !this.paired && !this.exact &&
       this.types.every((t) => t.costPerDuration === 0 && t.maxDuration === Infinity && t.endLate === Infinity &&
         t.costPerTravelTime === 0 && t.maxTravelTime === Infinity && t.balanceDuration === 0);
     this.timeless = this.reversible;
@@ -300,6 +318,16 @@ export class RouteStore {
 
   isClient(node: number): boolean {
     return node < this.nStops;
+  }
+
+  /** A route may be cut right after `node` (a stop or a start depot) without splitting a shipment. */
+  pairSafeCut(node: number): boolean {
+    return !this.paired || this.open[node] === 0;
+  }
+
+  /** Stop `s` is no shipment's: moving it alone keeps every pair whole. */
+  pairFree(s: number): boolean {
+    return !this.paired || this.problem.partner[s]! < 0;
   }
 
   typeOf(r: number): VehicleTypeData {
@@ -400,9 +428,13 @@ export class RouteStore {
     let prev = start;
     const reversed = this.reversedDistance;
     reversed[start] = 0;
+    const role = p.shipmentRole;
+    const open = this.open;
+    open[start] = 0;
     for (let x = this.next[start]!; ; x = this.next[x]!) {
       this.pos[x] = k++;
       this.route[x] = r;
+      open[x] = open[prev]! + (x < nStops ? (role[x] === 1 ? 1 : role[x] === 2 ? -1 : 0) : 0);
       reversed[x] = reversed[prev]! + dist[this.loc[x]! * n + this.loc[prev]!]!;
       if (timeless) fwd.extendTimeless(x, prev, dist, n, this.loc[x]!, x < nStops ? p.delivery : null, x < nStops ? p.pickup : null, x * D, x < nStops ? 1 : 0);
       else if (x < nStops) fwd.extend(x, prev, dist, dur, n, this.loc[x]!, this.service[x]!, this.early[x]!, this.late[x]!, p.delivery, p.pickup, x * D, 1);

@@ -7,7 +7,7 @@
 /** The local-search moves, in the order the counters are kept. */
 export const OPERATOR_NAMES = [
   'relocate', 'relocate-pair', 'swap', 'swap-2-1', 'swap-2-2', 'two-opt', 'two-opt-star', 'two-opt-star-reversed', 'swap-star',
-  'swap-vehicles', 'insert-optional', 'remove-optional',
+  'swap-vehicles', 'insert-optional', 'remove-optional', 'relocate-shipment',
 ] as const;
 
 /** The local-search operators, by name (for the per-operator counters). */
@@ -25,7 +25,7 @@ export interface OperatorCounts {
 
 export const OP = {
   relocate: 0, relocatePair: 1, swap: 2, swap21: 3, swap22: 4, twoOpt: 5, twoOptStar: 6, twoOptStarReversed: 7, swapStar: 8,
-  swapVehicles: 9, insertOptional: 10, removeOptional: 11,
+  swapVehicles: 9, insertOptional: 10, removeOptional: 11, relocateShipment: 12,
 } as const;
 
 /** Index of the (N, M)-exchange counter. */
