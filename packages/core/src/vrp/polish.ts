@@ -3,9 +3,11 @@
  * of the genetic search (search/local-search.ts: relocate, swap, 2-opt*, SWAP*, vehicle swap,
  * the optional stops' insert, remove and exchange). The large neighbourhood search only takes
  * requests out and puts them back; a route's order and the exchanges between two routes are the
- * local search's (VROOM runs its local search on every plan it builds). The local search does not
- * keep a shipment's pair together: with shipments it moves the plain stops only
- * (`polishShipments`), and a pair its moves split or reverse anyway leaves the plan.
+ * local search's (VROOM runs its local search on every plan it builds). With shipments, up to
+ * KEEP_PAIRS_MAX_STOPS stops, the local search keeps every pair whole: its moves of single stops
+ * move the plain stops only and cut no route inside a pair, and the shipment relocation moves a
+ * pick-up and its delivery together (operators/relocate-shipment.ts). Over that it moves the plain
+ * stops only and a pair its moves split or reverse leaves the plan (see the constant for why).
  */
 import type { Random } from '../util/random.js';
 import type { ProblemData } from './model.js';
@@ -19,6 +21,20 @@ import { serveMostView } from './serve-most.js';
 const STRICT = 10;
 
 /**
+ * Up to this many stops the polish of shipment plans keeps every pair (the plan loses nothing);
+ * over it, the pairs its moves split leave the plan for the next repair. benchmarks/vroom/
+ * compare-builds.mjs at VROOM's CPU seconds (load 2-4), keeping against splitting, means of
+ * seeds 1-16: n100-all +0.8 %, n100-roomy -0.3 % (both polishes after each of two rounds there;
+ * solve.ts now polishes once at 100 stops, not compared so), n150-all -1.6 % (one task fewer on one seed),
+ * n200-all +3.9 % (seeds 1-8 +3.0 %, 9-16 +4.8 %); seeds 1-8: n150-roomy -0.3 %, n200-roomy
+ * -1.3 %. Where the gain is not shown, the polish of old stays. Not measured, a guess: over 100
+ * stops the shipment search runs in rounds of 300 iterations, each polished (eight on n200-all),
+ * and the pairs the dropping polish split are put back by the search's repair, a perturbation the
+ * polish that keeps pairs does not make (seen on one run: its later rounds gained nothing).
+ */
+const KEEP_PAIRS_MAX_STOPS = 100;
+
+/**
  * Routes per slot after a local search on the serve-most view (the prizes order plans by priority
  * served, then stops served, then cost), or the given routes when that is not better or not
  * feasible. `deadline` (performance.now() milliseconds) ends the local search where it is.
@@ -29,11 +45,12 @@ export function polishServeMost(problem: ProblemData, active: Uint8Array, routes
 }
 
 /**
- * Routes per slot after a local search of the plain stops (the shipments' stops out of its moves),
- * less every shipment whose two stops the moves left on two routes or in the wrong order (those
- * moved along with a plain stop, a route's tail or reversed piece): a start for the shipment search
+ * Routes per slot after a local search that moves the plain stops one by one and, up to
+ * KEEP_PAIRS_MAX_STOPS stops, the shipments pair by pair: a start for the shipment search
  * (pdptw/alns.ts), which keeps the feasible routes and puts back what they miss. Not compared with
- * the given routes: the caller keeps the better of both after the repair.
+ * the given routes: the caller keeps the better of both after the repair. Less every shipment
+ * whose two stops the moves left on two routes or in the wrong order (over KEEP_PAIRS_MAX_STOPS
+ * stops: those moved along with a plain stop, a route's tail or reversed piece; none below).
  */
 export function polishShipments(problem: ProblemData, active: Uint8Array, routes: number[][], rng: Random, deadline = Infinity): number[][] {
   const plain = new Uint8Array(problem.nStops);
@@ -43,8 +60,9 @@ export function polishShipments(problem: ProblemData, active: Uint8Array, routes
     plain[s] = 1;
     any = true;
   }
-  if (!any) return routes;
-  const polished = localSearch(problem, plain, routes, rng, deadline, true);
+  const keep = problem.nStops <= KEEP_PAIRS_MAX_STOPS;
+  if (!any && !keep) return routes;
+  const polished = localSearch(problem, plain, routes, rng, deadline, true, keep ? active : plain, keep);
   const where = new Int32Array(problem.nStops).fill(-1);
   const at = new Int32Array(problem.nStops);
   polished.forEach((route, r) => route.forEach((s, k) => {
@@ -61,14 +79,24 @@ export function polishShipments(problem: ProblemData, active: Uint8Array, routes
 }
 
 /** The local search on the serve-most view; `raw`: its routes as they are, else the given ones unless better and feasible. */
-function localSearch(problem: ProblemData, active: Uint8Array, routes: number[][], rng: Random, deadline: number, raw = false): number[][] {
+/**
+ * `near`: the stops with neighbour lists (the shipments' too when they are moved by pairs);
+ * `keepPairs`: the moves keep shipments whole (RouteStore).
+ */
+function localSearch(problem: ProblemData, active: Uint8Array, routes: number[][], rng: Random, deadline: number, raw = false, near = active, keepPairs = true): number[][] {
   const view = serveMostView(problem);
   let drop = Infinity;
   for (let s = 0; s < view.nStops; s++) if (view.prize[s]! > 0 && view.prize[s]! < drop) drop = view.prize[s]!;
   const base = initialPenalties(view, DEFAULT_HGS.initialTimeWarpFactor, Number.isFinite(drop) ? drop : 0);
   const penalties = { capacity: STRICT * base.capacity, timeWarp: STRICT * base.timeWarp, distance: STRICT * base.distance };
-  // Shipments are not kept whole here (a pair the moves split leaves the plan, polishShipments).
-  const ls = new LocalSearch(view, active, nearestNeighbours(view, active, DEFAULT_HGS.granularity), rng, DEFAULT_HGS.swapStar, false);
+  const neighbours = nearestNeighbours(view, active, DEFAULT_HGS.granularity);
+  if (near !== active) {
+    // With shipments: a plain stop's neighbours are plain stops (as before the pair moves), a
+    // shipment's stops have theirs among all stops (the routes its relocation tries).
+    const all = nearestNeighbours(view, near, DEFAULT_HGS.granularity);
+    for (let s = 0; s < view.nStops; s++) if (!active[s] && near[s]) neighbours[s] = all[s]!;
+  }
+  const ls = new LocalSearch(view, active, neighbours, rng, DEFAULT_HGS.swapStar, keepPairs);
   ls.deadline = deadline;
   ls.load(routes);
   ls.run(penalties);

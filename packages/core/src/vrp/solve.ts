@@ -245,15 +245,21 @@ function solveShipments(problem: ProblemData, options: SolveOptions): SolutionRe
   if (options.maxIterations !== undefined) alnsOptions.maxIterations = options.maxIterations;
   // In VROOM's order (serveMost): rounds of the large neighbourhood search, each plan it ends with
   // polished by the local search and the start of the next round (polish.ts; the rounds:
-  // ROUND_ITERATIONS, SHIPMENT_ROUND_ITERATIONS). With shipments the polish moves the plain stops
-  // and drops the pairs its moves split; the next round starts from it and keeps the plan before
-  // the polish as its floor.
+  // ROUND_ITERATIONS, SHIPMENT_ROUND_ITERATIONS). With shipments the next round starts from the
+  // polished plan and keeps the plan before the polish as its floor. Up to 100 stops: one round,
+  // then the polish that keeps every pair; over that, rounds of SHIPMENT_ROUND_ITERATIONS each
+  // polished by the one that drops the pairs its moves split (polish.ts, KEEP_PAIRS_MAX_STOPS).
+  // Up to 100 stops there was no polish with shipments before (when its moves split pairs):
+  // compare-builds.mjs at VROOM's CPU seconds (load 2-4), that against this, seeds 1-32:
+  // n100-all −2.2 % on the 25 seeds that served as many tasks (368243 → 360018; fewer tasks on 5
+  // seeds before, on 2 now), n100-roomy −0.5 %. Two rounds, each polished: −4.6 % on the 22
+  // seeds with as many tasks, but fewer tasks than main on 7 seeds, main fewer on 3.
   const shipments = problem.shipmentCount > 0;
-  const polish = options.serveMost === true && (!shipments || problem.nStops > ROUNDS_MAX_STOPS) && (timeLimit === undefined || timeLimit >= POLISH_MIN_SECONDS);
+  const polish = options.serveMost === true && (timeLimit === undefined || timeLimit >= POLISH_MIN_SECONDS);
   const timed = polish && timeLimit !== undefined && options.maxIterations === undefined;
-  const byRounds = timed && (shipments || problem.nStops <= ROUNDS_MAX_STOPS);
+  const byRounds = timed && (shipments ? problem.nStops > ROUNDS_MAX_STOPS : problem.nStops <= ROUNDS_MAX_STOPS);
   const roundIterations = shipments ? SHIPMENT_ROUND_ITERATIONS : ROUND_ITERATIONS;
-  const rounds = byRounds ? Infinity : timed ? POLISH_ROUNDS : 1;
+  const rounds = byRounds ? Infinity : timed && !shipments ? POLISH_ROUNDS : 1;
   const end = timeLimit === undefined ? Infinity : performance.now() + 1000 * timeLimit;
   let found = alnsOptions.initial;
   // With shipments: the last round's plan before its polish.

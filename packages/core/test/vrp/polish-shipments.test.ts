@@ -1,8 +1,9 @@
 /**
- * The local search's polish of shipment plans (vrp/polish.ts, polishShipments): it moves the plain
- * stops, never leaves a shipment split or reversed (such pairs leave the plan), and the search
- * that uses it in VROOM's order (solve with serveMost and a time limit) answers plans that pass
- * the independent checker.
+ * The local search's polish of shipment plans (vrp/polish.ts, polishShipments): it never leaves a
+ * shipment split or reversed (up to 100 stops its moves keep every pair, so none leaves the plan;
+ * over that, such pairs leave the plan), and the search that uses it in VROOM's order (solve with
+ * serveMost and a time limit) answers plans that pass the independent checker, at 100 stops or
+ * fewer as over.
  */
 import { describe, expect, it } from 'vitest';
 import { constructPlans } from '../../src/vrp/construct/insertion.js';
@@ -49,9 +50,25 @@ describe('polishShipments', () => {
     expect(pairs).toBeGreaterThan(20);
   });
 
+  it('up to 100 stops keeps every shipment of the plan (the moves keep pairs), and moves some', () => {
+    let moved = 0;
+    for (let seed = 1; seed <= 10; seed++) {
+      const problem = createProblem(randomProblem(900 + seed, 40));
+      const active = activeOf(problem);
+      const plan = constructPlans(problem, active)[0]!;
+      const polished = polishShipments(problem, active, plan.routes, createRandom(seed));
+      const before = new Set(plan.routes.flat().filter((s) => problem.partner[s]! >= 0));
+      const after = new Set(polished.flat().filter((s) => problem.partner[s]! >= 0));
+      expect([...after].sort((a, b) => a - b)).toEqual([...before].sort((a, b) => a - b));
+      const routeOf = (routes: number[][], s: number): string => JSON.stringify(routes.find((r) => r.includes(s)));
+      for (const s of before) if (problem.shipmentRole[s] === 1 && routeOf(plan.routes, s) !== routeOf(polished, s)) moved++;
+    }
+    expect(moved).toBeGreaterThan(0);
+  });
+
   it('the search in VROOM\'s order with time to polish (over 100 stops) answers plans the independent checker accepts', () => {
-    for (const seed of [3, 4]) {
-      const input = randomProblem(700 + seed, 120);
+    for (const [seed, n] of [[3, 120], [4, 120], [5, 60]] as const) {
+      const input = randomProblem(700 + seed, n);
       const problem = createProblem(input);
       expect(problem.shipmentCount).toBeGreaterThan(0);
       const solution = solve(problem, { seed, timeLimit: 1.6, serveMost: true });
