@@ -45,9 +45,9 @@ export interface PlanOptions {
   /** The caller will write report.html (`postroute plan` does): encode the map's roads on a worker
    *  thread once the graph is built, while the planner works on, where that pays: with more than
    *  two cores (`availableParallelism()`). On two, the worker (its copy of the county's roads and
-   *  its collector: about 3.5 s of CPU for the 1 s the report would spend) took more wall time
-   *  from the hierarchy's and matrix's workers than the report saved: the county case 0.6–2.6 s
-   *  slower end to end (benchmarks/scale/README.md). A prepared file's map roads are taken as they
+   *  its collector: 1.5 s more CPU in all) slowed the hierarchy build beside it by more than the
+   *  0.9 s it took off the report: the county case 0.2 s slower end to end, median of 3 on a quiet
+   *  machine (benchmarks/scale/README.md). A prepared file's map roads are taken as they
    *  are in any case. `planReportFiles` then finds them encoded. */
   encodeMapAhead?: boolean;
   /**
