@@ -78,10 +78,10 @@ export function polishShipments(problem: ProblemData, active: Uint8Array, routes
   return polished.map((route) => route.filter((s) => !broken(s)));
 }
 
-/** The local search on the serve-most view; `raw`: its routes as they are, else the given ones unless better and feasible. */
 /**
- * `near`: the stops with neighbour lists (the shipments' too when they are moved by pairs);
- * `keepPairs`: the moves keep shipments whole (RouteStore).
+ * The local search on the serve-most view; `raw`: its routes as they are, else the given ones
+ * unless better and feasible. `near`: the stops with neighbour lists (the shipments' too when they
+ * are moved by pairs); `keepPairs`: the moves keep shipments whole (RouteStore).
  */
 function localSearch(problem: ProblemData, active: Uint8Array, routes: number[][], rng: Random, deadline: number, raw = false, near = active, keepPairs = true): number[][] {
   const view = serveMostView(problem);

@@ -24,7 +24,7 @@ function collectRun(next: Int32Array, nStops: number, first: number, count: numb
 
 /**
  * No stop of the run is a shipment's: moving a pick-up or a delivery alone may put it on another
- * route than its partner or after it (the pair moves, relocate-pair.ts, move shipments whole).
+ * route than its partner or after it (the shipment relocation, relocate-shipment.ts, moves shipments whole).
  */
 function runPairFree(ls: LocalSearch, run: Int32Array, count: number): boolean {
   for (let k = 0; k < count; k++) if (!ls.pairFree(run[k]!)) return false;

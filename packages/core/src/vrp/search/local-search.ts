@@ -116,7 +116,7 @@ export class LocalSearch extends Proposals {
         }
       }
       if (this.outOfTime()) break;
-      if (this.shipmentMoves && this.pickupOrder.length > 0 && !this.outOfTime() && shipmentPass(this, loop > 0 || onlyChanged)) improved = true;
+      if (this.shipmentMoves && this.pickupOrder.length > 0 && shipmentPass(this, loop > 0 || onlyChanged)) improved = true;
       if (this.useSwapStar && swapStarPass(this, loop > 0 || onlyChanged)) improved = true;
       if (!improved && this.types.length > 1 && !this.outOfTime() && swapVehiclesPass(this)) improved = true;
       loop++;

@@ -82,7 +82,7 @@ export class RouteStore {
   /**
    * The problem has shipments (a pick-up and its delivery on one route, the pick-up first) and the
    * search keeps them: the moves then keep every pair whole (`pairSafeCut`, `pairFree`) and the pair moves
-   * (operators/relocate-pair.ts) move shipments.
+   * (operators/relocate-shipment.ts) move shipments.
    */
   readonly paired: boolean;
   /**
