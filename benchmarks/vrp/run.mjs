@@ -35,6 +35,10 @@
  *                       N > 1 the pair runs one after the other, postroute alone on N cores with a
  *                       wall-clock budget, then HGS-CVRP on one core with the same seconds (equal
  *                       wall time, the issue's "every core" comparison)
+ *   --half ours|peer    with --peer and --threads N > 1: run only postroute's runs or only the
+ *                       peer's (the two halves run one after the other anyway; the peer's half,
+ *                       one thread on core 1, can then run while core 0 does other single-thread
+ *                       work); --from ours.json,peer.json prints the table of both
  *   --cpu-time          budget in CPU seconds of the solving process (process.cpuUsage) instead
  *                       of wall-clock seconds; set by --peer. With --threads N (no --peer) the
  *                       process gets N × the budget: each island the CPU seconds of one thread,
@@ -222,7 +226,7 @@ async function runPinned(job, cpu) {
 }
 
 /** Side by side: each job's postroute and peer runs start together, one pair at a time. */
-async function runSideBySide(jobs, peer) {
+async function runSideBySide(jobs, peer, half) {
   const core = await import('@postroute/core');
   const checker = await loadChecker();
   const results = [];
@@ -231,7 +235,7 @@ async function runSideBySide(jobs, peer) {
     const peerJob = PEER_SETS.has(job.set);
     // On several threads postroute needs the cores to itself: the pair runs one after the other.
     const [ours, theirs] = job.threads > 1
-      ? [await runPinned(job, `0-${job.threads - 1}`), peerJob ? await runPeer(job, peer, 1, core, checker) : undefined]
+      ? [half === 'peer' ? undefined : await runPinned(job, `0-${job.threads - 1}`), peerJob && half !== 'ours' ? await runPeer(job, peer, 1, core, checker) : undefined]
       : await Promise.all([runPinned(job, 0), peerJob ? runPeer(job, peer, 1, core, checker) : undefined]);
     for (const r of [ours, theirs]) {
       if (r === undefined) continue;
@@ -266,7 +270,7 @@ function parseArgs(argv) {
   const args = {
     set: ['A'], instances: undefined, maxN: Infinity, timeLimit: 10, maxIterations: undefined, seeds: [1, 2, 3],
     parallel: 1, solomon: ['truncated', 'unrounded'], out: undefined, json: undefined, from: undefined,
-    instancesDir: defaultInstancesDir, cpuTime: false, peer: undefined, job: undefined, threads: 1,
+    instancesDir: defaultInstancesDir, cpuTime: false, peer: undefined, job: undefined, threads: 1, half: undefined,
   };
   const list = (v) => v.split(',').map((s) => s.trim()).filter(Boolean);
   for (let k = 0; k < argv.length; k++) {
@@ -298,6 +302,7 @@ function parseArgs(argv) {
       case '--instances-dir': args.instancesDir = need(); break;
       case '--cpu-time': args.cpuTime = true; break;
       case '--threads': args.threads = Math.floor(positive(need(), flag)); break;
+      case '--half': args.half = need(); if (!['ours', 'peer'].includes(args.half)) throw new Error(`--half is ours or peer, got ${args.half}`); break;
       case '--peer': {
         const m = /^(hgs)=(.+)$/.exec(need());
         if (!m) throw new Error('--peer takes hgs=PATH (a built HGS-CVRP binary)');
@@ -314,6 +319,7 @@ function parseArgs(argv) {
       default: throw new Error(`unknown option ${flag}`);
     }
   }
+  if (args.half !== undefined && !(args.peer && args.threads > 1)) throw new Error('--half needs --peer and --threads N > 1 (the halves of the every-core comparison)');
   for (const s of args.set) {
     if (!['X', 'A', 'B', 'P', 'CMT', 'solomon'].includes(s)) throw new Error(`unknown set ${s} (X, A, B, P, CMT, solomon)`);
   }
@@ -612,7 +618,7 @@ async function main() {
   // On several threads the peer runs after postroute, not beside it: twice the budget per pair.
   const pairs = args.peer && args.threads > 1 ? 2 : 1;
   process.stderr.write(`${jobs.length} runs, ${args.timePerCustomer ? `n × ${args.timePerCustomer}` : args.timeLimit} s${args.cpuTime ? ' CPU' : ''} each, ${parallel} at a time${args.peer ? `, ${pairs > 1 ? 'then' : 'side by side with'} ${args.peer.name}` : ''}: about ${Math.ceil((budgetTotal * pairs * (args.cpuTime ? 1.1 : 1)) / parallel / 60)} min\n`);
-  const results = args.peer ? await runSideBySide(jobs, args.peer) : await runPool(jobs, parallel);
+  const results = args.peer ? await runSideBySide(jobs, args.peer, args.half) : await runPool(jobs, parallel);
   const text = tables(results, args);
   process.stdout.write(`${text}\n`);
   if (args.out) {
