@@ -23,6 +23,8 @@
  *     [--families jobs,all] [--seed 1] [--explore 5] [--name side-by-side] [--vroom-always] \
  *     [--budget cpu|wall] [--postroute packages/cli/dist/main.js]
  * VROOM's path may also come from VROOM_BIN. Nothing of VROOM is part of this repository.
+ * `--seed` is the instance set's (generate.mjs: another seed, other instances of the same
+ * families, written over instances/<name>.json); postroute always runs with seed 1.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
