@@ -616,8 +616,10 @@ async function main() {
   const parallel = args.peer ? 1 : Math.max(1, Math.min(args.parallel, availableParallelism()));
   const budgetTotal = jobs.reduce((sum, job) => sum + job.timeLimit, 0);
   // On several threads the peer runs after postroute, not beside it: twice the budget per pair.
-  const pairs = args.peer && args.threads > 1 ? 2 : 1;
-  process.stderr.write(`${jobs.length} runs, ${args.timePerCustomer ? `n × ${args.timePerCustomer}` : args.timeLimit} s${args.cpuTime ? ' CPU' : ''} each, ${parallel} at a time${args.peer ? `, ${pairs > 1 ? 'then' : 'side by side with'} ${args.peer.name}` : ''}: about ${Math.ceil((budgetTotal * pairs * (args.cpuTime ? 1.1 : 1)) / parallel / 60)} min\n`);
+  // With --half, one of the two only.
+  const pairs = args.peer && args.threads > 1 && args.half === undefined ? 2 : 1;
+  const company = args.half === 'ours' ? ', postroute only' : args.half === 'peer' ? `, ${args.peer.name} only` : args.peer ? `, ${pairs > 1 ? 'then' : 'side by side with'} ${args.peer.name}` : '';
+  process.stderr.write(`${jobs.length} runs, ${args.timePerCustomer ? `n × ${args.timePerCustomer}` : args.timeLimit} s${args.cpuTime ? ' CPU' : ''} each, ${parallel} at a time${company}: about ${Math.ceil((budgetTotal * pairs * (args.cpuTime ? 1.1 : 1)) / parallel / 60)} min\n`);
   const results = args.peer ? await runSideBySide(jobs, args.peer, args.half) : await runPool(jobs, parallel);
   const text = tables(results, args);
   process.stdout.write(`${text}\n`);
