@@ -97,6 +97,28 @@ const ROUNDS_MAX_STOPS = 100;
  */
 const SHIPMENT_ROUND_ITERATIONS = 300;
 const POLISH_ROUNDS = 2;
+/**
+ * In VROOM's order (serveMost), from SMALL_DESTROYS_MIN_STOPS stops, the shipment search takes out
+ * 4 to this many requests per iteration, not Ropke & Pisinger's 4 to min(40, 0.4 n): small removals
+ * cost far less to repair, so it makes two to three times the iterations in the same time (5 s:
+ * n150-breaks 1,011 → 3,195, n200-jobs 874 → 2,284), each a smaller step the annealing can take.
+ * benchmarks/vroom, the jobs, breaks and all families at 100, 150 and 200 tasks, seeds 1-6 at
+ * VROOM's CPU seconds, each run against the same seed with R&P's sizes (VROOM's order: priority,
+ * tasks, then cost): at most 8 better on 42 of 48 runs (cost -9.4 % on the 25 that served as many
+ * tasks), at most 6 on 39 (-8.4 %), at most 12 on 33 (-6.5 %), 2 to 8 on 36 (-5.9 %); at most 6
+ * against at most 8 better on 20 of 48. Not for Li & Lim's instances (every request served, two to
+ * four long routes on the `*2*` ones): at 60 s, at most 8 left lr208 at +15.9 % and lrc206 at +22.0
+ * % above the best-known distance, where R&P's sizes reach it (benchmarks/pdptw, 10 instances).
+ */
+const SERVE_MOST_DESTROY_MAX = 8;
+/**
+ * Below this many stops, R&P's sizes (4 to 0.4 n) stay: the 50-task instances of benchmarks/vroom at
+ * VROOM's 0.4-0.7 s, seeds 1-6, at most 8 against R&P's: better on 3 of 24 runs, and fewer tasks
+ * on 5 seeds of n050-breaks and 3 of n050-jobs. With every task served (the roomy family) it is
+ * about even: n100-roomy better on 2 of 6 (+1.6 %), n150-roomy 5 of 6 (-2.4 %), n200-roomy 3 of 6
+ * (+0.3 %).
+ */
+const SMALL_DESTROYS_MIN_STOPS = 100;
 /** No new round with less time than this left. */
 const LAST_ROUND_SECONDS = 0.02;
 /**
@@ -213,6 +235,7 @@ function solveShipments(problem: ProblemData, options: SolveOptions): SolutionRe
   for (let s = 0; s < problem.nStops; s++) active[s] = problem.stopReason[s] === null ? 1 : 0;
   const started = performance.now();
   const alnsOptions: Parameters<typeof runAlns>[4] = {};
+  if (options.serveMost === true && problem.nStops >= SMALL_DESTROYS_MIN_STOPS) alnsOptions.destroyMax = SERVE_MOST_DESTROY_MAX;
   // Its feasible routes as given: the shipment search inserts what they miss (a required stop
   // appended to a route would make it infeasible, and the route would be dropped).
   if (options.warmStart !== undefined) alnsOptions.initial = warmStartSlots(problem, options.warmStart, active, false);

@@ -43,6 +43,8 @@ export interface AlnsOptions {
    * that serves the most.
    */
   fallback?: number[][];
+  /** At most this many requests taken out per iteration (default DESTROY_MAX, Ropke & Pisinger's; vrp/solve.ts says when fewer). */
+  destroyMax?: number;
 }
 
 /** The best plan found: stops per vehicle slot and the requests left unserved. */
@@ -68,6 +70,10 @@ const SCORE_ACCEPTED = 13;
 const SEGMENT = 100;
 const REACTION = 0.1;
 
+/** Requests one destroy takes out at least (fewer on small plans), and at most by default (Ropke & Pisinger: 4 to min(100, 0.4 n)). */
+const DESTROY_MIN = 4;
+const DESTROY_MAX = 40;
+const DESTROY_SHARE = 0.4;
 const DESTROY = ['random', 'worst', 'related', 'route'] as const;
 const REPAIR = [1, 2, 3, 4] as const; // regret-k; 1 is greedy
 
@@ -93,7 +99,7 @@ export function runAlns(problem: ProblemData, active: Uint8Array, rng: Random, s
   const state: SearchState = { iterations: 0, iterationsWithoutImprovement: 0, elapsedSeconds: 0 };
   const req = makeRequests(problem, active);
   const R = req.count;
-  const search = new Search(problem, req, rng);
+  const search = new Search(problem, req, rng, options.destroyMax ?? DESTROY_MAX);
   // Share of the budget used, when the budget is known (else -1: phases by stalls, cooling per iteration).
   const progress = (): number => {
     // Both limits: whichever is nearer to stopping the run.
@@ -257,7 +263,7 @@ class Search {
   /** Routes priced on every kind of vehicle, for the reassignment after each repair. */
   readonly prices: VehiclePrices;
 
-  constructor(readonly problem: ProblemData, readonly req: Requests, readonly rng: Random) {
+  constructor(readonly problem: ProblemData, readonly req: Requests, readonly rng: Random, readonly destroyMax: number) {
     const R = req.count;
     this.bankWeight = requestWeights(problem, req);
     this.routeOf = new Int32Array(R).fill(-1);
@@ -401,14 +407,14 @@ class Search {
     return r;
   }
 
-  /** Takes some requests out of the plan into its bank (Ropke & Pisinger's q ∈ [4, 0.4 n], at most 40; from 1 on small problems). */
+  /** Takes DESTROY_MIN to `destroyMax` requests (DESTROY_SHARE of the plan at most) out of the plan into its bank (from 1 on small problems). */
   destroy(plan: Plan, how: (typeof DESTROY)[number]): void {
     const assigned = this.locate(plan);
     const n = assigned.length;
     if (n === 0) return;
     // Small problems: from one request up, so that the search can also make small changes.
-    const lo = Math.min(4, Math.max(1, Math.ceil(0.1 * n)));
-    const hi = Math.max(lo, Math.min(40, Math.ceil(0.4 * n)));
+    const lo = Math.min(DESTROY_MIN, Math.max(1, Math.ceil(0.1 * n)));
+    const hi = Math.max(lo, Math.min(this.destroyMax, Math.ceil(DESTROY_SHARE * n)));
     const q = lo + this.rng.int(hi - lo + 1);
     const touched = new Set<number>();
     if (how === 'route') {
