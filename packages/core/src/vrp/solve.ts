@@ -107,8 +107,8 @@ const POLISH_ROUNDS = 2;
  * tasks, then cost): at most 8 better on 42 of 48 runs (cost -9.4 % on the 25 that served as many
  * tasks), at most 6 on 39 (-8.4 %), at most 12 on 33 (-6.5 %), 2 to 8 on 36 (-5.9 %); at most 6
  * against at most 8 better on 20 of 48. Not for Li & Lim's instances (every request served, two to
- * four long routes on the `*2*` ones): at 60 s, at most 8 left lr208 at +15.9 % and lrc206 at +22.0
- * % above the best-known distance, where R&P's sizes reach it (benchmarks/pdptw, 10 instances).
+ * four long routes on the `*2*` ones): at 60 s, at most 8 left lr208 at +15.9 % and lrc206 at
+ * +22.0 % above the best-known distance, where R&P's sizes reach it (benchmarks/pdptw, 10 instances).
  */
 const SERVE_MOST_DESTROY_MAX = 8;
 /**
