@@ -57,7 +57,7 @@ export interface SolveOptions {
   fixedRoutes?: RouteInput[];
   /**
    * Worker threads to search on (default 1): islands of the genetic search that exchange their
-   * best plans every few hundred iterations (search/kernel/islands.ts). The result is the same for
+   * best plans every hundred iterations (search/kernel/islands.ts). The result is the same for
    * a seed and a thread count under iteration limits; each thread makes `maxIterations`.
    */
   threads?: number;
