@@ -39,6 +39,8 @@
  *                       peer's (the two halves run one after the other anyway; the peer's half,
  *                       one thread on core 1, can then run while core 0 does other single-thread
  *                       work); --from ours.json,peer.json prints the table of both
+ *   --peer-core k       with --half peer: the core the peer is pinned to (0 or 1, default 1), so that
+ *                       two seeds of the peer's half can run at once, one per core
  *   --cpu-time          budget in CPU seconds of the solving process (process.cpuUsage) instead
  *                       of wall-clock seconds; set by --peer. With --threads N (no --peer) the
  *                       process gets N × the budget: each island the CPU seconds of one thread,
@@ -226,7 +228,7 @@ async function runPinned(job, cpu) {
 }
 
 /** Side by side: each job's postroute and peer runs start together, one pair at a time. */
-async function runSideBySide(jobs, peer, half) {
+async function runSideBySide(jobs, peer, half, peerCore = 1) {
   const core = await import('@postroute/core');
   const checker = await loadChecker();
   const results = [];
@@ -235,7 +237,7 @@ async function runSideBySide(jobs, peer, half) {
     const peerJob = PEER_SETS.has(job.set);
     // On several threads postroute needs the cores to itself: the pair runs one after the other.
     const [ours, theirs] = job.threads > 1
-      ? [half === 'peer' ? undefined : await runPinned(job, `0-${job.threads - 1}`), peerJob && half !== 'ours' ? await runPeer(job, peer, 1, core, checker) : undefined]
+      ? [half === 'peer' ? undefined : await runPinned(job, `0-${job.threads - 1}`), peerJob && half !== 'ours' ? await runPeer(job, peer, peerCore, core, checker) : undefined]
       : await Promise.all([runPinned(job, 0), peerJob ? runPeer(job, peer, 1, core, checker) : undefined]);
     for (const r of [ours, theirs]) {
       if (r === undefined) continue;
@@ -270,7 +272,7 @@ function parseArgs(argv) {
   const args = {
     set: ['A'], instances: undefined, maxN: Infinity, timeLimit: 10, maxIterations: undefined, seeds: [1, 2, 3],
     parallel: 1, solomon: ['truncated', 'unrounded'], out: undefined, json: undefined, from: undefined,
-    instancesDir: defaultInstancesDir, cpuTime: false, peer: undefined, job: undefined, threads: 1, half: undefined,
+    instancesDir: defaultInstancesDir, cpuTime: false, peer: undefined, job: undefined, threads: 1, half: undefined, peerCore: 1,
   };
   const list = (v) => v.split(',').map((s) => s.trim()).filter(Boolean);
   for (let k = 0; k < argv.length; k++) {
@@ -302,6 +304,7 @@ function parseArgs(argv) {
       case '--instances-dir': args.instancesDir = need(); break;
       case '--cpu-time': args.cpuTime = true; break;
       case '--threads': args.threads = Math.floor(positive(need(), flag)); break;
+      case '--peer-core': args.peerCore = Number(need()); if (![0, 1].includes(args.peerCore)) throw new Error(`--peer-core is 0 or 1, got ${args.peerCore}`); break;
       case '--half': args.half = need(); if (!['ours', 'peer'].includes(args.half)) throw new Error(`--half is ours or peer, got ${args.half}`); break;
       case '--peer': {
         const m = /^(hgs)=(.+)$/.exec(need());
@@ -620,7 +623,7 @@ async function main() {
   const pairs = args.peer && args.threads > 1 && args.half === undefined ? 2 : 1;
   const company = args.half === 'ours' ? ', postroute only' : args.half === 'peer' ? `, ${args.peer.name} only` : args.peer ? `, ${pairs > 1 ? 'then' : 'side by side with'} ${args.peer.name}` : '';
   process.stderr.write(`${jobs.length} runs, ${args.timePerCustomer ? `n × ${args.timePerCustomer}` : args.timeLimit} s${args.cpuTime ? ' CPU' : ''} each, ${parallel} at a time${company}: about ${Math.ceil((budgetTotal * pairs * (args.cpuTime ? 1.1 : 1)) / parallel / 60)} min\n`);
-  const results = args.peer ? await runSideBySide(jobs, args.peer, args.half) : await runPool(jobs, parallel);
+  const results = args.peer ? await runSideBySide(jobs, args.peer, args.half, args.peerCore) : await runPool(jobs, parallel);
   const text = tables(results, args);
   process.stdout.write(`${text}\n`);
   if (args.out) {
