@@ -323,6 +323,7 @@ function parseArgs(argv) {
     }
   }
   if (args.half !== undefined && !(args.peer && args.threads > 1)) throw new Error('--half needs --peer and --threads N > 1 (the halves of the every-core comparison)');
+  if (args.peerCore !== 1 && args.half !== 'peer') throw new Error('--peer-core needs --half peer (side by side, the peer takes core 1 and postroute core 0)');
   for (const s of args.set) {
     if (!['X', 'A', 'B', 'P', 'CMT', 'solomon'].includes(s)) throw new Error(`unknown set ${s} (X, A, B, P, CMT, solomon)`);
   }
